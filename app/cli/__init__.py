@@ -1,0 +1,51 @@
+"""The headless command line 命令行 (DESIGN §7): the same services as the window, no Qt.
+
+Exit codes: 0 success; 1 refused (a Chinese message on stderr, nothing written); 2 usage error;
+3 ``audit verify`` found problems.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli.arguments import COMMANDS, build_parser
+from app.cli.output import Output
+from app.domain.errors import DomainError
+from app.messages import describe
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUDIT = 0, 1, 2, 3
+
+
+def is_cli_invocation(args: list[str]) -> bool:
+    """True when ``args`` name a command (or ask for help/version) rather than start the window."""
+    return any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = Output(json_mode=getattr(args, "json", False))
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args, out) or EXIT_OK
+    except DomainError as error:
+        out.error(describe(error), code=error.code)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        out.error("已取消")
+        return EXIT_REFUSED
+
+
+def _utf8_streams() -> None:
+    """Windows consoles default to a legacy code page; Chinese output must not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass

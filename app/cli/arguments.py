@@ -1,0 +1,124 @@
+"""The argument parser (Chinese help and Chinese usage errors)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from app.cli import admin_commands as admin
+from app.cli import complaint_commands as complaint
+from app.domain.vocabulary import Action, Channel, Sector, State
+
+COMMANDS = ("init", "user", "complaint", "audit", "backup", "restore", "rebuild", "demo", "version")
+
+_TRANSLATIONS = [
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"argument (.*?): expected one argument", r"参数 \1 需要一个值"),
+    (r"argument (.*?): invalid int value: (.*)", r"参数 \1 应为整数：\2"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1（可选：\2）"),
+]
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        for pattern, replacement in _TRANSLATIONS:
+            if re.search(pattern, message):
+                message = re.sub(pattern, replacement, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}\n（使用 -h 查看帮助）\n")
+
+
+def _common(default) -> argparse.ArgumentParser:
+    """Options accepted before and after the command; only the top level sets their defaults."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", default=default, help="配置档案目录（也可用环境变量 LVYUE_HOME）")
+    common.add_argument("--json", action="store_true", default=default or False, help="以 JSON 输出结果")
+    common.add_argument("--user", default=default,
+                        help="以该用户身份操作（密码取自 LVYUE_PASSWORD，或交互输入）")
+    return common
+
+
+def build_parser() -> ChineseParser:
+    common = _common(argparse.SUPPRESS)
+    parser = ChineseParser(prog="python main.py", description="履约 Lvyue —— 政府违约失信投诉办理系统（命令行）",
+                           parents=[_common(None)])
+    parser.add_argument("--version", action="store_const", const=admin.version, dest="handler",
+                        help="显示版本号")
+    sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
+
+    p = sub.add_parser("init", parents=[common], help="新建单机配置档案（地区、单位、管理员）")
+    p.add_argument("--region", required=True, help="本单位行政区划代码，如 532322（双柏县）")
+    p.add_argument("--office", required=True, help="单位名称，如 双柏县发展和改革局")
+    p.add_argument("--admin", required=True, help="管理员登录名（密码取自 LVYUE_PASSWORD 或交互输入）")
+    p.add_argument("--admin-name", help="管理员姓名")
+    p.set_defaults(handler=admin.init)
+
+    users = sub.add_parser("user", parents=[common], help="用户管理").add_subparsers(
+        title="用户命令", metavar="命令", parser_class=ChineseParser)
+    p = users.add_parser("add", parents=[common], help="添加用户（需管理员 --user；新密码取自 LVYUE_NEW_PASSWORD）")
+    p.add_argument("username", help="登录名")
+    p.add_argument("--name", required=True, help="姓名")
+    p.add_argument("--roles", required=True, help="角色，逗号分隔：clerk,handler,leader,admin,auditor")
+    p.add_argument("--region", help="管辖地区代码（默认本单位）")
+    p.set_defaults(handler=admin.user_add)
+    p = users.add_parser("list", parents=[common], help="列出用户")
+    p.set_defaults(handler=admin.user_list)
+
+    complaints = sub.add_parser("complaint", parents=[common], help="投诉案件").add_subparsers(
+        title="案件命令", metavar="命令", parser_class=ChineseParser)
+    p = complaints.add_parser("add", parents=[common], help="登记投诉（JSON 文件，见 docs/examples）")
+    p.add_argument("--file", required=True, help="登记信息 JSON 文件（- 表示标准输入）")
+    p.add_argument("--assign", help="指派承办人（用户 id）")
+    p.set_defaults(handler=complaint.add)
+    p = complaints.add_parser("act", parents=[common], help="办理操作（转办、核实认定、反馈、办结……）")
+    p.add_argument("ref", help="案号或案件 id")
+    p.add_argument("action", choices=[a.value for a in Action if a != Action.REGISTER], metavar="操作",
+                   help="、".join(a.value for a in Action if a != Action.REGISTER))
+    p.add_argument("--file", help="操作内容 JSON 文件（- 表示标准输入）")
+    p.set_defaults(handler=complaint.act)
+    p = complaints.add_parser("show", parents=[common], help="查看案件详情与办理记录")
+    p.add_argument("ref", help="案号或案件 id")
+    p.set_defaults(handler=complaint.show)
+    p = complaints.add_parser("list", parents=[common], help="案件列表（筛选、检索、排序、分页）")
+    p.add_argument("--state", action="append", choices=[s.value for s in State], metavar="状态")
+    p.add_argument("--region", action="append", help="地区代码（可重复）")
+    p.add_argument("--sector", action="append", choices=[s.value for s in Sector], metavar="领域")
+    p.add_argument("--channel", action="append", choices=[c.value for c in Channel], metavar="渠道")
+    p.add_argument("--from", dest="date_from", help="登记日期起（2026-01-01）")
+    p.add_argument("--to", dest="date_to", help="登记日期止（2026-12-31）")
+    p.add_argument("--overdue", action="store_true", help="只看已超期")
+    p.add_argument("--mine", action="store_true", help="只看指派给我的（需 --user）")
+    p.add_argument("--typical", action="store_true", help="只看典型案例")
+    p.add_argument("--search", help="检索：案号、投诉人、被投诉主体、代码、协议名称、事项描述（任意长度）")
+    p.add_argument("--sort", default="registered_at",
+                   choices=["registered_at", "case_no", "state", "complainant", "respondent", "due_on",
+                            "updated_at", "claim", "region"])
+    p.add_argument("--asc", action="store_true", help="升序（默认降序）")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(handler=complaint.list_)
+
+    audit = sub.add_parser("audit", parents=[common], help="审计").add_subparsers(
+        title="审计命令", metavar="命令", parser_class=ChineseParser)
+    p = audit.add_parser("verify", parents=[common], help="校验审计链（发现篡改时退出码为 3）")
+    p.set_defaults(handler=admin.audit_verify)
+
+    p = sub.add_parser("backup", parents=[common], help="备份数据库")
+    p.add_argument("-o", "--output", help="备份文件或目录（默认配置档案下的 backups/）")
+    p.set_defaults(handler=admin.backup)
+    p = sub.add_parser("restore", parents=[common], help="从备份恢复（先另存当前数据库；请先关闭程序）")
+    p.add_argument("file", help="备份文件")
+    p.set_defaults(handler=admin.restore)
+    p = sub.add_parser("rebuild", parents=[common], help="根据事件记录重建案件表和检索索引")
+    p.set_defaults(handler=admin.rebuild)
+    p = sub.add_parser("demo", parents=[common], help="生成演示数据（新的配置档案）")
+    p.add_argument("--complaints", type=int, default=500, help="案件数量（默认 500）")
+    p.add_argument("--seed", type=int, default=2026, help="随机种子")
+    p.set_defaults(handler=admin.demo)
+    p = sub.add_parser("version", parents=[common], help="显示版本号")
+    p.set_defaults(handler=admin.version)
+    return parser

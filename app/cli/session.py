@@ -1,0 +1,60 @@
+"""What most commands need first: the profile, a logged-in user, JSON input."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import DomainError
+from app.services import auth
+from app.services.profile import Profile, open_profile, resolve_home
+from app.services.users import Actor
+
+PASSWORD_ENV = "LVYUE_PASSWORD"
+
+
+def profile_from(args) -> Profile:
+    return open_profile(resolve_home(getattr(args, "home", None)))
+
+
+def read_password(prompt: str, env: str = PASSWORD_ENV, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise DomainError("password_required")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("请再次输入：") != first:
+        raise DomainError("password_mismatch")
+    return first
+
+
+def actor_from(args, profile: Profile) -> Actor:
+    username = getattr(args, "user", None)
+    if not username:
+        raise DomainError("user_required")
+    password = read_password(f"用户 {username} 的密码：")
+    return auth.login(profile, username, password, via="cli")
+
+
+def read_json(path: str) -> Any:
+    """JSON from a file (``-`` = stdin); UTF-8 with or without BOM, as Windows Notepad saves it."""
+    try:
+        if path == "-":
+            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        else:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise DomainError("file_not_found", path=path) from None
+    except UnicodeDecodeError:
+        raise DomainError("file_not_utf8", path=path) from None
+    except OSError as error:
+        raise DomainError("file_unreadable", path=path, detail=error.strerror or str(error)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DomainError("json_invalid", line=error.lineno, column=error.colno, detail=error.msg) from None

@@ -1,0 +1,1 @@
+"""Pure rules, no I/O: the complaint aggregate, the workflow, validators, calendar, numbering."""

@@ -1,0 +1,152 @@
+"""Intake 登记信息: everything recorded when a complaint is registered (and corrected by amend).
+
+Validated with pydantic; credit codes, phones and money go through the domain validators so the
+window, the CLI and sync all accept and refuse exactly the same input.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from app.domain import identifiers, phones
+from app.domain.errors import FieldError, ValidationFailed
+from app.domain.schema import (
+    InputModel,
+    LongText,
+    Name,
+    OptDate,
+    OptMoney,
+    OptText,
+    Text,
+    domain_check,
+    not_in_future,
+    today_of,
+    validate,
+)
+from app.domain.vocabulary import BreachKind, Channel, RespondentKind, Sector
+
+
+def _phone(value: str) -> str:
+    return domain_check(phones.parse_phone, value).display
+
+
+def _citizen_id(value: str | None) -> str | None:
+    return None if value is None else domain_check(identifiers.validate_citizen_id, value)
+
+
+def _optional_credit_code(value: str | None) -> str | None:
+    return None if value is None else domain_check(identifiers.validate_credit_code, value)
+
+
+Phone = Annotated[str, AfterValidator(_phone)]
+CitizenId = Annotated[OptText, AfterValidator(_citizen_id)]
+OptCreditCode = Annotated[OptText, AfterValidator(_optional_credit_code)]
+
+
+class Complainant(InputModel):
+    """投诉人: the enterprise.
+
+    A credit code that fails the GB 32100 checksum (some legacy pilot codes do) is accepted only with
+    an explicit override and its reason; both are kept in the event.
+    """
+
+    name: Name
+    credit_code_override: bool = False
+    credit_code_override_reason: OptText = None
+    credit_code: Text
+    legal_representative: OptText = None
+    contact_person: Name
+    phone: Phone
+    contact_id_number: CitizenId = None
+    address: OptText = None
+
+    @field_validator("credit_code")
+    @classmethod
+    def _credit_code(cls, value: str, info: ValidationInfo) -> str:
+        override = bool(info.data.get("credit_code_override"))
+        if override and not info.data.get("credit_code_override_reason"):
+            raise PydanticCustomError("credit_code_override_reason_required", "credit_code_override_reason_required")
+        return domain_check(identifiers.validate_credit_code, value, allow_checksum_failure=override)
+
+
+class Respondent(InputModel):
+    """被投诉主体: the government body, its region and its competent department 上级部门或主管部门."""
+
+    name: Name
+    kind: RespondentKind = RespondentKind.ORGAN
+    credit_code: OptCreditCode = None
+    region_code: Annotated[str, Field(pattern=r"^\d{6}$")]
+    competent_department: Name
+    competent_department_code: OptCreditCode = None
+
+
+class Agreement(InputModel):
+    """协议/合同."""
+
+    title: Text
+    number: OptText = None
+    signed_on: OptDate = None
+    amount: OptMoney = None
+    parties: OptText = None
+
+    _signed = field_validator("signed_on")(not_in_future)
+
+
+class Claim(InputModel):
+    """诉求."""
+
+    amount: OptMoney = None
+    text: LongText
+
+
+class Intake(InputModel):
+    """The registered complaint as the complainant put it (登记信息)."""
+
+    complainant: Complainant
+    respondent: Respondent
+    channel: Channel
+    channel_ref: OptText = None
+    sector: Sector
+    breach_kind: BreachKind
+    agreement: Agreement
+    claim: Claim
+    description: LongText
+    received_on: date | None = None
+
+    @field_validator("received_on")
+    @classmethod
+    def _received(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            return today_of(info)
+        return not_in_future(value, info)
+
+
+def parse_intake(data: Any, *, today: date | None = None) -> Intake:
+    """Validate raw intake (a dict from JSON or a form); raises ``ValidationFailed``."""
+    return validate(Intake, data, today=today)
+
+
+def intake_to_json(intake: Intake) -> dict:
+    return intake.model_dump(mode="json")
+
+
+AMENDABLE_SECTIONS = ("complainant", "respondent", "agreement", "claim")
+AMENDABLE_TOP = ("channel", "channel_ref", "sector", "breach_kind", "description", "received_on")
+
+
+def apply_changes(intake: dict, changes: dict[str, Any]) -> dict:
+    """A copy of ``intake`` (JSON form) with dotted-path ``changes`` applied, e.g. ``{"claim.amount": "5000"}``."""
+    result = {key: (dict(value) if isinstance(value, dict) else value) for key, value in intake.items()}
+    for path, value in changes.items():
+        parts = path.split(".")
+        if len(parts) == 1 and parts[0] in AMENDABLE_TOP:
+            result[parts[0]] = value
+        elif len(parts) == 2 and parts[0] in AMENDABLE_SECTIONS:
+            result[parts[0]][parts[1]] = value
+        else:
+            raise ValidationFailed([FieldError(path, "field_not_amendable")])
+    return result

@@ -1,0 +1,103 @@
+"""Shared pieces for input models: strict pydantic base, field types, and error conversion.
+
+Input from the window, the CLI and sync is validated with pydantic; every failure becomes a
+``FieldError`` with a stable code (pydantic's error type or ours), never an English sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+
+from app.domain import money
+from app.domain.errors import DomainError, FieldError, ValidationFailed
+
+
+class InputModel(BaseModel):
+    """Base for all validated input: unknown keys are errors, strings are trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def domain_check(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a domain validator, turning its ``DomainError`` into a pydantic error with the same code."""
+    try:
+        return func(*args, **kwargs)
+    except DomainError as error:
+        params = {key: str(value) for key, value in error.params.items()}
+        raise PydanticCustomError(error.code, error.code, params) from None
+
+
+def _money(value: Any) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, float):
+        value = repr(value)
+    return domain_check(money.parse_money, value)
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+Name = Annotated[str, StringConstraints(min_length=2, max_length=100)]
+OptText = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, BeforeValidator(_blank_to_none)]
+OptLongText = Annotated[Annotated[str, StringConstraints(max_length=5000)] | None, BeforeValidator(_blank_to_none)]
+Money = Annotated[Decimal, BeforeValidator(_money)]
+OptMoney = Annotated[Decimal | None, BeforeValidator(_money)]
+OptDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+
+
+def today_of(info: ValidationInfo) -> date | None:
+    """The business date passed in the validation context (``{"today": date}``), if any."""
+    context = info.context or {}
+    return context.get("today")
+
+
+def not_in_future(value: date | None, info: ValidationInfo) -> date | None:
+    today = today_of(info)
+    if value is not None and today is not None and value > today:
+        raise PydanticCustomError("date_in_future", "date_in_future", {"value": value.isoformat()})
+    return value
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: Any, *, today: date | None = None, prefix: str = "") -> M:
+    """Validate ``data`` against ``model``; raise ``ValidationFailed`` listing every bad field."""
+    if not isinstance(data, dict):
+        raise ValidationFailed([FieldError(prefix or "(root)", "not_an_object")])
+    try:
+        return model.model_validate(data, context={"today": today})
+    except ValidationError as error:
+        raise ValidationFailed(to_field_errors(error, prefix)) from None
+
+
+def to_field_errors(error: ValidationError, prefix: str = "") -> list[FieldError]:
+    result = []
+    for item in error.errors(include_url=False):
+        path = ".".join(str(part) for part in item["loc"] if part not in ("function-after",))
+        if prefix:
+            path = f"{prefix}.{path}" if path else prefix
+        params = {key: str(value) for key, value in (item.get("ctx") or {}).items() if key != "error"}
+        if item["type"] in ("enum", "literal_error") and "expected" in params:
+            params["expected"] = params["expected"]
+        result.append(FieldError(path or "(root)", item["type"], params))
+    return result

@@ -1,0 +1,311 @@
+"""The workflow 办理流程 of the seed as one table, plus the pure transition function.
+
+``RULES`` says, for every action, the states it starts from, where it leads, who may take it and what
+it must carry. ``check`` refuses forbidden actions with a stable code; ``apply`` folds one event into
+the aggregate. Both are pure: the store and sync call them the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.domain.complaint import Complaint
+from app.domain.errors import DomainError
+from app.domain.intake import apply_changes
+from app.domain.payloads import (
+    AmendPayload,
+    AssignPayload,
+    AttachPayload,
+    ClosePayload,
+    ConcludePayload,
+    ExtendPayload,
+    FeedbackPayload,
+    ForwardPayload,
+    MarkTypicalPayload,
+    MergePayload,
+    NotePayload,
+    RectifyPayload,
+    RefusePayload,
+    RegisterPayload,
+    RejectPayload,
+    ReopenPayload,
+    RepairPayload,
+    SanctionPayload,
+)
+from app.domain.schema import InputModel
+from app.domain.vocabulary import OPEN_STATES, Action, Finding, Role, State
+
+S = State
+CLERK, HANDLER, LEADER = Role.CLERK, Role.HANDLER, Role.LEADER
+CONCLUDED = frozenset({S.UNSUBSTANTIATED, S.DISPUTED, S.RECTIFIED, S.REPAIRED})
+
+
+@dataclass(frozen=True)
+class Rule:
+    action: Action
+    sources: frozenset[State]  # states the action may start from (empty: only a new complaint)
+    target: State | None  # None: the state stays (or is decided by the payload / history)
+    roles: frozenset[Role]
+    payload: type[InputModel]
+    needs_confirmation: bool = False  # the window asks "are you sure" (breach, sanctions)
+    produces: tuple[str, ...] = ()  # document kinds the action offers to issue
+
+
+def _rule(action, sources, target, roles, payload, **extra) -> Rule:
+    return Rule(action, frozenset(sources), target, frozenset(roles), payload, **extra)
+
+
+RULES: dict[Action, Rule] = {
+    rule.action: rule
+    for rule in (
+        _rule(Action.REGISTER, (), S.REGISTERED, {CLERK}, RegisterPayload, produces=("receipt",)),
+        _rule(Action.REJECT, {S.REGISTERED}, S.CLOSED, {HANDLER}, RejectPayload, produces=("rejection",)),
+        _rule(Action.MERGE, {S.REGISTERED}, S.CLOSED, {HANDLER}, MergePayload),
+        _rule(Action.FORWARD, {S.REGISTERED}, S.FORWARDED, {HANDLER}, ForwardPayload, produces=("forward_letter",)),
+        _rule(Action.CONCLUDE, {S.FORWARDED}, None, {HANDLER}, ConcludePayload, produces=("rectification_notice",)),
+        _rule(Action.EXTEND, {S.FORWARDED, S.RECTIFYING}, None, {LEADER}, ExtendPayload),
+        _rule(Action.RECTIFY, {S.RECTIFYING}, S.RECTIFIED, {HANDLER}, RectifyPayload),
+        _rule(
+            Action.REFUSE, {S.RECTIFYING}, S.BREACH_CONFIRMED, {LEADER}, RefusePayload,
+            needs_confirmation=True, produces=("breach_determination",),
+        ),
+        _rule(
+            Action.SANCTION, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.SANCTIONED, {LEADER}, SanctionPayload,
+            needs_confirmation=True,
+        ),
+        _rule(
+            Action.REPAIR, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.REPAIRED, {LEADER}, RepairPayload,
+            needs_confirmation=True, produces=("repair_notice",),
+        ),
+        _rule(Action.FEEDBACK, CONCLUDED, None, {HANDLER}, FeedbackPayload, produces=("feedback_letter",)),
+        _rule(Action.CLOSE, CONCLUDED, S.CLOSED, {HANDLER}, ClosePayload),
+        _rule(Action.REOPEN, {S.CLOSED}, None, {LEADER}, ReopenPayload),
+        _rule(Action.NOTE, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, NotePayload),
+        _rule(Action.ATTACH, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, AttachPayload),
+        _rule(Action.AMEND, OPEN_STATES, None, {CLERK, HANDLER}, AmendPayload),
+        _rule(Action.ASSIGN, OPEN_STATES, None, {LEADER}, AssignPayload),
+        _rule(Action.MARK_TYPICAL, frozenset(State), None, {LEADER}, MarkTypicalPayload),
+    )
+}
+
+# Actions that never change the state; they commute with each other when syncing (DESIGN §4).
+STATE_PRESERVING = frozenset({Action.NOTE, Action.ATTACH, Action.AMEND, Action.ASSIGN, Action.MARK_TYPICAL})
+
+
+def rule_for(action: str) -> Rule:
+    try:
+        return RULES[Action(action)]
+    except ValueError:
+        raise DomainError("action_unknown", action=action) from None
+
+
+def check(complaint: Complaint | None, action: str, roles: Iterable[str]) -> Rule:
+    """Raise if ``roles`` may not take ``action`` on ``complaint`` in its current state."""
+    rule = rule_for(action)
+    held = {Role(r) for r in roles}
+    if not held & rule.roles:
+        raise DomainError("role_not_permitted", action=rule.action.value, roles=",".join(sorted(r.value for r in rule.roles)))
+    if rule.action == Action.REGISTER:
+        if complaint is not None:
+            raise DomainError("already_registered", case_no=complaint.case_no)
+        return rule
+    if complaint is None:
+        raise DomainError("complaint_not_found")
+    if complaint.state not in rule.sources:
+        raise DomainError("action_not_allowed", action=rule.action.value, state=complaint.state.value)
+    if rule.action == Action.CLOSE and not complaint.feedback_given:
+        raise DomainError("feedback_required")
+    return rule
+
+
+def allowed_actions(complaint: Complaint, roles: Iterable[str]) -> list[Action]:
+    """Actions the user may take now, in table order (what the window offers)."""
+    result = []
+    for action in RULES:
+        if action == Action.REGISTER:
+            continue
+        try:
+            check(complaint, action, roles)
+        except DomainError:
+            continue
+        result.append(action)
+    return result
+
+
+@dataclass(frozen=True)
+class Fact:
+    """What ``apply`` needs of an event: the rest of the event is bookkeeping."""
+
+    id: str
+    complaint_id: str
+    action: str
+    payload: dict[str, Any]
+    actor: str
+    at: str  # ISO UTC
+    on: date  # China date of ``at``
+
+
+def apply(complaint: Complaint | None, fact: Fact) -> Complaint:
+    """Fold one event into the aggregate, in place, and return it (a new one for ``register``).
+
+    Callers that need the previous facts copy first (``copy.deepcopy``). Assumes the event passed ``check`` when it was made; it never raises for a stored event, so a
+    rebuild always completes.
+    """
+    p = fact.payload
+    if fact.action == Action.REGISTER:
+        intake = p["intake"]
+        received = date.fromisoformat(intake["received_on"]) if intake.get("received_on") else fact.on
+        c = Complaint(
+            id=fact.complaint_id, case_no=p["case_no"], office_code=p["office_code"],
+            region_code=intake["respondent"]["region_code"], state=S.REGISTERED, intake=intake,
+            registered_at=fact.at, registered_on=fact.on, registered_by=fact.actor, received_on=received,
+            assignee=p.get("assignee") or None, state_entered_on=fact.on,
+        )
+    else:
+        if complaint is None:
+            raise DomainError("complaint_not_found")
+        c = complaint
+        _APPLY[Action(fact.action)](c, p, fact)
+    c.head = fact.id
+    c.version += 1
+    c.updated_at = fact.at
+    return c
+
+
+def _enter(c: Complaint, state: State, fact: Fact) -> None:
+    if state != c.state:
+        c.state = state
+        c.state_entered_on = fact.on
+        c.due_override_on = None
+        c.due_override_kind = None
+
+
+def _close(c: Complaint, fact: Fact, kind: str, **details: Any) -> None:
+    c.state_before_close = c.state
+    c.closure = {"kind": kind, "on": fact.on.isoformat(), "by": fact.actor, **details}
+    _enter(c, S.CLOSED, fact)
+
+
+def _reject(c, p, fact):
+    _close(c, fact, "rejected", reason=p["reason"], legal_basis=p.get("legal_basis"))
+
+
+def _merge(c, p, fact):
+    _close(c, fact, "merged", duplicate_of=p["duplicate_of"], duplicate_case_no=p.get("duplicate_case_no"),
+           reason=p.get("reason"))
+
+
+def _forward(c, p, fact):
+    c.department = p["department"]
+    _enter(c, S.FORWARDED, fact)
+    if p.get("due_on"):
+        c.due_override_on = date.fromisoformat(p["due_on"])
+        c.due_override_kind = "conclude"
+
+
+def _conclude(c, p, fact):
+    c.finding = {key: p.get(key) for key in ("finding", "explanation", "determined_by", "requirements",
+                                             "rectify_due", "dispute_path")}
+    c.finding["on"] = fact.on.isoformat()
+    finding = Finding(p["finding"])
+    if finding == Finding.SUBSTANTIATED:
+        c.rectify_due = date.fromisoformat(p["rectify_due"])
+        _enter(c, S.RECTIFYING, fact)
+    elif finding == Finding.DISPUTED:
+        _enter(c, S.DISPUTED, fact)
+    else:
+        _enter(c, S.UNSUBSTANTIATED, fact)
+
+
+def _extend(c, p, fact):
+    kind = "rectify" if c.state == S.RECTIFYING else "conclude"
+    new_due = date.fromisoformat(p["new_due"])
+    c.extensions.append({"kind": kind, "new_due": p["new_due"], "reason": p["reason"], "on": fact.on.isoformat(),
+                         "by": fact.actor})
+    if kind == "rectify":
+        c.rectify_due = new_due
+    else:
+        c.due_override_on = new_due
+        c.due_override_kind = kind
+
+
+def _rectify(c, p, fact):
+    c.rectification = {"evidence": p["evidence"], "on": p.get("rectified_on") or fact.on.isoformat()}
+    _enter(c, S.RECTIFIED, fact)
+
+
+def _refuse(c, p, fact):
+    c.breach = {key: p.get(key) for key in ("confirmed_by", "confirmed_on", "facts", "document_ref")}
+    _enter(c, S.BREACH_CONFIRMED, fact)
+
+
+def _sanction(c, p, fact):
+    c.sanctions.append({
+        "event": fact.id, "measures": list(p["measures"]), "imposed_by": p["imposed_by"],
+        "start_on": p["start_on"], "end_on": p.get("end_on"), "note": p.get("note"), "lifted_on": None,
+    })
+    _enter(c, S.SANCTIONED, fact)
+
+
+def _repair(c, p, fact):
+    c.repair = {"evidence": p["evidence"], "fulfilled_on": p["fulfilled_on"], "on": fact.on.isoformat()}
+    for sanction in c.sanctions:
+        if not sanction.get("lifted_on"):
+            sanction["lifted_on"] = fact.on.isoformat()
+    _enter(c, S.REPAIRED, fact)
+
+
+def _feedback(c, p, fact):
+    c.feedbacks.append({"method": p["method"], "summary": p["summary"],
+                        "on": p.get("given_on") or fact.on.isoformat(), "by": fact.actor})
+    c.feedback_given = True
+
+
+def _close_action(c, p, fact):
+    _close(c, fact, "closed", summary=p["summary"])
+
+
+def _reopen(c, p, fact):
+    previous = c.state_before_close or S.REGISTERED
+    c.closure = None
+    c.state_before_close = None
+    c.feedback_given = False
+    _enter(c, previous, fact)
+
+
+def _note(c, p, fact):
+    c.note_count += 1
+
+
+def _attach(c, p, fact):
+    c.attachments.append({"event": fact.id, "sha256": p["sha256"], "filename": p["filename"], "size": p["size"],
+                          "media_type": p.get("media_type"), "description": p.get("description")})
+
+
+def _amend(c, p, fact):
+    c.intake = apply_changes(c.intake, p["changes"])
+    c.region_code = c.intake["respondent"]["region_code"]
+    if c.intake.get("received_on"):
+        c.received_on = date.fromisoformat(c.intake["received_on"])
+    c.amendments += 1
+
+
+def _assign(c, p, fact):
+    c.assignee = p["assignee"]
+
+
+def _mark_typical(c, p, fact):
+    c.typical = bool(p.get("typical", True))
+    c.typical_reason = p.get("reason") if c.typical else None
+
+
+_APPLY = {
+    Action.REJECT: _reject, Action.MERGE: _merge, Action.FORWARD: _forward, Action.CONCLUDE: _conclude,
+    Action.EXTEND: _extend, Action.RECTIFY: _rectify, Action.REFUSE: _refuse, Action.SANCTION: _sanction,
+    Action.REPAIR: _repair, Action.FEEDBACK: _feedback, Action.CLOSE: _close_action, Action.REOPEN: _reopen,
+    Action.NOTE: _note, Action.ATTACH: _attach, Action.AMEND: _amend, Action.ASSIGN: _assign,
+    Action.MARK_TYPICAL: _mark_typical,
+}

@@ -1,0 +1,1 @@
+"""Passwords, lockout, roles, the audit chain check and keyring access."""

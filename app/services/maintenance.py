@@ -1,0 +1,84 @@
+"""Maintenance 维护: rebuild projections, verify the audit chain, back up and restore."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.errors import DomainError
+from app.security.audit import AuditReport, verify
+from app.services.profile import Profile, ProfileFiles, is_initialised
+from app.store.backup import backup_file, integrity_problem, restore_file, timestamped_name
+from app.store.projector import Projector
+from app.store.uow import Store
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    complaints: int
+    events: int
+    seconds: float
+
+
+def rebuild_projections(profile: Profile) -> RebuildReport:
+    """Drop the complaint rows and search index and recreate them from the events alone."""
+    started = time.perf_counter()
+    with profile.store.unit_of_work() as uow:
+        count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, uow.events.replay_order())
+        events = uow.events.count()
+        uow.commit()
+    return RebuildReport(count, events, time.perf_counter() - started)
+
+
+def verify_audit(profile: Profile) -> AuditReport:
+    with profile.store.read() as session:
+        return verify(session, profile.device_id)
+
+
+def backup(profile: Profile, destination: Path | None = None) -> Path:
+    """A consistent copy of the database (attachments and issued PDFs are content-addressed files)."""
+    if destination is None:
+        destination = profile.files.backups / timestamped_name("manual", profile.now())
+    elif destination.is_dir():
+        destination = destination / timestamped_name("manual", profile.now())
+    if destination.exists():
+        raise DomainError("file_exists", path=str(destination))
+    return backup_file(profile.files.database, destination)
+
+
+def restore(home: Path, source: Path) -> Path:
+    """Replace the profile's database with ``source`` after saving the current one.
+
+    The app must not be running on this profile. Returns the path of the copy of the replaced database.
+    """
+    if not source.is_file():
+        raise DomainError("file_not_found", path=str(source))
+    problem = integrity_problem(source)
+    if problem:
+        raise DomainError("backup_damaged", detail=problem)
+    candidate = Store(source)
+    try:
+        with candidate.read() as session:
+            from app.store.meta import MetaStore
+
+            if MetaStore(session).get("initialised") != "1":
+                raise DomainError("backup_not_lvyue", path=str(source))
+    except DomainError:
+        raise
+    except Exception:
+        raise DomainError("backup_not_lvyue", path=str(source)) from None
+    finally:
+        candidate.close()
+    files = ProfileFiles(home)
+    files.home.mkdir(parents=True, exist_ok=True)
+    saved = None
+    if is_initialised(home):
+        from app.domain.clock import utc_now
+
+        saved = backup_file(files.database, files.backups / timestamped_name("pre-restore", utc_now()))
+        restore_file(source, files.database)
+    else:
+        shutil.copyfile(source, files.database)
+    return saved or files.database

@@ -1,0 +1,185 @@
+"""Profiles 配置档案: one folder per office and device holding the database, files and backups.
+
+``--home DIR`` or ``LVYUE_HOME`` choose the folder; otherwise the platform's user data dir
+(platformdirs: ``%LOCALAPPDATA%\\Lvyue\\profiles\\default`` on Windows), never the install folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+
+from app.domain.clock import iso_utc, utc_now
+from app.domain.deadlines import DeadlineRules
+from app.domain.errors import DomainError
+from app.domain.ids import uuid7
+from app.domain.regions import RegionRegistry, scope_prefix
+from app.domain.workdays import WorkCalendar
+from app.store.backup import backup_file, timestamped_name
+from app.store.meta import MetaStore
+from app.store.uow import Store
+
+DB_NAME = "lvyue.sqlite"
+DAILY_BACKUPS_KEPT = 14
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("Lvyue", appauthor=False)) / "profiles" / "default"
+
+
+def resolve_home(home: str | os.PathLike | None = None) -> Path:
+    if home:
+        return Path(home).expanduser().resolve()
+    env = os.environ.get("LVYUE_HOME")
+    return Path(env).expanduser().resolve() if env else default_home()
+
+
+@dataclass(frozen=True)
+class ProfileFiles:
+    home: Path
+
+    @property
+    def database(self) -> Path:
+        return self.home / DB_NAME
+
+    @property
+    def blobs(self) -> Path:
+        return self.home / "blobs"
+
+    @property
+    def documents(self) -> Path:
+        return self.home / "documents"
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    @property
+    def drafts(self) -> Path:
+        return self.home / "drafts"
+
+
+@dataclass(frozen=True)
+class Office:
+    region_code: str
+    name: str  # issuing office, e.g. 双柏县发展和改革局
+
+    @property
+    def scope(self) -> str:
+        return scope_prefix(self.region_code)
+
+
+@dataclass
+class Profile:
+    """An opened profile: everything a service needs, built once at start-up."""
+
+    files: ProfileFiles
+    store: Store
+    office: Office
+    device_id: str
+    calendar: WorkCalendar
+    rules: DeadlineRules
+    regions: RegionRegistry
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def is_initialised(home: Path) -> bool:
+    files = ProfileFiles(home)
+    if not files.database.exists():
+        return False
+    store = Store(files.database)
+    try:
+        with store.read() as session:
+            return MetaStore(session).get("initialised") == "1"
+    except Exception:  # a file that is not (yet) our database
+        return False
+    finally:
+        store.close()
+
+
+def _open_store(files: ProfileFiles) -> Store:
+    files.home.mkdir(parents=True, exist_ok=True)
+    store = Store(files.database)
+    store.migrate(files.backups)
+    return store
+
+
+def create_profile(
+    home: Path, *, region_code: str, office_name: str, clock: Callable[[], datetime] = utc_now
+) -> Profile:
+    """Make a new standalone profile (no users yet; ``users.add_first_admin`` follows)."""
+    if is_initialised(home):
+        raise DomainError("profile_exists", home=str(home))
+    regions = RegionRegistry.load_default()
+    regions.get(region_code)
+    if not office_name.strip():
+        raise DomainError("required", field="office_name")
+    files = ProfileFiles(home)
+    store = _open_store(files)
+    with store.unit_of_work() as uow:
+        meta = uow.meta
+        meta.set("device_id", uuid7())
+        meta.set("device_name", os.environ.get("COMPUTERNAME") or os.uname().nodename if hasattr(os, "uname") else "")
+        meta.set("region_code", region_code)
+        meta.set("office_name", office_name.strip())
+        meta.set("numbering", "standalone")
+        meta.set("created_at", iso_utc(clock()))
+        meta.set("initialised", "1")
+        uow.commit()
+    return _load(files, store, clock)
+
+
+def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_backup: bool = True) -> Profile:
+    """Open an initialised profile: migrate (after a backup), then a daily backup copy."""
+    if not is_initialised(home):
+        raise DomainError("profile_missing", home=str(home))
+    files = ProfileFiles(home)
+    store = _open_store(files)
+    profile = _load(files, store, clock)
+    if daily_backup:
+        _daily_backup(profile)
+    return profile
+
+
+def _load(files: ProfileFiles, store: Store, clock: Callable[[], datetime]) -> Profile:
+    store.load_identity()
+    with store.read() as session:
+        values = MetaStore(session).all()
+    calendar = WorkCalendar.load_default()
+    rules = DeadlineRules.from_dict(_json_or_empty(values.get("deadline_rules")))
+    return Profile(
+        files=files, store=store, office=Office(values["region_code"], values["office_name"]),
+        device_id=values["device_id"], calendar=calendar, rules=rules, regions=RegionRegistry.load_default(),
+        clock=clock,
+    )
+
+
+def _json_or_empty(text: str | None) -> dict:
+    import json
+
+    return json.loads(text) if text else {}
+
+
+def _daily_backup(profile: Profile) -> Path | None:
+    folder = profile.files.backups
+    existing = sorted(folder.glob("lvyue-daily-*.sqlite")) if folder.exists() else []
+    now = profile.now()
+    if existing:
+        newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, tz=now.tzinfo)
+        if now - newest < timedelta(days=1):
+            return None
+    target = backup_file(profile.files.database, folder / timestamped_name("daily", now))
+    for old in existing[: max(0, len(existing) + 1 - DAILY_BACKUPS_KEPT)]:
+        old.unlink(missing_ok=True)
+    return target

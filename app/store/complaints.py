@@ -1,0 +1,97 @@
+"""The complaint projection: one row per complaint (list columns + the aggregate as JSON) and its
+search-index row. Written only by the projector; read by queries."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from app.domain.complaint import Complaint
+from app.domain.deadlines import Deadline
+from app.domain.events import canonical_json
+from app.store import search
+from app.store.tables import complaints
+
+_SEARCH_INSERT = text(
+    "INSERT INTO complaint_search(rowid, case_no, parties, codes, agreement, description) "
+    "VALUES (:rowid, :case_no, :parties, :codes, :agreement, :description)"
+)
+_SEARCH_DELETE = text("DELETE FROM complaint_search WHERE rowid = :rowid")
+
+
+def _cents(amount: Any) -> int | None:
+    if amount in (None, ""):
+        return None
+    return int(Decimal(str(amount)) * 100)
+
+
+def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
+    intake = c.intake
+    return {
+        "id": c.id, "case_no": c.case_no, "office_code": c.office_code, "region_code": c.region_code,
+        "state": c.state.value, "conflict": 1 if c.conflicts else 0,
+        "complainant_name": intake["complainant"]["name"],
+        "complainant_code": intake["complainant"]["credit_code"],
+        "respondent_name": intake["respondent"]["name"],
+        "department": c.department or intake["respondent"]["competent_department"],
+        "channel": intake["channel"], "sector": intake["sector"], "breach_kind": intake["breach_kind"],
+        "agreement_title": intake["agreement"]["title"], "claim_cents": _cents(intake["claim"].get("amount")),
+        "registered_at": c.registered_at, "received_on": c.received_on.isoformat(), "assignee": c.assignee,
+        "due_on": deadline.due_on.isoformat() if deadline else None,
+        "due_kind": deadline.kind.value if deadline else None,
+        "typical": 1 if c.typical else 0, "head": c.head, "version": c.version, "updated_at": c.updated_at,
+        "data": canonical_json(c.to_json()),
+    }
+
+
+def search_row(c: Complaint) -> dict[str, str]:
+    return search.document(c.intake, c.case_no, c.department)
+
+
+class ComplaintStore:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, complaint_id: str) -> Complaint | None:
+        data = self.session.execute(select(complaints.c.data).where(complaints.c.id == complaint_id)).scalar()
+        return Complaint.from_json(json.loads(data)) if data else None
+
+    def id_for_case_no(self, case_no: str) -> str | None:
+        return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
+
+    def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool) -> None:
+        """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed)."""
+        row = projection_row(c, deadline)
+        num = self.session.execute(select(complaints.c.num).where(complaints.c.id == c.id)).scalar()
+        if num is None:
+            num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
+            reindex = True
+        else:
+            self.session.execute(update(complaints).where(complaints.c.num == num).values(**row))
+            if reindex:
+                self.session.execute(_SEARCH_DELETE, {"rowid": num})
+        if reindex:
+            self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
+
+    def bulk_insert(self, rows: list[tuple[Complaint, Deadline | None]]) -> None:
+        """Insert many new complaints at once (rebuild, demo): rows and search rows in two statements."""
+        if not rows:
+            return
+        start = self.session.execute(text("SELECT COALESCE(MAX(num), 0) FROM complaints")).scalar_one() + 1
+        values = []
+        for offset, (c, deadline) in enumerate(rows):
+            row = projection_row(c, deadline)
+            row["num"] = start + offset
+            values.append(row)
+        self.session.execute(insert(complaints), values)
+        self.session.execute(
+            _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _) in enumerate(rows)]
+        )
+
+    def clear(self) -> None:
+        self.session.execute(text("DELETE FROM complaint_search"))
+        self.session.execute(delete(complaints))

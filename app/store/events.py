@@ -1,0 +1,90 @@
+"""The event log repository: append (sealing the device hash chain) and read back in order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row, func, insert, select
+from sqlalchemy.orm import Session
+
+from app.domain.events import GENESIS, Event, canonical_json
+from app.store.meta import MetaStore
+from app.store.tables import events
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before the log gives it its device sequence number and hash."""
+
+    id: str
+    stream: str
+    action: str
+    payload: dict[str, Any]
+    actor: str
+    device_time: str
+    base: str | None = None
+
+
+def row_to_event(row: Row) -> Event:
+    return Event(
+        id=row.id, stream=row.stream, action=row.action, payload=json.loads(row.payload), actor=row.actor,
+        device_id=row.device_id, device_seq=row.device_seq, device_time=row.device_time, base=row.base,
+        prev_hash=row.prev_hash, hash=row.hash, server_seq=row.server_seq,
+    )
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id, "stream": event.stream, "action": event.action, "payload": canonical_json(event.payload),
+        "actor": event.actor, "device_id": event.device_id, "device_seq": event.device_seq,
+        "device_time": event.device_time, "base": event.base, "prev_hash": event.prev_hash, "hash": event.hash,
+        "server_seq": event.server_seq,
+    }
+
+
+class EventLog:
+    def __init__(self, session: Session, device_id: str) -> None:
+        self.session = session
+        self.device_id = device_id
+
+    def chain_head(self, device_id: str | None = None) -> tuple[int, str]:
+        """(last device_seq, last hash) of a device's chain; (0, GENESIS) when it has none."""
+        row = self.session.execute(
+            select(events.c.device_seq, events.c.hash)
+            .where(events.c.device_id == (device_id or self.device_id))
+            .order_by(events.c.device_seq.desc())
+            .limit(1)
+        ).first()
+        return (row.device_seq, row.hash) if row else (0, GENESIS)
+
+    def append(self, draft: Draft) -> Event:
+        seq, prev = self.chain_head()
+        event = Event(
+            id=draft.id, stream=draft.stream, action=draft.action, payload=draft.payload, actor=draft.actor,
+            device_id=self.device_id, device_seq=seq + 1, device_time=draft.device_time, base=draft.base,
+            prev_hash=prev,
+        ).sealed()
+        self.session.execute(insert(events).values(**event_row(event)))
+        MetaStore(self.session).set("chain_head", f"{event.device_seq}:{event.hash}")
+        return event
+
+    def stream(self, stream: str) -> list[Event]:
+        rows = self.session.execute(select(events).where(events.c.stream == stream).order_by(events.c.seq))
+        return [row_to_event(row) for row in rows]
+
+    def get(self, event_id: str) -> Event | None:
+        row = self.session.execute(select(events).where(events.c.id == event_id)).first()
+        return row_to_event(row) if row else None
+
+    def replay_order(self, batch: int = 5000) -> Iterator[Event]:
+        """Every event in application order: hub order (server_seq) first, then local arrival order."""
+        query = select(events).order_by(events.c.server_seq.is_(None), events.c.server_seq, events.c.seq)
+        result = self.session.execute(query.execution_options(yield_per=batch))
+        for row in result:
+            yield row_to_event(row)
+
+    def count(self) -> int:
+        return self.session.execute(select(func.count()).select_from(events)).scalar_one()

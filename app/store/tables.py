@@ -1,0 +1,107 @@
+"""Tables of the local profile database (Core, not ORM: rows map to domain dataclasses by hand).
+
+``events`` is the append-only source of truth; ``complaints`` and ``complaint_search`` are projections
+rebuilt from it. The full-text table is created by the migrations (SQLAlchemy has no FTS5 DDL).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # local arrival order
+    Column("id", Text, nullable=False, unique=True),
+    Column("stream", Text, nullable=False),  # complaint id, "session" or "admin"
+    Column("action", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # canonical JSON
+    Column("actor", Text, nullable=False),
+    Column("device_id", Text, nullable=False),
+    Column("device_seq", Integer, nullable=False),
+    Column("device_time", Text, nullable=False),
+    Column("base", Text),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+    Column("server_seq", Integer, unique=True),  # set once by sync, in hub order
+    Index("ix_events_stream_seq", "stream", "seq"),
+    Index("ux_events_device_seq", "device_id", "device_seq", unique=True),
+)
+
+complaints = Table(
+    "complaints",
+    metadata,
+    Column("num", Integer, primary_key=True, autoincrement=True),  # rowid shared with the search index
+    Column("id", Text, nullable=False, unique=True),
+    Column("case_no", Text, nullable=False, unique=True),
+    Column("office_code", Text, nullable=False),
+    Column("region_code", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("conflict", Integer, nullable=False, default=0),
+    Column("complainant_name", Text, nullable=False),
+    Column("complainant_code", Text, nullable=False),
+    Column("respondent_name", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("sector", Text, nullable=False),
+    Column("breach_kind", Text, nullable=False),
+    Column("agreement_title", Text, nullable=False),
+    Column("claim_cents", Integer),
+    Column("registered_at", Text, nullable=False),
+    Column("received_on", Text, nullable=False),
+    Column("assignee", Text),
+    Column("due_on", Text),
+    Column("due_kind", Text),
+    Column("typical", Integer, nullable=False, default=0),
+    Column("head", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("data", Text, nullable=False),  # the aggregate as canonical JSON
+    Index("ix_complaints_registered", "registered_at"),
+    Index("ix_complaints_state_registered", "state", "registered_at"),
+    Index("ix_complaints_region", "region_code", "registered_at"),
+    Index("ix_complaints_due", "due_on"),
+    Index("ix_complaints_updated", "updated_at"),
+    Index("ix_complaints_assignee", "assignee", "due_on"),
+    Index("ix_complaints_complainant", "complainant_name"),
+    Index("ix_complaints_respondent", "respondent_name"),
+    Index("ix_complaints_claim", "claim_cents"),
+    Index("ix_complaints_complainant_code", "complainant_code"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("username", Text, nullable=False, unique=True),  # stored lower-case
+    Column("display_name", Text, nullable=False),
+    Column("roles", Text, nullable=False),  # comma-separated Role values
+    Column("region_code", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Integer, nullable=False, default=1),
+    Column("failed_count", Integer, nullable=False, default=0),
+    Column("locked_until", Text),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("password_changed_at", Text),
+)
+
+number_blocks = Table(
+    "number_blocks",
+    metadata,
+    Column("series", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer),  # NULL: the profile owns the rest of the series (standalone)
+    Column("next", Integer, nullable=False),
+    PrimaryKeyConstraint("series", "year", "start"),
+)

@@ -1,0 +1,86 @@
+"""Store (an open profile database) and the unit of work that every write goes through.
+
+``with store.unit_of_work() as uow: ...; uow.commit()`` — anything not committed is rolled back.
+Only services commit. Sessions never cross threads: each unit of work opens its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.complaints import ComplaintStore
+from app.store.engine import create_sqlite_engine, writer_engine
+from app.store.events import EventLog
+from app.store.meta import MetaStore
+from app.store.migrate import MigrationResult, upgrade
+from app.store.numbers import NumberAllocator
+from app.store.users import UserStore
+
+
+class UnitOfWork:
+    def __init__(self, factory: sessionmaker, device_id: str, owns_series: bool) -> None:
+        self._factory = factory
+        self._device_id = device_id
+        self._owns_series = owns_series
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        self.events = EventLog(self.session, self._device_id)
+        self.complaints = ComplaintStore(self.session)
+        self.users = UserStore(self.session)
+        self.numbers = NumberAllocator(self.session, owns_series=self._owns_series)
+        self.meta = MetaStore(self.session)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class Store:
+    """An open profile database file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = create_sqlite_engine(path)
+        self._writer = sessionmaker(bind=writer_engine(self.engine), expire_on_commit=False)
+        self._reader = sessionmaker(bind=self.engine)
+        self.device_id = ""
+        self.owns_series = True
+
+    def migrate(self, backup_dir: Path) -> MigrationResult:
+        return upgrade(self.engine, self.path, backup_dir)
+
+    def load_identity(self) -> None:
+        """Read device id and numbering mode from ``meta`` (after migration)."""
+        with self.read() as session:
+            values = MetaStore(session).all()
+        self.device_id = values.get("device_id", "")
+        self.owns_series = values.get("numbering", "standalone") == "standalone"
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._writer, self.device_id, self.owns_series)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (one consistent snapshot), closed afterwards."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
