@@ -105,6 +105,9 @@ MESSAGES: dict[str, str] = {
     "profile_exists": "配置档案已存在：{home}",
     "backup_damaged": "备份文件已损坏：{detail}",
     "backup_not_lvyue": "不是履约系统的数据库备份：{path}",
+    "attachment_too_large": "附件过大（上限 {limit_mb} MB）：{path}",
+    "attachment_missing": "附件文件缺失（{sha256}），请同步后重试",
+    "filter_invalid": "筛选条件有误：{detail}",
     "glyph_missing": "字体中没有字符“{char}”，无法生成文书",
 }
 

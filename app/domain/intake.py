@@ -115,7 +115,7 @@ class Intake(InputModel):
     agreement: Agreement
     claim: Claim
     description: LongText
-    received_on: date | None = None
+    received_on: Annotated[date | None, Field(validate_default=True)] = None  # default: today
 
     @field_validator("received_on")
     @classmethod

@@ -1,0 +1,195 @@
+"""Fonts for official documents: the official Windows faces when installed, else the bundled ones.
+
+Each *role* of GB/T 9704 has a chain of faces; a character is drawn in the first face of its role's
+chain that has a glyph for it, so a rare name character missing from 仿宋_GB2312 is drawn in a
+bundled face instead of as a blank box. A character no face has raises ``glyph_missing``.
+
+Roles: ``title`` 小标宋 (issuer mark, title), ``body`` 仿宋 (text, 三级/四级 headings, number,
+date), ``hei`` 黑体 (一级 headings), ``kai`` 楷体 (二级 headings), ``song`` 宋体 (page numbers).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from app.domain.errors import DomainError
+
+Role = Literal["title", "body", "hei", "kai", "song"]
+ROLES: tuple[Role, ...] = ("title", "body", "hei", "kai", "song")
+
+BUNDLED_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+# Official faces as installed on Chinese Windows (file names compared case-insensitively).
+SYSTEM_CANDIDATES: Mapping[Role, tuple[tuple[str, int], ...]] = {
+    "title": (
+        ("方正小标宋简体.ttf", 0),
+        ("FZXBSJW.TTF", 0),
+        ("FZXBSJW--GB1-0.ttf", 0),
+        ("方正小标宋_GBK.ttf", 0),
+        ("FZXBSK.TTF", 0),
+    ),
+    "body": (("仿宋_GB2312.ttf", 0), ("FS_GB2312.ttf", 0), ("FangSong_GB2312.ttf", 0), ("simfang.ttf", 0)),
+    "hei": (("simhei.ttf", 0),),
+    "kai": (("楷体_GB2312.ttf", 0), ("KaiTi_GB2312.ttf", 0), ("simkai.ttf", 0)),
+    "song": (("simsun.ttc", 0), ("simsun.ttf", 0)),
+}
+
+_SONG_BOLD = ("NotoSerifCJKsc-Bold-GBK.ttf", 0)
+_SONG = ("NotoSerifCJKsc-Regular-GB18030.ttf", 0)
+_HEI = ("wqy-microhei.ttc", 0)
+_KAI = ("LXGWWenKai-Regular.ttf", 0)
+
+# Bundled faces per role, best first. Every chain ends with every bundled face, so the fallback
+# coverage of any role is the union of all bundled fonts. No openly licensed simplified-Chinese
+# FangSong exists in TrueType, so the body role uses Noto Serif (a Song face) when 仿宋 is absent.
+BUNDLED_CHAINS: Mapping[Role, tuple[tuple[str, int], ...]] = {
+    "title": (_SONG_BOLD, _SONG, _KAI, _HEI),
+    "body": (_SONG, _KAI, _HEI, _SONG_BOLD),
+    "hei": (_HEI, _SONG_BOLD, _SONG, _KAI),
+    "kai": (_KAI, _SONG, _HEI, _SONG_BOLD),
+    "song": (_SONG, _KAI, _HEI, _SONG_BOLD),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One registered TrueType face (reportlab embeds it as subsets)."""
+
+    name: str
+    path: Path
+    subfont: int
+    font: TTFont = field(repr=False)
+
+    def has_glyph(self, ch: str) -> bool:
+        return ord(ch) in self.font.face.charToGlyph
+
+    def advance(self, ch: str) -> float:
+        """Advance width in ems."""
+        face = self.font.face
+        return face.charWidths.get(ord(ch), face.defaultWidth) / 1000.0
+
+
+@dataclass(frozen=True, eq=False)
+class FontSet:
+    """The face chain of each role; picks the face that draws each character."""
+
+    chains: Mapping[Role, tuple[Face, ...]]
+    _choice: dict[tuple[Role, str], Face] = field(default_factory=dict, repr=False)
+
+    def face_for(self, role: Role, ch: str) -> Face:
+        key = (role, ch)
+        face = self._choice.get(key)
+        if face is None:
+            face = next((f for f in self.chains[role] if f.has_glyph(ch)), None)
+            if face is None:
+                raise DomainError("glyph_missing", char=ch, codepoint=f"U+{ord(ch):04X}")
+            self._choice[key] = face
+        return face
+
+    def primary(self, role: Role) -> Face:
+        return self.chains[role][0]
+
+    def faces(self) -> list[Face]:
+        seen: dict[int, Face] = {}
+        for chain in self.chains.values():
+            for face in chain:
+                seen.setdefault(id(face), face)
+        return list(seen.values())
+
+
+def default_system_dirs() -> tuple[Path, ...]:
+    """Where Windows keeps installed fonts: the machine's and (Windows 10+) the user's own."""
+    if sys.platform != "win32":
+        return ()
+    dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return tuple(dirs)
+
+
+_LOCK = threading.Lock()
+_FACES: dict[tuple[Path, int], Face | None] = {}
+_SETS: dict[tuple[tuple[Path, ...], Path], FontSet] = {}
+
+
+def load_font_set(system_dirs: Sequence[Path] | None = None, bundled_dir: Path | None = None) -> FontSet:
+    """The font set for these directories, loaded and registered once per process.
+
+    ``system_dirs`` defaults to the Windows font folders (none elsewhere); tests pass their own.
+    """
+    dirs = tuple(Path(d) for d in (default_system_dirs() if system_dirs is None else system_dirs))
+    bundled = Path(bundled_dir) if bundled_dir is not None else BUNDLED_DIR
+    key = (dirs, bundled)
+    with _LOCK:
+        found = _SETS.get(key)
+        if found is None:
+            found = _SETS[key] = _build(dirs, bundled)
+        return found
+
+
+def _build(dirs: tuple[Path, ...], bundled: Path) -> FontSet:
+    installed = _index(dirs)
+    chains: dict[Role, tuple[Face, ...]] = {}
+    for role in ROLES:
+        faces: list[Face] = []
+        for file_name, subfont in SYSTEM_CANDIDATES[role]:
+            path = installed.get(file_name.lower())
+            if path is not None:
+                faces.append(_face(path, subfont))
+        for file_name, subfont in BUNDLED_CHAINS[role]:
+            faces.append(_face(bundled / file_name, subfont))
+        usable = tuple(f for f in _unique(faces) if f is not None)
+        if not usable:
+            raise DomainError("fonts_missing", role=role, directory=str(bundled))
+        chains[role] = usable
+    return FontSet(chains=chains)
+
+
+def _index(dirs: Iterable[Path]) -> dict[str, Path]:
+    installed: dict[str, Path] = {}
+    for directory in dirs:
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            installed.setdefault(entry.name.lower(), entry)
+    return installed
+
+
+def _unique(faces: list[Face | None]) -> list[Face | None]:
+    seen: set[int] = set()
+    kept: list[Face | None] = []
+    for face in faces:
+        if id(face) not in seen:
+            seen.add(id(face))
+            kept.append(face)
+    return kept
+
+
+def _face(path: Path, subfont: int) -> Face | None:
+    """Load and register a face once; ``None`` if it is missing, not TrueType or not embeddable."""
+    key = (path, subfont)
+    if key in _FACES:
+        return _FACES[key]
+    face: Face | None = None
+    try:
+        size = path.stat().st_size
+        name = f"Lvyue-{path.stem}-{subfont}-{size}"
+        font = TTFont(name, str(path), subfontIndex=subfont, asciiReadable=True, shapable=False)
+        pdfmetrics.registerFont(font)
+        face = Face(name=name, path=path, subfont=subfont, font=font)
+    except (OSError, TTFError, ValueError, IndexError, KeyError):
+        face = None
+    _FACES[key] = face
+    return face

@@ -1,0 +1,197 @@
+"""Flowing a document onto pages: title, 主送机关, body, 附件说明, signature, 附注, then 版记 and 页码.
+
+Every line sits on one band of the 22-line grid. Blank bands separate the parts as GB/T 9704 asks
+(标题下空一行, 正文下空一行编排附件说明, two bands of room for the seal above the signature). A blank
+band never starts a page; a heading keeps with the first line of what follows it; the signature
+block never sits alone on a page: if it does not fit, it takes the last two lines of text with it
+(§7.3.5.4 forbids a page holding only the seal and date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.documents import grid
+from app.documents.fonts import FontSet
+from app.documents.linebreak import balance_lines, break_lines
+from app.documents.masthead import BODY, Rule, masthead
+from app.documents.model import Heading, OfficialDocument, Paragraph, format_chinese_date
+from app.documents.record import page_number, record
+from app.documents.typeset import Run, Style, Typesetter
+
+TITLE = Style("title", grid.TITLE_SIZE, grid.TITLE_SIZE)
+HEADINGS = {1: Style("hei", grid.BODY_SIZE, grid.CELL), 2: Style("kai", grid.BODY_SIZE, grid.CELL), 3: BODY, 4: BODY}
+LINES = grid.LINES_PER_PAGE
+CELLS = grid.CHARS_PER_LINE
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text waiting for its band; ``x`` is where it starts."""
+
+    text: str
+    style: Style
+    x: float
+    justify_to: float | None = None
+
+
+@dataclass
+class Group:
+    """Lines (``None`` = blank band) placed in order; ``keep`` ones go to the next page whole."""
+
+    items: list[Line | None]
+    keep: bool = False
+    carry: int = 0  # lines of text before the group that move with it to a new page
+
+
+@dataclass
+class Page:
+    number: int
+    runs: list[Run] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    lines: list[tuple[int, Line]] = field(default_factory=list)
+    numbered: bool = True
+
+
+def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None = None) -> list[Page]:
+    """Lay out ``doc``: the pages with every run and rule positioned."""
+    ts = typesetter or Typesetter(fonts)
+    head = masthead(doc, ts)
+    pages = [Page(1, runs=list(head.runs), rules=list(head.rules))]
+    _flow(pages, _groups(doc, ts), head.first_band)
+    _place_record(doc, ts, pages, head.first_band)
+    for page in pages:
+        for band, line in page.lines:
+            baseline = grid.band_baseline(band, line.style.size)
+            page.runs += ts.set_line(line.text, line.style, line.x, baseline, line.justify_to)
+        if page.numbered and not (doc.format == "letter" and page.number == 1):
+            page.runs += page_number(page.number, ts)
+    return pages
+
+
+def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
+    groups = [Group(_title(doc.title, ts) + [None])]
+    if doc.recipient:
+        recipient = doc.recipient.rstrip("：:") + "："
+        groups.append(Group(_wrapped(recipient, BODY, ts, 0, 0)))
+    pending: list[Line | None] = []
+    for block in doc.body:
+        for text in block.text.split("\n"):
+            if isinstance(block, Heading):
+                pending += _wrapped(text, HEADINGS[block.level], ts, 2, 0)
+                continue
+            assert isinstance(block, Paragraph)
+            lines = _wrapped(text, BODY, ts, 2 if block.indent else 0, 0)
+            if pending:
+                groups.append(Group(pending + lines[:1], keep=True))
+                lines, pending = lines[1:], []
+            groups.append(Group(list(lines)))
+    if pending:
+        groups.append(Group(pending))
+    if doc.attachments:
+        groups.append(Group([None, *_attachments(doc.attachments, ts)]))
+    groups.append(Group(_signature(doc, ts), keep=True, carry=2))
+    return groups
+
+
+def _wrapped(text: str, style: Style, ts: Typesetter, first_indent: float, indent: float) -> list[Line | None]:
+    """A paragraph on the grid: first line ``first_indent`` cells in, the rest ``indent`` cells in."""
+    ts.check(style, text)
+    measure = ts.measure(style)
+    first_cap = CELLS - first_indent
+    cap = CELLS - indent
+    lines = break_lines(text, measure, cap, first_cap)
+    out: list[Line | None] = []
+    for i, line in enumerate(lines):
+        offset = first_indent if i == 0 else indent
+        room = (first_cap if i == 0 else cap) * grid.CELL
+        last = i == len(lines) - 1
+        out.append(Line(line, style, grid.TEXT_LEFT + offset * grid.CELL, None if last else room))
+    return out
+
+
+def _title(title: str, ts: Typesetter) -> list[Line | None]:
+    """2号小标宋, centred; long titles wrap into lines of balanced length (§7.3.1)."""
+    ts.check(TITLE, title)
+    lines = balance_lines(title, ts.measure(TITLE), grid.TEXT_WIDTH / TITLE.pitch)
+    out: list[Line | None] = []
+    for line in lines:
+        width = ts.width(TITLE, line)
+        out.append(Line(line, TITLE, grid.TEXT_LEFT + (grid.TEXT_WIDTH - width) / 2))
+    return out
+
+
+def _attachments(names: tuple[str, ...], ts: Typesetter) -> list[Line | None]:
+    """附件说明 (§7.3.4): ``附件：1.名称``, later items under the first, wraps under the name."""
+    out: list[Line | None] = []
+    for i, name in enumerate(names):
+        number = f"{i + 1}." if len(names) > 1 else ""
+        text = ("附件：" if i == 0 else "") + number + name
+        hang = 5 + ts.width(BODY, number) / grid.CELL
+        out += _wrapped(text, BODY, ts, 2 if i == 0 else 5, hang)
+    return out
+
+
+def _signature(doc: OfficialDocument, ts: Typesetter) -> list[Line | None]:
+    """署名 and 成文日期 right of centre, two bands of room for the seal above, then the 附注."""
+    date_text = format_chinese_date(doc.date)
+    date_width = ts.width(BODY, date_text)
+    centre = grid.TEXT_RIGHT - 4 * grid.CELL - date_width / 2  # 成文日期右空四字
+    items: list[Line | None] = [None, None]
+    if doc.signer:
+        ts.check(BODY, doc.signer)
+        signer_width = ts.width(BODY, doc.signer)
+        if centre + signer_width / 2 > grid.TEXT_RIGHT - 2 * grid.CELL:
+            centre = max(grid.TEXT_RIGHT - 2 * grid.CELL - signer_width / 2, grid.TEXT_LEFT + signer_width / 2)
+        items.append(Line(doc.signer, BODY, centre - signer_width / 2))
+    items.append(Line(date_text, BODY, centre - date_width / 2))
+    if doc.note:
+        items += _wrapped(f"（{doc.note}）", BODY, ts, 2, 0)
+    return items
+
+
+def _flow(pages: list[Page], groups: list[Group], first_band: int) -> None:
+    band = first_band
+    for group in groups:
+        need = len(group.items)
+        if group.keep and band + need > LINES and need <= LINES:
+            carried: list[Line] = []
+            page = pages[-1]
+            if group.carry and len(page.lines) > group.carry:
+                tail = page.lines[-group.carry :]
+                if tail[-1][0] == band - 1:
+                    carried = [line for _, line in tail]
+                    del page.lines[-group.carry :]
+            pages.append(Page(len(pages) + 1))
+            band = 0
+            for line in carried:
+                pages[-1].lines.append((band, line))
+                band += 1
+        for item in group.items:
+            if band >= LINES:
+                pages.append(Page(len(pages) + 1))
+                band = 0
+            if item is None:
+                if band > 0:
+                    band += 1
+                continue
+            pages[-1].lines.append((band, item))
+            band += 1
+
+
+def _place_record(doc: OfficialDocument, ts: Typesetter, pages: list[Page], first_band: int) -> None:
+    """版记 at the foot of the last page; the 文件 format wants that page even (§7.4)."""
+    if not doc.has_record:
+        return
+    block = record(doc, ts)
+    page = pages[-1]
+    used = page.lines[-1][0] if page.lines else first_band - 1
+    fits = used + 2 <= LINES - block.bands
+    while not fits or (doc.format == "document" and page.number % 2):
+        page = Page(len(pages) + 1, numbered=False)
+        pages.append(page)
+        fits = block.bands <= LINES
+    top = LINES - block.bands
+    for row in block.rows:
+        page.lines.append((top + row.band_offset, Line(row.text, row.style, row.x, row.justify_to)))
+    page.rules += block.rules(top)

@@ -1,0 +1,72 @@
+"""What an official document (公文) says, before it is laid out: plain frozen data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Format = Literal["document", "letter"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A structural heading; ``text`` includes its number: 1 ``一、`` 2 ``（一）`` 3 ``1.`` 4 ``（1）``."""
+
+    level: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.level not in (1, 2, 3, 4):
+            raise ValueError(f"heading level must be 1..4, not {self.level}")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; ``indent`` gives its first line the customary two-character indent."""
+
+    text: str
+    indent: bool = True
+
+
+Block = Heading | Paragraph
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialDocument:
+    """One notice (文件 format, ``document``) or letter (信函 format, ``letter``).
+
+    ``number`` (发文字号) comes formatted, e.g. ``双发改函〔2026〕7号``; ``recipient`` (主送机关) gets its
+    full-width colon when rendered; ``note`` (附注) is given without its parentheses. ``copy_to``,
+    ``printed_by`` and ``printed_on`` make the 版记; the 信函 format prints only its 抄送 line.
+    """
+
+    format: Format
+    issuer: str
+    number: str
+    title: str
+    recipient: str | None
+    body: tuple[Block, ...]
+    attachments: tuple[str, ...] = ()
+    signer: str = ""
+    date: date
+    note: str | None = None
+    copy_to: tuple[str, ...] = ()
+    printed_by: str | None = None
+    printed_on: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in ("document", "letter"):
+            raise ValueError(f"format must be 'document' or 'letter', not {self.format!r}")
+
+    @property
+    def has_record(self) -> bool:
+        """Whether a 版记 is printed."""
+        if self.format == "letter":
+            return bool(self.copy_to)
+        return bool(self.copy_to or self.printed_by or self.printed_on)
+
+
+def format_chinese_date(day: date) -> str:
+    """成文日期 in Arabic numerals without leading zeros: ``2026年11月26日``."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,58 @@
+"""Fixtures shared by every test layer: profiles on real SQLite files with users of every role."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
+
+from argon2 import PasswordHasher  # noqa: E402
+
+from app.security import passwords  # noqa: E402
+from app.services import auth, users  # noqa: E402
+from app.services.profile import Profile, create_profile  # noqa: E402
+from app.services.users import Actor  # noqa: E402
+from tests.factories import PASSWORD, FixedClock, china_noon  # noqa: E402
+
+
+# argon2 at production cost takes ~100 ms a hash; tests use the cheapest parameters instead.
+passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@dataclass
+class Office:
+    profile: Profile
+    clock: FixedClock
+    admin: Actor
+    clerk: Actor
+    handler: Actor
+    leader: Actor
+    auditor: Actor
+    officer: Actor  # clerk + handler + leader, as in a two-person county office
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(china_noon(2026, 11, 26))
+
+
+@pytest.fixture
+def office(tmp_path, clock) -> Office:
+    """A standalone profile of 双柏县发展和改革局 with one user per role."""
+    profile = create_profile(tmp_path / "profile", region_code="532322", office_name="双柏县发展和改革局",
+                             clock=clock)
+    users.add_user(profile, None, username="admin", display_name="系统管理员", roles=["admin"], password=PASSWORD)
+    admin = auth.login(profile, "admin", PASSWORD)
+    made = {}
+    for name, display, roles in [
+        ("clerk", "李登记", ["clerk"]), ("handler", "王承办", ["handler"]), ("leader", "张审核", ["leader"]),
+        ("auditor", "赵审计", ["auditor"]), ("officer", "杨喆", ["clerk", "handler", "leader"]),
+    ]:
+        users.add_user(profile, admin, username=name, display_name=display, roles=roles, password=PASSWORD)
+        made[name] = auth.login(profile, name, PASSWORD)
+    yield Office(profile, clock, admin, **made)
+    profile.close()

@@ -1,0 +1,143 @@
+"""Audit chain on a real file: edits, deletions and insertions are caught and named; login lockout."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app.domain.errors import DomainError
+from app.security.audit import AuditProblem
+from app.services import act, auth, intake, maintenance
+from tests.factories import PASSWORD
+from tests.factories import intake as make_intake
+
+
+def raw(office) -> sqlite3.Connection:
+    """A connection as someone with a SQLite tool would have it, append-only triggers removed."""
+    office.profile.store.close()
+    con = sqlite3.connect(office.profile.files.database, isolation_level=None)
+    con.execute("DROP TRIGGER IF EXISTS events_append_only_update")
+    con.execute("DROP TRIGGER IF EXISTS events_append_only_delete")
+    return con
+
+
+def with_cases(office, n=3):
+    for _ in range(n):
+        reg = intake.register(office.profile, office.clerk, make_intake())
+        act.act(office.profile, office.handler, reg.case_no, "forward", {"department": "双柏县人民政府"})
+
+
+def kinds(report) -> list[str]:
+    return [p.kind for p in report.problems]
+
+
+def test_clean_log_verifies(office):
+    with_cases(office)
+    report = maintenance.verify_audit(office.profile)
+    assert report.ok and report.events_checked > 10
+
+
+def test_the_database_refuses_updates_and_deletes_of_events(office):
+    with_cases(office, 1)
+    con = sqlite3.connect(office.profile.files.database)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE events SET payload = '{}' WHERE seq = 3")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("DELETE FROM events WHERE seq = 3")
+    con.close()
+
+
+def test_an_edited_row_is_named(office):
+    with_cases(office)
+    con = raw(office)
+    seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    changed = json.loads(payload)
+    changed["department"] = "另一个部门"
+    con.execute("UPDATE events SET payload = ? WHERE seq = ?", (json.dumps(changed, ensure_ascii=False), seq))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert kinds(report) == ["event_edited"]
+    assert report.problems[0].row == seq
+
+
+def test_a_deleted_row_is_named(office):
+    with_cases(office)
+    con = raw(office)
+    seq, device_seq = con.execute("SELECT seq, device_seq FROM events WHERE action = 'register' LIMIT 1 OFFSET 1"
+                                  ).fetchone()
+    con.execute("DELETE FROM events WHERE seq = ?", (seq,))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert kinds(report) == ["event_missing"]
+    assert report.problems[0].device_seq == device_seq
+
+
+def test_a_deleted_tail_is_noticed(office):
+    with_cases(office)
+    con = raw(office)
+    con.execute("DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)")
+    con.close()
+    assert kinds(maintenance.verify_audit(office.profile)) == ["chain_truncated"]
+
+
+def test_an_inserted_row_is_named(office):
+    with_cases(office)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = con.execute(f"SELECT {cols} FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    top = con.execute("SELECT MAX(device_seq) FROM events").fetchone()[0]
+    forged = list(row)
+    forged[0] = "forged-event"
+    forged[6] = top + 1
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", forged)
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert "event_inserted" in kinds(report)
+    assert any(p.event_id == "forged-event" for p in report.problems)
+
+
+def test_a_row_claiming_another_device_is_named(office):
+    with_cases(office, 1)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[5], row[6] = "alien", "some-other-device", 1
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert AuditProblem in {type(p) for p in problems}
+    assert {"foreign_unsynced", "event_edited"} <= {p.kind for p in problems}
+
+
+def test_lockout_after_five_failures_for_fifteen_minutes(office):
+    for attempt in range(4):
+        with pytest.raises(DomainError) as failed:
+            auth.login(office.profile, "handler", "wrong-password")
+        assert failed.value.code == "login_failed" and failed.value.params["remaining"] == 4 - attempt
+    with pytest.raises(DomainError, match="account_locked"):
+        auth.login(office.profile, "handler", "wrong-password")
+    with pytest.raises(DomainError, match="account_locked"):
+        auth.login(office.profile, "handler", PASSWORD)  # even the right password, while locked
+    office.clock.advance(minutes=14)
+    with pytest.raises(DomainError, match="account_locked"):
+        auth.login(office.profile, "handler", PASSWORD)
+    office.clock.advance(minutes=2)
+    assert auth.login(office.profile, "handler", PASSWORD).username == "handler"
+
+
+def test_logins_and_failures_are_in_the_audit_trail(office):
+    with pytest.raises(DomainError):
+        auth.login(office.profile, "nobody", "x")
+    with pytest.raises(DomainError):
+        auth.login(office.profile, "clerk", "wrong")
+    auth.logout(office.profile, office.clerk)
+    with office.profile.store.unit_of_work() as uow:
+        session_events = uow.events.stream("session")
+    actions = [(e.action, e.payload.get("reason")) for e in session_events]
+    assert ("login_failed", "unknown_user") in actions
+    assert ("login_failed", "wrong_password") in actions
+    assert ("logout", None) in actions
+    assert sum(1 for a, _ in actions if a == "login") >= 6
+    assert maintenance.verify_audit(office.profile).ok

@@ -1,0 +1,100 @@
+"""Deadlines in working days (DESIGN §3) around the 2026 holidays, and the missing-year fallback."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.deadlines import DeadlineRules, DueKind, current_deadline, deadline_status
+from app.domain.workdays import WorkCalendar
+from app.domain.workflow import apply
+from tests.unit.test_workflow import PAYLOADS, A, fact, registered
+
+CAL = WorkCalendar.load_default()
+RULES = DeadlineRules()
+
+
+def test_forward_is_due_one_working_day_after_registration():
+    complaint = registered()  # registered 2026-11-20, a Friday
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert deadline.kind == DueKind.FORWARD
+    assert deadline.due_on == date(2026, 11, 23)  # the next Monday
+
+
+def test_conclusion_due_fifteen_working_days_after_forwarding_across_national_day():
+    complaint = registered()
+    complaint = apply(complaint, fact(A.FORWARD, PAYLOADS[A.FORWARD], on=date(2026, 9, 18)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    # Sep 20 (Sun) and Oct 10 (Sat) are worked; Sep 25-27 and Oct 1-7 are holidays.
+    assert deadline == deadline.__class__(DueKind.CONCLUDE, date(2026, 10, 15))
+
+
+def test_feedback_due_five_working_days_after_conclusion_across_spring_festival():
+    complaint = registered()
+    complaint = apply(complaint, fact(A.FORWARD, PAYLOADS[A.FORWARD], on=date(2026, 2, 10)))
+    complaint = apply(complaint, fact(A.CONCLUDE, {"finding": "unsubstantiated", "explanation": "不属实"},
+                                      on=date(2026, 2, 13)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 2, 27))
+    complaint = apply(complaint, fact(A.FEEDBACK, PAYLOADS[A.FEEDBACK]))
+    assert current_deadline(complaint, CAL, RULES) is None  # feedback given: waiting only for close
+
+
+def test_rectification_due_date_is_set_per_case_and_extension_moves_it():
+    complaint = registered()
+    complaint = apply(complaint, fact(A.FORWARD, PAYLOADS[A.FORWARD]))
+    complaint = apply(complaint, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                   "requirements": "支付", "rectify_due": "2026-12-31"}))
+    assert current_deadline(complaint, CAL, RULES).due_on == date(2026, 12, 31)
+    complaint = apply(complaint, fact(A.EXTEND, {"new_due": "2027-01-29", "reason": "资金调度"}))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert deadline.due_on == date(2027, 1, 29) and deadline.extended
+
+
+def test_extension_of_the_conclusion_deadline():
+    complaint = apply(registered(), fact(A.FORWARD, PAYLOADS[A.FORWARD]))
+    complaint = apply(complaint, fact(A.EXTEND, {"new_due": "2027-01-15", "reason": "涉及多个部门"}))
+    assert current_deadline(complaint, CAL, RULES).due_on == date(2027, 1, 15)
+
+
+def test_no_deadline_while_waiting_for_fulfilment_or_when_closed():
+    complaint = registered()
+    for action, payload in [
+        (A.FORWARD, PAYLOADS[A.FORWARD]),
+        (A.CONCLUDE, {"finding": "substantiated", "explanation": "属实", "requirements": "支付",
+                      "rectify_due": "2026-12-31"}),
+        (A.REFUSE, PAYLOADS[A.REFUSE]),
+    ]:
+        complaint = apply(complaint, fact(action, payload))
+    assert current_deadline(complaint, CAL, RULES) is None
+
+
+def test_status_counts_working_days_and_flags_overdue_and_due_soon():
+    due = date(2026, 2, 27)
+    status = deadline_status(_deadline(due), date(2026, 2, 13), CAL)
+    assert (status.working_days_left, status.overdue, status.due_soon) == (5, False, False)
+    assert deadline_status(_deadline(due), date(2026, 2, 26), CAL).due_soon
+    late = deadline_status(_deadline(due), date(2026, 3, 3), CAL)
+    assert late.overdue and late.working_days_left == -3  # Sat Feb 28 was a make-up working day
+
+
+def test_missing_year_falls_back_to_weekends_and_says_so():
+    status = deadline_status(_deadline(date(2027, 2, 10)), date(2027, 1, 27), CAL)
+    assert status.fallback_years == (2027,)
+    assert status.working_days_left == 10  # weekends only: two full weeks
+
+
+def test_rules_are_editable_and_validated():
+    rules = DeadlineRules.from_dict({"conclude_days": 10, "unknown": 3})
+    assert rules.conclude_days == 10 and rules.forward_days == 1
+    import pytest
+
+    from app.domain.errors import DomainError
+
+    with pytest.raises(DomainError, match="deadline_rule_invalid"):
+        DeadlineRules(feedback_days=-1)
+
+
+def _deadline(due):
+    from app.domain.deadlines import Deadline
+
+    return Deadline(DueKind.FEEDBACK, due)
