@@ -10,14 +10,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 
-from argon2 import PasswordHasher  # noqa: E402
+from argon2 import PasswordHasher
 
-from app.security import passwords  # noqa: E402
-from app.services import auth, users  # noqa: E402
-from app.services.profile import Profile, create_profile  # noqa: E402
-from app.services.users import Actor  # noqa: E402
-from tests.factories import PASSWORD, FixedClock, china_noon  # noqa: E402
-
+from app.security import passwords
+from app.services import auth, users
+from app.services.profile import Profile, create_profile
+from app.services.users import Actor
+from tests.factories import PASSWORD, FixedClock, china_noon
 
 # argon2 at production cost takes ~100 ms a hash; tests use the cheapest parameters instead.
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

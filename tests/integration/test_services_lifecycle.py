@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from app.domain.errors import DomainError, ValidationFailed
 from app.services import act, intake, queries
 from app.store.tables import complaints, events
-from tests.factories import corrupt, intake as make_intake
+from tests.factories import corrupt
+from tests.factories import intake as make_intake
 
 
 def event_count(office) -> int:
