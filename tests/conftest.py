@@ -42,8 +42,13 @@ def clock() -> FixedClock:
 @pytest.fixture
 def office(tmp_path, clock) -> Office:
     """A standalone profile of 双柏县发展和改革局 with one user per role."""
-    profile = create_profile(tmp_path / "profile", region_code="532322", office_name="双柏县发展和改革局",
-                             clock=clock)
+    made = make_office(tmp_path / "profile", clock)
+    yield made
+    made.profile.close()
+
+
+def make_office(home, clock) -> Office:
+    profile = create_profile(home, region_code="532322", office_name="双柏县发展和改革局", clock=clock)
     users.add_user(profile, None, username="admin", display_name="系统管理员", roles=["admin"], password=PASSWORD)
     admin = auth.login(profile, "admin", PASSWORD)
     made = {}
@@ -53,5 +58,4 @@ def office(tmp_path, clock) -> Office:
     ]:
         users.add_user(profile, admin, username=name, display_name=display, roles=roles, password=PASSWORD)
         made[name] = auth.login(profile, name, PASSWORD)
-    yield Office(profile, clock, admin, **made)
-    profile.close()
+    return Office(profile, clock, admin, **made)

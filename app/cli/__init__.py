@@ -38,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         out.error("已取消")
         return EXIT_REFUSED
+    except Exception as error:  # a bug or an environment fault: say so plainly, keep the details
+        import os
+        import traceback
+
+        if os.environ.get("LVYUE_DEBUG"):
+            traceback.print_exc()
+        out.error(f"程序内部错误（{type(error).__name__}: {error}）。设置环境变量 LVYUE_DEBUG=1 可查看详细信息。",
+                  code="internal_error")
+        return EXIT_REFUSED
 
 
 def _utf8_streams() -> None:

@@ -6,8 +6,7 @@ is opened. Search uses the character index (``app.store.search``) for terms of a
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -114,11 +113,9 @@ class ComplaintDetail:
 
 def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: date) -> list:
     conditions: list = []
-    scope = scope_prefix(actor.region_code if actor else profile.office.region_code)
-    if len(scope) < 6:
-        conditions.append(c.region_code.like(f"{scope}%"))
-    else:
-        conditions.append(c.region_code == scope)
+    if not _whole_scope(profile, actor):
+        scope = scope_prefix(actor.region_code)
+        conditions.append(c.region_code.like(f"{scope}%") if len(scope) < 6 else c.region_code == scope)
     if f.states:
         conditions.append(c.state.in_(f.states))
     if f.open_only:
@@ -149,11 +146,30 @@ def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: dat
         if match is None:
             conditions.append(text("0"))
         else:
-            conditions.append(c.num.in_(
-                select(text("rowid")).select_from(text("complaint_search"))
-                .where(text("complaint_search MATCH :match").bindparams(match=match))
-            ))
+            conditions.append(_search_condition(match, scan=False))
     return conditions
+
+
+FREQUENT = 3000  # matches above which the list scans in sort order instead of sorting the matches
+
+
+def _search_condition(match: str, *, scan: bool):
+    """Rows whose index entry matches. ``scan``: test row by row (good when most rows match and the
+    first page comes early in sort order); otherwise collect the matching rows first (good when few do)."""
+    if scan:
+        return text("EXISTS (SELECT 1 FROM complaint_search WHERE complaint_search MATCH :match "
+                    "AND complaint_search.rowid = complaints.num)").bindparams(match=match)
+    return c.num.in_(select(text("rowid")).select_from(text("complaint_search"))
+                     .where(text("complaint_search MATCH :match").bindparams(match=match)))
+
+
+def search_hits(session: Session, term: str) -> int:
+    """How many complaints contain ``term`` (the index alone: a few milliseconds even for common terms)."""
+    match = search.match_query(term)
+    if match is None:
+        return 0
+    return session.execute(text("SELECT COUNT(*) FROM complaint_search WHERE complaint_search MATCH :m"),
+                           {"m": match}).scalar_one()
 
 
 def _utc_start(day: date) -> str:
@@ -176,14 +192,30 @@ LIST_COLUMNS = (c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.r
                 c.due_on, c.due_kind, c.typical, c.conflict)
 
 
-def list_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str = "registered_at",
-               descending: bool = True) -> Select:
-    today = china_date(profile.now())
+DEEP_OFFSET = 500  # beyond this, find the page's row numbers on the index first, then read 50 rows
+
+
+def _order(sort: str, descending: bool) -> list:
     column = SORT_COLUMNS.get(sort, c.registered_at)
     order = [column.desc(), c.num.desc()] if descending else [column.asc(), c.num.asc()]
     if sort == "due_on":  # complaints without a deadline sort last either way
         order = [c.due_on.is_(None), *order]
-    return select(*LIST_COLUMNS).where(*_where(profile, actor, f, today)).order_by(*order)
+    return order
+
+
+def list_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str = "registered_at",
+               descending: bool = True, *, offset: int = 0, limit: int = 100, frequent: bool = False) -> Select:
+    """The page query. ``frequent``: the search term matches many rows (see ``_search_condition``)."""
+    today = china_date(profile.now())
+    conditions = _where(profile, actor, replace(f, search=""), today)
+    match = search.match_query(f.search) if f.search.strip() else None
+    if f.search.strip():
+        conditions.append(text("0") if match is None else _search_condition(match, scan=frequent))
+    order = _order(sort, descending)
+    if offset > DEEP_OFFSET:  # skip along the (covering) index, then read only the rows shown
+        numbers = select(c.num).where(*conditions).order_by(*order).offset(offset).limit(limit)
+        return select(*LIST_COLUMNS).where(c.num.in_(numbers)).order_by(*order)
+    return select(*LIST_COLUMNS).where(*conditions).order_by(*order).offset(offset).limit(limit)
 
 
 def list_complaints(
@@ -192,11 +224,23 @@ def list_complaints(
 ) -> Page:
     """One page of the list and the number of complaints matching ``f``."""
     today = china_date(profile.now())
-    query = list_query(profile, actor, f, sort, descending).offset(offset).limit(limit)
     with profile.store.read() as session:
+        hits = search_hits(session, f.search) if f.search.strip() else 0
+        query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit,
+                           frequent=hits > FREQUENT)
         rows = tuple(_row(r, today.isoformat()) for r in session.execute(query))
-        total = count_complaints(session, profile, actor, f) if with_total else -1
+        if not with_total:
+            total = -1
+        elif f.search.strip() and replace(f, search="") == ComplaintFilter() and _whole_scope(profile, actor):
+            total = hits  # the search alone decides: the index already counted it
+        else:
+            total = count_complaints(session, profile, actor, f)
     return Page(rows, total, offset)
+
+
+def _whole_scope(profile: Profile, actor: Actor | None) -> bool:
+    """The user sees every complaint this profile holds (the profile only holds its own scope)."""
+    return actor is None or scope_prefix(actor.region_code) == profile.office.scope
 
 
 def count_complaints(session: Session, profile: Profile, actor: Actor | None, f: ComplaintFilter) -> int:
@@ -264,8 +308,4 @@ def local_time(iso: str) -> str:
     return parse_iso(iso).astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
-def aggregate_json(profile: Profile, complaint_id: str) -> dict[str, Any]:
-    with profile.store.read() as session:
-        data = session.execute(select(c.data).where(c.id == complaint_id)).scalar_one()
-    return json.loads(data)
 

@@ -1,5 +1,9 @@
-"""The complaint projection: one row per complaint (list columns + the aggregate as JSON) and its
-search-index row. Written only by the projector; read by queries."""
+"""The complaint projection: one narrow row per complaint (the list's columns), the aggregate as JSON
+beside it, and its row in the contentless search index. Written only by the projector.
+
+The search index keeps no copy of the text, so removing a complaint's old index row means handing
+FTS5 the old column values again: they are recomputed from the stored aggregate before it changes.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,12 @@ from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.events import canonical_json
 from app.store import search
-from app.store.tables import complaints
+from app.store.tables import complaint_data, complaints
 
-_SEARCH_INSERT = text(
-    "INSERT INTO complaint_search(rowid, case_no, parties, codes, agreement, description) "
-    "VALUES (:rowid, :case_no, :parties, :codes, :agreement, :description)"
+_SEARCH_INSERT = text("INSERT INTO complaint_search(rowid, grams, chars) VALUES (:rowid, :grams, :chars)")
+_SEARCH_DELETE = text(
+    "INSERT INTO complaint_search(complaint_search, rowid, grams, chars) VALUES ('delete', :rowid, :grams, :chars)"
 )
-_SEARCH_DELETE = text("DELETE FROM complaint_search WHERE rowid = :rowid")
 
 
 def _cents(amount: Any) -> int | None:
@@ -44,7 +47,6 @@ def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
         "due_on": deadline.due_on.isoformat() if deadline else None,
         "due_kind": deadline.kind.value if deadline else None,
         "typical": 1 if c.typical else 0, "head": c.head, "version": c.version, "updated_at": c.updated_at,
-        "data": canonical_json(c.to_json()),
     }
 
 
@@ -57,8 +59,15 @@ class ComplaintStore:
         self.session = session
 
     def get(self, complaint_id: str) -> Complaint | None:
-        data = self.session.execute(select(complaints.c.data).where(complaints.c.id == complaint_id)).scalar()
+        data = self.session.execute(
+            select(complaint_data.c.data).join(complaints, complaints.c.num == complaint_data.c.num)
+            .where(complaints.c.id == complaint_id)
+        ).scalar()
         return Complaint.from_json(json.loads(data)) if data else None
+
+    def _stored(self, num: int) -> Complaint:
+        data = self.session.execute(select(complaint_data.c.data).where(complaint_data.c.num == num)).scalar_one()
+        return Complaint.from_json(json.loads(data))
 
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
@@ -66,16 +75,21 @@ class ComplaintStore:
     def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool) -> None:
         """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed)."""
         row = projection_row(c, deadline)
+        data = canonical_json(c.to_json())
         num = self.session.execute(select(complaints.c.num).where(complaints.c.id == c.id)).scalar()
         if num is None:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
-            reindex = True
-        else:
-            self.session.execute(update(complaints).where(complaints.c.num == num).values(**row))
-            if reindex:
-                self.session.execute(_SEARCH_DELETE, {"rowid": num})
-        if reindex:
+            self.session.execute(insert(complaint_data).values(num=num, data=data))
             self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
+            return
+        if reindex:
+            old = search_row(self._stored(num))
+            new = search_row(c)
+            if old != new:
+                self.session.execute(_SEARCH_DELETE, {"rowid": num, **old})
+                self.session.execute(_SEARCH_INSERT, {"rowid": num, **new})
+        self.session.execute(update(complaints).where(complaints.c.num == num).values(**row))
+        self.session.execute(update(complaint_data).where(complaint_data.c.num == num).values(data=data))
 
     def bulk_insert(self, rows: list[tuple[Complaint, Deadline | None]]) -> None:
         """Insert many new complaints at once (rebuild, demo): rows and search rows in two statements."""
@@ -88,10 +102,14 @@ class ComplaintStore:
             row["num"] = start + offset
             values.append(row)
         self.session.execute(insert(complaints), values)
+        self.session.execute(insert(complaint_data), [
+            {"num": start + i, "data": canonical_json(c.to_json())} for i, (c, _) in enumerate(rows)
+        ])
         self.session.execute(
             _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _) in enumerate(rows)]
         )
 
     def clear(self) -> None:
-        self.session.execute(text("DELETE FROM complaint_search"))
+        self.session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('delete-all')"))
+        self.session.execute(delete(complaint_data))
         self.session.execute(delete(complaints))

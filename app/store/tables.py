@@ -1,7 +1,7 @@
 """Tables of the local profile database (Core, not ORM: rows map to domain dataclasses by hand).
 
-``events`` is the append-only source of truth; ``complaints`` and ``complaint_search`` are projections
-rebuilt from it. The full-text table is created by the migrations (SQLAlchemy has no FTS5 DDL).
+``events`` is the append-only source of truth; ``complaints``, ``complaint_data`` and
+``complaint_search`` are projections rebuilt from it. The full-text table is created by the migrations (SQLAlchemy has no FTS5 DDL).
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ complaints = Table(
     Column("head", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", Text, nullable=False),
-    Column("data", Text, nullable=False),  # the aggregate as canonical JSON
     Index("ix_complaints_registered", "registered_at"),
     Index("ix_complaints_state_registered", "state", "registered_at"),
     Index("ix_complaints_region", "region_code", "registered_at"),
@@ -76,6 +75,15 @@ complaints = Table(
     Index("ix_complaints_respondent", "respondent_name"),
     Index("ix_complaints_claim", "claim_cents"),
     Index("ix_complaints_complainant_code", "complainant_code"),
+)
+
+# The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
+# not kilobytes): one complaint opens with one primary-key read here.
+complaint_data = Table(
+    "complaint_data",
+    metadata,
+    Column("num", Integer, primary_key=True, autoincrement=False),  # = complaints.num
+    Column("data", Text, nullable=False),
 )
 
 users = Table(

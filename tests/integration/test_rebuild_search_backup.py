@@ -11,6 +11,9 @@ import pytest
 from app.domain.errors import DomainError
 from app.services import act, intake, maintenance, queries
 from app.services.profile import open_profile
+from app.store.search import tokens
+from tests.conftest import make_office
+from tests.factories import FixedClock, china_noon
 from tests.factories import intake as make_intake
 
 COMPANIES = ["绿源农业科技有限公司", "彧辉建材有限公司", "楚雄昇达物流有限公司", "双柏县雄鹰建筑工程有限公司",
@@ -39,6 +42,18 @@ PLAN = [
 
 @pytest.fixture
 def populated(office):
+    return populate(office)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One populated profile for the read-only search tests."""
+    made = populate(make_office(tmp_path_factory.mktemp("search") / "profile", FixedClock(china_noon(2026, 11, 26))))
+    yield made
+    made.profile.close()
+
+
+def populate(office):
     rng = random.Random(7)
     for i in range(40):
         data = make_intake(complainant=f"双柏县{COMPANIES[i % len(COMPANIES)]}" if i % 3 else COMPANIES[i % 8],
@@ -52,13 +67,16 @@ def populated(office):
 
 
 def snapshot(profile):
+    """Every projected row, every aggregate and every entry of the (contentless) search index."""
     con = sqlite3.connect(profile.files.database)
     try:
         rows = con.execute("SELECT * FROM complaints ORDER BY num").fetchall()
-        index = con.execute("SELECT rowid, * FROM complaint_search ORDER BY rowid").fetchall()
+        data = con.execute("SELECT * FROM complaint_data ORDER BY num").fetchall()
+        con.execute("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, complaint_search, instance)")
+        index = con.execute("SELECT * FROM temp.search_vocab ORDER BY 1, 2, 3, 4").fetchall()
     finally:
         con.close()
-    return rows, index
+    return rows, data, index
 
 
 def test_rebuild_gives_identical_rows_and_index(populated):
@@ -76,7 +94,8 @@ def brute_force(profile, term):
         import json
 
         found = set()
-        for case_no, data in con.execute("SELECT case_no, data FROM complaints"):
+        words = ["".join(tokens(word)) for word in term.split()]
+        for case_no, data in con.execute("SELECT case_no, data FROM complaints JOIN complaint_data USING (num)"):
             c = json.loads(data)
             i = c["intake"]
             fields = [case_no, i["complainant"]["name"], i["complainant"]["credit_code"], i["respondent"]["name"],
@@ -84,7 +103,8 @@ def brute_force(profile, term):
                       i["respondent"]["competent_department"], c.get("department") or "",
                       i["complainant"].get("legal_representative") or "", i["complainant"]["contact_person"],
                       i["agreement"].get("number") or ""]
-            if any(term.lower() in f.lower() for f in fields):
+            normalised = ["".join(tokens(f)) for f in fields]
+            if words and all(any(w in f for f in normalised) for w in words):
                 found.add(case_no)
         return found
     finally:
@@ -92,11 +112,11 @@ def brute_force(profile, term):
 
 
 @pytest.mark.parametrize("term", ["雄", "彧", "堃泰", "财政", "农业农村", "0007", "2026-00", "不属于", "扶持协议",
-                                  "SBN", "喆", "楚雄昇达物流", "532322-2026-0012"])
-def test_search_finds_exactly_the_substring_matches(populated, term):
-    page = queries.list_complaints(populated.profile, populated.clerk, queries.ComplaintFilter(search=term),
-                                   limit=100)
-    assert {r.case_no for r in page.rows} == brute_force(populated.profile, term)
+                                  "SBN", "sbn", "ＳＢＮ", "喆", "楚雄昇达物流", "532322-2026-0012", "20260",
+                                  "县 财政", "有限公司", "0", "不存在的词"])
+def test_search_finds_exactly_the_substring_matches(shared, term):
+    page = queries.list_complaints(shared.profile, shared.clerk, queries.ComplaintFilter(search=term), limit=100)
+    assert {r.case_no for r in page.rows} == brute_force(shared.profile, term)
     assert page.total == len(page.rows)
 
 

@@ -4,7 +4,8 @@ Revision ID: 0001
 Revises: 
 Create Date: 2026-11-26
 
-Tables of tables.py, the full-text index (FTS5, one token per character, see app/store/search.py)
+Tables of tables.py, the contentless full-text index (FTS5 over bigrams and characters, see
+app/store/search.py)
 and triggers that keep the event log append-only.
 """
 
@@ -45,7 +46,6 @@ def upgrade() -> None:
     sa.Column('head', sa.Text(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.Text(), nullable=False),
-    sa.Column('data', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('num'),
     sa.UniqueConstraint('case_no'),
     sa.UniqueConstraint('id')
@@ -113,10 +113,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('username')
     )
+    op.create_table('complaint_data',
+    sa.Column('num', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('data', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('num')
+    )
     op.execute(
         "CREATE VIRTUAL TABLE complaint_search USING fts5("
-        "case_no, parties, codes, agreement, description, "
-        "tokenize = 'unicode61 remove_diacritics 0', detail = full)"
+        "grams, chars, content = '', tokenize = 'unicode61 remove_diacritics 0', detail = full)"
     )
     hashed = ("id", "stream", "action", "payload", "actor", "device_id", "device_seq", "device_time", "base",
               "prev_hash", "hash", "seq")
@@ -136,6 +140,7 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER events_append_only_delete")
     op.execute("DROP TRIGGER events_append_only_update")
     op.execute("DROP TABLE complaint_search")
+    op.drop_table('complaint_data')
     op.drop_table('users')
     op.drop_table('number_blocks')
     op.drop_table('meta')
