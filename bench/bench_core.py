@@ -91,7 +91,10 @@ def main() -> None:
         profile, actor, F(), offset=max(0, total - 50), limit=50, with_total=False)),
         timed(lambda: raw.execute(f"SELECT {cols} FROM complaints ORDER BY registered_at DESC, num DESC "
                                   f"LIMIT 50 OFFSET {max(0, total - 50)}").fetchall()), 10)
-    for term in ("雄", "楚雄", "彧", "建筑工程", "拖欠工程款", "532300-2025-07"):
+    row("search '楚雄' + state=forwarded, by due date", timed(page(F(search="楚雄", states=("forwarded",)),
+                                                                 "due_on", False)), None, 50)
+    for term in ("雄", "楚雄", "彧", "珺", "建筑工程", "拖欠工程款", "有限公司", "0007", "532300-2025-07",
+                 "532300"):
         from app.store.search import match_query
 
         match = match_query(term)
@@ -104,7 +107,8 @@ def main() -> None:
     case_no = raw.execute("SELECT case_no FROM complaints WHERE state='rectifying' LIMIT 1 OFFSET 500").fetchone()[0]
     cid = raw.execute("SELECT id FROM complaints WHERE case_no=?", (case_no,)).fetchone()[0]
     row("open a complaint (aggregate + timeline)", timed(lambda: queries.get_complaint(profile, actor, case_no)),
-        timed(lambda: (raw.execute("SELECT data FROM complaints WHERE case_no=?", (case_no,)).fetchone(),
+        timed(lambda: (raw.execute("SELECT data FROM complaint_data JOIN complaints USING (num) WHERE case_no=?",
+                                   (case_no,)).fetchone(),
                        raw.execute("SELECT * FROM events WHERE stream=? ORDER BY seq", (cid,)).fetchall())), 50)
     counter = iter(range(10**6))
     row("one action: note (event + projection + audit)",

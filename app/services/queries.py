@@ -6,6 +6,7 @@ is opened. Search uses the character index (``app.store.search``) for terms of a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -143,33 +144,67 @@ def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: dat
         conditions.append(c.conflict == 1)
     if f.search.strip():
         match = search.match_query(f.search)
-        if match is None:
-            conditions.append(text("0"))
-        else:
-            conditions.append(_search_condition(match, scan=False))
+        conditions.append(text("0") if match is None else c.num.in_(
+            select(text("rowid")).select_from(text("complaint_search"))
+            .where(text("complaint_search MATCH :match").bindparams(match=match))))
     return conditions
 
 
 FREQUENT = 3000  # matches above which the list scans in sort order instead of sorting the matches
 
 
-def _search_condition(match: str, *, scan: bool):
-    """Rows whose index entry matches. ``scan``: test row by row (good when most rows match and the
-    first page comes early in sort order); otherwise collect the matching rows first (good when few do)."""
-    if scan:
-        return text("EXISTS (SELECT 1 FROM complaint_search WHERE complaint_search MATCH :match "
-                    "AND complaint_search.rowid = complaints.num)").bindparams(match=match)
-    return c.num.in_(select(text("rowid")).select_from(text("complaint_search"))
-                     .where(text("complaint_search MATCH :match").bindparams(match=match)))
+@dataclass(frozen=True)
+class SearchHits:
+    """The complaints whose index entry matches a term (row numbers), straight from the index."""
+
+    match: str | None
+    nums: frozenset[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.nums)
+
+    @property
+    def frequent(self) -> bool:
+        return len(self.nums) > FREQUENT
 
 
-def search_hits(session: Session, term: str) -> int:
-    """How many complaints contain ``term`` (the index alone: a few milliseconds even for common terms)."""
+def search_hits(session: Session, term: str) -> SearchHits:
+    """One pass over the index (milliseconds even for terms in most complaints)."""
     match = search.match_query(term)
     if match is None:
-        return 0
-    return session.execute(text("SELECT COUNT(*) FROM complaint_search WHERE complaint_search MATCH :m"),
-                           {"m": match}).scalar_one()
+        return SearchHits(None, frozenset())
+    rows = session.connection().exec_driver_sql(
+        "SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?", (match,)).cursor.fetchall()
+    return SearchHits(match, frozenset(num for (num,) in rows))
+
+
+def _in_hits(hits: SearchHits):
+    """SQL condition "row is a hit" for a short hit list."""
+    if not hits.nums:
+        return text("0")
+    if len(hits.nums) < 500:
+        return c.num.in_(sorted(hits.nums))
+    return c.num.in_(select(text("value")).select_from(func.json_each(json.dumps(sorted(hits.nums)))))
+
+
+def _walk(session: Session, conditions: list, order: list, hits: SearchHits, offset: int, limit: int) -> list[int]:
+    """Row numbers of one page when most rows are hits: walk the sort order, keep the hits."""
+    picked: list[int] = []
+    skipped = 0
+    cursor = session.execute(select(c.num).where(*conditions).order_by(*order)).cursor
+    while len(picked) < limit:
+        chunk = cursor.fetchmany(500)
+        if not chunk:
+            break
+        for (num,) in chunk:
+            if num in hits.nums:
+                if skipped < offset:
+                    skipped += 1
+                elif len(picked) < limit:
+                    picked.append(num)
+    cursor.close()
+    return picked
 
 
 def _utc_start(day: date) -> str:
@@ -204,13 +239,13 @@ def _order(sort: str, descending: bool) -> list:
 
 
 def list_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str = "registered_at",
-               descending: bool = True, *, offset: int = 0, limit: int = 100, frequent: bool = False) -> Select:
-    """The page query. ``frequent``: the search term matches many rows (see ``_search_condition``)."""
+               descending: bool = True, *, offset: int = 0, limit: int = 100, hits: SearchHits | None = None
+               ) -> Select:
+    """The page query; ``hits`` (from ``search_hits``, not frequent) when ``f`` has a search term."""
     today = china_date(profile.now())
     conditions = _where(profile, actor, replace(f, search=""), today)
-    match = search.match_query(f.search) if f.search.strip() else None
     if f.search.strip():
-        conditions.append(text("0") if match is None else _search_condition(match, scan=frequent))
+        conditions.append(_in_hits(hits))
     order = _order(sort, descending)
     if offset > DEEP_OFFSET:  # skip along the (covering) index, then read only the rows shown
         numbers = select(c.num).where(*conditions).order_by(*order).offset(offset).limit(limit)
@@ -224,17 +259,28 @@ def list_complaints(
 ) -> Page:
     """One page of the list and the number of complaints matching ``f``."""
     today = china_date(profile.now())
+    plain = replace(f, search="")
     with profile.store.read() as session:
-        hits = search_hits(session, f.search) if f.search.strip() else 0
-        query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit,
-                           frequent=hits > FREQUENT)
+        hits = search_hits(session, f.search) if f.search.strip() else None
+        if hits is not None and hits.frequent:  # most rows match: walk the sort order instead of sorting hits
+            conditions, order = _where(profile, actor, plain, today), _order(sort, descending)
+            nums = _walk(session, conditions, order, hits, offset, limit)
+            query = select(*LIST_COLUMNS).where(c.num.in_(nums)).order_by(*order)
+        else:
+            query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit, hits=hits)
         rows = tuple(_row(r, today.isoformat()) for r in session.execute(query))
         if not with_total:
             total = -1
-        elif f.search.strip() and replace(f, search="") == ComplaintFilter() and _whole_scope(profile, actor):
-            total = hits  # the search alone decides: the index already counted it
-        else:
+        elif hits is None:
             total = count_complaints(session, profile, actor, f)
+        elif plain == ComplaintFilter() and _whole_scope(profile, actor):
+            total = hits.count  # the search alone decides: the index already counted it
+        elif hits.frequent:
+            candidates = session.execute(select(c.num).where(*_where(profile, actor, plain, today))).scalars()
+            total = sum(1 for num in candidates if num in hits.nums)
+        else:
+            total = session.execute(select(func.count()).select_from(complaints).where(
+                *_where(profile, actor, plain, today), _in_hits(hits))).scalar_one()
     return Page(rows, total, offset)
 
 

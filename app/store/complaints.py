@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.domain.complaint import Complaint
@@ -54,15 +54,24 @@ def search_row(c: Complaint) -> dict[str, str]:
     return search.document(c.intake, c.case_no, c.department)
 
 
+_ROW_COLUMNS = [col.name for col in complaints.columns if col.name != "num"]
+# One action runs these on every save: plain driver SQL skips SQLAlchemy's statement building (the
+# action budget is 5 ms, and building eight Core statements took about half of it).
+_UPDATE_ROW = f"UPDATE complaints SET {', '.join(f'{name} = ?' for name in _ROW_COLUMNS)} WHERE num = ?"
+_UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
+_SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
+_SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
+
+
 class ComplaintStore:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _sql(self, statement: str, params: tuple) -> Any:
+        return self.session.connection().exec_driver_sql(statement, params)
+
     def get(self, complaint_id: str) -> Complaint | None:
-        data = self.session.execute(
-            select(complaint_data.c.data).join(complaints, complaints.c.num == complaint_data.c.num)
-            .where(complaints.c.id == complaint_id)
-        ).scalar()
+        data = self._sql(_SELECT_DATA, (complaint_id,)).scalar()
         return Complaint.from_json(json.loads(data)) if data else None
 
     def _stored(self, num: int) -> Complaint:
@@ -76,7 +85,7 @@ class ComplaintStore:
         """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed)."""
         row = projection_row(c, deadline)
         data = canonical_json(c.to_json())
-        num = self.session.execute(select(complaints.c.num).where(complaints.c.id == c.id)).scalar()
+        num = self._sql(_SELECT_NUM, (c.id,)).scalar()
         if num is None:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
             self.session.execute(insert(complaint_data).values(num=num, data=data))
@@ -88,8 +97,8 @@ class ComplaintStore:
             if old != new:
                 self.session.execute(_SEARCH_DELETE, {"rowid": num, **old})
                 self.session.execute(_SEARCH_INSERT, {"rowid": num, **new})
-        self.session.execute(update(complaints).where(complaints.c.num == num).values(**row))
-        self.session.execute(update(complaint_data).where(complaint_data.c.num == num).values(data=data))
+        self._sql(_UPDATE_ROW, (*(row[name] for name in _ROW_COLUMNS), num))
+        self._sql(_UPDATE_DATA, (data, num))
 
     def bulk_insert(self, rows: list[tuple[Complaint, Deadline | None]]) -> None:
         """Insert many new complaints at once (rebuild, demo): rows and search rows in two statements."""

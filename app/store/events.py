@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.events import GENESIS, Event, canonical_json
-from app.store.meta import MetaStore
 from app.store.tables import events
 
 
@@ -45,6 +44,14 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
+_INSERT_COLUMNS = ("id", "stream", "action", "payload", "actor", "device_id", "device_seq", "device_time", "base",
+                   "prev_hash", "hash", "server_seq")
+_INSERT = f"INSERT INTO events ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
+_CHAIN_HEAD = "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1"
+_SET_HEAD = ("INSERT INTO meta (key, value) VALUES ('chain_head', ?) "
+             "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+
+
 class EventLog:
     def __init__(self, session: Session, device_id: str) -> None:
         self.session = session
@@ -52,23 +59,21 @@ class EventLog:
 
     def chain_head(self, device_id: str | None = None) -> tuple[int, str]:
         """(last device_seq, last hash) of a device's chain; (0, GENESIS) when it has none."""
-        row = self.session.execute(
-            select(events.c.device_seq, events.c.hash)
-            .where(events.c.device_id == (device_id or self.device_id))
-            .order_by(events.c.device_seq.desc())
-            .limit(1)
-        ).first()
-        return (row.device_seq, row.hash) if row else (0, GENESIS)
+        row = self.session.connection().exec_driver_sql(_CHAIN_HEAD, (device_id or self.device_id,)).first()
+        return (row[0], row[1]) if row else (0, GENESIS)
 
     def append(self, draft: Draft) -> Event:
+        """Seal ``draft`` onto this device's chain and store it (driver SQL: this is the hot path)."""
         seq, prev = self.chain_head()
         event = Event(
             id=draft.id, stream=draft.stream, action=draft.action, payload=draft.payload, actor=draft.actor,
             device_id=self.device_id, device_seq=seq + 1, device_time=draft.device_time, base=draft.base,
             prev_hash=prev,
         ).sealed()
-        self.session.execute(insert(events).values(**event_row(event)))
-        MetaStore(self.session).set("chain_head", f"{event.device_seq}:{event.hash}")
+        row = event_row(event)
+        connection = self.session.connection()
+        connection.exec_driver_sql(_INSERT, tuple(row[name] for name in _INSERT_COLUMNS))
+        connection.exec_driver_sql(_SET_HEAD, (f"{event.device_seq}:{event.hash}",))
         return event
 
     def stream(self, stream: str) -> list[Event]:

@@ -68,6 +68,7 @@ complaints = Table(
     Index("ix_complaints_registered", "registered_at"),
     Index("ix_complaints_state_registered", "state", "registered_at"),
     Index("ix_complaints_region", "region_code", "registered_at"),
+    Index("ix_complaints_region_due", "region_code", "due_on"),
     Index("ix_complaints_due", "due_on"),
     Index("ix_complaints_updated", "updated_at"),
     Index("ix_complaints_assignee", "assignee", "due_on"),
