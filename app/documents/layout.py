@@ -20,7 +20,12 @@ from app.documents.record import page_number, record
 from app.documents.typeset import Run, Style, Typesetter
 
 TITLE = Style("title", grid.TITLE_SIZE, grid.TITLE_SIZE)
-HEADINGS = {1: Style("hei", grid.BODY_SIZE, grid.CELL), 2: Style("kai", grid.BODY_SIZE, grid.CELL), 3: BODY, 4: BODY}
+HEADINGS = {
+    1: Style("hei", grid.BODY_SIZE, grid.CELL),
+    2: Style("kai", grid.BODY_SIZE, grid.CELL),
+    3: BODY,
+    4: BODY,
+}
 LINES = grid.LINES_PER_PAGE
 CELLS = grid.CHARS_PER_LINE
 
@@ -55,6 +60,7 @@ class Page:
 
 def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None = None) -> list[Page]:
     """Lay out ``doc``: the pages with every run and rule positioned."""
+    doc = doc.cleaned()
     ts = typesetter or Typesetter(fonts)
     head = masthead(doc, ts)
     pages = [Page(1, runs=list(head.runs), rules=list(head.rules))]
@@ -70,22 +76,26 @@ def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None
 
 
 def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
-    groups = [Group(_title(doc.title, ts) + [None])]
+    groups = [Group([*_title(doc.title, ts), None])]
     if doc.recipient:
         recipient = doc.recipient.rstrip("：:") + "："
         groups.append(Group(_wrapped(recipient, BODY, ts, 0, 0)))
     pending: list[Line | None] = []
     for block in doc.body:
         for text in block.text.split("\n"):
+            if not text:
+                continue
             if isinstance(block, Heading):
                 pending += _wrapped(text, HEADINGS[block.level], ts, 2, 0)
                 continue
             assert isinstance(block, Paragraph)
             lines = _wrapped(text, BODY, ts, 2 if block.indent else 0, 0)
             if pending:
-                groups.append(Group(pending + lines[:1], keep=True))
-                lines, pending = lines[1:], []
-            groups.append(Group(list(lines)))
+                kept = 3 if len(lines) == 3 else 2  # heading with two lines, never one left behind
+                groups.append(Group(pending + lines[:kept], keep=True))
+                lines, pending = lines[kept:], []
+            if lines:
+                groups.append(Group(list(lines)))
     if pending:
         groups.append(Group(pending))
     if doc.attachments:
@@ -94,7 +104,9 @@ def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
     return groups
 
 
-def _wrapped(text: str, style: Style, ts: Typesetter, first_indent: float, indent: float) -> list[Line | None]:
+def _wrapped(
+    text: str, style: Style, ts: Typesetter, first_indent: float, indent: float
+) -> list[Line | None]:
     """A paragraph on the grid: first line ``first_indent`` cells in, the rest ``indent`` cells in."""
     ts.check(style, text)
     measure = ts.measure(style)
@@ -142,7 +154,9 @@ def _signature(doc: OfficialDocument, ts: Typesetter) -> list[Line | None]:
         ts.check(BODY, doc.signer)
         signer_width = ts.width(BODY, doc.signer)
         if centre + signer_width / 2 > grid.TEXT_RIGHT - 2 * grid.CELL:
-            centre = max(grid.TEXT_RIGHT - 2 * grid.CELL - signer_width / 2, grid.TEXT_LEFT + signer_width / 2)
+            centre = max(
+                grid.TEXT_RIGHT - 2 * grid.CELL - signer_width / 2, grid.TEXT_LEFT + signer_width / 2
+            )
         items.append(Line(doc.signer, BODY, centre - signer_width / 2))
     items.append(Line(date_text, BODY, centre - date_width / 2))
     if doc.note:
@@ -155,20 +169,10 @@ def _flow(pages: list[Page], groups: list[Group], first_band: int) -> None:
     for group in groups:
         need = len(group.items)
         if group.keep and band + need > LINES and need <= LINES:
-            carried: list[Line] = []
-            page = pages[-1]
-            if group.carry and len(page.lines) > group.carry:
-                tail = page.lines[-group.carry :]
-                if tail[-1][0] == band - 1:
-                    carried = [line for _, line in tail]
-                    del page.lines[-group.carry :]
-            pages.append(Page(len(pages) + 1))
-            band = 0
-            for line in carried:
-                pages[-1].lines.append((band, line))
-                band += 1
-        for item in group.items:
-            if band >= LINES:
+            band = _new_page(pages, band, group.carry)
+        split = _widow_orphan_split(group, LINES - band)
+        for index, item in enumerate(group.items):
+            if band >= LINES or index == split:
                 pages.append(Page(len(pages) + 1))
                 band = 0
             if item is None:
@@ -177,6 +181,35 @@ def _flow(pages: list[Page], groups: list[Group], first_band: int) -> None:
                 continue
             pages[-1].lines.append((band, item))
             band += 1
+
+
+def _new_page(pages: list[Page], band: int, carry: int) -> int:
+    """Start a page, bringing the last ``carry`` lines of the page before along; the next band."""
+    page = pages[-1]
+    carried: list[Line] = []
+    if carry and len(page.lines) > carry and page.lines[-1][0] == band - 1:
+        carried = [line for _, line in page.lines[-carry:]]
+        del page.lines[-carry:]
+    pages.append(Page(len(pages) + 1))
+    for index, line in enumerate(carried):
+        pages[-1].lines.append((index, line))
+    return len(carried)
+
+
+def _widow_orphan_split(group: Group, room: int) -> int:
+    """Where a paragraph crossing a page should break so no line of it stands alone; -1 if nowhere.
+
+    One line left at the foot of a page (orphan) sends the whole paragraph on; one line alone at the
+    top of the next page (widow) takes the line before it along.
+    """
+    count = len(group.items)
+    if group.keep or count < 2 or room <= 0 or room >= count or None in group.items:
+        return -1
+    if room == 1:
+        return 0
+    if count - room == 1:
+        return room - 1 if room >= 3 else 0
+    return -1
 
 
 def _place_record(doc: OfficialDocument, ts: Typesetter, pages: list[Page], first_band: int) -> None:

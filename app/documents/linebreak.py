@@ -25,10 +25,7 @@ from collections.abc import Callable, Sequence
 Measure = Callable[[str], float]
 """Width of one character, in the caller's unit (grid cells for the renderer)."""
 
-LINE_START_FORBIDDEN = frozenset(
-    "，。、；：？！）》」』”’〕】〉］｝〗〙…—―～·・％‰℃°′″ー々〻"
-    ",.;:?!)]}%"
-)
+LINE_START_FORBIDDEN = frozenset("，。、；：？！）》」』”’〕】〉］｝〗〙…—―～·・％‰℃°′″ー々〻,.;:?!)]}%")
 """Characters that may not begin a line (行首禁则)."""
 
 LINE_END_FORBIDDEN = frozenset("（《「『“‘〔【〈［｛〖〘([{￥¥$＄£€№")
@@ -87,9 +84,7 @@ def tokenize(text: str) -> list[str]:
 
 def can_break(before: str, after: str) -> bool:
     """May a line end after unit ``before`` and the next begin with unit ``after``?"""
-    return not (
-        after[0] in LINE_START_FORBIDDEN or before[-1] in LINE_END_FORBIDDEN or is_space(after)
-    )
+    return not (after[0] in LINE_START_FORBIDDEN or before[-1] in LINE_END_FORBIDDEN or is_space(after))
 
 
 def line_width(line: str, measure: Measure) -> float:
@@ -97,9 +92,7 @@ def line_width(line: str, measure: Measure) -> float:
     return sum(measure(ch) for ch in line.rstrip(" \t"))
 
 
-def break_lines(
-    text: str, measure: Measure, width: float, first_width: float | None = None
-) -> list[str]:
+def break_lines(text: str, measure: Measure, width: float, first_width: float | None = None) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (``first_width`` for the first line).
 
     The lines joined give back ``text`` exactly: nothing is dropped, added or reordered.

@@ -37,7 +37,9 @@ def masthead(doc: OfficialDocument, typesetter: Typesetter) -> Masthead:
     return _document(doc, typesetter)
 
 
-def _mark(text: str, size: float, max_width: float, centre: float, top: float, ts: Typesetter) -> tuple[list[Run], float]:
+def _mark(
+    text: str, size: float, max_width: float, centre: float, top: float, ts: Typesetter
+) -> tuple[list[Run], float]:
     """Red issuer mark centred on ``centre`` with its em box's top at ``top``; compressed to fit.
 
     Returns the runs and the bottom of the em box.
@@ -72,7 +74,9 @@ def _document(doc: OfficialDocument, ts: Typesetter) -> Masthead:
         width = ts.width(BODY, doc.number)
         runs += ts.set_line(doc.number, BODY, grid.TEXT_LEFT + (grid.TEXT_WIDTH - width) / 2, baseline)
     rule_top = baseline - grid.EM_DESCENT * grid.BODY_SIZE - grid.SEPARATOR_GAP
-    rule = Rule(grid.TEXT_LEFT, rule_top - grid.SEPARATOR_THICKNESS, grid.TEXT_WIDTH, grid.SEPARATOR_THICKNESS, True)
+    rule = Rule(
+        grid.TEXT_LEFT, rule_top - grid.SEPARATOR_THICKNESS, grid.TEXT_WIDTH, grid.SEPARATOR_THICKNESS, True
+    )
     return Masthead(runs, [rule], grid.band_below(rule.y) + 2)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -59,12 +60,39 @@ class OfficialDocument:
         if self.format not in ("document", "letter"):
             raise ValueError(f"format must be 'document' or 'letter', not {self.format!r}")
 
+    def cleaned(self) -> OfficialDocument:
+        """The same document with control characters dropped and each text trimmed (see :func:`clean_text`)."""
+        return replace(
+            self,
+            issuer=clean_text(self.issuer),
+            number=clean_text(self.number),
+            title=clean_text(self.title),
+            recipient=clean_text(self.recipient) if self.recipient else self.recipient,
+            body=tuple(replace(block, text=clean_text(block.text)) for block in self.body),
+            attachments=tuple(clean_text(name) for name in self.attachments),
+            signer=clean_text(self.signer),
+            note=clean_text(self.note) if self.note else self.note,
+            copy_to=tuple(clean_text(name) for name in self.copy_to),
+            printed_by=clean_text(self.printed_by) if self.printed_by else self.printed_by,
+        )
+
     @property
     def has_record(self) -> bool:
         """Whether a 版记 is printed."""
         if self.format == "letter":
             return bool(self.copy_to)
         return bool(self.copy_to or self.printed_by or self.printed_on)
+
+
+def clean_text(text: str) -> str:
+    """Drop invisible format and control characters, keep line breaks, trim each line.
+
+    Text pasted from word processors often starts paragraphs with two ideographic spaces as a
+    manual indent; the layout indents by itself, so leading and trailing spaces (and U+3000) go.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    kept = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf"))
+    return "\n".join(line.strip(" \u3000\u00a0") for line in kept.split("\n")).strip("\n")
 
 
 def format_chinese_date(day: date) -> str:

@@ -74,10 +74,19 @@ def record(doc: OfficialDocument, ts: Typesetter) -> Record:
 
 
 def page_number(number: int, ts: Typesetter) -> list[Run]:
-    """``— 1 —``: odd pages right, even pages left, one character in; dashes 7 mm below the text."""
-    text = f"— {number} —"
-    width = ts.width(PAGE_NUMBER, text)
+    """``— 1 —``: odd pages right, even pages left, one character in; dashes 7 mm below the text.
+
+    The dashes stand half a character from the number, as a half-width space in 宋体 would.
+    """
+    digits = str(number)
+    dash = ts.width(PAGE_NUMBER, "—")
+    gap = PAGE_NUMBER.size / 2
+    width = 2 * dash + 2 * gap + ts.width(PAGE_NUMBER, digits)
     x = grid.TEXT_RIGHT - _INDENT - width if number % 2 else grid.TEXT_LEFT + _INDENT
     dash_middle = (grid.EM_ASCENT - grid.EM_DESCENT) / 2 * PAGE_NUMBER.size
     baseline = grid.TEXT_BOTTOM - grid.PAGE_NUMBER_DROP - dash_middle
-    return ts.set_line(text, PAGE_NUMBER, x, baseline)
+    return [
+        *ts.set_line("—", PAGE_NUMBER, x, baseline),
+        *ts.set_line(digits, PAGE_NUMBER, x + dash + gap, baseline),
+        *ts.set_line("—", PAGE_NUMBER, x + width - dash, baseline),
+    ]

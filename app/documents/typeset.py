@@ -2,12 +2,16 @@
 
 Full-width characters (ideographs and Chinese punctuation, including the ambiguous-width quotes,
 dashes and ellipsis) take one *cell* of the style's pitch; Latin letters and digits keep their own
-advance widths. A line given a target width spreads its slack evenly over the gaps between its
-unbreakable units (justification; see ``linebreak`` for why lines can come out short).
+advance widths. A line given a target width spreads its slack over the gaps between its unbreakable
+units, three times as much at a Han–Latin boundary as between two ideographs (justification; see
+``linebreak`` for why lines come out short). If that would open an ideograph gap by more than a
+quarter cell, as when a long case number is carried to the next line, the line stays ragged rather
+than letter-spaced.
 """
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +24,8 @@ _OPENING = frozenset("“‘")
 _CLOSING = frozenset("”’")
 _STRETCHED = frozenset("—―─")
 _HANGING_SPACES = " \t"
+_MAX_SPREAD = 0.25  # widest extra gap (in cells) between two Han characters; wider lines stay ragged
+_HAN_LATIN_WEIGHT = 3  # justification widens Han–Latin gaps (clreq: about a quarter em) first
 
 
 @dataclass(frozen=True)
@@ -64,27 +70,34 @@ class Typesetter:
     """Lays out lines in a :class:`FontSet`; caches each character's face and metrics per style."""
 
     fonts: FontSet
-    _glyphs: dict[tuple[Style, str], _Glyph] = field(default_factory=dict)
+    _tables: dict[Style, dict[str, _Glyph]] = field(default_factory=dict)
+
+    def table(self, style: Style) -> dict[str, _Glyph]:
+        """The glyphs already looked up for ``style``, by character."""
+        found = self._tables.get(style)
+        if found is None:
+            found = self._tables[style] = {}
+        return found
 
     def glyph(self, style: Style, ch: str) -> _Glyph:
-        key = (style, ch)
-        found = self._glyphs.get(key)
-        if found is not None:
-            return found
+        table = self.table(style)
+        found = table.get(ch)
+        if found is None:
+            found = table[ch] = self._look_up(style, ch)
+        return found
+
+    def _look_up(self, style: Style, ch: str) -> _Glyph:
         face = self.fonts.face_for(style.role, ch)
         advance = face.advance(ch) * style.size
         if not is_cell(ch):
-            found = _Glyph(face, advance, advance, 0.0, 100.0)
-        elif ch in _STRETCHED and advance < style.pitch:
-            found = _Glyph(face, style.pitch, advance, 0.0, 100.0 * style.pitch / advance)
-        elif ch in _OPENING and advance < style.pitch:
-            found = _Glyph(face, style.pitch, advance, style.pitch - advance, 100.0)
-        elif ch in _CLOSING:
-            found = _Glyph(face, style.pitch, advance, 0.0, 100.0)
-        else:
-            found = _Glyph(face, style.pitch, advance, (style.pitch - advance) / 2, 100.0)
-        self._glyphs[key] = found
-        return found
+            return _Glyph(face, advance, advance, 0.0, 100.0)
+        if ch in _STRETCHED and advance < style.pitch:
+            return _Glyph(face, style.pitch, advance, 0.0, 100.0 * style.pitch / advance)
+        if ch in _OPENING and advance < style.pitch:
+            return _Glyph(face, style.pitch, advance, style.pitch - advance, 100.0)
+        if ch in _CLOSING:
+            return _Glyph(face, style.pitch, advance, 0.0, 100.0)
+        return _Glyph(face, style.pitch, advance, (style.pitch - advance) / 2, 100.0)
 
     def check(self, style: Style, text: str) -> None:
         """Raise ``glyph_missing`` now if any character of ``text`` has no face."""
@@ -95,9 +108,13 @@ class Typesetter:
     def measure(self, style: Style) -> Callable[[str], float]:
         """Width of a character in cells of ``style`` (for the line breaker)."""
         pitch = style.pitch
+        table = self.table(style)
 
         def cells(ch: str) -> float:
-            return self.glyph(style, ch).width / pitch
+            found = table.get(ch)
+            if found is None:
+                found = self.glyph(style, ch)
+            return found.width / pitch
 
         return cells
 
@@ -119,25 +136,39 @@ class Typesetter:
         units = tokenize(text.rstrip(_HANGING_SPACES))
         if not units:
             return []
-        widths = [sum(self.glyph(style, ch).width for ch in unit) for unit in units]
-        extra = 0.0
+        glyphs = [[self.glyph(style, ch) for ch in unit] for unit in units]
+        widths = [sum(glyph.width for glyph in unit) for unit in glyphs]
+        extras = [0.0] * len(units)
         if justify_to is not None and len(units) > 1:
-            slack = justify_to - sum(widths)
-            gaps = len(units) - 1
-            if 1e-6 < slack <= gaps * style.pitch:
-                extra = slack / gaps
+            weights = [_gap_weight(a, b) for a, b in itertools.pairwise(units)]
+            share = (justify_to - sum(widths)) / sum(weights)
+            if 1e-6 < share <= style.pitch * _MAX_SPREAD:
+                extras = [share * weight for weight in weights] + [0.0]
         factor = scale / 100.0
         builder = _RunBuilder(y, style.size, red)
         cursor = x
-        for unit, unit_width in zip(units, widths, strict=True):
+        for unit, unit_glyphs, unit_width, extra in zip(units, glyphs, widths, extras, strict=True):
             if not is_space(unit):
                 position = cursor
-                for ch in unit:
-                    glyph = self.glyph(style, ch)
+                for ch, glyph in zip(unit, unit_glyphs, strict=True):
                     builder.add(glyph, ch, position + glyph.offset * factor, scale)
                     position += glyph.width * factor
             cursor += (unit_width + extra) * factor
         return builder.finish()
+
+
+def _gap_weight(before: str, after: str) -> int:
+    """Share of a line's slack that the gap between two units takes."""
+    if is_space(before) or is_space(after):
+        return 1
+    kinds = {_kind(before[-1]), _kind(after[0])}
+    return _HAN_LATIN_WEIGHT if kinds == {"han", "latin"} else 1
+
+
+def _kind(ch: str) -> str:
+    if not is_cell(ch):
+        return "latin"
+    return "han" if unicodedata.category(ch).startswith("L") else "mark"
 
 
 @dataclass
@@ -159,7 +190,12 @@ class _RunBuilder:
         glyph_scale = glyph.scale * scale / 100.0
         factor = glyph_scale / 100.0
         advance = glyph.advance * factor
-        if self._text and self._font == glyph.face.name and self._scale == glyph_scale and glyph.scale == 100.0:
+        if (
+            self._text
+            and self._font == glyph.face.name
+            and self._scale == glyph_scale
+            and glyph.scale == 100.0
+        ):
             if len(self._text) == 1:
                 space = (x - self._end) / factor
                 if abs(space) < self.size:
@@ -180,7 +216,9 @@ class _RunBuilder:
     def _close(self) -> None:
         if self._text:
             text = "".join(self._text)
-            self.runs.append(Run(self._x, self.y, self._font, self.size, text, self._space, self._scale, self.red))
+            self.runs.append(
+                Run(self._x, self.y, self._font, self.size, text, self._space, self._scale, self.red)
+            )
             self._text = []
 
     def finish(self) -> list[Run]:
