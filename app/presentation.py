@@ -14,6 +14,7 @@ from app.domain.vocabulary import (
     DisputePath,
     FeedbackMethod,
     Finding,
+    Resolution,
     SanctionMeasure,
     Sector,
     State,
@@ -100,6 +101,12 @@ def event_summary(action: str, p: dict[str, Any], names: dict[str, str] | None =
             return f"指派承办人 {names.get(p.get('assignee', ''), p.get('assignee', ''))}"
         case Action.MARK_TYPICAL:
             return "标记为典型案例" if p.get("typical", True) else "取消典型案例标记"
+        case Action.RESOLVE:
+            return f"核对待核对事项：{_lbl(Resolution, p.get('decision'))}" + (f"（{p['note']}）" if p.get("note") else "")
+        case Action.ISSUE_DOCUMENT:
+            from app.domain.document_kinds import kind_label
+
+            return f"开具{kind_label(p.get('kind', ''), p.get('variant'))} {p.get('number', '')}"
     return action
 
 
@@ -128,6 +135,9 @@ def complaint_summary_lines(profile, detail) -> list[str]:
     if c.active_sanctions:
         measures = sorted({m for s in c.active_sanctions for m in s["measures"]})
         lines.append("惩戒措施：" + "、".join(_lbl(SanctionMeasure, m) for m in measures))
+    for kept in c.conflicts:
+        lines.append(f"待核对：{_lbl(Action, kept['action'])}（{local_time(kept['at'])}，与其他设备的操作同时发生，"
+                     f"未生效，须由审核人核对处理，事件 {kept['event']}）")
     if c.state == State.CLOSED and c.closure:
         lines.append(f"办结方式：{ {'closed': '办结', 'rejected': '不予受理', 'merged': '合并'}.get(c.closure['kind'], '') }")
     return lines

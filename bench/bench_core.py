@@ -23,9 +23,9 @@ from pathlib import Path
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.services import act, auth, queries  # noqa: E402
-from app.services.demo import DEMO_PASSWORD, fill_demo  # noqa: E402
-from app.services.profile import is_initialised, open_profile  # noqa: E402
+from app.services import act, auth, queries
+from app.services.demo import DEMO_PASSWORD, fill_demo
+from app.services.profile import is_initialised, open_profile
 
 RUNS = 30
 

@@ -16,9 +16,25 @@ from app.messages import describe
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUDIT = 0, 1, 2, 3
 
 
+OPTIONS_WITH_VALUE = ("--home", "--user")
+
+
 def is_cli_invocation(args: list[str]) -> bool:
-    """True when ``args`` name a command (or ask for help/version) rather than start the window."""
-    return any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in args)
+    """True when ``args`` name a command (or ask for help/version) rather than start the window.
+
+    ``--home demo`` is a folder called demo, not the ``demo`` command: option values are skipped.
+    """
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg in ("-h", "--help", "--version"):
+            return True
+        elif not arg.startswith("-"):
+            return arg in COMMANDS
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,13 @@ import sys
 
 from app.cli import admin_commands as admin
 from app.cli import complaint_commands as complaint
+from app.cli import document_commands, sync_commands
 from app.domain.vocabulary import Action, Channel, Sector, State
 
-COMMANDS = ("init", "user", "complaint", "audit", "backup", "restore", "rebuild", "demo", "version")
+COMMANDS = ("init", "user", "complaint", "document", "audit", "backup", "restore", "rebuild", "demo", "version",
+            "enroll", "sync")
+# Written only by their own services (a document by ``document issue``), never by ``complaint act``.
+NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
 _TRANSLATIONS = [
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
@@ -76,8 +80,8 @@ def build_parser() -> ChineseParser:
     p.set_defaults(handler=complaint.add)
     p = complaints.add_parser("act", parents=[common], help="办理操作（转办、核实认定、反馈、办结……）")
     p.add_argument("ref", help="案号或案件 id")
-    p.add_argument("action", choices=[a.value for a in Action if a != Action.REGISTER], metavar="操作",
-                   help="、".join(a.value for a in Action if a != Action.REGISTER))
+    p.add_argument("action", choices=[a.value for a in Action if a not in NOT_BY_HAND], metavar="操作",
+                   help="、".join(a.value for a in Action if a not in NOT_BY_HAND))
     p.add_argument("--file", help="操作内容 JSON 文件（- 表示标准输入）")
     p.set_defaults(handler=complaint.act)
     p = complaints.add_parser("show", parents=[common], help="查看案件详情与办理记录")
@@ -121,4 +125,17 @@ def build_parser() -> ChineseParser:
     p.set_defaults(handler=admin.demo)
     p = sub.add_parser("version", parents=[common], help="显示版本号")
     p.set_defaults(handler=admin.version)
+    document_commands.register(sub, common)
+
+    p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
+    p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")
+    p.add_argument("--code", required=True, help="一次性注册码")
+    p.add_argument("--name", help="本设备名称（默认计算机名）")
+    p.set_defaults(handler=sync_commands.enroll)
+    p = sub.add_parser("sync", parents=[common],
+                       help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达，5：有记录被拒收）")
+    p.add_argument("--status", action="store_true", help="只显示同步状态（待上传、被拒收、待核对）")
+    p.add_argument("--verify", action="store_true", help="同时与中心核对全部数据")
+    p.add_argument("--repair", action="store_true", help="备份本机数据库后从中心重新下载本辖区数据")
+    p.set_defaults(handler=sync_commands.run_sync)
     return parser

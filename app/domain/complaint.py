@@ -51,6 +51,7 @@ class Complaint:
     version: int = 0  # number of applied events
     updated_at: str = ""
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)  # issued notices and letters (开具文书)
 
     @property
     def is_open(self) -> bool:

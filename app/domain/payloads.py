@@ -23,7 +23,7 @@ from app.domain.schema import (
     not_in_future,
     validate,
 )
-from app.domain.vocabulary import DisputePath, FeedbackMethod, Finding, SanctionMeasure
+from app.domain.vocabulary import DisputePath, FeedbackMethod, Finding, Resolution, SanctionMeasure
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
@@ -206,6 +206,30 @@ class MarkTypicalPayload(InputModel):
         if self.typical and not self.reason:
             raise PydanticCustomError("reason_required", "reason_required")
         return self
+
+
+class ResolvePayload(InputModel):
+    """核对处理: settle one kept (conflicting) event of the complaint (``Complaint.conflicts``)."""
+
+    conflict: Text  # id of the kept event
+    decision: Resolution
+    note: OptLongText = None
+
+
+class IssueDocumentPayload(InputModel):
+    """开具文书: a numbered notice or letter, rendered from ``snapshot`` with template ``template_version``.
+
+    ``snapshot`` holds exactly the values the template used (so a reprint gives the same bytes);
+    ``sha256`` is the digest of the PDF as issued. Written by ``app.services.documents.issue`` only.
+    """
+
+    kind: Text
+    variant: OptText = None
+    number: Text
+    template_version: Annotated[int, Field(ge=1)]
+    snapshot: dict[str, Any]
+    sha256: Sha256
+    pages: Annotated[int, Field(ge=1)]
 
 
 def validate_payload(model: type[InputModel], data: Any, *, today: date | None = None) -> InputModel:

@@ -90,10 +90,23 @@ def validate(model: type[M], data: Any, *, today: date | None = None, prefix: st
         raise ValidationFailed(to_field_errors(error, prefix)) from None
 
 
+# Rules checked across fields (model validators) report at the model; say which field they are about.
+CODE_FIELDS = {
+    "requirements_required": "requirements",
+    "rectify_due_required": "rectify_due",
+    "dispute_path_required": "dispute_path",
+    "period_reversed": "end_on",
+    "reason_required": "reason",
+}
+
+
 def to_field_errors(error: ValidationError, prefix: str = "") -> list[FieldError]:
     result = []
     for item in error.errors(include_url=False):
-        path = ".".join(str(part) for part in item["loc"] if part not in ("function-after",))
+        loc = [str(part) for part in item["loc"] if part not in ("function-after",)]
+        if item["type"] in CODE_FIELDS:
+            loc.append(CODE_FIELDS[item["type"]])
+        path = ".".join(loc)
         if prefix:
             path = f"{prefix}.{path}" if path else prefix
         params = {key: str(value) for key, value in (item.get("ctx") or {}).items() if key != "error"}

@@ -44,6 +44,15 @@ class Action(StrEnum):
     AMEND = "amend"
     ASSIGN = "assign"
     MARK_TYPICAL = "mark_typical"
+    RESOLVE = "resolve"  # a leader settles a transition kept aside by sync (待核对, DESIGN §4)
+    ISSUE_DOCUMENT = "issue_document"  # 开具文书: a numbered notice or letter (app.services.documents)
+
+
+class Resolution(StrEnum):
+    """核对处理: take the kept transition now, or leave the complaint as it is."""
+
+    APPLY = "apply"
+    DISMISS = "dismiss"
 
 
 class Channel(StrEnum):
@@ -138,92 +147,99 @@ class Role(StrEnum):
     AUDITOR = "auditor"
 
 
-_LABELS: dict[StrEnum, str] = {
-    State.REGISTERED: "已登记",
-    State.FORWARDED: "已转办",
-    State.UNSUBSTANTIATED: "经核实不属实",
-    State.DISPUTED: "存在分歧",
-    State.RECTIFYING: "督促整改中",
-    State.RECTIFIED: "已整改",
-    State.BREACH_CONFIRMED: "已认定违约失信",
-    State.SANCTIONED: "惩戒中",
-    State.REPAIRED: "已信用修复",
-    State.CLOSED: "已办结",
-    Action.REGISTER: "登记",
-    Action.REJECT: "不予受理",
-    Action.MERGE: "合并",
-    Action.FORWARD: "转办",
-    Action.CONCLUDE: "核实认定",
-    Action.EXTEND: "延期",
-    Action.RECTIFY: "已整改",
-    Action.REFUSE: "拒不整改认定",
-    Action.SANCTION: "失信惩戒",
-    Action.REPAIR: "信用修复",
-    Action.FEEDBACK: "反馈投诉人",
-    Action.CLOSE: "办结",
-    Action.REOPEN: "重新办理",
-    Action.NOTE: "备注",
-    Action.ATTACH: "添加附件",
-    Action.AMEND: "更正登记信息",
-    Action.ASSIGN: "指派承办人",
-    Action.MARK_TYPICAL: "标记典型案例",
-    Channel.CREDIT_WEBSITE: "信用网站投诉专栏",
-    Channel.HOTLINE_12345: "12345政务服务热线",
-    Channel.INTERNET_SUPERVISION: "“互联网+督查”平台",
-    Channel.BUSINESS_ENVIRONMENT: "营商环境投诉举报平台",
-    Channel.ONLINE_PETITION: "网上信访",
-    Channel.LETTER: "来信",
-    Channel.VISIT: "来访",
-    Channel.REFERRED: "上级转交",
-    Channel.OTHER: "其他渠道",
-    Sector.PROCUREMENT: "政府采购",
-    Sector.BIDDING: "招标投标",
-    Sector.INVESTMENT_PROMOTION: "招商引资",
-    Sector.PPP: "政府和社会资本合作",
-    Sector.INDUSTRIAL_SUPPORT: "产业扶持",
-    Sector.GOVERNMENT_INVESTMENT: "政府投资",
-    Sector.OTHER: "其他领域",
-    BreachKind.UNPAID: "拖欠账款",
-    BreachKind.POLICY_UNFULFILLED: "政策承诺未兑现",
-    BreachKind.UNILATERAL_CHANGE: "单方面变更或解除协议",
-    BreachKind.REORGANISATION_EXCUSE: "以机构调整、人员变动等理由不履约",
-    BreachKind.OTHER: "其他违约毁约行为",
-    RespondentKind.ORGAN: "机关",
-    RespondentKind.INSTITUTION: "事业单位",
-    Finding.UNSUBSTANTIATED: "情况不属实",
-    Finding.SUBSTANTIATED: "情况属实",
-    Finding.DISPUTED: "存在分歧",
-    DisputePath.MEDIATION: "协商解决",
-    DisputePath.LEGAL_REMEDY: "引导通过法律途径解决",
-    SanctionMeasure.RESTRICT_CENTRAL_BUDGET: "限制中央预算内资金支持",
-    SanctionMeasure.RESTRICT_SPECIAL_BONDS: "限制地方政府专项债券申请",
-    SanctionMeasure.RESTRICT_FINANCING_RECOMMENDATION: "限制各类融资项目推荐",
-    SanctionMeasure.REFUSE_PROJECT_FUNDS: "不受理上报争取项目资金支持",
-    SanctionMeasure.CANCEL_AWARDS: "取消评优评先和试点示范资格",
-    SanctionMeasure.PUBLIC_CRITICISM: "公开通报批评",
-    SanctionMeasure.RESTRICT_SUPPORT_POLICIES: "限制申请扶持政策",
-    SanctionMeasure.RESTRICT_PROCUREMENT: "限制参加政府采购",
-    SanctionMeasure.HOLD_ACCOUNTABLE: "追究主要负责人和直接责任人责任",
-    FeedbackMethod.LETTER: "书面函件",
-    FeedbackMethod.PHONE: "电话",
-    FeedbackMethod.IN_PERSON: "当面",
-    FeedbackMethod.ONLINE: "网上平台",
-    FeedbackMethod.SMS: "短信",
-    Role.CLERK: "登记员",
-    Role.HANDLER: "承办人",
-    Role.LEADER: "审核人",
-    Role.ADMIN: "系统管理员",
-    Role.AUDITOR: "审计员",
-}
+_LABEL_LIST: list[tuple[StrEnum, str]] = [
+    (State.REGISTERED, "已登记"),
+    (State.FORWARDED, "已转办"),
+    (State.UNSUBSTANTIATED, "经核实不属实"),
+    (State.DISPUTED, "存在分歧"),
+    (State.RECTIFYING, "督促整改中"),
+    (State.RECTIFIED, "已整改"),
+    (State.BREACH_CONFIRMED, "已认定违约失信"),
+    (State.SANCTIONED, "惩戒中"),
+    (State.REPAIRED, "已信用修复"),
+    (State.CLOSED, "已办结"),
+    (Action.REGISTER, "登记"),
+    (Action.REJECT, "不予受理"),
+    (Action.MERGE, "合并"),
+    (Action.FORWARD, "转办"),
+    (Action.CONCLUDE, "核实认定"),
+    (Action.EXTEND, "延期"),
+    (Action.RECTIFY, "已整改"),
+    (Action.REFUSE, "拒不整改认定"),
+    (Action.SANCTION, "失信惩戒"),
+    (Action.REPAIR, "信用修复"),
+    (Action.FEEDBACK, "反馈投诉人"),
+    (Action.CLOSE, "办结"),
+    (Action.REOPEN, "重新办理"),
+    (Action.NOTE, "备注"),
+    (Action.ATTACH, "添加附件"),
+    (Action.AMEND, "更正登记信息"),
+    (Action.ASSIGN, "指派承办人"),
+    (Action.MARK_TYPICAL, "标记典型案例"),
+    (Action.RESOLVE, "核对处理"),
+    (Action.ISSUE_DOCUMENT, "开具文书"),
+    (Resolution.APPLY, "采纳该操作"),
+    (Resolution.DISMISS, "不采纳，维持现状"),
+    (Channel.CREDIT_WEBSITE, "信用网站投诉专栏"),
+    (Channel.HOTLINE_12345, "12345政务服务热线"),
+    (Channel.INTERNET_SUPERVISION, "“互联网+督查”平台"),
+    (Channel.BUSINESS_ENVIRONMENT, "营商环境投诉举报平台"),
+    (Channel.ONLINE_PETITION, "网上信访"),
+    (Channel.LETTER, "来信"),
+    (Channel.VISIT, "来访"),
+    (Channel.REFERRED, "上级转交"),
+    (Channel.OTHER, "其他渠道"),
+    (Sector.PROCUREMENT, "政府采购"),
+    (Sector.BIDDING, "招标投标"),
+    (Sector.INVESTMENT_PROMOTION, "招商引资"),
+    (Sector.PPP, "政府和社会资本合作"),
+    (Sector.INDUSTRIAL_SUPPORT, "产业扶持"),
+    (Sector.GOVERNMENT_INVESTMENT, "政府投资"),
+    (Sector.OTHER, "其他领域"),
+    (BreachKind.UNPAID, "拖欠账款"),
+    (BreachKind.POLICY_UNFULFILLED, "政策承诺未兑现"),
+    (BreachKind.UNILATERAL_CHANGE, "单方面变更或解除协议"),
+    (BreachKind.REORGANISATION_EXCUSE, "以机构调整、人员变动等理由不履约"),
+    (BreachKind.OTHER, "其他违约毁约行为"),
+    (RespondentKind.ORGAN, "机关"),
+    (RespondentKind.INSTITUTION, "事业单位"),
+    (Finding.UNSUBSTANTIATED, "情况不属实"),
+    (Finding.SUBSTANTIATED, "情况属实"),
+    (Finding.DISPUTED, "存在分歧"),
+    (DisputePath.MEDIATION, "协商解决"),
+    (DisputePath.LEGAL_REMEDY, "引导通过法律途径解决"),
+    (SanctionMeasure.RESTRICT_CENTRAL_BUDGET, "限制中央预算内资金支持"),
+    (SanctionMeasure.RESTRICT_SPECIAL_BONDS, "限制地方政府专项债券申请"),
+    (SanctionMeasure.RESTRICT_FINANCING_RECOMMENDATION, "限制各类融资项目推荐"),
+    (SanctionMeasure.REFUSE_PROJECT_FUNDS, "不受理上报争取项目资金支持"),
+    (SanctionMeasure.CANCEL_AWARDS, "取消评优评先和试点示范资格"),
+    (SanctionMeasure.PUBLIC_CRITICISM, "公开通报批评"),
+    (SanctionMeasure.RESTRICT_SUPPORT_POLICIES, "限制申请扶持政策"),
+    (SanctionMeasure.RESTRICT_PROCUREMENT, "限制参加政府采购"),
+    (SanctionMeasure.HOLD_ACCOUNTABLE, "追究主要负责人和直接责任人责任"),
+    (FeedbackMethod.LETTER, "书面函件"),
+    (FeedbackMethod.PHONE, "电话"),
+    (FeedbackMethod.IN_PERSON, "当面"),
+    (FeedbackMethod.ONLINE, "网上平台"),
+    (FeedbackMethod.SMS, "短信"),
+    (Role.CLERK, "登记员"),
+    (Role.HANDLER, "承办人"),
+    (Role.LEADER, "审核人"),
+    (Role.ADMIN, "系统管理员"),
+    (Role.AUDITOR, "审计员"),
+]
+# Keyed by (enum class, value): members of different enums with the same value (Channel.OTHER and
+# Sector.OTHER are both "other") compare equal as strings and would overwrite each other.
+_LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _LABEL_LIST}
 
 OPEN_STATES = frozenset(State) - {State.CLOSED}
 
 
 def label(value: StrEnum) -> str:
     """The Chinese label of a vocabulary value."""
-    return _LABELS[value]
+    return _LABELS[(type(value), value.value)]
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
     """(code, Chinese label) pairs in declaration order, for forms and the CLI."""
-    return [(member.value, _LABELS[member]) for member in enum]
+    return [(member.value, _LABELS[(enum, member.value)]) for member in enum]

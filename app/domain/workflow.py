@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.errors import DomainError
 from app.domain.intake import apply_changes
@@ -24,6 +25,7 @@ from app.domain.payloads import (
     ExtendPayload,
     FeedbackPayload,
     ForwardPayload,
+    IssueDocumentPayload,
     MarkTypicalPayload,
     MergePayload,
     NotePayload,
@@ -33,10 +35,11 @@ from app.domain.payloads import (
     RejectPayload,
     ReopenPayload,
     RepairPayload,
+    ResolvePayload,
     SanctionPayload,
 )
 from app.domain.schema import InputModel
-from app.domain.vocabulary import OPEN_STATES, Action, Finding, Role, State
+from app.domain.vocabulary import OPEN_STATES, Action, Finding, Resolution, Role, State
 
 S = State
 CLERK, HANDLER, LEADER = Role.CLERK, Role.HANDLER, Role.LEADER
@@ -88,11 +91,14 @@ RULES: dict[Action, Rule] = {
         _rule(Action.AMEND, OPEN_STATES, None, {CLERK, HANDLER}, AmendPayload),
         _rule(Action.ASSIGN, OPEN_STATES, None, {LEADER}, AssignPayload),
         _rule(Action.MARK_TYPICAL, frozenset(State), None, {LEADER}, MarkTypicalPayload),
+        _rule(Action.RESOLVE, frozenset(State), None, {LEADER}, ResolvePayload),
+        _rule(Action.ISSUE_DOCUMENT, frozenset(State), None, {HANDLER, LEADER}, IssueDocumentPayload),
     )
 }
 
 # Actions that never change the state; they commute with each other when syncing (DESIGN §4).
-STATE_PRESERVING = frozenset({Action.NOTE, Action.ATTACH, Action.AMEND, Action.ASSIGN, Action.MARK_TYPICAL})
+STATE_PRESERVING = frozenset({Action.NOTE, Action.ATTACH, Action.AMEND, Action.ASSIGN, Action.MARK_TYPICAL,
+                              Action.ISSUE_DOCUMENT})
 
 
 def rule_for(action: str) -> Rule:
@@ -118,14 +124,38 @@ def check(complaint: Complaint | None, action: str, roles: Iterable[str]) -> Rul
         raise DomainError("action_not_allowed", action=rule.action.value, state=complaint.state.value)
     if rule.action == Action.CLOSE and not complaint.feedback_given:
         raise DomainError("feedback_required")
+    if rule.action == Action.RESOLVE and not complaint.conflicts:
+        raise DomainError("no_conflict", case_no=complaint.case_no)
     return rule
 
 
+def kept_entry(fact: Fact, *, device_id: str, server_seq: int | None, head: str, reason: str) -> dict[str, Any]:
+    """What ``Complaint.conflicts`` records of an event sync kept aside instead of applying (待核对)."""
+    return {"event": fact.id, "action": fact.action, "payload": fact.payload, "actor": fact.actor, "at": fact.at,
+            "device_id": device_id, "server_seq": server_seq, "head": head, "reason": reason}
+
+
+def resolution_problem(complaint: Complaint, payload: dict[str, Any]) -> DomainError | None:
+    """Why ``resolve`` with this payload cannot be taken now (None: it can)."""
+    entry = next((e for e in complaint.conflicts if e["event"] == payload.get("conflict")), None)
+    if entry is None:
+        return DomainError("conflict_not_found", conflict=payload.get("conflict"))
+    if payload.get("decision") == Resolution.APPLY:
+        rule = rule_for(entry["action"])
+        if rule.action in (Action.REGISTER, Action.RESOLVE) or complaint.state not in rule.sources or (
+                rule.action == Action.CLOSE and not complaint.feedback_given):
+            return DomainError("resolution_not_applicable", action=entry["action"], state=complaint.state.value)
+    return None
+
+
 def allowed_actions(complaint: Complaint, roles: Iterable[str]) -> list[Action]:
-    """Actions the user may take now, in table order (what the window offers)."""
+    """Actions the user may take now, in table order (what the window offers).
+
+    Documents are issued from their own dialog (``app.services.documents.offers``), not listed here.
+    """
     result = []
     for action in RULES:
-        if action == Action.REGISTER:
+        if action in (Action.REGISTER, Action.ISSUE_DOCUMENT):
             continue
         try:
             check(complaint, action, roles)
@@ -297,9 +327,26 @@ def _assign(c, p, fact):
     c.assignee = p["assignee"]
 
 
+def _resolve(c, p, fact):
+    entry = next((e for e in c.conflicts if e["event"] == p["conflict"]), None)
+    if entry is None:
+        return
+    c.conflicts = [e for e in c.conflicts if e["event"] != p["conflict"]]
+    if p["decision"] == Resolution.APPLY:  # the kept transition takes effect as of when it was made
+        at = entry["at"]
+        kept = Fact(id=entry["event"], complaint_id=c.id, action=entry["action"], payload=entry["payload"],
+                    actor=entry["actor"], at=at, on=china_date(parse_iso(at)))
+        _APPLY[Action(entry["action"])](c, entry["payload"], kept)
+
+
 def _mark_typical(c, p, fact):
     c.typical = bool(p.get("typical", True))
     c.typical_reason = p.get("reason") if c.typical else None
+
+
+def _issue_document(c, p, fact):
+    c.documents.append({"event": fact.id, "kind": p["kind"], "variant": p.get("variant"), "number": p["number"],
+                        "on": fact.on.isoformat(), "by": fact.actor, "sha256": p["sha256"], "pages": p["pages"]})
 
 
 _APPLY = {
@@ -307,5 +354,5 @@ _APPLY = {
     Action.EXTEND: _extend, Action.RECTIFY: _rectify, Action.REFUSE: _refuse, Action.SANCTION: _sanction,
     Action.REPAIR: _repair, Action.FEEDBACK: _feedback, Action.CLOSE: _close_action, Action.REOPEN: _reopen,
     Action.NOTE: _note, Action.ATTACH: _attach, Action.AMEND: _amend, Action.ASSIGN: _assign,
-    Action.MARK_TYPICAL: _mark_typical,
+    Action.MARK_TYPICAL: _mark_typical, Action.RESOLVE: _resolve, Action.ISSUE_DOCUMENT: _issue_document,
 }

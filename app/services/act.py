@@ -20,7 +20,7 @@ from app.domain.numbering import looks_like_case_no
 from app.domain.payloads import validate_payload
 from app.domain.regions import in_scope
 from app.domain.vocabulary import Action, Role
-from app.domain.workflow import check
+from app.domain.workflow import check, resolution_problem
 from app.services.profile import Profile
 from app.services.recording import record
 from app.services.users import Actor
@@ -61,6 +61,8 @@ def act(
     expected_head: str | None = None,
 ) -> Acted:
     today = china_date(profile.now())
+    if action == Action.ISSUE_DOCUMENT:  # only app.services.documents.issue writes these (number + PDF)
+        raise DomainError("action_not_by_hand", action=action)
     with profile.store.unit_of_work() as uow:
         complaint = load_in_scope(uow, profile, actor, ref)
         rule = check(complaint, action, actor.roles)
@@ -113,6 +115,10 @@ def _check_against_case(
     elif action == Action.CONCLUDE and payload.get("rectify_due"):
         if date.fromisoformat(payload["rectify_due"]) < today:
             raise ValidationFailed([FieldError("rectify_due", "date_in_past")])
+    elif action == Action.RESOLVE:
+        problem = resolution_problem(complaint, payload)
+        if problem is not None:
+            raise problem
     elif action == Action.EXTEND:
         new_due = date.fromisoformat(payload["new_due"])
         deadline = current_deadline(copy.copy(complaint), profile.calendar, profile.rules)

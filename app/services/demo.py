@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from app.domain.clock import china_date, iso_utc, utc_now
+from app.domain.errors import DomainError
 from app.domain.events import Event
 from app.domain.ids import uuid7
 from app.domain.numbering import case_series, format_case_no
@@ -58,7 +59,9 @@ def fill_demo(
 ) -> DemoResult:
     """Create a profile at ``home`` and fill it with ``complaints`` synthetic complaints."""
     started = time.perf_counter()
+    existed = home.exists()
     profile = create_profile(home, region_code=region_code, office_name=office_name)
+    finished = False
     try:
         ids = _add_users(profile)
         regions = [r.code for r in RegionRegistry.load_default().all()
@@ -66,8 +69,11 @@ def fill_demo(
         planned = list(plan_complaints(random.Random(seed), complaints, now=utc_now(), regions=regions))
         count = _write_events(profile, planned, ids, progress, cancel)
         rebuild_projections(profile)
+        finished = True
     finally:
         profile.close()
+        if not finished:  # cancelled or failed: leave no half-filled profile behind
+            _remove_profile(home, keep_folder=existed)
     return DemoResult(str(home), len(planned), count, time.perf_counter() - started,
                       tuple(name for name, _, _ in DEMO_USERS), DEMO_PASSWORD)
 
@@ -126,7 +132,7 @@ def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[s
                 uow.session.execute(insert(events), batch)
                 batch.clear()
                 if cancel and cancel():
-                    raise KeyboardInterrupt
+                    raise DomainError("cancelled")
             if action == Action.REGISTER:
                 done += 1
                 if progress and done % 1000 == 0:
@@ -147,6 +153,16 @@ def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[s
 def _substitute(payload: dict, index: int, complaint_ids: list[str], ids: dict[str, str]) -> dict:
     if payload.get("duplicate_of") == "@previous":
         return {**payload, "duplicate_of": complaint_ids[max(0, index - 1)]}
-    if payload.get("assignee") == "@handler":
-        return {**payload, "assignee": ids["handler"]}
+    if payload.get("assignee") == "@handler":  # the demo login (officer) gets a share of the work
+        return {**payload, "assignee": ids["officer"] if index % 3 == 0 else ids["handler"]}
     return payload
+
+
+def _remove_profile(home: Path, *, keep_folder: bool) -> None:
+    import shutil
+
+    if keep_folder:
+        for child in home.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    else:
+        shutil.rmtree(home, ignore_errors=True)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.domain.clock import china_date
 from app.domain.errors import DomainError, FieldError, ValidationFailed
+from app.domain.identifiers import normalize_code
 from app.domain.ids import uuid7
 from app.domain.intake import Intake, intake_to_json, parse_intake
 from app.domain.numbering import case_series, format_case_no
@@ -79,7 +80,7 @@ def open_duplicates(profile: Profile, complainant_code: str, respondent_name: st
     with profile.store.read() as session:
         rows = session.execute(
             select(c.id, c.case_no, c.state, c.registered_at)
-            .where(c.complainant_code == complainant_code.strip().upper(),
+            .where(c.complainant_code == normalize_code(complainant_code),
                    c.respondent_name == respondent_name.strip(), c.state != State.CLOSED.value)
             .order_by(c.registered_at)
         )

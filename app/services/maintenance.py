@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.security.audit import AuditReport, verify
+from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import backup_file, integrity_problem, restore_file, timestamped_name
 from app.store.projector import Projector
@@ -27,6 +28,7 @@ def rebuild_projections(profile: Profile) -> RebuildReport:
     started = time.perf_counter()
     with profile.store.unit_of_work() as uow:
         count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, uow.events.replay_order())
+        rebuild_document_index(uow.session)
         events = uow.events.count()
         uow.commit()
     return RebuildReport(count, events, time.perf_counter() - started)

@@ -23,6 +23,7 @@ from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
 from app.store.uow import Store
+from app.sync.reference import merged_calendar, merged_regions
 
 DB_NAME = "lvyue.sqlite"
 DAILY_BACKUPS_KEPT = 14
@@ -116,12 +117,16 @@ def _open_store(files: ProfileFiles) -> Store:
 
 
 def create_profile(
-    home: Path, *, region_code: str, office_name: str, clock: Callable[[], datetime] = utc_now
+    home: Path, *, region_code: str, office_name: str, clock: Callable[[], datetime] = utc_now,
+    regions: RegionRegistry | None = None,
 ) -> Profile:
-    """Make a new standalone profile (no users yet; ``users.add_first_admin`` follows)."""
+    """Make a new standalone profile (no users yet; ``users.add_first_admin`` follows).
+
+    ``regions``: the registry to check ``region_code`` against (enrolment passes the hub's regions).
+    """
     if is_initialised(home):
         raise DomainError("profile_exists", home=str(home))
-    regions = RegionRegistry.load_default()
+    regions = regions or RegionRegistry.load_default()
     regions.get(region_code)
     if not office_name.strip():
         raise DomainError("required", field="office_name")
@@ -148,7 +153,7 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     store = _open_store(files)
     profile = _load(files, store, clock)
     if daily_backup:
-        _daily_backup(profile)
+        make_daily_backup(profile)
     return profile
 
 
@@ -156,11 +161,12 @@ def _load(files: ProfileFiles, store: Store, clock: Callable[[], datetime]) -> P
     store.load_identity()
     with store.read() as session:
         values = MetaStore(session).all()
-    calendar = WorkCalendar.load_default()
+    calendar = merged_calendar(WorkCalendar.load_default(), values.get("holiday_calendar"))  # hub years win
     rules = DeadlineRules.from_dict(_json_or_empty(values.get("deadline_rules")))
     return Profile(
         files=files, store=store, office=Office(values["region_code"], values["office_name"]),
-        device_id=values["device_id"], calendar=calendar, rules=rules, regions=RegionRegistry.load_default(),
+        device_id=values["device_id"], calendar=calendar, rules=rules,
+        regions=merged_regions(RegionRegistry.load_default(), values.get("hub_regions")),
         clock=clock,
     )
 
@@ -171,7 +177,8 @@ def _json_or_empty(text: str | None) -> dict:
     return json.loads(text) if text else {}
 
 
-def _daily_backup(profile: Profile) -> Path | None:
+def make_daily_backup(profile: Profile) -> Path | None:
+    """Copy the database once a day (keeps the last 14); the window runs it after login."""
     folder = profile.files.backups
     existing = sorted(folder.glob("lvyue-daily-*.sqlite")) if folder.exists() else []
     now = profile.now()

@@ -35,7 +35,7 @@ SORT_COLUMNS = {
     "state": c.state,
     "complainant": c.complainant_name,
     "respondent": c.respondent_name,
-    "due_on": c.due_on,
+    "due_on": c.due_sort,
     "updated_at": c.updated_at,
     "claim": c.claim_cents,
     "region": c.region_code,
@@ -233,8 +233,6 @@ DEEP_OFFSET = 500  # beyond this, find the page's row numbers on the index first
 def _order(sort: str, descending: bool) -> list:
     column = SORT_COLUMNS.get(sort, c.registered_at)
     order = [column.desc(), c.num.desc()] if descending else [column.asc(), c.num.asc()]
-    if sort == "due_on":  # complaints without a deadline sort last either way
-        order = [c.due_on.is_(None), *order]
     return order
 
 
@@ -344,6 +342,7 @@ def recent_activity(profile: Profile, actor: Actor, limit: int = 20) -> list[Tim
             e = row_to_event(r)
             payload = dict(e.payload)
             payload["_case_no"] = r.case_no
+            payload["_complaint_id"] = e.stream
             result.append(TimelineEntry(e.id, e.action, e.actor, names.get(e.actor, e.actor), e.device_id,
                                         e.device_time, payload, e.server_seq is not None))
     return result

@@ -45,6 +45,7 @@ def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
         "agreement_title": intake["agreement"]["title"], "claim_cents": _cents(intake["claim"].get("amount")),
         "registered_at": c.registered_at, "received_on": c.received_on.isoformat(), "assignee": c.assignee,
         "due_on": deadline.due_on.isoformat() if deadline else None,
+        "due_sort": deadline.due_on.isoformat() if deadline else NO_DEADLINE,
         "due_kind": deadline.kind.value if deadline else None,
         "typical": 1 if c.typical else 0, "head": c.head, "version": c.version, "updated_at": c.updated_at,
     }
@@ -53,6 +54,8 @@ def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
 def search_row(c: Complaint) -> dict[str, str]:
     return search.document(c.intake, c.case_no, c.department)
 
+
+NO_DEADLINE = "9999-12-31"  # due_sort of complaints without a deadline: last in ascending order
 
 _ROW_COLUMNS = [col.name for col in complaints.columns if col.name != "num"]
 # One action runs these on every save: plain driver SQL skips SQLAlchemy's statement building (the

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from app.domain.clock import utc_now
 from app.store.backup import backup_file, timestamped_name
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Alembic is imported only when a migration may be needed (it costs ~170 ms of start-up otherwise).
 
 
 @dataclass(frozen=True)
@@ -25,18 +26,26 @@ class MigrationResult:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The newest revision, read from the file names (cheap: no Alembic import)."""
+    revisions = sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    return revisions[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationResult:
@@ -48,6 +57,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationResult:
     backup = None
     if current is not None:
         backup = backup_file(db_path, backup_dir / timestamped_name(f"pre-migrate-{current}", utc_now()))
+    from alembic import command
+
     config = _config()
     with engine.connect() as connection:
         config.attributes["connection"] = connection

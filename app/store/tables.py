@@ -60,6 +60,7 @@ complaints = Table(
     Column("received_on", Text, nullable=False),
     Column("assignee", Text),
     Column("due_on", Text),
+    Column("due_sort", Text, nullable=False),  # due_on, or "9999-12-31" when none: sortable on an index
     Column("due_kind", Text),
     Column("typical", Integer, nullable=False, default=0),
     Column("head", Text, nullable=False),
@@ -70,6 +71,8 @@ complaints = Table(
     Index("ix_complaints_region", "region_code", "registered_at"),
     Index("ix_complaints_region_due", "region_code", "due_on"),
     Index("ix_complaints_due", "due_on"),
+    Index("ix_complaints_due_sort", "due_sort"),
+    Index("ix_complaints_region_only", "region_code"),
     Index("ix_complaints_updated", "updated_at"),
     Index("ix_complaints_assignee", "assignee", "due_on"),
     Index("ix_complaints_complainant", "complainant_name"),

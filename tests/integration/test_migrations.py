@@ -18,6 +18,10 @@ def revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+def test_head_from_file_names_is_alembics_head():
+    assert head_revision() == ScriptDirectory.from_config(_config()).get_current_head()
+
+
 def test_a_fresh_database_reaches_head_without_a_backup(office):
     assert current_revision(office.profile.store.engine) == head_revision()
     assert not list(office.profile.files.backups.glob("lvyue-pre-migrate-*"))

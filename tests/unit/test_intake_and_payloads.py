@@ -89,9 +89,9 @@ def test_messages_are_chinese_and_name_the_field():
 
 
 def test_conclude_needs_what_its_finding_needs():
-    assert ("(root)", "requirements_required") in errors_of(
+    assert ("requirements", "requirements_required") in errors_of(
         {"finding": "substantiated", "explanation": "属实", "rectify_due": "2026-12-31"}, ConcludePayload)
-    assert ("(root)", "dispute_path_required") in errors_of(
+    assert ("dispute_path", "dispute_path_required") in errors_of(
         {"finding": "disputed", "explanation": "有分歧"}, ConcludePayload)
     ok = validate_payload(ConcludePayload, {"finding": "unsubstantiated", "explanation": "不属实"}, today=TODAY)
     assert ok.finding == "unsubstantiated"
@@ -104,7 +104,7 @@ def test_sanction_measures_come_from_the_seed_and_period_is_ordered():
     assert ("measures", "too_short") in found
     found = errors_of({"measures": ["public_criticism"], "imposed_by": "县发改局", "start_on": "2026-11-10",
                        "end_on": "2026-11-01"}, SanctionPayload)
-    assert ("(root)", "period_reversed") in found
+    assert ("end_on", "period_reversed") in found
 
 
 def test_amend_changes_only_known_fields():

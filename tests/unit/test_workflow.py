@@ -204,3 +204,17 @@ def test_allowed_actions_follow_state_and_roles():
 def test_unknown_action_is_refused_with_a_code():
     with pytest.raises(DomainError, match="action_unknown"):
         check(registered(), "delete", ["leader"])
+
+
+def test_every_vocabulary_value_has_its_own_label():
+    """Channel.OTHER and Sector.OTHER share the value "other": each must keep its own Chinese label."""
+    from app.domain import vocabulary as v
+
+    assert v.label(v.Channel.LETTER) == "来信"
+    assert v.label(v.FeedbackMethod.LETTER) == "书面函件"
+    assert v.label(v.Channel.OTHER) == "其他渠道"
+    assert v.label(v.Sector.OTHER) == "其他领域"
+    assert v.label(v.State.UNSUBSTANTIATED) != v.label(v.Finding.UNSUBSTANTIATED)
+    for enum in (v.State, v.Action, v.Channel, v.Sector, v.BreachKind, v.RespondentKind, v.Finding, v.DisputePath,
+                 v.SanctionMeasure, v.FeedbackMethod, v.Role):
+        assert len(v.choices(enum)) == len(enum)

@@ -41,6 +41,7 @@ def upgrade() -> None:
     sa.Column('received_on', sa.Text(), nullable=False),
     sa.Column('assignee', sa.Text(), nullable=True),
     sa.Column('due_on', sa.Text(), nullable=True),
+    sa.Column('due_sort', sa.Text(), nullable=False),
     sa.Column('due_kind', sa.Text(), nullable=True),
     sa.Column('typical', sa.Integer(), nullable=False),
     sa.Column('head', sa.Text(), nullable=False),
@@ -56,6 +57,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_complaints_complainant', ['complainant_name'], unique=False)
         batch_op.create_index('ix_complaints_complainant_code', ['complainant_code'], unique=False)
         batch_op.create_index('ix_complaints_due', ['due_on'], unique=False)
+        batch_op.create_index('ix_complaints_due_sort', ['due_sort'], unique=False)
+        batch_op.create_index('ix_complaints_region_only', ['region_code'], unique=False)
         batch_op.create_index('ix_complaints_region', ['region_code', 'registered_at'], unique=False)
         batch_op.create_index('ix_complaints_region_due', ['region_code', 'due_on'], unique=False)
         batch_op.create_index('ix_complaints_registered', ['registered_at'], unique=False)
@@ -158,6 +161,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_complaints_region_due')
         batch_op.drop_index('ix_complaints_region')
         batch_op.drop_index('ix_complaints_due')
+        batch_op.drop_index('ix_complaints_due_sort')
+        batch_op.drop_index('ix_complaints_region_only')
         batch_op.drop_index('ix_complaints_complainant_code')
         batch_op.drop_index('ix_complaints_complainant')
         batch_op.drop_index('ix_complaints_claim')

@@ -1,0 +1,296 @@
+"""Documents 文书: preview, issue, reprint and list the notices and letters of a complaint.
+
+Issuing is one transaction: the number is taken from the numbering interface (final even offline),
+the PDF rendered, an ``issue_document`` event written (kind, number, the snapshot of exactly the data
+the template read, template version, SHA-256 and page count), the complaint projected and the index
+row added. Any failure — a character no font has, a template problem — rolls it all back: no number
+used, no event. The PDF is stored content-addressed beside the database
+(``documents/ab/abcd….pdf``); it is a cache of the record, which the snapshot reproduces.
+
+Preview renders the same document with a blank sequence number (``双发改函〔2026〕　号``) and takes
+nothing: two officers previewing at once must not be shown the same "next" number.
+
+A reprint re-renders the snapshot with the template *version* recorded in the event (frozen in
+``resources/templates/versions/``) and checks the digest; a different digest (another PC's fonts)
+falls back to the stored original, or is refused when there is none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.documents import render_pdf
+from app.documents.context import ForwardFacts, document_context
+from app.documents.templates import LIBRARY, Template, TemplateLibrary
+from app.domain.clock import china_date, parse_iso
+from app.domain.complaint import Complaint
+from app.domain.document_kinds import KIND_LABELS, DocumentKind, available_kinds, feedback_variant, kind_label
+from app.domain.errors import DomainError
+from app.domain.numbering import document_series, format_document_number
+from app.domain.payloads import IssueDocumentPayload, validate_payload
+from app.domain.regions import in_scope
+from app.domain.vocabulary import Action
+from app.domain.workflow import check
+from app.services import office_settings
+from app.services.document_register import (
+    DocumentPage,
+    DocumentRow,
+    index_row,
+    list_documents,
+    rebuild_document_index,
+    refresh_index,
+)
+from app.services.profile import Profile
+from app.services.recording import record
+from app.services.users import Actor
+from app.store import document_index as index
+from app.store.complaints import ComplaintStore
+from app.store.projector import Projector
+from app.store.tables import complaints, events
+
+log = logging.getLogger(__name__)
+PREVIEW_SEQUENCE = "\u3000"  # the blank where the number will go: 双发改函〔2026〕　号
+_PAGE = re.compile(rb"/Type /Page(?![a-zA-Z])")
+
+
+@dataclass(frozen=True)
+class KindOffer:
+    """A kind that can be issued for a complaint now (what the issue dialog lists)."""
+
+    kind: str
+    variant: str | None
+    label: str
+    prefix: str
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    number: str
+    path: Path
+    sha256: str
+    event_id: str
+    kind: str
+    variant: str | None
+    pages: int
+    case_no: str
+
+
+def document_path(profile: Profile, sha256: str) -> Path:
+    return profile.files.documents / sha256[:2] / f"{sha256}.pdf"
+
+
+def page_count(pdf: bytes) -> int:
+    return len(_PAGE.findall(pdf))
+
+
+def offers(profile: Profile, actor: Actor, ref: str) -> list[KindOffer]:
+    """The kinds ``actor`` can issue for the complaint now, with the prefix each would be numbered in."""
+    with profile.store.read() as session:
+        complaint = _in_scope(session, actor, ref)
+        check(complaint, Action.ISSUE_DOCUMENT, actor.roles)
+        settings = office_settings.read(session, profile)
+    variant = feedback_variant(complaint)
+    return [KindOffer(k.value, variant if k == DocumentKind.FEEDBACK_LETTER else None,
+                      kind_label(k, variant if k == DocumentKind.FEEDBACK_LETTER else None), settings.prefixes[k])
+            for k in available_kinds(complaint)]
+
+
+def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: TemplateLibrary | None = None) -> bytes:
+    """The document as it would be issued today, with a blank sequence number; nothing is written."""
+    today = china_date(profile.now())
+    with profile.store.read() as session:
+        job = _prepare(session, profile, actor, ref, kind, templates)
+    number = f"{job.prefix}〔{today.year}〕{PREVIEW_SEQUENCE}号"
+    snapshot = _snapshot(job.template, job.context(number, today))
+    return render_pdf(job.template.render(snapshot))
+
+
+def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head: str | None = None,
+          templates: TemplateLibrary | None = None) -> IssuedDocument:
+    """Number, render, record and store one document — all or nothing (see the module docstring)."""
+    today = china_date(profile.now())
+    with profile.store.unit_of_work() as uow:
+        job = _prepare(uow.session, profile, actor, ref, kind, templates)
+        complaint, template, variant = job.complaint, job.template, job.variant
+        if expected_head is not None and expected_head != complaint.head:
+            raise DomainError("complaint_changed", case_no=complaint.case_no)
+        seq = uow.numbers.next(document_series(job.prefix), today.year)
+        number = format_document_number(job.prefix, today.year, seq)
+        snapshot = _snapshot(template, job.context(number, today))
+        pdf = render_pdf(template.render(snapshot))
+        sha = hashlib.sha256(pdf).hexdigest()
+        payload = validate_payload(IssueDocumentPayload, {
+            "kind": kind, "variant": variant, "number": number, "template_version": template.version,
+            "snapshot": snapshot, "sha256": sha, "pages": page_count(pdf),
+        }).model_dump(mode="json", exclude_none=True)
+        path = _store(profile, sha, pdf)
+        event = record(uow, profile, stream=complaint.id, action=Action.ISSUE_DOCUMENT, payload=payload,
+                       actor=actor.user_id, base=complaint.head)
+        Projector(profile.calendar, profile.rules).project(uow.complaints, event, current=complaint)
+        index.add_rows(uow.session, [index_row(event.id, event.stream, event.device_time, event.actor, payload,
+                                                complaint.case_no, template)])
+        uow.commit()
+    return IssuedDocument(number, path, sha, event.id, kind, variant, payload["pages"], complaint.case_no)
+
+
+def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
+            templates: TemplateLibrary | None = None) -> bytes:
+    """The issued document again, byte for byte: ``ref`` is the event id or the document number."""
+    with profile.store.read() as session:
+        row = _document_event(session, ref)
+        region = session.execute(select(complaints.c.region_code).where(complaints.c.id == row.stream)).scalar()
+    if actor is not None and (region is None or not in_scope(actor.region_code, region)):
+        raise DomainError("document_not_found", ref=ref)
+    payload = json.loads(row.payload)
+    template = (templates or LIBRARY).version(payload["kind"], payload.get("variant"), payload["template_version"])
+    pdf = render_pdf(template.render(payload["snapshot"]))
+    expected = payload["sha256"]
+    if hashlib.sha256(pdf).hexdigest() == expected:
+        _store(profile, expected, pdf, repair=True)
+        return pdf
+    stored = document_path(profile, expected)
+    if stored.is_file():
+        original = stored.read_bytes()
+        if hashlib.sha256(original).hexdigest() == expected:
+            log.warning("re-rendering %s gave other bytes (fonts?); the stored original is used", payload["number"])
+            return original
+    raise DomainError("reprint_mismatch", number=payload["number"])
+
+
+def reprint_many(profile: Profile, refs: list[str], *, actor: Actor | None = None,
+                 progress: Callable[[int, int, str], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> list[bytes]:
+    """Reprint several documents (for printing them in one go); stops early when ``cancel()`` says so."""
+    pdfs: list[bytes] = []
+    for done, ref in enumerate(refs, start=1):
+        if cancel is not None and cancel():
+            break
+        pdfs.append(reprint(profile, ref, actor=actor))
+        if progress is not None:
+            progress(done, len(refs), ref)
+    return pdfs
+
+
+# --- internals -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Everything a document of one kind for one complaint needs, except its number and date."""
+
+    complaint: Complaint
+    kind: str
+    variant: str | None
+    template: Template
+    settings: office_settings.OfficeSettings
+    forward: ForwardFacts
+
+    @property
+    def prefix(self) -> str:
+        return self.settings.prefixes[self.kind]
+
+    def context(self, number: str, issued_on: date) -> dict[str, Any]:
+        return document_context(self.complaint, self.settings.office_values(self.kind), number=number,
+                                issued_on=issued_on, forward=self.forward)
+
+
+def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: str,
+             templates: TemplateLibrary | None) -> _Job:
+    complaint = _in_scope(session, actor, ref)
+    check(complaint, Action.ISSUE_DOCUMENT, actor.roles)
+    if kind not in KIND_LABELS:
+        raise DomainError("document_kind_unknown", kind=kind, choices="、".join(KIND_LABELS))
+    if kind not in available_kinds(complaint):
+        raise DomainError("document_not_available", state=complaint.state.value, kind_label=kind_label(kind))
+    variant = feedback_variant(complaint) if kind == DocumentKind.FEEDBACK_LETTER else None
+    template = (templates or LIBRARY).current(kind, variant)
+    return _Job(complaint, kind, variant, template, office_settings.read(session, profile),
+                _forward_facts(session, profile, complaint))
+
+
+def _complaint_id(session: Session, ref: str) -> str:
+    cleaned = ref.strip()
+    return ComplaintStore(session).id_for_case_no(cleaned) or cleaned
+
+
+def _in_scope(session: Session, actor: Actor, ref: str) -> Complaint:
+    """The complaint (by id or case number) if ``actor`` may see it; out of scope looks like absent."""
+    found = ComplaintStore(session).get(_complaint_id(session, ref))
+    if found is None or not in_scope(actor.region_code, found.region_code):
+        raise DomainError("complaint_not_found", ref=ref)
+    return found
+
+
+def _forward_facts(session: Session, profile: Profile, c: Complaint) -> ForwardFacts:
+    """The date, note and conclusion deadline of the last 转办 (for the forward letter)."""
+    e = events.c
+    row = session.execute(select(e.payload, e.device_time).where(e.stream == c.id, e.action == Action.FORWARD)
+                          .order_by(e.seq.desc()).limit(1)).first()
+    if row is None:
+        return ForwardFacts()
+    payload = json.loads(row.payload)
+    forwarded_on = china_date(parse_iso(row.device_time))
+    due = date.fromisoformat(payload["due_on"]) if payload.get("due_on") else \
+        profile.calendar.add_working_days(forwarded_on, profile.rules.conclude_days)
+    extended = [x["new_due"] for x in c.extensions if x.get("kind") == "conclude"]
+    if extended:
+        due = date.fromisoformat(extended[-1])
+    return ForwardFacts(forwarded_on, due, payload.get("note"))
+
+
+def _snapshot(template: Template, context: dict[str, Any]) -> dict[str, Any]:
+    """Exactly the values the template reads (a missing one is a template error, said plainly)."""
+    missing = [name for name in template.fields() if name not in context]
+    if missing:
+        raise DomainError("template_invalid", template=template.id, detail="不认识的数据项 " + "、".join(missing))
+    return {name: context[name] for name in template.fields()}
+
+
+def _store(profile: Profile, sha: str, pdf: bytes, *, repair: bool = False) -> Path:
+    """Write the PDF under its digest, atomically; an existing file is kept (``repair``: if it is intact)."""
+    target = document_path(profile, sha)
+    if target.is_file() and not (repair and target.read_bytes() != pdf):
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _document_event(session: Session, ref: str):
+    e = events.c
+    text = ref.strip()
+    row = session.execute(select(events).where(e.id == text, e.action == Action.ISSUE_DOCUMENT)).first()
+    if row is None:
+        d = index.issued_documents.c
+        found = session.execute(select(d.event_id).where(d.number == text)).scalar()
+        if found:
+            row = session.execute(select(events).where(e.id == found)).first()
+    if row is None:
+        raise DomainError("document_not_found", ref=ref)
+    return row
+
+
+__all__ = ["DocumentPage", "DocumentRow", "IssuedDocument", "KindOffer", "document_path", "issue", "list_documents",
+           "offers", "page_count", "preview", "rebuild_document_index", "refresh_index", "reprint", "reprint_many"]

@@ -1,0 +1,253 @@
+"""Sync 同步 for the window and the CLI: status, sync now, enrolment, reference data lookups.
+
+The 同步 page and the status bar call only these functions (plain dataclasses in and out; progress
+and cancel as callables). Device tokens live in the OS keyring (``app.sync.credentials``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from app import __version__
+from app.domain.clock import iso_utc
+from app.domain.errors import DomainError
+from app.domain.events import canonical_json
+from app.domain.ids import uuid7
+from app.domain.regions import RegionRegistry
+from app.domain.vocabulary import Action, label
+from app.messages import describe, message
+from app.services.profile import Profile, create_profile, is_initialised, open_profile
+from app.store.meta import MetaStore
+from app.store.tables import complaint_data, complaints, number_blocks
+from app.sync import credentials, outbox, state
+from app.sync.integrity import quarantined_events
+from app.sync.lock import sync_lock
+from app.sync.protocol import CHAIN_REJECTIONS, EnrolRequest, NumberClaim
+from app.sync.reference import merged_regions, read_kind
+from app.sync.runner import SKEW_WARNING_SECONDS, SyncProgress, SyncReport, SyncRun
+from app.sync.tables import blob_queue, rejections, synced_events
+from app.sync.transport import HubClient, SyncError, normalise_url
+
+__all__ = ["SyncProgress", "SyncReport", "enroll", "status", "sync_now"]
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RejectedEvent:
+    event_id: str
+    complaint_id: str | None
+    case_no: str | None
+    action: str
+    action_label: str
+    device_time: str
+    code: str
+    message: str  # the hub's reason, in Chinese
+    rejected_at: str
+    needs_admin: bool  # the device chain itself is wrong: later events are refused too until it is fixed
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    complaint_id: str
+    case_no: str
+    kept: tuple[dict[str, Any], ...]  # Complaint.conflicts entries (event, action, actor, at, reason…)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    hub_url: str | None
+    device_id: str
+    device_name: str | None
+    scope_region: str | None
+    scope_name: str | None
+    last_attempt_at: str | None
+    last_success_at: str | None
+    last_error_code: str | None
+    last_error_message: str | None
+    pending_events: int
+    rejected: tuple[RejectedEvent, ...]
+    conflicts: tuple[ConflictItem, ...]
+    quarantined: tuple[dict[str, Any], ...]
+    blobs_pending: int
+    clock_skew_seconds: float | None
+    clock_warning: str | None
+    daily_time: str | None
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    home: str
+    device_id: str
+    hub_url: str
+    scope_region: str
+    scope_name: str
+    office_name: str
+
+
+def status(profile: Profile) -> SyncStatus:
+    with profile.store.read() as session:
+        meta = MetaStore(session)
+        values = meta.all()
+        e, r, c = synced_events.c, rejections.c, complaints.c
+        refused = session.execute(
+            select(e.id, e.stream, e.action, e.device_time, r.code, r.message, r.rejected_at, c.case_no)
+            .join(rejections, r.event_id == e.id).outerjoin(complaints, c.id == e.stream)
+            .order_by(e.device_seq)).all()
+        conflicted = session.execute(
+            select(c.id, c.case_no, complaint_data.c.data).join(complaint_data, complaint_data.c.num == c.num)
+            .where(c.conflict == 1).order_by(c.updated_at.desc())).all()
+        blobs_pending = session.execute(select(func.count()).select_from(blob_queue)).scalar_one()
+        pending = outbox.pending_count(session, profile.device_id)
+        kept = tuple(quarantined_events(session))
+    skew = float(values[state.SKEW]) if values.get(state.SKEW) else None
+    warning = None
+    if skew is not None and abs(skew) > SKEW_WARNING_SECONDS:
+        warning = message("clock_skew", {"minutes": round(abs(skew) / 60)})
+    return SyncStatus(
+        enrolled=bool(values.get(state.HUB_URL)), hub_url=values.get(state.HUB_URL), device_id=profile.device_id,
+        device_name=values.get(state.DEVICE_NAME), scope_region=values.get(state.SCOPE_REGION),
+        scope_name=values.get(state.SCOPE_NAME), last_attempt_at=values.get(state.LAST_ATTEMPT),
+        last_success_at=values.get(state.LAST_SUCCESS), last_error_code=values.get(state.LAST_ERROR_CODE) or None,
+        last_error_message=values.get(state.LAST_ERROR_MESSAGE) or None, pending_events=pending,
+        rejected=tuple(RejectedEvent(x.id, x.stream if x.case_no else None, x.case_no, x.action, _action_label(x.action),
+                                     x.device_time, x.code, x.message, x.rejected_at, x.code in CHAIN_REJECTIONS)
+                      for x in refused),
+        conflicts=tuple(ConflictItem(x.id, x.case_no, tuple(json.loads(x.data).get("conflicts", [])))
+                        for x in conflicted),
+        quarantined=kept, blobs_pending=blobs_pending, clock_skew_seconds=skew, clock_warning=warning,
+        daily_time=values.get(state.DAILY_TIME) or None)
+
+
+def _action_label(action: str) -> str:
+    try:
+        return label(Action(action))
+    except ValueError:
+        return {"login": "登录", "logout": "退出", "login_failed": "登录失败", "user_add": "添加用户"}.get(action, action)
+
+
+def client_for(profile: Profile, transport=None) -> HubClient:
+    with profile.store.read() as session:
+        enrolment = state.enrolment(MetaStore(session))
+    if enrolment is None:
+        raise DomainError("not_enrolled")
+    return HubClient(enrolment.hub_url, credentials.load_token(profile.device_id), transport=transport)
+
+
+def sync_now(profile: Profile, progress: Callable[[SyncProgress], None] | None = None,
+             cancel: Callable[[], bool] | None = None, *, verify: bool | None = None, repair: bool = False,
+             transport=None) -> SyncReport:
+    """Run one complete sync. Raises ``DomainError`` (``SyncError`` when the hub or network failed);
+    whatever was done before the failure stays done, nothing unsent is lost."""
+    with sync_lock(profile.files.home):
+        _record(profile, {state.LAST_ATTEMPT: iso_utc(profile.now())})
+        try:
+            with client_for(profile, transport) as client:
+                run = SyncRun(profile, client, progress, cancel, lambda: _document_prefixes(profile))
+                report = run.run(verify=verify, repair=repair)
+        except DomainError as error:
+            _record(profile, {state.LAST_ERROR_CODE: error.code, state.LAST_ERROR_MESSAGE: describe(error)})
+            raise
+        except Exception as error:  # never leave the status silent about an unexpected failure
+            _record(profile, {state.LAST_ERROR_CODE: "internal", state.LAST_ERROR_MESSAGE: repr(error)[:300]})
+            log.exception("sync failed unexpectedly")
+            raise
+        _record(profile, {state.LAST_SUCCESS: report.finished_at, state.LAST_ERROR_CODE: "",
+                          state.LAST_ERROR_MESSAGE: "", state.LAST_REPORT: canonical_json(asdict(report))})
+        return report
+
+
+def _document_prefixes(profile: Profile) -> list[str] | None:
+    """Every 发文字号 prefix the office issues in (its office settings: the hub's or the local ones)."""
+    try:
+        from app.services import office_settings
+    except ImportError:  # documents not installed in this build: the hub's prefixes are used
+        return None
+    return sorted(set(office_settings.get(profile).prefixes.values()))
+
+
+def _record(profile: Profile, values: dict[str, str]) -> None:
+    with profile.store.unit_of_work() as uow:
+        for key, value in values.items():
+            uow.meta.set(key, value)
+        uow.commit()
+
+
+def set_daily_time(profile: Profile, hhmm: str | None) -> None:
+    """The window's optional daily sync time ("18:00"), or None to switch it off."""
+    if hhmm and (len(hhmm) != 5 or hhmm[2] != ":" or not (hhmm[:2] + hhmm[3:]).isdigit()
+                 or int(hhmm[:2]) > 23 or int(hhmm[3:]) > 59):
+        raise DomainError("required", field="daily_time")
+    _record(profile, {state.DAILY_TIME: hhmm or ""})
+
+
+def reference_data(profile: Profile, kind: str) -> list[dict[str, Any]]:
+    """Hub reference data kept on this device: ``departments``, ``document_prefixes``, ``regions``."""
+    with profile.store.read() as session:
+        return list(read_kind(session, kind))
+
+
+def _claims(profile: Profile) -> list[NumberClaim]:
+    """Numbers a standalone profile already handed out (they become this device's block at the hub)."""
+    with profile.store.read() as session:
+        rows = session.execute(select(number_blocks).where(number_blocks.c.end.is_(None))).all()
+    return [NumberClaim(series=r.series, year=r.year, max=r.next - 1) for r in rows if r.next > 1]
+
+
+def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, *, transport=None) -> Enrolled:
+    """Join the hub with a one-time code: a new profile in an empty ``home``, or an existing standalone one.
+
+    Afterwards numbers come from hub blocks and users from the hub; run ``sync_now`` to fetch them.
+    """
+    url = normalise_url(hub_url)
+    credentials.check_available()  # before the one-time code is spent
+    name = (device_name or os.environ.get("COMPUTERNAME") or socket.gethostname() or "lvyue").strip()[:100]
+    profile = open_profile(home, daily_backup=False) if is_initialised(home) else None
+    try:
+        if profile is not None:
+            with profile.store.read() as session:
+                        current = state.enrolment(MetaStore(session))
+            if current is not None:
+                raise DomainError("already_enrolled", hub=current.hub_url)
+        request = EnrolRequest(code=code, device_name=name, client_version=__version__,
+                               device_id=profile.device_id if profile else uuid7(),
+                               region_code=profile.office.region_code if profile else None,
+                               numbers_used=_claims(profile) if profile else [])
+        with HubClient(url, transport=transport) as client:
+            client.meta()
+            answer = client.enrol(request)
+        with HubClient(url, answer.token, transport=transport) as client:
+            hub_regions = canonical_json(client.reference().regions)  # the hub may know regions we do not
+        if profile is None:
+            profile = create_profile(home, region_code=answer.scope.region_code, office_name=answer.office_name,
+                                     regions=merged_regions(RegionRegistry.load_default(), hub_regions))
+        credentials.save_token(answer.device_id, answer.token)
+        with profile.store.unit_of_work() as uow:
+            uow.meta.set("device_id", answer.device_id)
+            uow.meta.set("numbering", "hub")
+            uow.meta.set("hub_regions", hub_regions)
+            for key, value in ((state.HUB_URL, url), (state.HUB_ID, answer.hub_id), (state.DEVICE_NAME, name),
+                               (state.SCOPE_REGION, answer.scope.region_code), (state.SCOPE_NAME, answer.scope.name),
+                               (state.CURSOR, "0"), (state.REFERENCE_VERSION, "0")):
+                uow.meta.set(key, value)
+            blocks = number_blocks.c
+            uow.session.execute(update(number_blocks).where(blocks.end.is_(None)).values(end=blocks.next - 1))
+            uow.commit()
+        return Enrolled(str(home), answer.device_id, url, answer.scope.region_code, answer.scope.name,
+                        answer.office_name)
+    finally:
+        if profile is not None:
+            profile.close()
+
+
+def is_transient(error: DomainError) -> bool:
+    return isinstance(error, SyncError) and error.transient

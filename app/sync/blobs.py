@@ -1,0 +1,137 @@
+"""Attachment files 附件 in both directions, by SHA-256, resumable, one small transaction per file.
+
+Uploads go first (an attachment event should not reach other devices before its file); a file that
+cannot be uploaded for good (missing here, too large for the hub) is noted and its event still goes.
+Downloads follow the pull; a file the hub does not have yet stays queued for the next sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select, update
+
+from app.store.uow import Store
+from app.sync.tables import blob_queue
+from app.sync.transport import HubClient, SyncError
+
+CHUNK = 1024 * 1024
+Q = blob_queue.c
+
+
+def blob_file(blobs_dir: Path, sha256: str) -> Path:
+    """Where a blob lives in a profile (the layout of ``app.services.attachments``)."""
+    return blobs_dir / sha256[:2] / sha256
+
+
+@dataclass
+class BlobOutcome:
+    done: int = 0
+    failed: int = 0
+
+
+def queue_uploads(session, rows) -> None:
+    for row in rows:
+        if row.action == "attach":
+            sha = json.loads(row.payload).get("sha256")
+            if isinstance(sha, str):
+                session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="up",
+                                                                                   attempts=0))
+
+
+def _queued(store: Store, direction: str) -> list[str]:
+    with store.read() as session:
+        return [r.sha256 for r in session.execute(select(Q.sha256).where(Q.direction == direction)
+                                                  .order_by(Q.attempts, Q.sha256))]
+
+
+def _finish(store: Store, sha: str, direction: str, error: str | None) -> None:
+    with store.unit_of_work() as uow:
+        where = (Q.sha256 == sha) & (Q.direction == direction)
+        if error is None:
+            uow.session.execute(delete(blob_queue).where(where))
+        else:
+            uow.session.execute(update(blob_queue).where(where).values(attempts=Q.attempts + 1, last_error=error))
+        uow.commit()
+
+
+def upload_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Callable[[], bool]) -> BlobOutcome:
+    outcome = BlobOutcome()
+    for sha in _queued(store, "up"):
+        if cancel():
+            break
+        path = blob_file(blobs_dir, sha)
+        if not path.exists():
+            _finish(store, sha, "up", "missing_locally")
+            outcome.failed += 1
+            continue
+        try:
+            _upload(client, sha, path)
+        except SyncError as error:
+            if error.transient:
+                raise
+            _finish(store, sha, "up", error.code)
+            outcome.failed += 1
+            continue
+        _finish(store, sha, "up", None)
+        outcome.done += 1
+    return outcome
+
+
+def _upload(client: HubClient, sha: str, path: Path) -> None:
+    size = path.stat().st_size
+    status = client.blob_status(sha)
+    offset = status.received
+    with open(path, "rb") as handle:
+        while not status.exists:
+            handle.seek(offset)
+            chunk = handle.read(CHUNK)
+            try:
+                status = client.blob_upload(sha, offset, size, chunk)
+            except SyncError as error:
+                if error.code != "blob_offset_mismatch":
+                    raise
+                offset = int(error.params.get("received", 0))
+                continue
+            offset = status.received
+
+
+def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Callable[[], bool]) -> BlobOutcome:
+    outcome = BlobOutcome()
+    for sha in _queued(store, "down"):
+        if cancel():
+            break
+        target = blob_file(blobs_dir, sha)
+        if target.exists():
+            _finish(store, sha, "down", None)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".download-")
+        os.close(handle)
+        try:
+            client.blob_download(sha, Path(tmp_name))
+            digest = hashlib.sha256()
+            with open(tmp_name, "rb") as tmp:
+                for block in iter(lambda: tmp.read(CHUNK), b""):
+                    digest.update(block)
+            if digest.hexdigest() != sha:
+                raise SyncError("blob_hash_mismatch")
+            os.replace(tmp_name, target)
+        except SyncError as error:
+            if error.transient:
+                raise
+            _finish(store, sha, "down", error.code)
+            outcome.failed += 1
+            continue
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+        _finish(store, sha, "down", None)
+        outcome.done += 1
+    return outcome

@@ -1,0 +1,147 @@
+"""``python -m server admin ...``: the hub administrator's commands (Chinese output, ``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli.arguments import ChineseParser
+from app.domain.errors import DomainError
+from app.messages import describe
+from server import admin_handlers as h
+from server.admin_handlers import PASSWORD_ENV
+from server.errors import HubError
+from server.settings import HubSettings
+
+
+def _common(default) -> argparse.ArgumentParser:
+    """Options accepted before and after a command; only the top level sets their defaults."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=default,
+                        help="数据库地址，如 postgresql+psycopg://lvyue@127.0.0.1/lvyue（默认：数据目录中的 SQLite）")
+    common.add_argument("--data", dest="data_dir", type=Path, default=default, help="数据目录（默认 ./hub-data）")
+    common.add_argument("--json", action="store_true", default=default or False, help="以 JSON 输出")
+    return common
+
+
+def build_parser() -> ChineseParser:
+    common = _common(argparse.SUPPRESS)
+    parser = ChineseParser(prog="python -m server", parents=[_common(None)],
+                           description="履约 Lvyue 州级汇聚中心（不带命令：启动服务）")
+    parser.add_argument("--host", help="监听地址（默认 127.0.0.1，由 nginx 反向代理）")
+    parser.add_argument("--port", type=int, help="端口（默认 8765）")
+    parser.add_argument("--workers", type=int, help="工作进程数（PostgreSQL 时可多个）")
+    parser.add_argument("--blob-dir", dest="blob_dir", type=Path, help="附件目录（多进程共享）")
+    parser.set_defaults(command="serve")
+    sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
+    sub.add_parser("migrate", parents=[common], help="升级数据库结构").set_defaults(command="migrate")
+    admin = sub.add_parser("admin", parents=[common], help="管理：地区、部门、用户、注册码、设备……")
+    admin.set_defaults(command="admin", handler=None)
+    res = admin.add_subparsers(title="管理对象", metavar="对象", parser_class=ChineseParser)
+
+    def verb(group, name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        p = group.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(command="admin", handler=handler)
+        return p
+
+    g = res.add_parser("region", help="行政区划").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.region_list, "列出地区")
+    p = verb(g, "add", h.region_add, "添加或修改地区")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--short", help="简称（发文字号用）")
+    p = verb(g, "import", h.region_import, "从文件导入（regions.json 格式或 CSV）")
+    p.add_argument("file", type=Path)
+
+    g = res.add_parser("department", help="主管部门").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    p = verb(g, "list", h.department_list, "列出部门")
+    p.add_argument("--region")
+    p = verb(g, "add", h.department_add, "添加部门")
+    p.add_argument("--region", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--code", help="统一社会信用代码")
+    p = verb(g, "remove", h.department_remove, "停用部门")
+    p.add_argument("id", type=int)
+
+    g = res.add_parser("user", help="用户").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.user_list, "列出用户")
+    p = verb(g, "add", h.user_add, f"添加用户（密码取自 {PASSWORD_ENV} 或交互输入）")
+    p.add_argument("username")
+    p.add_argument("--name", required=True)
+    p.add_argument("--roles", required=True, help="clerk,handler,leader,admin,auditor")
+    p.add_argument("--region", required=True)
+    p = verb(g, "passwd", h.user_passwd, "重设密码")
+    p.add_argument("username")
+    for name, active in (("disable", False), ("enable", True)):
+        p = verb(g, name, h.user_active, "停用用户" if not active else "启用用户")
+        p.add_argument("username")
+        p.set_defaults(active=active)
+
+    g = res.add_parser("code", help="设备注册码").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    p = verb(g, "create", h.code_create, "生成一次性注册码")
+    p.add_argument("--region", required=True, help="设备管辖范围（县或州的区划代码）")
+    p.add_argument("--office", required=True, help="单位名称，如 双柏县发展和改革局")
+    p.add_argument("--days", type=int, default=7, help="有效天数（默认 7）")
+    verb(g, "list", h.code_list, "列出注册码")
+
+    g = res.add_parser("device", help="设备").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.device_list, "列出设备")
+    p = verb(g, "revoke", h.device_revoke, "吊销设备（立即生效）")
+    p.add_argument("device_id")
+
+    g = res.add_parser("rules", help="办理时限").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "show", h.rules_show, "查看")
+    p = verb(g, "set", h.rules_set, "修改（工作日）")
+    for option in ("forward", "conclude", "feedback"):
+        p.add_argument(f"--{option}-days", type=int, dest=f"{option}_days")
+
+    g = res.add_parser("holidays", help="节假日安排").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.holidays_list, "列出已有年份")
+    p = verb(g, "import", h.holidays_import, "导入 holidays.json 格式的文件")
+    p.add_argument("file", type=Path)
+    p.add_argument("--year", type=int, help="只导入这一年")
+
+    g = res.add_parser("prefix", help="发文字号前缀").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.prefix_list, "列出")
+    p = verb(g, "set", h.prefix_set, "设置")
+    p.add_argument("--region", required=True)
+    p.add_argument("--kind", required=True, help="文书类别，如 forward_letter")
+    p.add_argument("--prefix", required=True, help="如 双发改函")
+
+    g = res.add_parser("numbers", help="编号").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "list", h.numbers_list, "已分配的编号段")
+    p = verb(g, "set-next", h.numbers_set_next, "设置下一个编号（接续已有编号）")
+    p.add_argument("--series", required=True, help="case:532322 或 doc:双发改函")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--next", type=int, required=True, dest="next_number")
+    return parser
+
+
+def run_admin(args, settings: HubSettings) -> int:
+    from server.app import prepare
+    from server.db import HubDatabase
+
+    if args.handler is None:
+        print("错误：请指定管理对象和操作（使用 -h 查看帮助）", file=sys.stderr)
+        return 2
+    prepare(settings)
+    database = HubDatabase(settings)
+    try:
+        with database.writer() as session:
+            data, text = args.handler(session, args)
+            session.commit()
+    except (DomainError, HubError) as error:
+        code = error.code
+        params = error.params
+        text = describe(error) if isinstance(error, DomainError) else describe(DomainError(code, **params))
+        if args.json:
+            print(json.dumps({"error": code, "message": text}, ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"错误：{text}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else text)
+    return 0

@@ -1,0 +1,71 @@
+"""The integrity check: a damaged local copy (rows deleted, edited or slipped in behind the app's
+back) is found by the digest, backed up, and rebuilt from the hub; unsent work survives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from app.domain.ids import uuid7
+from app.services import maintenance
+from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
+
+pytest_plugins = ("tests.sync_fixtures",)  # the hub, pg_hub and memory_keyring fixtures
+
+
+def damage(profile, statements: list[str]) -> None:
+    with profile.store.unit_of_work() as uow:
+        uow.session.execute(text("DROP TRIGGER events_append_only_update"))
+        uow.session.execute(text("DROP TRIGGER events_append_only_delete"))
+        for statement in statements:
+            uow.session.execute(text(statement))
+        uow.commit()
+
+
+def test_a_damaged_scope_is_found_backed_up_and_repaired(hub, tmp_path):
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    p = device(hub, tmp_path / "zhou", PREFECTURE)
+    made = [register(a) for _ in range(4)]
+    act(a, made[0], "forward", FORWARD)
+    a.sync()
+    p.sync()
+    assert p.sync(verify=True).integrity == "ok"
+    act(p, made[1], "note", NOTE)  # pushed by the sync below, then comes back with the repair
+    foreign = uuid7()
+    damage(p.profile, [
+        f"DELETE FROM events WHERE stream = '{made[2]}' AND action = 'register'",
+        f"UPDATE events SET payload = replace(payload, '双柏县人民政府', '某某') WHERE stream = '{made[0]}'",
+        "INSERT INTO events (id, stream, action, payload, actor, device_id, device_seq, device_time, base, "
+        f"prev_hash, hash, server_seq) VALUES ('{foreign}', '{made[3]}', 'note', '{{}}', 'x', 'intruder', 1, "
+        f"'2026-11-26T00:00:00.000Z', NULL, '{'0' * 64}', '{'1' * 64}', NULL)",
+    ])
+    report = p.sync(verify=True)
+    assert report.integrity == "repaired"
+    assert Path(report.backup).exists()
+    assert report.quarantined == 1  # the slipped-in row is kept aside, not dropped
+    status = p.status()
+    assert [q["reason"] for q in status.quarantined] == ["foreign_unsynced"]
+    a.sync()
+    assert projection(p.profile) == projection(a.profile)  # the note included
+    assert maintenance.verify_audit(p.profile).ok
+    assert p.sync(verify=True).integrity == "ok"
+
+
+def test_a_repair_keeps_work_that_was_not_sent_yet(hub, tmp_path):
+    from app.sync import credentials
+    from app.sync.runner import SyncRun
+    from app.sync.transport import HubClient
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    cid = register(a)
+    a.sync()
+    act(a, cid, "forward", FORWARD)  # not sent yet
+    damage(a.profile, [f"DELETE FROM events WHERE stream = '{cid}' AND action = 'register'"])
+    with HubClient(hub.url, credentials.load_token(a.profile.device_id)) as client:
+        SyncRun(a.profile, client, None, None).check(verify=None, repair=True)
+    status = a.status()
+    assert status.pending_events == 1 and not status.quarantined
+    assert projection(a.profile)[cid]["state"] == "forwarded"
+    assert maintenance.verify_audit(a.profile).ok
+    assert a.sync().pushed == 1
