@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.domain.errors import DomainError
@@ -39,6 +40,17 @@ class TaskFailure:
 
     def __repr__(self) -> str:
         return f"TaskFailure({self.message!r})"
+
+
+def _while_alive(owner: QObject, callback: Callable | None) -> Callable | None:
+    if callback is None:
+        return None
+
+    def guarded(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return guarded
 
 
 class _Signals(QObject):
@@ -102,8 +114,11 @@ class Tasks(QObject):
         self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[TaskFailure], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None, write: bool = False,
-        progress: bool = False, cancellable: bool = False, **kwargs: Any,
+        progress: bool = False, cancellable: bool = False, owner: QObject | None = None, **kwargs: Any,
     ) -> Job:
+        """``owner``: the widget waiting for the result; callbacks are skipped once it is deleted."""
+        if owner is not None:
+            on_done, on_error, on_progress = (_while_alive(owner, cb) for cb in (on_done, on_error, on_progress))
         job = Job(fn, args, kwargs, progress=progress or on_progress is not None, cancellable=cancellable)
         if on_done is not None:
             job.signals.done.connect(on_done)

@@ -1,0 +1,1079 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionConfirmation</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="20"/>
+        <source>Confirm that %1 refused to rectify and broke its contract? The breach is recorded in the government credit record and reported to the province; it cannot be withdrawn.</source>
+        <translation>确认认定%1拒不整改、构成违约失信？认定后将记入政务失信记录并报送省发展改革委，不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="26"/>
+        <source>Impose on %1 these measures: %2? They apply from %3 until the credit is repaired.</source>
+        <translation>确认对%1实施以下惩戒措施：%2？措施自%3起执行，直至信用修复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="32"/>
+        <source>Confirm that %1 has fulfilled the agreement and repair its credit? This lifts all %2 active sanction(s) and is reported to the credit information platform.</source>
+        <translation>确认%1已履约并为其办理信用修复？修复将解除全部%2项在执行的惩戒措施，并推送至信用信息共享平台。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/base.py" line="67"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/base.py" line="71"/>
+        <source>Case %1 · %2 · now: %3</source>
+        <translation>案号 %1 · %2 · 当前状态：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/base.py" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ActionFields</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="37"/>
+        <source>Reason for not accepting</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="38"/>
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="41"/>
+        <source>Duplicate of (case number)</source>
+        <translation>重复的案件（案号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="42"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="45"/>
+        <source>Forward to</source>
+        <translation>转办部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="46"/>
+        <source>Conclusion due</source>
+        <translation>核实认定期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="47"/>
+        <source>Note to the department</source>
+        <translation>转办说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="50"/>
+        <source>Finding</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="51"/>
+        <source>Result of the verification</source>
+        <translation>核实情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="52"/>
+        <source>Determined by</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="53"/>
+        <source>Rectification requirements</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="54"/>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="55"/>
+        <source>How the dispute is settled</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="58"/>
+        <source>New due date</source>
+        <translation>新的期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="59"/>
+        <source>Reason for the extension</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="62"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="79"/>
+        <source>Evidence of fulfilment</source>
+        <translation>履约证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="63"/>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="66"/>
+        <source>Confirmed by</source>
+        <translation>确认部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="67"/>
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="68"/>
+        <source>Facts of the breach</source>
+        <translation>失信事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="69"/>
+        <source>Number of the determination</source>
+        <translation>认定文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="72"/>
+        <source>Sanction measures</source>
+        <translation>惩戒措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="73"/>
+        <source>Imposed by</source>
+        <translation>实施部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="74"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="75"/>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="76"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="98"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="110"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="80"/>
+        <source>Fulfilled on</source>
+        <translation>履约日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="83"/>
+        <source>Method</source>
+        <translation>反馈方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="84"/>
+        <source>What the complainant was told</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="85"/>
+        <source>Given on</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="88"/>
+        <source>Summary of the handling</source>
+        <translation>办理情况摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="91"/>
+        <source>Reason for reopening</source>
+        <translation>重新办理理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="97"/>
+        <source>Handler</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
+        <source>Typical case</source>
+        <translation>列为典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="102"/>
+        <source>Why it is typical</source>
+        <translation>典型意义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="105"/>
+        <source>Reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="108"/>
+        <source>Change to settle</source>
+        <translation>待核对事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="109"/>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="114"/>
+        <source>e.g. 532322-2026-0003</source>
+        <translation>如 532322-2026-0003</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="116"/>
+        <source>Document number of the competent department&apos;s determination</source>
+        <translation>上级部门或主管部门认定文书的编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="118"/>
+        <source>Leave empty: until the credit is repaired</source>
+        <translation>不填：执行至信用修复</translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/amend.py" line="36"/>
+        <source>Field to correct</source>
+        <translation>更正项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/amend.py" line="44"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/amend.py" line="51"/>
+        <source>Choose a field above and add it; then type the corrected value.</source>
+        <translation>请在上方选择要更正的项目并添加，然后填写更正后的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/amend.py" line="67"/>
+        <source>Now: %1</source>
+        <translation>原为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/amend.py" line="98"/>
+        <source>Nothing was changed: correct at least one field.</source>
+        <translation>内容没有变化：请至少更正一项。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="45"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="48"/>
+        <source>Drag scans of the contract, invoices and other evidence here, or add them with the button. They are stored with the complaint when it is registered.</source>
+        <translation>可将合同、票据等证明材料的扫描件拖到此处，或点击按钮添加；登记成功后随案保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="64"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="65"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="87"/>
+        <source>%1 (file not found)</source>
+        <translation>%1（找不到文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="91"/>
+        <source>%1 (larger than %2 MB)</source>
+        <translation>%1（超过 %2 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="99"/>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments_box.py" line="105"/>
+        <source>Choose files to attach</source>
+        <translation>选择要添加的附件</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="41"/>
+        <source>Drop files here to attach them to the complaint.</source>
+        <translation>可将文件拖到此处，作为本案附件保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="59"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="105"/>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="111"/>
+        <source>Choose files to attach</source>
+        <translation>选择要添加的附件</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceInput</name>
+    <message>
+        <location filename="../../ui/forms/inputs.py" line="109"/>
+        <source>Please choose</source>
+        <translation>请选择</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHeader</name>
+    <message>
+        <location filename="../../ui/detail/header.py" line="46"/>
+        <source>Typical case</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="47"/>
+        <source>To be checked</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="73"/>
+        <source>%1 change(s) made elsewhere conflict with this complaint; a leader must resolve them.</source>
+        <translation>有 %1 项在其他设备上的办理与本案冲突，须由审核人核对处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="76"/>
+        <source>%1 complains about %2 (competent department: %3)</source>
+        <translation>%1 投诉 %2（上级部门或主管部门：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="80"/>
+        <source>Registered %1</source>
+        <translation>登记于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="82"/>
+        <source>Handler: %1</source>
+        <translation>承办人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="82"/>
+        <source>No handler assigned</source>
+        <translation>未指派承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="84"/>
+        <source>Forwarded to %1</source>
+        <translation>已转办 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="88"/>
+        <source>Merged into %1</source>
+        <translation>已并入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="94"/>
+        <source>No running deadline</source>
+        <translation>当前无办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="94"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="98"/>
+        <source>Deadline: %1</source>
+        <translation>办理时限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintView</name>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="64"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="73"/>
+        <source>Registration</source>
+        <translation>登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="74"/>
+        <source>Record</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="75"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="76"/>
+        <source>Sanctions and repair</source>
+        <translation>惩戒与修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="104"/>
+        <source>Attachments (%1)</source>
+        <translation>附件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="134"/>
+        <source>Issue document…</source>
+        <translation>开具文书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="139"/>
+        <source>No action is open to you in this state.</source>
+        <translation>当前状态下您没有可办理的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="177"/>
+        <source>Issue document</source>
+        <translation>开具文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/complaint_view.py" line="178"/>
+        <source>Issue the %1 for this step now?</source>
+        <translation>是否现在开具本环节的《%1》？</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../../ui/forms/duplicates.py" line="56"/>
+        <source>This enterprise already has an open complaint against this body: %1. Check that it is not the same matter; you may still register.</source>
+        <translation>该企业对此被投诉主体已有未办结的投诉：%1。请核对是否为同一事项；如不是，仍可登记。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFields</name>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="46"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="47"/>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="48"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="49"/>
+        <source>18 characters, e.g. 91532322MA6K12345R</source>
+        <translation>18位，如 91532322MA6K12345R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="50"/>
+        <source>Code confirmed as correct</source>
+        <translation>确认代码无误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="52"/>
+        <source>Reason for confirming</source>
+        <translation>确认理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="54"/>
+        <source>e.g. early pilot code, checked against the business licence</source>
+        <translation>如：早期试点代码，已与营业执照核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="55"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="56"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="57"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="58"/>
+        <source>Mobile, or landline with area code: 0878-3117257</source>
+        <translation>手机号，或带区号的固定电话，如 0878-3117257</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="59"/>
+        <source>Contact&apos;s ID card number</source>
+        <translation>联系人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="61"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="63"/>
+        <source>Respondent (government body)</source>
+        <translation>被投诉主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="64"/>
+        <source>Body name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="65"/>
+        <source>Type a name or pinyin initials, e.g. czj</source>
+        <translation>输入名称或拼音首字母，如 czj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="66"/>
+        <source>Body type</source>
+        <translation>单位类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="67"/>
+        <source>Region</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="68"/>
+        <source>Competent department</source>
+        <translation>上级部门或主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="69"/>
+        <source>The superior or competent department</source>
+        <translation>负责核实认定的上级部门或主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="70"/>
+        <source>Body&apos;s credit code</source>
+        <translation>单位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="72"/>
+        <source>Department&apos;s credit code</source>
+        <translation>主管部门统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="74"/>
+        <source>Agreement (contract)</source>
+        <translation>协议（合同）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="75"/>
+        <source>Agreement title</source>
+        <translation>协议（合同）名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="76"/>
+        <source>Agreement number</source>
+        <translation>协议（合同）编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="77"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="78"/>
+        <source>Agreement amount (yuan)</source>
+        <translation>协议金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="79"/>
+        <location filename="../../ui/forms/intake_fields.py" line="90"/>
+        <source>e.g. 125000 or 12.5万</source>
+        <translation>如 125000 或 12.5万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="80"/>
+        <source>Parties</source>
+        <translation>签订各方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="82"/>
+        <source>Complaint and claim</source>
+        <translation>投诉事项与诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="83"/>
+        <source>Kind of breach</source>
+        <translation>违约失信情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="84"/>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="85"/>
+        <source>What happened</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="86"/>
+        <source>What was agreed, what the body failed to do, since when</source>
+        <translation>协议约定了什么、被投诉主体哪些未履行、自何时起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="87"/>
+        <source>Claim</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="88"/>
+        <source>What the enterprise asks for</source>
+        <translation>企业的具体请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="89"/>
+        <source>Amount claimed (yuan)</source>
+        <translation>诉求金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="92"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="93"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="94"/>
+        <source>Reference in the channel</source>
+        <translation>来源编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="95"/>
+        <source>e.g. hotline ticket number</source>
+        <translation>如热线工单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/intake_fields.py" line="96"/>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/sections.py" line="36"/>
+        <source>%1 (prefecture level)</source>
+        <translation>%1（州级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/sections.py" line="73"/>
+        <source>The check character does not match, but the code is confirmed correct (early pilot code)</source>
+        <translation>校验位不符，但已核实代码无误（早期试点代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/values.py" line="19"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/values.py" line="19"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="67"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="69"/>
+        <source>Correct registered information, with the reason (kept in the record)</source>
+        <translation>更正登记信息并说明理由（记入办理记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="82"/>
+        <source>Corrected %1 time(s); see the record.</source>
+        <translation>已更正 %1 次，详见办理记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="92"/>
+        <source>Handling so far</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="114"/>
+        <source>Forwarded to</source>
+        <translation>转办部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="117"/>
+        <source>Finding</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="118"/>
+        <source>Verification</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="120"/>
+        <source>Requirements</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="122"/>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="124"/>
+        <source>Dispute settled by</source>
+        <translation>分歧处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="126"/>
+        <source>Rectified</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="128"/>
+        <source>Feedback</source>
+        <translation>反馈投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateInput</name>
+    <message>
+        <location filename="../../ui/forms/inputs.py" line="164"/>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/inputs.py" line="170"/>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="81"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="87"/>
+        <source>Fields marked * are required. Press Ctrl+Enter to register. What you type is kept as a draft until the complaint is registered.</source>
+        <translation>带 * 的为必填项，按 Ctrl+Enter 登记。登记前填写的内容会自动保存为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="97"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="128"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="129"/>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="265"/>
+        <source>A draft saved at %1 was restored. Check it and register, or discard it to start afresh.</source>
+        <translation>已恢复 %1 保存的草稿。请核对后登记，或放弃草稿重新填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="305"/>
+        <location filename="../../ui/forms/registration.py" line="347"/>
+        <source>, see the red notes.</source>
+        <translation>，请按红色提示修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/registration.py" line="311"/>
+        <source>Registering…</source>
+        <translation>正在登记…</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="50"/>
+        <source>made at the same time as another change</source>
+        <translation>与他人的办理同时发生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="51"/>
+        <source>no longer fits the complaint&apos;s state</source>
+        <translation>与案件当前状态不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="52"/>
+        <source>a second registration of the same complaint</source>
+        <translation>是同一投诉的重复登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="53"/>
+        <source>Kept aside because it %1: %2</source>
+        <translation>因%1而暂未生效：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionsTab</name>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="26"/>
+        <source>No breach has been determined for this complaint.</source>
+        <translation>本案尚未认定违约失信。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="31"/>
+        <source>Sanctions</source>
+        <translation>惩戒措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <source>Imposed by</source>
+        <translation>实施部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <source>Period</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="63"/>
+        <source>Breach determination</source>
+        <translation>违约失信认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="64"/>
+        <source>Confirmed by</source>
+        <translation>确认部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="65"/>
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="66"/>
+        <source>Facts</source>
+        <translation>失信事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="67"/>
+        <source>Document</source>
+        <translation>认定文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="73"/>
+        <source>until repaired</source>
+        <translation>至信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="75"/>
+        <source>Lifted on %1</source>
+        <translation>已于 %1 解除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="76"/>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="82"/>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="83"/>
+        <source>Agreement fulfilled on</source>
+        <translation>履约日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="84"/>
+        <source>Evidence</source>
+        <translation>履约证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="85"/>
+        <source>Repaired on</source>
+        <translation>修复日期</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessPanel</name>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="21"/>
+        <source>Complaint registered</source>
+        <translation>投诉已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="27"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="46"/>
+        <source>Copy case number</source>
+        <translation>复制案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="47"/>
+        <source>Open the complaint</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="48"/>
+        <source>Register another</source>
+        <translation>登记下一件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="49"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="64"/>
+        <source>%1 attachment(s) stored.</source>
+        <translation>已保存 %1 个附件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/success_panel.py" line="66"/>
+        <source>Not stored: %1 (%2). Add it again from the complaint.</source>
+        <translation>未能保存：%1（%2）。可在案件详情中重新添加。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <source>By</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <source>What was recorded</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="36"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="36"/>
+        <source>Device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/timeline_tab.py" line="38"/>
+        <source> (not synced)</source>
+        <translation>（未同步）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,385 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DocumentPrinting</name>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="151"/>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="159"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="159"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="161"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="168"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第 %1 页，共 %2 页…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSaving</name>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="35"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="43"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="36"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <source>Recipient</source>
+        <translation>主送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
+        <source>Date</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="50"/>
+        <source>Search number, case, recipient, complainant, respondent</source>
+        <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="53"/>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="67"/>
+        <source>Preview / reprint</source>
+        <translation>预览 / 重印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="68"/>
+        <source>Print selected…</source>
+        <translation>打印所选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="69"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="79"/>
+        <source>Issued documents</source>
+        <translation>文书台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="99"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="124"/>
+        <location filename="../../ui/documents/documents_page.py" line="176"/>
+        <source>%1 documents</source>
+        <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="131"/>
+        <source>Preparing documents…</source>
+        <translation>正在准备文书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="131"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="132"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="161"/>
+        <source>Save the selected documents in</source>
+        <translation>将所选文书保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="173"/>
+        <source>Saved %1 documents in %2</source>
+        <translation>已将 %1 件文书保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="177"/>
+        <source>No documents match</source>
+        <translation>没有符合条件的文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="178"/>
+        <source>No documents have been issued yet</source>
+        <translation>尚未开具任何文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="188"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDocumentDialog</name>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="49"/>
+        <source>Issue a document — %1</source>
+        <translation>开具文书 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="53"/>
+        <source>Kind of document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="56"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="59"/>
+        <source>Issue</source>
+        <translation>开具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="61"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="62"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="68"/>
+        <source>Documents this complaint allows now:</source>
+        <translation>本案当前可开具的文书：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="96"/>
+        <source>No document can be issued for this complaint in its present state.</source>
+        <translation>本案当前状态下没有可开具的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="108"/>
+        <source>Preparing the draft…</source>
+        <translation>正在生成预览稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="117"/>
+        <source>Draft of %1: the number is left blank and is given when the document is issued. Issuing records the document in the case file; it cannot be withdrawn.</source>
+        <translation>%1预览稿：文号暂空，开具时编号。开具后文书记入案件办理记录，不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="128"/>
+        <source>Issue %1</source>
+        <translation>开具%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="129"/>
+        <source>Issue %1 with the next number of %2? It is recorded in the case file and cannot be withdrawn.</source>
+        <translation>确定开具%1，使用“%2”的下一个文号？开具后记入案件办理记录，不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="135"/>
+        <source>Issuing…</source>
+        <translation>正在开具…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="144"/>
+        <source>Issued %1</source>
+        <translation>已开具 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="145"/>
+        <source>Issued as %1 (%2 pages) and recorded in the case file. Print it or save it now, or later from the Documents page.</source>
+        <translation>已开具为 %1（共 %2 页），并记入案件办理记录。可以现在打印或另存，也可以以后在“文书”页重印。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="43"/>
+        <source>Document settings</source>
+        <translation>发文设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="48"/>
+        <source>Issuing office</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="48"/>
+        <source>Signature</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="49"/>
+        <source>Printed by (document format)</source>
+        <translation>印发机关（文件格式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="50"/>
+        <source>Office breaches are reported to</source>
+        <translation>失信信息报送机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="51"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="51"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="52"/>
+        <source>Address</source>
+        <translation>通信地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="65"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="65"/>
+        <source>Number prefix</source>
+        <translation>发文字号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="66"/>
+        <source>Copy to (separate with 、)</source>
+        <translation>抄送（用“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="83"/>
+        <source>Numbers and copies per kind</source>
+        <translation>各类文书的文号与抄送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="91"/>
+        <source>Empty fields use the default shown in grey. Documents already issued keep what they said.</source>
+        <translation>留空的项目使用灰色显示的默认值。已开具的文书不受修改影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="93"/>
+        <source>Only an administrator or a leader may change these settings.</source>
+        <translation>只有系统管理员或审核人可以修改发文设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/settings_dialog.py" line="117"/>
+        <source>Set by the prefecture hub</source>
+        <translation>由州级中心统一设定</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPane</name>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="30"/>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="33"/>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="37"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="40"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="41"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="42"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="46"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="49"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/pdf_pane.py" line="121"/>
+        <source>of %1</source>
+        <translation>/ 共 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="63"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,146 @@
+"""Fixtures for the window's tests (pytest-qt, offscreen). Shared by the shell and the case widgets.
+
+On top of ``tests/conftest.py`` (``office``: a 双柏县 profile on a fixed clock, 2026-11-26 noon, with the
+users ``admin clerk handler leader auditor officer``, all with ``tests.factories.PASSWORD``):
+
+- ``chinese`` (autouse, once per session): the app's translators — Qt's zh_CN and every
+  ``resources/i18n/*_zh_CN.qm`` — as at start-up: the app is Chinese by default, so are its tests;
+- ``tasks``: the app's task runner (``SavingTasks``); teardown waits for queued work and delivers it;
+- ``ui_settings``: a throw-away ``QSettings`` file (never the user's own settings);
+- ``make_ctx(actor="officer")``: a ``UiContext`` for any user of ``office`` (a name or an ``Actor``);
+  ``ctx`` is the officer's (clerk + handler + leader);
+- ``add_complaint(at=None, actor="officer", assignee=None, **intake_overrides)``: registers a complaint
+  through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
+  ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
+- an in-memory keyring backend, so nothing reaches the OS credential store.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+
+from datetime import date
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.services import act as act_service
+from app.services import intake as intake_service
+from app.services.users import Actor
+from tests import factories
+from ui.context import UiContext
+from ui.i18n import install_translators
+from ui.saving_tasks import SavingTasks
+
+
+class MemoryKeyring(KeyringBackend):
+    """Credentials kept in a dict for the test session."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese(qapp):
+    """The app's translators (Qt's zh_CN and every resources/i18n/*_zh_CN.qm), as at start-up."""
+    translators = install_translators(qapp)
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def app_font(qapp):
+    """Tests may change the application font (font-size setting); put it back afterwards."""
+    font = QApplication.font()
+    yield
+    QApplication.setFont(font)
+
+
+@pytest.fixture
+def ui_settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def tasks(qapp):
+    runner = SavingTasks()
+    yield runner
+    runner.wait_idle()
+    qapp.processEvents()  # deliver results while the widgets still exist
+
+
+@pytest.fixture
+def make_ctx(office, tasks, ui_settings):
+    def make(actor: Actor | str = "officer") -> UiContext:
+        user = getattr(office, actor) if isinstance(actor, str) else actor
+        return UiContext(office.profile, user, tasks, ui_settings)
+
+    return make
+
+
+@pytest.fixture
+def ctx(make_ctx) -> UiContext:
+    return make_ctx("officer")
+
+
+def _at(office, day: date | None):
+    return factories.china_noon(day.year, day.month, day.day) if day else None
+
+
+@pytest.fixture
+def add_complaint(office):
+    def add(*, at: date | None = None, actor: Actor | str = "officer", assignee: Actor | str | None = None,
+            **overrides) -> intake_service.Registered:
+        user = getattr(office, actor) if isinstance(actor, str) else actor
+        handler = getattr(office, assignee) if isinstance(assignee, str) else assignee
+        saved = office.clock.now
+        office.clock.now = _at(office, at) or saved
+        try:
+            return intake_service.register(office.profile, user, factories.intake(**overrides),
+                                           assignee=handler.user_id if handler else None)
+        finally:
+            office.clock.now = saved
+
+    return add
+
+
+@pytest.fixture
+def act(office):
+    def run(ref: str, action: str, data: dict | None = None, *, actor: Actor | str = "officer",
+            at: date | None = None) -> act_service.Acted:
+        user = getattr(office, actor) if isinstance(actor, str) else actor
+        saved = office.clock.now
+        office.clock.now = _at(office, at) or saved
+        try:
+            return act_service.act(office.profile, user, ref, action, data or {})
+        finally:
+            office.clock.now = saved
+
+    return run

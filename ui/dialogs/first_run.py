@@ -1,0 +1,173 @@
+"""The first-run wizard 首次使用向导: region, issuing office and the first administrator → a standalone
+profile that works with no hub. Creating it (password hashing, migrations) runs on the write worker.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.domain.regions import RegionRegistry
+from app.services.profile import create_profile, is_initialised, open_profile
+from app.services.users import add_user
+from ui.tasks import TaskFailure, Tasks
+from ui.widgets.password_fields import PasswordFields
+
+PREFECTURE = "532300"
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")  # the core's rule (app.services.users)
+
+
+def default_office_name(region_name: str, level: str) -> str:
+    """The issuing office a county (发展和改革局) or the prefecture (发展和改革委员会) normally has."""
+    return f"{region_name}发展和改革委员会" if level != "county" else f"{region_name}发展和改革局"
+
+
+def create_standalone(home: Path, region_code: str, office_name: str, username: str, display_name: str,
+                      password: str) -> str:
+    """Make the profile and its first administrator (write worker). Resumes a profile left without users."""
+    profile = open_profile(home, daily_backup=False) if is_initialised(home) else create_profile(
+        home, region_code=region_code, office_name=office_name)
+    try:
+        add_user(profile, None, username=username, display_name=display_name, roles=["admin"],
+                 region_code=region_code, password=password)
+    finally:
+        profile.close()
+    return username
+
+
+class OfficePage(QWizardPage):
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your office"))
+        self.setSubTitle(self.tr("Choose the area this computer works for and the office that issues documents."))
+        regions = RegionRegistry.load_default()
+        self.region = QComboBox(self)
+        choices = [*regions.counties(PREFECTURE), regions.get(PREFECTURE)]
+        for region in choices:
+            self.region.addItem(f"{region.name}（{region.code}）", (region.code, region.name, region.level))
+        self.office = QLineEdit(self)
+        self._typed = False
+        self.office.textEdited.connect(self._office_typed)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        folder = QLabel(self.tr("Data folder: {folder}").format(folder=str(home)), self, wordWrap=True)
+        folder.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("Issuing office"), self.office)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(folder)
+        self._region_changed()
+
+    def region_code(self) -> str:
+        return self.region.currentData()[0]
+
+    def _office_typed(self, _text: str) -> None:
+        self._typed = True
+        self.completeChanged.emit()
+
+    def _region_changed(self, *_args) -> None:
+        _code, name, level = self.region.currentData()
+        if not self._typed or not self.office.text().strip():
+            self.office.setText(default_office_name(name, level))
+            self._typed = False
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.office.text().strip())
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("System administrator"))
+        self.setSubTitle(self.tr("The administrator adds the officers who use this computer and manages "
+                                 "settings. Keep the password safe: it cannot be recovered."))
+        self.username = QLineEdit("admin", self)
+        self.display_name = QLineEdit(self)
+        self.display_name.setPlaceholderText(self.tr("e.g. 张三"))
+        self.problem = QLabel(self, wordWrap=True)
+        self.problem.setStyleSheet("color: #c62828;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Full name"), self.display_name)
+        self.passwords = PasswordFields(form, self)
+        form.addRow("", self.problem)
+        for edit in (self.username, self.display_name):
+            edit.textChanged.connect(self._changed)
+        self.passwords.validity_changed.connect(self._changed)
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        name = self.username.text().strip().lower()
+        problems = []
+        if name and not USERNAME.match(name):
+            problems.append(self.tr("User name: 2–32 lower-case letters, digits or _ . -, starting with a letter "
+                                    "or digit."))
+        if self.display_name.text().strip() and len(self.display_name.text().strip()) < 2:
+            problems.append(self.tr("Full name: at least 2 characters."))
+        self.problem.setText("\n".join(problems))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return (bool(USERNAME.match(self.username.text().strip().lower()))
+                and len(self.display_name.text().strip()) >= 2 and self.passwords.valid)
+
+
+class FirstRunWizard(QWizard):
+    """Accepted once the profile exists; ``created_username`` is then the administrator's user name."""
+
+    def __init__(self, home: Path, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self._tasks = tasks
+        self.created_username: str | None = None
+        self._busy = False
+        self.setWindowTitle(self.tr("Lvyue — first start"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.office_page = OfficePage(home, self)
+        self.admin_page = AdminPage(self)
+        self.addPage(self.office_page)
+        self.addPage(self.admin_page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+
+    def accept(self) -> None:
+        if self.created_username is not None:
+            super().accept()
+            return
+        if self._busy:
+            return
+        self._busy = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        page = self.admin_page
+        self._tasks.run(
+            create_standalone, self.home, self.office_page.region_code(), self.office_page.office.text().strip(),
+            page.username.text().strip().lower(), page.display_name.text().strip(), page.passwords.text(),
+            write=True, on_done=self._created, on_error=self._failed,
+        )
+
+    def _created(self, username: str) -> None:
+        self._busy = False
+        self.created_username = username
+        super().accept()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._busy = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        QMessageBox.warning(self, self.tr("The profile could not be created"), failure.message)

@@ -1,0 +1,118 @@
+"""The login dialog 登录: offline, against the profile's local users; the lockout is the core's
+(5 failures lock the account for 15 minutes). Checking the password runs on the write worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError
+from app.security.passwords import LOCK_MINUTES
+from app.services.auth import login
+from app.services.profile import Profile
+from app.services.users import Actor
+from ui.tasks import TaskFailure, Tasks
+from ui.widgets.heading import Heading
+
+
+class LoginDialog(QDialog):
+    """Accepted with ``actor`` set. ``set_profile`` enables it once the profile has been opened."""
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None, *, username: str = "",
+                 demo_password: str | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self.profile: Profile | None = None
+        self.actor: Actor | None = None
+        self._busy = False
+        self.setWindowTitle(self.tr("Lvyue — log in"))
+        title = Heading(self.tr("Lvyue · complaints about government breach of contract"), self, scale=1.3)
+        self.office = QLabel(self.tr("Opening the data…"), self)
+        self.username = QLineEdit(username, self)
+        self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
+        self.error = QLabel(self, wordWrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        self.demo = QLabel(self, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        if demo_password:
+            self.demo.setText(self.tr("Demo data. User name: {user}   password: {password}").format(
+                user=username, password=demo_password))
+        self.demo.setVisible(bool(demo_password))
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = self.buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._login)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.office)
+        layout.addLayout(form)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 30)
+        (self.password if username else self.username).setFocus()
+        self._enable()
+
+    def set_profile(self, profile: Profile) -> None:
+        self.profile = profile
+        region = profile.regions.find(profile.office.region_code)
+        self.office.setText(f"{profile.office.name}（{region.name if region else profile.office.region_code}）")
+        self._enable()
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def _enable(self) -> None:
+        ready = self.profile is not None and not self._busy
+        self.login_button.setEnabled(ready)
+        self.username.setEnabled(not self._busy)
+        self.password.setEnabled(not self._busy)
+
+    def _login(self) -> None:
+        if self.profile is None or self._busy:
+            return
+        if not self.username.text().strip() or not self.password.text():
+            self.show_problem(self.tr("Enter your user name and password."))
+            return
+        self._busy = True
+        self._enable()
+        self.show_problem("")
+        self._tasks.run(login, self.profile, self.username.text(), self.password.text(), write=True,
+                        on_done=self._logged_in, on_error=self._failed)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self._busy = False
+        self.actor = actor
+        self.accept()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._busy = False
+        self._enable()
+        self.password.clear()
+        self.password.setFocus()
+        self.show_problem(self.login_message(failure))
+
+    def login_message(self, failure: TaskFailure) -> str:
+        error = failure.error
+        text = failure.message
+        if isinstance(error, DomainError):
+            if error.code == "login_failed" and "remaining" in error.params:
+                text += self.tr(". {n} attempts left before the account is locked for {minutes} minutes.").format(
+                    n=error.params["remaining"], minutes=LOCK_MINUTES)
+            elif error.code == "account_locked":
+                text += self.tr(". Try again after that time, or ask the administrator to reset the password.")
+        return text

@@ -1,0 +1,188 @@
+"""The 文书 page: every issued document, with search, preview or reprint, and printing several at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.document_kinds import KIND_LABELS
+from app.services import documents
+from app.services.documents import DocumentRow
+from ui.context import UiContext
+from ui.documents.document_table import DocumentTableModel
+from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
+from ui.documents.printing import prepare_printer, print_with_progress
+from ui.tasks import TaskFailure
+from ui.widgets.heading import Heading
+
+
+class DocumentsPage(QWidget):
+    """``refresh()`` re-reads the register (the shell calls it when the page is shown)."""
+
+    previewed = Signal(object)  # the PdfPreviewDialog opened
+    printed = Signal(int)  # documents sent to the printer
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview: PdfPreviewDialog | None = None
+        self._printer: QPrinter | None = None
+        self.model = DocumentTableModel(ctx, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search number, case, recipient, complainant, respondent"))
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("All kinds"), None)
+        for code, name in KIND_LABELS.items():
+            self.kind.addItem(name, code)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel(self)
+        self.open_button = QPushButton(self.tr("Preview / reprint"), self)
+        self.print_button = QPushButton(self.tr("Print selected…"), self)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        for button in (self.open_button, self.print_button, self.save_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(Heading(self.tr("Issued documents"), self, scale=1.3))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._show_failure)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.open_button.clicked.connect(self.open_selected)
+        self.print_button.clicked.connect(lambda: self.print_selected())
+        self.save_button.clicked.connect(self.save_selected)
+        self._selection_changed()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.status.setText(self.tr("Loading…"))
+        self.model.set_filter(self.search.text(), self.kind.currentData())
+
+    def selected_rows(self) -> list[DocumentRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(row) for row in rows]
+
+    def open_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        row = rows[0]
+        self.ctx.tasks.run(documents.reprint, self.ctx.profile, row.event_id, actor=self.ctx.actor,
+                           on_done=lambda pdf: self._show(row, pdf), on_error=self._show_failure)
+
+    def _show(self, row: DocumentRow, pdf: bytes) -> None:
+        self.preview = PdfPreviewDialog(pdf, f"{row.number} {row.kind_label}", self)
+        self.preview.open()
+        self.previewed.emit(self.preview)
+
+    def print_selected(self, printer: QPrinter | None = None) -> None:
+        """Print every selected document in one job; without ``printer`` the system dialog asks for one."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        title = rows[0].number if len(rows) == 1 else self.tr("%1 documents").replace("%1", str(len(rows)))
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            prepare_printer(printer, title)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        self._printer = printer
+        progress = QProgressDialog(self.tr("Preparing documents…"), self.tr("Cancel"), 0, len(rows), self)
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        job = self.ctx.tasks.run(
+            documents.reprint_many, self.ctx.profile, [r.event_id for r in rows], actor=self.ctx.actor,
+            cancellable=True,
+            on_progress=lambda done, total, _ref: progress.setValue(done),
+            on_done=lambda pdfs: self._print_now(progress, pdfs, len(rows)),
+            on_error=lambda failure: (progress.close(), self._show_failure(failure)),
+        )
+        progress.canceled.connect(job.cancel)
+
+    def _print_now(self, progress: QProgressDialog, pdfs: list[bytes], wanted: int) -> None:
+        cancelled = progress.wasCanceled() or len(pdfs) < wanted
+        progress.close()
+        if cancelled or self._printer is None:
+            return
+        if print_with_progress(self, self._printer, pdfs):
+            self.printed.emit(len(pdfs))
+
+    def save_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        if len(rows) == 1:
+            row = rows[0]
+            self.ctx.tasks.run(documents.reprint, self.ctx.profile, row.event_id, actor=self.ctx.actor,
+                               on_done=lambda pdf: self._save_one(row, pdf), on_error=self._show_failure)
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the selected documents in"))
+        if folder:
+            self.ctx.tasks.run(documents.reprint_many, self.ctx.profile, [r.event_id for r in rows],
+                               actor=self.ctx.actor, on_done=lambda pdfs: self._save_all(folder, rows, pdfs),
+                               on_error=self._show_failure)
+
+    def _save_one(self, row: DocumentRow, pdf: bytes) -> None:
+        save_pdf(self, pdf, f"{row.number} {row.kind_label}")
+
+    def _save_all(self, folder: str, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
+        for row, pdf in zip(rows, pdfs, strict=True):
+            (Path(folder) / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
+        self.status.setText(self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", folder))
+
+    def _loaded(self, total: int) -> None:
+        self.status.setText(self.tr("%1 documents").replace("%1", str(total)) if total
+                            else self.tr("No documents match") if self.search.text() or self.kind.currentData()
+                            else self.tr("No documents have been issued yet"))
+
+    def _selection_changed(self, *_args) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.open_button.setEnabled(count == 1)
+        self.print_button.setEnabled(count > 0)
+        self.save_button.setEnabled(count > 0)
+
+    def _show_failure(self, failure: TaskFailure) -> None:
+        self.status.setText(failure.message)
+        QMessageBox.warning(self, self.tr("Documents"), failure.message)

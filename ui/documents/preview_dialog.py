@@ -1,0 +1,86 @@
+"""The preview window of a document 文书预览: pages, zoom, 打印 and 另存为."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.documents.pdf_pane import PdfPane
+from ui.documents.printing import print_with_dialog, print_with_progress
+
+_UNSAFE = '\\/:*?"<>|'
+
+
+def file_name_for(title: str) -> str:
+    """A Windows-safe file name: ``双发改函〔2026〕7号 转办函.pdf``."""
+    cleaned = "".join("_" if ch in _UNSAFE or ord(ch) < 32 else ch for ch in title).strip(" .")
+    return (cleaned or "document") + ".pdf"
+
+
+def save_pdf(parent: QWidget, pdf: bytes, title: str) -> Path | None:
+    """Ask where to save (the Documents folder first); None when the user cancels."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = str(Path(folder) / file_name_for(title))
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DocumentSaving", "Save as"), suggested,
+                                          QCoreApplication.translate("DocumentSaving", "PDF files (*.pdf)"))
+    if not name:
+        return None
+    target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    try:
+        target.write_bytes(pdf)
+    except OSError as error:
+        QMessageBox.warning(parent, QCoreApplication.translate("DocumentSaving", "Save as"),
+                            QCoreApplication.translate("DocumentSaving", "Could not save %1: %2").replace("%1", str(target))
+                            .replace("%2", error.strerror or str(error)))
+        return None
+    return target
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows ``pdf``; ``title`` names the window, the print job and the suggested file name."""
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None, *, note: str = "") -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.title = title
+        self.setObjectName("document-preview")
+        self.setWindowTitle(title)
+        self.resize(860, 1000)
+        self.pane = PdfPane(self)
+        self.pane.show_pdf(pdf)
+        buttons = QDialogButtonBox(self)
+        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Save as…"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(lambda: save_pdf(self, self.pdf, self.title))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if note:
+            label = QLabel(note, self, wordWrap=True)
+            label.setObjectName("preview-note")
+            layout.addWidget(label)
+        layout.addWidget(self.pane, 1)
+        layout.addWidget(buttons)
+
+    @property
+    def page_count(self) -> int:
+        return self.pane.page_count
+
+    def print_document(self) -> bool:
+        return print_with_dialog(self, [self.pdf], self.title)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print on an already configured printer (tests, or a default printer)."""
+        return print_with_progress(self, printer, [self.pdf])

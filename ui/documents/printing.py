@@ -1,0 +1,176 @@
+"""Printing issued PDFs 打印: the system print dialog, A4 at 100 %, duplex where the printer offers it.
+
+Pages are rendered by QtPdf (pdfium) at the printer's resolution (at most ``MAX_DPI``, ample for
+text and seals) and drawn at their exact physical size from the sheet's corner (``fullPage``): no
+margins or shrinking are added; the printer's own unprintable edge is the only one. When printing double-sided, a document with an odd number of pages is followed by a
+blank page, so the next document starts on a new sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+MAX_DPI = 400
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class LoadedPdf:
+    """A ``QPdfDocument`` over bytes held in memory (the buffer must live as long as the document)."""
+
+    def __init__(self, pdf: bytes, parent=None) -> None:
+        self.data = QByteArray(pdf)
+        self.buffer = QBuffer(self.data)
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(parent)
+        self.document.load(self.buffer)
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+    def close(self) -> None:
+        self.document.close()
+        self.buffer.close()
+
+
+def prepare_printer(printer: QPrinter, title: str) -> None:
+    """A4 portrait, the whole sheet addressable, double-sided (long edge) when the printer can."""
+    printer.setDocName(title)
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+        modes = QPrinterInfo(printer).supportedDuplexModes()
+        if QPrinter.DuplexMode.DuplexLongSide in modes:
+            printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+
+
+def count_pages(pdfs: Sequence[bytes]) -> list[int]:
+    counts = []
+    for pdf in pdfs:
+        loaded = LoadedPdf(pdf)
+        counts.append(loaded.pages)
+        loaded.close()
+    return counts
+
+
+def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], *, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> int:
+    """Paint every page of ``pdfs`` on ``printer``; returns the sheets' sides painted (0 if cancelled first).
+
+    ``progress(done, total)`` is called after each page; ``cancelled()`` is polled between bands.
+    """
+    duplex = printer.duplex() != QPrinter.DuplexMode.DuplexNone
+    total = sum(count_pages(pdfs))
+    dpi = min(printer.resolution(), MAX_DPI)
+    painter = QPainter()
+    done = 0
+    sides = 0
+    try:
+        for index, pdf in enumerate(pdfs):
+            loaded = LoadedPdf(pdf)
+            try:
+                for page in range(loaded.pages):
+                    if cancelled is not None and cancelled():
+                        printer.abort()
+                        return sides
+                    if sides == 0:
+                        if not painter.begin(printer):
+                            raise OSError("printer_unavailable")
+                    else:
+                        printer.newPage()
+                    _paint_page(painter, printer, loaded.document, page, dpi, cancelled)
+                    sides += 1
+                    done += 1
+                    if progress is not None:
+                        progress(done, total)
+                if duplex and loaded.pages % 2 and index < len(pdfs) - 1:
+                    printer.newPage()  # the back of the last sheet stays blank
+                    sides += 1
+            finally:
+                loaded.close()
+    finally:
+        if painter.isActive():
+            painter.end()
+    return sides
+
+
+def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int, dpi: int,
+                cancelled: Cancelled | None) -> None:
+    """One page, rendered whole at ``dpi`` and drawn at its physical size from the sheet's corner.
+
+    (QtPdf 6.11 shifts a band rendered with ``scaledClipRect`` by a few pixels, so pages are not tiled;
+    ``MAX_DPI`` keeps the image at 62 MB.)
+    """
+    points = document.pagePointSize(page)  # 1/72 inch
+    scale = dpi / 72.0
+    size = QSize(max(1, round(points.width() * scale)), max(1, round(points.height() * scale)))
+    image = _on_white(document.render(page, size))
+    if cancelled is not None and cancelled():
+        return
+    to_device = printer.resolution() / 72.0
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(QRectF(0, 0, points.width() * to_device, points.height() * to_device), image)
+    QCoreApplication.processEvents()
+
+
+def _on_white(image: QImage) -> QImage:
+    """pdfium leaves the paper transparent; printers want white."""
+    if image.format() == QImage.Format.Format_RGB32:
+        return image
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return flat
+
+
+def print_with_dialog(parent: QWidget, pdfs: Sequence[bytes], title: str) -> bool:
+    """Ask for a printer (system dialog), then print with a progress dialog; False if cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    prepare_printer(printer, title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("DocumentPrinting", "Print %1").replace("%1", title))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    return print_with_progress(parent, printer, pdfs)
+
+
+def print_with_progress(parent: QWidget, printer: QPrinter, pdfs: Sequence[bytes]) -> bool:
+    translate = QCoreApplication.translate
+    progress = QProgressDialog(translate("DocumentPrinting", "Printing…"), translate("DocumentPrinting", "Cancel"),
+                               0, max(1, sum(count_pages(pdfs))), parent)
+    progress.setWindowTitle(translate("DocumentPrinting", "Printing"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        text = translate("DocumentPrinting", "Printing page %1 of %2…")
+        progress.setLabelText(text.replace("%1", str(done)).replace("%2", str(total)))
+
+    try:
+        print_pdfs(printer, pdfs, progress=step, cancelled=progress.wasCanceled)
+    finally:
+        cancelled = progress.wasCanceled()
+        progress.close()
+    return not cancelled

@@ -1,0 +1,73 @@
+"""Inline checks while typing: the core's own validators, so the form and registration always agree.
+
+``problem(kind, value, required)`` returns the Chinese message for one field, or None. The core stays
+the judge on submit (``ValidationFailed`` is mapped back onto the fields); these checks only say it
+earlier, next to the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.errors import DomainError
+from app.domain.identifiers import validate_citizen_id, validate_credit_code
+from app.domain.money import format_money, money_in_words, parse_money
+from app.domain.phones import parse_phone
+from app.messages import message
+
+NAME_MIN = 2
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, str | list) and not value)
+
+
+def _domain(check, value: str, **kwargs: Any) -> str | None:
+    try:
+        check(value, **kwargs)
+    except DomainError as error:
+        return message(error.code, error.params)
+    return None
+
+
+def problem(kind: str, value: Any, required: bool = False, *, override: bool = False) -> str | None:
+    """The message for a field of ``kind`` holding ``value`` (see ``ui.forms.intake_fields``)."""
+    if is_empty(value):
+        return message("required") if required else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return message("required") if required else None
+    if kind == "name" and len(text) < NAME_MIN:
+        return message("string_too_short", {"min_length": NAME_MIN})
+    if kind in ("credit_code", "opt_credit_code"):
+        return _domain(validate_credit_code, text, allow_checksum_failure=override)
+    if kind == "phone":
+        return _domain(parse_phone, text)
+    if kind == "citizen_id":
+        return _domain(validate_citizen_id, text)
+    if kind == "money":
+        return _domain(parse_money, text)
+    limit = 5000 if kind == "long" else 200
+    if len(text) > limit:
+        return message("string_too_long", {"max_length": limit})
+    return None
+
+
+def checksum_only(value: str) -> bool:
+    """Is the only problem of this credit code its check character (a legacy pilot code)?"""
+    try:
+        validate_credit_code(value)
+    except DomainError as error:
+        return error.code == "credit_code_checksum"
+    return False
+
+
+def money_hint(value: str) -> str | None:
+    """The amount in Chinese capitals (壹拾贰万伍仟元整) under a valid money field, as on vouchers."""
+    try:
+        amount = parse_money(value)
+    except DomainError:
+        return None
+    return f"{format_money(amount)} 元 · {money_in_words(amount)}"

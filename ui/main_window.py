@@ -1,0 +1,261 @@
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置), the pages, the status bar.
+
+Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
+Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from app.domain.clock import CHINA
+from app.domain.vocabulary import Role
+from app.services.queries import ComplaintFilter, local_time, recent_activity
+from ui.context import UiContext
+from ui.pages.case_tabs import CaseTabs
+from ui.pages.settings import SettingsPage
+from ui.pages.statistics import StatisticsPage
+from ui.pages.sync import SyncPage
+from ui.pages.user_admin import role_names
+from ui.pages.workbench import WorkbenchPage
+from ui.tasks import TaskFailure
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS = range(6)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        office = ctx.profile.office
+        self.setWindowTitle(self.tr("Lvyue — {office}").format(office=office.name))
+        self.nav = QListWidget(self)  # first: Tab goes from the navigation into the page
+        self.workbench = WorkbenchPage(ctx, self)
+        self.cases = CaseTabs(ctx, self)
+        self._documents: QWidget | None = None  # built when first shown (see ``documents``)
+        self.statistics = StatisticsPage(ctx, self)
+        self.sync = SyncPage(ctx, self)
+        self.settings_page = SettingsPage(ctx, self)
+        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.sync,
+                                     self.settings_page]
+        self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self._navigation()
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._status_bar()
+        self._shortcuts()
+        self._connect()
+        self._restore()
+        self.go(WORKBENCH)
+        self.sync.refresh()
+        ctx.tasks.run(recent_activity, ctx.profile, ctx.actor, 1, on_done=self._initial_save_time,
+                      on_error=lambda _f: None)
+
+    # -- building ------------------------------------------------------------------------------------
+    def _navigation(self) -> None:
+        nav = self.nav
+        style = self.style()
+        entries = [
+            (self.tr("Workbench"), QStyle.StandardPixmap.SP_DesktopIcon),
+            (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
+            (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
+            (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
+        ]
+        width = 0
+        for number, (text, icon) in enumerate(entries, start=1):
+            item = QListWidgetItem(style.standardIcon(icon), text, nav)
+            item.setToolTip(f"{text} (Ctrl+{number})")
+            width = max(width, nav.fontMetrics().horizontalAdvance(text))
+        nav.setIconSize(QSize(20, 20))
+        nav.setSpacing(2)
+        nav.setFixedWidth(width + 20 + nav.fontMetrics().horizontalAdvance("中") * 3)
+        nav.currentRowChanged.connect(self._page_chosen)
+
+    def _status_bar(self) -> None:
+        actor, office = self.ctx.actor, self.ctx.profile.office
+        region = self.ctx.profile.regions.find(office.region_code)
+        self.user_label = QLabel(self.tr("User: {name} ({roles})").format(
+            name=actor.display_name, roles=role_names(actor.roles)), self)
+        self.profile_label = QLabel(f"{office.name} · {region.name if region else ''}（{office.region_code}）", self)
+        self.saved_label = QLabel(self.tr("Last saved: —"), self)
+        self.sync_label = QLabel(self.tr("Standalone"), self)
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.hide()
+        bar = self.statusBar()
+        for widget in (self.busy_label, self.user_label, self.profile_label, self.saved_label, self.sync_label):
+            bar.addPermanentWidget(widget)
+
+    def _shortcuts(self) -> None:
+        def add(text: str, keys: QKeySequence | str, slot) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        for number in range(6):
+            add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
+        add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
+        add(self.tr("Search"), "Ctrl+F", self.focus_search)
+        add(self.tr("Refresh"), "F5", self.refresh_current)
+        add(self.tr("Close tab"), "Ctrl+W", self._close_tab)
+
+    def _connect(self) -> None:
+        self.workbench.open_list.connect(self.show_list)
+        self.workbench.open_complaint.connect(self.open_complaint)
+        self.workbench.new_complaint.connect(self.new_complaint)
+        self.statistics.open_list.connect(self.show_list)
+        self.cases.changed.connect(self._data_changed)
+        self.cases.registered.connect(self._registered)
+        self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.sync.state_changed.connect(self.sync_label.setText)
+        self.settings_page.saved.connect(self._data_changed)
+        self.ctx.tasks.failed.connect(self._unhandled_failure)
+        self.ctx.tasks.busy_changed.connect(self.busy_label.setVisible)
+        saved = getattr(self.ctx.tasks, "saved", None)
+        if saved is not None:
+            saved.connect(self._saved_now)
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            em = self.fontMetrics().horizontalAdvance("中")
+            self.resize(em * 90, em * 52)
+        state = settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    @property
+    def documents(self) -> QWidget:
+        """The 文书 page (``ui.documents``), built on first use: it brings the PDF engine along (~150 ms
+        of imports) that the window does not need to open."""
+        if self._documents is None:
+            from ui.documents import DocumentsPage
+
+            self._documents = DocumentsPage(self.ctx, self)
+            placeholder = self.pages[DOCUMENTS]
+            self.stack.insertWidget(DOCUMENTS, self._documents)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[DOCUMENTS] = self._documents
+            self._dirty.discard(DOCUMENTS)  # it reads the register itself when built
+        return self._documents
+
+    # -- navigation ----------------------------------------------------------------------------------
+    def go(self, page: int) -> None:
+        self.nav.setCurrentRow(page)
+
+    def _page_chosen(self, page: int) -> None:
+        if page < 0:
+            return
+        if page == DOCUMENTS:
+            self.documents  # noqa: B018  (built on first use)
+        self.stack.setCurrentIndex(page)
+        if page in self._dirty:
+            self._dirty.discard(page)
+            self._refresh(page)
+
+    def _refresh(self, page: int) -> None:
+        if page == COMPLAINTS:
+            self.cases.list_page.refresh()
+        else:
+            refresh = getattr(self.pages[page], "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def refresh_current(self) -> None:
+        self._refresh(self.stack.currentIndex())
+        if self.stack.currentIndex() != SYNC:
+            self.sync.refresh()
+
+    def show_list(self, f: ComplaintFilter, description: str = "") -> None:
+        self.go(COMPLAINTS)
+        self.cases.show_list()
+        self.cases.list_page.show_filter(f, description)
+        self.cases.list_page.view.setFocus()
+
+    def open_complaint(self, complaint_id: str, case_no: str = "") -> None:
+        self.go(COMPLAINTS)
+        self.cases.open_complaint(complaint_id, case_no)
+
+    def new_complaint(self) -> None:
+        if not self.ctx.actor.has(Role.CLERK):
+            self.statusBar().showMessage(self.tr("Only a clerk can register complaints."), 5000)
+            return
+        self.go(COMPLAINTS)
+        self.cases.new_complaint()
+
+    def focus_search(self) -> None:
+        self.go(COMPLAINTS)
+        self.cases.show_list()
+        self.cases.list_page.focus_search()
+
+    def _close_tab(self) -> None:
+        if self.stack.currentIndex() == COMPLAINTS:
+            self.cases.close_current()
+
+    # -- changes -------------------------------------------------------------------------------------
+    def _data_changed(self, *_args) -> None:
+        """Something was written: refresh what is on screen now, the rest when it is next shown."""
+        self._dirty.update(range(len(self.pages)))
+        self._dirty.discard(SETTINGS)
+        current = self.stack.currentIndex()
+        self._dirty.discard(current)
+        self._refresh(current)
+        if current != COMPLAINTS:
+            self._dirty.add(COMPLAINTS)
+        else:
+            self._dirty.discard(COMPLAINTS)
+        self.sync.refresh()
+
+    def _registered(self, complaint_id: str, case_no: str) -> None:
+        self.statusBar().showMessage(self.tr("Registered as {case_no}").format(case_no=case_no), 8000)
+        self._data_changed()
+        self.cases.list_page.refresh()
+        self.open_complaint(complaint_id, case_no)
+
+    def _saved_now(self) -> None:
+        self.saved_label.setText(self.tr("Last saved: {time}").format(
+            time=self.ctx.profile.now().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")))
+
+    def _initial_save_time(self, entries) -> None:
+        if entries and self.saved_label.text() == self.tr("Last saved: —"):
+            self.saved_label.setText(self.tr("Last saved: {time}").format(time=local_time(entries[0].at)))
+
+    def _unhandled_failure(self, failure: TaskFailure) -> None:
+        QMessageBox.warning(self, self.tr("Lvyue"), failure.message)
+
+    # -- closing -------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.cases.close_all():
+            event.ignore()
+            return
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ctx.settings.setValue(STATE_KEY, self.saveState())
+        self.ctx.settings.sync()
+        event.accept()

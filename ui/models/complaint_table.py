@@ -1,0 +1,237 @@
+"""The complaint list model 投诉案件列表: rows paged in from SQL in blocks, never all at once.
+
+``rowCount`` is the total that matches the filter (one COUNT per filter change); rows are fetched in
+blocks of ``BLOCK`` on the task pool when the view first asks for them and kept in a small LRU cache,
+so 100,000 complaints scroll with a few hundred rows in memory. Sorting re-queries with ORDER BY
+(``sort()``); filtering and search are part of the query. Nothing here sorts or filters Python rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from shiboken6 import isValid
+
+from app.domain.deadlines import DeadlineStatus
+from app.services.queries import ComplaintFilter, ComplaintRow, deadline_statuses, list_complaints
+from app.services.users import user_names
+from ui.context import UiContext
+from ui.models.complaint_cells import KEYS, RowTexts, row_texts
+from ui.tasks import TaskFailure
+
+BLOCK = 100  # about three screens; a block costs ~4 ms to read and format with 100,000 complaints
+MAX_BLOCKS = 60  # rows kept in memory: 6,000 at most
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ComplaintRow
+DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the DeadlineStatus (or None)
+LOADED_ROLE = Qt.ItemDataRole.UserRole + 3  # False while the row's block is still being fetched
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sort: str | None  # sort key understood by ``list_complaints`` (None: not sortable)
+
+
+COLUMNS = (
+    Column("case_no", "case_no"), Column("state", "state"), Column("complainant", "complainant"),
+    Column("respondent", "respondent"), Column("region", "region"), Column("sector", None),
+    Column("channel", None), Column("claim", "claim"), Column("registered", "registered_at"),
+    Column("deadline", "due_on"), Column("assignee", None),
+)
+COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+assert tuple(column.key for column in COLUMNS) == KEYS
+_HANDLED = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+            ROW_ROLE, DEADLINE_ROLE, LOADED_ROLE}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    filter: ComplaintFilter = field(default_factory=ComplaintFilter)
+    sort: str = "registered_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Block:
+    rows: tuple[ComplaintRow, ...]
+    statuses: dict[str, DeadlineStatus]
+    texts: tuple[RowTexts, ...]
+    total: int  # -1 unless asked for
+
+
+def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str]) -> Block:
+    """One block of rows, their deadline statuses and cell texts (runs on the task pool)."""
+    page = list_complaints(ctx.profile, ctx.actor, query.filter, sort=query.sort, descending=query.descending,
+                           offset=block * BLOCK, limit=BLOCK, with_total=with_total)
+    statuses = deadline_statuses(ctx.profile, page.rows)
+    names = user_names(ctx.profile)
+    texts = tuple(row_texts(row, statuses.get(row.id), regions, names) for row in page.rows)
+    return Block(page.rows, statuses, texts, page.total)
+
+
+class ComplaintTableModel(QAbstractTableModel):
+    total_changed = Signal(int)  # after every filter change or refresh
+    failed = Signal(object)  # TaskFailure
+    block_loaded = Signal(int)  # block index (tests and the bench wait on it)
+
+    def __init__(self, ctx: UiContext, parent=None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._query = ListQuery()
+        self._generation = 0
+        self._total = 0
+        self._known = False  # the total for this query has arrived
+        self._blocks: OrderedDict[int, Block] = OrderedDict()
+        self._stale: dict[int, Block] = {}  # shown while a refresh is under way
+        self._pending: set[int] = set()
+        self._regions = {r.code: r.name for r in ctx.profile.regions.all()}
+
+    # -- queries -----------------------------------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def total(self) -> int | None:
+        return self._total if self._known else None
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show another filter or order: the count and the first block are fetched again."""
+        self.beginResetModel()
+        self._query = query
+        self._generation += 1
+        self._total, self._known = 0, False
+        self._blocks.clear()
+        self._stale.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self._fetch(0, with_total=True)
+
+    def refresh(self) -> None:
+        """Re-read the same query (after a change): old rows stay visible until the new ones arrive."""
+        self._generation += 1
+        self._stale = dict(self._blocks)
+        self._blocks.clear()
+        self._pending.clear()
+        self._fetch(0, with_total=True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(ListQuery(self._query.filter, key, descending))
+
+    def sort_column(self) -> int:
+        for i, column in enumerate(COLUMNS):
+            if column.sort == self._query.sort:
+                return i
+        return COLUMN_INDEX["registered"]
+
+    def row_at(self, row: int) -> ComplaintRow | None:
+        block = self._blocks.get(row // BLOCK) or self._stale.get(row // BLOCK)
+        if block is None or row % BLOCK >= len(block.rows):
+            return None
+        return block.rows[row % BLOCK]
+
+    # -- fetching ----------------------------------------------------------------------------------
+    def _fetch(self, block: int, *, with_total: bool = False) -> None:
+        if block in self._pending:
+            return
+        self._pending.add(block)
+        generation = self._generation
+        self._ctx.tasks.run(
+            fetch_block, self._ctx, self._query, block, with_total, self._regions,
+            on_done=lambda result, g=generation, b=block, t=with_total: self._loaded(g, b, t, result),
+            on_error=lambda failure, g=generation, b=block: self._fetch_failed(g, b, failure),
+        )
+
+    def _loaded(self, generation: int, block: int, with_total: bool, result: Block) -> None:
+        if not isValid(self) or generation != self._generation:  # closed meanwhile, or another query
+            return
+        self._pending.discard(block)
+        self._stale.pop(block, None)
+        self._blocks[block] = result
+        self._blocks.move_to_end(block)
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        if with_total:
+            self._apply_total(result.total)
+        first = block * BLOCK
+        last = min(first + BLOCK, self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.block_loaded.emit(block)
+
+    def _apply_total(self, total: int) -> None:
+        old = self._total
+        if total > old:
+            self.beginInsertRows(QModelIndex(), old, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < old:
+            self.beginRemoveRows(QModelIndex(), total, old - 1)
+            self._total = total
+            self.endRemoveRows()
+        self._known = True
+        if self._stale and total:  # rows of the old read may have moved: let the view ask again
+            self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(COLUMNS) - 1))
+        self.total_changed.emit(total)
+
+    def _fetch_failed(self, generation: int, block: int, failure: TaskFailure) -> None:
+        if isValid(self) and generation == self._generation:
+            self._pending.discard(block)
+            self.failed.emit(failure)
+
+    # -- Qt model ----------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self._total
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.headers()[section] if 0 <= section < len(COLUMNS) else None
+
+    def headers(self) -> list[str]:
+        return [self.tr("Case no."), self.tr("State"), self.tr("Complainant"), self.tr("Respondent"),
+                self.tr("County"), self.tr("Sector"), self.tr("Channel"), self.tr("Claim (yuan)"),
+                self.tr("Registered"), self.tr("Deadline"), self.tr("Handler")]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _HANDLED or not index.isValid():
+            return None
+        row_number = index.row()
+        number, offset = divmod(row_number, BLOCK)
+        block = self._blocks.get(number)
+        if block is None:
+            self._fetch(number)
+            block = self._stale.get(number)
+        elif role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            self._blocks.move_to_end(number)
+        if role == LOADED_ROLE:
+            return block is not None
+        if block is None or offset >= len(block.rows):
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return block.texts[offset].cells[column]
+        if role == ROW_ROLE:
+            return block.rows[offset]
+        if role == DEADLINE_ROLE:
+            return block.statuses.get(block.rows[offset].id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            texts = block.texts[offset]
+            return texts.deadline_tip if column == COLUMN_INDEX["deadline"] else texts.cells[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMN_INDEX["claim"]:
+            return _RIGHT
+        return None

@@ -1,0 +1,209 @@
+"""The complaint list page 投诉案件: filter bar, result count and the SQL-paged table.
+
+Enter or double-click opens a complaint; column widths, hidden columns and the order are remembered
+per profile (QSettings).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.queries import ComplaintFilter
+from ui.context import UiContext
+from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
+from ui.tasks import TaskFailure
+from ui.widgets.deadline_delegate import DeadlineDelegate
+from ui.widgets.filter_bar import FilterBar
+
+HEADER_KEY = "complaints/header"
+SORT_KEY = "complaints/sort"
+DESCENDING_KEY = "complaints/descending"
+_DESCENDING_FIRST = {"registered_at", "claim", "updated_at"}
+_DEFAULT_WIDTHS = {"case_no": 9, "state": 7, "complainant": 14, "respondent": 11, "region": 7, "sector": 6,
+                   "channel": 9, "claim": 7, "registered": 6, "deadline": 11, "assignee": 4}  # in characters
+
+
+class ComplaintTableView(QTableView):
+    """The list's table: Enter opens the current complaint; rows keep one line at any font size."""
+
+    open_current = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.doubleClicked.connect(self.open_current.emit)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_rows()
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_current.emit(self.currentIndex())
+            return
+        super().keyPressEvent(e)
+
+
+class ComplaintsPage(QWidget):
+    open_requested = Signal(str, str)  # complaint id, case number
+    status_message = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._error_shown = False
+        self.filter_bar = FilterBar(ctx, self)
+        self.count_label = QLabel(self)
+        self.model = ComplaintTableModel(ctx, self)
+        self.view = ComplaintTableView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(COLUMN_INDEX["deadline"], DeadlineDelegate(self.view))
+        self.view.open_current.connect(self._open_index)
+        self._setup_header()
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.count_label)
+        heading.addStretch(1)
+        hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
+        hint.setEnabled(False)
+        heading.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addLayout(heading)
+        layout.addWidget(self.view, 1)
+        self.setTabOrder(self.filter_bar.reset, self.view)
+
+        self.model.total_changed.connect(self._show_total)
+        self.model.failed.connect(self._show_failure)
+        self.filter_bar.changed.connect(self._filter_changed)
+        sort = str(ctx.settings.value(SORT_KEY, "registered_at"))
+        descending = str(ctx.settings.value(DESCENDING_KEY, "true")).lower() == "true"
+        if sort not in {c.sort for c in COLUMNS if c.sort}:
+            sort, descending = "registered_at", True
+        self._query = ListQuery(ComplaintFilter(), sort, descending)
+        self._show_sort()
+        self.model.set_query(self._query)
+        self.count_label.setText(self.tr("Counting…"))
+
+    # -- header: widths, order, hidden columns -------------------------------------------------------
+    def _setup_header(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        em = self.view.fontMetrics().horizontalAdvance("中")
+        for i, column in enumerate(COLUMNS):
+            header.resizeSection(i, _DEFAULT_WIDTHS[column.key] * em + em)
+        header.setSectionHidden(COLUMN_INDEX["channel"], True)
+        saved = self._ctx.settings.value(HEADER_KEY)
+        if saved is not None:
+            header.restoreState(saved)
+        header.sectionClicked.connect(self._header_clicked)
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+
+    def _save_header(self, *_args) -> None:
+        self._ctx.settings.setValue(HEADER_KEY, self.view.horizontalHeader().saveState())
+
+    def _header_menu(self, pos) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for i, title in enumerate(self.model.headers()):
+            action = QAction(title, menu, checkable=True, checked=not header.isSectionHidden(i))
+            action.toggled.connect(lambda on, col=i: (header.setSectionHidden(col, not on), self._save_header()))
+            menu.addAction(action)
+        menu.exec(header.mapToGlobal(pos))
+
+    def _header_clicked(self, column: int) -> None:
+        key = COLUMNS[column].sort
+        if key is None:
+            self._show_sort()
+            self.status_message.emit(self.tr("This column cannot be sorted"))
+            return
+        if key == self._query.sort:
+            descending = not self._query.descending
+        else:
+            descending = key in _DESCENDING_FIRST
+        self.sort_by(key, descending)
+
+    def sort_by(self, key: str, descending: bool) -> None:
+        self._query = ListQuery(self._query.filter, key, descending)
+        self._ctx.settings.setValue(SORT_KEY, key)
+        self._ctx.settings.setValue(DESCENDING_KEY, "true" if descending else "false")
+        self._show_sort()
+        self._reload()
+
+    def _show_sort(self) -> None:
+        column = next(i for i, c in enumerate(COLUMNS) if c.sort == self._query.sort)
+        order = Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        self.view.horizontalHeader().setSortIndicator(column, order)
+
+    # -- filter and results --------------------------------------------------------------------------
+    def show_filter(self, f: ComplaintFilter, description: str = "") -> None:
+        """Show the list for ``f`` (from a workbench number)."""
+        self.filter_bar.set_filter(f, description)
+
+    def _filter_changed(self, f: ComplaintFilter) -> None:
+        if f == self._query.filter:
+            return
+        self._query = ListQuery(f, self._query.sort, self._query.descending)
+        self._reload()
+
+    def _reload(self) -> None:
+        self._error_shown = False
+        self.count_label.setText(self.tr("Counting…"))
+        self.model.set_query(self._query)
+        self.view.scrollToTop()
+
+    def refresh(self) -> None:
+        self._error_shown = False
+        self.model.refresh()
+
+    def focus_search(self) -> None:
+        self.filter_bar.focus_search()
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("{total} complaints in all").format(total=f"{total:,}"))
+        if total and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_failure(self, failure: TaskFailure) -> None:
+        if not self._error_shown:
+            self._error_shown = True
+            self.count_label.setText(self.tr("The list could not be read"))
+            QMessageBox.warning(self, self.tr("Complaints"), failure.message)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is not None:
+            self.open_requested.emit(row.id, row.case_no)

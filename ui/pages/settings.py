@@ -1,0 +1,149 @@
+"""Settings 设置: font size (applied at once, remembered), the office and region of this profile, the
+holiday calendar's known years and deadline rules, one's own password, and — for administrators — users.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.clock import china_date
+from app.domain.vocabulary import Role
+from app.services.users import UserInfo
+from ui.appearance import FONT_SIZES, apply_font_size, font_size
+from ui.context import UiContext
+from ui.dialogs.user_dialogs import PasswordDialog
+from ui.pages.user_admin import UserAdmin, role_names
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form
+
+
+class SettingsPage(QScrollArea):
+    saved = Signal()  # something was written (a password, a user)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addWidget(self._appearance_box(body))
+        layout.addWidget(self._office_box(body))
+        layout.addWidget(self._calendar_box(body))
+        layout.addWidget(self._account_box(body))
+        self.user_admin: UserAdmin | None = None
+        if ctx.actor.has(Role.ADMIN):
+            box = QGroupBox(self.tr("Users"), body)
+            self.user_admin = UserAdmin(ctx, box)
+            self.user_admin.saved.connect(self.saved.emit)
+            QVBoxLayout(box).addWidget(self.user_admin)
+            layout.addWidget(box, 1)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    # -- boxes ---------------------------------------------------------------------------------------
+    def _appearance_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Display"), parent)
+        self.font_size = QComboBox(box)
+        for size in FONT_SIZES:
+            self.font_size.addItem(self.tr("{size} pt").format(size=size), size)
+        self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size(self._ctx.settings))))
+        self.font_size.currentIndexChanged.connect(self._font_size_chosen)
+        hint = QLabel(self.tr("Applies at once to every window and is remembered for this profile."), box)
+        hint.setEnabled(False)
+        form = _form(box)
+        form.addRow(self.tr("Font size"), self.font_size)
+        form.addRow("", hint)
+        return box
+
+    def _office_box(self, parent: QWidget) -> QGroupBox:
+        p = self._ctx.profile
+        region = p.regions.find(p.office.region_code)
+        box = QGroupBox(self.tr("Office"), parent)
+        form = _form(box)
+        form.addRow(self.tr("Issuing office"), QLabel(p.office.name, box))
+        form.addRow(self.tr("Region"), QLabel(f"{region.name if region else ''}（{p.office.region_code}）", box))
+        form.addRow(self.tr("Mode"), QLabel(self.tr("Standalone (not enrolled with the prefecture hub)"), box))
+        folder = QLabel(str(p.files.home), box)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Data folder"), folder)
+        form.addRow(self.tr("Device"), QLabel(p.device_id, box))
+        documents = QPushButton(self.tr("Document settings…"), box)
+        documents.setToolTip(self.tr("Issuing office, document number prefixes, contact and copy-to lines of the "
+                                     "notices and letters"))
+        documents.clicked.connect(self._document_settings)
+        form.addRow("", documents)
+        return box
+
+    def _calendar_box(self, parent: QWidget) -> QGroupBox:
+        p = self._ctx.profile
+        box = QGroupBox(self.tr("Working-day calendar and deadlines"), parent)
+        years = sorted(p.calendar.known_years())
+        this_year = china_date(p.now()).year
+        known = self.tr("{first}–{last}").format(first=years[0], last=years[-1]) if years else self.tr("none")
+        if years and years != list(range(years[0], years[-1] + 1)):
+            known = "、".join(str(y) for y in years)
+        self.calendar_years = QLabel(known, box)
+        note = QLabel(box)
+        if this_year not in years or this_year + 1 not in years:
+            missing = [y for y in (this_year, this_year + 1) if y not in years]
+            note.setText(self.tr("No holiday schedule for {years}: working days there are counted as Monday to "
+                                 "Friday only until the schedule is entered.").format(
+                                     years="、".join(str(y) for y in missing)))
+            note.setStyleSheet("color: #b26a00;")
+        rules = p.rules
+        form = _form(box)
+        form.addRow(self.tr("Holiday schedules known"), self.calendar_years)
+        if note.text():
+            form.addRow("", note)
+        form.addRow(self.tr("Forward within"), QLabel(self.tr("{n} working days").format(n=rules.forward_days), box))
+        form.addRow(self.tr("Conclude within"),
+                    QLabel(self.tr("{n} working days of forwarding").format(n=rules.conclude_days), box))
+        form.addRow(self.tr("Feedback within"),
+                    QLabel(self.tr("{n} working days of the conclusion").format(n=rules.feedback_days), box))
+        return box
+
+    def _account_box(self, parent: QWidget) -> QGroupBox:
+        actor = self._ctx.actor
+        box = QGroupBox(self.tr("My account"), parent)
+        change = QPushButton(self.tr("Change my password…"), box)
+        change.clicked.connect(self._change_own_password)
+        form = _form(box)
+        form.addRow(self.tr("User"), QLabel(f"{actor.display_name}（{actor.username}）", box))
+        form.addRow(self.tr("Roles"), QLabel(role_names(actor.roles), box))
+        form.addRow("", change)
+        return box
+
+    # -- actions -------------------------------------------------------------------------------------
+    def _font_size_chosen(self, _index: int) -> None:
+        apply_font_size(self._ctx.settings, self.font_size.currentData())
+
+    def _document_settings(self) -> None:
+        from ui.documents import OfficeSettingsDialog  # the PDF engine comes with it: only when asked
+
+        dialog = OfficeSettingsDialog(self._ctx, self)
+        dialog.saved.connect(lambda _settings: self.saved.emit())
+        dialog.exec()
+
+    def _change_own_password(self) -> None:
+        a = self._ctx.actor
+        me = UserInfo(a.user_id, a.username, a.display_name, a.roles, a.region_code, True, None)
+        if PasswordDialog(self._ctx, me, self).exec():
+            self.saved.emit()
+
+    def refresh(self) -> None:
+        if self.user_admin is not None:
+            self.user_admin.refresh()

@@ -1,0 +1,155 @@
+"""Start-up 启动流程: (demo fill | first-run wizard) → open the profile → login → main window.
+
+Each step that touches the disk for long (demo data, migrations and the daily backup, password hashing)
+runs through ``Tasks``; the GUI thread only shows dialogs. ``finished(code)`` ends the application
+when the user quits before the main window opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from app.services.auth import logout
+from app.services.profile import Profile, is_initialised, make_daily_backup, open_profile
+from app.services.users import Actor
+from ui.context import UiContext
+from ui.dialogs.first_run import FirstRunWizard
+from ui.dialogs.login import LoginDialog
+from ui.tasks import TaskFailure, Tasks
+
+DEMO_COMPLAINTS = 2000
+DEMO_USER_KEY = "demo/username"
+DEMO_PASSWORD_KEY = "demo/password"
+
+
+def demo_home(base: Path) -> Path:
+    """The demo profile lives beside the normal one: ``<profiles>/demo``."""
+    return base.parent / "demo"
+
+
+class Startup(QObject):
+    finished = Signal(int)  # exit code: the user quit before the main window opened
+    ready = Signal(object)  # the MainWindow, shown
+
+    def __init__(self, home: Path, tasks: Tasks, settings: QSettings, *, demo: bool = False) -> None:
+        super().__init__()
+        self.home, self.tasks, self.settings, self.demo = home, tasks, settings, demo
+        self.profile: Profile | None = None
+        self.actor: Actor | None = None
+        self.window = None
+        self.dialog = None  # the dialog on screen now (tests drive it)
+
+    def start(self) -> None:
+        if self.demo and not is_initialised(self.home):
+            self._fill_demo()
+        elif not is_initialised(self.home):
+            self._wizard()
+        else:
+            self._login()
+
+    # -- demo ----------------------------------------------------------------------------------------
+    def _fill_demo(self) -> None:
+        from app.services.demo import fill_demo
+
+        dialog = QProgressDialog(self.tr("Creating demo data ({n} complaints)…").format(n=DEMO_COMPLAINTS),
+                                 self.tr("Cancel"), 0, 0)
+        dialog.setWindowTitle(self.tr("Lvyue demo"))
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.dialog = dialog
+        job = self.tasks.run(fill_demo, self.home, DEMO_COMPLAINTS, write=True, cancellable=True,
+                             on_progress=lambda done, total, _t: (dialog.setMaximum(total), dialog.setValue(done)),
+                             on_done=self._demo_filled, on_error=self._demo_failed)
+        dialog.canceled.connect(job.cancel)
+        dialog.show()
+
+    def _demo_filled(self, result) -> None:
+        self.dialog.close()
+        officer = "officer" if "officer" in result.usernames else next(
+            (u for u in result.usernames if u != "admin"), result.usernames[0])
+        self.settings.setValue(DEMO_USER_KEY, officer)
+        self.settings.setValue(DEMO_PASSWORD_KEY, result.password)
+        self.settings.sync()
+        self._login()
+
+    def _demo_failed(self, failure: TaskFailure) -> None:
+        cancelled = self.dialog.wasCanceled()
+        self.dialog.close()
+        for suffix in ("", "-wal", "-shm"):  # a half-filled demo must not count as a profile next time
+            (self.home / f"lvyue.sqlite{suffix}").unlink(missing_ok=True)
+        if not cancelled:
+            QMessageBox.critical(None, self.tr("Lvyue demo"), failure.message)
+        self.finished.emit(1)
+
+    # -- first run -----------------------------------------------------------------------------------
+    def _wizard(self) -> None:
+        wizard = FirstRunWizard(self.home, self.tasks)
+        self.dialog = wizard
+        wizard.finished.connect(lambda _r: self._wizard_done(wizard))
+        wizard.show()
+
+    def _wizard_done(self, wizard: FirstRunWizard) -> None:
+        if wizard.created_username is None:
+            self.finished.emit(0)
+            return
+        self._login(username=wizard.created_username)
+
+    # -- login ---------------------------------------------------------------------------------------
+    def _login(self, username: str = "") -> None:
+        password = None
+        if self.demo:
+            username = str(self.settings.value(DEMO_USER_KEY, "officer"))
+            password = str(self.settings.value(DEMO_PASSWORD_KEY, "")) or None
+        dialog = LoginDialog(self.tasks, username=username, demo_password=password)
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._login_done(dialog, result))
+        dialog.show()
+        if self.profile is not None:
+            dialog.set_profile(self.profile)
+        else:
+            self.tasks.run(open_profile, self.home, daily_backup=False, on_done=self._opened,
+                           on_error=self._open_failed)
+
+    def _opened(self, profile: Profile) -> None:
+        self.profile = profile
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.set_profile(profile)
+
+    def _open_failed(self, failure: TaskFailure) -> None:
+        QMessageBox.critical(self.dialog, self.tr("The data could not be opened"), failure.message)
+        self.finished.emit(1)
+
+    def _login_done(self, dialog: LoginDialog, result: int) -> None:
+        if not result or dialog.actor is None:
+            self.close()
+            self.finished.emit(0)
+            return
+        self.actor = dialog.actor
+        from ui.main_window import MainWindow  # imported late: the login dialog shows sooner
+
+        assert self.profile is not None
+        ctx = UiContext(self.profile, self.actor, self.tasks, self.settings)
+        self.window = MainWindow(ctx)
+        self.dialog = None
+        self.window.show()
+        self.ready.emit(self.window)
+        # the day's backup copy runs after login, on the writer queue, so nobody waits for it
+        self.tasks.run(make_daily_backup, self.profile, write=True)  # a failure is shown like any other
+
+    # -- the end -------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Log out and close the profile once queued writes are done (application exit)."""
+        self.tasks.wait_idle()
+        if self.profile is not None:
+            if self.actor is not None:
+                try:
+                    logout(self.profile, self.actor)
+                except Exception:  # exiting anyway; the login event stays without its logout
+                    pass
+                self.actor = None
+            self.profile.close()
+            self.profile = None
