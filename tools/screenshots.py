@@ -2,7 +2,10 @@
 
 Starts the window on a demo profile (made once with ``fill_demo`` and reused), logs in as the demo
 officer and saves PNGs of the first-run wizard, login, workbench, complaint list, registration form,
-complaint detail, an action dialog, statistics, sync and settings to ``docs/screenshots/``.
+complaint detail, an action dialog, statistics, sync (standalone) and settings to ``docs/screenshots/``.
+Then a prefecture hub is started on loopback in a scratch folder (the test suite's ``LiveHub``, with an
+in-memory keyring: no token reaches this computer's credential store) for the enrolment pages and the
+sync page of an enrolled county computer with a refused record and a complaint waiting for review.
 
 Runs on the ``offscreen`` platform (no display needed) unless ``QT_QPA_PLATFORM`` says otherwise
 (e.g. ``xcb`` under Xvfb). A Chinese UI font must be installed (Noto Sans CJK SC, WenQuanYi Micro Hei,
@@ -113,6 +116,7 @@ class Shooter:
         finally:
             tasks.wait_idle()
             self.profile.close()
+        self.enrolled(tasks)
         print(f"共 {len(self.saved)} 张截图。")
         return 0
 
@@ -209,7 +213,100 @@ class Shooter:
         admin.table.setCurrentItem(admin.table.topLevelItem(2))
         self.wait()
         self.save(window, "14-users")
+        from ui.sync.enrolment import EnrolDialog
+
+        dialog = EnrolDialog(ctx, window)  # 设置 → 接入州级中心, filled in, never sent
+        dialog.form.hub.setText("https://lvyue.cxz.gov.cn")
+        dialog.form.code.setText("K7QM-2WXP-9RTA")
+        dialog.form.name.setText("双柏发改局-登记室")
+        dialog.show()
+        self.wait()
+        self.save(dialog, "18-enrol-existing")
+        dialog.close()
         window.close()
+
+    # -- with a hub ----------------------------------------------------------------------------------
+    def enrolled(self, tasks) -> None:
+        import keyring
+
+        from tests.sync_fixtures import LiveHub, use_memory_keyring
+
+        previous = keyring.get_keyring()
+        use_memory_keyring()
+        hub = LiveHub(self.scratch / "hub-data").start()
+        try:
+            hub.add_user("sb_officer", "532322", name="杨喆")
+            hub.add_user("sb_handler", "532322", name="王承办")
+            self.enrol_pages(hub, tasks)
+            self.enrolled_sync_page(hub, tasks)
+        finally:
+            tasks.wait_idle()
+            hub.stop()
+            keyring.set_keyring(previous)
+
+    def enrol_pages(self, hub, tasks) -> None:
+        from ui.dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.scratch / "wizard", tasks)  # filled in, never sent
+        wizard.office_page.hub.click()
+        wizard.show()
+        self.wait()
+        self.save(wizard, "15-first-run-hub")
+        wizard.next()
+        form = wizard.enrol_page.form
+        form.hub.setText("https://lvyue.cxz.gov.cn")
+        form.code.setText("K7QM-2WXP-9RTA")
+        form.name.setText("双柏发改局-登记室")
+        self.wait()
+        self.save(wizard, "16-first-run-enrol")
+        wizard.close()
+
+    def enrolled_sync_page(self, hub, tasks) -> None:
+        """Two computers of 双柏县 change one complaint offline at once; one also holds a record for another
+        county (written behind the services, as a damaged or tampered profile would)."""
+        from app.domain.clock import iso_utc
+        from app.domain.ids import uuid7
+        from app.services import sync
+        from app.services.act import act
+        from app.store.events import Draft
+        from tests.factories import intake
+        from tests.sync_fixtures import FORWARD, REJECT, enrol_device, register
+        from ui.context import UiContext
+        from ui.main_window import SYNC, MainWindow
+
+        office = "双柏县发展和改革局"
+        a1 = enrol_device(hub, self.scratch / "sb-1", "532322", office, username="sb_officer", name="双柏发改局-登记室")
+        a2 = enrol_device(hub, self.scratch / "sb-2", "532322", office, username="sb_handler", name="双柏发改局-信用股")
+        try:
+            complaints = [register(a1) for _ in range(3)]
+            a1.sync()
+            a2.sync()
+            act(a1.profile, a1.officer, complaints[0], "forward", FORWARD)
+            act(a2.profile, a2.officer, complaints[0], "reject", REJECT)
+            a2.sync()
+            with a1.profile.store.unit_of_work() as uow:
+                uow.events.append(Draft(id=uuid7(), stream=uuid7(), action="register", actor=a1.officer.user_id,
+                                        device_time=iso_utc(a1.profile.now()),
+                                        payload={"case_no": "532323-2026-0001", "office_code": "532323",
+                                                 "intake": intake("532323")}))
+                uow.commit()
+            register(a1)
+            sync.set_daily_time(a1.profile, "17:30")
+            window = MainWindow(UiContext(a1.profile, a1.officer, tasks, self.settings))
+            window.resize(*SIZE)
+            window.show()
+            window.go(SYNC)
+            page = window.sync
+            self.until(lambda: page.controller.status is not None)
+            page.sync_button.click()
+            self.until(lambda: not page.controller.running and page.conflicts_box.isVisible())
+            window.resize(*SIZE)
+            self.save(window, "17-sync-enrolled")
+            window.close()
+        finally:
+            tasks.wait_idle()
+            a1.profile.close()
+            a2.profile.close()
 
 
 if __name__ == "__main__":

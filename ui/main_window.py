@@ -2,11 +2,14 @@
 
 Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
+
+The status bar's sync indicator (``ui.sync.indicator``) is re-read after every write and every sync;
+clicking it opens the 同步 page. A timer checks once a minute whether the daily sync time has come.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,11 +33,14 @@ from ui.pages.statistics import StatisticsPage
 from ui.pages.sync import SyncPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
+from ui.sync.daily import daily_due
+from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS = range(6)
+DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +75,10 @@ class MainWindow(QMainWindow):
         self._restore()
         self.go(WORKBENCH)
         self.sync.refresh()
+        self.daily_timer = QTimer(self)
+        self.daily_timer.setInterval(DAILY_CHECK_MS)
+        self.daily_timer.timeout.connect(self.check_daily_sync)
+        self.daily_timer.start()
         ctx.tasks.run(recent_activity, ctx.profile, ctx.actor, 1, on_done=self._initial_save_time,
                       on_error=lambda _f: None)
 
@@ -101,7 +111,8 @@ class MainWindow(QMainWindow):
             name=actor.display_name, roles=role_names(actor.roles)), self)
         self.profile_label = QLabel(f"{office.name} · {region.name if region else ''}（{office.region_code}）", self)
         self.saved_label = QLabel(self.tr("Last saved: —"), self)
-        self.sync_label = QLabel(self.tr("Standalone"), self)
+        self.sync_label = SyncIndicator(self.sync.controller, self.ctx.profile.now, self)
+        self.sync_label.clicked.connect(lambda: self.go(SYNC))
         self.busy_label = QLabel(self.tr("Working…"), self)
         self.busy_label.hide()
         bar = self.statusBar()
@@ -132,13 +143,19 @@ class MainWindow(QMainWindow):
         self.cases.changed.connect(self._data_changed)
         self.cases.registered.connect(self._registered)
         self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.sync.state_changed.connect(self.sync_label.setText)
+        self.sync.open_complaint.connect(self.open_complaint)
+        self.sync.open_list.connect(self.show_list)
+        self.sync.enrol_requested.connect(self._enrol)
+        self.sync.controller.finished.connect(self._synced)
+        self.sync.controller.status_changed.connect(self.settings_page.show_sync)
         self.settings_page.saved.connect(self._data_changed)
+        self.settings_page.enrolled.connect(self._enrolled)
         self.ctx.tasks.failed.connect(self._unhandled_failure)
         self.ctx.tasks.busy_changed.connect(self.busy_label.setVisible)
         saved = getattr(self.ctx.tasks, "saved", None)
         if saved is not None:
             saved.connect(self._saved_now)
+            saved.connect(self.sync.controller.refresh_soon)  # one more unsent record (or fewer)
 
     def _restore(self) -> None:
         settings = self.ctx.settings
@@ -233,6 +250,31 @@ class MainWindow(QMainWindow):
             self._dirty.discard(COMPLAINTS)
         self.sync.refresh()
 
+    # -- sync ----------------------------------------------------------------------------------------
+    def check_daily_sync(self) -> bool:
+        """The timer's slot: start the sync when the daily time has come and none was tried since
+        (skipped while one runs). Returns True when it started one."""
+        c = self.sync.controller
+        s = c.status
+        if c.running or s is None or not s.enrolled:
+            return False
+        if not daily_due(s.daily_time, s.last_attempt_at, self.ctx.profile.now()):
+            return False
+        return c.start()
+
+    def _synced(self, _report) -> None:
+        """Complaints, users and reference data may have arrived: every page reads again when shown."""
+        self._data_changed()
+
+    def _enrol(self) -> None:
+        self.go(SETTINGS)
+        self.settings_page.enrol()
+
+    def _enrolled(self, _enrolled) -> None:
+        """A standalone profile joined the hub: show the 同步 page and run the first sync at once."""
+        self.go(SYNC)
+        self.sync.controller.start_first_sync()
+
     def _registered(self, complaint_id: str, case_no: str) -> None:
         self.statusBar().showMessage(self.tr("Registered as {case_no}").format(case_no=case_no), 8000)
         self._data_changed()
@@ -258,4 +300,6 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ctx.settings.setValue(STATE_KEY, self.saveState())
         self.ctx.settings.sync()
+        self.daily_timer.stop()
+        self.sync.controller.cancel()  # a running sync stops at its next safe point; the exit waits for it
         event.accept()

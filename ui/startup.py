@@ -30,6 +30,14 @@ def demo_home(base: Path) -> Path:
     return base.parent / "demo"
 
 
+def _enrolled_without_users(profile: Profile) -> bool:
+    """Enrolled to a hub, but no account has arrived yet (the first sync did not finish)."""
+    from app.services.sync import status
+    from app.services.users import list_users
+
+    return status(profile).enrolled and not any(user.active for user in list_users(profile))
+
+
 class Startup(QObject):
     finished = Signal(int)  # exit code: the user quit before the main window opened
     ready = Signal(object)  # the MainWindow, shown
@@ -116,8 +124,48 @@ class Startup(QObject):
 
     def _opened(self, profile: Profile) -> None:
         self.profile = profile
+        if _enrolled_without_users(profile):  # the wizard's first sync never finished: fetch the accounts
+            self._first_sync()
+            return
         if isinstance(self.dialog, LoginDialog):
             self.dialog.set_profile(profile)
+
+    # -- an enrolled profile whose first sync did not finish ------------------------------------------
+    def _first_sync(self) -> None:
+        from ui.sync.background import run_sync
+
+        if self.dialog is not None:
+            self.dialog.hide()
+        progress = QProgressDialog(self.tr("Fetching the accounts of this office from the prefecture hub…"),
+                                   self.tr("Cancel"), 0, 0)
+        progress.setWindowTitle(self.tr("First synchronisation"))
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        job = self.tasks.run(run_sync, self.profile, cancellable=True, on_done=lambda _r: self._first_synced(progress),
+                             on_error=lambda failure: self._first_sync_failed(progress, failure))
+        progress.canceled.connect(job.cancel)
+        progress.show()
+        self._progress = progress
+
+    def _first_synced(self, progress: QProgressDialog) -> None:
+        progress.close()
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.show()
+            self.dialog.set_profile(self.profile)
+
+    def _first_sync_failed(self, progress: QProgressDialog, failure: TaskFailure) -> None:
+        progress.close()
+        answer = QMessageBox.warning(
+            None, self.tr("First synchronisation"),
+            self.tr("This computer has joined the prefecture hub, but the accounts could not be fetched yet, "
+                    "so nobody can log in.\n\n%1\n\nTry again now?").replace("%1", failure.message),
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
+        if answer == QMessageBox.StandardButton.Retry:
+            self._first_sync()
+        else:
+            self.close()
+            self.finished.emit(1)
 
     def _open_failed(self, failure: TaskFailure) -> None:
         QMessageBox.critical(self.dialog, self.tr("The data could not be opened"), failure.message)

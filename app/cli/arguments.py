@@ -26,6 +26,24 @@ _TRANSLATIONS = [
 ]
 
 
+# argparse looks its messages up through a module-level ``_`` at run time; answer in Chinese.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "取值 %(value)r 无效（可选：%(choices)s）",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "取值无效：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+
+
 class ChineseParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own messages are English
         for pattern, replacement in _TRANSLATIONS:

@@ -62,37 +62,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="96"/>
+        <location filename="../../ui/dialogs/first_run.py" line="132"/>
         <source>System administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="97"/>
+        <location filename="../../ui/dialogs/first_run.py" line="133"/>
         <source>The administrator adds the officers who use this computer and manages settings. Keep the password safe: it cannot be recovered.</source>
         <translation>系统管理员负责添加使用本机的工作人员并管理设置。请妥善保管密码，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="101"/>
+        <location filename="../../ui/dialogs/first_run.py" line="137"/>
         <source>e.g. 张三</source>
         <translation>如：张三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="105"/>
+        <location filename="../../ui/dialogs/first_run.py" line="141"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="106"/>
+        <location filename="../../ui/dialogs/first_run.py" line="142"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="121"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
@@ -243,6 +243,198 @@
     </message>
 </context>
 <context>
+    <name>ConflictTable</name>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="135"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="135"/>
+        <source>Changes kept aside</source>
+        <translation>暂未采纳的变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="150"/>
+        <source>Open</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="151"/>
+        <source>Open complaint {case_no}: a leader settles it with “Resolve”</source>
+        <translation>打开案件 {case_no}：由审核人通过“核对处理”决定采纳或不采纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="158"/>
+        <source>made at the same time as another change</source>
+        <translation>与另一台电脑的变更同时发生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="159"/>
+        <source>no longer fits the complaint&apos;s state</source>
+        <translation>已不符合案件当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="160"/>
+        <source>a second registration</source>
+        <translation>重复登记</translation>
+    </message>
+</context>
+<context>
+    <name>DailySyncBox</name>
+    <message>
+        <location filename="../../ui/sync/daily.py" line="45"/>
+        <source>Sync every day at</source>
+        <translation>每天定时同步，时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/daily.py" line="88"/>
+        <source>Saved: every day at {time} while Lvyue is open.</source>
+        <translation>已保存：程序开着时，每天 {time} 自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/daily.py" line="89"/>
+        <source>Saved: no daily sync.</source>
+        <translation>已保存：不定时同步。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="91"/>
+        <source>Connect to the prefecture hub</source>
+        <translation>接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="92"/>
+        <source>Connect this office to the prefecture hub</source>
+        <translation>将本单位接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="94"/>
+        <source>What happens to the data already on this computer:
+• Every complaint and every record made here is uploaded at the first sync; nothing is lost or doubled.
+• Case and document numbers already used stay this computer&apos;s; if another computer already holds one of them, the hub refuses to enrol (check with the hub administrator first).
+• The code must be for this office&apos;s region: {region}.
+• Afterwards new numbers come from the hub: until the first sync completes, no new complaint can be registered.
+• Officer accounts made here stay on this computer only. The hub&apos;s accounts arrive with the sync; a local account with the same user name is renamed “name.local” and switched off.
+• An enrolled profile cannot go back to standalone mode.</source>
+        <translation>本机已有的数据如何处理：
+• 本机登记的全部案件和办理记录在首次同步时上传到中心，不会丢失，也不会重复。
+• 已经使用的案号和文书编号仍归本机所有；如果其中有编号已被其他电脑领取，中心会拒绝加入（请先与中心管理员核对）。
+• 注册码必须是本单位所在地区的：{region}。
+• 加入后，新编号由中心分配：首次同步完成之前，不能登记新的投诉。
+• 本机添加的用户账户只保留在本机，不会上传到中心；中心的用户账户随同步下载到本机，与本机账户同名时，本机账户改名为“登录名.local”并停用。
+• 加入后不能再改回单机模式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="116"/>
+        <source>Enrol</source>
+        <translation>加入</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="53"/>
+        <source>e.g. https://lvyue.cxz.gov.cn</source>
+        <translation>如 https://lvyue.cxz.gov.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="55"/>
+        <source>e.g. K7QM-2WXP-9RTA</source>
+        <translation>如 K7QM-2WXP-9RTA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="58"/>
+        <source>e.g. Shuangbai DRC, registry room</source>
+        <translation>如 双柏发改局-登记室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="61"/>
+        <source>Hub address</source>
+        <translation>中心地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="62"/>
+        <source>One-time code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="63"/>
+        <source>Name of this computer</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="64"/>
+        <source>The hub administrator gives you the address and the code (valid 7 days, usable once). The name tells the hub&apos;s administrator which computer this is.</source>
+        <translation>中心地址和注册码由州级中心管理员提供（注册码 7 天内有效，只能使用一次）。本机名称便于中心管理员识别这台电脑。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="29"/>
+        <source>Connect to the prefecture hub</source>
+        <translation>接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="30"/>
+        <source>Enter the address and the one-time code from the hub administrator. The hub sets this office&apos;s region, issuing office and officer accounts.</source>
+        <translation>填写州级中心管理员提供的中心地址和注册码。本单位的地区、发文单位和用户账户都由中心下发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="39"/>
+        <source>Data folder: {folder}</source>
+        <translation>数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <source>Log in</source>
+        <translation>进入登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <source>Retry sync</source>
+        <translation>重新同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <source>Enrol</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="92"/>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接中心…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="96"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="109"/>
+        <source>Enrolled: {scope} ({region}), issuing office {office}.</source>
+        <translation>已加入州级中心：{scope}（{region}），发文单位：{office}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="112"/>
+        <source>The first sync did not complete: {error} Check the network and click “Retry sync”: officers can log in once it has brought their accounts.</source>
+        <translation>首次同步未完成：{error}。请检查网络后点“重新同步”：用户账户下载到本机后才能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="116"/>
+        <source>The hub has no officer accounts for this office yet. Ask the hub administrator to add them, then click “Retry sync”.</source>
+        <translation>中心还没有为本单位设置用户账户。请联系中心管理员添加后，点“重新同步”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/wizard_page.py" line="119"/>
+        <source>{n} officer accounts arrived from the hub. Log in with the user name and password the hub administrator gave you.</source>
+        <translation>已从中心下载 {n} 个用户账户。请用中心管理员为您设置的登录名和密码登录。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/widgets/filter_bar.py" line="54"/>
@@ -313,17 +505,28 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="139"/>
+        <location filename="../../ui/dialogs/first_run.py" line="179"/>
         <source>Lvyue — first start</source>
         <translation>履约 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="146"/>
+        <location filename="../../ui/dialogs/first_run.py" line="188"/>
+        <location filename="../../ui/dialogs/first_run.py" line="193"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="173"/>
+        <location filename="../../ui/dialogs/first_run.py" line="226"/>
+        <source>Leave without officer accounts?</source>
+        <translation>还没有用户账户，确定关闭？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="227"/>
+        <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
+        <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="238"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>
@@ -389,99 +592,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <source>Standalone</source>
-        <translation>单机模式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -489,27 +687,42 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="53"/>
+        <location filename="../../ui/dialogs/first_run.py" line="61"/>
         <source>Your office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="54"/>
-        <source>Choose the area this computer works for and the office that issues documents.</source>
-        <translation>请选择本机所服务的地区和开具文书的单位。</translation>
+        <location filename="../../ui/dialogs/first_run.py" line="62"/>
+        <source>Choose how this computer is used, the area it works for and the office that issues documents.</source>
+        <translation>选择本机的使用方式、所属地区和发文单位。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/first_run.py" line="64"/>
+        <source>Use on this computer only (standalone)</source>
+        <translation>单机使用（数据只保存在本机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <source>Connect to the prefecture hub (with a one-time code)</source>
+        <translation>接入州级中心（需要中心管理员提供的注册码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="71"/>
+        <source>The region, the issuing office and the officer accounts then come from the hub: you enter them on the next page.</source>
+        <translation>地区、发文单位和用户账户由中心下发；下一步填写中心地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="84"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../ui/dialogs/first_run.py" line="87"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../ui/dialogs/first_run.py" line="88"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
@@ -566,173 +779,277 @@
     </message>
 </context>
 <context>
+    <name>RefusedTable</name>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="90"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="90"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="90"/>
+        <source>Recorded</source>
+        <translation>本机记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="90"/>
+        <source>Hub&apos;s reason</source>
+        <translation>中心给出的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="91"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="108"/>
+        <source>Ask the system administrator: this computer&apos;s record chain does not match the hub&apos;s, so later records are refused too until it is repaired.</source>
+        <translation>请联系系统管理员：本机的记录链与中心不一致，修复之前，之后的记录也会被拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="111"/>
+        <source>The complaint is outside this computer&apos;s area. The record stays here; ask the hub administrator whether the complaint should move to that county.</source>
+        <translation>该案件不在本机管辖范围内。记录保留在本机；请联系中心管理员，确认是否应将案件移交该县（市）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="113"/>
+        <source>The hub never received this complaint&apos;s registration: deal with that refusal first, then ask the hub administrator.</source>
+        <translation>中心没有收到该案件的登记记录：请先处理登记被拒收的问题，再联系中心管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="115"/>
+        <source>The hub already has a complaint with this number: ask the hub administrator to compare the two.</source>
+        <translation>中心已有同一编号的案件：请联系中心管理员核对两件案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="117"/>
+        <source>The hub holds a different record under the same id: ask the hub administrator.</source>
+        <translation>中心已有同一编号但内容不同的记录：请联系中心管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="119"/>
+        <source>The record is incomplete: ask the system administrator.</source>
+        <translation>记录内容不完整：请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="120"/>
+        <source>Ask the hub administrator, quoting the reason.</source>
+        <translation>请联系中心管理员，并告知上述原因。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="49"/>
+        <location filename="../../ui/pages/settings.py" line="52"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="65"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="65"/>
+        <location filename="../../ui/pages/settings.py" line="68"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="71"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="78"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="81"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="84"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="164"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
-        <translation>单机模式（未接入州级汇聚端）</translation>
+        <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="85"/>
+        <source>Connect to the prefecture hub…</source>
+        <translation>接入州级中心…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="86"/>
+        <source>Enrol this office with a one-time code from the hub administrator</source>
+        <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="92"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="83"/>
+        <location filename="../../ui/pages/settings.py" line="93"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="94"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="85"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="103"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="109"/>
+        <location filename="../../ui/pages/settings.py" line="119"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112"/>
+        <location filename="../../ui/pages/settings.py" line="122"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112"/>
+        <location filename="../../ui/pages/settings.py" line="122"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="123"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="114"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121"/>
+        <location filename="../../ui/pages/settings.py" line="131"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="132"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="136"/>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="160"/>
+        <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
+        <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="57"/>
+        <location filename="../../ui/startup.py" line="65"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="58"/>
+        <location filename="../../ui/startup.py" line="66"/>
+        <location filename="../../ui/startup.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="59"/>
-        <location filename="../../ui/startup.py" line="85"/>
+        <location filename="../../ui/startup.py" line="67"/>
+        <location filename="../../ui/startup.py" line="93"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="123"/>
+        <location filename="../../ui/startup.py" line="139"/>
+        <source>Fetching the accounts of this office from the prefecture hub…</source>
+        <translation>正在从州级中心获取本单位的账户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="141"/>
+        <location filename="../../ui/startup.py" line="160"/>
+        <source>First synchronisation</source>
+        <translation>首次同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="161"/>
+        <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
+
+%1
+
+Try again now?</source>
+        <translation>本机已接入州级中心，但尚未取得账户，暂时无法登录。
+
+%1
+
+现在重试吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="171"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>
@@ -801,101 +1118,242 @@
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="45"/>
-        <source>Standalone mode: not connected to the prefecture hub</source>
-        <translation>单机模式，未接入州级汇聚端</translation>
+        <location filename="../../ui/sync/indicator.py" line="47"/>
+        <location filename="../../ui/sync/indicator.py" line="59"/>
+        <source>Standalone</source>
+        <translation>单机模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="46"/>
+        <location filename="../../ui/sync/indicator.py" line="55"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="55"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="60"/>
+        <source>Not connected to the prefecture hub: everything stays on this computer.</source>
+        <translation>未接入州级中心：所有数据保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="62"/>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="65"/>
+        <source>{n} to upload</source>
+        <translation>待上传 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="67"/>
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="69"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="72"/>
+        <source>{n} records refused by the hub</source>
+        <translation>中心拒收 {n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="74"/>
+        <source>{n} complaints to check</source>
+        <translation>{n} 件案件待核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="85"/>
+        <source>Click to open the Sync page.</source>
+        <translation>点击打开“同步”页。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="245"/>
+        <source>Standalone mode: not connected to the prefecture hub</source>
+        <translation>单机模式，未接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="65"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="50"/>
-        <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub, the records waiting here are sent at the end-of-day sync and nothing is lost.</source>
-        <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级汇聚端后，待发送的记录将在每日下班前同步时上传，不会丢失。</translation>
+        <location filename="../../ui/pages/sync.py" line="68"/>
+        <source>Connect to the prefecture hub…</source>
+        <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="54"/>
+        <location filename="../../ui/pages/sync.py" line="76"/>
+        <source>Hub</source>
+        <translation>中心地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="76"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="77"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="77"/>
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="78"/>
+        <source>Waiting to be sent</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="83"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="55"/>
+        <location filename="../../ui/pages/sync.py" line="84"/>
         <source>Available once this office is enrolled with the prefecture hub</source>
-        <translation>接入州级汇聚端后可用</translation>
+        <translation>接入州级中心后可用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="57"/>
+        <location filename="../../ui/pages/sync.py" line="86"/>
+        <location filename="../../ui/pages/sync.py" line="232"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="89"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
-        <source>Syncing…</source>
-        <translation>正在同步…</translation>
+        <location filename="../../ui/pages/sync.py" line="117"/>
+        <source>These records stay on this computer and are never deleted. The hub&apos;s reason and what to do are beside each; double-click a row to open its complaint.</source>
+        <translation>这些记录仍保存在本机，不会删除。每条记录后面是中心给出的原因和处理办法；双击一行可打开该案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="90"/>
-        <source>Sync</source>
-        <translation>同步</translation>
+        <location filename="../../ui/pages/sync.py" line="124"/>
+        <source>Changes made on two computers at the same time are all kept; the ones that could not be applied wait here. A leader opens the complaint and chooses “Resolve” to apply or dismiss each.</source>
+        <translation>两台电脑同时对同一案件所做的变更都会保留，未能采纳的在这里等待核对。请审核人打开案件，通过“核对处理”逐项决定采纳或不采纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="97"/>
-        <source>{pending} records wait to be sent.</source>
-        <translation>待发送记录 {pending} 条。</translation>
+        <location filename="../../ui/pages/sync.py" line="127"/>
+        <source>Show them in the complaint list</source>
+        <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="99"/>
-        <source>Enrolled with the prefecture hub: {hub}</source>
-        <translation>已接入州级汇聚端：{hub}</translation>
+        <location filename="../../ui/pages/sync.py" line="129"/>
+        <source>Complaints to check</source>
+        <translation>待核对的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="100"/>
-        <source>Sync at the end of each working day. Nothing unsent is ever lost.</source>
-        <translation>请在每个工作日下班前同步。未发送的记录不会丢失。</translation>
+        <location filename="../../ui/pages/sync.py" line="247"/>
+        <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
+        <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="102"/>
-        <source>Hub · {pending} unsent</source>
-        <translation>已联网 · 待发送 {pending} 条</translation>
+        <location filename="../../ui/pages/sync.py" line="267"/>
+        <source>Complaints to check ({n})</source>
+        <translation>待核对的案件（{n} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="111"/>
-        <source>Scope: {scope}</source>
-        <translation>数据范围：{scope}</translation>
+        <location filename="../../ui/pages/sync.py" line="173"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="112"/>
-        <source>Last successful sync: {time}</source>
-        <translation>上次成功同步：{time}</translation>
+        <location filename="../../ui/pages/sync.py" line="190"/>
+        <source>Sync complete: {sent} records sent, {received} received.</source>
+        <translation>同步完成：上传 {sent} 条记录，下载 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="113"/>
+        <location filename="../../ui/pages/sync.py" line="193"/>
+        <source>{n} records the hub already had were confirmed.</source>
+        <translation>另有 {n} 条记录中心此前已收到，已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="195"/>
+        <source>The hub refused {n} records: they stay on this computer, see below.</source>
+        <translation>中心拒收 {n} 条记录：仍保存在本机，原因见下方。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="198"/>
+        <source>Attachments: {up} sent, {down} received.</source>
+        <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="201"/>
+        <source>{n} attachments are not through yet; the next sync carries on.</source>
+        <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="204"/>
+        <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
+        <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="207"/>
+        <source>{n} local records could not be chained and were set aside (kept).</source>
+        <translation>{n} 条本机记录无法接续，已隔离保存（未删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="232"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="235"/>
+        <source>{pending} records</source>
+        <translation>{pending} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="237"/>
+        <source>, {n} attachments</source>
+        <translation>，附件 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="254"/>
+        <source>Enrolled with the prefecture hub</source>
+        <translation>已接入州级中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="264"/>
+        <source>Refused by the hub ({n})</source>
+        <translation>中心拒收的记录（{n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="272"/>
+        <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
+        <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="279"/>
+        <source>The last attempt ({time}) failed: {message}</source>
+        <translation>上次同步（{time}）失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="287"/>
+        <source>{n} local records are set aside (they could not be chained): ask the system administrator.</source>
+        <translation>{n} 条本机记录无法接续，已隔离保存：请联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="277"/>
         <source>never</source>
         <translation>从未同步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="115"/>
-        <source>Last problem: {message}</source>
-        <translation>上次出现的问题：{message}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="117"/>
-        <source>{n} records were refused by the hub; they stay on this computer with the reason.</source>
-        <translation>有 {n} 条记录被汇聚端拒收，已连同原因保留在本机。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="120"/>
-        <source>{n} complaints are marked to be checked.</source>
-        <translation>有 {n} 件案件标记为“待核对”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="104"/>
-        <source>Standalone · {pending} unsent</source>
-        <translation>单机模式 · 待发送 {pending} 条</translation>
     </message>
 </context>
 <context>

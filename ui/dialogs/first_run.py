@@ -1,5 +1,9 @@
-"""The first-run wizard 首次使用向导: region, issuing office and the first administrator → a standalone
-profile that works with no hub. Creating it (password hashing, migrations) runs on the write worker.
+"""The first-run wizard 首次使用向导. Two ways in, chosen on the first page:
+
+- 单机使用 standalone: region, issuing office and the first administrator → a profile that works with
+  no hub. Creating it (password hashing, migrations) runs on the write worker.
+- 接入州级中心 enrolled: hub address and one-time code (``ui.sync.wizard_page.EnrolPage``) → a profile
+  whose region, office and officers come from the hub; the first sync brings the users for the login.
 """
 
 from __future__ import annotations
@@ -8,11 +12,13 @@ import re
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -22,10 +28,12 @@ from PySide6.QtWidgets import (
 from app.domain.regions import RegionRegistry
 from app.services.profile import create_profile, is_initialised, open_profile
 from app.services.users import add_user
+from ui.sync.wizard_page import EnrolPage
 from ui.tasks import TaskFailure, Tasks
 from ui.widgets.password_fields import PasswordFields
 
 PREFECTURE = "532300"
+OFFICE, ADMIN, ENROL = range(3)  # page ids
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")  # the core's rule (app.services.users)
 
 
@@ -51,7 +59,19 @@ class OfficePage(QWizardPage):
     def __init__(self, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your office"))
-        self.setSubTitle(self.tr("Choose the area this computer works for and the office that issues documents."))
+        self.setSubTitle(self.tr("Choose how this computer is used, the area it works for and the office that "
+                                 "issues documents."))
+        self.standalone = QRadioButton(self.tr("Use on this computer only (standalone)"), self)
+        self.standalone.setChecked(True)
+        self.hub = QRadioButton(self.tr("Connect to the prefecture hub (with a one-time code)"), self)
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.standalone)
+        self.mode.addButton(self.hub)
+        self.mode.buttonToggled.connect(self._mode_changed)
+        self.hub_note = QLabel(self.tr("The region, the issuing office and the officer accounts then come from the "
+                                       "hub: you enter them on the next page."), self, wordWrap=True)
+        self.hub_note.setEnabled(False)
+        self.hub_note.hide()
         regions = RegionRegistry.load_default()
         self.region = QComboBox(self)
         choices = [*regions.counties(PREFECTURE), regions.get(PREFECTURE)]
@@ -67,6 +87,10 @@ class OfficePage(QWizardPage):
         form.addRow(self.tr("Region"), self.region)
         form.addRow(self.tr("Issuing office"), self.office)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.standalone)
+        layout.addWidget(self.hub)
+        layout.addWidget(self.hub_note)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(folder)
@@ -74,6 +98,18 @@ class OfficePage(QWizardPage):
 
     def region_code(self) -> str:
         return self.region.currentData()[0]
+
+    def enrolling(self) -> bool:
+        return self.hub.isChecked()
+
+    def _mode_changed(self, *_args) -> None:
+        for widget in (self.region, self.office):
+            widget.setEnabled(not self.enrolling())
+        self.hub_note.setVisible(self.enrolling())
+        self.completeChanged.emit()
+
+    def nextId(self) -> int:
+        return ENROL if self.enrolling() else ADMIN
 
     def _office_typed(self, _text: str) -> None:
         self._typed = True
@@ -87,7 +123,7 @@ class OfficePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.office.text().strip())
+        return self.enrolling() or bool(self.office.text().strip())
 
 
 class AdminPage(QWizardPage):
@@ -122,13 +158,17 @@ class AdminPage(QWizardPage):
         self.problem.setText("\n".join(problems))
         self.completeChanged.emit()
 
+    def nextId(self) -> int:
+        return -1
+
     def isComplete(self) -> bool:
         return (bool(USERNAME.match(self.username.text().strip().lower()))
                 and len(self.display_name.text().strip()) >= 2 and self.passwords.valid)
 
 
 class FirstRunWizard(QWizard):
-    """Accepted once the profile exists; ``created_username`` is then the administrator's user name."""
+    """Accepted once the profile exists; ``created_username`` is then the administrator's user name, or
+    "" for an enrolled profile (its officers' accounts came from the hub: the login starts empty)."""
 
     def __init__(self, home: Path, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,13 +181,25 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.office_page = OfficePage(home, self)
         self.admin_page = AdminPage(self)
-        self.addPage(self.office_page)
-        self.addPage(self.admin_page)
+        self.enrol_page = EnrolPage(home, tasks, self)
+        self.setPage(OFFICE, self.office_page)
+        self.setPage(ADMIN, self.admin_page)
+        self.setPage(ENROL, self.enrol_page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+        self.currentIdChanged.connect(self._page_shown)
+
+    def _page_shown(self, page: int) -> None:
+        if page == ADMIN:
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
 
     def accept(self) -> None:
         if self.created_username is not None:
             super().accept()
+            return
+        if self.currentId() == ENROL:
+            if self.enrol_page.proceed():
+                self.created_username = ""
+                super().accept()
             return
         if self._busy:
             return
@@ -165,6 +217,19 @@ class FirstRunWizard(QWizard):
         self._busy = False
         self.created_username = username
         super().accept()
+
+    def reject(self) -> None:
+        page = self.enrol_page
+        if page.busy:
+            return  # enrolment on its way: let it finish (it cannot be taken back half-way)
+        if page.result is not None and not page.done:
+            answer = QMessageBox.question(self, self.tr("Leave without officer accounts?"), self.tr(
+                "This computer is enrolled, but the officers' accounts have not arrived yet: without them nobody "
+                "can log in. Retry the sync now?"), QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
+            if answer == QMessageBox.StandardButton.Retry:
+                page.proceed()
+                return
+        super().reject()
 
     def _failed(self, failure: TaskFailure) -> None:
         self._busy = False

@@ -1,5 +1,6 @@
-"""Settings 设置: font size (applied at once, remembered), the office and region of this profile, the
-holiday calendar's known years and deadline rules, one's own password, and — for administrators — users.
+"""Settings 设置: font size (applied at once, remembered), the office and region of this profile, its sync
+mode (an administrator connects a standalone profile to the prefecture hub here), the holiday calendar's
+known years and deadline rules, one's own password, and — for administrators — users.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -33,6 +35,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 class SettingsPage(QScrollArea):
     saved = Signal()  # something was written (a password, a user)
+    enrolled = Signal(object)  # app.services.sync.Enrolled: this profile joined the hub (the first sync follows)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +79,14 @@ class SettingsPage(QScrollArea):
         form = _form(box)
         form.addRow(self.tr("Issuing office"), QLabel(p.office.name, box))
         form.addRow(self.tr("Region"), QLabel(f"{region.name if region else ''}（{p.office.region_code}）", box))
-        form.addRow(self.tr("Mode"), QLabel(self.tr("Standalone (not enrolled with the prefecture hub)"), box))
+        self.mode = QLabel(self.tr("Standalone (not enrolled with the prefecture hub)"), box)
+        self.mode.setWordWrap(True)
+        form.addRow(self.tr("Mode"), self.mode)
+        self.enrol_button = QPushButton(self.tr("Connect to the prefecture hub…"), box)
+        self.enrol_button.setToolTip(self.tr("Enrol this office with a one-time code from the hub administrator"))
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_button.setVisible(self._ctx.actor.has(Role.ADMIN))
+        form.addRow("", self.enrol_button)
         folder = QLabel(str(p.files.home), box)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Data folder"), folder)
@@ -143,6 +153,24 @@ class SettingsPage(QScrollArea):
         me = UserInfo(a.user_id, a.username, a.display_name, a.roles, a.region_code, True, None)
         if PasswordDialog(self._ctx, me, self).exec():
             self.saved.emit()
+
+    def show_sync(self, status) -> None:
+        """The sync mode from ``app.services.sync.status`` (the window passes each new status)."""
+        if status.enrolled:
+            self.mode.setText(self.tr("Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: "
+                                      "{device})").format(hub=status.hub_url, scope=status.scope_name or "",
+                                                          device=status.device_name or ""))
+        else:
+            self.mode.setText(self.tr("Standalone (not enrolled with the prefecture hub)"))
+        self.enrol_button.setVisible(not status.enrolled and self._ctx.actor.has(Role.ADMIN))
+
+    def enrol(self) -> None:
+        """Connect this standalone profile to the hub (administrators); the window runs the first sync."""
+        from ui.sync.enrolment import EnrolDialog
+
+        dialog = EnrolDialog(self._ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.enrolled is not None:
+            self.enrolled.emit(dialog.enrolled)
 
     def refresh(self) -> None:
         if self.user_admin is not None:
