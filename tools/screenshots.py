@@ -7,8 +7,12 @@ Then a prefecture hub is started on loopback in a scratch folder (the test suite
 in-memory keyring: no token reaches this computer's credential store) for the enrolment pages and the
 sync page of an enrolled county computer with a refused record and a complaint waiting for review.
 
-Runs on the ``offscreen`` platform (no display needed) unless ``QT_QPA_PLATFORM`` says otherwise
-(e.g. ``xcb`` under Xvfb). A Chinese UI font must be installed (Noto Sans CJK SC, WenQuanYi Micro Hei,
+The shots in ``docs/screenshots/`` are taken on a real X server under Xvfb:
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
+
+(Debian: ``apt-get install xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0``).
+Without ``QT_QPA_PLATFORM`` it runs on the ``offscreen`` platform (no display needed). A Chinese UI font must be installed (Noto Sans CJK SC, WenQuanYi Micro Hei,
 or Microsoft YaHei on Windows), else Chinese renders as boxes: the script refuses to run without one.
 ``--scale`` sets ``QT_SCALE_FACTOR`` to check high-DPI rendering; ``--font-size 14`` checks large text.
 """
