@@ -14,8 +14,9 @@ run of dashes ``——`` or ellipses ``……``; a run of spaces (which may hang
 never carried to the start of a line). A unit wider than a whole line is split by characters: the
 only case where a number or word is ever cut.
 
-If no legal break exists within a line (for example a line made only of closing marks), the greedy
-break is kept: the width limit always wins over the 禁则.
+If no legal break exists within a line, a word or number ending the line gives its last character to
+the next line (so "。" never starts one); only when that is impossible too (a line made only of
+closing marks) is the greedy break kept: the width limit always wins over the 禁则.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def break_lines(text: str, measure: Measure, width: float, first_width: float | 
         end = _greedy_end(units, widths, start, cap, measure)
         if end < len(units):
             end = _legal_end(units, start, end)
+            if not can_break(units[end - 1], units[end]):
+                end = _split_for_legal_end(units, widths, start, end, measure)
         lines.append("".join(units[start:end]))
         start = end
         cap = width
@@ -142,12 +145,31 @@ def _split_unit(units: list[str], widths: list[float], index: int, cap: float, m
     while cut < len(unit) and used + measure(unit[cut]) <= cap + _EPSILON:
         used += measure(unit[cut])
         cut += 1
+    while 1 < cut < len(unit) and (unit[cut] in LINE_START_FORBIDDEN or unit[cut - 1] in LINE_END_FORBIDDEN):
+        cut -= 1  # never cut a number so that its "," or "." starts the next line
     cut = max(cut, 1)
     head, tail = unit[:cut], unit[cut:]
     units[index : index + 1] = [head, tail] if tail else [head]
     widths[index : index + 1] = (
         [sum(map(measure, head)), sum(map(measure, tail))] if tail else [sum(map(measure, head))]
     )
+
+
+def _split_for_legal_end(units: list[str], widths: list[float], start: int, end: int, measure: Measure) -> int:
+    """No unit boundary makes a legal break (e.g. a number fills the line, then "。"): cut the last word
+    of the line before its last character that may start a line, carrying that tail down with the
+    marks. Returns the new end, or ``end`` unchanged when the line has no such word."""
+    for index in range(end - 1, start - 1, -1):
+        unit = units[index]
+        if len(unit) < 2 or is_space(unit) or not is_word_char(unit[0]):
+            continue
+        for cut in range(len(unit) - 1, 0, -1):
+            if unit[cut] not in LINE_START_FORBIDDEN and unit[cut - 1] not in LINE_END_FORBIDDEN:
+                head, tail = unit[:cut], unit[cut:]
+                units[index : index + 1] = [head, tail]
+                widths[index : index + 1] = [sum(map(measure, head)), sum(map(measure, tail))]
+                return index + 1
+    return end
 
 
 def _legal_end(units: Sequence[str], start: int, end: int) -> int:

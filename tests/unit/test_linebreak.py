@@ -171,3 +171,19 @@ def test_balanced_lines_never_add_a_line(text: str) -> None:
     assert "".join(balanced) == text
     assert len(balanced) == len(plain)
     assert all(line_width(line, cells) <= 20 + 1e-9 for line in balanced)
+
+
+def test_a_number_that_fills_the_line_carries_its_last_character_down_with_the_full_stop():
+    """Found by hypothesis in CI: '双' + a 48-character number run + '。' put '。' at a line start."""
+    text = "双1,234,567.8991532322MA6N12345X91532322MA6N12345X。"
+    lines = break_lines(text, lambda ch: 1.0 if ord(ch) > 0x2E80 else 0.57, 28)
+    assert "".join(lines) == text
+    assert all(line[0] not in LINE_START_FORBIDDEN for line in lines), lines
+
+
+def test_no_legal_boundary_cuts_the_last_word_before_a_character_that_may_start_a_line():
+    """A 48-character code fills the line and is followed by ",,": cut the code, never start with ","."""
+    text = "NC5C9XB6350A3NN8BA1X04BMX23721X189ANMM4N16B6350A,,C5C45楚雄。"
+    lines = break_lines(text, lambda ch: 1.0 if ord(ch) > 0x2E80 else 0.57, 28)
+    assert "".join(lines) == text
+    assert all(line[0] not in LINE_START_FORBIDDEN for line in lines), lines
