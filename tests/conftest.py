@@ -11,12 +11,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 
 from argon2 import PasswordHasher
+from hypothesis import settings
 
 from app.security import passwords
 from app.services import auth, users
 from app.services.profile import Profile, create_profile
 from app.services.users import Actor
 from tests.factories import PASSWORD, FixedClock, china_noon
+
+# CI runs hypothesis with a fixed seed so a landing never depends on luck; local runs explore at random
+# (and keep failures in .hypothesis/ to replay them).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("LVYUE_CI"):
+    settings.load_profile("ci")
 
 # argon2 at production cost takes ~100 ms a hash; tests use the cheapest parameters instead.
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
