@@ -59,8 +59,7 @@ class _ServiceDialog(QDialog):
         self.problem.setText(failure.message)
         self.problem.show()
 
-    def _submit(self) -> None:
-        raise NotImplementedError
+    # Each dialog below defines ``_submit()``: validate, then run its service call through ``_run``.
 
 
 class AddUserDialog(_ServiceDialog):

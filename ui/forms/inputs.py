@@ -43,11 +43,7 @@ class FieldInput(QObject):
         self.widget = widget
         self.focus_widget = focus or widget
 
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
+    # Each input kind below defines ``value()`` and ``set_value(value)``.
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
