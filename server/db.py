@@ -16,12 +16,11 @@ from typing import Annotated
 
 import anyio
 from fastapi import Depends, Request
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.engine import BEGIN_OPTION, install_sqlite_transactions
 from server.settings import HubSettings
-
-BEGIN_OPTION = "lvyue_hub_begin"
 
 
 def make_engine(settings: HubSettings) -> Engine:
@@ -30,20 +29,7 @@ def make_engine(settings: HubSettings) -> Engine:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False},
                                pool_size=settings.pool_size, max_overflow=4 * settings.pool_size, pool_timeout=60)
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record) -> None:
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=60000"):
-                cursor.execute(f"PRAGMA {pragma}")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection) -> None:
-            mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
-            connection.exec_driver_sql(f"BEGIN {mode}")
-
+        install_sqlite_transactions(engine, busy_timeout_ms=60000)
         return engine
     return create_engine(url, pool_size=settings.pool_size, max_overflow=2 * settings.pool_size, pool_pre_ping=True,
                          pool_timeout=60)

@@ -17,27 +17,28 @@ BEGIN_OPTION = "lvyue_begin"
 def create_sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     url = f"sqlite+pysqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    extra = ("cache_size=-32000", "temp_store=MEMORY") + (("query_only=ON",) if read_only else ())
+    install_sqlite_transactions(engine, busy_timeout_ms=30000, extra_pragmas=extra)
+    return engine
+
+
+def install_sqlite_transactions(engine: Engine, *, busy_timeout_ms: int, extra_pragmas: tuple[str, ...] = ()) -> None:
+    """WAL, synchronous=FULL, foreign keys, a busy timeout, and SQLAlchemy-issued ``BEGIN`` (``BEGIN
+    IMMEDIATE`` on ``writer_engine``). Shared by the profile database and the hub's SQLite store."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA cache_size=-32000")
-        cursor.execute("PRAGMA temp_store=MEMORY")
-        if read_only:
-            cursor.execute("PRAGMA query_only=ON")
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+                       f"busy_timeout={busy_timeout_ms}", *extra_pragmas):
+            cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
 
 
 def writer_engine(engine: Engine) -> Engine:
