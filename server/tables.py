@@ -137,6 +137,17 @@ streams = Table(
     Column("stream", Text, primary_key=True),
     Column("region", Text, nullable=False),  # current region of the complaint (respondent)
     Column("office_code", Text, nullable=False),
+    Column("case_no", Text),  # the case number its registration took (unique: one complaint per number)
+    Index("ux_streams_case_no", "case_no", unique=True),
+)
+
+quarantine = Table(  # events the administrator set aside for the whole fleet (devices skip them)
+    "quarantine", metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("reason", Text, nullable=False),  # stable code, e.g. admin_quarantine
+    Column("note", Text, nullable=False),  # the administrator's words
+    Column("by", Text, nullable=False),
+    Column("at", Text, nullable=False),
 )
 
 stream_grants = Table(

@@ -166,7 +166,10 @@ def test_an_existing_standalone_office_enrols_from_settings_and_uploads_its_work
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, EnrolDialog)
         seen["about"] = dialog.about.text()
-        QTimer.singleShot(30000, dialog.reject)  # never hang the suite if the hub does not answer
+        # never hang the suite if the hub does not answer; stopped below so it never outlives the test
+        guard = seen["guard"] = QTimer(dialog, singleShot=True, interval=30000)
+        guard.timeout.connect(dialog.reject)
+        guard.start()
         dialog.form.hub.setText(hub.url)
         dialog.form.code.setText(hub.code("532323", "牟定县发展和改革局"))  # another county's code first
         dialog.enrol_button.click()
@@ -177,6 +180,7 @@ def test_an_existing_standalone_office_enrols_from_settings_and_uploads_its_work
 
     QTimer.singleShot(0, fill)
     settings.enrol_button.click()  # the dialog runs modally until the enrolment is through
+    seen["guard"].stop()
     assert "本机登记的全部案件和办理记录在首次同步时上传到中心" in seen["about"]
     assert "532323" in seen["refused"] and "不一致" in seen["refused"]
     assert window.stack.currentIndex() == SYNC  # the first sync runs where it can be watched
