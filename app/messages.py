@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "date_from_datetime_inexact": "日期格式应为 2026-11-26",
     "date_in_future": "日期不能晚于今天",
     "date_in_past": "日期不能早于今天",
+    "date_out_of_range": "日期超出有效范围（1950年至2099年）",
     "period_reversed": "结束日期不能早于开始日期",
     "validation_failed": "有 {count} 处填写有误",
     "json_invalid": "文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）",

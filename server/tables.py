@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
+from app.contract.event_record import event_columns
+
 metadata = MetaData()
 
 hub_settings_table = Table(
@@ -96,19 +98,7 @@ devices = Table(
 
 events = Table(
     "events", metadata,
-    Column("server_seq", BigInteger, primary_key=True, autoincrement=False),
-    Column("id", Text, nullable=False, unique=True),
-    Column("stream", Text, nullable=False),
-    Column("action", Text, nullable=False),
-    Column("payload", Text, nullable=False),  # canonical JSON
-    Column("actor", Text, nullable=False),
-    Column("device_id", Text, nullable=False),
-    Column("device_seq", BigInteger, nullable=False),
-    Column("device_time", Text, nullable=False),
-    Column("base", Text),
-    Column("prev_hash", Text, nullable=False),
-    Column("hash", Text, nullable=False),
-    Column("horizon", BigInteger, nullable=False),
+    *event_columns(hub=True),  # the shared record (app.contract.event_record); server_seq is the key
     Column("region", Text, nullable=False),  # county-level code (6 digits) ...
     Column("prefecture", Text, nullable=False),  # ... its first 4 digits ...
     Column("province", Text, nullable=False),  # ... and its first 2: a pull by any scope is one index range

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from app.domain import identifiers, phones
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.schema import (
+    Day,
     InputModel,
     LongText,
     Name,
@@ -115,7 +116,7 @@ class Intake(InputModel):
     agreement: Agreement
     claim: Claim
     description: LongText
-    received_on: Annotated[date | None, Field(validate_default=True)] = None  # default: today
+    received_on: Annotated[Day | None, Field(validate_default=True)] = None  # default: today
 
     @field_validator("received_on")
     @classmethod

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from app.domain.intake import Intake
 from app.domain.schema import (
+    Day,
     InputModel,
     LongText,
     Name,
@@ -86,7 +87,7 @@ class ConcludePayload(InputModel):
 class ExtendPayload(InputModel):
     """延期: a new due date for the current deadline, with the reason."""
 
-    new_due: date
+    new_due: Day
     reason: LongText
 
 
@@ -103,7 +104,7 @@ class RefusePayload(InputModel):
     """拒不整改 → 违约失信: confirmed by the competent department, reported upstream."""
 
     confirmed_by: Name
-    confirmed_on: date
+    confirmed_on: Day
     facts: LongText
     document_ref: OptText = None
 
@@ -115,7 +116,7 @@ class SanctionPayload(InputModel):
 
     measures: Annotated[list[SanctionMeasure], Field(min_length=1)]
     imposed_by: Name
-    start_on: date
+    start_on: Day
     end_on: OptDate = None
     note: OptLongText = None
 
@@ -135,7 +136,7 @@ class RepairPayload(InputModel):
     """信用修复: fulfilment evidence; lifts every active sanction."""
 
     evidence: LongText
-    fulfilled_on: date
+    fulfilled_on: Day
 
     _past = field_validator("fulfilled_on")(not_in_future)
 

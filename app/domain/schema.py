@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -54,6 +55,19 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
+FIRST_DAY = date(1950, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+
+
+def _day_in_range(value: date) -> date:
+    """Dates of the record stay within 1950–2099: nothing real lies outside, and deadline arithmetic on
+    a date such as 9999-12-31 would overflow wherever the record is read."""
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise PydanticCustomError("date_out_of_range", "date_out_of_range", {"value": value.isoformat()})
+    return value
+
+
+Day = Annotated[date, AfterValidator(_day_in_range)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 Name = Annotated[str, StringConstraints(min_length=2, max_length=100)]
@@ -61,7 +75,7 @@ OptText = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, Be
 OptLongText = Annotated[Annotated[str, StringConstraints(max_length=5000)] | None, BeforeValidator(_blank_to_none)]
 Money = Annotated[Decimal, BeforeValidator(_money)]
 OptMoney = Annotated[Decimal | None, BeforeValidator(_money)]
-OptDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+OptDate = Annotated[Day | None, BeforeValidator(_blank_to_none)]
 
 
 def today_of(info: ValidationInfo) -> date | None:

@@ -145,6 +145,13 @@ def resolution_problem(complaint: Complaint, payload: dict[str, Any]) -> DomainE
         if rule.action in (Action.REGISTER, Action.RESOLVE) or complaint.state not in rule.sources or (
                 rule.action == Action.CLOSE and not complaint.feedback_given):
             return DomainError("resolution_not_applicable", action=entry["action"], state=complaint.state.value)
+        if rule.action == Action.AMEND:  # kept because it would leave an invalid intake: still so?
+            from app.domain.event_rules import EventRefused, amended_intake
+
+            try:
+                amended_intake(complaint.intake, entry["payload"].get("changes") or {}, china_date(parse_iso(entry["at"])))
+            except EventRefused:
+                return DomainError("resolution_not_applicable", action=entry["action"], state=complaint.state.value)
     return None
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
 from app.domain.events import GENESIS
-from app.store.events import row_to_event
 from app.store.meta import MetaStore
 from app.store.tables import events
 
@@ -45,7 +45,7 @@ def verify(session: Session, local_device_id: str) -> AuditReport:
     checked = 0
     for row in session.execute(query):
         checked += 1
-        event = row_to_event(row)
+        event = event_of(row)
         device = event.device_id
         if event.compute_hash() != event.hash:
             problems.append(AuditProblem("event_edited", row.seq, event.id, device, event.device_seq))

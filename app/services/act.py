@@ -72,7 +72,7 @@ def act(
         payload = payload_model.model_dump(mode="json", exclude_none=True)
         _check_against_case(uow, profile, complaint, rule.action, payload, today)
         event = record(uow, profile, stream=complaint.id, action=rule.action, payload=payload,
-                       actor=actor.user_id, base=complaint.head)
+                       actor=actor.user_id, base=complaint.head, complaint=complaint, roles=actor.roles)
         updated = Projector(profile.calendar, profile.rules).project(uow.complaints, event, current=complaint)
         uow.commit()
     return Acted(updated.id, updated.case_no, event.id, updated.state.value)

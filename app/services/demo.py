@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from app.contract.event_record import event_values
 from app.domain.clock import china_date, iso_utc, utc_now
 from app.domain.errors import DomainError
 from app.domain.events import Event
@@ -27,7 +28,6 @@ from app.services import users as user_service
 from app.services.demo_data import PlannedComplaint, plan_complaints
 from app.services.maintenance import rebuild_projections
 from app.services.profile import Profile, create_profile
-from app.store.events import event_row
 from app.store.tables import events, number_blocks
 
 DEMO_PASSWORD = "Demo#2026"
@@ -127,7 +127,7 @@ def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[s
                           device_time=iso_utc(at), base=heads.get(index), prev_hash=prev).sealed()
             prev = event.hash
             heads[index] = event.id
-            batch.append(event_row(event))
+            batch.append(event_values(event))
             if len(batch) >= BATCH:
                 uow.session.execute(insert(events), batch)
                 batch.clear()

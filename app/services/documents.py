@@ -138,7 +138,7 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
         }).model_dump(mode="json", exclude_none=True)
         path = _store(profile, sha, pdf)
         event = record(uow, profile, stream=complaint.id, action=Action.ISSUE_DOCUMENT, payload=payload,
-                       actor=actor.user_id, base=complaint.head)
+                       actor=actor.user_id, base=complaint.head, complaint=complaint, roles=actor.roles)
         Projector(profile.calendar, profile.rules).project(uow.complaints, event, current=complaint)
         index.add_rows(uow.session, [index_row(event.id, event.stream, event.device_time, event.actor, payload,
                                                 complaint.case_no, template)])

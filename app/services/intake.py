@@ -68,7 +68,7 @@ def register(profile: Profile, actor: Actor, data: Any, *, assignee: str | None 
             case_no=case_no, office_code=profile.office.region_code, intake=intake, assignee=assignee
         ).model_dump(mode="json")
         event = record(uow, profile, stream=complaint_id, action=Action.REGISTER, payload=payload,
-                       actor=actor.user_id)
+                       actor=actor.user_id, roles=actor.roles)
         Projector(profile.calendar, profile.rules).project(uow.complaints, event)
         uow.commit()
     return Registered(complaint_id, case_no, event.id)

@@ -141,7 +141,7 @@ def update(profile: Profile, actor: Actor, changes: Mapping[str, Any]) -> Office
         stored = {k: v for k, v in stored.items() if v}
         uow.meta.set(META_KEY, canonical_json(stored))
         record(uow, profile, stream=ADMIN_STREAM, action="office_settings", actor=actor.user_id,
-               payload={"changes": clean})
+               payload={"changes": clean}, roles=actor.roles)
         uow.commit()
     return get(profile)
 

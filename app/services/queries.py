@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
 from app.domain.clock import CHINA, china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline, DeadlineStatus, DueKind, current_deadline, deadline_status
@@ -24,7 +25,6 @@ from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store import search
-from app.store.events import row_to_event
 from app.store.tables import complaints, events, users
 
 c = complaints.c
@@ -311,7 +311,7 @@ def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
     timeline = tuple(
         TimelineEntry(e.id, e.action, e.actor, names.get(e.actor, e.actor), e.device_id, e.device_time, e.payload,
                       e.server_seq is not None)
-        for e in (row_to_event(r) for r in rows)
+        for e in (event_of(r) for r in rows)
     )
     deadline = current_deadline(complaint, profile.calendar, profile.rules)
     status = deadline_status(deadline, china_date(profile.now()), profile.calendar) if deadline else None
@@ -339,7 +339,7 @@ def recent_activity(profile: Profile, actor: Actor, limit: int = 20) -> list[Tim
         )
         result = []
         for r in rows:
-            e = row_to_event(r)
+            e = event_of(r)
             payload = dict(e.payload)
             payload["_case_no"] = r.case_no
             payload["_complaint_id"] = e.stream

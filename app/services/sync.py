@@ -27,14 +27,14 @@ from app.domain.vocabulary import Action, label
 from app.messages import describe, message
 from app.services.profile import Profile, create_profile, is_initialised, open_profile
 from app.store.meta import MetaStore
-from app.store.tables import complaint_data, complaints, number_blocks
+from app.store.tables import complaint_data, complaints, events, number_blocks
 from app.sync import credentials, outbox, state
 from app.sync.integrity import quarantined_events
 from app.sync.lock import sync_lock
 from app.sync.protocol import CHAIN_REJECTIONS, EnrolRequest, NumberClaim
 from app.sync.reference import merged_regions, read_kind
 from app.sync.runner import SKEW_WARNING_SECONDS, SyncProgress, SyncReport, SyncRun
-from app.sync.tables import blob_queue, rejections, synced_events
+from app.sync.tables import blob_queue, rejections
 from app.sync.transport import HubClient, SyncError, normalise_url
 
 __all__ = ["SyncProgress", "SyncReport", "enroll", "status", "sync_now"]
@@ -98,7 +98,7 @@ def status(profile: Profile) -> SyncStatus:
     with profile.store.read() as session:
         meta = MetaStore(session)
         values = meta.all()
-        e, r, c = synced_events.c, rejections.c, complaints.c
+        e, r, c = events.c, rejections.c, complaints.c
         refused = session.execute(
             select(e.id, e.stream, e.action, e.device_time, r.code, r.message, r.rejected_at, c.case_no)
             .join(rejections, r.event_id == e.id).outerjoin(complaints, c.id == e.stream)

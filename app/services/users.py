@@ -101,7 +101,8 @@ def add_user(
         uow.users.add(user, now)
         record(uow, profile, stream=ADMIN_STREAM, action="user_add", actor=actor.user_id if actor else user.id,
                payload={"user_id": user.id, "username": name, "display_name": user.display_name,
-                        "roles": list(clean_roles), "region_code": region})
+                        "roles": list(clean_roles), "region_code": region},
+               roles=actor.roles if actor else clean_roles)
         uow.commit()
     return _info(user)
 
@@ -130,7 +131,7 @@ def change_password(profile: Profile, actor: Actor, user_id: str, new_password: 
         uow.users.update(user_id, now, password_hash=hash_password(new_password), password_changed_at=now,
                          failed_count=0, locked_until=None)
         record(uow, profile, stream=ADMIN_STREAM, action="password_change", actor=actor.user_id,
-               payload={"user_id": user_id})
+               payload={"user_id": user_id}, roles=actor.roles)
         uow.commit()
 
 
@@ -144,5 +145,5 @@ def set_active(profile: Profile, actor: Actor, user_id: str, active: bool) -> No
             raise DomainError("user_not_found")
         uow.users.update(user_id, iso_utc(profile.now()), active=active)
         record(uow, profile, stream=ADMIN_STREAM, action="user_activate" if active else "user_deactivate",
-               actor=actor.user_id, payload={"user_id": user_id})
+               actor=actor.user_id, payload={"user_id": user_id}, roles=actor.roles)
         uow.commit()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.events import GENESIS, Event, canonical_json
+from app.contract.event_record import HASHED, event_of, event_values
+from app.domain.events import GENESIS, Event
 from app.store.tables import events
 
 
@@ -27,25 +27,7 @@ class Draft:
     base: str | None = None
 
 
-def row_to_event(row: Row) -> Event:
-    return Event(
-        id=row.id, stream=row.stream, action=row.action, payload=json.loads(row.payload), actor=row.actor,
-        device_id=row.device_id, device_seq=row.device_seq, device_time=row.device_time, base=row.base,
-        prev_hash=row.prev_hash, hash=row.hash, server_seq=row.server_seq,
-    )
-
-
-def event_row(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id, "stream": event.stream, "action": event.action, "payload": canonical_json(event.payload),
-        "actor": event.actor, "device_id": event.device_id, "device_seq": event.device_seq,
-        "device_time": event.device_time, "base": event.base, "prev_hash": event.prev_hash, "hash": event.hash,
-        "server_seq": event.server_seq,
-    }
-
-
-_INSERT_COLUMNS = ("id", "stream", "action", "payload", "actor", "device_id", "device_seq", "device_time", "base",
-                   "prev_hash", "hash", "server_seq")
+_INSERT_COLUMNS = (*HASHED, "server_seq")
 _INSERT = f"INSERT INTO events ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
 _CHAIN_HEAD = "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1"
 _SET_HEAD = ("INSERT INTO meta (key, value) VALUES ('chain_head', ?) "
@@ -70,7 +52,7 @@ class EventLog:
             device_id=self.device_id, device_seq=seq + 1, device_time=draft.device_time, base=draft.base,
             prev_hash=prev,
         ).sealed()
-        row = event_row(event)
+        row = event_values(event)
         connection = self.session.connection()
         connection.exec_driver_sql(_INSERT, tuple(row[name] for name in _INSERT_COLUMNS))
         connection.exec_driver_sql(_SET_HEAD, (f"{event.device_seq}:{event.hash}",))
@@ -78,18 +60,18 @@ class EventLog:
 
     def stream(self, stream: str) -> list[Event]:
         rows = self.session.execute(select(events).where(events.c.stream == stream).order_by(events.c.seq))
-        return [row_to_event(row) for row in rows]
+        return [event_of(row) for row in rows]
 
     def get(self, event_id: str) -> Event | None:
         row = self.session.execute(select(events).where(events.c.id == event_id)).first()
-        return row_to_event(row) if row else None
+        return event_of(row) if row else None
 
     def replay_order(self, batch: int = 5000) -> Iterator[Event]:
         """Every event in application order: hub order (server_seq) first, then local arrival order."""
         query = select(events).order_by(events.c.server_seq.is_(None), events.c.server_seq, events.c.seq)
         result = self.session.execute(query.execution_options(yield_per=batch))
         for row in result:
-            yield row_to_event(row)
+            yield event_of(row)
 
     def count(self) -> int:
         return self.session.execute(select(func.count()).select_from(events)).scalar_one()

@@ -1,136 +1,38 @@
 """The projector: folds events into the complaint projection (live, after sync, and from scratch).
 
-Conflicts (DESIGN §4). Every node folds a complaint's events in hub order (``server_seq``) with the
-local unsent events on top. An event conflicts when a non-commuting event it had not seen was
-applied before it. What the actor had seen is everything of its own device plus the hub events up
-to its ``horizon`` (the cursor its device had pulled to when the event was made; events pull in
-order, so that is exact). Notes, attachments and issued documents commute with everything, amends
-with amends of other fields, an assignment with anything but another assignment; a transition commutes with
-none of the other transitions. A conflicting event is kept, not applied: it goes into
-``Complaint.conflicts`` (the list shows “待核对”) until a leader's ``resolve`` settles it. A
-transition that no longer fits the state is kept the same way. Nothing is overwritten.
+The rules of the fold (conflicts, set-aside of malformed events) are the domain's
+(``app.domain.fold``); this module reads the events in application order, hands them to
+``StreamFold``, saves the complaints and records what the fold set aside in ``sync_quarantine``
+(``origin = 'fold'``), so the 同步 page and ``sync --status`` can show it. Events the hub
+administrator quarantined for the whole fleet (``origin = 'hub'``) are skipped by every fold.
 
-The rule only looks at the events and their horizons, so every node, and a rebuild, get the same
-rows. ``base`` alone would not do: a device's own unsent note can be the head it acted on while the
-hub puts another device's transition before that note, and "base == head" would then apply a
-transition to a state its author never saw.
+A case number belongs to one complaint: a registration that would take a number another complaint
+already holds (an old hub let it through) is set aside with ``case_no_taken`` instead of breaking
+the projection's unique index.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
+from app.domain.clock import iso_utc, utc_now
 from app.domain.complaint import Complaint
 from app.domain.deadlines import DeadlineRules, current_deadline
-from app.domain.events import Event
-from app.domain.vocabulary import Action, Resolution
+from app.domain.events import Event, canonical_json
+from app.domain.fold import SetAside, StreamFold
+from app.domain.vocabulary import Action
 from app.domain.workdays import WorkCalendar
-from app.domain.workflow import RULES, STATE_PRESERVING, apply, kept_entry, resolution_problem
+from app.domain.workflow import apply
 from app.store.complaints import ComplaintStore
-from app.store.tables import complaints
-from app.sync.tables import pull_marks, synced_events
+from app.store.tables import complaints, events, pull_marks, quarantine
 
 REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD})
-TRANSITION = "transition"
-Tag = str | frozenset | None
-
-
-def tag_of(event: Event) -> Tag:
-    """What an event touches, for the commute test: None (nothing), field paths, or a kind."""
-    action = event.action
-    if action == Action.AMEND:
-        return frozenset((event.payload.get("changes") or {}).keys())
-    if action == Action.ASSIGN:
-        return "assign"
-    if action == Action.MARK_TYPICAL:
-        return "typical"
-    if action in STATE_PRESERVING:  # notes, attachments, issued documents (numbers never collide)
-        return None
-    if action == Action.RESOLVE and event.payload.get("decision") == Resolution.DISMISS:
-        return None
-    return TRANSITION
-
-
-def _paths_overlap(a: frozenset, b: frozenset) -> bool:
-    return any(x == y or x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
-
-
-def clashes(new: Tag, old: Tag) -> bool:
-    if new is None or old is None:
-        return False
-    if isinstance(new, frozenset) and isinstance(old, frozenset):
-        return _paths_overlap(new, old)
-    return new == old
-
-
-@dataclass(frozen=True)
-class Applied:
-    device_id: str
-    server_seq: int | None
-    tag: Tag
-
-
-class StreamFold:
-    """One complaint folded event by event, remembering what was applied (for the commute test)."""
-
-    def __init__(self, complaint: Complaint | None = None) -> None:
-        self.complaint = complaint
-        self.applied: list[Applied] = []
-
-    def feed(self, event: Event, horizon: int) -> bool:
-        """Apply ``event`` or keep it aside; True when it was applied."""
-        c = self.complaint
-        if event.action == Action.REGISTER:
-            if c is not None:
-                self._keep(event, "duplicate")
-                return False
-            self.complaint = apply(None, event.fact())
-            self.applied.append(Applied(event.device_id, event.server_seq, TRANSITION))
-            return True
-        if c is None:
-            return False  # nothing to apply it to (its registration was never received)
-        tag = tag_of(event)
-        unseen = (a for a in self.applied if a.device_id != event.device_id
-                  and (a.server_seq is None or a.server_seq > horizon))
-        if any(clashes(tag, a.tag) for a in unseen):
-            self._keep(event, "concurrent")
-            return False
-        if tag == TRANSITION and not _fits(c, event):  # commuting events apply in any state
-            self._keep(event, "state")
-            return False
-        apply(c, event.fact())
-        self.applied.append(Applied(event.device_id, event.server_seq, tag))
-        return True
-
-    def _keep(self, event: Event, reason: str) -> None:
-        c = self.complaint
-        if c is None:
-            return
-        c.conflicts.append(kept_entry(event.fact(), device_id=event.device_id, server_seq=event.server_seq,
-                                      head=c.head, reason=reason))
-        c.updated_at = max(c.updated_at, event.device_time)
-
-
-def _fits(c: Complaint, event: Event) -> bool:
-    """Would the workflow allow this event in the complaint's present state?"""
-    try:
-        rule = RULES[Action(event.action)]
-    except ValueError:
-        return False
-    if c.state not in rule.sources:
-        return False
-    if rule.action == Action.CLOSE and not c.feedback_given:
-        return False
-    if rule.action == Action.RESOLVE:
-        problem = resolution_problem(c, event.payload)
-        return problem is None or event.payload.get("decision") == Resolution.DISMISS
-    return True
+FOLD, HUB = "fold", "hub"
 
 
 class Horizons:
@@ -150,17 +52,38 @@ class Horizons:
         return row.horizon if row.horizon is not None else self.for_local(row.seq)
 
 
-def row_event(row) -> Event:
-    return Event(id=row.id, stream=row.stream, action=row.action, payload=json.loads(row.payload), actor=row.actor,
-                 device_id=row.device_id, device_seq=row.device_seq, device_time=row.device_time, base=row.base,
-                 prev_hash=row.prev_hash, hash=row.hash, server_seq=row.server_seq)
-
-
 def stream_rows(session: Session, stream: str) -> list:
     """A complaint's events in application order: hub order first, then unsent in local order."""
-    e = synced_events.c
-    return session.execute(select(synced_events).where(e.stream == stream)
+    e = events.c
+    return session.execute(select(events).where(e.stream == stream)
                            .order_by(e.server_seq.is_(None), e.server_seq, e.seq)).all()
+
+
+def hub_quarantined(session: Session) -> frozenset[str]:
+    """Ids of the events the hub administrator quarantined for the whole fleet (every fold skips them)."""
+    return frozenset(session.execute(select(quarantine.c.event_id).where(quarantine.c.origin == HUB)).scalars())
+
+
+def record_set_aside(session: Session, streams: Iterable[str], set_aside: Iterable[SetAside]) -> None:
+    """Replace the fold's quarantine rows of ``streams`` with what their folds just set aside."""
+    streams = list(streams)
+    for start in range(0, len(streams), 500):
+        chunk = streams[start:start + 500]
+        session.execute(delete(quarantine).where(quarantine.c.origin == FOLD, quarantine.c.stream.in_(chunk)))
+    _insert_set_aside(session, set_aside)
+
+
+def _insert_set_aside(session: Session, set_aside: Iterable[SetAside]) -> None:
+    now = iso_utc(utc_now())
+    rows = {}
+    for item in set_aside:
+        event = item.event
+        rows[event.id] = {
+            "event_id": event.id, "event": canonical_json({**event.__dict__}), "reason": item.code,
+            "quarantined_at": now, "origin": FOLD, "params": canonical_json(item.params), "stream": event.stream,
+        }
+    if rows:  # an event quarantined by the hub or a repair keeps that origin
+        session.execute(insert(quarantine).prefix_with("OR IGNORE"), list(rows.values()))
 
 
 class Projector:
@@ -171,38 +94,79 @@ class Projector:
     def _save(self, store: ComplaintStore, complaint: Complaint, *, reindex: bool) -> None:
         store.save(complaint, current_deadline(complaint, self.calendar, self.rules), reindex=reindex)
 
-    def project(self, store: ComplaintStore, event: Event, current: Complaint | None = None) -> Complaint:
+    def project(self, store: ComplaintStore, event: Event, current: Complaint | None = None, fact=None) -> Complaint:
         """Apply one event just made on this device to its stored aggregate and save the row.
 
-        The event was checked against this very state, and this device has seen everything it holds,
-        so it is applied directly (the fold would give the same answer).
+        The event was validated against this very state (``app.domain.event_rules.validate_event``,
+        whose ``fact`` may be handed in), and this device has seen everything it holds, so it is
+        applied directly (the fold would give the same answer).
         """
         complaint = current if current is not None else store.get(event.stream)
-        complaint = apply(complaint, event.fact())
+        complaint = apply(complaint, fact if fact is not None else event.fact())
         self._save(store, complaint, reindex=event.action in REINDEXING)
         return complaint
 
     def refold(self, store: ComplaintStore, stream: str, horizons: Horizons | None = None) -> Complaint | None:
         """Recompute one complaint from all its events (after sync changed their order or set)."""
-        horizons = horizons or Horizons(store.session)
-        fold = StreamFold()
-        for row in stream_rows(store.session, stream):
-            fold.feed(row_event(row), horizons.of(row))
-        if fold.complaint is not None:
-            self._save(store, fold.complaint, reindex=True)
-        return fold.complaint
+        session = store.session
+        horizons = horizons or Horizons(session)
+        fold = StreamFold(skip=hub_quarantined(session))
+        for row in stream_rows(session, stream):
+            fold.feed(event_of(row), horizons.of(row))
+        record_set_aside(session, [stream], fold.set_aside)
+        complaint = fold.complaint
+        if complaint is not None and not self._number_taken(store, complaint):
+            self._save(store, complaint, reindex=True)
+            return complaint
+        return None
+
+    def _number_taken(self, store: ComplaintStore, complaint: Complaint) -> bool:
+        """True (and the registration set aside) when another complaint holds this case number."""
+        holder = store.id_for_case_no(complaint.case_no)
+        if holder is None or holder == complaint.id:
+            return False
+        self._set_aside_registration(store.session, complaint)
+        return True
+
+    def _set_aside_registration(self, session: Session, complaint: Complaint) -> None:
+        row = session.execute(select(events).where(events.c.stream == complaint.id,
+                                                   events.c.action == Action.REGISTER)
+                              .order_by(events.c.server_seq.is_(None), events.c.server_seq, events.c.seq)).first()
+        if row is not None:
+            _insert_set_aside(session, [SetAside(event_of(row), "case_no_taken", {"case_no": complaint.case_no})])
+
+    def _unique_numbers(self, store: ComplaintStore, new: list[Complaint]) -> list[Complaint]:
+        """The new complaints whose case numbers nobody holds yet (first come, first kept)."""
+        numbers = [c.case_no for c in new]
+        held: set[str] = set()
+        for start in range(0, len(numbers), 500):
+            held.update(store.session.execute(select(complaints.c.case_no).where(
+                complaints.c.case_no.in_(numbers[start:start + 500]))).scalars())
+        kept = []
+        for complaint in new:
+            if complaint.case_no in held:
+                self._set_aside_registration(store.session, complaint)
+                continue
+            held.add(complaint.case_no)
+            kept.append(complaint)
+        return kept
 
     def refold_many(self, store: ComplaintStore, streams: dict[str, bool], horizons: Horizons) -> None:
         """Refold several complaints (stream -> whether its search row may have changed): one query for
         their events, new complaints inserted in bulk, known ones updated."""
-        e = synced_events.c
-        rows = store.session.execute(select(synced_events).where(e.stream.in_(list(streams)))
-                                     .order_by(e.stream, e.server_seq.is_(None), e.server_seq, e.seq)).all()
+        session = store.session
+        e = events.c
+        rows = session.execute(select(events).where(e.stream.in_(list(streams)))
+                               .order_by(e.stream, e.server_seq.is_(None), e.server_seq, e.seq)).all()
+        skip = hub_quarantined(session)
         folds: dict[str, StreamFold] = {}
         for row in rows:
-            folds.setdefault(row.stream, StreamFold()).feed(row_event(row), horizons.of(row))
-        known = set(store.session.execute(select(complaints.c.id).where(complaints.c.id.in_(list(folds))))
-                    .scalars())
+            fold = folds.get(row.stream)
+            if fold is None:
+                fold = folds[row.stream] = StreamFold(skip=skip)
+            fold.feed(event_of(row), horizons.of(row))
+        record_set_aside(session, streams, (item for fold in folds.values() for item in fold.set_aside))
+        known = set(session.execute(select(complaints.c.id).where(complaints.c.id.in_(list(folds)))).scalars())
         new = []
         for stream, fold in folds.items():
             if fold.complaint is None:
@@ -210,9 +174,9 @@ class Projector:
             if stream in known:
                 self._save(store, fold.complaint, reindex=streams[stream])
             else:
-                new.append((fold.complaint, current_deadline(fold.complaint, self.calendar, self.rules)))
-        new.sort(key=lambda pair: pair[0].registered_at)
-        store.bulk_insert(new)
+                new.append(fold.complaint)
+        new.sort(key=lambda c: c.registered_at)
+        store.bulk_insert([(c, current_deadline(c, self.calendar, self.rules)) for c in self._unique_numbers(store, new)])
 
     def rebuild(self, store: ComplaintStore, ordered_events: Iterable[Event], batch: int = 5000) -> int:
         """Recreate every complaint row from the events alone; returns the number of complaints.
@@ -221,22 +185,29 @@ class Projector:
         refolded from its own events (with their horizons) the moment a second device appears.
         """
         store.clear()
+        session = store.session
+        session.execute(delete(quarantine).where(quarantine.c.origin == FOLD))
+        skip = hub_quarantined(session)
         folds: dict[str, StreamFold] = {}
         first_device: dict[str, str] = {}
         refolded: set[str] = set()
-        horizons = Horizons(store.session)
+        horizons = Horizons(session)
         for event in ordered_events:
             if not event.is_complaint_event or event.stream in refolded:
                 continue
             if first_device.setdefault(event.stream, event.device_id) != event.device_id:
-                fold = StreamFold()
-                for row in stream_rows(store.session, event.stream):
-                    fold.feed(row_event(row), horizons.of(row))
+                fold = StreamFold(skip=skip)
+                for row in stream_rows(session, event.stream):
+                    fold.feed(event_of(row), horizons.of(row))
                 folds[event.stream] = fold
                 refolded.add(event.stream)
                 continue
-            folds.setdefault(event.stream, StreamFold()).feed(event, 0)
-        ordered = [f.complaint for f in folds.values() if f.complaint is not None]  # first-event order
+            fold = folds.get(event.stream)
+            if fold is None:
+                fold = folds[event.stream] = StreamFold(skip=skip)
+            fold.feed(event, 0)
+        _insert_set_aside(session, (item for fold in folds.values() for item in fold.set_aside))
+        ordered = self._unique_numbers(store, [f.complaint for f in folds.values() if f.complaint is not None])
         for start in range(0, len(ordered), batch):
             chunk = ordered[start:start + batch]
             store.bulk_insert([(c, current_deadline(c, self.calendar, self.rules)) for c in chunk])

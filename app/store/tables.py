@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
+from app.contract.event_record import event_columns
+
 metadata = MetaData()
 
 meta = Table(
@@ -21,20 +23,31 @@ events = Table(
     "events",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),  # local arrival order
-    Column("id", Text, nullable=False, unique=True),
-    Column("stream", Text, nullable=False),  # complaint id, "session" or "admin"
-    Column("action", Text, nullable=False),
-    Column("payload", Text, nullable=False),  # canonical JSON
-    Column("actor", Text, nullable=False),
-    Column("device_id", Text, nullable=False),
-    Column("device_seq", Integer, nullable=False),
-    Column("device_time", Text, nullable=False),
-    Column("base", Text),
-    Column("prev_hash", Text, nullable=False),
-    Column("hash", Text, nullable=False),
-    Column("server_seq", Integer, unique=True),  # set once by sync, in hub order
+    *event_columns(hub=False),  # the shared record (app.contract.event_record)
     Index("ix_events_stream_seq", "stream", "seq"),
     Index("ux_events_device_seq", "device_id", "device_seq", unique=True),
+)
+
+# After each applied pull page: the last local row and the cursor reached (the horizon of unsent events).
+pull_marks = Table(
+    "sync_pull_marks",
+    metadata,
+    Column("marker", Integer, primary_key=True),
+    Column("cursor", Integer, nullable=False),
+)
+
+# Events that do not count: set aside by the fold (malformed), quarantined by the hub administrator
+# for the whole fleet, or left over by an integrity repair. Folds skip them; the 同步 page lists them.
+quarantine = Table(
+    "sync_quarantine",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("event", Text, nullable=False),  # the event as canonical JSON
+    Column("reason", Text, nullable=False),  # stable code
+    Column("quarantined_at", Text, nullable=False),
+    Column("origin", Text, nullable=False, default="repair"),  # fold | hub | repair
+    Column("params", Text, nullable=False, default="{}"),
+    Column("stream", Text),
 )
 
 complaints = Table(

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from app.domain.events import canonical_json
+from app.contract.event_record import event_values
 from app.store.projector import REINDEXING, Horizons, Projector
+from app.store.tables import events, pull_marks
 from app.store.uow import Store, UnitOfWork
 from app.sync import state
 from app.sync.protocol import PullResponse, WireEvent
-from app.sync.tables import blob_queue, dirty, pull_marks, synced_events
+from app.sync.tables import blob_queue, dirty
 
-E = synced_events.c
+E = events.c
 NON_COMPLAINT = ("session", "admin")
 CHUNK = 400
 
@@ -39,10 +40,7 @@ class PageOutcome:
 
 
 def _row(wire: WireEvent) -> dict:
-    return {"id": wire.id, "stream": wire.stream, "action": wire.action, "payload": canonical_json(wire.payload),
-            "actor": wire.actor, "device_id": wire.device_id, "device_seq": wire.device_seq,
-            "device_time": wire.device_time, "base": wire.base, "prev_hash": wire.prev_hash, "hash": wire.hash,
-            "server_seq": wire.server_seq, "horizon": wire.horizon}
+    return event_values(wire.to_event(), horizon=wire.horizon)
 
 
 def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_exists) -> PageOutcome:
@@ -64,10 +62,10 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         elif row.server_seq is None:
             late.append({"b_id": wire.id, "b_seq": wire.server_seq, "b_horizon": wire.horizon})
     if late:  # own events whose push answer never arrived
-        session.execute(update(synced_events).where(E.id == bindparam("b_id"), E.server_seq.is_(None))
+        session.execute(update(events).where(E.id == bindparam("b_id"), E.server_seq.is_(None))
                         .values(server_seq=bindparam("b_seq"), horizon=bindparam("b_horizon")), late)
     if fresh:
-        session.execute(insert(synced_events).prefix_with("OR IGNORE"), [_row(w) for w in fresh])
+        session.execute(insert(events).prefix_with("OR IGNORE"), [_row(w) for w in fresh])
         stored = set(session.execute(select(E.id).where(E.id.in_([w.id for w in fresh]))).scalars())
         outcome.damaged += [w.id for w in fresh if w.id not in stored]  # collided with a local event
         fresh = [w for w in fresh if w.id in stored]

@@ -17,18 +17,19 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
 from app.domain.clock import iso_utc, utc_now
 from app.domain.events import canonical_json
 from app.store.backup import backup_file, restore_file, timestamped_name
 from app.store.meta import MetaStore
-from app.store.projector import Horizons, Projector, row_event
+from app.store.projector import Horizons, Projector
+from app.store.tables import events, pull_marks, quarantine
 from app.store.uow import Store
 from app.sync import state
 from app.sync.digest import ScopeDigest
-from app.sync.tables import pull_marks, quarantine, synced_events
 from app.sync.transport import HubClient
 
-E = synced_events.c
+E = events.c
 CARRIED = ("meta", "users", "number_blocks", "sync_reference", "sync_rejections", "sync_quarantine", "sync_blobs")
 
 
@@ -71,7 +72,7 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
                 rows = [{**w.model_dump(exclude={"payload"}), "payload": canonical_json(w.payload)}
                         for w in answer.events]
                 if rows:
-                    uow.session.execute(insert(synced_events), rows)
+                    uow.session.execute(insert(events), rows)
                 uow.commit()
             total += len(answer.events)
             cursor = answer.next_cursor
@@ -113,13 +114,13 @@ def _carry_unsent(fresh: Store, old: Store, device_id: str, cursor: int) -> tupl
     """Events the hub does not have (unsent or refused): kept if they still fit this device's chain."""
     with old.read() as session:
         horizons = Horizons(session)
-        rows = session.execute(select(synced_events).where(E.server_seq.is_(None)).order_by(E.device_seq)).all()
+        rows = session.execute(select(events).where(E.server_seq.is_(None)).order_by(E.device_seq)).all()
         pending = [(row, horizons.of(row)) for row in rows]
     carried = quarantined = 0
     now = iso_utc(utc_now())
     with fresh.unit_of_work() as uow:
         for row, horizon in pending:
-            event = row_event(row)
+            event = event_of(row)
             reason = _misfit(uow.session, event, device_id)
             if reason == "present":
                 continue
@@ -131,7 +132,7 @@ def _carry_unsent(fresh: Store, old: Store, device_id: str, cursor: int) -> tupl
                 continue
             values = {c: getattr(row, c) for c in row._fields if c != "seq"}
             values["horizon"] = horizon
-            uow.session.execute(insert(synced_events).values(**values))
+            uow.session.execute(insert(events).values(**values))
             carried += 1
         uow.commit()
     return carried, quarantined

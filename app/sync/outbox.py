@@ -7,18 +7,19 @@ with the hub's Chinese reason, and still shown). Nothing is deleted.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
 from app.domain.clock import iso_utc, utc_now
 from app.domain.events import canonical_json
-from app.sync.protocol import PushResponse
-from app.sync.tables import rejections, synced_events
+from app.store.tables import events
+from app.sync.protocol import PushResponse, wire_values
+from app.sync.tables import rejections
 
-E = synced_events.c
+E = events.c
 
 
 def _unsent(device_id: str):
@@ -27,11 +28,11 @@ def _unsent(device_id: str):
 
 
 def pending_count(session: Session, device_id: str) -> int:
-    return session.execute(select(func.count()).select_from(synced_events).where(*_unsent(device_id))).scalar_one()
+    return session.execute(select(func.count()).select_from(events).where(*_unsent(device_id))).scalar_one()
 
 
 def next_batch(session: Session, device_id: str, limit: int) -> list:
-    return session.execute(select(synced_events).where(*_unsent(device_id)).order_by(E.device_seq)
+    return session.execute(select(events).where(*_unsent(device_id)).order_by(E.device_seq)
                            .limit(limit)).all()
 
 
@@ -40,10 +41,7 @@ def unsent_attachments(session: Session, device_id: str) -> list:
 
 
 def wire(row, horizon: int) -> dict:
-    return {"id": row.id, "stream": row.stream, "action": row.action, "payload": json.loads(row.payload),
-            "actor": row.actor, "device_id": row.device_id, "device_seq": row.device_seq,
-            "device_time": row.device_time, "base": row.base, "prev_hash": row.prev_hash, "hash": row.hash,
-            "horizon": horizon}
+    return wire_values(event_of(row), horizon)
 
 
 @dataclass
@@ -77,6 +75,6 @@ def record_results(session: Session, rows: list, horizons: dict[str, int], respo
             if row.stream not in ("session", "admin"):
                 outcome.refold.add(row.stream)
     if received:
-        session.execute(update(synced_events).where(E.id == bindparam("b_id"), E.server_seq.is_(None))
+        session.execute(update(events).where(E.id == bindparam("b_id"), E.server_seq.is_(None))
                         .values(server_seq=bindparam("b_seq"), horizon=bindparam("b_horizon")), received)
     return outcome

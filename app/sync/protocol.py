@@ -10,6 +10,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.contract.event_record import event_of, event_values
+from app.domain.events import Event
+
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
 CLIENT_HEADER = "X-Lvyue-Client"  # the client's version, checked against the hub's minimum
@@ -56,6 +59,27 @@ class WireEvent(Wire):
     hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     horizon: int = Field(default=0, ge=0)  # the hub seq up to which the creator had pulled
     server_seq: int | None = None
+
+    def to_event(self) -> Event:
+        return Event(id=self.id, stream=self.stream, action=self.action, payload=self.payload, actor=self.actor,
+                     device_id=self.device_id, device_seq=self.device_seq, device_time=self.device_time,
+                     base=self.base, prev_hash=self.prev_hash, hash=self.hash, server_seq=self.server_seq)
+
+
+def wire_values(event: Event, horizon: int) -> dict[str, Any]:
+    """What a push sends of one event: the hashed fields and the creator's horizon."""
+    values = event_values(event)
+    values.pop("server_seq")
+    values.update(payload=event.payload, horizon=horizon)
+    return values
+
+
+def wire_event(row: Any) -> WireEvent:
+    """A stored row (hub or profile) as it travels in a pull."""
+    event = event_of(row)
+    values = event_values(event, horizon=row.horizon)
+    values["payload"] = event.payload
+    return WireEvent(**values)
 
 
 class PushRequest(Wire):

@@ -9,14 +9,13 @@ pull starts after everything already considered and a sync with nothing new cost
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from sqlalchemy import and_, not_, select, union
 from sqlalchemy.orm import Session
 
 from app.sync.digest import ScopeDigest
-from app.sync.protocol import IntegrityResponse, PullResponse, WireEvent
+from app.sync.protocol import IntegrityResponse, PullResponse, wire_event
 from server.auth import Device, prefix_range
 from server.tables import counters, events, stream_grants
 
@@ -35,13 +34,6 @@ def _filed_in_scope(device: Device):
     so a pull is an ordered index range scan whatever the scope."""
     column = {6: events.c.region, 4: events.c.prefecture, 2: events.c.province}[len(device.prefix)]
     return column == device.prefix
-
-
-def _wire(row) -> WireEvent:
-    return WireEvent(id=row.id, stream=row.stream, action=row.action, payload=json.loads(row.payload),
-                     actor=row.actor, device_id=row.device_id, device_seq=row.device_seq,
-                     device_time=row.device_time, base=row.base, prev_hash=row.prev_hash, hash=row.hash,
-                     horizon=row.horizon, server_seq=row.server_seq)
 
 
 def pull(session: Session, device: Device, cursor: int, limit: int, *, include_own: bool = False) -> PullResponse:
@@ -65,7 +57,7 @@ def pull(session: Session, device: Device, cursor: int, limit: int, *, include_o
         for row in history:
             found.setdefault(row.id, row)
     ordered = sorted(found.values(), key=lambda r: r.server_seq)
-    return PullResponse(events=[_wire(r) for r in ordered], next_cursor=max(page_end, cursor), more=more,
+    return PullResponse(events=[wire_event(r) for r in ordered], next_cursor=max(page_end, cursor), more=more,
                         head=head)
 
 

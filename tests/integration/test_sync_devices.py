@@ -170,10 +170,10 @@ def test_own_unsent_note_does_not_hide_a_concurrent_transition(hub, tmp_path):
 
 
 def test_replaying_a_push_gives_duplicates_and_other_content_is_refused(hub, tmp_path):
+    from app.contract.event_record import event_of as row_event
     from app.domain.events import Event
-    from app.store.projector import row_event
+    from app.store.tables import events as synced_events
     from app.sync import credentials, outbox
-    from app.sync.tables import synced_events
     from app.sync.transport import HubClient
 
     a = device(hub, tmp_path / "sb", COUNTY_A)

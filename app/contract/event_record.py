@@ -1,0 +1,74 @@
+"""The event record 事件记录: its columns and its row form, the same in the profile and on the hub.
+
+``Event`` (``app.domain.events``) is the domain's view; ``WireEvent`` (``app.sync.protocol``) is how
+it travels. Both stores keep the same eleven hashed fields plus ``server_seq`` and ``horizon``; each
+store adds its own bookkeeping (the profile: ``seq``, its local arrival order; the hub: the region
+columns a pull filters on). ``event_columns`` builds the shared columns for either table, and
+``event_of``/``event_values`` convert between a stored row and an ``Event``: nothing else spells them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Text
+
+from app.domain.events import Event, canonical_json
+
+# The fields the hash covers (``Event.hashed_fields``), in row order, then the hub's order and the horizon.
+HASHED = ("id", "stream", "action", "payload", "actor", "device_id", "device_seq", "device_time", "base",
+          "prev_hash", "hash")
+STORED = (*HASHED, "server_seq", "horizon")
+
+
+def event_columns(*, hub: bool) -> list[Column]:
+    """Fresh ``Column`` objects of the shared fields. On the hub ``server_seq`` is the primary key and
+    every event has a horizon; in a profile both stay empty until the event has been through the hub."""
+    return [
+        *([Column("server_seq", BigInteger, primary_key=True, autoincrement=False)] if hub else []),
+        Column("id", Text, nullable=False, unique=True),
+        Column("stream", Text, nullable=False),  # complaint id, or "session" / "admin"
+        Column("action", Text, nullable=False),
+        Column("payload", Text, nullable=False),  # canonical JSON
+        Column("actor", Text, nullable=False),
+        Column("device_id", Text, nullable=False),
+        Column("device_seq", BigInteger, nullable=False),
+        Column("device_time", Text, nullable=False),
+        Column("base", Text),
+        Column("prev_hash", Text, nullable=False),
+        Column("hash", Text, nullable=False),
+        *([] if hub else [Column("server_seq", BigInteger, unique=True)]),  # set once by sync, in hub order
+        Column("horizon", BigInteger, nullable=not hub),  # hub seq up to which the creator had pulled
+    ]
+
+
+def _get(row: Any, name: str, default: Any = None) -> Any:
+    if isinstance(row, Mapping):
+        return row.get(name, default)
+    return getattr(row, name, default)
+
+
+def event_of(row: Any) -> Event:
+    """An ``Event`` from a stored row (a SQLAlchemy ``Row``, a mapping or any object with the fields);
+    ``payload`` may be its JSON text or already a dict."""
+    payload = _get(row, "payload")
+    return Event(
+        id=_get(row, "id"), stream=_get(row, "stream"), action=_get(row, "action"),
+        payload=json.loads(payload) if isinstance(payload, str | bytes) else payload,
+        actor=_get(row, "actor"), device_id=_get(row, "device_id"), device_seq=_get(row, "device_seq"),
+        device_time=_get(row, "device_time"), base=_get(row, "base"), prev_hash=_get(row, "prev_hash"),
+        hash=_get(row, "hash"), server_seq=_get(row, "server_seq"),
+    )
+
+
+def event_values(event: Event, *, horizon: int | None = None, payload_json: str | None = None) -> dict[str, Any]:
+    """The row form of ``event``: every shared column (``payload`` as canonical JSON)."""
+    return {
+        "id": event.id, "stream": event.stream, "action": event.action,
+        "payload": payload_json if payload_json is not None else canonical_json(event.payload),
+        "actor": event.actor, "device_id": event.device_id, "device_seq": event.device_seq,
+        "device_time": event.device_time, "base": event.base, "prev_hash": event.prev_hash, "hash": event.hash,
+        "server_seq": event.server_seq, "horizon": horizon,
+    }
