@@ -122,10 +122,29 @@ MESSAGES: dict[str, str] = {
     "hash_mismatch": "记录的校验值不符（可能被修改过），中心拒收",
     "wrong_device": "记录不属于本设备，中心拒收",
     "malformed": "记录格式不正确，中心拒收",
-    "payload_invalid": "“{action_label}”记录的内容不完整，中心拒收",
+    "payload_invalid": "“{action_label}”记录的内容不符合要求（{path_label}：{problem_text}）",
     "out_of_scope": "行政区划“{region}”不在本设备的管辖范围内",
     "stream_unknown": "中心没有这件案件的登记记录（登记可能未被接收），本条未被接收",
-    "stream_exists": "中心已有同一编号的案件，本条登记未被接收",
+    "stream_exists": "中心已有同一编号的案件",
+    # acceptance of an event (app.domain.event_rules) and the hub's content checks (server.services.event_checks)
+    "event_id_invalid": "记录编号格式不正确",
+    "stream_invalid": "记录所属案件的编号格式不正确",
+    "actor_invalid": "记录的办理人编号格式不正确",
+    "actor_unknown": "办理人（{actor}）不是可在本设备登录的用户",
+    "device_time_invalid": "记录时间格式不正确或超出 2000—2099 年",
+    "payload_too_large": "“{action_label}”记录过大（超过 {limit_kb} KB）",
+    "case_no_taken": "案号 {case_no} 已被另一件案件使用",
+    "case_no_not_issued": "案号 {case_no} 不在中心发给本设备的编号段内",
+    "value_invalid": "取值无效",
+    "not_amendable": "此项不能以更正的方式修改",
+    "foreign_unsynced": "另一台设备的记录未经中心到达本机，无法接续",
+    "fold_failed": "本版本程序无法处理这条记录（{error}）",
+    "event_not_found": "中心没有编号为 {event} 的记录",
+    "event_already_quarantined": "记录 {event} 已经隔离",
+    "event_not_quarantined": "记录 {event} 未被隔离",
+    "events_set_aside": "{count} 条记录无法采用，已隔离保存（见“同步”页或 sync --status），其余记录照常同步",
+    "projection_failed": "整理上次下载的案件时出错（{error}），本次同步继续进行",
+    "admin_quarantine": "中心管理员已将这条记录隔离：{note}",
     "auth_required": "缺少设备凭据，请先加入同步（enroll）",
     "token_invalid": "设备凭据无效，请重新加入同步（向中心管理员申请注册码）",
     "device_revoked": "本设备（{device}）已被中心吊销，不能再同步，请联系中心管理员",
@@ -215,6 +234,10 @@ def _enrich(code: str, params: dict) -> dict:
             except ValueError:
                 names.append(role)
         values["roles_label"] = "、".join(names)
+    if "path" in values:
+        values["path_label"] = field_label(values["path"].removeprefix("(root)")) or "整条记录"
+    if "problem" in values:
+        values["problem_text"] = MESSAGES.get(values["problem"], values["problem"]).format_map(_Defaults())
     if "until" in values:
         from app.domain.clock import CHINA, parse_iso
 

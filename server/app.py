@@ -20,7 +20,7 @@ from server import HUB_VERSION
 from server.auth import check_client_version
 from server.db import HubDatabase
 from server.errors import error_response, install_handlers
-from server.routers import blobs, enrolment, events, integrity, meta, numbers, reference
+from server.routers import blobs, enrolment, events, integrity, meta, numbers, quarantine, reference
 from server.settings import HubSettings
 
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
@@ -82,7 +82,7 @@ def create_app(settings: HubSettings | None = None, database: HubDatabase | None
                   description=f"Sync protocol v{PROTOCOL_VERSION} (docs/protocol.md)")
     app.state.db = database
     v1 = APIRouter(prefix=API_PREFIX, dependencies=[Depends(check_client_version)])
-    for module in (meta, enrolment, events, blobs, reference, numbers, integrity):
+    for module in (meta, enrolment, events, blobs, reference, numbers, integrity, quarantine):
         v1.include_router(module.router)
     app.include_router(v1)
     install_handlers(app)

@@ -76,7 +76,7 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def record(event: str, **fields: Any) -> None:
+def record(event: str, /, **fields: Any) -> None:
     """One line in the security log: ``event`` is a stable kind such as ``request_refused``."""
-    line = {"at": iso_utc(utc_now()), "event": event, **{k: _plain(v) for k, v in fields.items()}}
+    line = {**{k: _plain(v) for k, v in fields.items()}, "at": iso_utc(utc_now()), "event": event}
     logging.getLogger(LOGGER_NAME).info(json.dumps(line, ensure_ascii=False, sort_keys=True))

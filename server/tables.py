@@ -131,6 +131,15 @@ streams = Table(
     Index("ux_streams_case_no", "case_no", unique=True),
 )
 
+device_users = Table(  # accounts a device created itself (a standalone office's users, before or after joining)
+    "device_users", metadata,
+    Column("device_id", Text, nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("roles", Text, nullable=False),  # comma-separated
+    Column("region_code", Text, nullable=False),
+    PrimaryKeyConstraint("device_id", "user_id"),
+)
+
 quarantine = Table(  # events the administrator set aside for the whole fleet (devices skip them)
     "quarantine", metadata,
     Column("event_id", Text, primary_key=True),

@@ -48,9 +48,7 @@ def _summary(report: sync.SyncReport) -> str:
         lines.append("已与中心核对数据，一致")
     elif report.integrity == "repaired":
         lines.append(f"已修复本机数据（原数据库备份：{report.backup}）")
-    if report.quarantined:
-        lines.append(f"{report.quarantined} 条本机记录无法接续，已隔离保存（见 sync --status）")
-    lines += [f"注意：{w}" for w in report.warnings]
+    lines += [f"注意：{w}" for w in report.warnings]  # set-aside records are one of them
     return "\n".join(lines)
 
 
@@ -106,6 +104,8 @@ def _status(profile, out: Output) -> int:
         lines.append(f"待核对的案件（{len(s.conflicts)} 件，须由审核人处理）：")
         lines += [f"  {c.case_no}：{len(c.kept)} 项" for c in s.conflicts]
     if s.quarantined:
-        lines.append(f"隔离保存的记录：{len(s.quarantined)} 条")
+        lines.append(f"隔离保存的记录（{len(s.quarantined)} 条，不计入案件，原因如下）：")
+        lines += [f"  {q.case_no or '—'}  {q.action_label or '—'}  {q.device_time[:16] or '—'}  {q.message}"
+                  for q in s.quarantined]
     out.result(asdict(s), "\n".join(lines))
     return 0

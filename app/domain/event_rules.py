@@ -21,17 +21,18 @@ extension later than the deadline…) are stricter and live in the services; the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from app.domain.clock import china_date, parse_iso
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
-from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, apply_changes, parse_intake
+from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, Intake, apply_changes, parse_intake
 from app.domain.numbering import parse_case_no
 from app.domain.schema import InputModel, OptText, Text, validate
 from app.domain.vocabulary import Action, Role
@@ -156,7 +157,7 @@ def check_envelope(event: EventLike) -> datetime:
     if event.base is not None and (not isinstance(event.base, str) or not _ID.match(event.base)):
         raise EventRefused("event_id_invalid")
     if not isinstance(event.payload, dict):
-        raise EventRefused("payload_invalid", action=event.action, field="(root)", problem="not_an_object")
+        raise EventRefused("payload_invalid", action=event.action, path="(root)", problem="not_an_object")
     if len(canonical_json(event.payload).encode("utf-8")) > MAX_PAYLOAD_BYTES:
         raise EventRefused("payload_too_large", action=event.action, limit_kb=MAX_PAYLOAD_BYTES // 1024)
     return event_moment(event.device_time)
@@ -165,7 +166,7 @@ def check_envelope(event: EventLike) -> datetime:
 def _payload_refused(action: str, failed: ValidationFailed, prefix: str = "") -> EventRefused:
     first = failed.errors[0] if failed.errors else None
     where = f"{prefix}{first.field}" if first else prefix.rstrip(".") or "(root)"
-    return EventRefused("payload_invalid", action=action, field=where, problem=first.code if first else "invalid")
+    return EventRefused("payload_invalid", action=action, path=where, problem=first.code if first else "invalid")
 
 
 def _dump(model: BaseModel, action: str) -> dict[str, Any]:
@@ -173,18 +174,41 @@ def _dump(model: BaseModel, action: str) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_none=action != Action.REGISTER)
 
 
+@functools.cache
+def _field_type(path: str) -> TypeAdapter | None:
+    """The type of an amendable intake field (its own checks; rules across fields need the complaint)."""
+    parts = path.split(".")
+    model: type[BaseModel] = Intake
+    if len(parts) == 2:
+        annotation = Intake.model_fields.get(parts[0])
+        model = annotation.annotation if annotation is not None else None  # type: ignore[assignment]
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+    info = model.model_fields.get(parts[-1])
+    if info is None:
+        return None
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+
+
 def _check_changes(changes: dict[str, Any], action: str) -> None:
-    """Amendments name single fields by path and carry plain values (the intake check follows in context)."""
+    """Amendments name single, existing intake fields by path and carry values of the field's type (the
+    intake as a whole is checked in context, ``fit_case``)."""
     for path, value in changes.items():
         parts = path.split(".")
+        where = f"changes.{path}"[:120]
         amendable = (len(parts) == 1 and parts[0] in AMENDABLE_TOP) or (
             len(parts) == 2 and parts[0] in AMENDABLE_SECTIONS and parts[1] != "")
-        if not amendable:
-            raise EventRefused("payload_invalid", action=action, field=f"changes.{path}"[:120],
-                               problem="field_not_amendable")
+        adapter = _field_type(path) if amendable else None
+        if adapter is None:
+            raise EventRefused("payload_invalid", action=action, path=where, problem="not_amendable")
         if not (value is None or isinstance(value, str | bool | int | float)) or (
                 isinstance(value, str) and len(value) > MAX_CHANGE_CHARS):
-            raise EventRefused("payload_invalid", action=action, field=f"changes.{path}"[:120], problem="value_invalid")
+            raise EventRefused("payload_invalid", action=action, path=where, problem="value_invalid")
+        try:
+            adapter.validate_python(value, context={"today": None})
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            raise EventRefused("payload_invalid", action=action, path=where, problem=first["type"]) from None
 
 
 def accept(event: EventLike) -> Fact:
@@ -210,10 +234,14 @@ def accept(event: EventLike) -> Fact:
                 at=event.device_time, on=on)
 
 
-def amended_intake(intake: dict[str, Any], changes: dict[str, Any], on: date) -> dict[str, Any]:
-    """The intake after ``changes``, validated as a whole (JSON form); ``payload_invalid`` otherwise."""
+def amended_intake(intake: dict[str, Any], changes: dict[str, Any], on: date | None = None) -> dict[str, Any]:
+    """The intake after ``changes``, validated as a whole (JSON form); ``payload_invalid`` otherwise.
+
+    No "not in the future" test here: the registering device's clock may run ahead of the amending
+    one's, and an honest amendment must not fail on a date it did not touch (the service that makes
+    an amendment checks its own dates against its own today)."""
     try:
-        return parse_intake(apply_changes(intake, changes), today=on).model_dump(mode="json")
+        return parse_intake(apply_changes(intake, changes), today=None).model_dump(mode="json")
     except ValidationFailed as failed:
         raise _payload_refused(Action.AMEND, failed, "changes.") from None
 

@@ -27,9 +27,8 @@ from app.domain.vocabulary import Action, label
 from app.messages import describe, message
 from app.services.profile import Profile, create_profile, is_initialised, open_profile
 from app.store.meta import MetaStore
-from app.store.tables import complaint_data, complaints, events, number_blocks
+from app.store.tables import complaint_data, complaints, events, number_blocks, quarantine
 from app.sync import credentials, outbox, state
-from app.sync.integrity import quarantined_events
 from app.sync.lock import sync_lock
 from app.sync.protocol import CHAIN_REJECTIONS, EnrolRequest, NumberClaim
 from app.sync.reference import merged_regions, read_kind
@@ -63,6 +62,28 @@ class ConflictItem:
 
 
 @dataclass(frozen=True)
+class QuarantinedEvent:
+    """A record that does not count on this device (同步页“隔离保存的记录”), with the reason in Chinese.
+
+    ``origin``: ``fold`` (malformed: this device could not use it), ``hub`` (the hub administrator
+    quarantined it for every device) or ``repair`` (an own record an integrity repair could not chain).
+    """
+
+    event_id: str
+    stream: str | None
+    case_no: str | None
+    action: str
+    action_label: str
+    device_time: str
+    device_id: str
+    own: bool  # made on this computer
+    origin: str
+    code: str
+    message: str
+    at: str
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     enrolled: bool
     hub_url: str | None
@@ -77,7 +98,7 @@ class SyncStatus:
     pending_events: int
     rejected: tuple[RejectedEvent, ...]
     conflicts: tuple[ConflictItem, ...]
-    quarantined: tuple[dict[str, Any], ...]
+    quarantined: tuple[QuarantinedEvent, ...]
     blobs_pending: int
     clock_skew_seconds: float | None
     clock_warning: str | None
@@ -108,7 +129,7 @@ def status(profile: Profile) -> SyncStatus:
             .where(c.conflict == 1).order_by(c.updated_at.desc())).all()
         blobs_pending = session.execute(select(func.count()).select_from(blob_queue)).scalar_one()
         pending = outbox.pending_count(session, profile.device_id)
-        kept = tuple(quarantined_events(session))
+        kept = tuple(_quarantined(session, profile.device_id))
     skew = float(values[state.SKEW]) if values.get(state.SKEW) else None
     warning = None
     if skew is not None and abs(skew) > SKEW_WARNING_SECONDS:
@@ -126,6 +147,26 @@ def status(profile: Profile) -> SyncStatus:
                         for x in conflicted),
         quarantined=kept, blobs_pending=blobs_pending, clock_skew_seconds=skew, clock_warning=warning,
         daily_time=values.get(state.DAILY_TIME) or None)
+
+
+def _quarantined(session, device_id: str) -> list[QuarantinedEvent]:
+    q, c = quarantine.c, complaints.c
+    rows = session.execute(select(quarantine, c.case_no).outerjoin(complaints, c.id == q.stream)
+                           .order_by(q.quarantined_at, q.event_id)).all()
+    items = []
+    for row in rows:
+        event = json.loads(row.event)
+        params = json.loads(row.params or "{}")
+        text = message(row.reason, params)
+        if row.origin == "fold":
+            text = f"本机未采用：{text}"
+        items.append(QuarantinedEvent(
+            event_id=row.event_id, stream=row.stream or event.get("stream"), case_no=row.case_no,
+            action=str(event.get("action") or ""), action_label=_action_label(str(event.get("action") or "")),
+            device_time=str(event.get("device_time") or ""), device_id=str(event.get("device_id") or ""),
+            own=event.get("device_id") == device_id, origin=row.origin, code=row.reason, message=text,
+            at=row.quarantined_at))
+    return items
 
 
 def _action_label(action: str) -> str:

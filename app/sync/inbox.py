@@ -14,6 +14,7 @@ an officer never acts on a view that claims more than it shows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -27,6 +28,7 @@ from app.sync.protocol import PullResponse, WireEvent
 from app.sync.tables import blob_queue, dirty
 
 E = events.c
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 NON_COMPLAINT = ("session", "admin")
 CHUNK = 400
 
@@ -77,7 +79,7 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
             continue
         touched[wire.stream] = max(touched.get(wire.stream, 0), int(wire.action in REINDEXING))
         sha = wire.payload.get("sha256") if wire.action == "attach" else None
-        if isinstance(sha, str) and not blob_exists(sha):
+        if isinstance(sha, str) and SHA256.match(sha) and not blob_exists(sha):  # never a path from a device
             session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="down",
                                                                                attempts=0))
             outcome.blobs += 1

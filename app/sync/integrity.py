@@ -8,7 +8,6 @@ quarantined, never dropped), rebuilds the projections, and writes the result ove
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -152,8 +151,3 @@ def _misfit(session: Session, event, device_id: str) -> str | None:
     if event.device_seq > 1 and before is not None and before != event.prev_hash:
         return "chain_fork"
     return None
-
-
-def quarantined_events(session: Session) -> list[dict]:
-    return [{"event": json.loads(r.event), "reason": r.reason, "at": r.quarantined_at}
-            for r in session.execute(select(quarantine).order_by(quarantine.c.quarantined_at))]

@@ -41,6 +41,7 @@ class Meta(Wire):
     min_client_version: str
     hub_time: str  # ISO UTC
     reference_version: int
+    quarantine_version: int = 0  # changes whenever the administrator quarantines or releases an event
 
 
 class WireEvent(Wire):
@@ -173,6 +174,20 @@ class IntegrityResponse(Wire):
     ok: bool
     count: int
     digest: str
+
+
+class QuarantinedEvent(Wire):
+    event_id: str
+    reason: str  # stable code (admin_quarantine)
+    note: str  # the administrator's words
+    at: str
+
+
+class QuarantineList(Wire):
+    """``GET /v1/quarantine``: events the hub administrator set aside for the whole fleet, in scope."""
+
+    version: int
+    events: list[QuarantinedEvent]
 
 
 class Reference(Wire):

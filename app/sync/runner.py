@@ -14,14 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
 from app.domain.clock import china_date, iso_utc, parse_iso
 from app.domain.errors import DomainError
 from app.messages import describe, message
 from app.services.profile import Profile
 from app.store.meta import MetaStore
 from app.store.projector import Horizons, Projector
+from app.store.tables import quarantine as quarantine_table
 from app.sync import blobs, inbox, integrity, numbering, outbox, state
-from app.sync.protocol import PROTOCOL_VERSION
+from app.sync import quarantine as fleet
+from app.sync.protocol import PROTOCOL_VERSION, Meta
 from app.sync.reference import apply_reference, merged_calendar
 from app.sync.transport import HubClient
 
@@ -31,7 +35,7 @@ INTEGRITY_EVERY = timedelta(hours=20)
 
 @dataclass(frozen=True)
 class SyncProgress:
-    stage: str  # meta | upload | push | pull | download | reference | numbers | integrity | repair
+    stage: str  # meta | upload | push | pull | quarantine | download | reference | numbers | integrity | repair
     text: str  # Chinese, for the status line
     done: int = 0
     total: int | None = None
@@ -83,6 +87,8 @@ class SyncRun:
         self.push_batch = _size("LVYUE_SYNC_PUSH_BATCH", 1000)
         self.pull_page = _size("LVYUE_SYNC_PULL_PAGE", 1000)
         self.damaged = False  # the pull met a local copy that differs from the hub's
+        self._meta: Meta | None = None
+        self._quarantine_version = 0
 
     def step(self, stage: str, text: str, done: int = 0, total: int | None = None) -> None:
         if self._cancel():
@@ -90,24 +96,54 @@ class SyncRun:
         self._progress(SyncProgress(stage, text, done, total))
 
     def run(self, *, verify: bool | None, repair: bool) -> SyncReport:
-        inbox.project_dirty(self.store, self.projector)  # a sync that died after a page, before projecting
+        set_aside_before = self._set_aside_count()
+        self.finish_projection()  # a sync that died after a page, before projecting
         reference_version = self.meta()
         self.upload()
         self.push()
         self.pull()
+        self.fleet_quarantine()
         self.download()
         if reference_version is not None:
             self.reference()
         self.numbers()
         self.check(verify, repair)
+        self.report.quarantined += max(0, self._set_aside_count() - set_aside_before)
+        if self.report.quarantined:
+            self.report.warnings.append(message("events_set_aside", {"count": self.report.quarantined}))
         self.report.finished_at = iso_utc(self.profile.now())
         return self.report
+
+    def _set_aside_count(self) -> int:
+        with self.store.read() as session:
+            return session.execute(select(func.count()).select_from(quarantine_table)).scalar_one()
+
+    def finish_projection(self) -> None:
+        """Project what an interrupted sync pulled. A failure here must never keep this device from
+        sending its own work: it is reported, and the pull step projects again."""
+        try:
+            inbox.project_dirty(self.store, self.projector)
+        except Exception as error:
+            self.report.warnings.append(message("projection_failed", {"error": type(error).__name__}))
+
+    def fleet_quarantine(self) -> None:
+        """Events the hub administrator quarantined (or released) since the last sync: skip them in folds."""
+        if self._meta is None or self._meta.quarantine_version == self._quarantine_version:
+            return
+        self.step("quarantine", "正在更新中心隔离的记录…")
+        listing = self.client.quarantine()
+        with self.store.unit_of_work() as uow:
+            touched = fleet.apply_list(uow, listing)
+            horizons = Horizons(uow.session)
+            for stream in sorted(touched):
+                self.projector.refold(uow.complaints, stream, horizons)
+            uow.commit()
 
     def meta(self) -> int | None:
         """Version gate and clock; returns the hub's reference version when ours is older."""
         self.step("meta", "正在连接中心…")
         before = time.monotonic()
-        meta = self.client.meta()
+        meta = self._meta = self.client.meta()
         elapsed = time.monotonic() - before
         if meta.protocol_version != PROTOCOL_VERSION:
             raise DomainError("protocol_unsupported", version=meta.protocol_version)
@@ -119,6 +155,7 @@ class SyncRun:
         with self.store.unit_of_work() as uow:
             uow.meta.set(state.SKEW, str(round(skew, 1)))
             ours = int(uow.meta.get(state.REFERENCE_VERSION, "0") or 0)
+            self._quarantine_version = fleet.known_version(uow)
             uow.commit()
         return meta.reference_version if meta.reference_version != ours else None
 
@@ -218,7 +255,6 @@ class SyncRun:
                                       lambda n: self._progress(SyncProgress("repair", f"已重新下载 {n} 条记录", n)))
             self.report.integrity = "repaired"
             self.report.backup = str(result.backup)
-            self.report.quarantined = result.quarantined
             self.report.warnings.append(message("integrity_mismatch", {"backup": result.backup.name}))
         else:
             self.report.integrity = "ok"

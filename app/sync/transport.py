@@ -35,6 +35,7 @@ from app.sync.protocol import (
     NumberBlock,
     PullResponse,
     PushResponse,
+    QuarantineList,
     Reference,
 )
 
@@ -158,6 +159,9 @@ class HubClient:
 
     def reference(self) -> Reference:
         return self._call("GET", "/reference", Reference)
+
+    def quarantine(self) -> QuarantineList:
+        return self._call("GET", "/quarantine", QuarantineList)
 
     def numbers(self, series: str, year: int, count: int) -> NumberBlock:
         body = {"series": series, "year": year, "count": count}

@@ -2,8 +2,10 @@
 
 Order of checks for each event (oldest first): a known id (duplicate, or ``event_conflict`` when the
 content differs); a replayed rejection; the hash and the device; the device chain (``chain_gap`` /
-``chain_fork``); then the content (scope, stream). Content refusals are recorded in ``rejections``
-and the device chain runs through them, so the events after a refused one are still accepted.
+``chain_fork``); then the content (``event_checks``: the domain's acceptance of the event, scope,
+stream, case number, actor and role). Content refusals are recorded in ``rejections`` and the device
+chain runs through them, so the events after a refused one are still accepted; every refusal of a
+push is written to the security log.
 
 Gap-safe ordering: on PostgreSQL the batch takes ``pg_advisory_xact_lock`` before reading the
 sequence counter and holds it until commit, so sequence numbers become visible in order and a
@@ -17,19 +19,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import iso_utc, utc_now
-from app.domain.events import ADMIN_STREAM, SESSION_STREAM, Event, canonical_json
+from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.messages import message
 from app.sync.protocol import ChainHead, PushResponse, PushResult, WireEvent
+from server import security_log
 from server.auth import Device
 from server.db import insert_ignore
-from server.tables import blob_refs, counters, devices, events, rejections, stream_grants, streams
+from server.services import event_checks
+from server.services.event_checks import Context
+from server.tables import (
+    blob_refs,
+    counters,
+    device_users,
+    devices,
+    events,
+    rejections,
+    stream_grants,
+    streams,
+)
 
 SEQ_LOCK_KEY = 7220416  # pg_advisory_xact_lock key serialising server_seq assignment
-REGION_PATH = "respondent.region_code"
 
 
 @dataclass(frozen=True)
@@ -69,12 +82,6 @@ def _parse(raw: dict[str, Any]) -> WireEvent | str:
         return str(raw.get("id") or "")[:64] if isinstance(raw, dict) else ""
 
 
-def _event(wire: WireEvent) -> Event:
-    return Event(id=wire.id, stream=wire.stream, action=wire.action, payload=wire.payload, actor=wire.actor,
-                 device_id=wire.device_id, device_seq=wire.device_seq, device_time=wire.device_time,
-                 base=wire.base, prev_hash=wire.prev_hash, hash=wire.hash)
-
-
 def _rejected(event_id: str, code: str, **params: Any) -> PushResult:
     return PushResult(id=event_id, status="rejected", code=code, message=message(code, params), params=params)
 
@@ -87,7 +94,7 @@ def _lock(session: Session) -> None:
 
 def push(session: Session, device: Device, raw_events: list[dict[str, Any]]) -> PushResponse:
     parsed = [_parse(raw) for raw in raw_events]
-    hashes_ok = {w.id: _event(w).compute_hash() == w.hash for w in parsed if isinstance(w, WireEvent)}
+    hashes_ok = {w.id: w.to_event().compute_hash() == w.hash for w in parsed if isinstance(w, WireEvent)}
     _lock(session)
     counter = session.execute(
         select(counters.c.value).where(counters.c.name == "server_seq").with_for_update()
@@ -106,9 +113,9 @@ def push(session: Session, device: Device, raw_events: list[dict[str, Any]]) -> 
         for r in session.execute(select(rejections.c.id, rejections.c.hash, rejections.c.code, rejections.c.params)
                                  .where(rejections.c.id.in_(ids))):
             refused[r.id] = Refused(r.hash, r.code, json.loads(r.params))
-    names = {w.stream for w in wires}
-    stream_state = {r.stream: {"region": r.region, "office_code": r.office_code}
-                    for r in session.execute(select(streams).where(streams.c.stream.in_(names)))} if names else {}
+    ctx = Context(session, device)
+    ctx.preload({w.stream for w in wires if w.stream not in (SESSION_STREAM, ADMIN_STREAM)},
+                {w.actor for w in wires})
     batch = Batch(seq=counter, chain_seq=dev.chain_seq, chain_hash=dev.chain_hash)
     now = iso_utc(utc_now())
     results = []
@@ -116,9 +123,20 @@ def push(session: Session, device: Device, raw_events: list[dict[str, Any]]) -> 
         if not isinstance(item, WireEvent):
             results.append(_rejected(item, "malformed"))
             continue
-        results.append(_one(item, device, batch, known, refused, stream_state, hashes_ok[item.id], now))
-    _write(session, device, batch, counter)
+        results.append(_one(item, device, batch, known, refused, ctx, hashes_ok[item.id], now))
+    _write(session, device, batch, counter, ctx)
+    _log_refusals(device, results)
     return PushResponse(results=results, chain=ChainHead(device_seq=batch.chain_seq, hash=batch.chain_hash))
+
+
+def _log_refusals(device: Device, results: list[PushResult]) -> None:
+    refused = [r for r in results if r.status == "rejected"]
+    if refused:
+        codes: dict[str, int] = {}
+        for r in refused:
+            codes[r.code or "rejected"] = codes.get(r.code or "rejected", 0) + 1
+        security_log.record("events_refused", device=device.id, device_name=device.name, region=device.region_code,
+                            codes=codes, events=[f"{r.id}:{r.code}" for r in refused[:20]])
 
 
 def _same(row: Known, wire: WireEvent) -> bool:
@@ -126,7 +144,7 @@ def _same(row: Known, wire: WireEvent) -> bool:
 
 
 def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known], refused: dict[str, Refused],
-         stream_state: dict, hash_ok: bool, now: str) -> PushResult:
+         ctx: Context, hash_ok: bool, now: str) -> PushResult:
     if wire.id in known:
         row = known[wire.id]
         if _same(row, wire):
@@ -146,7 +164,7 @@ def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known],
             return _rejected(wire.id, "chain_fork", device_seq=wire.device_seq, hub_seq=batch.chain_seq)
         return _rejected(wire.id, "chain_gap", device_seq=wire.device_seq, expected=batch.chain_seq + 1)
     batch.chain_seq, batch.chain_hash = wire.device_seq, wire.hash
-    refusal = _content_problem(wire, device, stream_state)
+    refusal = event_checks.check(wire.to_event(), ctx)
     if refusal is not None:
         code, params = refusal
         batch.rejection_rows.append({
@@ -157,7 +175,7 @@ def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known],
         refused[wire.id] = Refused(wire.hash, code, params)
         return _rejected(wire.id, code, **params)
     batch.seq += 1
-    region = _accept(wire, device, batch, stream_state)
+    region = _accept(wire, device, batch, ctx)
     row = wire.model_dump(exclude={"server_seq"})
     row.update(server_seq=batch.seq, payload=canonical_json(wire.payload), region=region, prefecture=region[:4],
                province=region[:2], received_at=now, horizon=min(wire.horizon, batch.seq - 1))
@@ -166,63 +184,22 @@ def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known],
     return PushResult(id=wire.id, status="accepted", server_seq=batch.seq)
 
 
-def _region_of(payload: dict[str, Any]) -> str | None:
-    try:
-        region = payload["intake"]["respondent"]["region_code"]
-    except (KeyError, TypeError):
-        return None
-    return region if isinstance(region, str) and len(region) == 6 and region.isdigit() else None
-
-
-def _content_problem(wire: WireEvent, device: Device, stream_state: dict) -> tuple[str, dict] | None:
-    if wire.stream in (SESSION_STREAM, ADMIN_STREAM):
-        return None
-    state = stream_state.get(wire.stream)
-    if wire.action == "register":
-        region, office = _region_of(wire.payload), wire.payload.get("office_code")
-        if region is None or not (isinstance(office, str) and len(office) == 6 and office.isdigit()):
-            return "payload_invalid", {"action": wire.action}
-        if state is not None:
-            return "stream_exists", {}
-        if not (device.sees(region) and device.sees(office)):
-            return "out_of_scope", {"region": region}
-        return None
-    if state is None:
-        return "stream_unknown", {}
-    if not device.sees(state["region"]):
-        return "out_of_scope", {"region": state["region"]}
-    if wire.action == "amend":
-        changes = wire.payload.get("changes")
-        if not isinstance(changes, dict):
-            return "payload_invalid", {"action": wire.action}
-        new_region = changes.get(REGION_PATH)
-        if new_region is not None:
-            if not (isinstance(new_region, str) and len(new_region) == 6 and new_region.isdigit()):
-                return "payload_invalid", {"action": wire.action}
-            if not device.sees(new_region):
-                return "out_of_scope", {"region": new_region}
-    if wire.action == "attach" and not isinstance(wire.payload.get("sha256"), str):
-        return "payload_invalid", {"action": wire.action}
-    return None
-
-
-def _accept(wire: WireEvent, device: Device, batch: Batch, stream_state: dict) -> str:
+def _accept(wire: WireEvent, device: Device, batch: Batch, ctx: Context) -> str:
     """Update stream state for an accepted event; returns the region the event is filed under."""
     if wire.stream in (SESSION_STREAM, ADMIN_STREAM):
         return device.region_code
+    view = ctx.streams[wire.stream]
+    assert view is not None
     if wire.action == "register":
-        region = _region_of(wire.payload)
-        assert region is not None
-        stream_state[wire.stream] = {"region": region, "office_code": wire.payload["office_code"]}
-        batch.new_streams[wire.stream] = {"stream": wire.stream, **stream_state[wire.stream]}
-        batch.grants.append({"stream": wire.stream, "region": region, "granted_seq": batch.seq, "moved": 0})
-        return region
-    state = stream_state[wire.stream]
-    region = state["region"]
+        batch.new_streams[wire.stream] = {"stream": wire.stream, "region": view.region,
+                                          "office_code": view.office_code, "case_no": view.case_no}
+        batch.grants.append({"stream": wire.stream, "region": view.region, "granted_seq": batch.seq, "moved": 0})
+        return view.region
+    region = view.region
     if wire.action == "amend":
-        new_region = wire.payload["changes"].get(REGION_PATH)
+        new_region = (view.intake or {}).get("respondent", {}).get("region_code")
         if new_region and new_region != region:
-            state["region"] = new_region  # later events go to the new region; this one still reaches the old
+            view.region = new_region  # later events go to the new region; this one still reaches the old
             if wire.stream in batch.new_streams:
                 batch.new_streams[wire.stream]["region"] = new_region
             else:
@@ -233,7 +210,7 @@ def _accept(wire: WireEvent, device: Device, batch: Batch, stream_state: dict) -
     return region
 
 
-def _write(session: Session, device: Device, batch: Batch, counter: int) -> None:
+def _write(session: Session, device: Device, batch: Batch, counter: int, ctx: Context) -> None:
     if batch.event_rows:
         session.execute(insert(events), batch.event_rows)
     if batch.rejection_rows:
@@ -243,6 +220,10 @@ def _write(session: Session, device: Device, batch: Batch, counter: int) -> None
     for stream, region in batch.moved.items():
         session.execute(update(streams).where(streams.c.stream == stream).values(region=region))
     insert_ignore(session, stream_grants, batch.grants)
+    for row in ctx.new_users.values():
+        session.execute(delete(device_users).where(device_users.c.device_id == row["device_id"],
+                                                   device_users.c.user_id == row["user_id"]))
+        session.execute(insert(device_users).values(**row))
     insert_ignore(session, blob_refs, [{"sha256": sha, "stream": stream, "pusher_region": region}
                                        for sha, stream, region in sorted(batch.refs)])
     if batch.seq != counter:

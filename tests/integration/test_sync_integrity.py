@@ -45,7 +45,7 @@ def test_a_damaged_scope_is_found_backed_up_and_repaired(hub, tmp_path):
     assert Path(report.backup).exists()
     assert report.quarantined == 1  # the slipped-in row is kept aside, not dropped
     status = p.status()
-    assert [q["reason"] for q in status.quarantined] == ["foreign_unsynced"]
+    assert [(q.code, q.origin) for q in status.quarantined] == [("foreign_unsynced", "repair")]
     a.sync()
     assert projection(p.profile) == projection(a.profile)  # the note included
     assert maintenance.verify_audit(p.profile).ok

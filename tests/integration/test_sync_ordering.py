@@ -27,13 +27,14 @@ def enrol(live, region: str) -> tuple[str, str]:
     return answer.device_id, answer.token
 
 
-def chain(device_id: str, count: int) -> list[dict]:
+def chain(device_id: str, count: int, actor: str, first_number: int) -> list[dict]:
+    """Honest registrations (a clerk of the county, numbers from the device's own block)."""
     events, prev = [], GENESIS
     for seq in range(1, count + 1):
-        event = Event(id=uuid7(), stream=uuid7(), action="register", actor="u", device_id=device_id, device_seq=seq,
+        event = Event(id=uuid7(), stream=uuid7(), action="register", actor=actor, device_id=device_id, device_seq=seq,
                       device_time="2026-11-26T03:00:00.000Z", base=None, prev_hash=prev,
-                      payload={"case_no": f"532322-2026-{seq:04d}", "office_code": "532322",
-                               "intake": intake("532322")}).sealed()
+                      payload={"case_no": f"532322-2026-{first_number + seq - 1:04d}", "office_code": "532322",
+                               "intake": intake("532322", received_on="2026-11-25")}).sealed()
         prev = event.hash
         events.append({**event.__dict__, "horizon": 0})
     return events
@@ -49,6 +50,7 @@ def race(live, monkeypatch) -> None:
 
     monkeypatch.setattr(ingest, "_write", widened)
     pushers = [enrol(live, "532322") for _ in range(PUSHERS)]
+    clerk = live.add_user(f"clerk{uuid7()[-6:]}", "532322", roles=("clerk",))
     readers = [enrol(live, "532300")[1] for _ in range(READERS)]
     done = threading.Event()
     seen: list[list[int]] = [[] for _ in readers]
@@ -56,8 +58,9 @@ def race(live, monkeypatch) -> None:
 
     def push(device_id: str, token: str) -> None:
         try:
-            events = chain(device_id, BATCHES * 3)
             with HubClient(live.url, token) as client:
+                block = client.numbers("case:532322", 2026, BATCHES * 3)
+                events = chain(device_id, BATCHES * 3, clerk, block.start)
                 for i in range(BATCHES):
                     answer = client.push(events[i * 3:(i + 1) * 3])
                     assert {r.status for r in answer.results} == {"accepted"}

@@ -1,4 +1,5 @@
-"""hub validation: case numbers owned by one complaint, events quarantined for the whole fleet
+"""hub validation: case numbers owned by one complaint, events quarantined for the whole fleet,
+users a device created itself (the accounts of a standalone office that joined)
 
 Revision ID: 0002
 Revises: 0001
@@ -34,6 +35,26 @@ def upgrade() -> None:
                                {"case_no": case_no, "stream": stream})
     with op.batch_alter_table('streams', schema=None) as batch_op:
         batch_op.create_index('ux_streams_case_no', ['case_no'], unique=True)
+    op.create_table('device_users',
+    sa.Column('device_id', sa.Text(), nullable=False),
+    sa.Column('user_id', sa.Text(), nullable=False),
+    sa.Column('roles', sa.Text(), nullable=False),
+    sa.Column('region_code', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('device_id', 'user_id')
+    )
+    for device_id, payload in connection.execute(sa.text(
+            "SELECT device_id, payload FROM events WHERE stream = 'admin' AND action = 'user_add' ORDER BY server_seq")):
+        try:
+            data = json.loads(payload)
+            values = {"device_id": device_id, "user_id": str(data["user_id"]),
+                      "roles": ",".join(str(r) for r in data.get("roles") or []),
+                      "region_code": str(data.get("region_code") or "")}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        connection.execute(sa.text("DELETE FROM device_users WHERE device_id = :device_id AND user_id = :user_id"),
+                           values)
+        connection.execute(sa.text("INSERT INTO device_users (device_id, user_id, roles, region_code) "
+                                   "VALUES (:device_id, :user_id, :roles, :region_code)"), values)
     op.create_table('quarantine',
     sa.Column('event_id', sa.Text(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
@@ -46,6 +67,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('quarantine')
+    op.drop_table('device_users')
     with op.batch_alter_table('streams', schema=None) as batch_op:
         batch_op.drop_index('ux_streams_case_no')
         batch_op.drop_column('case_no')

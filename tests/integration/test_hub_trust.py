@@ -1,0 +1,232 @@
+"""The hub trusts no device (issue 8): poison events are refused per event through a live hub, and
+poison that an older hub already stored is set aside by every device, which keeps syncing with
+nothing lost. The administrator can quarantine an event for the whole fleet.
+
+A "rogue" device is an enrolled county profile whose token is used to push hand-made events: correctly
+hashed and chained, so only their content can be wrong (what a tampered or buggy client would send).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, insert, select, text, update
+
+from app.domain.clock import iso_utc, utc_now
+from app.domain.events import Event
+from app.domain.ids import uuid7
+from app.services import maintenance
+from app.services import sync as sync_service
+from app.sync import credentials
+from app.sync.transport import HubClient
+from server.services import quarantine as hub_quarantine
+from server.tables import counters
+from server.tables import events as hub_events
+from tests.factories import intake
+from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
+
+pytest_plugins = ("tests.sync_fixtures",)
+
+
+
+class Rogue:
+    """Pushes hand-made events on an enrolled device's chain."""
+
+    def __init__(self, hub, d) -> None:
+        self.hub = hub
+        self.device_id = d.profile.device_id
+        self.token = credentials.load_token(self.device_id)
+        with d.profile.store.unit_of_work() as uow:
+            self.seq, self.prev = uow.events.chain_head()
+        self.actor = d.officer.user_id
+
+    def make(self, **fields) -> dict:
+        values = {"id": uuid7(), "actor": self.actor, "device_time": iso_utc(utc_now()), "base": None, **fields}
+        event = Event(device_id=self.device_id, device_seq=self.seq + 1, prev_hash=self.prev, **values).sealed()
+        self.seq, self.prev = event.device_seq, event.hash
+        return {**event.__dict__, "horizon": 0}
+
+    def push(self, wire: dict):
+        with HubClient(self.hub.url, self.token, retries=False) as client:
+            return client.push([wire]).results[0]
+
+
+def hub_user_id(hub, username: str) -> str:
+    with hub.database.reader() as session:
+        return session.execute(text("SELECT id FROM users WHERE username = :u"), {"u": username}).scalar_one()
+
+
+def stored_ids(hub) -> set[str]:
+    with hub.database.reader() as session:
+        return set(session.execute(select(hub_events.c.id)).scalars())
+
+
+def plant(hub, wire: dict, region: str = "532322") -> None:
+    """Store an event the way an older hub (which checked nothing) did: straight into the log."""
+    with hub.database.writer() as session:
+        seq = session.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one() + 1
+        row = {k: v for k, v in wire.items() if k != "payload"}
+        row.update(payload=json.dumps(wire["payload"], ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                   server_seq=seq, region=region, prefecture=region[:4], province=region[:2],
+                   received_at=iso_utc(utc_now()), horizon=0)
+        session.execute(insert(hub_events).values(**row))
+        session.execute(update(counters).where(counters.c.name == "server_seq").values(value=seq))
+        session.commit()
+
+
+def poison(rogue: Rogue, target: str, case_no: str) -> dict[str, tuple[dict, str]]:
+    """Each poison kind of issue 8 with the code the hub answers."""
+    whole_respondent = {"respondent": intake("532322")["respondent"]}
+    return {
+        "forward with {}": (rogue.make(stream=target, action="forward", payload={}), "payload_invalid"),
+        "amend replacing the whole respondent": (rogue.make(stream=target, action="amend", payload={
+            "changes": whole_respondent, "reason": "更正"}), "payload_invalid"),
+        "amend received_on not-a-date": (rogue.make(stream=target, action="amend", payload={
+            "changes": {"received_on": "not-a-date"}, "reason": "更正"}), "payload_invalid"),
+        "device_time xxxxxxxxxx": (rogue.make(stream=target, action="note", payload=NOTE,
+                                              device_time="xxxxxxxxxx"), "device_time_invalid"),
+        "second register with a used case number": (rogue.make(stream=uuid7(), action="register", payload={
+            "case_no": case_no, "office_code": "532322", "intake": intake("532322")}), "case_no_taken"),
+        "register with a minimal intake": (rogue.make(stream=uuid7(), action="register", payload={
+            "case_no": "532322-2026-0999", "office_code": "532322",
+            "intake": {"respondent": {"region_code": "532322"}}}), "payload_invalid"),
+        "attach whose sha256 is a path": (rogue.make(stream=target, action="attach", payload={
+            "sha256": "../../../../tmp/x", "filename": "合同.pdf", "size": 10}), "payload_invalid"),
+        "a 300 KB note": (rogue.make(stream=target, action="note", payload={"text": "长" * 100_000}),
+                          "payload_too_large"),
+    }
+
+
+@pytest.fixture
+def fleet(hub, tmp_path):
+    """A rogue and an honest device in 双柏县, and the prefecture; one complaint forwarded and synced."""
+    honest = device(hub, tmp_path / "honest", COUNTY_A)
+    rogue_device = device(hub, tmp_path / "rogue", COUNTY_A)
+    zhou = device(hub, tmp_path / "zhou", PREFECTURE)
+    target = register(honest)
+    act(honest, target, "forward", FORWARD)
+    honest.sync()
+    zhou.sync()
+    rogue_device.sync()
+    with honest.profile.store.read() as session:
+        case_no = session.execute(text("SELECT case_no FROM complaints WHERE id = :i"), {"i": target}).scalar_one()
+    return honest, Rogue(hub, rogue_device), zhou, target, case_no
+
+
+def test_the_hub_refuses_each_poison_kind_and_stores_nothing(hub, fleet):
+    honest, rogue, zhou, target, case_no = fleet
+    for name, (wire, code) in poison(rogue, target, case_no).items():
+        answer = rogue.push(wire)
+        assert (answer.status, answer.code) == ("rejected", code), name
+        assert answer.message and "…" not in answer.message, (name, answer.message)
+        assert wire["id"] not in stored_ids(hub), name
+    honest_after = rogue.push(rogue.make(stream=target, action="note", payload=NOTE))
+    assert honest_after.status == "accepted"  # the device's chain runs through its refused events
+    act(honest, target, "note", NOTE)
+    for d in (honest, zhou):  # the others keep syncing; nothing poisonous reached them
+        report = d.sync()
+        assert report.quarantined == 0 and not d.status().quarantined
+    assert json.loads(projection(zhou.profile)[target]["aggregate"])["note_count"] == 2
+
+
+def test_forged_actors_and_missing_roles_are_refused(hub, fleet):
+    _honest, rogue, _zhou, target, _ = fleet
+    clerk = hub.add_user("sb_clerk", "532322", roles=("clerk",))
+    cases = {
+        "a prefecture user": (hub_user_id(hub, "zhou_leader"), "note", NOTE, "actor_unknown"),
+        "a user of another county": (hub_user_id(hub, "md_officer"), "note", NOTE, "actor_unknown"),
+        "a made-up id": (uuid7(), "note", NOTE, "actor_unknown"),
+        "a clerk confirming a breach": (clerk, "refuse", {
+            "confirmed_by": "双柏县人民政府", "confirmed_on": "2026-11-25", "facts": "逾期未整改。"},
+            "role_not_permitted"),
+    }
+    for name, (actor, action, payload, code) in cases.items():
+        wire = rogue.make(stream=target, action=action, payload=payload, actor=actor)
+        answer = rogue.push(wire)
+        assert (answer.status, answer.code) == ("rejected", code), name
+        assert wire["id"] not in stored_ids(hub)
+    moved = rogue.push(rogue.make(stream=target, action="amend", payload={
+        "changes": {"respondent.region_code": "532323"}, "reason": "被投诉主体所在地更正"}))
+    assert (moved.status, moved.code) == ("rejected", "out_of_scope"), moved.params
+    not_ours = rogue.push(rogue.make(stream=uuid7(), action="register", payload={
+        "case_no": "532322-2026-0500", "office_code": "532322", "intake": intake("532322")}))
+    assert (not_ours.status, not_ours.code) == ("rejected", "case_no_not_issued")
+
+
+def test_poison_already_on_the_hub_is_set_aside_and_every_device_keeps_syncing(hub, fleet):
+    honest, rogue, zhou, target, case_no = fleet
+    planted = poison(rogue, target, case_no)
+    for wire, _code in planted.values():
+        plant(hub, wire)
+    before = projection(honest.profile)[target]
+    mine = register(honest)  # work made meanwhile must still go up
+    act(honest, target, "note", NOTE)
+
+    report = honest.sync()
+    assert report.pushed == 2 and report.quarantined == len(planted), report
+    assert any("隔离" in w for w in report.warnings)
+    assert mine in stored_ids_streams(hub)
+    after = projection(honest.profile)[target]
+    assert after["state"] == before["state"] == "forwarded" and after["conflict"] == 0
+    status = honest.status()
+    codes = sorted(q.code for q in status.quarantined)
+    assert codes == sorted(code for _w, code in planted.values())
+    assert all(q.message and q.origin == "fold" for q in status.quarantined)
+
+    zhou_report = zhou.sync()
+    assert zhou_report.quarantined == len(planted)
+    assert projection(zhou.profile)[target]["state"] == "forwarded"
+
+    # the commands that failed before: rebuild and a repair sync
+    rows = projection(honest.profile)
+    maintenance.rebuild_projections(honest.profile)
+    assert projection(honest.profile) == rows
+    repaired = honest.sync(repair=True)
+    assert repaired.integrity == "repaired"
+    assert projection(honest.profile)[target]["state"] == "forwarded"
+    assert len(honest.status().quarantined) == len(planted)
+    assert honest.sync().pushed == 0  # nothing stuck
+
+
+def test_the_administrator_quarantines_an_event_for_the_whole_fleet(hub, fleet):
+    honest, rogue, zhou, target, _ = fleet
+    forged = rogue.make(stream=target, action="note", payload=NOTE, actor=hub_user_id(hub, "md_officer"))
+    plant(hub, forged)  # well-formed, but the actor may not act here: only the hub can tell
+    honest.sync()
+    zhou.sync()
+    assert json.loads(projection(honest.profile)[target]["aggregate"])["note_count"] == 1
+    with hub.database.reader() as session:
+        suspects = list(hub_quarantine.suspects(session))
+    assert [s.event_id for s in suspects] == [forged["id"]] and suspects[0].code == "actor_unknown"
+    with hub.database.writer() as session:
+        hub_quarantine.set_aside(session, forged["id"], "冒用他县用户的记录", by="test")
+        session.commit()
+    for d in (honest, zhou):
+        d.sync()
+        assert json.loads(projection(d.profile)[target]["aggregate"])["note_count"] == 0
+        kept = [q for q in d.status().quarantined if q.event_id == forged["id"]]
+        assert kept and kept[0].origin == "hub" and "冒用他县用户" in kept[0].message
+    maintenance.rebuild_projections(honest.profile)  # a rebuild skips it too
+    assert json.loads(projection(honest.profile)[target]["aggregate"])["note_count"] == 0
+    with hub.database.writer() as session:
+        hub_quarantine.release(session, forged["id"], by="test")
+        session.commit()
+    honest.sync()
+    assert json.loads(projection(honest.profile)[target]["aggregate"])["note_count"] == 1
+    assert not [q for q in honest.status().quarantined if q.event_id == forged["id"]]
+
+
+def stored_ids_streams(hub) -> set[str]:
+    with hub.database.reader() as session:
+        return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
+
+
+def test_status_lists_set_aside_records_in_chinese(hub, fleet):
+    honest, rogue, _zhou, target, case_no = fleet
+    wire, _ = poison(rogue, target, case_no)["forward with {}"]
+    plant(hub, wire)
+    honest.sync()
+    [item] = sync_service.status(honest.profile).quarantined
+    assert item.case_no == case_no and item.action_label == "转办"
+    assert "转办" in item.message and "未被接收" not in item.message
