@@ -7,7 +7,7 @@ codes or passwords (only their first characters or hashes). The file is
 ``{data_dir}/logs/security.log`` (``LVYUE_HUB_SECURITY_LOG`` overrides), rotated at
 ``security_log_bytes`` keeping ``security_log_backups`` old files.
 
-``configure(settings)`` is called once per worker at start-up; ``record(event, **fields)`` may be
+``configure(path, max_bytes, backups)`` is called once per worker at start-up (``server.app.create_app``); ``record(event, **fields)`` may be
 called from any thread or coroutine (the ``logging`` module serialises writers). Before
 ``configure`` (tests that build services alone) records go to the ``lvyue.hub.security`` logger
 with no handler of ours, i.e. nowhere unless a test captures them.
