@@ -124,6 +124,8 @@ class HubClient:
         try:
             body = response.json()
         except (ValueError, UnicodeDecodeError):
+            if response.status_code == 429:  # a proxy's own rate limit: try later all the same
+                raise self._refusal(429, None, response.headers.get("Retry-After")) from None
             kind = "HTML" if "html" in response.headers.get("content-type", "") else "非 JSON"
             raise SyncError("hub_bad_response", transient=True, status=response.status_code,
                             detail=f"HTTP {response.status_code}，{kind}") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import re
 import socket
 import time
@@ -270,6 +271,25 @@ def test_our_client_learns_it_is_too_old_and_can_still_read_meta(hub_with, tmp_p
 
 
 # ---- rate limits ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "content_type"), [
+    (b"<html><body><h1>429 Too Many Requests</h1>nginx</body></html>", "text/html"),
+    (b'{"detail": "slow down"}', "application/json"),
+])
+def test_a_429_from_a_proxy_is_try_later_too_and_not_retried_at_once(body, content_type):
+    calls: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(429, content=body, headers={"content-type": content_type, "Retry-After": "120"})
+
+    with HubClient("http://hub.invalid", "t", transport=httpx.MockTransport(answer)) as client, \
+            pytest.raises(SyncError) as limited:
+        client.push([])
+    assert limited.value.code == "rate_limited" and limited.value.transient and limited.value.status == 429
+    assert limited.value.params == {"retry_after": 120, "wait": "2分钟"}
+    assert len(calls) == 1 and calls[0].headers[CLIENT_HEADER] == __version__
+
+
 def test_pushes_over_the_device_rate_get_429_and_the_sync_keeps_everything(hub_with, tmp_path, capsys):
     limited_hub = hub_with(push_burst=2, push_per_minute=1)
     hub = limited_hub
@@ -383,12 +403,48 @@ def test_the_security_log_is_json_lines_rotated_by_size(hub_with):
         for _ in range(30):
             http.get("/v1/reference", headers={"Authorization": "Bearer wrong"})
     logs = limited_hub.settings.data_dir / "logs"
-    assert sorted(p.name for p in logs.iterdir()) == ["security.log", "security.log.1", "security.log.2"]
-    for path in logs.iterdir():
+    files = sorted(p for p in logs.iterdir() if p.suffix != ".lock")
+    assert [p.name for p in files] == ["security.log", "security.log.1", "security.log.2"]
+    for path in files:
         assert path.stat().st_size <= 2000
         for line in path.read_text(encoding="utf-8").splitlines():
             entry = json.loads(line)
             assert entry["event"] in ("request_refused", "address_locked") and entry["at"].endswith("Z")
+
+
+def test_workers_share_one_security_log_and_rotate_it_once(tmp_path):
+    from server import security_log
+
+    path = tmp_path / "logs" / "security.log"
+    path.parent.mkdir()
+    a, b = workers = [security_log._SharedFile(path, maxBytes=1000, backupCount=60, encoding="utf-8", delay=True)
+                      for _ in range(2)]  # two processes' handlers: two open files, one path
+    for worker in workers:
+        worker.setFormatter(security_log._JsonLines())
+    counter = iter(range(10_000))
+
+    def write(worker, times: int) -> None:
+        for _ in range(times):
+            line = json.dumps({"event": "request_refused", "n": next(counter), "code": "令牌无效"}, ensure_ascii=False)
+            worker.handle(logging.LogRecord("t", logging.INFO, __file__, 0, line, None, None))
+
+    try:
+        for _ in range(6):  # b writes a little, a fills and rotates, b writes on (into a rotated file?)
+            write(b, 1)
+            write(a, 14)
+            write(b, 3)
+    finally:
+        for worker in workers:
+            worker.close()
+    logs = sorted(f for f in path.parent.iterdir() if not f.name.endswith(".lock"))
+    numbers = [json.loads(line)["n"] for f in logs for line in f.read_text(encoding="utf-8").splitlines()]
+    assert sorted(numbers) == list(range(next(counter)))  # nothing lost, nothing written twice
+    assert all(f.stat().st_size <= 1000 for f in logs)
+    longest = max(len(line.encode()) + 1 for f in logs for line in f.read_text(encoding="utf-8").splitlines())
+    rotated = [f for f in logs if f.name != "security.log"]
+    assert all(f.stat().st_size > 1000 - longest for f in rotated)  # rotated once, when full, not by each worker
+    current = [json.loads(line)["n"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert current == sorted(current) and current[-1] == max(numbers)  # the newest lines are in the current file
 
 
 # ---- memory under anonymous bombs (the hub in its own process) --------------------------------------------
