@@ -72,6 +72,9 @@ class HubGate:
             return
         except ClientGone:
             return
+        except Exception:  # e.g. the database is down: a 500 in the one shape (ServerErrorMiddleware)
+            self._log(request, policy, 500, "hub_internal_error", {})
+            raise
         await self._forward(scope, receive, send, request, policy, chunks)
 
     # ---- before the body --------------------------------------------------------------------------
