@@ -177,6 +177,13 @@ MESSAGES: dict[str, str] = {
     "integrity_mismatch": "本机数据与中心核对不一致，已备份本机数据库（{backup}）并重新下载",
     "clock_skew": "本机时钟与中心相差 {minutes} 分钟，请校准系统时间",
     "numbers_refused": "中心未分配编号段 {series}（{reason}），请联系中心管理员设置本单位的发文字号前缀",
+    # ---- hub limits, rate limits, error shape (issue 8: server/gate.py, server/limits.py, server/ratelimit.py)
+    "route_not_found": "中心没有这个接口（{method} {path}），请确认中心地址和程序版本",
+    "method_not_allowed": "中心的这个接口不接受 {method} 请求（{path}）",
+    "http_error": "中心返回错误 {status}：{detail}",
+    "body_too_large": "请求内容过大（上限 {limit_mb} MB），中心未接收",
+    "rate_limited": "向中心发送的请求过于频繁，请{wait}后再同步；数据仍完整保存在本机",
+    "auth_locked_out": "本机所在网络的设备凭据或注册码错误次数过多，中心已暂停受理，请{wait}后再试；数据仍完整保存在本机",
     # ---- documents (issue 4: app/documents, app/services/documents.py, office_settings.py) -----------
     "fonts_missing": "找不到公文排版所需的字体（{role}，{directory}），请重新安装程序。",
     "document_kind_unknown": "未知的文书种类“{kind}”（可选：{choices}）",

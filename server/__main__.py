@@ -25,6 +25,7 @@ def serve(settings: HubSettings) -> int:
 
     prepare(settings)
     print(f"履约汇聚中心已启动：http://{settings.host}:{settings.port}/v1/meta （接口文档 /docs）", file=sys.stderr)
+    print(f"安全日志：{settings.security_log_path}", file=sys.stderr)
     if settings.workers > 1:  # each worker builds its own app from the environment
         for name, value in settings.model_dump(exclude_none=True).items():
             os.environ[f"LVYUE_HUB_{name.upper()}"] = str(value)

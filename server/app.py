@@ -1,77 +1,34 @@
 """The hub's ASGI application: protocol v1 routers, gzip both ways, Chinese error bodies, OpenAPI.
 
 ``create_app()`` builds everything from settings at start-up (never at import), so each uvicorn
-worker gets its own engine; workers share nothing but the database and the blob directory.
+worker gets its own engine, rate limits and token cache; workers share nothing but the database,
+the blob directory and the security log file. ``server.gate.HubGate`` stands in front of every
+route: version, token, rate limits and body limits are checked before a body is read.
 """
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.sync.protocol import API_PREFIX, PROTOCOL_VERSION
-from server import HUB_VERSION
-from server.auth import check_client_version
+from server import HUB_VERSION, security_log
+from server.auth import TokenCache
 from server.db import HubDatabase
-from server.errors import error_response, install_handlers
+from server.errors import install_handlers
+from server.gate import HubGate
+from server.ratelimit import RateLimits
 from server.routers import blobs, enrolment, events, integrity, meta, numbers, quarantine, reference
 from server.settings import HubSettings
-
-MAX_INFLATED_BYTES = 128 * 1024 * 1024
-
-
-class GzipRequestMiddleware:
-    """Inflates request bodies sent with ``Content-Encoding: gzip`` (pushes are large and repetitive)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        if headers.get(b"content-encoding", b"").lower() != b"gzip":
-            await self.app(scope, receive, send)
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        try:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            data = inflater.decompress(bytes(body), MAX_INFLATED_BYTES)
-            if inflater.unconsumed_tail:
-                raise gzip.BadGzipFile("too large")
-        except (zlib.error, gzip.BadGzipFile, EOFError):
-            await error_response(400, "request_invalid", {"where": "body", "detail": "gzip"})(scope, receive, send)
-            return
-        scope = dict(scope)
-        scope["headers"] = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
-        scope["headers"].append((b"content-length", str(len(data)).encode()))
-        sent = False
-
-        async def inflated() -> Message:
-            nonlocal sent
-            if sent:
-                return await receive()
-            sent = True
-            return {"type": "http.request", "body": data, "more_body": False}
-
-        await self.app(scope, inflated, send)
 
 
 def create_app(settings: HubSettings | None = None, database: HubDatabase | None = None) -> FastAPI:
     settings = settings or HubSettings()
     database = database or HubDatabase(settings)
+    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -81,13 +38,15 @@ def create_app(settings: HubSettings | None = None, database: HubDatabase | None
     app = FastAPI(title="履约 Lvyue 州级汇聚中心 hub", version=HUB_VERSION, lifespan=lifespan,
                   description=f"Sync protocol v{PROTOCOL_VERSION} (docs/protocol.md)")
     app.state.db = database
-    v1 = APIRouter(prefix=API_PREFIX, dependencies=[Depends(check_client_version)])
+    app.state.rate_limits = RateLimits(settings)
+    app.state.tokens = TokenCache(settings.token_cache_seconds)
+    v1 = APIRouter(prefix=API_PREFIX)  # the version gate is in HubGate (GET /v1/meta stays open)
     for module in (meta, enrolment, events, blobs, reference, numbers, integrity, quarantine):
         v1.include_router(module.router)
     app.include_router(v1)
     install_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(GzipRequestMiddleware)
+    app.add_middleware(HubGate, database=database, limits=app.state.rate_limits, tokens=app.state.tokens)
 
     return app
 

@@ -7,17 +7,24 @@ codes or passwords (only their first characters or hashes). The file is
 ``{data_dir}/logs/security.log`` (``LVYUE_HUB_SECURITY_LOG`` overrides), rotated at
 ``security_log_bytes`` keeping ``security_log_backups`` old files.
 
-``configure(settings)`` is called once per worker at start-up; ``record(event, **fields)`` may be
-called from any thread or coroutine (the ``logging`` module serialises writers). Before
+Several workers (processes) write the same file: each line is one append, and rotation happens under
+an exclusive lock on ``security.log.lock`` after checking the file's real size, so workers neither
+rotate twice nor keep writing into a file another worker has already rotated away (``_SharedFile``).
+
+``configure(path, max_bytes, backups)`` is called once per worker at start-up
+(``server.app.create_app``); ``record(event, **fields)`` may be called from any thread or coroutine
+(the ``logging`` module serialises writers). Before
 ``configure`` (tests that build services alone) records go to the ``lvyue.hub.security`` logger
 with no handler of ours, i.e. nowhere unless a test captures them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import logging.handlers
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -34,6 +41,66 @@ class _JsonLines(logging.Formatter):
         return record.getMessage()
 
 
+try:
+    import fcntl
+except ImportError:  # Windows: one worker only, no lock needed
+    fcntl = None
+
+
+class _SharedFile(logging.handlers.RotatingFileHandler):
+    """A rotating file that several processes append to: size and rotation are decided under a lock
+    from the file on disk, and a stream whose file was rotated by another process is reopened."""
+
+    @contextlib.contextmanager
+    def _locked(self):
+        if fcntl is None:
+            yield
+            return
+        with open(self.baseFilename + ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _current(self) -> None:
+        """Reopen if the file on disk is not the one our stream writes to (rotated elsewhere)."""
+        if self.stream is None:
+            return
+        try:
+            on_disk = os.stat(self.baseFilename)
+        except FileNotFoundError:
+            on_disk = None
+        mine = os.fstat(self.stream.fileno())
+        if on_disk is None or (on_disk.st_ino, on_disk.st_dev) != (mine.st_ino, mine.st_dev):
+            self.stream.close()
+            self.stream = None
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self.maxBytes <= 0:
+            return False
+        try:
+            size = os.stat(self.baseFilename).st_size
+        except FileNotFoundError:
+            return False
+        return size + len(self.format(record).encode("utf-8")) + 1 > self.maxBytes and size > 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            with self._locked():
+                self._current()
+                if self.shouldRollover(record):
+                    if self.stream is not None:
+                        self.stream.close()
+                        self.stream = None
+                    self.doRollover()
+                if self.stream is None:
+                    self.stream = self._open()
+                logging.FileHandler.emit(self, record)
+        except Exception:
+            self.handleError(record)
+
+
 def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10) -> Path:
     """Send records to ``path`` (rotated); idempotent for the same path. Returns the path."""
     global _handler
@@ -46,8 +113,7 @@ def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10) 
             logger.removeHandler(_handler)
             _handler.close()
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups,
-                                                       encoding="utf-8", delay=True)
+        handler = _SharedFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True)
         handler.setFormatter(_JsonLines())
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)

@@ -21,6 +21,33 @@ class HubSettings(BaseSettings):
     pool_size: int = 5  # PostgreSQL connections per worker: up to 3 x this
     write_concurrency: int = 4  # writing requests per worker running at once (the rest queue)
 
+    # request bodies (bytes; on the wire AND after gzip inflation), checked before anything is parsed
+    max_push_bytes: int = 16 * 1024 * 1024  # POST /v1/events
+    max_small_body_bytes: int = 64 * 1024  # enrol, numbers, integrity and every other route
+    # (PUT /v1/blobs/{sha256}: one chunk of at most max_blob_bytes)
+
+    # rate limits: token buckets in memory, per worker (N workers let N times as much through)
+    rate_limits: bool = True
+    push_per_minute: float = 60  # pushes of one device
+    push_burst: int = 120
+    pull_per_minute: float = 600  # pull pages of one device
+    pull_burst: int = 3000
+    device_per_minute: float = 600  # other requests of one device (attachments, reference, numbers, integrity)
+    device_burst: int = 3000
+    address_per_minute: float = 12000  # every request from one network address (many devices behind one NAT)
+    address_burst: int = 20000
+    enrol_per_minute: float = 10  # enrolment attempts from one address
+    enrol_burst: int = 300
+    auth_failures: int = 20  # failed tokens or enrolment codes from one address within auth_failure_window
+    auth_failure_window: int = 900  # seconds
+    lockout_seconds: int = 900  # then every authenticated request or enrolment from that address gets 429
+    token_cache_seconds: float = 30  # a valid token is looked up again after this (the routes always check)
+
+    # security log (JSON lines, rotated by size); default data_dir/logs/security.log
+    security_log: Path | None = None
+    security_log_bytes: int = 10 * 1024 * 1024
+    security_log_backups: int = 10
+
     @property
     def database_url(self) -> str:
         if self.db:
@@ -30,6 +57,10 @@ class HubSettings(BaseSettings):
     @property
     def blobs_path(self) -> Path:
         return (self.blob_dir or self.data_dir / "blobs").resolve()
+
+    @property
+    def security_log_path(self) -> Path:
+        return (self.security_log or self.data_dir / "logs" / "security.log").resolve()
 
     @property
     def is_sqlite(self) -> bool:

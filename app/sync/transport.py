@@ -1,7 +1,9 @@
 """HTTP transport to the hub (httpx): gzip, retries, and every failure turned into a stable code.
 
 ``SyncError.transient`` is True when trying again later may help (network down, a proxy's HTML
-error page, a cut-off or malformed answer, a 5xx). The sync then stops with its data intact.
+error page, a cut-off or malformed answer, a 5xx, a 429). The sync then stops with its data intact.
+A 429 (the hub's rate limits or lockout) is not retried at once: the sync stops and the message says
+when to try again (``Retry-After``). A push the hub finds too large (413) is sent again in halves.
 """
 
 from __future__ import annotations
@@ -41,6 +43,22 @@ from app.sync.protocol import (
 
 M = TypeVar("M", bound=BaseModel)
 RETRY_DELAYS = (0.3, 1.0)
+
+
+def _seconds(value: Any) -> int | None:
+    try:
+        return max(1, int(float(value))) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _wait_text(seconds: int | None) -> str:
+    """For the Chinese message: ``"30秒"``, ``"15分钟"``, or ``"几分钟"`` when the hub did not say."""
+    if seconds is None:
+        return "几分钟"
+    if seconds < 60:
+        return f"{seconds}秒"
+    return f"{-(-seconds // 60)}分钟"
 
 
 class SyncError(DomainError):
@@ -98,7 +116,7 @@ class HubClient:
             try:
                 return self._parse(send(), model)
             except SyncError as error:
-                if not error.transient or attempt == len(delays):
+                if not error.transient or error.status == 429 or attempt == len(delays):
                     raise
                 time.sleep(delays[attempt])
         raise AssertionError("unreachable")
@@ -107,24 +125,33 @@ class HubClient:
         try:
             body = response.json()
         except (ValueError, UnicodeDecodeError):
+            if response.status_code == 429:  # a proxy's own rate limit: try later all the same
+                raise self._refusal(429, None, response.headers.get("Retry-After")) from None
             kind = "HTML" if "html" in response.headers.get("content-type", "") else "非 JSON"
             raise SyncError("hub_bad_response", transient=True, status=response.status_code,
                             detail=f"HTTP {response.status_code}，{kind}") from None
         if response.status_code >= 400:
-            raise self._refusal(response.status_code, body)
+            raise self._refusal(response.status_code, body, response.headers.get("Retry-After"))
         try:
             return model.model_validate(body)
         except ValidationError:
             raise SyncError("hub_bad_response", transient=True, detail="应答内容不完整") from None
 
-    def _refusal(self, status: int, body: Any) -> SyncError:
+    def _refusal(self, status: int, body: Any, retry_after: str | None = None) -> SyncError:
+        transient = status >= 500 or status == 429
         try:
             error = ErrorBody.model_validate(body)
         except ValidationError:
-            return SyncError("hub_error", transient=status >= 500, status=status, detail=str(body)[:200])
+            error = None
+        if status == 429 and (error is None or error.error not in MESSAGES or "wait" not in error.params):
+            seconds = _seconds(retry_after) or _seconds(error.params.get("retry_after") if error else None)
+            return SyncError("rate_limited", transient=True, status=status, retry_after=seconds,
+                             wait=_wait_text(seconds))
+        if error is None:
+            return SyncError("hub_error", transient=transient, status=status, detail=str(body)[:200])
         if error.error not in MESSAGES:
-            return SyncError("hub_error", transient=status >= 500, status=status, detail=error.message)
-        return SyncError(error.error, transient=status >= 500 or status == 429, status=status, **error.params)
+            return SyncError("hub_error", transient=transient, status=status, detail=error.message)
+        return SyncError(error.error, transient=transient, status=status, **error.params)
 
     def _call(self, method: str, path: str, model: type[M], *, retry: bool = True, **kwargs: Any) -> M:
         def send() -> httpx.Response:
@@ -151,7 +178,16 @@ class HubClient:
         return self._call("POST", "/enrol", EnrolResponse, retry=False, **self._json_body(request))
 
     def push(self, events: list[dict[str, Any]]) -> PushResponse:
-        return self._call("POST", "/events", PushResponse, **self._json_body({"events": events}))
+        """One batch, oldest first; if the hub finds it too large (413), the halves one after the other."""
+        try:
+            return self._call("POST", "/events", PushResponse, **self._json_body({"events": events}))
+        except SyncError as error:
+            if error.code != "body_too_large" or len(events) < 2:
+                raise
+        half = len(events) // 2
+        first = self.push(events[:half])
+        second = self.push(events[half:])
+        return PushResponse(results=first.results + second.results, chain=second.chain)
 
     def pull(self, cursor: int, limit: int, *, include_own: bool = False) -> PullResponse:
         params = {"cursor": cursor, "limit": limit, "include_own": "true" if include_own else "false"}
