@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.domain.errors import DomainError
+
 MAX_CHARS = 120  # keeps temp-folder paths under Windows' 260-character MAX_PATH
 MAX_BYTES = 240  # UTF-8 bytes: 120 Chinese characters would not fit the 255-byte limit of Linux/macOS
 FALLBACK_STEM = "附件"
@@ -111,3 +113,10 @@ def is_executable(name: str) -> bool:
 def is_sha256_hex(value: object) -> bool:
     """Exactly 64 lowercase hexadecimal characters (an attachment's content hash)."""
     return isinstance(value, str) and _SHA256.fullmatch(value) is not None
+
+
+def require_sha256(value: object) -> str:
+    """``value`` if it is a SHA-256 hex digest; ``attachment_hash_invalid`` otherwise (it never becomes a path)."""
+    if not is_sha256_hex(value):
+        raise DomainError("attachment_hash_invalid")
+    return value  # type: ignore[return-value]
