@@ -197,6 +197,10 @@ MESSAGES: dict[str, str] = {
     "settings_not_permitted": "只有系统管理员或审核人可以修改发文设置",
     "setting_unknown": "不认识的发文设置项",
     "copy_to_too_many": "抄送单位最多 {max_length} 个",
+    # ---- attachments from other devices (issue 8: app/domain/filenames.py, app/services/attachments.py) --
+    "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
+    "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
+    "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.services.auth import logout
+from app.services.open_folder import OpenFolder
 from app.services.profile import Profile, is_initialised, make_daily_backup, open_profile
 from app.services.users import Actor
 from ui.context import UiContext
@@ -49,6 +50,7 @@ class Startup(QObject):
         self.actor: Actor | None = None
         self.window = None
         self.dialog = None  # the dialog on screen now (tests drive it)
+        self.open_folder = OpenFolder()  # copies of attachments opened this session
 
     def start(self) -> None:
         if self.demo and not is_initialised(self.home):
@@ -180,7 +182,7 @@ class Startup(QObject):
         from ui.main_window import MainWindow  # imported late: the login dialog shows sooner
 
         assert self.profile is not None
-        ctx = UiContext(self.profile, self.actor, self.tasks, self.settings)
+        ctx = UiContext(self.profile, self.actor, self.tasks, self.settings, self.open_folder)
         self.window = MainWindow(ctx)
         self.dialog = None
         self.window.show()
@@ -201,3 +203,4 @@ class Startup(QObject):
                 self.actor = None
             self.profile.close()
             self.profile = None
+        self.open_folder.remove()

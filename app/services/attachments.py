@@ -1,4 +1,10 @@
-"""Attachments 附件: files stored content-addressed (SHA-256) beside the database, recorded by events."""
+"""Attachments 附件: files stored content-addressed (SHA-256) beside the database, recorded by events.
+
+An attachment event may come from another device (an old or a hostile one): its hash is checked before
+it becomes a path, and its file name is reduced to a safe base name (``app.domain.filenames``) every
+time a file is written out. Copies for opening go only into the session's own temporary folder, and
+program or script types are never copied there (they can only be saved elsewhere on purpose).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from app.domain.errors import DomainError
+from app.domain.filenames import is_executable, require_sha256, safe_filename
 from app.services.act import Acted, act
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -18,6 +25,8 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def blob_path(profile: Profile, sha256: str) -> Path:
+    """Where a file lives in the blob store; ``attachment_hash_invalid`` unless ``sha256`` is 64 hex digits."""
+    sha256 = require_sha256(sha256)
     return profile.files.blobs / sha256[:2] / sha256
 
 
@@ -54,19 +63,62 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
 
 def attach_file(profile: Profile, actor: Actor, ref: str, source: Path, description: str | None = None,
                 *, expected_head: str | None = None) -> Acted:
-    """Store the file and record an ``attach`` event on the complaint."""
+    """Store the file and record an ``attach`` event on the complaint (under its safe name)."""
     sha, size = store_blob(profile, source)
-    media_type = mimetypes.guess_type(source.name)[0]
+    filename = safe_filename(source.name)
+    media_type = mimetypes.guess_type(filename)[0]
     return act(profile, actor, ref, "attach",
-               {"sha256": sha, "filename": source.name, "size": size, "media_type": media_type,
+               {"sha256": sha, "filename": filename, "size": size, "media_type": media_type,
                 "description": description}, expected_head=expected_head)
 
 
-def export_blob(profile: Profile, sha256: str, destination: Path) -> Path:
-    """Copy an attachment out of the store (for opening or saving)."""
+def _stored(profile: Profile, sha256: str) -> Path:
     source = blob_path(profile, sha256)
     if not source.exists():
         raise DomainError("attachment_missing", sha256=sha256)
+    return source
+
+
+def export_blob(profile: Profile, sha256: str, destination: Path) -> Path:
+    """Save an attachment where the user chose (另存为), under a safe version of the chosen name."""
+    source = _stored(profile, sha256)
+    destination = destination.parent / safe_filename(destination.name)
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, destination)
     return destination
+
+
+def _same_content(path: Path, sha256: str) -> bool:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == sha256
+
+
+def copy_for_opening(profile: Profile, sha256: str, filename: str, folder: Path) -> Path:
+    """A copy of the attachment in ``folder`` (the session's ``OpenFolder``, ``app.services.open_folder``)
+    under its safe name, for the OS to open. Program and script types are refused
+    (``attachment_not_opened``); so is a destination that resolves outside ``folder``
+    (``attachment_path_unsafe``, e.g. through a planted link)."""
+    name = safe_filename(filename)
+    if is_executable(filename):
+        raise DomainError("attachment_not_opened", filename=name)
+    source = _stored(profile, sha256)
+    root = folder.resolve()
+    home = root / sha256[:12]  # two attachments with one name stay apart
+    home.mkdir(parents=True, exist_ok=True)
+    target = home / name
+    if target.resolve().parent != home:  # inside ``folder``, not through a link to elsewhere
+        raise DomainError("attachment_path_unsafe", filename=name)
+    if target.is_file() and target.stat().st_size == source.stat().st_size and _same_content(target, sha256):
+        return target  # opened before (and perhaps still open in its program): reuse it
+    handle, tmp_name = tempfile.mkstemp(dir=home, prefix=".copy-")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, tmp_name)
+        os.replace(tmp_name, target)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return target

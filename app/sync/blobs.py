@@ -3,12 +3,16 @@
 Uploads go first (an attachment event should not reach other devices before its file); a file that
 cannot be uploaded for good (missing here, too large for the hub) is noted and its event still goes.
 Downloads follow the pull; a file the hub does not have yet stays queued for the next sync.
+
+A queued hash that is not 64 hex digits (an event from an old or a hostile device) never becomes a
+path or a request: it is dropped from the queue with a logged reason, and the sync goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -17,17 +21,27 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select, update
 
+from app.domain.filenames import is_sha256_hex, require_sha256
 from app.store.uow import Store
 from app.sync.tables import blob_queue
 from app.sync.transport import HubClient, SyncError
 
 CHUNK = 1024 * 1024
 Q = blob_queue.c
+log = logging.getLogger(__name__)
 
 
 def blob_file(blobs_dir: Path, sha256: str) -> Path:
-    """Where a blob lives in a profile (the layout of ``app.services.attachments``)."""
+    """Where a blob lives in a profile (the layout of ``app.services.attachments``);
+    ``attachment_hash_invalid`` unless ``sha256`` is 64 hex digits."""
+    sha256 = require_sha256(sha256)
     return blobs_dir / sha256[:2] / sha256
+
+
+def blob_present(blobs_dir: Path, sha256: object) -> bool:
+    """Whether a pulled attachment's file is here already. A malformed hash counts as absent: it is
+    queued like any other and dropped, with its reason logged, when the download reaches it."""
+    return is_sha256_hex(sha256) and blob_file(blobs_dir, sha256).exists()  # type: ignore[arg-type]
 
 
 @dataclass
@@ -40,15 +54,25 @@ def queue_uploads(session, rows) -> None:
     for row in rows:
         if row.action == "attach":
             sha = json.loads(row.payload).get("sha256")
-            if isinstance(sha, str):
+            if is_sha256_hex(sha):
                 session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="up",
                                                                                    attempts=0))
 
 
 def _queued(store: Store, direction: str) -> list[str]:
+    """The hashes waiting in one direction; malformed ones are dropped here, each with a logged reason."""
     with store.read() as session:
-        return [r.sha256 for r in session.execute(select(Q.sha256).where(Q.direction == direction)
-                                                  .order_by(Q.attempts, Q.sha256))]
+        queued = [r.sha256 for r in session.execute(select(Q.sha256).where(Q.direction == direction)
+                                                    .order_by(Q.attempts, Q.sha256))]
+    bad = [sha for sha in queued if not is_sha256_hex(sha)]
+    if bad:
+        with store.unit_of_work() as uow:
+            uow.session.execute(delete(blob_queue).where(Q.direction == direction, Q.sha256.in_(bad)))
+            uow.commit()
+        for sha in bad:
+            log.warning("attachment %s queue: dropped %r (attachment_hash_invalid: not 64 hex digits)",
+                        direction, sha[:80])
+    return [sha for sha in queued if is_sha256_hex(sha)]
 
 
 def _finish(store: Store, sha: str, direction: str, error: str | None) -> None:

@@ -203,7 +203,7 @@ class SyncRun:
             page = self.client.pull(cursor, self.pull_page)
             with self.store.unit_of_work() as uow:
                 result = inbox.apply_page(uow, page, cursor,
-                                          lambda sha: blobs.blob_file(self.profile.files.blobs, sha).exists())
+                                          lambda sha: blobs.blob_present(self.profile.files.blobs, sha))
                 uow.commit()
             self.report.pulled += result.inserted
             self.damaged = self.damaged or bool(result.damaged)

@@ -323,52 +323,68 @@
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="41"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="53"/>
         <source>Drop files here to attach them to the complaint.</source>
         <translation>可将文件拖到此处，作为本案附件保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="48"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="70"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="59"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="71"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="130"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="72"/>
         <source>Add files…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="105"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="124"/>
+        <source>File not opened</source>
+        <translation>附件未打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="125"/>
+        <source>“%1” is a program or script file. Opening it could run commands on this computer, so it is not opened here.</source>
+        <translation>“%1”是程序或脚本类文件，打开后可能在本机运行其中的命令。为保护本机安全，本系统不直接打开此类文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="128"/>
+        <source>If you need it, save it to a folder and have it checked (for example by antivirus software) before you use it.</source>
+        <translation>如确需使用，请点击“另存为”保存到其他文件夹，经安全检查（如杀毒软件扫描）后再处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/attachments_tab.py" line="148"/>
         <source>Save attachment as</source>
         <translation>附件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="111"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="155"/>
         <source>Choose files to attach</source>
         <translation>选择要添加的附件</translation>
     </message>
@@ -376,7 +392,7 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="109"/>
+        <location filename="../../ui/forms/inputs.py" line="105"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -820,12 +836,12 @@
 <context>
     <name>OptionalDateInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="164"/>
+        <location filename="../../ui/forms/inputs.py" line="160"/>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="170"/>
+        <location filename="../../ui/forms/inputs.py" line="166"/>
         <source>Clear the date</source>
         <translation>清除日期</translation>
     </message>

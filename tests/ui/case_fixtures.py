@@ -2,7 +2,8 @@
 
 The shared fixtures give the profile (``office``: 双柏县, fixed clock, one user per role), ``make_ctx``
 and the Chinese translations; these helpers type like a user, drop files like the Explorer, read what
-is visible, and take a complaint to a given state through the services.
+is visible, take a complaint to a given state through the services, and store an event as it arrives
+from another device (``receive_event``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget
+from sqlalchemy import insert
 
-from app.domain.clock import china_date
+from app.domain.clock import china_date, iso_utc
+from app.domain.events import Event
+from app.domain.ids import uuid7
 from app.domain.vocabulary import Action
 from app.services.act import act
 from app.services.intake import register
 from app.services.queries import get_complaint
+from app.store.events import event_row
+from app.store.projector import Projector
+from app.store.tables import events
 from tests.factories import corrupt
 from tests.factories import credit_code as make_credit_code
 from ui.detail.complaint_view import ComplaintView
@@ -180,3 +187,19 @@ def to_state(office, state: str) -> str:
             head = get_complaint(profile, actor, complaint_id).complaint.head
             act(profile, actor, complaint_id, action, payload(today), expected_head=head)
     return complaint_id
+
+
+def receive_event(profile, complaint_id: str, action: str, payload: dict[str, Any], *, actor: str,
+                  device_id: str = "other-device") -> str:
+    """An event of another device (an old or a hostile one) as the sync stores it: its payload never
+    went through this device's checks. Added to the log on that device's chain, then the complaint is
+    refolded. Returns the event id."""
+    with profile.store.unit_of_work() as uow:
+        seq, prev_hash = uow.events.chain_head(device_id)
+        event = Event(id=uuid7(), stream=complaint_id, action=action, payload=payload, actor=actor,
+                      device_id=device_id, device_seq=seq + 1, device_time=iso_utc(profile.now()),
+                      base=uow.complaints.get(complaint_id).head, prev_hash=prev_hash).sealed()
+        uow.session.execute(insert(events).values(**event_row(event)))
+        Projector(profile.calendar, profile.rules).refold(uow.complaints, complaint_id)
+        uow.commit()
+    return event.id

@@ -8,7 +8,7 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 - ``tasks``: the app's task runner (``SavingTasks``); teardown waits for queued work and delivers it;
 - ``ui_settings``: a throw-away ``QSettings`` file (never the user's own settings);
 - ``make_ctx(actor="officer")``: a ``UiContext`` for any user of ``office`` (a name or an ``Actor``);
-  ``ctx`` is the officer's (clerk + handler + leader);
+  ``ctx`` is the officer's (clerk + handler + leader); attachments opened go to ``tmp_path/"opened"``;
 - ``add_complaint(at=None, actor="officer", assignee=None, **intake_overrides)``: registers a complaint
   through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services import act as act_service
 from app.services import intake as intake_service
+from app.services.open_folder import OpenFolder
 from app.services.users import Actor
 from tests import factories
 from ui.context import UiContext
@@ -97,10 +98,13 @@ def tasks(qapp):
 
 
 @pytest.fixture
-def make_ctx(office, tasks, ui_settings):
+def make_ctx(office, tasks, ui_settings, tmp_path):
+    opened = tmp_path / "opened"
+    opened.mkdir()
+
     def make(actor: Actor | str = "officer") -> UiContext:
         user = getattr(office, actor) if isinstance(actor, str) else actor
-        return UiContext(office.profile, user, tasks, ui_settings)
+        return UiContext(office.profile, user, tasks, ui_settings, OpenFolder(opened))
 
     return make
 

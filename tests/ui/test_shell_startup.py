@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 import ui.startup
+from app.services.open_folder import OpenFolder
 from ui.application import home_for, parse_arguments
 from ui.dialogs.first_run import FirstRunWizard
 from ui.dialogs.login import LoginDialog
@@ -37,6 +38,7 @@ def _log_in(qtbot, startup: Startup, password: str) -> MainWindow:
 def test_first_start_runs_the_wizard_then_login_then_the_window(qtbot, tmp_path, tasks, ui_settings):
     home = tmp_path / "fresh"
     startup = Startup(home, tasks, ui_settings)
+    startup.open_folder = OpenFolder(tmp_path)  # not the system's temporary folder
     startup.start()
     wizard = startup.dialog
     assert isinstance(wizard, FirstRunWizard)
@@ -53,8 +55,13 @@ def test_first_start_runs_the_wizard_then_login_then_the_window(qtbot, tmp_path,
     window = _log_in(qtbot, startup, PASSWORD)
     assert window.profile_label.text() == "武定县发展和改革局 · 武定县（532329）"
     assert window.user_label.text() == "用户：李四（系统管理员）"
+    assert window.ctx.open_folder is startup.open_folder
+    opened = window.ctx.open_folder.path / "0123456789ab" / "合同.pdf"  # a copy opened during the session
+    opened.parent.mkdir()
+    opened.write_bytes(b"%PDF")
     startup.close()
     assert _session_actions(home) == ["login", "logout"]
+    assert not opened.parent.parent.exists()  # the session's copies go with it
 
 
 def test_quitting_the_wizard_ends_the_start(qtbot, tmp_path, tasks, ui_settings):

@@ -1,17 +1,23 @@
-"""附件 tab: the files of the complaint; open one (a temporary copy), add more by button or drag and drop."""
+"""附件 tab: the files of the complaint; open one (a temporary copy), add more by button or drag and drop.
+
+The names shown and written are safe base names (``app.domain.filenames``), whatever the device that
+recorded the attachment sent; a copy to open goes only into the session's own temporary folder
+(``ctx.open_folder``), and a program or script type is never opened: the user is told why and may
+save it elsewhere instead.
+"""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.attachments import export_blob
+from app.domain.filenames import is_executable, safe_filename
+from app.services.attachments import copy_for_opening, export_blob
 from app.services.queries import ComplaintDetail, local_time
 from ui.context import UiContext
 from ui.forms.attachments_box import dropped_files, size_text
@@ -27,6 +34,11 @@ from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
 
 SHA_ROLE = 256
+SENT_NAME_ROLE = 257  # the name as the event carries it: program types are judged on it too
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 class AttachmentsTab(QWidget):
@@ -36,7 +48,7 @@ class AttachmentsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_add = False
-        self._temp = Path(tempfile.mkdtemp(prefix="lvyue-open-"))
+        self.refusal: QMessageBox | None = None  # the "not opened" message on screen (tests read it)
         layout = QVBoxLayout(self)
         self.hint = QLabel(self.tr("Drop files here to attach them to the complaint."))
         self.hint.setStyleSheet("color: #5f6368;")
@@ -76,9 +88,12 @@ class AttachmentsTab(QWidget):
         self.tree.clear()
         for attachment in detail.complaint.attachments:
             when, who = times.get(attachment.get("event", ""), ("", ""))
-            item = QTreeWidgetItem([attachment["filename"], size_text(int(attachment.get("size", 0))),
-                                    attachment.get("description") or "", f"{when} {who}".strip()])
-            item.setData(0, SHA_ROLE, attachment["sha256"])
+            size = attachment.get("size")
+            item = QTreeWidgetItem([safe_filename(attachment.get("filename")),
+                                    size_text(size) if isinstance(size, int) else "",
+                                    _text(attachment.get("description")), f"{when} {who}".strip()])
+            item.setData(0, SHA_ROLE, _text(attachment.get("sha256")))
+            item.setData(0, SENT_NAME_ROLE, _text(attachment.get("filename")))
             self.tree.addTopLevelItem(item)
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -87,24 +102,53 @@ class AttachmentsTab(QWidget):
         self.save_button.setEnabled(has_files)
 
     def _selected(self) -> tuple[str, str] | None:
+        """(sha256, the name as sent) of the current file."""
         item = self.tree.currentItem()
-        return (item.data(0, SHA_ROLE), item.text(0)) if item else None
+        return (item.data(0, SHA_ROLE), item.data(0, SENT_NAME_ROLE)) if item else None
 
     def open_selected(self) -> None:
         chosen = self._selected()
-        if chosen:
-            sha, name = chosen
-            target = self._temp / sha[:12] / name
-            self.ctx.tasks.run(export_blob, self.ctx.profile, sha, target,
-                               on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
-                               on_error=while_alive(self, self._failed))
+        if not chosen:
+            return
+        sha, sent = chosen
+        if is_executable(sent):
+            self._refuse_to_open(safe_filename(sent))
+            return
+        self.message.hide()
+        self.ctx.tasks.run(copy_for_opening, self.ctx.profile, sha, sent, self.ctx.open_folder.path,
+                           on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+                           on_error=while_alive(self, self._failed))
+
+    def _refuse_to_open(self, name: str) -> None:
+        """A program or script is never handed to the OS: say why, offer to save it elsewhere."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File not opened"),
+                          self.tr("“%1” is a program or script file. Opening it could run commands on this "
+                                  "computer, so it is not opened here.").replace("%1", name),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("If you need it, save it to a folder and have it checked (for example "
+                                       "by antivirus software) before you use it."))
+        save = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _result: self._refusal_closed(box, save))
+        self.refusal = box
+        box.open()
+
+    def _refusal_closed(self, box: QMessageBox, save) -> None:
+        self.refusal = None
+        box.deleteLater()
+        if box.clickedButton() is save:
+            self.save_selected()
 
     def save_selected(self) -> None:
         chosen = self._selected()
         if chosen:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment as"), chosen[1])
+            sha, sent = chosen
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            suggested = str(Path(folder) / safe_filename(sent)) if folder else safe_filename(sent)
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment as"), suggested)
             if name:
-                self.ctx.tasks.run(export_blob, self.ctx.profile, chosen[0], Path(name),
+                self.message.hide()
+                self.ctx.tasks.run(export_blob, self.ctx.profile, sha, Path(name),
                                    on_error=while_alive(self, self._failed))
 
     def choose_files(self) -> None:
