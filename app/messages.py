@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "case_no_taken": "案号 {case_no} 已被另一件案件使用",
     "case_no_not_issued": "案号 {case_no} 不在中心发给本设备的编号段内",
     "value_invalid": "取值无效",
+    "filename_unsafe": "文件名含有路径或不可见字符",
     "not_amendable": "此项不能以更正的方式修改",
     "foreign_unsynced": "另一台设备的记录未经中心到达本机，无法接续",
     "fold_failed": "本版本程序无法处理这条记录（{error}）",

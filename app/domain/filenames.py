@@ -102,6 +102,15 @@ def is_safe_filename(name: str) -> bool:
     return isinstance(name, str) and bool(name) and safe_filename(name) == name
 
 
+def carries_no_path(name: str) -> bool:
+    """What an attachment event's file name must meet to count at all (``AttachPayload``): no folder,
+    drive or parent part and no invisible characters. Looser than ``is_safe_filename`` on purpose:
+    earlier versions recorded names such as ``12:30 纪要.docx`` or very long ones, honest history that
+    must still fold; whatever is shown, saved or opened goes through ``safe_filename`` anyway."""
+    return bool(name) and name not in (".", "..") and not _SEPARATORS.search(name) and not _DRIVE.match(name) \
+        and all(unicodedata.category(ch) not in _INVISIBLE for ch in name)
+
+
 def is_executable(name: str) -> bool:
     """A type that must never be opened directly (``.bat``, ``.exe``, ``.lnk``, ``.docm`` ...), judged
     on the name as written to disk and on the name as sent (``a.BAT. `` counts)."""

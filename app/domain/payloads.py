@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.domain.filenames import carries_no_path
 from app.domain.intake import Intake
 from app.domain.schema import (
     Day,
@@ -180,6 +181,13 @@ class AttachPayload(InputModel):
     size: Annotated[int, Field(ge=0)]
     media_type: OptText = None
     description: OptText = None
+
+    @field_validator("filename")
+    @classmethod
+    def _no_path(cls, value: str) -> str:
+        if not carries_no_path(value):
+            raise PydanticCustomError("filename_unsafe", "filename_unsafe")
+        return value
 
 
 class AmendPayload(InputModel):

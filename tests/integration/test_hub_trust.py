@@ -93,6 +93,10 @@ def poison(rogue: Rogue, target: str, case_no: str) -> dict[str, tuple[dict, str
             "intake": {"respondent": {"region_code": "532322"}}}), "payload_invalid"),
         "attach whose sha256 is a path": (rogue.make(stream=target, action="attach", payload={
             "sha256": "../../../../tmp/x", "filename": "合同.pdf", "size": 10}), "payload_invalid"),
+        "attach named ../../x.bat": (rogue.make(stream=target, action="attach", payload={
+            "sha256": "a" * 64, "filename": "../../x.bat", "size": 10}), "payload_invalid"),
+        "attach named by an absolute path": (rogue.make(stream=target, action="attach", payload={
+            "sha256": "b" * 64, "filename": "C:\\Windows\\x.bat", "size": 10}), "payload_invalid"),
         "a 300 KB note": (rogue.make(stream=target, action="note", payload={"text": "长" * 100_000}),
                           "payload_too_large"),
     }
