@@ -4,57 +4,57 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="69"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="68"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="71"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="70"/>
         <source>lower-case letters and digits, e.g. wangying</source>
         <translation>小写字母和数字，如 wangying</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="84"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="85"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="86"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="87"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="89"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="99"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="102"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="104"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="106"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -245,39 +245,44 @@
 <context>
     <name>ConflictTable</name>
     <message>
-        <location filename="../../ui/sync/tables.py" line="135"/>
+        <location filename="../../ui/sync/tables.py" line="146"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="135"/>
+        <location filename="../../ui/sync/tables.py" line="146"/>
         <source>Changes kept aside</source>
         <translation>暂未采纳的变更</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="150"/>
+        <location filename="../../ui/sync/tables.py" line="161"/>
         <source>Open</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="151"/>
+        <location filename="../../ui/sync/tables.py" line="162"/>
         <source>Open complaint {case_no}: a leader settles it with “Resolve”</source>
         <translation>打开案件 {case_no}：由审核人通过“核对处理”决定采纳或不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="158"/>
+        <location filename="../../ui/sync/tables.py" line="169"/>
         <source>made at the same time as another change</source>
         <translation>与另一台电脑的变更同时发生</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="159"/>
+        <location filename="../../ui/sync/tables.py" line="170"/>
         <source>no longer fits the complaint&apos;s state</source>
         <translation>已不符合案件当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="160"/>
+        <location filename="../../ui/sync/tables.py" line="171"/>
         <source>a second registration</source>
         <translation>重复登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="172"/>
+        <source>would leave the registration details invalid</source>
+        <translation>会使登记信息不符合要求</translation>
     </message>
 </context>
 <context>
@@ -730,22 +735,22 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="123"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="122"/>
         <source>New password for {name}</source>
         <translation>为{name}设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="124"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="125"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="133"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -779,64 +784,132 @@
     </message>
 </context>
 <context>
-    <name>RefusedTable</name>
+    <name>QuarantineTable</name>
     <message>
-        <location filename="../../ui/sync/tables.py" line="90"/>
+        <location filename="../../ui/sync/tables.py" line="189"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="90"/>
+        <location filename="../../ui/sync/tables.py" line="189"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="90"/>
+        <location filename="../../ui/sync/tables.py" line="189"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="189"/>
+        <source>Made on</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="190"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="206"/>
+        <source>quarantined by the hub</source>
+        <translation>中心隔离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="207"/>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="207"/>
+        <source>another computer</source>
+        <translation>其他设备</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedTable</name>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="91"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="91"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="91"/>
         <source>Recorded</source>
         <translation>本机记录时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="90"/>
+        <location filename="../../ui/sync/tables.py" line="91"/>
         <source>Hub&apos;s reason</source>
         <translation>中心给出的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="91"/>
+        <location filename="../../ui/sync/tables.py" line="92"/>
         <source>What to do</source>
         <translation>处理办法</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="108"/>
+        <location filename="../../ui/sync/tables.py" line="109"/>
         <source>Ask the system administrator: this computer&apos;s record chain does not match the hub&apos;s, so later records are refused too until it is repaired.</source>
         <translation>请联系系统管理员：本机的记录链与中心不一致，修复之前，之后的记录也会被拒收。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="111"/>
+        <location filename="../../ui/sync/tables.py" line="112"/>
         <source>The complaint is outside this computer&apos;s area. The record stays here; ask the hub administrator whether the complaint should move to that county.</source>
         <translation>该案件不在本机管辖范围内。记录保留在本机；请联系中心管理员，确认是否应将案件移交该县（市）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="113"/>
+        <location filename="../../ui/sync/tables.py" line="114"/>
         <source>The hub never received this complaint&apos;s registration: deal with that refusal first, then ask the hub administrator.</source>
         <translation>中心没有收到该案件的登记记录：请先处理登记被拒收的问题，再联系中心管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="115"/>
+        <location filename="../../ui/sync/tables.py" line="116"/>
         <source>The hub already has a complaint with this number: ask the hub administrator to compare the two.</source>
         <translation>中心已有同一编号的案件：请联系中心管理员核对两件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="117"/>
+        <location filename="../../ui/sync/tables.py" line="118"/>
         <source>The hub holds a different record under the same id: ask the hub administrator.</source>
         <translation>中心已有同一编号但内容不同的记录：请联系中心管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="119"/>
+        <location filename="../../ui/sync/tables.py" line="120"/>
         <source>The record is incomplete: ask the system administrator.</source>
         <translation>记录内容不完整：请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/tables.py" line="120"/>
+        <location filename="../../ui/sync/tables.py" line="121"/>
+        <source>The officer who made it may not work on this computer according to the hub: ask the hub administrator to check the officer&apos;s account.</source>
+        <translation>中心认为办理人不能在本机登录办理：请中心管理员核对该办理人的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="123"/>
+        <source>The officer&apos;s role at the hub does not allow this step: ask the hub administrator to check the officer&apos;s roles.</source>
+        <translation>办理人在中心的角色不允许办理这一环节：请中心管理员核对其角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="125"/>
+        <source>Another complaint already has this case number: ask the hub administrator.</source>
+        <translation>另一件案件已使用这个案号：请联系中心管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="127"/>
+        <source>The case number was not handed to this computer by the hub: ask the hub administrator.</source>
+        <translation>这个案号不是中心发给本机的编号：请联系中心管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="129"/>
+        <source>This computer&apos;s clock was wrong when the record was made: set the clock right and ask the system administrator.</source>
+        <translation>记录时本机时钟有误：请校准时钟并联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/tables.py" line="131"/>
         <source>Ask the hub administrator, quoting the reason.</source>
         <translation>请联系中心管理员，并告知上述原因。</translation>
     </message>
@@ -1008,35 +1081,35 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="65"/>
+        <location filename="../../ui/startup.py" line="67"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="66"/>
-        <location filename="../../ui/startup.py" line="140"/>
+        <location filename="../../ui/startup.py" line="68"/>
+        <location filename="../../ui/startup.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="67"/>
-        <location filename="../../ui/startup.py" line="93"/>
+        <location filename="../../ui/startup.py" line="69"/>
+        <location filename="../../ui/startup.py" line="95"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="139"/>
+        <location filename="../../ui/startup.py" line="141"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="141"/>
-        <location filename="../../ui/startup.py" line="160"/>
+        <location filename="../../ui/startup.py" line="143"/>
+        <location filename="../../ui/startup.py" line="162"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="161"/>
+        <location filename="../../ui/startup.py" line="163"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -1049,7 +1122,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="171"/>
+        <location filename="../../ui/startup.py" line="173"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>
@@ -1180,7 +1253,7 @@ Try again now?</source>
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/pages/sync.py" line="63"/>
-        <location filename="../../ui/pages/sync.py" line="245"/>
+        <location filename="../../ui/pages/sync.py" line="255"/>
         <source>Standalone mode: not connected to the prefecture hub</source>
         <translation>单机模式，未接入州级中心</translation>
     </message>
@@ -1231,7 +1304,7 @@ Try again now?</source>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="86"/>
-        <location filename="../../ui/pages/sync.py" line="232"/>
+        <location filename="../../ui/pages/sync.py" line="242"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1241,117 +1314,117 @@ Try again now?</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="117"/>
+        <location filename="../../ui/pages/sync.py" line="119"/>
         <source>These records stay on this computer and are never deleted. The hub&apos;s reason and what to do are beside each; double-click a row to open its complaint.</source>
         <translation>这些记录仍保存在本机，不会删除。每条记录后面是中心给出的原因和处理办法；双击一行可打开该案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="124"/>
+        <location filename="../../ui/pages/sync.py" line="126"/>
         <source>Changes made on two computers at the same time are all kept; the ones that could not be applied wait here. A leader opens the complaint and chooses “Resolve” to apply or dismiss each.</source>
         <translation>两台电脑同时对同一案件所做的变更都会保留，未能采纳的在这里等待核对。请审核人打开案件，通过“核对处理”逐项决定采纳或不采纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="127"/>
+        <location filename="../../ui/pages/sync.py" line="129"/>
         <source>Show them in the complaint list</source>
         <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="129"/>
+        <location filename="../../ui/pages/sync.py" line="131"/>
         <source>Complaints to check</source>
         <translation>待核对的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="247"/>
+        <location filename="../../ui/pages/sync.py" line="142"/>
+        <source>These records do not count in any complaint: they are malformed (made by a faulty or outdated program on some computer) or the hub administrator quarantined them for every computer. They are kept, and everything else syncs as usual. Nothing needs doing here; if a record of this computer is listed, tell the system administrator.</source>
+        <translation>以下记录不计入任何案件：它们格式有误（由某台电脑上有故障或过旧的程序产生），或已由中心管理员在所有设备上隔离。记录均予保存，其余数据照常同步。此处无需操作；如列有本机的记录，请告知系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="257"/>
         <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
         <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="267"/>
+        <location filename="../../ui/pages/sync.py" line="277"/>
         <source>Complaints to check ({n})</source>
         <translation>待核对的案件（{n} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="173"/>
+        <location filename="../../ui/pages/sync.py" line="186"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="190"/>
+        <location filename="../../ui/pages/sync.py" line="203"/>
         <source>Sync complete: {sent} records sent, {received} received.</source>
         <translation>同步完成：上传 {sent} 条记录，下载 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="193"/>
+        <location filename="../../ui/pages/sync.py" line="206"/>
         <source>{n} records the hub already had were confirmed.</source>
         <translation>另有 {n} 条记录中心此前已收到，已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="195"/>
+        <location filename="../../ui/pages/sync.py" line="208"/>
         <source>The hub refused {n} records: they stay on this computer, see below.</source>
         <translation>中心拒收 {n} 条记录：仍保存在本机，原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="198"/>
+        <location filename="../../ui/pages/sync.py" line="211"/>
         <source>Attachments: {up} sent, {down} received.</source>
         <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="201"/>
+        <location filename="../../ui/pages/sync.py" line="214"/>
         <source>{n} attachments are not through yet; the next sync carries on.</source>
         <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="204"/>
+        <location filename="../../ui/pages/sync.py" line="217"/>
         <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
         <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="207"/>
-        <source>{n} local records could not be chained and were set aside (kept).</source>
-        <translation>{n} 条本机记录无法接续，已隔离保存（未删除）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="232"/>
+        <location filename="../../ui/pages/sync.py" line="242"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="235"/>
+        <location filename="../../ui/pages/sync.py" line="245"/>
         <source>{pending} records</source>
         <translation>{pending} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="237"/>
+        <location filename="../../ui/pages/sync.py" line="247"/>
         <source>, {n} attachments</source>
         <translation>，附件 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="254"/>
+        <location filename="../../ui/pages/sync.py" line="264"/>
         <source>Enrolled with the prefecture hub</source>
         <translation>已接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="264"/>
+        <location filename="../../ui/pages/sync.py" line="274"/>
         <source>Refused by the hub ({n})</source>
         <translation>中心拒收的记录（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="272"/>
+        <location filename="../../ui/pages/sync.py" line="280"/>
+        <source>Set aside ({n})</source>
+        <translation>隔离保存的记录（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="285"/>
         <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
         <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="279"/>
+        <location filename="../../ui/pages/sync.py" line="292"/>
         <source>The last attempt ({time}) failed: {message}</source>
         <translation>上次同步（{time}）失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="287"/>
-        <source>{n} local records are set aside (they could not be chained): ask the system administrator.</source>
-        <translation>{n} 条本机记录无法接续，已隔离保存：请联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync.py" line="277"/>
+        <location filename="../../ui/pages/sync.py" line="290"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>

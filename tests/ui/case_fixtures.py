@@ -25,7 +25,7 @@ from app.domain.vocabulary import Action
 from app.services.act import act
 from app.services.intake import register
 from app.services.queries import get_complaint
-from app.store.events import event_row
+from app.contract.event_record import event_values as event_row
 from app.store.projector import Projector
 from app.store.tables import events
 from tests.factories import corrupt

@@ -420,3 +420,21 @@ def test_an_enrolled_profile_whose_first_sync_never_finished_fetches_its_account
     assert ready.args[0].user_label.text().startswith("用户：杨喆")
     tasks.wait_idle()
     startup.close()
+
+
+def test_records_set_aside_are_listed_with_their_reason_and_open_their_complaint(qtbot, make_device, open_window):
+    from tests.ui.case_fixtures import receive_event
+
+    device = make_device()
+    complaint_id = register(device)
+    receive_event(device.profile, complaint_id, "forward", {}, actor=device.officer.user_id)  # from a faulty PC
+    window = open_window(device)
+    page = window.sync
+    assert page.set_aside_box.isVisible() and page.set_aside_box.title() == "隔离保存的记录（1）"
+    row = page.set_aside.topLevelItem(0)
+    case_no = device.status().quarantined[0].case_no
+    assert [row.text(i) for i in range(4)][0:2] == [case_no, "转办"] and row.text(3) == "其他设备"
+    assert row.text(4) == "本机未采用：“转办”记录的内容不符合要求（转办部门：此项为必填项）"
+    with qtbot.waitSignal(page.open_complaint, timeout=5000) as opened:
+        page.set_aside.itemActivated.emit(row, 0)
+    assert opened.args == [complaint_id, case_no]

@@ -32,7 +32,7 @@ from ui.context import UiContext
 from ui.sync.controller import SyncController
 from ui.sync.daily import DailySyncBox
 from ui.sync.indicator import sync_failed
-from ui.sync.tables import ConflictTable, RefusedTable
+from ui.sync.tables import ConflictTable, QuarantineTable, RefusedTable
 from ui.tasks import TaskFailure
 from ui.widgets.heading import Heading
 
@@ -96,6 +96,8 @@ class SyncPage(QWidget):
         self.refused.open_complaint.connect(self.open_complaint)
         self.conflicts = ConflictTable(self)
         self.conflicts.open_complaint.connect(self.open_complaint)
+        self.set_aside = QuarantineTable(self)
+        self.set_aside.open_complaint.connect(self.open_complaint)
         self._layout(refresh)
         c = self.controller
         c.status_changed.connect(self._show)
@@ -134,6 +136,16 @@ class SyncPage(QWidget):
         row.addWidget(show_all)
         row.addStretch(1)
         box.addLayout(row)
+        self.set_aside_box = QGroupBox(self)
+        about_set_aside = _label(self.set_aside_box)
+        about_set_aside.setText(self.tr(
+            "These records do not count in any complaint: they are malformed (made by a faulty or outdated "
+            "program on some computer) or the hub administrator quarantined them for every computer. They are "
+            "kept, and everything else syncs as usual. Nothing needs doing here; if a record of this computer "
+            "is listed, tell the system administrator."))
+        box = QVBoxLayout(self.set_aside_box)
+        box.addWidget(about_set_aside)
+        box.addWidget(self.set_aside)
         body = QWidget(self)  # scrolls when a large font size makes the page taller than the window
         layout = QVBoxLayout(body)
         layout.addWidget(self.mode)
@@ -146,6 +158,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.daily)
         layout.addWidget(self.refused_box, 1)
         layout.addWidget(self.conflicts_box, 1)
+        layout.addWidget(self.set_aside_box, 1)
         layout.addStretch(0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -154,7 +167,7 @@ class SyncPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        for widget in (self.clock, self.refused_box, self.conflicts_box, self.daily, self.outcome,
+        for widget in (self.clock, self.refused_box, self.conflicts_box, self.set_aside_box, self.daily, self.outcome,
                        self.progress_text):
             widget.hide()
 
@@ -203,9 +216,6 @@ class SyncPage(QWidget):
         if report.integrity == "repaired":
             lines.append(self.tr("This computer's data was repaired from the hub (copy kept: {backup}).").format(
                 backup=report.backup or ""))
-        if report.quarantined:
-            lines.append(self.tr("{n} local records could not be chained and were set aside (kept).").format(
-                n=report.quarantined))
         lines += report.warnings  # Chinese, from the service (clock, numbers…)
         self._say("\n".join(lines), WARNING if report.rejected or report.warnings or report.quarantined else OK)
 
@@ -248,7 +258,7 @@ class SyncPage(QWidget):
                 "with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), "
                 "the records waiting here are sent at the first sync and nothing is lost."))
             self.explanation.show()
-            for widget in (self.clock, self.refused_box, self.conflicts_box):
+            for widget in (self.clock, self.refused_box, self.conflicts_box, self.set_aside_box):
                 widget.hide()
             return
         self.mode.setText(self.tr("Enrolled with the prefecture hub"))
@@ -266,6 +276,9 @@ class SyncPage(QWidget):
         self.conflicts.show_rows(s.conflicts)
         self.conflicts_box.setTitle(self.tr("Complaints to check ({n})").format(n=len(s.conflicts)))
         self.conflicts_box.setVisible(bool(s.conflicts))
+        self.set_aside.show_rows(s.quarantined)
+        self.set_aside_box.setTitle(self.tr("Set aside ({n})").format(n=len(s.quarantined)))
+        self.set_aside_box.setVisible(bool(s.quarantined))
         if self._cancelled_with is not None and not self.controller.running:
             sent = max(0, self._cancelled_with - s.pending_events)
             self._say(self.outcome.text() + "\n" + self.tr(
@@ -282,7 +295,3 @@ class SyncPage(QWidget):
         else:
             self.last_sync.setStyleSheet("")
         self.last_sync.setText(text)
-        if s.quarantined:
-            self.last_sync.setText(text + "\n" + self.tr(
-                "{n} local records are set aside (they could not be chained): ask the system administrator.").format(
-                    n=len(s.quarantined)))

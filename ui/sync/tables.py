@@ -1,7 +1,8 @@
-"""The 同步 page's two lists: records the hub refused (with its Chinese reason and what to do), and
-complaints waiting for review 待核对 (each with a button that opens it).
+"""The 同步 page's three lists: records the hub refused (with its Chinese reason and what to do),
+complaints waiting for review 待核对 (each with a button that opens it), and records set aside
+(隔离保存: malformed records from any computer, records the hub administrator quarantined).
 
-Both come from ``SyncStatus``; refused records stay on this computer, nothing is deleted.
+All come from ``SyncStatus``; nothing is deleted.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from app.domain.vocabulary import Action, label
 from app.services.queries import local_time
 
 if TYPE_CHECKING:
-    from app.services.sync import ConflictItem, RejectedEvent
+    from app.services.sync import ConflictItem, QuarantinedEvent, RejectedEvent
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 EMPTY = "—"
@@ -117,6 +118,16 @@ class RefusedTable(_Table):
             "event_conflict": self.tr("The hub holds a different record under the same id: ask the hub "
                                       "administrator."),
             "payload_invalid": self.tr("The record is incomplete: ask the system administrator."),
+            "actor_unknown": self.tr("The officer who made it may not work on this computer according to the "
+                                     "hub: ask the hub administrator to check the officer's account."),
+            "role_not_permitted": self.tr("The officer's role at the hub does not allow this step: ask the hub "
+                                          "administrator to check the officer's roles."),
+            "case_no_taken": self.tr("Another complaint already has this case number: ask the hub "
+                                     "administrator."),
+            "case_no_not_issued": self.tr("The case number was not handed to this computer by the hub: ask the "
+                                          "hub administrator."),
+            "device_time_invalid": self.tr("This computer's clock was wrong when the record was made: set the "
+                                           "clock right and ask the system administrator."),
         }.get(refused.code, self.tr("Ask the hub administrator, quoting the reason."))
 
     def _activated(self, item: QTreeWidgetItem) -> None:
@@ -157,7 +168,45 @@ class ConflictTable(_Table):
     def _reason(self, kept: dict) -> str:
         return {"concurrent": self.tr("made at the same time as another change"),
                 "state": self.tr("no longer fits the complaint's state"),
-                "duplicate": self.tr("a second registration")}.get(kept.get("reason", ""), kept.get("reason", ""))
+                "duplicate": self.tr("a second registration"),
+                "invalid": self.tr("would leave the registration details invalid")}.get(kept.get("reason", ""),
+                                                                                       kept.get("reason", ""))
 
     def _open(self, complaint_id: str, case_no: str) -> None:
         self.open_complaint.emit(complaint_id, case_no)
+
+
+class QuarantineTable(_Table):
+    """Records that do not count on this computer; double-click one of a known complaint to open it."""
+
+    open_complaint = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setHeaderLabels([self.tr("Case no."), self.tr("Record"), self.tr("Recorded"), self.tr("Made on"),
+                              self.tr("Reason")])
+        _stretch(self, 0, 1, 2, 3)
+        self.itemActivated.connect(self._activated)
+
+    def show_rows(self, rows: tuple[QuarantinedEvent, ...]) -> None:
+        self.clear()
+        for q in rows:
+            item = QTreeWidgetItem([q.case_no or EMPTY, q.action_label or EMPTY,
+                                    local_time(q.device_time) if q.device_time[:4].isdigit() else EMPTY,
+                                    self._source(q), q.message])
+            item.setData(0, ID_ROLE, (q.stream if q.case_no else None, q.case_no or ""))
+            item.setToolTip(4, q.message)
+            self.addTopLevelItem(item)
+
+    def _source(self, q: QuarantinedEvent) -> str:
+        if q.origin == "hub":
+            return self.tr("quarantined by the hub")
+        return self.tr("this computer") if q.own else self.tr("another computer")
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        complaint_id, case_no = item.data(0, ID_ROLE)
+        if complaint_id:
+            self.open_complaint.emit(complaint_id, case_no)
