@@ -40,7 +40,7 @@ from app.store.projector import Projector  # noqa: E402
 from server.db import HubDatabase  # noqa: E402
 from server.services import admin, enrolment  # noqa: E402
 from server.settings import HubSettings  # noqa: E402
-from server.tables import counters, devices, events, stream_grants, streams  # noqa: E402
+from server.tables import counters, devices, events, number_blocks, stream_grants, streams  # noqa: E402
 from tests.factories import intake  # noqa: E402
 from tests.sync_fixtures import FileKeyring, process_env, start_hub_process  # noqa: E402
 
@@ -48,8 +48,9 @@ BUDGETS = {"up": 5.0, "down": 5.0, "nothing_new": 0.150, "many": 30.0}
 ACTOR = "bench-user"
 
 
-def synthetic(profile, count: int) -> None:
-    """``count`` complaint events on a device: registrations, then notes, through the real log."""
+def synthetic(profile, count: int, actor: str = ACTOR) -> None:
+    """``count`` complaint events on a device: registrations, then notes, through the real log (as
+    ``actor``, a hub user of the device's region, with case numbers from a block the hub knows)."""
     region = profile.office.region_code
     template = intake_to_json(parse_intake(intake(region), today=utc_now().date()))
     projector = Projector(profile.calendar, profile.rules)
@@ -65,14 +66,14 @@ def synthetic(profile, count: int) -> None:
                 data["complainant"]["name"] = f"楚雄测试企业{i}有限公司"
                 number = uow.numbers.next(case_series(region), year)
                 payload = {"case_no": format_case_no(region, year, number), "office_code": region, "intake": data}
-                event = record(uow, profile, stream=cid, action="register", payload=payload, actor=ACTOR)
+                event = record(uow, profile, stream=cid, action="register", payload=payload, actor=actor)
                 ids.append(cid)
                 projector.project(uow.complaints, event)
             else:
                 cid = ids[i % len(ids)]
                 current = uow.complaints.get(cid)
                 event = record(uow, profile, stream=cid, action="note", payload={"text": f"跟进记录{i}"},
-                               actor=ACTOR, base=current.head)
+                               actor=actor, base=current.head, complaint=current)
                 projector.project(uow.complaints, event, current=current)
         uow.commit()
 
@@ -121,8 +122,21 @@ class Bench:
         profile = open_profile(home, daily_backup=False)
         sync.sync_now(profile)
         if events:
-            synthetic(profile, events)
+            synthetic(profile, events, self.officer(profile, region, events))
         return profile
+
+    def officer(self, profile, region: str, events: int) -> str:
+        """A hub user of the region, and the bench's case-number block recorded for this device on the hub
+        too (the hub accepts only numbers it issued: DESIGN §5)."""
+        year = utc_now().year
+        with self.database.writer() as session:
+            user = admin.add_user(session, username=f"bench{region}", display_name=f"测试{region}",
+                                  roles=["clerk", "handler", "leader"], region_code=region, password="Bench#2026x")
+            session.execute(insert(number_blocks).values(
+                series=case_series(region), year=year, start=1_000_000, end=1_000_000 + max(1, events // 4),
+                device_id=profile.device_id, issued_at=iso_utc(utc_now())))
+            session.commit()
+        return user
 
     def timed_sync(self, profile) -> float:
         started = time.perf_counter()
