@@ -74,6 +74,9 @@ def build_parser() -> ChineseParser:
     p.add_argument("--region", required=True)
     p = verb(g, "passwd", h.user_passwd, "重设密码")
     p.add_argument("username")
+    p = verb(g, "move", h.user_move, "调整用户所属地区（只能在该地区的设备上登录）")
+    p.add_argument("username")
+    p.add_argument("--region", required=True)
     for name, active in (("disable", False), ("enable", True)):
         p = verb(g, name, h.user_active, "停用用户" if not active else "启用用户")
         p.add_argument("username")

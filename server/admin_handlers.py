@@ -104,6 +104,12 @@ def user_passwd(session, args):
     return {"username": args.username}, f"已重设 {args.username} 的密码（设备同步后生效）"
 
 
+def user_move(session, args):
+    admin.set_user_region(session, args.username, args.region)
+    return ({"username": args.username, "region_code": args.region},
+            f"已将用户 {args.username} 调整到地区 {args.region}（原地区的设备同步后不能再以其登录）")
+
+
 def user_active(session, args):
     admin.set_user_active(session, args.username, args.active)
     return {"username": args.username, "active": args.active}, f"已{'启用' if args.active else '停用'}用户 {args.username}"

@@ -116,6 +116,15 @@ def set_user_active(session: Session, username: str, active: bool) -> None:
     bump(session)
 
 
+def set_user_region(session: Session, username: str, region_code: str) -> None:
+    """Move a user to another region: devices of the old region drop the user's verifier at their next
+    sync, devices of the new one receive it."""
+    _region_known(session, region_code)
+    session.execute(update(users).where(users.c.id == _user_id(session, username)).values(
+        region_code=region_code, updated_at=iso_utc(utc_now())))
+    bump(session)
+
+
 def set_rules(session: Session, **values: int) -> DeadlineRules:
     from server.services.reference import deadline_rules
 

@@ -1,6 +1,6 @@
 """Scope and trust: a county device can neither read nor write another county's complaints, blobs or
 numbers; a revoked device is refused at once; the prefecture sees every county; users reach the
-devices of their scope so officers log in offline."""
+devices of their scope (verifiers only where they may log in) so officers log in offline."""
 
 from __future__ import annotations
 
@@ -139,7 +139,9 @@ def test_the_prefecture_sees_every_county_and_users_reach_their_scope(hub, tmp_p
     with pytest.raises(DomainError):
         auth.login(a.profile, "md_officer", PASSWORD)  # another county's officer is not on this device
     assert auth.login(a.profile, "sb_officer", PASSWORD).region_code == "532322"  # offline login
-    assert auth.login(p.profile, "md_officer", PASSWORD).region_code == "532323"
+    with pytest.raises(DomainError):  # the prefecture device knows 牟定's officer, but holds no verifier for him
+        auth.login(p.profile, "md_officer", PASSWORD)
+    assert auth.login(p.profile, "zhou_leader", PASSWORD).region_code == "532300"
 
 
 def test_a_complaint_moved_to_another_county_takes_its_history_along(hub, tmp_path):
