@@ -112,7 +112,7 @@ def test_blobs_and_numbers_of_another_county_are_out_of_reach(hub, tmp_path):
     with client_of(hub, b) as client:
         with pytest.raises(SyncError) as prefix:
             client.numbers("doc:双发改受", 2026, 5)  # 双柏's 发文字号 prefix is not 牟定's to use
-        assert prefix.value.code == "out_of_scope"
+        assert prefix.value.code == "prefix_owned_elsewhere" and prefix.value.params["owner"] == "532322"
 
 
 def test_a_revoked_device_is_refused_at_once_and_keeps_its_data(hub, tmp_path):
@@ -165,7 +165,7 @@ def test_a_complaint_moved_to_another_county_takes_its_history_along(hub, tmp_pa
 def test_a_document_prefix_used_by_another_county_is_a_warning_not_a_failed_sync(hub, tmp_path, monkeypatch):
     from app.services import sync
 
-    a = device(hub, tmp_path / "sb", COUNTY_A)  # its first sync claimed 双柏's prefixes (双发改受 …)
+    a = device(hub, tmp_path / "sb", COUNTY_A)  # 双柏's prefixes (双发改受 …) are its own by rule
     b = device(hub, tmp_path / "md", COUNTY_B)
     monkeypatch.setattr(sync, "_document_prefixes", lambda profile: ["双发改受"])  # 牟定 misconfigured
     register(b)
