@@ -1,5 +1,6 @@
 """The hub's security log in tests: ``security_log`` sends records to a file under ``tmp_path`` for one
-test (load with ``pytest_plugins = ("tests.hub_security",)``); ``records(path)`` reads them back."""
+test (load with ``pytest_plugins = ("tests.hub_security",)``); ``records(path)`` reads them back.
+Test modules import ``records`` first, hence the marker PYTEST_DONT_REWRITE."""
 
 from __future__ import annotations
 
