@@ -168,6 +168,7 @@ MESSAGES: dict[str, str] = {
                            "请中心管理员生成替换注册码（admin code create --replace {device}）",
     "enrol_code_for_other_device": "该注册码是为替换设备 {device} 生成的，只能由该设备使用",
     "replace_region_mismatch": "设备 {device} 的范围是 {scope}，替换注册码不能改为 {region}",
+    "prefix_assigned_elsewhere": "前缀“{prefix}”归{owner_name}（{owner}）所有；确需调整时，先用 admin prefix assign 指定归属",
     "prefix_not_set": "地区 {region} 的{kind_label}没有设置前缀",
     "prefix_not_assigned": "前缀“{prefix}”没有单独指定归属（按地区简称推定的归属不能取消）",
     "prefix_in_use": "前缀“{prefix}”已设置为地区 {region} 的{kind_label}前缀，请先用 admin prefix unset 取消",

@@ -159,7 +159,7 @@ def set_prefix(session: Session, region_code: str, kind: str, prefix: str) -> No
     _check_prefix_text(prefix)
     owner = prefixes.owner_of(session, prefix)
     if owner.region_code not in (None, region_code):
-        raise DomainError("prefix_owned_elsewhere", prefix=prefix, owner=owner.region_code,
+        raise DomainError("prefix_assigned_elsewhere", prefix=prefix, owner=owner.region_code,
                           owner_name=prefixes.region_name(session, owner.region_code))
     t = document_prefixes
     session.execute(delete(t).where(t.c.region_code == region_code, t.c.kind == kind))

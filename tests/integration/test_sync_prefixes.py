@@ -80,7 +80,7 @@ def test_the_administrator_assigns_a_custom_prefix_and_the_device_follows(hub, t
 def test_the_administrator_cannot_give_a_region_another_regions_prefix_by_accident(hub):
     with pytest.raises(DomainError) as refused:
         hub.admin(admin.set_prefix, "532323", "forward_letter", "双发改函")
-    assert refused.value.code == "prefix_owned_elsewhere" and refused.value.params["owner"] == "532322"
+    assert refused.value.code == "prefix_assigned_elsewhere" and refused.value.params["owner"] == "532322"
     hub.admin(admin.set_prefix, "532323", "forward_letter", "牟发改转函")  # a new one of its own: fine
     hub.admin(admin.assign_prefix, "双发改函", "532323")  # the explicit word moves it
     hub.admin(admin.set_prefix, "532323", "feedback_letter", "双发改函")
