@@ -252,3 +252,21 @@ def test_every_enrolment_is_logged_without_its_code(hub, tmp_path, security_log_
     assert enrolled[0]["device_name"] == "sb-pc" and enrolled[0]["office_name"] == "双柏县发展和改革局"
     text_ = security_log_file.read_text(encoding="utf-8")
     assert code.replace("-", "") not in text_.replace("-", "") and "ABCDEFGHJKLM" not in text_.replace("-", "")
+
+
+def test_a_device_revoked_by_mistake_comes_back_with_a_replacement_code(hub, tmp_path, security_log_file):
+    from server.services import enrolment
+    from tests.hub_security import records
+    from tests.sync_fixtures import register
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    hub.admin(enrolment.revoke, a.profile.device_id)
+    register(a)
+    with pytest.raises(DomainError) as revoked:
+        a.sync()
+    assert revoked.value.code == "device_revoked"
+    sync.enroll(a.home, hub.url, hub.admin(enrolment.create_code, None, None, replaces=a.profile.device_id), "sb")
+    report = a.sync()
+    assert report.pushed >= 1 and report.rejected == 0  # the work done meanwhile goes up, same device chain
+    assert [r["was_revoked"] for r in records(security_log_file, "device_replaced")] == [True]
+    assert [r["device_id"] for r in records(security_log_file, "device_revoked")] == [a.profile.device_id]
