@@ -122,8 +122,8 @@ def _enrol(session: Session, request: EnrolRequest, facts: dict[str, Any]) -> En
             id=device_id, name=request.device_name, region_code=row.region_code, token_hash=token_hash(token),
             enrolled_at=iso_utc(now), chain_seq=0, chain_hash=GENESIS, client_version=request.client_version,
             office_name=row.office_name, replacements=0))
-    adopted = [_take_numbers(session, row.region_code, device_id, used) for used in request.numbers_used]
     facts["numbers_used"] = [f"{u.series} {u.year}: 1-{u.max}" for u in request.numbers_used]
+    adopted = [_take_numbers(session, row.region_code, device_id, used) for used in request.numbers_used]
     facts["prefixes_adopted"] = sorted({p for p in adopted if p})
     session.execute(update(enrolment_codes).where(enrolment_codes.c.code_hash == row.code_hash).values(
         used_at=iso_utc(now), device_id=device_id))
@@ -150,7 +150,10 @@ def _take_numbers(session: Session, scope: str, device_id: str, used: NumberClai
                                owner_name="、".join(prefixes.region_name(session, c) for c in owner.candidates))
             if not prefixes.auto_adopt(session):
                 raise HubError(409, "enrol_prefix_unowned", prefix=prefix)
-            prefixes.put_owner(session, prefix, scope, "adopted", device_id)
+            owner = prefixes.adopt(session, prefix, scope, device_id)
+            if owner.region_code != scope:  # another office adopted it a moment ago
+                raise HubError(409, "enrol_prefix_taken", prefix=prefix, owner=owner.region_code,
+                               owner_name=prefixes.region_name(session, owner.region_code))
             adopted = prefix
     series_region(session, used.series, scope)
     claim(session, device_id, used.series, used.year, used.max)

@@ -27,8 +27,10 @@ from sqlalchemy.orm import Session
 from app.domain.clock import iso_utc, utc_now
 from app.domain.document_kinds import DocumentKind
 from app.domain.regions import scope_prefix
+from server.db import insert_ignore
 from server.errors import HubError
-from server.tables import document_prefixes, hub_settings_table, prefix_owners, regions
+from server.services.reference import get_setting, put_setting
+from server.tables import document_prefixes, prefix_owners, regions
 
 DEFAULT_SUFFIXES: dict[str, str] = {  # document kind -> what follows the region's short name
     DocumentKind.RECEIPT: "发改受",
@@ -103,14 +105,10 @@ def check_use(session: Session, scope_region: str, prefix: str) -> Ownership:
 
 
 def auto_adopt(session: Session) -> bool:
-    value = session.execute(select(hub_settings_table.c.value)
-                            .where(hub_settings_table.c.key == AUTO_ADOPT_KEY)).scalar()
-    return value != "0"
+    return get_setting(session, AUTO_ADOPT_KEY, "1") != "0"
 
 
 def set_auto_adopt(session: Session, on: bool) -> None:
-    from server.services.reference import put_setting
-
     put_setting(session, AUTO_ADOPT_KEY, "1" if on else "0")
 
 
@@ -121,6 +119,14 @@ def put_owner(session: Session, prefix: str, region_code: str, source: str, devi
         session.execute(insert(t).values(prefix=prefix, **values))
     else:
         session.execute(update(t).where(t.c.prefix == prefix).values(**values))
+
+
+def adopt(session: Session, prefix: str, region_code: str, device_id: str) -> Ownership:
+    """Record an unowned prefix for ``region_code`` (a standalone office used it); returns the owner
+    afterwards, which is another region's if a concurrent enrolment adopted it first."""
+    insert_ignore(session, prefix_owners, {"prefix": prefix, "region_code": region_code, "source": "adopted",
+                                           "set_at": iso_utc(utc_now()), "device_id": device_id})
+    return owner_of(session, prefix)
 
 
 def kinds_using(session: Session, prefix: str) -> list[tuple[str, str]]:
@@ -166,8 +172,7 @@ def in_effect(session: Session, region_code: str | None = None) -> list[dict]:
 
 
 def migration_note(session: Session) -> list[dict]:
-    text = session.execute(select(hub_settings_table.c.value)
-                           .where(hub_settings_table.c.key == MIGRATION_NOTE_KEY)).scalar()
+    text = get_setting(session, MIGRATION_NOTE_KEY)
     try:
         return list(json.loads(text)) if text else []
     except ValueError:
