@@ -117,14 +117,14 @@ def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_lin
         admin(env, data, "prefix", "assign", "--prefix", "双发改转", "--region", "532322")
         admin(env, data, "prefix", "set", "--region", "532322", "--kind", "forward_letter", "--prefix", "双发改转")
         assert "请先用 admin prefix unset" in refused(env, data, "prefix", "release", "--prefix", "双发改转")
+        admin(env, data, "prefix", "auto-adopt", "off")
         data_now = json.loads(admin(env, data, "--json", "prefix", "list", "--region", "532322").stdout)
         assert data_now["regions"][0]["prefixes"]["forward_letter"] == {"prefix": "双发改转", "source": "kind"}
         assert [(o["prefix"], o["source"]) for o in data_now["owners"]] == [("双发改转", "admin")]
+        assert data_now["auto_adopt"] is False
         admin(env, data, "prefix", "unset", "--region", "532322", "--kind", "forward_letter")
         admin(env, data, "prefix", "release", "--prefix", "双发改转")
         assert "没有单独指定归属" in refused(env, data, "prefix", "release", "--prefix", "双发改转")
-        admin(env, data, "prefix", "auto-adopt", "off")
-        assert json.loads(admin(env, data, "--json", "prefix", "list").stdout)["auto_adopt"] is False
 
         code = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
                                 "--office", "双柏县发展和改革局").stdout)["code"]
@@ -132,7 +132,6 @@ def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_lin
                    "--name", "sb-pc").returncode == 0
         device_id = json.loads(admin(env, data, "--json", "device", "list").stdout)[0]["id"]
         assert "找不到设备" in refused(env, data, "code", "create", "--replace", "no-such-device")
-        assert "--region" in refused(env, data, "code", "create", "--office", "双柏县发展和改革局")
         ordinary = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
                                     "--office", "双柏县发展和改革局").stdout)["code"]
         again = run(env, "main.py", "enroll", "--hub", url, "--code", ordinary, "--home", str(home))
@@ -142,8 +141,6 @@ def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_lin
         replace = created.split("替换注册码：", 1)[1].split()[0]
         assert f"替换设备 {device_id}" in admin(env, data, "code", "list").stdout
         FileKeyring().delete_password("Lvyue sync", device_id)  # the computer lost its keyring entry
-        lost = run(env, "main.py", "sync", "--home", str(home))
-        assert lost.returncode == 1 and "凭据无效" in lost.stderr
         replaced = run(env, "main.py", "enroll", "--hub", url, "--code", replace, "--home", str(home),
                        "--name", "sb-new-pc")
         assert replaced.returncode == 0, replaced.stderr
