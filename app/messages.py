@@ -185,6 +185,21 @@ MESSAGES: dict[str, str] = {
     "body_too_large": "请求内容过大（上限 {limit_mb} MB），中心未接收",
     "rate_limited": "向中心发送的请求过于频繁，请{wait}后再同步；数据仍完整保存在本机",
     "auth_locked_out": "本机所在网络的设备凭据或注册码错误次数过多，中心已暂停受理，请{wait}后再试；数据仍完整保存在本机",
+    # ---- issue 8: prefixes by rule, device replacement (server/services/prefixes.py, enrolment.py) ----
+    "prefix_owned_elsewhere": "发文字号前缀“{prefix}”属于{owner_name}（{owner}），本单位不能使用",
+    "prefix_unowned": "发文字号前缀“{prefix}”尚未分配给任何地区，须由中心管理员指定归属（admin prefix assign）",
+    "enrol_prefix_taken": "本单位用过的发文字号前缀“{prefix}”属于{owner_name}（{owner}），中心不能接收这些编号，"
+                          "未加入同步。请与中心管理员核对：如确属本单位，由管理员调整归属（admin prefix assign）后再加入",
+    "enrol_prefix_unowned": "本单位用过的发文字号前缀“{prefix}”尚未分配给任何地区，中心未开启自动登记，未加入同步。"
+                            "请中心管理员指定归属（admin prefix assign）后再加入",
+    "enrol_device_exists": "本设备（{device}）已在中心登记，普通注册码不能替换已有设备。如需由本机接替该设备，"
+                           "请中心管理员生成替换注册码（admin code create --replace {device}）",
+    "enrol_code_for_other_device": "该注册码是为替换设备 {device} 生成的，只能由该设备使用",
+    "replace_region_mismatch": "设备 {device} 的范围是 {scope}，替换注册码不能改为 {region}",
+    "prefix_assigned_elsewhere": "前缀“{prefix}”归{owner_name}（{owner}）所有；确需调整时，先用 admin prefix assign 指定归属",
+    "prefix_not_set": "地区 {region} 的{kind_label}没有设置前缀",
+    "prefix_not_assigned": "前缀“{prefix}”没有单独指定归属（按地区简称推定的归属不能取消）",
+    "prefix_in_use": "前缀“{prefix}”已设置为地区 {region} 的{kind_label}前缀，请先用 admin prefix unset 取消",
     # ---- documents (issue 4: app/documents, app/services/documents.py, office_settings.py) -----------
     "fonts_missing": "找不到公文排版所需的字体（{role}，{directory}），请重新安装程序。",
     "document_kind_unknown": "未知的文书种类“{kind}”（可选：{choices}）",

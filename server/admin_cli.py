@@ -13,6 +13,7 @@ from app.messages import describe
 from server import admin_handlers as h
 from server.admin_handlers import PASSWORD_ENV
 from server.errors import HubError
+from server.services.prefixes import DEFAULT_SUFFIXES
 from server.settings import HubSettings
 
 
@@ -74,16 +75,21 @@ def build_parser() -> ChineseParser:
     p.add_argument("--region", required=True)
     p = verb(g, "passwd", h.user_passwd, "重设密码")
     p.add_argument("username")
+    p = verb(g, "move", h.user_move, "调整用户所属地区（只能在该地区的设备上登录）")
+    p.add_argument("username")
+    p.add_argument("--region", required=True)
     for name, active in (("disable", False), ("enable", True)):
         p = verb(g, name, h.user_active, "停用用户" if not active else "启用用户")
         p.add_argument("username")
         p.set_defaults(active=active)
 
     g = res.add_parser("code", help="设备注册码").add_subparsers(metavar="操作", parser_class=ChineseParser)
-    p = verb(g, "create", h.code_create, "生成一次性注册码")
-    p.add_argument("--region", required=True, help="设备管辖范围（县或州的区划代码）")
-    p.add_argument("--office", required=True, help="单位名称，如 双柏县发展和改革局")
+    p = verb(g, "create", h.code_create, "生成一次性注册码（新设备，或用 --replace 替换已有设备）")
+    p.add_argument("--region", help="设备管辖范围（县或州的区划代码）；--replace 时取原设备的范围")
+    p.add_argument("--office", help="单位名称，如 双柏县发展和改革局；--replace 时默认取原设备的单位")
     p.add_argument("--days", type=int, default=7, help="有效天数（默认 7）")
+    p.add_argument("--replace", metavar="设备编号",
+                   help="替换注册码：只能由该设备使用，换发新凭据，原凭据立即失效（设备凭据丢失、换电脑时用）")
     verb(g, "list", h.code_list, "列出注册码")
 
     g = res.add_parser("device", help="设备").add_subparsers(metavar="操作", parser_class=ChineseParser)
@@ -103,12 +109,24 @@ def build_parser() -> ChineseParser:
     p.add_argument("file", type=Path)
     p.add_argument("--year", type=int, help="只导入这一年")
 
-    g = res.add_parser("prefix", help="发文字号前缀").add_subparsers(metavar="操作", parser_class=ChineseParser)
-    verb(g, "list", h.prefix_list, "列出")
-    p = verb(g, "set", h.prefix_set, "设置")
+    g = res.add_parser("prefix", help="发文字号前缀及其归属").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    p = verb(g, "list", h.prefix_list, "列出各地区的前缀、单独指定的归属和待处理的冲突")
+    p.add_argument("--region")
+    kinds = sorted(str(kind) for kind in DEFAULT_SUFFIXES)
+    p = verb(g, "set", h.prefix_set, "设置某地区某类文书的前缀（该前缀随之归该地区）")
     p.add_argument("--region", required=True)
-    p.add_argument("--kind", required=True, help="文书类别，如 forward_letter")
+    p.add_argument("--kind", required=True, choices=kinds, help="文书类别，如 forward_letter")
     p.add_argument("--prefix", required=True, help="如 双发改函")
+    p = verb(g, "unset", h.prefix_unset, "取消某地区某类文书的前缀设置（设备改用本单位的设置）")
+    p.add_argument("--region", required=True)
+    p.add_argument("--kind", required=True, choices=kinds)
+    p = verb(g, "assign", h.prefix_assign, "指定前缀归哪个地区（优先于按简称推定和自动登记）")
+    p.add_argument("--prefix", required=True)
+    p.add_argument("--region", required=True)
+    p = verb(g, "release", h.prefix_release, "取消单独指定的归属（改回按地区简称推定）")
+    p.add_argument("--prefix", required=True)
+    p = verb(g, "auto-adopt", h.prefix_auto_adopt, "单机时期用过、尚无归属的前缀在加入时是否自动登记（默认开）")
+    p.add_argument("state", choices=("on", "off"))
 
     g = res.add_parser("numbers", help="编号").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "list", h.numbers_list, "已分配的编号段")

@@ -80,6 +80,7 @@ enrolment_codes = Table(
     Column("expires_at", Text, nullable=False),
     Column("used_at", Text),
     Column("device_id", Text),
+    Column("replaces_device", Text),  # a replacement code: only this device id may use it (admin code create --replace)
 )
 
 devices = Table(
@@ -94,6 +95,9 @@ devices = Table(
     Column("chain_hash", Text, nullable=False),
     Column("last_seen_at", Text),
     Column("client_version", Text),
+    Column("office_name", Text),  # from the enrolment code
+    Column("replaced_at", Text),  # last enrolment with a replacement code (a new token for this device id)
+    Column("replacements", Integer, nullable=False, default=0, server_default="0"),
 )
 
 events = Table(
@@ -159,10 +163,13 @@ stream_grants = Table(
     Index("ix_stream_grants_region_seq", "region", "granted_seq"),
 )
 
-series_owners = Table(  # document-number series first used by a region (prefixes the administrator did not set)
-    "series_owners", metadata,
-    Column("series", Text, primary_key=True),
+prefix_owners = Table(  # 发文字号 prefixes owned other than by the rule (server.services.prefixes)
+    "prefix_owners", metadata,
+    Column("prefix", Text, primary_key=True),
     Column("region_code", Text, nullable=False),
+    Column("source", Text, nullable=False),  # admin | adopted (a standalone office's, at enrolment) | migrated
+    Column("set_at", Text, nullable=False),
+    Column("device_id", Text),  # adopted: the enrolling device
 )
 
 number_series = Table(

@@ -247,17 +247,22 @@ def _claims(profile: Profile) -> list[NumberClaim]:
 def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, *, transport=None) -> Enrolled:
     """Join the hub with a one-time code: a new profile in an empty ``home``, or an existing standalone one.
 
-    Afterwards numbers come from hub blocks and users from the hub; run ``sync_now`` to fetch them.
+    A profile already enrolled with this hub may enrol again only with a replacement code the hub
+    administrator issued for this device (``admin code create --replace``): it gets a new token for
+    the same device id (its keyring entry was lost, or the profile moved to another computer) and
+    keeps its sync position. Afterwards numbers come from hub blocks and users from the hub; run
+    ``sync_now`` to fetch them.
     """
     url = normalise_url(hub_url)
     credentials.check_available()  # before the one-time code is spent
     name = (device_name or os.environ.get("COMPUTERNAME") or socket.gethostname() or "lvyue").strip()[:100]
     profile = open_profile(home, daily_backup=False) if is_initialised(home) else None
+    current = None
     try:
         if profile is not None:
             with profile.store.read() as session:
-                        current = state.enrolment(MetaStore(session))
-            if current is not None:
+                current = state.enrolment(MetaStore(session))
+            if current is not None and normalise_url(current.hub_url) != url:
                 raise DomainError("already_enrolled", hub=current.hub_url)
         request = EnrolRequest(code=code, device_name=name, client_version=__version__,
                                device_id=profile.device_id if profile else uuid7(),
@@ -272,13 +277,14 @@ def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, 
             profile = create_profile(home, region_code=answer.scope.region_code, office_name=answer.office_name,
                                      regions=merged_regions(RegionRegistry.load_default(), hub_regions))
         credentials.save_token(answer.device_id, answer.token)
+        same_hub = current is not None and current.hub_id == answer.hub_id  # a replacement keeps its position
         with profile.store.unit_of_work() as uow:
             uow.meta.set("device_id", answer.device_id)
             uow.meta.set("numbering", "hub")
             uow.meta.set("hub_regions", hub_regions)
             for key, value in ((state.HUB_URL, url), (state.HUB_ID, answer.hub_id), (state.DEVICE_NAME, name),
                                (state.SCOPE_REGION, answer.scope.region_code), (state.SCOPE_NAME, answer.scope.name),
-                               (state.CURSOR, "0"), (state.REFERENCE_VERSION, "0")):
+                               *(() if same_hub else ((state.CURSOR, "0"), (state.REFERENCE_VERSION, "0")))):
                 uow.meta.set(key, value)
             blocks = number_blocks.c
             uow.session.execute(update(number_blocks).where(blocks.end.is_(None)).values(end=blocks.next - 1))

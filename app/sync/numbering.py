@@ -46,10 +46,14 @@ def wanted(store: Store, office_region: str, today: date, prefixes: list[str] | 
 
 def top_up(store: Store, client: HubClient, office_region: str, today: date,
            prefixes: list[str] | None = None) -> tuple[list[NumberBlock], list[SyncError]]:
-    """Reserve blocks where numbers run low. A series the hub refuses (a 发文字号 prefix another region
-    already uses) is reported, not fatal; a transient failure stops the sync as everywhere else."""
+    """Reserve blocks where numbers run low. A series the hub refuses (a 发文字号 prefix that belongs to
+    another region, or to none yet) is reported once, not once per year, and is not fatal; a transient
+    failure stops the sync as everywhere else."""
     reserved, refused = [], []
+    refused_series: set[str] = set()
     for want in wanted(store, office_region, today, prefixes):
+        if want.series in refused_series:  # ownership does not depend on the year: December asks twice
+            continue
         with store.unit_of_work() as uow:
             left = uow.numbers.remaining(want.series, want.year)
         size = _block_size(want.series.split(":", 1)[0])
@@ -61,6 +65,7 @@ def top_up(store: Store, client: HubClient, office_region: str, today: date,
             if error.transient:
                 raise
             refused.append(SyncError(error.code, series=want.series, **error.params))
+            refused_series.add(want.series)
             continue
         with store.unit_of_work() as uow:
             uow.numbers.add_block(block.series, block.year, block.start, block.end)

@@ -1,6 +1,7 @@
 """Reference data 基础数据 from the hub, stored on the device.
 
-Users go into the ``users`` table (verifiers included, so officers log in offline); local lockout
+Users go into the ``users`` table (with the verifiers of those who may log in on this device, so
+officers log in offline; the others without one, so nobody can log in as them here); local lockout
 counters survive unless the password changed. Deadline rules and the holiday calendar go into
 ``meta`` where the profile reads them at start; regions, departments and document prefixes are
 kept in ``sync_reference`` for the forms. Users the hub no longer sends are deactivated here.
@@ -59,28 +60,32 @@ def _put(session, kind: str, data: Any) -> None:
 
 
 def _apply_users(session, rows: list[dict[str, Any]], now: str) -> None:
+    """Users from the hub. A user comes with a verifier only if they may log in on this device (an
+    active user of its own region); without one (``""``) the row is kept for names and roles and
+    nobody can log in as them here: a verifier this device held before is dropped (the user moved to
+    another region or was deactivated), as it is for users the hub no longer sends at all."""
     previous = set(read_kind(session, "hub_user_ids") or [])
     u = users.c
     for user in rows:
         values = {"username": user["username"].lower(), "display_name": user["display_name"],
                   "roles": ",".join(user["roles"]), "region_code": user["region_code"],
                   "active": 1 if user["active"] else 0, "updated_at": now}
+        verifier = (user.get("password_hash") or "") if user["active"] else ""
         clash = session.execute(select(u.id).where(u.username == values["username"], u.id != user["id"])).scalar()
         if clash is not None:  # a local account with the hub's name: the hub's account wins the name
             session.execute(update(users).where(u.id == clash).values(
                 username=f"{values['username']}.local", active=0, updated_at=now))
         current = session.execute(select(u.password_hash).where(u.id == user["id"])).first()
         if current is None:
-            session.execute(insert(users).values(id=user["id"], password_hash=user["password_hash"], failed_count=0,
+            session.execute(insert(users).values(id=user["id"], password_hash=verifier, failed_count=0,
                                                  created_at=now, password_changed_at=now, **values))
             continue
-        if current.password_hash != user["password_hash"]:
-            values.update(password_hash=user["password_hash"], password_changed_at=now, failed_count=0,
-                          locked_until=None)
+        if current.password_hash != verifier:
+            values.update(password_hash=verifier, password_changed_at=now, failed_count=0, locked_until=None)
         session.execute(update(users).where(u.id == user["id"]).values(**values))
     sent = {user["id"] for user in rows}
     for gone in previous - sent:
-        session.execute(update(users).where(u.id == gone).values(active=0, updated_at=now))
+        session.execute(update(users).where(u.id == gone).values(active=0, password_hash="", updated_at=now))
     _put(session, "hub_user_ids", sorted(sent))
 
 

@@ -6,6 +6,7 @@ Each change bumps the reference version so devices fetch the new data at their n
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.clock import iso_utc, utc_now
 from app.domain.deadlines import DeadlineRules
+from app.domain.document_kinds import kind_label
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.events import canonical_json
 from app.domain.ids import uuid7
@@ -20,8 +22,11 @@ from app.domain.regions import RegionRegistry, level_of, parent_of, validate_reg
 from app.domain.vocabulary import Role
 from app.domain.workdays import WorkCalendar
 from app.security.passwords import hash_password, password_problem
+from server.services import prefixes
 from server.services.reference import bump, put_setting
 from server.tables import departments, document_prefixes, holiday_years, regions, users
+
+_PREFIX = re.compile(r"^[\u3400-\u9fff]{1,12}$")  # as the office settings accept (prefix_invalid)
 
 
 def _region_known(session: Session, code: str) -> None:
@@ -145,12 +150,77 @@ def import_holidays(session: Session, data: dict[str, Any], only_year: int | Non
 
 
 def set_prefix(session: Session, region_code: str, kind: str, prefix: str) -> None:
+    """Region ``region_code`` issues ``kind`` under ``prefix`` (devices take it with the reference data)
+    and owns the prefix. Refused when the prefix belongs to another region (``assign_prefix`` first)."""
     _region_known(session, region_code)
-    if not prefix.strip():
-        raise DomainError("required", field="prefix")
+    prefix = prefix.strip()
+    if kind not in prefixes.DEFAULT_SUFFIXES:
+        raise DomainError("document_kind_unknown", kind=kind, choices="、".join(prefixes.DEFAULT_SUFFIXES))
+    _check_prefix_text(prefix)
+    owner = prefixes.owner_of(session, prefix)
+    if owner.region_code not in (None, region_code):
+        raise DomainError("prefix_assigned_elsewhere", prefix=prefix, owner=owner.region_code,
+                          owner_name=prefixes.region_name(session, owner.region_code))
     t = document_prefixes
     session.execute(delete(t).where(t.c.region_code == region_code, t.c.kind == kind))
-    session.execute(insert(t).values(region_code=region_code, kind=kind, prefix=prefix.strip()))
+    session.execute(insert(t).values(region_code=region_code, kind=kind, prefix=prefix))
+    if owner.source != "admin":
+        prefixes.put_owner(session, prefix, region_code, "admin")
+    bump(session)
+
+
+def unset_prefix(session: Session, region_code: str, kind: str) -> str | None:
+    """The region's devices go back to their own setting (by default the region's default prefix) for
+    ``kind``; the prefix stays the region's (documents were numbered under it). Returns the old prefix."""
+    t = document_prefixes
+    old = session.execute(select(t.c.prefix).where(t.c.region_code == region_code, t.c.kind == kind)).scalar()
+    if old is None:
+        raise DomainError("prefix_not_set", region=region_code, kind=kind, kind_label=kind_label(kind))
+    session.execute(delete(t).where(t.c.region_code == region_code, t.c.kind == kind))
+    bump(session)
+    return old
+
+
+def assign_prefix(session: Session, prefix: str, region_code: str) -> prefixes.Ownership:
+    """The administrator's word on who owns ``prefix`` (over the rule and over an adoption); returns the
+    previous ownership. Refused while another region's document kind is set to it."""
+    _region_known(session, region_code)
+    prefix = prefix.strip()
+    _check_prefix_text(prefix)
+    others = [(r, k) for r, k in prefixes.kinds_using(session, prefix) if r != region_code]
+    if others:
+        raise DomainError("prefix_in_use", prefix=prefix, region=others[0][0], kind=others[0][1],
+                          kind_label=kind_label(others[0][1]))
+    previous = prefixes.owner_of(session, prefix)
+    prefixes.put_owner(session, prefix, region_code, "admin")
+    return previous
+
+
+def release_prefix(session: Session, prefix: str) -> prefixes.Ownership:
+    """Forget the explicit owner of ``prefix``: the rule decides again. Returns who owns it now."""
+    prefix = prefix.strip()
+    using = prefixes.kinds_using(session, prefix)
+    if using:
+        raise DomainError("prefix_in_use", prefix=prefix, region=using[0][0], kind=using[0][1],
+                          kind_label=kind_label(using[0][1]))
+    if not prefixes.release(session, prefix):
+        raise DomainError("prefix_not_assigned", prefix=prefix)
+    return prefixes.owner_of(session, prefix)
+
+
+def _check_prefix_text(prefix: str) -> None:
+    if not prefix:
+        raise DomainError("required", field="prefix")
+    if not _PREFIX.match(prefix):
+        raise DomainError("prefix_invalid", field="prefix")
+
+
+def set_user_region(session: Session, username: str, region_code: str) -> None:
+    """Move a user to another region: devices of the old region drop the user's verifier at their next
+    sync, devices of the new one receive it."""
+    _region_known(session, region_code)
+    session.execute(update(users).where(users.c.id == _user_id(session, username)).values(
+        region_code=region_code, updated_at=iso_utc(utc_now())))
     bump(session)
 
 

@@ -13,27 +13,25 @@ from sqlalchemy.orm import Session
 from app.domain.clock import iso_utc, utc_now
 from app.sync.protocol import NumberBlock
 from server.auth import Device
-from server.db import insert_ignore
 from server.errors import HubError
-from server.tables import document_prefixes, number_blocks, number_series, series_owners
+from server.services import prefixes
+from server.tables import number_blocks, number_series
 
 
-def series_region(session: Session, series: str, claimant: str | None = None) -> str | None:
-    """The region that owns a series: ``case:532322`` -> 532322; ``doc:双发改函`` -> the region the
-    administrator set the prefix for, or else the region that first asked for it (``claimant``).
-    A 发文字号 prefix belongs to one office, so another region asking for it is out of scope."""
+def series_region(session: Session, series: str, scope: str) -> str:
+    """The region that owns a series, checked against a device's ``scope``: ``case:532322`` -> 532322;
+    ``doc:双发改函`` -> the prefix's owner by the hub's reference data (``server.services.prefixes``),
+    never the first region to ask. Raises ``HubError`` for an unknown series or one outside the scope."""
     kind, _, name = series.partition(":")
     if kind == "case" and len(name) == 6 and name.isdigit():
+        if not prefixes.covers(scope, name):
+            raise HubError(403, "out_of_scope", region=name)
         return name
-    if kind != "doc" or not name or len(name) > 40:
-        return None
-    region = session.execute(
-        select(document_prefixes.c.region_code).where(document_prefixes.c.prefix == name).limit(1)).scalar()
-    if region is None and claimant is not None:
-        insert_ignore(session, series_owners, {"series": series, "region_code": claimant})
-    if region is None:
-        region = session.execute(select(series_owners.c.region_code).where(series_owners.c.series == series)).scalar()
-    return region
+    if kind != "doc" or not prefixes.valid_prefix(name):
+        raise HubError(404, "series_unknown", series=series)
+    owner = prefixes.check_use(session, scope, name).region_code
+    assert owner is not None
+    return owner
 
 
 def _ensure_row(session: Session, series: str, year: int) -> None:
@@ -59,11 +57,7 @@ def _advance(session: Session, series: str, year: int, count: int) -> int:
 
 
 def reserve(session: Session, device: Device, series: str, year: int, count: int) -> NumberBlock:
-    region = series_region(session, series, claimant=device.region_code)
-    if region is None:
-        raise HubError(404, "series_unknown", series=series)
-    if not device.sees(region):
-        raise HubError(403, "out_of_scope", region=region)
+    series_region(session, series, device.region_code)
     after = _advance(session, series, year, count)
     start, end = after - count, after - 1
     session.execute(insert(number_blocks).values(series=series, year=year, start=start, end=end,

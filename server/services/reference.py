@@ -1,5 +1,6 @@
 """Reference data 基础数据 for devices: regions, departments, users (with password verifiers for offline
-login), deadline rules, the holiday calendar and document prefixes, filtered to the device's scope.
+login, only for those who may log in on the device: ``may_log_in``), deadline rules, the holiday
+calendar and document prefixes, filtered to the device's scope.
 
 Every administrative change bumps ``reference_version``; a device that already holds that version
 asks for nothing (``GET /v1/meta`` carries it), so reference data costs nothing on an ordinary sync.
@@ -61,6 +62,14 @@ def _related(device: Device, region: str) -> bool:
     return device.sees(region) or device.region_code.startswith(scope_prefix(region))
 
 
+def may_log_in(device: Device, user_region: str, active: bool) -> bool:
+    """A device holds a user's password verifier only if the user may log in on it: an active user of
+    the device's own region (a county device: that county's officers; a prefecture device: the
+    prefecture's own, not every county's). Other users in scope come without one (``""``), so the
+    device can show who did what but nobody can log in as them there."""
+    return active and user_region == device.region_code
+
+
 def for_device(session: Session, device: Device) -> Reference:
     region_rows = [dict(r._mapping) for r in session.execute(select(regions).order_by(regions.c.code))]
     department_rows = [
@@ -71,7 +80,8 @@ def for_device(session: Session, device: Device) -> Reference:
     user_rows = [
         {"id": r.id, "username": r.username, "display_name": r.display_name,
          "roles": [x for x in r.roles.split(",") if x], "region_code": r.region_code,
-         "password_hash": r.password_hash, "active": bool(r.active)}
+         "password_hash": r.password_hash if may_log_in(device, r.region_code, bool(r.active)) else "",
+         "active": bool(r.active)}
         for r in session.execute(select(users).order_by(users.c.username)) if device.sees(r.region_code)
     ]
     prefix_rows = [

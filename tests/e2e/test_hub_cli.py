@@ -96,3 +96,58 @@ def test_an_operator_sets_up_a_hub_and_a_county_from_the_command_line(tmp_path, 
     finally:
         hub.send_signal(signal.SIGTERM)
         hub.wait(timeout=20)
+
+
+def refused(env, data, *args: str) -> str:
+    result = run(env, "-m", "server", "admin", "--data", str(data), *args)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr.startswith("错误：") and result.stderr.count("\n") == 1  # one Chinese line
+    return result.stderr
+
+
+def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_line(tmp_path, env):
+    data, home = tmp_path / "hub-data", tmp_path / "shuangbai"
+    hub, url = start_hub_process(data, env)
+    try:
+        listing = admin(env, data, "prefix", "list", "--region", "532322").stdout
+        assert "532322 双柏县：双发改受（受理回执）" in listing and "自动登记：开" in listing
+        assert "双发改函（转办函、核实情况反馈函）" in listing
+        assert "归双柏县（532322）所有" in refused(env, data, "prefix", "set", "--region", "532323",
+                                               "--kind", "forward_letter", "--prefix", "双发改函")
+        admin(env, data, "prefix", "assign", "--prefix", "双发改转", "--region", "532322")
+        admin(env, data, "prefix", "set", "--region", "532322", "--kind", "forward_letter", "--prefix", "双发改转")
+        assert "请先用 admin prefix unset" in refused(env, data, "prefix", "release", "--prefix", "双发改转")
+        admin(env, data, "prefix", "auto-adopt", "off")
+        data_now = json.loads(admin(env, data, "--json", "prefix", "list", "--region", "532322").stdout)
+        assert data_now["regions"][0]["prefixes"]["forward_letter"] == {"prefix": "双发改转", "source": "kind"}
+        assert [(o["prefix"], o["source"]) for o in data_now["owners"]] == [("双发改转", "admin")]
+        assert data_now["auto_adopt"] is False
+        admin(env, data, "prefix", "unset", "--region", "532322", "--kind", "forward_letter")
+        admin(env, data, "prefix", "release", "--prefix", "双发改转")
+        assert "没有单独指定归属" in refused(env, data, "prefix", "release", "--prefix", "双发改转")
+
+        code = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
+                                "--office", "双柏县发展和改革局").stdout)["code"]
+        assert run(env, "main.py", "enroll", "--hub", url, "--code", code, "--home", str(home),
+                   "--name", "sb-pc").returncode == 0
+        device_id = json.loads(admin(env, data, "--json", "device", "list").stdout)[0]["id"]
+        assert "找不到设备" in refused(env, data, "code", "create", "--replace", "no-such-device")
+        ordinary = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
+                                    "--office", "双柏县发展和改革局").stdout)["code"]
+        again = run(env, "main.py", "enroll", "--hub", url, "--code", ordinary, "--home", str(home))
+        assert again.returncode == 1 and f"admin code create --replace {device_id}" in again.stderr
+        created = admin(env, data, "code", "create", "--replace", device_id).stdout
+        assert "替换注册码" in created and "原来的凭据立即失效" in created
+        replace = created.split("替换注册码：", 1)[1].split()[0]
+        assert f"替换设备 {device_id}" in admin(env, data, "code", "list").stdout
+        FileKeyring().delete_password("Lvyue sync", device_id)  # the computer lost its keyring entry
+        replaced = run(env, "main.py", "enroll", "--hub", url, "--code", replace, "--home", str(home),
+                       "--name", "sb-new-pc")
+        assert replaced.returncode == 0, replaced.stderr
+        assert f"设备编号：{device_id}" in replaced.stderr
+        devices = admin(env, data, "device", "list").stdout
+        assert "sb-new-pc（双柏县发展和改革局）" in devices and "已替换 1 次" in devices
+        assert run(env, "main.py", "sync", "--home", str(home)).returncode == 0
+    finally:
+        hub.send_signal(signal.SIGTERM)
+        hub.wait(timeout=20)

@@ -15,7 +15,7 @@ from app.sync import credentials
 from server.services import admin
 from tests.sync_fixtures import COUNTY_A, device
 
-pytest_plugins = ("tests.sync_fixtures",)  # hub, pg_hub, memory_keyring fixtures
+pytest_plugins = ("tests.sync_fixtures", "tests.hub_security")  # hub, pg_hub, memory_keyring, security_log_file
 
 
 def test_without_a_keyring_enrolment_stops_before_spending_the_code(hub, tmp_path):
@@ -69,3 +69,204 @@ def test_reference_data_from_the_hub_reaches_the_open_profile(hub, tmp_path):
         assert reopened.rules.conclude_days == 10
     finally:
         reopened.close()
+
+
+# ---- a standalone office joins with its numbers ------------------------------------------------------
+def issue_in(office, state: str, kind: str) -> str:
+    from app.services import documents
+    from tests.document_cases import complaint_in
+
+    return documents.issue(office.profile, office.handler, complaint_in(office, state), kind).number
+
+
+def rejoined(office, home):
+    """The office's profile after enrolment, its local officers logged in again (the same clock)."""
+    from types import SimpleNamespace
+
+    from app.services import auth
+    from tests.factories import PASSWORD
+
+    profile = open_profile(home, clock=office.clock)
+    people = {name: auth.login(profile, name, PASSWORD) for name in ("clerk", "handler", "leader")}
+    return SimpleNamespace(profile=profile, clock=office.clock, **people)
+
+
+def test_a_standalone_office_joins_and_its_document_numbers_continue(hub, tmp_path, office):
+    """Numbers printed in standalone mode, under default and customised prefixes, become the office's
+    blocks at enrolment; after the first sync the numbers go on without a gap or an overlap, and
+    nobody at the hub did anything but issue the code."""
+    from app.services import office_settings
+
+    office_settings.update(office.profile, office.leader, {"prefixes": {"forward_letter": "双发改转"}})
+    before = [issue_in(office, "registered", "receipt"), issue_in(office, "registered", "receipt"),
+              issue_in(office, "forwarded", "forward_letter")]
+    assert before == ["双发改受〔2026〕1号", "双发改受〔2026〕2号", "双发改转〔2026〕1号"]
+    home = office.profile.files.home
+    office.profile.close()
+    sync.enroll(home, hub.url, hub.code("532322", "双柏县发展和改革局"), "old-pc")
+    joined = rejoined(office, home)
+    try:
+        assert [w for w in sync.sync_now(joined.profile).warnings if "编号" in w] == []  # (the clock is fixed)
+        after = [issue_in(joined, "registered", "receipt"), issue_in(joined, "forwarded", "forward_letter")]
+        assert after == ["双发改受〔2026〕3号", "双发改转〔2026〕2号"]
+        assert sync.sync_now(joined.profile).rejected == 0
+    finally:
+        joined.profile.close()
+    with hub.database.reader() as session:
+        owners = session.execute(text("SELECT prefix, region_code, source FROM prefix_owners")).all()
+        claimed = set(session.execute(text(
+            "SELECT series || ' ' || start || '-' || \"end\" FROM number_blocks WHERE start = 1")).scalars())
+    assert [tuple(o) for o in owners] == [("双发改转", "532322", "adopted")]  # unowned, used only by 双柏
+    assert {"doc:双发改受 1-2", "doc:双发改转 1-1", "case:532322 1-3"} <= claimed
+    other = device(hub, tmp_path / "sb-new", COUNTY_A)  # a second 双柏 device numbers after both
+    with other.profile.store.unit_of_work() as uow:
+        assert uow.session.execute(text(
+            "SELECT MIN(start) FROM number_blocks WHERE series = 'doc:双发改受' AND year = 2026")).scalar() > 3
+
+
+def test_a_standalone_office_that_used_another_regions_prefix_cannot_join(hub, tmp_path, office):
+    from app.services import office_settings
+
+    office_settings.update(office.profile, office.leader, {"prefixes": {"receipt": "牟发改受"}})
+    assert issue_in(office, "registered", "receipt") == "牟发改受〔2026〕1号"
+    home = office.profile.files.home
+    office.profile.close()
+    code = hub.code("532322", "双柏县发展和改革局")
+    counts = {t: hub.count(t) for t in ("devices", "number_blocks", "number_series", "prefix_owners")}
+    with pytest.raises(DomainError) as refused:
+        sync.enroll(home, hub.url, code, "old-pc")
+    assert refused.value.code == "enrol_prefix_taken"
+    assert refused.value.params["prefix"] == "牟发改受" and refused.value.params["owner"] == "532323"
+    from app.messages import describe
+
+    assert "“牟发改受”属于牟定县（532323）" in describe(refused.value)
+    assert {t: hub.count(t) for t in counts} == counts  # nothing stored at the hub ...
+    with hub.database.reader() as session:
+        assert session.execute(text("SELECT used_at FROM enrolment_codes")).scalar() is None  # ... the code unspent
+    again = open_profile(home, clock=office.clock)
+    try:
+        assert sync.status(again).enrolled is False  # ... and nothing changed on the device
+        with again.store.unit_of_work() as uow:
+            assert uow.numbers.remaining("doc:牟发改受", 2026) is None  # still its own, open-ended series
+    finally:
+        again.close()
+
+
+def test_without_auto_adoption_an_unowned_prefix_waits_for_the_administrator(hub, tmp_path, office):
+    from app.services import office_settings
+    from server.services import prefixes
+
+    hub.admin(prefixes.set_auto_adopt, False)
+    office_settings.update(office.profile, office.leader, {"prefixes": {"forward_letter": "双发改转"}})
+    issue_in(office, "forwarded", "forward_letter")
+    home = office.profile.files.home
+    office.profile.close()
+    code = hub.code("532322", "双柏县发展和改革局")
+    with pytest.raises(DomainError) as refused:
+        sync.enroll(home, hub.url, code, "old-pc")
+    assert refused.value.code == "enrol_prefix_unowned" and hub.count("devices") == 0
+    hub.admin(admin.assign_prefix, "双发改转", "532322")
+    assert sync.enroll(home, hub.url, code, "old-pc").scope_region == "532322"  # the same code, now accepted
+
+
+# ---- replacing a device --------------------------------------------------------------------------------
+def test_an_ordinary_code_cannot_take_over_a_known_device(hub, tmp_path, security_log_file):
+    from app.sync.protocol import EnrolRequest
+    from app.sync.transport import HubClient, SyncError
+    from tests.hub_security import records
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    code = hub.code("532322", "双柏县发展和改革局")
+    with HubClient(hub.url, retries=False) as client, pytest.raises(SyncError) as refused:
+        client.enrol(EnrolRequest(code=code, device_name="intruder", device_id=a.profile.device_id))
+    assert refused.value.code == "enrol_device_exists" and refused.value.status == 409
+    from app.messages import describe
+
+    assert "替换注册码" in describe(refused.value) and a.profile.device_id in describe(refused.value)
+    assert a.sync().pushed >= 0  # the device's own token still works
+    with hub.database.reader() as session:
+        assert session.execute(text("SELECT used_at FROM enrolment_codes WHERE device_id IS NULL")).scalar() is None
+    [line] = records(security_log_file, "enrolment_refused")
+    assert line["reason"] == "enrol_device_exists" and line["device_id"] == a.profile.device_id
+    log_text = security_log_file.read_text(encoding="utf-8")
+    for raw in (code, code.replace("-", "")):
+        assert raw not in log_text  # the code itself is never logged
+
+
+def test_a_replacement_code_gives_the_same_device_a_new_token_and_voids_the_old(hub, tmp_path, security_log_file):
+    from app.sync.protocol import EnrolRequest
+    from app.sync.transport import HubClient, SyncError
+    from server.admin_handlers import device_list
+    from server.services import enrolment
+    from tests.hub_security import records
+    from tests.sync_fixtures import register
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    old_token = credentials.load_token(a.profile.device_id)
+    replace_code = hub.admin(enrolment.create_code, None, None, replaces=a.profile.device_id)
+    with HubClient(hub.url, retries=False) as client, pytest.raises(SyncError) as wrong:
+        client.enrol(EnrolRequest(code=replace_code, device_name="other-pc", device_id="0190f0f0-other"))
+    assert wrong.value.code == "enrol_code_for_other_device"
+    unsent = register(a)  # work done offline while the keyring entry gets lost
+    credentials.delete_token(a.profile.device_id)
+    with pytest.raises(DomainError) as lost:
+        a.sync()
+    assert lost.value.code == "token_invalid"
+    with pytest.raises(DomainError) as ordinary:  # an ordinary code is not enough
+        sync.enroll(a.home, hub.url, hub.code("532322", "双柏县发展和改革局"), "sb-new-pc")
+    assert ordinary.value.code == "enrol_device_exists"
+    result = sync.enroll(a.home, hub.url, replace_code, "sb-new-pc")
+    assert result.device_id == a.profile.device_id
+    report = a.sync()
+    assert report.pushed >= 1 and report.rejected == 0  # the device chain simply continues
+    with hub.database.reader() as session:
+        assert session.execute(text("SELECT COUNT(*) FROM events WHERE stream = :s"), {"s": unsent}).scalar() == 1
+    with HubClient(hub.url, old_token, retries=False) as client, pytest.raises(SyncError) as void:
+        client.reference()
+    assert void.value.code == "token_invalid" and void.value.status == 401
+    [replaced] = records(security_log_file, "device_replaced")
+    assert replaced["device_id"] == a.profile.device_id and replaced["previous_name"] == "sb"
+    assert replaced["device_name"] == "sb-new-pc" and replaced["replacements"] == 1
+    assert [r["reason"] for r in records(security_log_file, "enrolment_refused")] == [
+        "enrol_code_for_other_device", "enrol_device_exists"]
+    assert [r["device_name"] for r in records(security_log_file, "device_enrolled")] == ["sb"]  # the first time
+    with hub.database.writer() as session:
+        rows, listing = device_list(session, None)
+    assert rows[0]["replacements"] == 1 and rows[0]["name"] == "sb-new-pc"
+    assert "已替换 1 次" in listing
+    with pytest.raises(DomainError) as spent:
+        sync.enroll(a.home, hub.url, replace_code, "sb-new-pc")
+    assert spent.value.code == "enrol_code_used"
+
+
+def test_every_enrolment_is_logged_without_its_code(hub, tmp_path, security_log_file):
+    from tests.hub_security import records
+
+    code = hub.code("532322", "双柏县发展和改革局")
+    with pytest.raises(DomainError):
+        sync.enroll(tmp_path / "x", hub.url, "ABCD-EFGH-JKLM", "pc-x")
+    a = sync.enroll(tmp_path / "sb", hub.url, code, "sb-pc")
+    refused, enrolled = records(security_log_file, "enrolment_refused"), records(security_log_file, "device_enrolled")
+    assert [r["reason"] for r in refused] == ["enrol_code_invalid"]
+    assert enrolled[0]["device_id"] == a.device_id and enrolled[0]["scope"] == "532322"
+    assert enrolled[0]["device_name"] == "sb-pc" and enrolled[0]["office_name"] == "双柏县发展和改革局"
+    text_ = security_log_file.read_text(encoding="utf-8")
+    assert code.replace("-", "") not in text_.replace("-", "") and "ABCDEFGHJKLM" not in text_.replace("-", "")
+
+
+def test_a_device_revoked_by_mistake_comes_back_with_a_replacement_code(hub, tmp_path, security_log_file):
+    from server.services import enrolment
+    from tests.hub_security import records
+    from tests.sync_fixtures import register
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    hub.admin(enrolment.revoke, a.profile.device_id)
+    register(a)
+    with pytest.raises(DomainError) as revoked:
+        a.sync()
+    assert revoked.value.code == "device_revoked"
+    sync.enroll(a.home, hub.url, hub.admin(enrolment.create_code, None, None, replaces=a.profile.device_id), "sb")
+    report = a.sync()
+    assert report.pushed >= 1 and report.rejected == 0  # the work done meanwhile goes up, same device chain
+    assert [r["was_revoked"] for r in records(security_log_file, "device_replaced")] == [True]
+    assert [r["device_id"] for r in records(security_log_file, "device_revoked")] == [a.profile.device_id]

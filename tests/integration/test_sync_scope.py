@@ -1,6 +1,6 @@
 """Scope and trust: a county device can neither read nor write another county's complaints, blobs or
 numbers; a revoked device is refused at once; the prefecture sees every county; users reach the
-devices of their scope so officers log in offline."""
+devices of their scope (verifiers only where they may log in) so officers log in offline."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_blobs_and_numbers_of_another_county_are_out_of_reach(hub, tmp_path):
     with client_of(hub, b) as client:
         with pytest.raises(SyncError) as prefix:
             client.numbers("doc:双发改受", 2026, 5)  # 双柏's 发文字号 prefix is not 牟定's to use
-        assert prefix.value.code == "out_of_scope"
+        assert prefix.value.code == "prefix_owned_elsewhere" and prefix.value.params["owner"] == "532322"
 
 
 def test_a_revoked_device_is_refused_at_once_and_keeps_its_data(hub, tmp_path):
@@ -139,7 +139,9 @@ def test_the_prefecture_sees_every_county_and_users_reach_their_scope(hub, tmp_p
     with pytest.raises(DomainError):
         auth.login(a.profile, "md_officer", PASSWORD)  # another county's officer is not on this device
     assert auth.login(a.profile, "sb_officer", PASSWORD).region_code == "532322"  # offline login
-    assert auth.login(p.profile, "md_officer", PASSWORD).region_code == "532323"
+    with pytest.raises(DomainError):  # the prefecture device knows 牟定's officer, but holds no verifier for him
+        auth.login(p.profile, "md_officer", PASSWORD)
+    assert auth.login(p.profile, "zhou_leader", PASSWORD).region_code == "532300"
 
 
 def test_a_complaint_moved_to_another_county_takes_its_history_along(hub, tmp_path):
@@ -163,7 +165,7 @@ def test_a_complaint_moved_to_another_county_takes_its_history_along(hub, tmp_pa
 def test_a_document_prefix_used_by_another_county_is_a_warning_not_a_failed_sync(hub, tmp_path, monkeypatch):
     from app.services import sync
 
-    a = device(hub, tmp_path / "sb", COUNTY_A)  # its first sync claimed 双柏's prefixes (双发改受 …)
+    a = device(hub, tmp_path / "sb", COUNTY_A)  # 双柏's prefixes (双发改受 …) are its own by rule
     b = device(hub, tmp_path / "md", COUNTY_B)
     monkeypatch.setattr(sync, "_document_prefixes", lambda profile: ["双发改受"])  # 牟定 misconfigured
     register(b)
