@@ -18,6 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget
 from sqlalchemy import insert
 
+from app.contract.event_record import event_values as event_row
 from app.domain.clock import china_date, iso_utc
 from app.domain.events import Event
 from app.domain.ids import uuid7
@@ -25,7 +26,6 @@ from app.domain.vocabulary import Action
 from app.services.act import act
 from app.services.intake import register
 from app.services.queries import get_complaint
-from app.contract.event_record import event_values as event_row
 from app.store.projector import Projector
 from app.store.tables import events
 from tests.factories import corrupt
