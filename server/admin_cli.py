@@ -11,6 +11,8 @@ from app.cli.arguments import ChineseParser
 from app.domain.errors import DomainError
 from app.messages import describe
 from server import admin_handlers as h
+from server import admin_quarantine as q
+from server import security_log
 from server.admin_handlers import PASSWORD_ENV
 from server.errors import HubError
 from server.services.prefixes import DEFAULT_SUFFIXES
@@ -97,6 +99,19 @@ def build_parser() -> ChineseParser:
     p = verb(g, "revoke", h.device_revoke, "吊销设备（立即生效）")
     p.add_argument("device_id")
 
+    g = res.add_parser("event", help="可疑记录与全网隔离").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    p = verb(g, "suspects", q.event_suspects, "列出不符合现行规则的记录（旧版中心接收的、冒用用户的……）")
+    p.add_argument("--since", type=int, default=0, help="只看中心序号大于此数的记录")
+    p.add_argument("--limit", type=int, default=200, help="最多列出几条（默认 200）")
+    p = verb(g, "quarantine", q.event_quarantine, "隔离一条记录：各设备同步后不再采用（记录仍保存）")
+    p.add_argument("event_id")
+    p.add_argument("--note", required=True, help="隔离原因（各设备“同步”页显示）")
+    p.add_argument("--by", default="admin", help="操作人（写入安全日志）")
+    p = verb(g, "release", q.event_release, "解除隔离")
+    p.add_argument("event_id")
+    p.add_argument("--by", default="admin", help="操作人（写入安全日志）")
+    verb(g, "list", q.event_list, "列出已隔离的记录")
+
     g = res.add_parser("rules", help="办理时限").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "show", h.rules_show, "查看")
     p = verb(g, "set", h.rules_set, "修改（工作日）")
@@ -145,6 +160,8 @@ def run_admin(args, settings: HubSettings) -> int:
         print("错误：请指定管理对象和操作（使用 -h 查看帮助）", file=sys.stderr)
         return 2
     prepare(settings)
+    # the administrator's own acts (revocations, replacement codes, quarantines) belong in the security log
+    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
     database = HubDatabase(settings)
     try:
         with database.writer() as session:

@@ -7,21 +7,23 @@ sync) and ``rebuild_document_index`` makes the whole index again for a rebuild.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import event_of
 from app.documents.templates import LIBRARY, Template, TemplateLibrary
 from app.domain.document_kinds import kind_label
 from app.domain.errors import DomainError
+from app.domain.event_rules import EventRefused, accept
 from app.domain.regions import scope_prefix
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store import document_index as index
 from app.store.complaints import ComplaintStore
+from app.store.projector import hub_quarantined
 from app.store.tables import complaints
 
 
@@ -92,8 +94,14 @@ def refresh_index(session: Session, templates: TemplateLibrary | None = None) ->
                                  .where(complaints.c.id.in_({r.stream for r in new}))).all()) if new else {}
     library = templates or LIBRARY
     rows = []
+    skip = hub_quarantined(session)
     for r in new:
-        payload = json.loads(r.payload)
+        try:  # a malformed record (any device) or one the hub quarantined is never a document
+            payload = accept(event_of(r)).payload
+        except EventRefused:
+            continue
+        if r.id in skip:
+            continue
         try:
             template = library.version(payload["kind"], payload.get("variant"), payload["template_version"])
         except DomainError:

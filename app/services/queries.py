@@ -25,7 +25,7 @@ from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store import search
-from app.store.tables import complaints, events, users
+from app.store.tables import complaints, events, quarantine, users
 
 c = complaints.c
 
@@ -302,11 +302,17 @@ def counts_by_state(profile: Profile, actor: Actor | None) -> dict[str, int]:
     return {state.value: found.get(state.value, 0) for state in State}
 
 
+def _counts():
+    """Events that count: not set aside (malformed, or quarantined by the hub; the 同步 page lists those)."""
+    return events.c.id.not_in(select(quarantine.c.event_id))
+
+
 def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
     """One complaint with its deadline, its timeline and the actions ``actor`` may take now."""
     with profile.store.unit_of_work() as uow:
         complaint = load_in_scope(uow, profile, actor, ref)
-        rows = uow.session.execute(select(events).where(events.c.stream == complaint.id).order_by(events.c.seq))
+        rows = uow.session.execute(select(events).where(events.c.stream == complaint.id, _counts())
+                                   .order_by(events.c.seq))
         names = uow.users.names()
     timeline = tuple(
         TimelineEntry(e.id, e.action, e.actor, names.get(e.actor, e.actor), e.device_id, e.device_time, e.payload,
@@ -335,7 +341,7 @@ def recent_activity(profile: Profile, actor: Actor, limit: int = 20) -> list[Tim
         names = {r.id: r.display_name for r in session.execute(select(users.c.id, users.c.display_name))}
         rows = session.execute(
             select(events, c.case_no).join(complaints, complaints.c.id == events.c.stream)
-            .where(c.region_code.like(f"{scope}%")).order_by(events.c.seq.desc()).limit(limit)
+            .where(c.region_code.like(f"{scope}%"), _counts()).order_by(events.c.seq.desc()).limit(limit)
         )
         result = []
         for r in rows:

@@ -150,22 +150,25 @@ def status(profile: Profile) -> SyncStatus:
 
 
 def _quarantined(session, device_id: str) -> list[QuarantinedEvent]:
-    q, c = quarantine.c, complaints.c
-    rows = session.execute(select(quarantine, c.case_no).outerjoin(complaints, c.id == q.stream)
+    q, c, e = quarantine.c, complaints.c, events.c
+    stream = func.coalesce(q.stream, e.stream)
+    rows = session.execute(select(quarantine, e.action.label("held_action"), e.device_time.label("held_time"),
+                                  e.device_id.label("held_device"), stream.label("held_stream"), c.case_no)
+                           .outerjoin(events, e.id == q.event_id).outerjoin(complaints, c.id == stream)
                            .order_by(q.quarantined_at, q.event_id)).all()
     items = []
     for row in rows:
-        event = json.loads(row.event)
-        params = json.loads(row.params or "{}")
-        text = message(row.reason, params)
+        event = json.loads(row.event)  # the event as set aside; the log's copy where this device holds it
+        action = str(row.held_action or event.get("action") or "")
+        device = str(row.held_device or event.get("device_id") or "")
+        text = message(row.reason, json.loads(row.params or "{}"))
         if row.origin == "fold":
             text = f"本机未采用：{text}"
         items.append(QuarantinedEvent(
-            event_id=row.event_id, stream=row.stream or event.get("stream"), case_no=row.case_no,
-            action=str(event.get("action") or ""), action_label=_action_label(str(event.get("action") or "")),
-            device_time=str(event.get("device_time") or ""), device_id=str(event.get("device_id") or ""),
-            own=event.get("device_id") == device_id, origin=row.origin, code=row.reason, message=text,
-            at=row.quarantined_at))
+            event_id=row.event_id, stream=row.held_stream or event.get("stream"), case_no=row.case_no,
+            action=action, action_label=_action_label(action) if action else "",
+            device_time=str(row.held_time or event.get("device_time") or ""), device_id=device,
+            own=device == device_id, origin=row.origin, code=row.reason, message=text, at=row.quarantined_at))
     return items
 
 

@@ -76,7 +76,7 @@ def unindexed_after(session: Session, seq: int) -> list[Row]:
     """``issue_document`` events after local ``seq`` that have no row yet, oldest first."""
     e, d = events.c, issued_documents.c
     return session.execute(
-        select(e.seq, e.id, e.stream, e.payload, e.actor, e.device_time)
+        select(events)
         .where(e.action == ACTION, e.seq > seq, ~exists().where(d.event_id == e.id)).order_by(e.seq)
     ).all()
 

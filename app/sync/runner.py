@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from app.domain.clock import china_date, iso_utc, parse_iso
 from app.domain.errors import DomainError
 from app.messages import describe, message
+from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile
 from app.store.meta import MetaStore
 from app.store.projector import Horizons, Projector
@@ -137,6 +138,8 @@ class SyncRun:
             horizons = Horizons(uow.session)
             for stream in sorted(touched):
                 self.projector.refold(uow.complaints, stream, horizons)
+            if touched:  # a quarantined document leaves the register; a released one comes back
+                rebuild_document_index(uow.session)
             uow.commit()
 
     def meta(self) -> int | None:

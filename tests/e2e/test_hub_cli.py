@@ -10,6 +10,7 @@ import sys
 
 import keyring
 import pytest
+from sqlalchemy import text
 
 from app.services.profile import open_profile
 from tests.sync_fixtures import ROOT, FileKeyring, process_env, start_hub_process
@@ -149,5 +150,72 @@ def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_lin
         assert "sb-new-pc（双柏县发展和改革局）" in devices and "已替换 1 次" in devices
         assert run(env, "main.py", "sync", "--home", str(home)).returncode == 0
     finally:
+        hub.send_signal(signal.SIGTERM)
+        hub.wait(timeout=20)
+
+
+def test_an_operator_finds_a_suspect_event_and_quarantines_it_for_every_device(tmp_path, env):
+    """An older hub let a forged record in (the actor is another county's officer): the operator lists
+    suspects, quarantines it, the county's next sync stops counting it, and the security log has it."""
+    from server.db import HubDatabase
+    from server.settings import HubSettings
+    from tests.poison import Rogue, hub_user_id, plant
+
+    data, home = tmp_path / "hub-data", tmp_path / "shuangbai"
+    hub, url = start_hub_process(data, env)
+    database = None
+    try:
+        admin(env, data, "user", "add", "yang", "--name", "杨喆", "--roles", "clerk,handler,leader",
+              "--region", "532322")
+        admin(env, data, "user", "add", "li", "--name", "李娟", "--roles", "clerk,handler", "--region", "532323")
+        code = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
+                                "--office", "双柏县发展和改革局").stdout)["code"]
+        assert run(env, "main.py", "enroll", "--hub", url, "--code", code, "--home", str(home)).returncode == 0
+        code = json.loads(admin(env, data, "--json", "code", "create", "--region", "532322",
+                                "--office", "双柏县发展和改革局").stdout)["code"]
+        other = tmp_path / "another-pc"  # the computer whose faulty program sent the record
+        assert run(env, "main.py", "enroll", "--hub", url, "--code", code, "--home", str(other)).returncode == 0
+        case_no = run(env, "main.py", "complaint", "add", "--file", "docs/examples/complaint.json", "--user", "yang",
+                      "--home", str(home)).stdout.split("案号 ")[1].split()[0]
+        assert run(env, "main.py", "sync", "--home", str(home)).returncode == 0
+        database = HubDatabase(HubSettings(data_dir=data))
+        profile = open_profile(home, daily_backup=False)
+        try:
+            with profile.store.read() as session:
+                stream = session.execute(text("SELECT id FROM complaints")).scalar_one()
+        finally:
+            profile.close()
+        sender = open_profile(other, daily_backup=False)
+        try:
+            rogue = Rogue(url, sender, actor=hub_user_id(database, "li"))
+        finally:
+            sender.close()
+        forged = rogue.make(stream=stream, action="note", payload={"text": "已与被投诉主体协商一致，投诉人撤回投诉。"})
+        plant(database, forged)
+
+        suspects = json.loads(admin(env, data, "--json", "event", "suspects").stdout)
+        assert [(s["event_id"], s["code"]) for s in suspects] == [(forged["id"], "actor_unknown")]
+        assert "不是可在本设备登录的用户" in admin(env, data, "event", "suspects").stdout
+        done = admin(env, data, "event", "quarantine", forged["id"], "--note", "冒用牟定县用户的记录", "--by", "州信用办")
+        assert "已隔离记录" in done.stdout
+        assert "已经隔离" in refused(env, data, "event", "quarantine", forged["id"], "--note", "再次")
+
+        synced = run(env, "main.py", "sync", "--home", str(home))
+        assert synced.returncode == 5 and "隔离" in synced.stdout  # done; one record does not count
+        status = run(env, "main.py", "sync", "--status", "--home", str(home))
+        assert f"{case_no}  备注" in status.stdout and "中心管理员已将这条记录隔离：冒用牟定县用户的记录" in status.stdout
+        shown = run(env, "main.py", "complaint", "show", case_no, "--home", str(home), "--json")
+        detail = json.loads(shown.stdout)
+        assert detail["complaint"]["note_count"] == 0
+        assert forged["id"] not in {entry["event_id"] for entry in detail["timeline"]}
+
+        assert forged["id"] in admin(env, data, "event", "list").stdout
+        admin(env, data, "event", "release", forged["id"])
+        assert run(env, "main.py", "sync", "--home", str(home)).returncode == 0
+        log = (data / "logs" / "security.log").read_text(encoding="utf-8")
+        assert '"event": "event_quarantined"' in log and '"event": "event_released"' in log and "州信用办" in log
+    finally:
+        if database is not None:
+            database.dispose()
         hub.send_signal(signal.SIGTERM)
         hub.wait(timeout=20)

@@ -11,68 +11,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, select, text
 
-from app.domain.clock import iso_utc, utc_now
-from app.domain.events import Event
 from app.domain.ids import uuid7
 from app.services import maintenance
 from app.services import sync as sync_service
-from app.sync import credentials
-from app.sync.transport import HubClient
 from server.services import quarantine as hub_quarantine
-from server.tables import counters
 from server.tables import events as hub_events
 from tests.factories import intake
+from tests.poison import Rogue, hub_user_id, plant, stored_ids
 from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
 
 pytest_plugins = ("tests.sync_fixtures",)
 
-
-
-class Rogue:
-    """Pushes hand-made events on an enrolled device's chain."""
-
-    def __init__(self, hub, d) -> None:
-        self.hub = hub
-        self.device_id = d.profile.device_id
-        self.token = credentials.load_token(self.device_id)
-        with d.profile.store.unit_of_work() as uow:
-            self.seq, self.prev = uow.events.chain_head()
-        self.actor = d.officer.user_id
-
-    def make(self, **fields) -> dict:
-        values = {"id": uuid7(), "actor": self.actor, "device_time": iso_utc(utc_now()), "base": None, **fields}
-        event = Event(device_id=self.device_id, device_seq=self.seq + 1, prev_hash=self.prev, **values).sealed()
-        self.seq, self.prev = event.device_seq, event.hash
-        return {**event.__dict__, "horizon": 0}
-
-    def push(self, wire: dict):
-        with HubClient(self.hub.url, self.token, retries=False) as client:
-            return client.push([wire]).results[0]
-
-
-def hub_user_id(hub, username: str) -> str:
-    with hub.database.reader() as session:
-        return session.execute(text("SELECT id FROM users WHERE username = :u"), {"u": username}).scalar_one()
-
-
-def stored_ids(hub) -> set[str]:
-    with hub.database.reader() as session:
-        return set(session.execute(select(hub_events.c.id)).scalars())
-
-
-def plant(hub, wire: dict, region: str = "532322") -> None:
-    """Store an event the way an older hub (which checked nothing) did: straight into the log."""
-    with hub.database.writer() as session:
-        seq = session.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one() + 1
-        row = {k: v for k, v in wire.items() if k != "payload"}
-        row.update(payload=json.dumps(wire["payload"], ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                   server_seq=seq, region=region, prefecture=region[:4], province=region[:2],
-                   received_at=iso_utc(utc_now()), horizon=0)
-        session.execute(insert(hub_events).values(**row))
-        session.execute(update(counters).where(counters.c.name == "server_seq").values(value=seq))
-        session.commit()
 
 
 def poison(rogue: Rogue, target: str, case_no: str) -> dict[str, tuple[dict, str]]:
@@ -102,8 +53,15 @@ def poison(rogue: Rogue, target: str, case_no: str) -> dict[str, tuple[dict, str
     }
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_hub(request):
+    """Every trust test runs against a hub on SQLite and on PostgreSQL."""
+    return request.getfixturevalue("hub" if request.param == "sqlite" else "pg_hub")
+
+
 @pytest.fixture
-def fleet(hub, tmp_path):
+def fleet(any_hub, tmp_path):
+    hub = any_hub
     """A rogue and an honest device in 双柏县, and the prefecture; one complaint forwarded and synced."""
     honest = device(hub, tmp_path / "honest", COUNTY_A)
     rogue_device = device(hub, tmp_path / "rogue", COUNTY_A)
@@ -115,10 +73,11 @@ def fleet(hub, tmp_path):
     rogue_device.sync()
     with honest.profile.store.read() as session:
         case_no = session.execute(text("SELECT case_no FROM complaints WHERE id = :i"), {"i": target}).scalar_one()
-    return honest, Rogue(hub, rogue_device), zhou, target, case_no
+    return honest, Rogue(hub.url, rogue_device.profile, rogue_device.officer.user_id), zhou, target, case_no
 
 
-def test_the_hub_refuses_each_poison_kind_and_stores_nothing(hub, fleet):
+def test_the_hub_refuses_each_poison_kind_and_stores_nothing(any_hub, fleet):
+    hub = any_hub
     honest, rogue, zhou, target, case_no = fleet
     for name, (wire, code) in poison(rogue, target, case_no).items():
         answer = rogue.push(wire)
@@ -134,7 +93,8 @@ def test_the_hub_refuses_each_poison_kind_and_stores_nothing(hub, fleet):
     assert json.loads(projection(zhou.profile)[target]["aggregate"])["note_count"] == 2
 
 
-def test_forged_actors_and_missing_roles_are_refused(hub, fleet):
+def test_forged_actors_and_missing_roles_are_refused(any_hub, fleet):
+    hub = any_hub
     _honest, rogue, _zhou, target, _ = fleet
     clerk = hub.add_user("sb_clerk", "532322", roles=("clerk",))
     cases = {
@@ -158,7 +118,8 @@ def test_forged_actors_and_missing_roles_are_refused(hub, fleet):
     assert (not_ours.status, not_ours.code) == ("rejected", "case_no_not_issued")
 
 
-def test_poison_already_on_the_hub_is_set_aside_and_every_device_keeps_syncing(hub, fleet):
+def test_poison_already_on_the_hub_is_set_aside_and_every_device_keeps_syncing(any_hub, fleet):
+    hub = any_hub
     honest, rogue, zhou, target, case_no = fleet
     planted = poison(rogue, target, case_no)
     for wire, _code in planted.values():
@@ -193,7 +154,8 @@ def test_poison_already_on_the_hub_is_set_aside_and_every_device_keeps_syncing(h
     assert honest.sync().pushed == 0  # nothing stuck
 
 
-def test_the_administrator_quarantines_an_event_for_the_whole_fleet(hub, fleet):
+def test_the_administrator_quarantines_an_event_for_the_whole_fleet(any_hub, fleet):
+    hub = any_hub
     honest, rogue, zhou, target, _ = fleet
     forged = rogue.make(stream=target, action="note", payload=NOTE, actor=hub_user_id(hub, "md_officer"))
     plant(hub, forged)  # well-formed, but the actor may not act here: only the hub can tell
@@ -226,7 +188,8 @@ def stored_ids_streams(hub) -> set[str]:
         return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
 
 
-def test_status_lists_set_aside_records_in_chinese(hub, fleet):
+def test_status_lists_set_aside_records_in_chinese(any_hub, fleet):
+    hub = any_hub
     honest, rogue, _zhou, target, case_no = fleet
     wire, _ = poison(rogue, target, case_no)["forward with {}"]
     plant(hub, wire)
