@@ -145,6 +145,11 @@ def test_tampering_is_caught_by_audit_verify_with_exit_code_3(cli, tmp_path):
     assert result.returncode == 3 and "第 5 行：内容被修改" in result.stdout
 
 
-def test_rebuild_from_the_cli(cli):
+def test_rebuild_from_the_cli(cli, tmp_path):
+    # its own complaint: under xdist the other tests of this module may run on another worker's profile
+    ok(cli("complaint", "add", "--file", str(write_json(tmp_path / "c.json", intake())), "--user", "yang",
+           password=OFFICER_PW))
+    before = ok(cli("complaint", "list", "--json")).stdout
     result = ok(cli("rebuild", "--json"))
     assert json.loads(result.stdout)["complaints"] >= 1
+    assert ok(cli("complaint", "list", "--json")).stdout == before
