@@ -143,7 +143,7 @@ MESSAGES: dict[str, str] = {
     "event_not_found": "中心没有编号为 {event} 的记录",
     "event_already_quarantined": "记录 {event} 已经隔离",
     "event_not_quarantined": "记录 {event} 未被隔离",
-    "events_set_aside": "{count} 条记录无法采用，已隔离保存（见“同步”页或 sync --status），其余记录照常同步",
+    "events_set_aside": "{count} 条记录不能采用，已隔离保存，其余记录照常同步（原因见“隔离保存的记录”）",
     "projection_failed": "整理上次下载的案件时出错（{error}），本次同步继续进行",
     "admin_quarantine": "中心管理员已将这条记录隔离：{note}",
     "auth_required": "缺少设备凭据，请先加入同步（enroll）",

@@ -267,7 +267,8 @@ class Shooter:
 
     def enrolled_sync_page(self, hub, tasks) -> None:
         """Two computers of 双柏县 change one complaint offline at once; one also holds a record for another
-        county (written behind the services, as a damaged or tampered profile would)."""
+        county (written behind the services, as a damaged or tampered profile would); a malformed record of
+        the other computer reached the hub before it checked content and is set aside here."""
         from app.domain.clock import iso_utc
         from app.domain.ids import uuid7
         from app.services import sync
@@ -295,6 +296,11 @@ class Shooter:
                                                  "intake": intake("532323")}))
                 uow.commit()
             register(a1)
+            # a record an older hub let through from a faulty program: a forward without a department
+            from tests.poison import Rogue, plant
+
+            plant(hub, Rogue(hub.url, a2.profile, a2.officer.user_id).make(stream=complaints[1], action="forward",
+                                                                          payload={}))
             sync.set_daily_time(a1.profile, "17:30")
             window = MainWindow(UiContext(a1.profile, a1.officer, tasks, self.settings))
             window.resize(*SIZE)
@@ -303,9 +309,15 @@ class Shooter:
             page = window.sync
             self.until(lambda: page.controller.status is not None)
             page.sync_button.click()
-            self.until(lambda: not page.controller.running and page.conflicts_box.isVisible())
+            self.until(lambda: not page.controller.running and page.conflicts_box.isVisible()
+                       and page.set_aside_box.isVisible())
             window.resize(*SIZE)
             self.save(window, "17-sync-enrolled")
+            from PySide6.QtWidgets import QScrollArea
+
+            page.findChild(QScrollArea).ensureWidgetVisible(page.set_aside_box)
+            self.wait()
+            self.save(window, "19-sync-set-aside")
             window.close()
         finally:
             tasks.wait_idle()
