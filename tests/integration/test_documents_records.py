@@ -10,6 +10,7 @@ import shutil
 import pdfplumber
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import text as text_sql
 
 from app.documents.templates import TEMPLATE_DIR, TemplateLibrary
 from app.domain.errors import DomainError, ValidationFailed
@@ -171,6 +172,35 @@ def test_the_register_lists_searches_pages_and_rebuilds(office):
         uow.commit()
     row = documents.list_documents(office.profile, None, search=made[0].number).rows[0]
     assert row.title == "政府违约失信投诉受理回执" and row.recipient == "双柏县绿源农业开发有限公司"
+
+
+def test_a_malformed_issue_document_in_the_log_is_no_document_and_breaks_nothing(office):
+    """An ``issue_document`` event with a broken payload (an older hub let it through; the fold sets it
+    aside) is no document: the register's catch-up and the rebuild skip it (the rebuild fuzz test found
+    each of these payloads crashing every rebuild before the register checked with ``accept``)."""
+    from app.domain.clock import iso_utc
+    from app.services import maintenance
+    from app.store.events import Draft, EventLog
+
+    case_no = complaint_in(office, "registered")
+    issued = documents.issue(office.profile, office.leader, case_no, "receipt")
+    good = {"kind": "receipt", "number": "x", "template_version": 1, "snapshot": {}, "sha256": "a" * 64, "pages": 1}
+    broken = [{}, {**good, "kind": 7}, {**good, "snapshot": "text"}, {k: v for k, v in good.items() if k != "pages"},
+              {**good, "number": {"nested": ["junk"]}}, {**good, "template_version": "v1"}]
+    with office.profile.store.unit_of_work() as uow:
+        stream = uow.complaints.id_for_case_no(case_no)
+        log = EventLog(uow.session, "another-device")
+        for i, payload in enumerate(broken):
+            log.append(Draft(id=f"broken-{i}", stream=stream, action="issue_document", payload=payload,
+                             actor=office.leader.user_id, device_time=iso_utc(office.clock())))
+        uow.commit()
+    assert documents.list_documents(office.profile, office.handler).total == 1  # the catch-up skips them
+    maintenance.rebuild_projections(office.profile)
+    page = documents.list_documents(office.profile, office.handler)
+    assert [r.number for r in page.rows] == [issued.number]
+    with office.profile.store.read() as session:
+        aside = set(session.execute(text_sql("SELECT event_id FROM sync_quarantine")).scalars())
+    assert aside == {f"broken-{i}" for i in range(len(broken))}
 
 
 def test_the_register_respects_scope(tmp_path, clock):
