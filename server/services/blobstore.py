@@ -52,19 +52,24 @@ class BlobFiles:
     def append(self, sha256: str, region: str, offset: int, chunk: bytes, size: int) -> int:
         """Append ``chunk`` at ``offset``; returns the bytes received so far (409 if the offset is stale)."""
         path = self.partial(sha256, region)
+        if not path.exists():  # refuse before creating a file: a refused request leaves nothing behind
+            self._check(0, offset, chunk, size)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "ab") as handle:
             if fcntl is not None:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             current = handle.seek(0, os.SEEK_END)
-            if current != offset:
-                raise HubError(409, "blob_offset_mismatch", received=current)
-            if current + len(chunk) > size:
-                raise HubError(413, "blob_too_large", limit_mb=self.max_size // 1024 // 1024)
+            self._check(current, offset, chunk, size)
             handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
             return current + len(chunk)
+
+    def _check(self, current: int, offset: int, chunk: bytes, size: int) -> None:
+        if current != offset:
+            raise HubError(409, "blob_offset_mismatch", received=current)
+        if current + len(chunk) > size:
+            raise HubError(413, "blob_too_large", limit_mb=self.max_size // 1024 // 1024)
 
     def finish(self, sha256: str, region: str) -> None:
         """Check the complete upload's hash and move it into place (a duplicate is just dropped)."""

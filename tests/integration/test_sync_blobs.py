@@ -51,3 +51,27 @@ def test_a_file_over_the_hub_limit_does_not_hold_back_its_event(hub, tmp_path):
     assert report.blobs_failed == 1 and report.pushed >= 1
     status = a.status()
     assert status.pending_events == 0 and status.blobs_pending == 1
+
+
+def test_a_refused_upload_leaves_no_file_behind(hub, tmp_path):
+    """Found by fuzzing the hub: an upload refused for its offset (409) or for a chunk larger than the
+    size it named (413) used to leave an empty partial file, one per hash asked for."""
+    from app.sync import credentials
+    from app.sync.transport import HubClient
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    data = os.urandom(1000)
+    sha = hashlib.sha256(data).hexdigest()
+    partial = hub.settings.blobs_path / ".partial" / f"{sha}-532322"
+    with HubClient(hub.url, credentials.load_token(a.profile.device_id), retries=False) as client:
+        with pytest.raises(SyncError) as stale:
+            client.blob_upload(sha, 500, len(data), data[500:])
+        assert stale.value.code == "blob_offset_mismatch" and not partial.exists()
+        with pytest.raises(SyncError) as large:
+            client.blob_upload(sha, 0, 10, data)
+        assert large.value.code == "blob_too_large" and not partial.exists()
+        assert client.blob_upload(sha, 0, len(data), data[:400]).received == 400  # a real start still works
+        with pytest.raises(SyncError) as stale:
+            client.blob_upload(sha, 0, len(data), data[:400])
+        assert stale.value.code == "blob_offset_mismatch" and partial.stat().st_size == 400
+        assert client.blob_upload(sha, 400, len(data), data[400:]).exists
