@@ -18,6 +18,7 @@ API_PREFIX = "/v1"
 CLIENT_HEADER = "X-Lvyue-Client"  # the client's version, checked against the hub's minimum
 MAX_PUSH_BATCH = 1000
 MAX_PULL_PAGE = 2000
+MAX_SEQ = 2**63 - 1  # the largest sequence number (BIGINT on SQLite and PostgreSQL); a cursor past it is invalid
 
 # Per-event rejection codes: content refusals (event_conflict, out_of_scope, stream_unknown, stream_exists,
 # payload_invalid) are well chained, so the hub's device chain runs through them and later events are
@@ -165,7 +166,7 @@ class NumberBlock(Wire):
 
 
 class IntegrityRequest(Wire):
-    cursor: int = Field(ge=0)
+    cursor: int = Field(ge=0, le=MAX_SEQ)
     count: int = Field(ge=0)
     digest: str
 

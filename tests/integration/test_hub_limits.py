@@ -246,6 +246,23 @@ def test_every_refusal_has_the_one_error_shape(hub, tmp_path):
     assert (404, "route_not_found") in codes and (500, "hub_internal_error") in codes and (401, "token_invalid") in codes
 
 
+@pytest.mark.parametrize("which", ["hub", pytest.param("pg_hub", marks=pytest.mark.postgres)])
+def test_a_cursor_past_the_largest_sequence_number_is_refused_not_a_500(which, request, tmp_path):
+    """Found by fuzzing: a cursor of 2**63 overflowed the database's BIGINT (a 500 on both databases)."""
+    live = request.getfixturevalue(which)
+    a = device(live, tmp_path / "sb", COUNTY_A)
+    auth = {**HEADERS, "Authorization": f"Bearer {token_of(a)}"}
+    with httpx.Client(base_url=live.url) as http:
+        for cursor in (2**63, 10**30):
+            assert_error_shape(http.get("/v1/events", params={"cursor": cursor}, headers=auth), 422,
+                               "request_invalid")
+            assert_error_shape(http.post("/v1/integrity", json={"cursor": cursor, "count": 0, "digest": ""},
+                                         headers=auth), 422, "request_invalid")
+        assert http.get("/v1/events", params={"cursor": 2**63 - 1}, headers=auth).json()["events"] == []
+        assert http.post("/v1/integrity", json={"cursor": 2**63 - 1, "count": 0, "digest": ""},
+                         headers=auth).status_code == 200
+
+
 # ---- the version gate -----------------------------------------------------------------------------
 def test_a_missing_or_unreadable_client_version_counts_as_too_old_except_for_meta(hub, tmp_path):
     a = device(hub, tmp_path / "sb", COUNTY_A)
