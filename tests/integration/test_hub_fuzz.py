@@ -61,6 +61,7 @@ from sqlalchemy import select, text
 
 from app import __version__
 from app.domain.events import Event
+from app.services import maintenance
 from app.services.attachments import attach_file
 from app.sync import credentials
 from app.sync.protocol import CHAIN_REJECTIONS, CLIENT_HEADER, WireEvent
@@ -77,6 +78,7 @@ from tests.sync_fixtures import (
     device,
     drop_pg_schema,
     pg_schema_url,
+    projection,
     register,
     use_memory_keyring,
 )
@@ -319,10 +321,11 @@ def parses(wire: dict[str, Any]) -> bool:
     return True
 
 
-def test_fuzzed_events_on_the_device_chain(fuzzed):
+def test_fuzzed_events_on_the_device_chain(fuzzed, tmp_path):
     """Correctly hashed and chained events with random content, pushed by 双柏县's device: the hub answers
     each (accepted, or refused with a code), stores exactly the accepted ones, never 5xx, and files
-    nothing of 双柏县's under 牟定县. Ids are made unique (a repeated id would only meet
+    nothing of 双柏县's under 牟定县. Then a new 双柏县 device enrols and pulls whatever the hub accepted:
+    its sync completes (what its fold cannot use it sets aside) and a rebuild gives the same rows. Ids are made unique (a repeated id would only meet
     ``event_conflict``), registrations mostly take numbers of the device's own block, and an event that
     does not even parse as a ``WireEvent`` does not move the chain, so the events after it still reach
     the content checks."""
@@ -389,3 +392,10 @@ def test_fuzzed_events_on_the_device_chain(fuzzed):
         run()
     finally:
         client.close()
+    newcomer = device(f.hub, tmp_path / "sb2", COUNTY_A)
+    report = newcomer.sync()
+    assert report.integrity != "repaired"
+    synced = projection(newcomer.profile)
+    assert f.a_stream in synced and f.secrets["complaint id"] not in synced
+    maintenance.rebuild_projections(newcomer.profile)
+    assert projection(newcomer.profile) == synced
