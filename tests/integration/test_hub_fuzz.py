@@ -399,3 +399,29 @@ def test_fuzzed_events_on_the_device_chain(fuzzed, tmp_path):
     assert f.a_stream in synced and f.secrets["complaint id"] not in synced
     maintenance.rebuild_projections(newcomer.profile)
     assert projection(newcomer.profile) == synced
+
+
+# ---- found while fuzzing, in code this branch does not own (reported to its owners) ---------------
+@pytest.mark.xfail(strict=True, reason="server/services/enrolment.py + numbering.claim: a standalone profile's "
+                                       "claimed numbers are not bounded (reported; fix belongs to the enrolment work)")
+@pytest.mark.parametrize("which", ["hub", pytest.param("pg_hub", marks=pytest.mark.postgres)])
+def test_numbers_claimed_at_enrolment_past_the_sequence_range_are_refused_not_a_500(which, request):
+    """A valid enrolment code with ``numbers_used`` of ``max`` 2**63-1 (or a ``year`` of 10**12 on
+    PostgreSQL) answers 500; ``max`` 2**63-10 is accepted and then every ``POST /v1/numbers`` for that
+    series answers 500 for every device of the county (the series' next number overflows BIGINT)."""
+    live = request.getfixturevalue(which)
+    headers = {CLIENT_HEADER: __version__}
+    with httpx.Client(base_url=live.url, headers=headers) as http:
+        for claim in ({"series": "case:532322", "year": 2026, "max": 2**63 - 1},
+                      {"series": "case:532322", "year": 10**12, "max": 5}):
+            answer = http.post("/v1/enrol", json={"code": live.code("532322", "双柏县发展和改革局"),
+                                                  "device_name": "单机版", "numbers_used": [claim]})
+            assert answer.status_code < 500, f"{claim}: {answer.status_code} {answer.text}"
+        answer = http.post("/v1/enrol", json={"code": live.code("532322", "双柏县发展和改革局"), "device_name": "单机版",
+                                              "numbers_used": [{"series": "case:532322", "year": 2026,
+                                                                "max": 2**63 - 10}]})
+        if answer.status_code == 200:
+            token = answer.json()["token"]
+            block = http.post("/v1/numbers", json={"series": "case:532322", "year": 2026, "count": 50},
+                              headers={"Authorization": f"Bearer {token}"})
+            assert block.status_code < 500, f"{block.status_code} {block.text}"
