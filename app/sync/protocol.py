@@ -18,6 +18,7 @@ API_PREFIX = "/v1"
 CLIENT_HEADER = "X-Lvyue-Client"  # the client's version, checked against the hub's minimum
 MAX_PUSH_BATCH = 1000
 MAX_PULL_PAGE = 2000
+MAX_CLAIMED_NUMBER = 1_000_000  # an office never prints a million numbers of one series in a year
 MAX_SEQ = 2**63 - 1  # the largest sequence number (BIGINT on SQLite and PostgreSQL); a cursor past it is invalid
 
 # Per-event rejection codes: content refusals (event_conflict, out_of_scope, stream_unknown, stream_exists,
@@ -117,18 +118,18 @@ class PullResponse(Wire):
 class EnrolRequest(Wire):
     code: str = Field(min_length=4, max_length=64)
     device_name: str = Field(min_length=1, max_length=100)
-    device_id: str | None = Field(default=None, max_length=64)
+    device_id: str | None = Field(default=None, pattern=r"^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$")
     region_code: str | None = None  # an existing profile's office region, must match the code's scope
     client_version: str = ""
-    numbers_used: list[NumberClaim] = Field(default_factory=list)
+    numbers_used: list[NumberClaim] = Field(default_factory=list, max_length=1000)
 
 
 class NumberClaim(Wire):
     """Numbers an existing standalone profile already printed (they become this device's block)."""
 
-    series: str
-    year: int
-    max: int = Field(ge=1)
+    series: str = Field(min_length=3, max_length=100)
+    year: int = Field(ge=2000, le=2100)
+    max: int = Field(ge=1, le=MAX_CLAIMED_NUMBER)
 
 
 class Scope(Wire):

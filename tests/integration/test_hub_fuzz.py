@@ -401,14 +401,13 @@ def test_fuzzed_events_on_the_device_chain(fuzzed, tmp_path):
     assert projection(newcomer.profile) == synced
 
 
-# ---- found while fuzzing, in code this branch does not own (reported to its owners) ---------------
-@pytest.mark.xfail(strict=True, reason="server/services/enrolment.py + numbering.claim: a standalone profile's "
-                                       "claimed numbers are not bounded (reported; fix belongs to the enrolment work)")
+# ---- found while fuzzing: claimed numbers are bounded in the protocol (NumberClaim) -------------------
 @pytest.mark.parametrize("which", ["hub", pytest.param("pg_hub", marks=pytest.mark.postgres)])
 def test_numbers_claimed_at_enrolment_past_the_sequence_range_are_refused_not_a_500(which, request):
-    """A valid enrolment code with ``numbers_used`` of ``max`` 2**63-1 (or a ``year`` of 10**12 on
-    PostgreSQL) answers 500; ``max`` 2**63-10 is accepted and then every ``POST /v1/numbers`` for that
-    series answers 500 for every device of the county (the series' next number overflows BIGINT)."""
+    """Found by fuzzing: ``numbers_used`` with ``max`` 2**63-1 (or a ``year`` of 10**12 on PostgreSQL)
+    answered 500, and ``max`` 2**63-10 was accepted, after which every ``POST /v1/numbers`` of that
+    series answered 500 for every device of the county (the next number overflowed BIGINT). Claims are
+    now bounded in the protocol (``NumberClaim``) and refused with 422 before anything is stored."""
     live = request.getfixturevalue(which)
     headers = {CLIENT_HEADER: __version__}
     with httpx.Client(base_url=live.url, headers=headers) as http:
