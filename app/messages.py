@@ -83,6 +83,15 @@ MESSAGES: dict[str, str] = {
     "merge_target_closed": "案件 {case_no} 已办结，不能并入",
     "assignee_not_handler": "指派对象须为在用的承办人",
     "extension_not_later": "新的期限须晚于当前期限 {due_on}",
+    "date_before_record": "日期不能早于 {earliest}（{what}）",
+    "date_after_record": "日期不能晚于 {latest}（{what}）",
+    "refusal_before_deadline": "整改期限（{due_on}）尚未届满，不能以“逾期未整改”认定；如被投诉主体已明确拒绝整改，请选择“明确拒绝整改”并写明拒绝的情况",
+    "ground_detail_required": "请写明被投诉主体拒绝整改的情况（何时、以何种方式、如何表示）",
+    "redirect_same_department": "投诉已在“{department}”办理，改派须选择另一个部门",
+    "measure_is_accountability": "追究责任不是信用惩戒措施，请用“追究责任”操作记录被追责人员和处理结果",
+    "measure_cities_only": "“取消社会信用体系建设示范区称号或参评资格”只适用于城市（州、县级市）人民政府",
+    "measures_required": "请至少选择或填写一项惩戒措施",
+    "reopen_target_invalid": "重新办理的去向应为“{expected}”",
     "case_no_invalid": "案号“{value}”格式不正确，应如 532322-2026-0007",
     "number_invalid": "编号无效：{value}",
     "number_block_exhausted": "本机可用编号已用完（{series}，{year}年），请联网同步以领取新的编号段",
@@ -123,6 +132,7 @@ MESSAGES: dict[str, str] = {
     "wrong_device": "记录不属于本设备，中心拒收",
     "malformed": "记录格式不正确，中心拒收",
     "payload_invalid": "“{action_label}”记录的内容不符合要求（{path_label}：{problem_text}）",
+    "facts_contradicted": "“{action_label}”记录的内容与案件记录不符（{path_label}：{problem_text}）",
     "out_of_scope": "行政区划“{region}”不在本设备的管辖范围内",
     "stream_unknown": "中心没有这件案件的登记记录（登记可能未被接收），本条未被接收",
     "stream_exists": "中心已有同一编号的案件",
@@ -237,6 +247,9 @@ FIELD_LABELS: dict[str, str] = {
     "end_on": "结束日期", "fulfilled_on": "履约日期", "method": "反馈方式", "summary": "内容摘要",
     "given_on": "反馈日期", "changes": "更正内容", "assignee": "承办人", "typical": "典型案例",
     "username": "登录名", "display_name": "姓名", "roles": "角色", "password": "密码", "office_name": "单位名称",
+    "ground": "认定依据", "ground_detail": "拒绝整改的情况", "other_measures": "其他惩戒措施",
+    "persons": "被追责人员", "position": "职务", "responsibility": "责任类型", "outcome": "处理结果",
+    "decided_by": "决定机关", "decided_on": "决定日期", "returned_by": "退回部门", "back_to": "重新办理去向",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
 }
 
@@ -264,7 +277,7 @@ def _enrich(code: str, params: dict) -> dict:
     if "path" in values:
         values["path_label"] = field_label(values["path"].removeprefix("(root)")) or "整条记录"
     if "problem" in values:
-        values["problem_text"] = MESSAGES.get(values["problem"], values["problem"]).format_map(_Defaults())
+        values["problem_text"] = MESSAGES.get(values["problem"], values["problem"]).format_map(_Defaults(values))
     if "until" in values:
         from app.domain.clock import CHINA, parse_iso
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from app.domain.deadlines import DUE_KIND_LABELS, DeadlineStatus
+from app.domain.deadlines import DUE_KIND_LABELS, DeadlineStatus, registration_lag
 from app.domain.money import format_money
+from app.domain.sanctions import credit_measures, in_force
 from app.domain.vocabulary import (
     Action,
     BreachKind,
@@ -67,6 +68,15 @@ def event_summary(action: str, p: dict[str, Any], names: dict[str, str] | None =
             return f"并入 {p.get('duplicate_case_no') or p.get('duplicate_of', '')}"
         case Action.FORWARD:
             return f"转办至 {p.get('department', '')}"
+        case Action.REDIRECT:
+            return f"改派至 {p.get('department', '')}：{p.get('reason', '')}"
+        case Action.RETURN:
+            by = f"{p['returned_by']} " if p.get("returned_by") else ""
+            return f"{by}退回：{p.get('reason', '')}"
+        case Action.HOLD_ACCOUNTABLE:
+            persons = "、".join(f"{x.get('name', '')}（{x.get('position', '')}，{x.get('outcome', '')}）"
+                               for x in p.get("persons", []))
+            return f"{p.get('decided_by', '')} 追究责任：{persons}"
         case Action.CONCLUDE:
             text = f"核实认定：{_lbl(Finding, p.get('finding'))}"
             if p.get("rectify_due"):
@@ -79,18 +89,22 @@ def event_summary(action: str, p: dict[str, Any], names: dict[str, str] | None =
         case Action.RECTIFY:
             return f"已整改：{p.get('evidence', '')}"
         case Action.REFUSE:
-            return f"拒不整改，经 {p.get('confirmed_by', '')} 确认为违约失信"
+            ground = "明确拒绝整改" if p.get("ground") == "refused" else "逾期未整改"
+            return f"{ground}，经 {p.get('confirmed_by', '')} 确认为违约失信"
         case Action.SANCTION:
-            measures = "、".join(_lbl(SanctionMeasure, m) for m in p.get("measures", []))
-            return f"{p.get('imposed_by', '')} 实施惩戒：{measures}"
+            measures = "、".join([_lbl(SanctionMeasure, m) for m in p.get("measures", [])]
+                                + list(p.get("other_measures", [])))
+            until = f"，至 {p['end_on']}" if p.get("end_on") else ""
+            return f"{p.get('imposed_by', '')} 实施惩戒：{measures}{until}"
         case Action.REPAIR:
-            return f"信用修复（履约日期 {p.get('fulfilled_on', '')}），解除全部惩戒措施"
+            return f"信用修复（履约日期 {p.get('fulfilled_on', '')}），终止实施中的惩戒措施"
         case Action.FEEDBACK:
             return f"以{_lbl(FeedbackMethod, p.get('method'))}方式反馈投诉人：{p.get('summary', '')}"
         case Action.CLOSE:
             return f"办结：{p.get('summary', '')}"
         case Action.REOPEN:
-            return f"重新办理：{p.get('reason', '')}"
+            target = {"forwarded": "，重新核实", "registered": "，重新受理"}.get(p.get("back_to") or "", "")
+            return f"重新办理{target}：{p.get('reason', '')}"
         case Action.NOTE:
             return f"备注：{p.get('text', '')}"
         case Action.ATTACH:
@@ -111,15 +125,19 @@ def event_summary(action: str, p: dict[str, Any], names: dict[str, str] | None =
 
 
 def complaint_summary_lines(profile, detail) -> list[str]:
+    from app.domain.clock import china_date
     from app.services.queries import local_time
 
+    today = china_date(profile.now()) if hasattr(profile, "now") else None
     c = detail.complaint
     i = c.intake
     region = profile.regions.find(c.region_code)
+    lag_days = registration_lag(c, profile.calendar) if hasattr(profile, "calendar") else 0
+    lag = f"（收到后第{lag_days}个工作日登记）" if lag_days > 0 else ""
     lines = [
         f"案号：{c.case_no}    状态：{label(c.state)}{'（典型案例）' if c.typical else ''}",
         f"办理期限：{deadline_text(detail.deadline)}",
-        f"登记时间：{local_time(c.registered_at)}    收到日期：{c.received_on.isoformat()}    "
+        f"登记时间：{local_time(c.registered_at)}    收到日期：{c.received_on.isoformat()}{lag}    "
         f"来源渠道：{_lbl(Channel, i['channel'])}",
         f"投诉人：{i['complainant']['name']}（{i['complainant']['credit_code']}）"
         f"  联系人：{i['complainant']['contact_person']} {i['complainant']['phone']}",
@@ -132,9 +150,14 @@ def complaint_summary_lines(profile, detail) -> list[str]:
     ]
     if c.department:
         lines.append(f"转办部门：{c.department}")
-    if c.active_sanctions:
-        measures = sorted({m for s in c.active_sanctions for m in s["measures"]})
-        lines.append("惩戒措施：" + "、".join(_lbl(SanctionMeasure, m) for m in measures))
+    running = in_force(c.sanctions, today) if today else c.active_sanctions
+    if running:
+        measures = sorted({m for s in running for m in credit_measures(s)})
+        others = [m for s in running for m in s.get("other_measures") or []]
+        lines.append("惩戒措施：" + "、".join([_lbl(SanctionMeasure, m) for m in measures] + others))
+    for decision in c.accountability:
+        persons = "、".join(f"{x['name']}（{x['position']}）{x['outcome']}" for x in decision["persons"])
+        lines.append(f"追究责任：{decision['decided_by']} {decision['decided_on']}：{persons}")
     for kept in c.conflicts:
         lines.append(f"待核对：{_lbl(Action, kept['action'])}（{local_time(kept['at'])}，与其他设备的操作同时发生，"
                      f"未生效，须由审核人核对处理，事件 {kept['event']}）")

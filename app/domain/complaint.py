@@ -11,7 +11,8 @@ from typing import Any
 
 from app.domain.vocabulary import OPEN_STATES, State
 
-_DATE_FIELDS = ("registered_on", "received_on", "state_entered_on", "due_override_on", "rectify_due")
+_DATE_FIELDS = ("registered_on", "received_on", "state_entered_on", "due_override_on", "rectify_due",
+                "forward_clock_from")
 
 
 @dataclass
@@ -52,6 +53,13 @@ class Complaint:
     updated_at: str = ""
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)  # issued notices and letters (开具文书)
+    redirects: list[dict[str, Any]] = field(default_factory=list)  # 改派: from_department, department, reason…
+    returns: list[dict[str, Any]] = field(default_factory=list)  # 退回: department, reason, on, by
+    reopenings: list[dict[str, Any]] = field(default_factory=list)  # 重新办理: on, reason, back_to, due_on
+    accountability: list[dict[str, Any]] = field(default_factory=list)  # 追究责任 decisions with persons
+    # The forward deadline counts from receipt (the seed's 接收到线索后第一时间); after a return or a
+    # reopening back to registration it counts from that day instead.
+    forward_clock_from: date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -59,6 +67,7 @@ class Complaint:
 
     @property
     def active_sanctions(self) -> list[dict[str, Any]]:
+        """Sanctions not lifted by a repair (an end date may still have expired them: ``sanctions``)."""
         return [s for s in self.sanctions if not s.get("lifted_on")]
 
     def to_json(self) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Deadlines 办理时限 in working days (DESIGN §3), computed from the aggregate and the calendar.
 
-Defaults: forward within 1 working day of registration (the seed's “第一时间”), conclusion within 15
+Defaults: forward within 1 working day of receipt (the seed's “接收到线索后第一时间”), conclusion within 15
 working days of forwarding, feedback within 5 working days of the conclusion; the rectification due
 date is set per case. The hub administrator may change the numbers (``DeadlineRules``).
 """
@@ -77,7 +77,7 @@ def current_deadline(c: Complaint, calendar: WorkCalendar, rules: DeadlineRules)
     """The deadline the complaint is running against now, or None (closed, awaiting fulfilment...)."""
     entered = c.state_entered_on or c.registered_on
     if c.state == State.REGISTERED:
-        return Deadline(DueKind.FORWARD, calendar.add_working_days(c.registered_on, rules.forward_days))
+        return Deadline(DueKind.FORWARD, calendar.add_working_days(forward_clock_start(c), rules.forward_days))
     if c.state == State.FORWARDED:
         if c.due_override_on and c.due_override_kind == DueKind.CONCLUDE:
             return Deadline(DueKind.CONCLUDE, c.due_override_on, extended=bool(c.extensions))
@@ -87,7 +87,25 @@ def current_deadline(c: Complaint, calendar: WorkCalendar, rules: DeadlineRules)
         return Deadline(DueKind.RECTIFY, c.rectify_due, extended=extended)
     if c.state in (State.UNSUBSTANTIATED, State.DISPUTED, State.RECTIFIED, State.REPAIRED) and not c.feedback_given:
         return Deadline(DueKind.FEEDBACK, calendar.add_working_days(entered, rules.feedback_days))
+    if c.state in (State.BREACH_CONFIRMED, State.SANCTIONED) and not c.feedback_given:
+        confirmed = (c.breach or {}).get("on")
+        start = date.fromisoformat(confirmed) if confirmed else entered
+        return Deadline(DueKind.FEEDBACK, calendar.add_working_days(start, rules.feedback_days))
     return None
+
+
+def forward_clock_start(c: Complaint) -> date:
+    """The day the forward deadline counts from: receipt of the complaint (the seed: 接收到线索后第一时间),
+    or the day it came back to registration (退回, 重新办理)."""
+    return c.forward_clock_from or c.received_on or c.registered_on
+
+
+def registration_lag(c: Complaint, calendar: WorkCalendar) -> int:
+    """Working days between receipt and registration (0: registered the day it arrived or the next
+    working day at the latest is not a lag the window reports)."""
+    if not c.received_on or c.received_on >= c.registered_on:
+        return 0
+    return calendar.working_days_between(c.received_on, c.registered_on)
 
 
 def deadline_status(deadline: Deadline, today: date, calendar: WorkCalendar) -> DeadlineStatus:

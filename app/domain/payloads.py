@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.domain.filenames import carries_no_path
@@ -25,7 +25,16 @@ from app.domain.schema import (
     not_in_future,
     validate,
 )
-from app.domain.vocabulary import DisputePath, FeedbackMethod, Finding, Resolution, SanctionMeasure
+from app.domain.vocabulary import (
+    DisputePath,
+    FeedbackMethod,
+    Finding,
+    RefusalGround,
+    ReopenTarget,
+    Resolution,
+    Responsibility,
+    SanctionMeasure,
+)
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
@@ -61,6 +70,25 @@ class ForwardPayload(InputModel):
     department_code: OptText = None
     due_on: OptDate = None
     note: OptLongText = None
+
+
+class RedirectPayload(InputModel):
+    """改派: before the conclusion, the complaint goes to another department (the competent one was
+    wrong, or the first declined it); the conclusion deadline runs anew from the redirection."""
+
+    department: Name
+    department_code: OptText = None
+    reason: LongText
+    due_on: OptDate = None
+    note: OptLongText = None
+
+
+class ReturnPayload(InputModel):
+    """退回: before the conclusion, the department sends the complaint back (not its competence, facts
+    missing); it is registered again and waits to be forwarded."""
+
+    reason: LongText
+    returned_by: OptText = None  # the department that sent it back (default: the one it was with)
 
 
 class ConcludePayload(InputModel):
@@ -102,35 +130,76 @@ class RectifyPayload(InputModel):
 
 
 class RefusePayload(InputModel):
-    """拒不整改 → 违约失信: confirmed by the competent department, reported upstream."""
+    """拒不整改 → 违约失信: confirmed by the competent department, reported upstream.
+
+    ``ground`` says why the body counts as refusing: the rectification deadline passed (the only ground
+    of events recorded before it existed), or it refused before the deadline, as ``ground_detail``
+    records (a written refusal: who, when, how). The documents state the ground as recorded.
+    """
 
     confirmed_by: Name
     confirmed_on: Day
     facts: LongText
     document_ref: OptText = None
+    ground: RefusalGround = RefusalGround.OVERDUE
+    ground_detail: OptLongText = None
 
     _past = field_validator("confirmed_on")(not_in_future)
 
+    @model_validator(mode="after")
+    def _detail(self) -> RefusePayload:
+        if self.ground == RefusalGround.REFUSED and not self.ground_detail:
+            raise PydanticCustomError("ground_detail_required", "ground_detail_required")
+        return self
+
+
+MeasureText = Annotated[str, StringConstraints(min_length=2, max_length=100)]
+
 
 class SanctionPayload(InputModel):
-    """惩戒: measures from the seed, imposing body and period."""
+    """惩戒: measures of the seed and others in the body's remit (the seed's list is "包括但不限于"),
+    the imposing body and the period; an end date ends the measures (已到期)."""
 
-    measures: Annotated[list[SanctionMeasure], Field(min_length=1)]
+    measures: Annotated[list[SanctionMeasure], Field(default_factory=list, max_length=20)]
+    other_measures: Annotated[list[MeasureText], Field(default_factory=list, max_length=10)]
     imposed_by: Name
     start_on: Day
     end_on: OptDate = None
     note: OptLongText = None
 
-    @field_validator("measures")
+    @field_validator("measures", "other_measures")
     @classmethod
-    def _distinct(cls, value: list[SanctionMeasure]) -> list[SanctionMeasure]:
+    def _distinct(cls, value: list) -> list:
         return list(dict.fromkeys(value))
 
     @model_validator(mode="after")
     def _period(self) -> SanctionPayload:
+        if not self.measures and not self.other_measures:
+            raise PydanticCustomError("measures_required", "measures_required")
         if self.end_on is not None and self.end_on < self.start_on:
             raise PydanticCustomError("period_reversed", "period_reversed")
         return self
+
+
+class AccountablePerson(InputModel):
+    name: Annotated[str, StringConstraints(min_length=2, max_length=50)]
+    position: Text
+    responsibility: Responsibility
+    outcome: LongText  # the decision: 诫勉谈话、通报批评、党纪政务处分…
+
+
+class AccountabilityPayload(InputModel):
+    """追究责任 of the persons who caused the breach (seed §三(四)): who decided, when, and for each
+    person the position, kind of responsibility and outcome. Not a credit measure: a repair does not
+    end it."""
+
+    persons: Annotated[list[AccountablePerson], Field(min_length=1, max_length=20)]
+    decided_by: Name
+    decided_on: Day
+    document_ref: OptText = None
+    note: OptLongText = None
+
+    _past = field_validator("decided_on")(not_in_future)
 
 
 class RepairPayload(InputModel):
@@ -162,9 +231,14 @@ class ClosePayload(InputModel):
 
 
 class ReopenPayload(InputModel):
-    """重新办理: back to the state before close."""
+    """重新办理: the service decides where it leads (``app.domain.facts.reopen_target``): a concluded
+    case back to the department for 重新核实 with a new deadline, an unaccepted one back to
+    registration, a confirmed breach back to where it was. Events recorded before ``back_to`` existed
+    go back to the state before closing."""
 
     reason: LongText
+    back_to: ReopenTarget | None = None
+    due_on: OptDate = None
 
 
 class NotePayload(InputModel):

@@ -183,6 +183,14 @@ class RegionRegistry:
         """The region with this code, or ``None``."""
         return self._by_code.get(code)
 
+    def is_city(self, code: str) -> bool:
+        """A city in the seed's sense (对于存在政府失信记录的城市): a prefecture-level division (州、市) or
+        a county-level city (楚雄市、禄丰市); counties and districts are not."""
+        region = self.find(code)
+        if region is None:
+            return False
+        return region.level == "prefecture" or (region.level == "county" and region.name.endswith("市"))
+
     def replacement(self, code: str) -> str | None:
         """The current code that replaced a retired one (``532331`` 禄丰县 → ``532302`` 禄丰市)."""
         return self._retired.get(code)

@@ -111,6 +111,8 @@ CODE_FIELDS = {
     "dispute_path_required": "dispute_path",
     "period_reversed": "end_on",
     "reason_required": "reason",
+    "ground_detail_required": "ground_detail",
+    "measures_required": "measures",
 }
 
 

@@ -30,6 +30,8 @@ class Action(StrEnum):
     REJECT = "reject"
     MERGE = "merge"
     FORWARD = "forward"
+    REDIRECT = "redirect"  # 改派: forwarded to another department before the conclusion
+    RETURN = "return"  # 退回: the department sends the complaint back before the conclusion
     CONCLUDE = "conclude"
     EXTEND = "extend"
     RECTIFY = "rectify"
@@ -39,6 +41,7 @@ class Action(StrEnum):
     FEEDBACK = "feedback"
     CLOSE = "close"
     REOPEN = "reopen"
+    HOLD_ACCOUNTABLE = "hold_accountable"  # 追究责任: persons, positions, outcome (not a credit measure)
     NOTE = "note"
     ATTACH = "attach"
     AMEND = "amend"
@@ -124,7 +127,35 @@ class SanctionMeasure(StrEnum):
     PUBLIC_CRITICISM = "public_criticism"
     RESTRICT_SUPPORT_POLICIES = "restrict_support_policies"
     RESTRICT_PROCUREMENT = "restrict_procurement"
-    HOLD_ACCOUNTABLE = "hold_accountable"
+    CANCEL_DEMONSTRATION_TITLE = "cancel_demonstration_title"  # cities only (seed §三(四))
+    HOLD_ACCOUNTABLE = "hold_accountable"  # only in old events: now the action 追究责任, not a measure
+
+
+# Measures a new 惩戒 may carry (HOLD_ACCOUNTABLE is kept for events recorded before it became an action).
+SANCTION_CHOICES = tuple(m for m in SanctionMeasure if m != SanctionMeasure.HOLD_ACCOUNTABLE)
+CITY_ONLY_MEASURES = frozenset({SanctionMeasure.CANCEL_DEMONSTRATION_TITLE})
+
+
+class RefusalGround(StrEnum):
+    """拒不整改的依据: the deadline passed, or the body refused before it (recorded)."""
+
+    OVERDUE = "overdue"
+    REFUSED = "refused"
+
+
+class Responsibility(StrEnum):
+    """追究责任的对象."""
+
+    MAIN = "main"
+    DIRECT = "direct"
+
+
+class ReopenTarget(StrEnum):
+    """Where 重新办理 leads."""
+
+    VERIFICATION = "forwarded"  # back to the department for 重新核实, with a new deadline
+    REGISTRATION = "registered"  # back to the decision to accept and forward
+    RESUME = "resume"  # back to the state before closing (a confirmed breach, a repair)
 
 
 class FeedbackMethod(StrEnum):
@@ -162,6 +193,8 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (Action.REJECT, "不予受理"),
     (Action.MERGE, "合并"),
     (Action.FORWARD, "转办"),
+    (Action.REDIRECT, "改派"),
+    (Action.RETURN, "退回"),
     (Action.CONCLUDE, "核实认定"),
     (Action.EXTEND, "延期"),
     (Action.RECTIFY, "已整改"),
@@ -171,6 +204,7 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (Action.FEEDBACK, "反馈投诉人"),
     (Action.CLOSE, "办结"),
     (Action.REOPEN, "重新办理"),
+    (Action.HOLD_ACCOUNTABLE, "追究责任"),
     (Action.NOTE, "备注"),
     (Action.ATTACH, "添加附件"),
     (Action.AMEND, "更正登记信息"),
@@ -216,7 +250,15 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (SanctionMeasure.PUBLIC_CRITICISM, "公开通报批评"),
     (SanctionMeasure.RESTRICT_SUPPORT_POLICIES, "限制申请扶持政策"),
     (SanctionMeasure.RESTRICT_PROCUREMENT, "限制参加政府采购"),
+    (SanctionMeasure.CANCEL_DEMONSTRATION_TITLE, "取消社会信用体系建设示范区称号或参评资格"),
     (SanctionMeasure.HOLD_ACCOUNTABLE, "追究主要负责人和直接责任人责任"),
+    (RefusalGround.OVERDUE, "逾期未整改"),
+    (RefusalGround.REFUSED, "明确拒绝整改"),
+    (Responsibility.MAIN, "主要负责人"),
+    (Responsibility.DIRECT, "直接责任人"),
+    (ReopenTarget.VERIFICATION, "重新核实"),
+    (ReopenTarget.REGISTRATION, "重新受理"),
+    (ReopenTarget.RESUME, "恢复到办结前的状态"),
     (FeedbackMethod.LETTER, "书面函件"),
     (FeedbackMethod.PHONE, "电话"),
     (FeedbackMethod.IN_PERSON, "当面"),

@@ -17,6 +17,7 @@ from app.domain.complaint import Complaint
 from app.domain.errors import DomainError
 from app.domain.intake import apply_changes
 from app.domain.payloads import (
+    AccountabilityPayload,
     AmendPayload,
     AssignPayload,
     AttachPayload,
@@ -30,20 +31,26 @@ from app.domain.payloads import (
     MergePayload,
     NotePayload,
     RectifyPayload,
+    RedirectPayload,
     RefusePayload,
     RegisterPayload,
     RejectPayload,
     ReopenPayload,
     RepairPayload,
     ResolvePayload,
+    ReturnPayload,
     SanctionPayload,
 )
 from app.domain.schema import InputModel
-from app.domain.vocabulary import OPEN_STATES, Action, Finding, Resolution, Role, State
+from app.domain.vocabulary import OPEN_STATES, Action, Finding, ReopenTarget, Resolution, Role, State
 
 S = State
 CLERK, HANDLER, LEADER = Role.CLERK, Role.HANDLER, Role.LEADER
 CONCLUDED = frozenset({S.UNSUBSTANTIATED, S.DISPUTED, S.RECTIFIED, S.REPAIRED})
+BREACH_STATES = frozenset({S.BREACH_CONFIRMED, S.SANCTIONED})
+# The complainant is told the outcome once there is one: a conclusion, or a confirmed breach (the seed
+# has the result reported; repair may take years and must not hold the feedback or the closing back).
+ANSWERABLE = CONCLUDED | BREACH_STATES
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,8 @@ RULES: dict[Action, Rule] = {
         _rule(Action.REJECT, {S.REGISTERED}, S.CLOSED, {HANDLER}, RejectPayload, produces=("rejection",)),
         _rule(Action.MERGE, {S.REGISTERED}, S.CLOSED, {HANDLER}, MergePayload),
         _rule(Action.FORWARD, {S.REGISTERED}, S.FORWARDED, {HANDLER}, ForwardPayload, produces=("forward_letter",)),
+        _rule(Action.REDIRECT, {S.FORWARDED}, S.FORWARDED, {HANDLER}, RedirectPayload, produces=("forward_letter",)),
+        _rule(Action.RETURN, {S.FORWARDED}, S.REGISTERED, {HANDLER}, ReturnPayload),
         _rule(Action.CONCLUDE, {S.FORWARDED}, None, {HANDLER}, ConcludePayload, produces=("rectification_notice",)),
         _rule(Action.EXTEND, {S.FORWARDED, S.RECTIFYING}, None, {LEADER}, ExtendPayload),
         _rule(Action.RECTIFY, {S.RECTIFYING}, S.RECTIFIED, {HANDLER}, RectifyPayload),
@@ -83,8 +92,12 @@ RULES: dict[Action, Rule] = {
             Action.REPAIR, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.REPAIRED, {LEADER}, RepairPayload,
             needs_confirmation=True, produces=("repair_notice",),
         ),
-        _rule(Action.FEEDBACK, CONCLUDED, None, {HANDLER}, FeedbackPayload, produces=("feedback_letter",)),
-        _rule(Action.CLOSE, CONCLUDED, S.CLOSED, {HANDLER}, ClosePayload),
+        _rule(
+            Action.HOLD_ACCOUNTABLE, {S.BREACH_CONFIRMED, S.SANCTIONED, S.REPAIRED}, None, {LEADER},
+            AccountabilityPayload, needs_confirmation=True,
+        ),
+        _rule(Action.FEEDBACK, ANSWERABLE, None, {HANDLER}, FeedbackPayload, produces=("feedback_letter",)),
+        _rule(Action.CLOSE, ANSWERABLE, S.CLOSED, {HANDLER}, ClosePayload),
         _rule(Action.REOPEN, {S.CLOSED}, None, {LEADER}, ReopenPayload),
         _rule(Action.NOTE, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, NotePayload),
         _rule(Action.ATTACH, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, AttachPayload),
@@ -98,7 +111,7 @@ RULES: dict[Action, Rule] = {
 
 # Actions that never change the state; they commute with each other when syncing (DESIGN §4).
 STATE_PRESERVING = frozenset({Action.NOTE, Action.ATTACH, Action.AMEND, Action.ASSIGN, Action.MARK_TYPICAL,
-                              Action.ISSUE_DOCUMENT})
+                              Action.ISSUE_DOCUMENT, Action.HOLD_ACCOUNTABLE})
 
 
 def rule_for(action: str) -> Rule:
@@ -243,6 +256,23 @@ def _forward(c, p, fact):
         c.due_override_kind = "conclude"
 
 
+def _redirect(c, p, fact):
+    c.redirects.append({"from_department": c.department, "department": p["department"], "reason": p["reason"],
+                        "on": fact.on.isoformat(), "by": fact.actor})
+    c.department = p["department"]
+    c.state_entered_on = fact.on  # the conclusion deadline runs from the redirection
+    c.due_override_on = date.fromisoformat(p["due_on"]) if p.get("due_on") else None
+    c.due_override_kind = "conclude" if p.get("due_on") else None
+
+
+def _return(c, p, fact):
+    c.returns.append({"department": p.get("returned_by") or c.department, "reason": p["reason"],
+                      "on": fact.on.isoformat(), "by": fact.actor})
+    c.department = None
+    _enter(c, S.REGISTERED, fact)
+    c.forward_clock_from = fact.on
+
+
 def _conclude(c, p, fact):
     c.finding = {key: p.get(key) for key in ("finding", "explanation", "determined_by", "requirements",
                                              "rectify_due", "dispute_path")}
@@ -275,24 +305,37 @@ def _rectify(c, p, fact):
 
 
 def _refuse(c, p, fact):
-    c.breach = {key: p.get(key) for key in ("confirmed_by", "confirmed_on", "facts", "document_ref")}
+    c.breach = {key: p.get(key) for key in ("confirmed_by", "confirmed_on", "facts", "document_ref", "ground_detail")}
+    c.breach["ground"] = p.get("ground") or "overdue"
+    c.breach["on"] = fact.on.isoformat()
     _enter(c, S.BREACH_CONFIRMED, fact)
 
 
 def _sanction(c, p, fact):
     c.sanctions.append({
-        "event": fact.id, "measures": list(p["measures"]), "imposed_by": p["imposed_by"],
+        "event": fact.id, "measures": list(p.get("measures", [])), "other_measures": list(p.get("other_measures", [])),
+        "imposed_by": p["imposed_by"],
         "start_on": p["start_on"], "end_on": p.get("end_on"), "note": p.get("note"), "lifted_on": None,
     })
     _enter(c, S.SANCTIONED, fact)
 
 
+def _sanction_ended_before(sanction: dict[str, Any], day: date) -> bool:
+    return bool(sanction.get("end_on")) and date.fromisoformat(sanction["end_on"]) < day
+
+
 def _repair(c, p, fact):
     c.repair = {"evidence": p["evidence"], "fulfilled_on": p["fulfilled_on"], "on": fact.on.isoformat()}
-    for sanction in c.sanctions:
-        if not sanction.get("lifted_on"):
+    for sanction in c.sanctions:  # a measure whose period had already ended stays 已到期
+        if not sanction.get("lifted_on") and not _sanction_ended_before(sanction, fact.on):
             sanction["lifted_on"] = fact.on.isoformat()
     _enter(c, S.REPAIRED, fact)
+
+
+def _hold_accountable(c, p, fact):
+    c.accountability.append({"event": fact.id, "decided_by": p["decided_by"], "decided_on": p["decided_on"],
+                             "document_ref": p.get("document_ref"), "note": p.get("note"),
+                             "persons": [dict(person) for person in p["persons"]]})
 
 
 def _feedback(c, p, fact):
@@ -307,10 +350,26 @@ def _close_action(c, p, fact):
 
 def _reopen(c, p, fact):
     previous = c.state_before_close or S.REGISTERED
+    back_to = p.get("back_to")
+    c.reopenings.append({"on": fact.on.isoformat(), "reason": p["reason"], "back_to": back_to,
+                         "due_on": p.get("due_on"), "from_state": previous.value, "by": fact.actor})
     c.closure = None
     c.state_before_close = None
     c.feedback_given = False
-    _enter(c, previous, fact)
+    if back_to == ReopenTarget.VERIFICATION and c.department:
+        _enter(c, S.FORWARDED, fact)
+        c.state_entered_on = fact.on  # a new conclusion deadline, from the reopening
+        if p.get("due_on"):
+            c.due_override_on = date.fromisoformat(p["due_on"])
+            c.due_override_kind = "conclude"
+    elif back_to == ReopenTarget.REGISTRATION or (back_to == ReopenTarget.VERIFICATION and not c.department):
+        _enter(c, S.REGISTERED, fact)
+        c.state_entered_on = fact.on
+        c.forward_clock_from = fact.on
+    else:
+        _enter(c, previous, fact)
+        if previous == S.REGISTERED:
+            c.forward_clock_from = fact.on
 
 
 def _note(c, p, fact):
@@ -358,6 +417,7 @@ def _issue_document(c, p, fact):
 
 _APPLY = {
     Action.REJECT: _reject, Action.MERGE: _merge, Action.FORWARD: _forward, Action.CONCLUDE: _conclude,
+    Action.REDIRECT: _redirect, Action.RETURN: _return, Action.HOLD_ACCOUNTABLE: _hold_accountable,
     Action.EXTEND: _extend, Action.RECTIFY: _rectify, Action.REFUSE: _refuse, Action.SANCTION: _sanction,
     Action.REPAIR: _repair, Action.FEEDBACK: _feedback, Action.CLOSE: _close_action, Action.REOPEN: _reopen,
     Action.NOTE: _note, Action.ATTACH: _attach, Action.AMEND: _amend, Action.ASSIGN: _assign,

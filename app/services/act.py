@@ -15,6 +15,7 @@ from app.domain.clock import china_date
 from app.domain.complaint import Complaint
 from app.domain.deadlines import current_deadline
 from app.domain.errors import DomainError, FieldError, ValidationFailed
+from app.domain.facts import check_facts, reopen_target
 from app.domain.intake import apply_changes, parse_intake
 from app.domain.numbering import looks_like_case_no
 from app.domain.payloads import validate_payload
@@ -70,7 +71,10 @@ def act(
             raise DomainError("complaint_changed", case_no=complaint.case_no)
         payload_model = validate_payload(rule.payload, data, today=today)
         payload = payload_model.model_dump(mode="json", exclude_none=True)
+        if rule.action == Action.REOPEN:
+            payload["back_to"] = reopen_target(complaint).value
         _check_against_case(uow, profile, complaint, rule.action, payload, today)
+        check_facts(complaint, rule.action, payload, today, is_city=profile.regions.is_city)
         event = record(uow, profile, stream=complaint.id, action=rule.action, payload=payload,
                        actor=actor.user_id, base=complaint.head, complaint=complaint, roles=actor.roles)
         updated = Projector(profile.calendar, profile.rules).project(uow.complaints, event, current=complaint)
@@ -109,12 +113,6 @@ def _check_against_case(
         if user is None or not user.active or Role.HANDLER.value not in user.roles:
             raise ValidationFailed([FieldError("assignee", "assignee_not_handler")])
         payload["assignee"] = user.id
-    elif action == Action.FORWARD and payload.get("due_on"):
-        if date.fromisoformat(payload["due_on"]) < today:
-            raise ValidationFailed([FieldError("due_on", "date_in_past")])
-    elif action == Action.CONCLUDE and payload.get("rectify_due"):
-        if date.fromisoformat(payload["rectify_due"]) < today:
-            raise ValidationFailed([FieldError("rectify_due", "date_in_past")])
     elif action == Action.RESOLVE:
         problem = resolution_problem(complaint, payload)
         if problem is not None:
@@ -122,8 +120,6 @@ def _check_against_case(
     elif action == Action.EXTEND:
         new_due = date.fromisoformat(payload["new_due"])
         deadline = current_deadline(copy.copy(complaint), profile.calendar, profile.rules)
-        if new_due < today:
-            raise ValidationFailed([FieldError("new_due", "date_in_past")])
         if deadline is not None and new_due <= deadline.due_on:
             raise ValidationFailed([FieldError("new_due", "extension_not_later",
                                                {"due_on": deadline.due_on.isoformat()})])

@@ -24,14 +24,14 @@ from stdnum.cn import ric, uscc
 
 from app.domain.identifiers import CREDIT_CODE_ALPHABET
 from app.domain.regions import REFERENCE_DIR, RegionRegistry
-from app.domain.vocabulary import Action, Finding, SanctionMeasure
+from app.domain.vocabulary import CITY_ONLY_MEASURES, SANCTION_CHOICES, Action, Finding
 from app.domain.workflow import RULES
 
 PREVIOUS, HANDLER = "@previous", "@handler"  # placeholders for the caller to substitute
 WORDS_FILE = REFERENCE_DIR / "demo_words.json"
 
 _CST = timedelta(hours=8)
-_MEASURES = [m.value for m in SanctionMeasure]
+_MEASURES = [m.value for m in SANCTION_CHOICES if m not in CITY_ONLY_MEASURES]
 _ROLES = {action: sorted(role.value for role in rule.roles) for action, rule in RULES.items()}
 _HALTS = ("forwarded", "rectifying", "breach_confirmed", "sanctioned")  # a lingering complaint stops on entering
 
@@ -298,7 +298,8 @@ class _Planner:
             self.add(Action.REJECT, {"reason": self.say(w["reject"], ctx)} | basis, "closed", r.random() * 5)
             if r.random() > 0.12:
                 return None
-            self.add(Action.REOPEN, {"reason": self.say(w["reopen_rejected"], ctx)}, "registered", 3 + r.random() * 15)
+            self.add(Action.REOPEN, {"reason": self.say(w["reopen_rejected"], ctx), "back_to": "registered"},
+                     "registered", 3 + r.random() * 15)
             route = self.pick(["unsub", "disputed", "rectified", "rectified"])
         x = r.random()
         day = self.at(0 if x < 0.55 else 1 if x < 0.9 else 2 + r.random() * 3)
@@ -319,12 +320,14 @@ class _Planner:
             if finding == Finding.DISPUTED:
                 ctx["path"] = path = self.pick(["mediation", "legal_remedy"])
                 payload |= {"dispute_path": path, "explanation": payload["explanation"] + w["dispute_paths"][path]}
+            ctx["conclusion"] = payload
             self.add(Action.CONCLUDE, payload, finding.value)
             return self.finish(ctx)
         due = concluded + timedelta(days=15 + int(r.random() * 46))
         ctx["due"] = _cn(due)
         payload |= {"explanation": self.say(w["explanations"][finding.value][ctx["kind"]], ctx),
                     "requirements": self.say(w["requirements"], ctx), "rectify_due": due.isoformat()}
+        ctx["conclusion"] = payload
         self.add(Action.CONCLUDE, payload, "rectifying")
         self.note(ctx, 0.2)
         if r.random() < (0.3 if route == "breach" else 0.12):
@@ -335,9 +338,9 @@ class _Planner:
             optional = {"rectified_on": rectified.isoformat()} if r.random() < 0.7 else {}
             self.add(Action.RECTIFY, {"evidence": self.say(w["rectify"], ctx)} | optional, "rectified")
             return self.finish(ctx)
-        refused = self.at(max(1, (due - self.t.date()).days + 2 + r.random() * 18))
+        refused = self.at(max(1, (due - self.t.date()).days + 3 + r.random() * 18))
         self.add(Action.REFUSE, {
-            "confirmed_by": ctx["dept"], "confirmed_on": self.earlier(refused, 2, concluded).isoformat(),
+            "confirmed_by": ctx["dept"], "confirmed_on": self.earlier(refused, 2, due + timedelta(days=1)).isoformat(),
             "facts": self.say(w["refuse"], ctx),
             "document_ref": f"{ctx['rs']}{ctx['short']}信认〔{refused.year}〕{1 + int(r.random() * 30)}号",
         }, "breach_confirmed")
@@ -366,10 +369,23 @@ class _Planner:
             return
         self.add(Action.CLOSE, {"summary": self.say(w["close"][state], ctx)}, "closed", r.random() * 10)
         if r.random() < 0.035:
-            self.add(Action.REOPEN, {"reason": self.say(w["reopen"], ctx)}, state, 5 + r.random() * 50)
+            # 重新办理: a case concluded on its merits goes back to the department for 重新核实, which
+            # confirms its earlier conclusion; a repaired breach resumes where it stood
+            verify = state in ("unsubstantiated", "disputed", "rectified")
+            payload = {"reason": self.say(w["reopen"], ctx), "back_to": "forwarded" if verify else "resume"}
+            self.add(Action.REOPEN, payload, "forwarded" if verify else state, 5 + r.random() * 50)
             if r.random() < 0.35:
                 return
             self.note(ctx, 0.5)
+            if verify:
+                again = dict(ctx["conclusion"])
+                again["explanation"] = "经重新核实，维持原核实结论。" + again["explanation"]
+                day = self.at(3 + r.random() * 12)
+                if again.get("rectify_due"):
+                    again["rectify_due"] = (day + timedelta(days=30)).isoformat()
+                self.add(Action.CONCLUDE, again, "rectifying" if state == "rectified" else state)
+                if state == "rectified":
+                    self.add(Action.RECTIFY, {"evidence": self.say(w["rectify"], ctx)}, "rectified", 1 + r.random() * 5)
             self.feedback(ctx, 2 + r.random() * 15)
             self.add(Action.CLOSE, {"summary": self.say(w["close"][state], ctx)}, "closed", 1 + r.random() * 10)
 

@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from app.contract.event_record import event_of
 from app.domain.clock import CHINA, china_date, parse_iso
 from app.domain.complaint import Complaint
-from app.domain.deadlines import Deadline, DeadlineStatus, DueKind, current_deadline, deadline_status
+from app.domain.deadlines import (
+    Deadline,
+    DeadlineStatus,
+    DueKind,
+    current_deadline,
+    deadline_status,
+    registration_lag,
+)
 from app.domain.regions import scope_prefix
 from app.domain.vocabulary import Action, State
 from app.domain.workflow import allowed_actions
@@ -110,6 +117,8 @@ class ComplaintDetail:
     timeline: tuple[TimelineEntry, ...]
     allowed: tuple[Action, ...]
     names: dict[str, str] = field(default_factory=dict)
+    today: date | None = None  # the business day the detail was read on (sanction status, deadlines)
+    registration_lag: int = 0  # working days between receipt and registration (the forward clock counts from receipt)
 
 
 def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: date) -> list:
@@ -322,7 +331,8 @@ def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
     deadline = current_deadline(complaint, profile.calendar, profile.rules)
     status = deadline_status(deadline, china_date(profile.now()), profile.calendar) if deadline else None
     allowed = tuple(allowed_actions(complaint, actor.roles)) if complaint.region_code else ()
-    return ComplaintDetail(complaint, status, timeline, allowed, names)
+    lag = registration_lag(complaint, profile.calendar)
+    return ComplaintDetail(complaint, status, timeline, allowed, names, china_date(profile.now()), lag)
 
 
 def deadline_statuses(profile: Profile, rows: tuple[ComplaintRow, ...]) -> dict[str, DeadlineStatus]:

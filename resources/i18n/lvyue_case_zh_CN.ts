@@ -2,37 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountabilityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="103"/>
+        <source>Persons held accountable</source>
+        <translation>被追责人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="115"/>
+        <source>Give the name, position and outcome of every person held accountable.</source>
+        <translation>请填写每名被追责人员的姓名、职务和处理结果。</translation>
+    </message>
+</context>
+<context>
     <name>ActionConfirmation</name>
     <message>
-        <location filename="../../ui/dialogs/actions/confirm.py" line="20"/>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="22"/>
         <source>Confirm that %1 refused to rectify and broke its contract? The breach is recorded in the government credit record and reported to the province; it cannot be withdrawn.</source>
         <translation>确认认定%1拒不整改、构成违约失信？认定后将记入政务失信记录并报送省发展改革委，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/confirm.py" line="26"/>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="30"/>
+        <source>Impose on %1 these measures: %2? They apply from %3 until %4 or until the credit is repaired.</source>
+        <translation>确认对%1实施以下惩戒措施：%2？措施自%3起执行，至%4止（信用修复的，提前终止）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="34"/>
         <source>Impose on %1 these measures: %2? They apply from %3 until the credit is repaired.</source>
         <translation>确认对%1实施以下惩戒措施：%2？措施自%3起执行，直至信用修复。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/confirm.py" line="32"/>
-        <source>Confirm that %1 has fulfilled the agreement and repair its credit? This lifts all %2 active sanction(s) and is reported to the credit information platform.</source>
-        <translation>确认%1已履约并为其办理信用修复？修复将解除全部%2项在执行的惩戒措施，并推送至信用信息共享平台。</translation>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="41"/>
+        <source>Confirm that %1 has fulfilled the agreement and repair its credit? The %2 measure(s) still in force end, and the repair is reported to the credit information platform.</source>
+        <translation>确认%1已纠正失信行为并完成履约，予以信用修复？仍在实施的%2项惩戒措施将终止，修复信息将推送至信用信息共享平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/confirm.py" line="48"/>
+        <source>Record that %1 were held accountable for the breach of %2?</source>
+        <translation>确认记录对%1追究%2违约失信的责任？</translation>
     </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="67"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="70"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="71"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="74"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="95"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -40,211 +63,274 @@
 <context>
     <name>ActionFields</name>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="37"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="39"/>
         <source>Reason for not accepting</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="38"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="40"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="41"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="43"/>
         <source>Duplicate of (case number)</source>
         <translation>重复的案件（案号）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="42"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="44"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="45"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="47"/>
         <source>Forward to</source>
         <translation>转办部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="46"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="48"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="54"/>
         <source>Conclusion due</source>
         <translation>核实认定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="47"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="49"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="55"/>
         <source>Note to the department</source>
         <translation>转办说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="50"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="52"/>
+        <source>Redirect to</source>
+        <translation>改派部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="53"/>
+        <source>Reason for redirecting</source>
+        <translation>改派理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="58"/>
+        <source>Returned by</source>
+        <translation>退回部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="59"/>
+        <source>Reason given for the return</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="62"/>
+        <source>Decided by</source>
+        <translation>决定机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="63"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="64"/>
+        <source>Number of the decision</source>
+        <translation>决定文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="68"/>
         <source>Finding</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="51"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="69"/>
         <source>Result of the verification</source>
         <translation>核实情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="52"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="70"/>
         <source>Determined by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="53"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="71"/>
         <source>Rectification requirements</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="54"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="72"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="55"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="73"/>
         <source>How the dispute is settled</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="58"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="76"/>
         <source>New due date</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="59"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="77"/>
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="62"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="79"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="80"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="100"/>
         <source>Evidence of fulfilment</source>
         <translation>履约证明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="63"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="81"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="66"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="84"/>
         <source>Confirmed by</source>
         <translation>确认部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="67"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="85"/>
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="68"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="86"/>
         <source>Facts of the breach</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="69"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="87"/>
         <source>Number of the determination</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="72"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="88"/>
+        <source>Ground</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="89"/>
+        <source>How the body refused</source>
+        <translation>拒绝整改的情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="92"/>
         <source>Sanction measures</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="73"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="93"/>
+        <source>Other measures (one per line)</source>
+        <translation>其他惩戒措施（每行一项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
         <source>Imposed by</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="74"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="95"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="75"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="96"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="76"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="98"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="110"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="141"/>
+        <source>Measures within your remit not listed above, e.g. 暂停新增合作项目</source>
+        <translation>职能范围内的其他措施，如：暂停新增合作项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="143"/>
+        <source>When and how the body refused, e.g. 2026年12月1日复函明确表示不予支付</source>
+        <translation>何时、以何种方式拒绝，如：2026年12月1日复函明确表示不予支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="65"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="97"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="115"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="119"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="80"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
         <source>Fulfilled on</source>
         <translation>履约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="83"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="104"/>
         <source>Method</source>
         <translation>反馈方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="84"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="105"/>
         <source>What the complainant was told</source>
         <translation>反馈内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="85"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="106"/>
         <source>Given on</source>
         <translation>反馈日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="88"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="109"/>
         <source>Summary of the handling</source>
         <translation>办理情况摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="91"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="112"/>
         <source>Reason for reopening</source>
         <translation>重新办理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="97"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="118"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="122"/>
         <source>Typical case</source>
         <translation>列为典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="102"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="123"/>
         <source>Why it is typical</source>
         <translation>典型意义</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="105"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="126"/>
         <source>Reason for the correction</source>
         <translation>更正理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="108"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="129"/>
         <source>Change to settle</source>
         <translation>待核对事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="109"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="130"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="114"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="135"/>
         <source>e.g. 532322-2026-0003</source>
         <translation>如 532322-2026-0003</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="116"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="137"/>
         <source>Document number of the competent department&apos;s determination</source>
         <translation>上级部门或主管部门认定文书的编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="118"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="139"/>
         <source>Leave empty: until the credit is repaired</source>
         <translation>不填：执行至信用修复</translation>
     </message>
@@ -392,7 +478,7 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="105"/>
+        <location filename="../../ui/forms/inputs.py" line="115"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -426,36 +512,41 @@
     </message>
     <message>
         <location filename="../../ui/detail/header.py" line="82"/>
+        <source>received %1, registered %2 working day(s) later</source>
+        <translation>%1收到，收到后第%2个工作日登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/header.py" line="85"/>
         <source>Handler: %1</source>
         <translation>承办人：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="82"/>
+        <location filename="../../ui/detail/header.py" line="85"/>
         <source>No handler assigned</source>
         <translation>未指派承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="84"/>
+        <location filename="../../ui/detail/header.py" line="87"/>
         <source>Forwarded to %1</source>
         <translation>已转办 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="88"/>
+        <location filename="../../ui/detail/header.py" line="91"/>
         <source>Merged into %1</source>
         <translation>已并入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="94"/>
+        <location filename="../../ui/detail/header.py" line="97"/>
         <source>No running deadline</source>
         <translation>当前无办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="94"/>
+        <location filename="../../ui/detail/header.py" line="97"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/header.py" line="98"/>
+        <location filename="../../ui/detail/header.py" line="101"/>
         <source>Deadline: %1</source>
         <translation>办理时限：%1</translation>
     </message>
@@ -836,14 +927,55 @@
 <context>
     <name>OptionalDateInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="160"/>
+        <location filename="../../ui/forms/inputs.py" line="170"/>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="166"/>
+        <location filename="../../ui/forms/inputs.py" line="176"/>
         <source>Clear the date</source>
         <translation>清除日期</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsInput</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="37"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="37"/>
+        <source>Responsibility</source>
+        <translation>责任类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="38"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="46"/>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="48"/>
+        <source>Remove the selected person</source>
+        <translation>删除选中人员</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/refuse.py" line="31"/>
+        <source>The rectification deadline (%1) has not passed yet: a refusal now needs the body&apos;s recorded refusal.</source>
+        <translation>整改期限（%1）尚未届满：现在认定拒不整改，须有被投诉主体明确拒绝整改的记录。</translation>
     </message>
 </context>
 <context>
@@ -916,92 +1048,137 @@
 <context>
     <name>SanctionsTab</name>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="26"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="27"/>
         <source>No breach has been determined for this complaint.</source>
         <translation>本案尚未认定违约失信。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="31"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="32"/>
         <source>Sanctions</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="39"/>
         <source>Measures</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="39"/>
         <source>Imposed by</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="39"/>
         <source>Period</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="38"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="63"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="48"/>
+        <source>Accountability</source>
+        <translation>追究责任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="53"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="53"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="53"/>
+        <source>Responsibility</source>
+        <translation>责任类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="54"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="54"/>
+        <source>Decided by</source>
+        <translation>决定机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="74"/>
         <source>Breach determination</source>
         <translation>违约失信认定</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="64"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="75"/>
         <source>Confirmed by</source>
         <translation>确认部门</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="65"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="76"/>
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="66"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="77"/>
+        <source>Ground</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="79"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="67"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="80"/>
         <source>Document</source>
         <translation>认定文书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="73"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="87"/>
         <source>until repaired</source>
         <translation>至信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="75"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="91"/>
+        <source>Expired on %1</source>
+        <translation>已于 %1 到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="93"/>
         <source>Lifted on %1</source>
         <translation>已于 %1 解除</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="76"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="95"/>
+        <source>Starts on %1</source>
+        <translation>自 %1 起实施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/sanctions_tab.py" line="97"/>
         <source>In force</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="82"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="111"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="83"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="112"/>
         <source>Agreement fulfilled on</source>
         <translation>履约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="84"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="113"/>
         <source>Evidence</source>
         <translation>履约证明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/sanctions_tab.py" line="85"/>
+        <location filename="../../ui/detail/sanctions_tab.py" line="114"/>
         <source>Repaired on</source>
         <translation>修复日期</translation>
     </message>

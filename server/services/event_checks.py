@@ -22,7 +22,9 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DomainError
+from app.contract.event_record import event_of
+from app.domain.complaint import Complaint
+from app.domain.errors import DomainError, ValidationFailed
 from app.domain.event_rules import (
     ActorFacts,
     EventRefused,
@@ -32,10 +34,11 @@ from app.domain.event_rules import (
     is_complaint_stream,
 )
 from app.domain.events import ADMIN_STREAM, Event
+from app.domain.facts import check_facts
 from app.domain.intake import apply_changes
 from app.domain.numbering import case_series, parse_case_no
 from app.domain.vocabulary import Action
-from app.domain.workflow import Fact
+from app.domain.workflow import Fact, apply
 from server.auth import Device
 from server.tables import device_users, events, number_blocks, quarantine, regions, streams, users
 
@@ -62,6 +65,7 @@ class Context:
     actors: dict[str, ActorFacts | None] = field(default_factory=dict)
     new_users: dict[str, dict[str, Any]] = field(default_factory=dict)  # device_users rows to write
     known_regions: set[str] | None = None
+    aggregates: dict[str, Complaint | None] = field(default_factory=dict)  # folded on demand (fact checks)
 
     def stream(self, stream: str) -> StreamView | None:
         if stream not in self.streams:
@@ -118,6 +122,65 @@ class Context:
         return view.intake
 
 
+    def aggregate(self, stream: str) -> Complaint | None:
+        """The complaint as the hub's accepted events make it (None when they cannot be folded)."""
+        if stream not in self.aggregates:
+            e = events.c
+            rows = self.session.execute(select(events).where(e.stream == stream,
+                                                            e.id.not_in(select(quarantine.c.event_id)))
+                                        .order_by(e.server_seq))
+            complaint: Complaint | None = None
+            try:
+                for row in rows:
+                    complaint = _fold(complaint, event_of(row))
+            except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+                complaint = None  # history the hub cannot fold: the fact checks are left to the devices
+            self.aggregates[stream] = complaint
+        return self.aggregates[stream]
+
+
+def _fold(complaint: Complaint | None, event: Event) -> Complaint | None:
+    if not is_complaint_stream(event.stream):
+        return complaint
+    fact = accept(event)
+    if complaint is not None and fact.action == Action.AMEND:
+        fact = fit_case(fact, complaint)
+    return apply(complaint, fact)
+
+
+# Actions whose statements are checked against the complaint (``app.domain.facts``).
+FACT_CHECKED = frozenset({Action.FORWARD, Action.REDIRECT, Action.CONCLUDE, Action.EXTEND, Action.RECTIFY,
+                          Action.REFUSE, Action.SANCTION, Action.REPAIR, Action.HOLD_ACCOUNTABLE,
+                          Action.FEEDBACK, Action.REOPEN})
+
+
+def _facts(fact: Fact, event: Event, ctx: Context) -> Refusal | None:
+    """The action's statements against the complaint the device saw. Judged only when the device acted on
+    the state the hub holds (``base`` is the hub's head): work that met concurrent work is the devices'
+    待核对, not a refusal."""
+    complaint = ctx.aggregate(event.stream)
+    if complaint is None or event.base != complaint.head:
+        return None
+    try:
+        check_facts(complaint, fact.action, fact.payload, fact.on)
+    except ValidationFailed as failed:
+        first = failed.errors[0]
+        return "facts_contradicted", {"action": fact.action, "path": first.field, "problem": first.code,
+                                      **{k: str(v) for k, v in first.params.items() if k not in ("action", "path")}}
+    return None
+
+
+def _remember(fact: Fact, event: Event, ctx: Context) -> None:
+    """Fold an accepted event into the cached complaint, so a batch's later events see it."""
+    complaint = ctx.aggregates.get(event.stream)
+    if complaint is not None:
+        try:
+            fitted = fit_case(fact, complaint) if fact.action == Action.AMEND else fact
+            ctx.aggregates[event.stream] = apply(complaint, fitted)
+        except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+            ctx.aggregates[event.stream] = None
+
+
 def _refusal(error: EventRefused) -> Refusal:
     return error.code, dict(error.params)
 
@@ -132,8 +195,14 @@ def check(event: Event, ctx: Context) -> Refusal | None:
             if problem is not None:
                 return problem
         check_actor(fact, event.stream, actor)
+        if is_complaint_stream(event.stream) and fact.action in FACT_CHECKED:
+            problem = _facts(fact, event, ctx)
+            if problem is not None:
+                return problem
     except EventRefused as error:
         return _refusal(error)
+    if is_complaint_stream(event.stream) and fact.action != Action.REGISTER:
+        _remember(fact, event, ctx)
     if event.stream == ADMIN_STREAM and fact.action == "user_add":
         p = fact.payload
         if p["region_code"] != ctx.device.region_code:

@@ -7,10 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from app.domain.clock import china_date
 from tests.factories import corrupt, intake, write_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,15 +63,17 @@ def test_full_lifecycle_through_the_cli(cli, tmp_path):
     added = json.loads(ok(cli("complaint", "add", "--file", str(write_json(tmp_path / "c.json", intake())),
                               "--user", "yang", "--json", password=OFFICER_PW)).stdout)
     case_no = added["case_no"]
+    today = china_date(datetime.now(UTC)).isoformat()  # what the CLI takes as today: the record's dates follow it
     steps = [
         ("forward", {"department": "双柏县人民政府"}, "forwarded"),
         ("conclude", {"finding": "substantiated", "explanation": "经核实属实", "requirements": "限期兑现扶持资金",
                       "rectify_due": "2099-01-01"}, "rectifying"),
-        ("refuse", {"confirmed_by": "双柏县人民政府", "confirmed_on": "2026-01-05", "facts": "逾期拒不整改"},
+        ("refuse", {"confirmed_by": "双柏县人民政府", "confirmed_on": today, "facts": "拒不整改",
+                    "ground": "refused", "ground_detail": "被投诉主体复函明确表示不予兑现"},
          "breach_confirmed"),
         ("sanction", {"measures": ["public_criticism", "refuse_project_funds"], "imposed_by": "双柏县发展和改革局",
-                      "start_on": "2026-01-06"}, "sanctioned"),
-        ("repair", {"evidence": "已兑现全部扶持资金", "fulfilled_on": "2026-01-20"}, "repaired"),
+                      "start_on": today}, "sanctioned"),
+        ("repair", {"evidence": "已兑现全部扶持资金", "fulfilled_on": today}, "repaired"),
         ("feedback", {"method": "letter", "summary": "已书面反馈处理结果"}, "repaired"),
         ("close", {"summary": "已履约，信用已修复，办结"}, "closed"),
     ]

@@ -13,6 +13,7 @@ import json
 import pytest
 from sqlalchemy import func, select, text
 
+from app.domain.clock import china_date, parse_iso
 from app.domain.ids import uuid7
 from app.services import maintenance
 from app.services import sync as sync_service
@@ -197,3 +198,44 @@ def test_status_lists_set_aside_records_in_chinese(any_hub, fleet):
     [item] = sync_service.status(honest.profile).quarantined
     assert item.case_no == case_no and item.action_label == "转办"
     assert "转办" in item.message and "未被接收" not in item.message
+
+
+def hub_head(hub, stream: str) -> str:
+    with hub.database.reader() as session:
+        return session.execute(select(hub_events.c.id).where(hub_events.c.stream == stream)
+                               .order_by(hub_events.c.server_seq.desc()).limit(1)).scalar_one()
+
+
+def test_the_hub_refuses_statements_the_complaint_contradicts(any_hub, fleet):
+    """Issue 9: a device that skips the services' fact checks (an old or a tampered client) cannot record a
+    refusal for lateness before the deadline or a confirmation dated before the conclusion; the hub judges
+    an action made on the state it holds, and the honest work around it is stored."""
+    hub = any_hub
+    honest, rogue, zhou, target, _ = fleet
+    conclude = {"finding": "substantiated", "explanation": "属实。", "requirements": "限期支付。",
+                "rectify_due": "2099-12-31"}
+    first = rogue.make(stream=target, action="conclude", payload=conclude, base=hub_head(hub, target))
+    with hub.database.reader() as session:  # the device has seen everything (no concurrent work to keep aside)
+        seen = session.execute(select(func.max(hub_events.c.server_seq))).scalar_one()
+    first["horizon"] = seen
+    assert rogue.push(first).status == "accepted"
+    early = rogue.make(stream=target, action="refuse", base=first["id"], payload={
+        "confirmed_by": "双柏县人民政府", "confirmed_on": "2026-11-27", "facts": "逾期未整改。"})
+    answer = rogue.push(early)
+    assert (answer.status, answer.code) == ("rejected", "facts_contradicted")
+    assert "整改期限" in answer.message
+    backdated = rogue.make(stream=target, action="refuse", base=first["id"], payload={
+        "confirmed_by": "双柏县人民政府", "confirmed_on": "2020-01-01", "facts": "拒绝支付。", "ground": "refused",
+        "ground_detail": "复函明确拒绝支付。"})
+    answer = rogue.push(backdated)
+    assert (answer.status, answer.code) == ("rejected", "facts_contradicted")
+    assert early["id"] not in stored_ids(hub) and backdated["id"] not in stored_ids(hub)
+    on_record = rogue.make(stream=target, action="refuse", base=first["id"], payload={
+        "confirmed_by": "双柏县人民政府", "confirmed_on": china_date(parse_iso(first["device_time"])).isoformat(), "facts": "拒绝支付。",
+        "ground": "refused", "ground_detail": "复函明确拒绝支付。"})
+    on_record["horizon"] = seen + 1
+    assert rogue.push(on_record).status == "accepted"
+    for d in (honest, zhou):
+        d.sync()
+        aggregate = json.loads(projection(d.profile)[target]["aggregate"])
+        assert aggregate["state"] == "breach_confirmed", [c["reason"] for c in aggregate["conflicts"]]

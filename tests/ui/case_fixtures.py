@@ -168,7 +168,8 @@ STEPS = {
         "finding": "substantiated", "explanation": "情况属实", "requirements": "30日内支付",
         "rectify_due": (today + timedelta(days=30)).isoformat()})],
     "breach_confirmed": [("leader", "refuse", lambda today: {
-        "confirmed_by": "双柏县人民政府", "confirmed_on": today.isoformat(), "facts": "逾期未支付"})],
+        "confirmed_by": "双柏县人民政府", "confirmed_on": today.isoformat(), "facts": "逾期未支付",
+        "ground": "refused", "ground_detail": "被投诉主体复函明确表示不予支付"})],
     "repaired": [("leader", "repair", lambda today: {"evidence": "已支付", "fulfilled_on": today.isoformat()})],
     "closed": [("handler", "feedback", lambda today: {"method": "phone", "summary": "已告知"}),
                ("handler", "close", lambda today: {"summary": "办结"})],

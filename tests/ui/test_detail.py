@@ -31,7 +31,10 @@ from tests.ui.case_fixtures import (
     ("rectifying", "clerk", ["note", "attach", "amend"]),
     ("rectifying", "handler", ["rectify", "note", "attach", "amend"]),
     ("rectifying", "leader", ["refuse", "extend", "note", "attach", "assign", "mark_typical"]),
-    ("breach_confirmed", "leader", ["sanction", "repair", "note", "attach", "assign", "mark_typical"]),
+    ("forwarded", "handler", ["conclude", "redirect", "return", "note", "attach", "amend"]),
+    ("breach_confirmed", "leader", ["sanction", "repair", "hold_accountable", "note", "attach", "assign",
+                                    "mark_typical"]),
+    ("breach_confirmed", "handler", ["feedback", "note", "attach", "amend"]),  # close after feedback
     ("closed", "leader", ["reopen", "mark_typical"]),
     ("closed", "handler", []),
     ("closed", "auditor", []),

@@ -3,6 +3,8 @@ refuse → sanction → repair → feedback → close, each step by the user who
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -61,7 +63,7 @@ def register_through_form(qtbot, clerk) -> str:
     return signal.args[0]
 
 
-def test_the_whole_lifecycle_through_the_dialogs(qtbot, make_ctx, questions):
+def test_the_whole_lifecycle_through_the_dialogs(qtbot, office, make_ctx, questions):
     clerk, handler, leader = make_ctx("clerk"), make_ctx("handler"), make_ctx("leader")
     complaint_id = register_through_form(qtbot, clerk)
     assert state_of(clerk, complaint_id) == "registered"
@@ -86,8 +88,16 @@ def test_the_whole_lifecycle_through_the_dialogs(qtbot, make_ctx, questions):
     assert state_of(handler, complaint_id) == "rectifying"
     assert "refuse" not in desk.offered_actions()  # only a leader confirms a breach
 
-    office = open_view(qtbot, leader, complaint_id)
-    through_dialog(qtbot, office, "refuse", lambda d: text(qtbot, d, "facts", "整改期满仍未支付货款"))
+    office.clock.now += timedelta(days=45)  # the rectification deadline has passed: "逾期未整改" may be stated
+    leader_view = open_view(qtbot, leader, complaint_id)
+
+    def refuse(d: ActionDialog) -> None:
+        assert d.rows["ground"].field.value() == "overdue"
+        assert not d.rows["ground_detail"].holder.isVisibleTo(d)
+        text(qtbot, d, "facts", "整改期满仍未支付货款")
+
+    through_dialog(qtbot, leader_view, "refuse", refuse)
+    office = leader_view
     assert state_of(leader, complaint_id) == "breach_confirmed"
     assert "双柏县财政局" in questions.asked[-1] and "确认" in questions.asked[-1]
 
@@ -132,6 +142,7 @@ def test_declining_the_confirmation_changes_nothing(qtbot, office, make_ctx, que
     qtbot.mouseClick(view.buttons[Action.REFUSE], Qt.MouseButton.LeftButton)
     dialog = view.dialog
     text(qtbot, dialog, "facts", "逾期未整改")
+    text(qtbot, dialog, "ground_detail", "复函明确拒绝整改")
     questions.answer = QMessageBox.StandardButton.No
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot, leader)
@@ -139,3 +150,47 @@ def test_declining_the_confirmation_changes_nothing(qtbot, office, make_ctx, que
     assert dialog.isVisible()
     assert dialog.rows["facts"].field.value() == "逾期未整改"
     assert state_of(leader, complaint_id) == "rectifying"
+
+
+def test_a_refusal_before_the_deadline_needs_the_recorded_refusal(qtbot, office, make_ctx, questions):
+    """Issue 9: the dialog offers "逾期未整改" only after the deadline; before it the officer states how the
+    body refused, and the calendar offers only dates the record allows."""
+    leader = make_ctx("leader")
+    complaint_id = to_state(office, "rectifying")
+    view = open_view(qtbot, leader, complaint_id)
+
+    def refuse(d: ActionDialog) -> None:
+        assert d.rows["ground"].field.value() == "refused"  # the deadline lies ahead
+        assert "尚未届满" in d.rows["ground"].message.text()
+        assert d.rows["ground_detail"].holder.isVisibleTo(d)
+        today = d.today
+        assert d.rows["confirmed_on"].field.edit.minimumDate().toPython() == today  # concluded today
+        assert d.rows["confirmed_on"].field.edit.maximumDate().toPython() == today
+        text(qtbot, d, "facts", "复函拒绝支付货款")
+        text(qtbot, d, "ground_detail", "被投诉主体复函明确表示不予支付")
+
+    through_dialog(qtbot, view, "refuse", refuse)
+    breach = get_complaint(leader.profile, leader.actor, complaint_id).complaint.breach
+    assert (breach["ground"], breach["ground_detail"]) == ("refused", "被投诉主体复函明确表示不予支付")
+
+
+def test_accountability_is_recorded_person_by_person(qtbot, office, make_ctx, questions):
+    leader = make_ctx("leader")
+    complaint_id = to_state(office, "breach_confirmed")
+    view = open_view(qtbot, leader, complaint_id)
+
+    def hold(d: ActionDialog) -> None:
+        persons = d.rows["persons"].field
+        table = persons.table
+        for column, value in enumerate(["李明", "副局长", None, "诫勉谈话"]):
+            if value is not None:
+                table.item(0, column).setText(value)
+        persons.add_person({"name": "王强", "position": "科长", "responsibility": "direct", "outcome": "通报批评"})
+        text(qtbot, d, "decided_by", "中共双柏县纪律检查委员会")
+
+    through_dialog(qtbot, view, "hold_accountable", hold)
+    complaint = get_complaint(leader.profile, leader.actor, complaint_id).complaint
+    assert [p["name"] for p in complaint.accountability[0]["persons"]] == ["李明", "王强"]
+    assert complaint.state.value == "breach_confirmed"
+    assert "李明、王强" in questions.asked[-1]
+    assert view.sanctions_tab.accountability.topLevelItemCount() == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.deadlines import DeadlineRules, DueKind, current_deadline, deadline_status
+from app.domain.deadlines import DeadlineRules, DueKind, current_deadline, deadline_status, registration_lag
 from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
 from tests.unit.test_workflow import PAYLOADS, A, fact, registered
@@ -13,11 +13,29 @@ CAL = WorkCalendar.load_default()
 RULES = DeadlineRules()
 
 
-def test_forward_is_due_one_working_day_after_registration():
-    complaint = registered()  # registered 2026-11-20, a Friday
+def test_forward_is_due_one_working_day_after_receipt():
+    complaint = registered()  # received and registered 2026-11-20, a Friday
     deadline = current_deadline(complaint, CAL, RULES)
     assert deadline.kind == DueKind.FORWARD
     assert deadline.due_on == date(2026, 11, 23)  # the next Monday
+
+
+def test_forward_deadline_counts_from_receipt_not_registration():
+    complaint = registered()
+    complaint.received_on = date(2026, 11, 13)  # a Friday, a week before it was registered
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert deadline.due_on == date(2026, 11, 16)
+    assert deadline_status(deadline, date(2026, 11, 20), CAL).overdue
+    assert registration_lag(complaint, CAL) == 5
+
+
+def test_a_returned_complaint_counts_its_forward_deadline_from_the_return():
+    complaint = registered()
+    complaint.received_on = date(2026, 11, 13)
+    complaint = apply(complaint, fact(A.FORWARD, PAYLOADS[A.FORWARD], on=date(2026, 11, 20)))
+    complaint = apply(complaint, fact(A.RETURN, {"reason": "不属本部门职责"}, on=date(2026, 11, 25)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert (deadline.kind, deadline.due_on) == (DueKind.FORWARD, date(2026, 11, 26))
 
 
 def test_conclusion_due_fifteen_working_days_after_forwarding_across_national_day():
@@ -65,7 +83,10 @@ def test_no_deadline_while_waiting_for_fulfilment_or_when_closed():
         (A.REFUSE, PAYLOADS[A.REFUSE]),
     ]:
         complaint = apply(complaint, fact(action, payload))
-    assert current_deadline(complaint, CAL, RULES) is None
+    deadline = current_deadline(complaint, CAL, RULES)  # a confirmed breach: the complainant is told
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 11, 27))
+    complaint = apply(complaint, fact(A.FEEDBACK, PAYLOADS[A.FEEDBACK]))
+    assert current_deadline(complaint, CAL, RULES) is None  # now waiting for fulfilment and repair
 
 
 def test_status_counts_working_days_and_flags_overdue_and_due_soon():

@@ -9,15 +9,18 @@ from datetime import UTC, datetime
 import pytest
 
 from app.domain.clock import CHINA, china_date, iso_utc
+from app.domain.facts import check_facts
 from app.domain.identifiers import validate_citizen_id, validate_credit_code
 from app.domain.intake import parse_intake
 from app.domain.payloads import validate_payload
 from app.domain.phones import parse_phone
+from app.domain.regions import RegionRegistry
 from app.domain.vocabulary import Action, State
 from app.domain.workflow import RULES, Fact, apply, check
 from app.services.demo_data import HANDLER, PREVIOUS, PlannedComplaint, plan_complaints
 
 NOW = datetime(2026, 3, 18, 7, 25, tzinfo=UTC)  # a Wednesday afternoon in China
+REGIONS = RegionRegistry.load_default()
 ALL = ["532300", "532301", "532302", "532322", "532323", "532324", "532325", "532326", "532327", "532328", "532329"]
 
 
@@ -86,6 +89,7 @@ def test_actions_replay_through_the_workflow(planned):
             assert planned_action.actor_role in rule.roles
             payload = _substituted(planned_action.payload, ids)
             validate_payload(rule.payload, payload, today=on)
+            check_facts(state, planned_action.action, payload, on, is_city=REGIONS.is_city)  # what the services check
             for key in ("confirmed_on", "fulfilled_on", "given_on", "rectified_on", "start_on"):
                 assert payload.get(key, "") <= on.isoformat()
             if "department_code" in payload:

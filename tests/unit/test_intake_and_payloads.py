@@ -101,7 +101,7 @@ def test_sanction_measures_come_from_the_seed_and_period_is_ordered():
     found = errors_of({"measures": ["jail"], "imposed_by": "县发改局", "start_on": "2026-11-01"}, SanctionPayload)
     assert ("measures.0", "enum") in found
     found = errors_of({"measures": [], "imposed_by": "县发改局", "start_on": "2026-11-01"}, SanctionPayload)
-    assert ("measures", "too_short") in found
+    assert ("measures", "measures_required") in found
     found = errors_of({"measures": ["public_criticism"], "imposed_by": "县发改局", "start_on": "2026-11-10",
                        "end_on": "2026-11-01"}, SanctionPayload)
     assert ("end_on", "period_reversed") in found

@@ -20,20 +20,24 @@ S = State
 A = Action
 OPEN = [s for s in State if s != S.CLOSED]
 CONCLUDED = [S.UNSUBSTANTIATED, S.DISPUTED, S.RECTIFIED, S.REPAIRED]
+ANSWERABLE = [*CONCLUDED, S.BREACH_CONFIRMED, S.SANCTIONED]  # an outcome the complainant is told
 
 # action -> (allowed source states, roles) as DESIGN §3 states them
 TABLE = {
     A.REJECT: ([S.REGISTERED], {"handler"}),
     A.MERGE: ([S.REGISTERED], {"handler"}),
     A.FORWARD: ([S.REGISTERED], {"handler"}),
+    A.REDIRECT: ([S.FORWARDED], {"handler"}),
+    A.RETURN: ([S.FORWARDED], {"handler"}),
     A.CONCLUDE: ([S.FORWARDED], {"handler"}),
     A.EXTEND: ([S.FORWARDED, S.RECTIFYING], {"leader"}),
     A.RECTIFY: ([S.RECTIFYING], {"handler"}),
     A.REFUSE: ([S.RECTIFYING], {"leader"}),
     A.SANCTION: ([S.BREACH_CONFIRMED, S.SANCTIONED], {"leader"}),
     A.REPAIR: ([S.BREACH_CONFIRMED, S.SANCTIONED], {"leader"}),
-    A.FEEDBACK: (CONCLUDED, {"handler"}),
-    A.CLOSE: (CONCLUDED, {"handler"}),
+    A.HOLD_ACCOUNTABLE: ([S.BREACH_CONFIRMED, S.SANCTIONED, S.REPAIRED], {"leader"}),
+    A.FEEDBACK: (ANSWERABLE, {"handler"}),
+    A.CLOSE: (ANSWERABLE, {"handler"}),
     A.REOPEN: ([S.CLOSED], {"leader"}),
     A.NOTE: (OPEN, {"clerk", "handler", "leader"}),
     A.ATTACH: (OPEN, {"clerk", "handler", "leader"}),
@@ -42,7 +46,7 @@ TABLE = {
     A.MARK_TYPICAL: (list(State), {"leader"}),
 }
 TARGET = {
-    A.REJECT: S.CLOSED, A.MERGE: S.CLOSED, A.FORWARD: S.FORWARDED, A.RECTIFY: S.RECTIFIED,
+    A.REJECT: S.CLOSED, A.MERGE: S.CLOSED, A.FORWARD: S.FORWARDED, A.REDIRECT: S.FORWARDED, A.RETURN: S.REGISTERED, A.RECTIFY: S.RECTIFIED,
     A.REFUSE: S.BREACH_CONFIRMED, A.SANCTION: S.SANCTIONED, A.REPAIR: S.REPAIRED, A.CLOSE: S.CLOSED,
 }
 
@@ -50,6 +54,11 @@ PAYLOADS = {
     A.REJECT: {"reason": "不属于政府违约失信投诉受理范围"},
     A.MERGE: {"duplicate_of": "other", "reason": "重复投诉"},
     A.FORWARD: {"department": "双柏县人民政府"},
+    A.REDIRECT: {"department": "双柏县住房和城乡建设局", "reason": "项目由住建局负责"},
+    A.RETURN: {"reason": "不属本部门职责"},
+    A.HOLD_ACCOUNTABLE: {"persons": [{"name": "李明", "position": "副局长", "responsibility": "main",
+                                      "outcome": "诫勉谈话"}], "decided_by": "中共双柏县纪律检查委员会",
+                         "decided_on": "2026-11-20"},
     A.CONCLUDE: {"finding": "unsubstantiated", "explanation": "经核实，款项已按合同约定支付"},
     A.EXTEND: {"new_due": "2027-03-01", "reason": "需补充调查"},
     A.RECTIFY: {"evidence": "已支付全部款项"},
@@ -76,7 +85,7 @@ def fact(action: str, payload: dict, on: date = date(2026, 11, 20)) -> Fact:
 
 
 def registered():
-    data = parse_intake(intake(), today=date(2026, 11, 26)).model_dump(mode="json")
+    data = parse_intake(intake(), today=date(2026, 11, 20)).model_dump(mode="json")  # received the day registered
     payload = {"case_no": "532322-2026-0001", "office_code": "532322", "intake": data}
     return apply(None, fact(A.REGISTER, payload))
 
@@ -111,7 +120,7 @@ def in_state(state: State):
 
 def ready(complaint, action):
     """Feedback is a precondition of close; give it where the test is about state, not feedback."""
-    if action == A.CLOSE and complaint.state in CONCLUDED and not complaint.feedback_given:
+    if action == A.CLOSE and complaint.state in ANSWERABLE and not complaint.feedback_given:
         complaint = apply(complaint, fact(A.FEEDBACK, PAYLOADS[A.FEEDBACK]))
     return complaint
 

@@ -78,6 +78,9 @@ class ComplaintHeader(QFrame):
                              .replace("%3", intake["respondent"]["competent_department"]))
         self._show_deadline(detail)
         facts = [self.tr("Registered %1").replace("%1", local_time(c.registered_at))]
+        if detail.registration_lag > 0:
+            facts.append(self.tr("received %1, registered %2 working day(s) later")
+                         .replace("%1", c.received_on.isoformat()).replace("%2", str(detail.registration_lag)))
         assignee = detail.names.get(c.assignee or "", c.assignee)
         facts.append(self.tr("Handler: %1").replace("%1", assignee) if assignee else self.tr("No handler assigned"))
         if c.department:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.vocabulary import SanctionMeasure, label
+from app.domain.sanctions import SanctionStatus, sanction_status
+from app.domain.vocabulary import RefusalGround, Responsibility, SanctionMeasure, label
 from app.services.queries import ComplaintDetail
 from ui.detail.intake_tab import align_names, form_box
 
@@ -43,6 +44,16 @@ class SanctionsTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.tree)
         self.layout_.addWidget(self.sanctions_box, 1)
+        # 追究责任 is not a credit measure: its own list, untouched by a repair
+        self.accountability_box = QGroupBox(self.tr("Accountability"))
+        self.accountability = QTreeWidget()
+        self.accountability.setObjectName("accountability")
+        self.accountability.setRootIsDecorated(False)
+        self.accountability.setWordWrap(True)
+        self.accountability.setHeaderLabels([self.tr("Name"), self.tr("Position"), self.tr("Responsibility"),
+                                             self.tr("Outcome"), self.tr("Decided by")])
+        QVBoxLayout(self.accountability_box).addWidget(self.accountability)
+        self.layout_.addWidget(self.accountability_box)
         self.repair_holder = QVBoxLayout()
         self.layout_.addLayout(self.repair_holder)
 
@@ -57,26 +68,44 @@ class SanctionsTab(QWidget):
         c = detail.complaint
         self._clear(self.breach_holder)
         self._clear(self.repair_holder)
-        self.empty.setVisible(not c.breach and not c.sanctions)
+        self.empty.setVisible(not c.breach and not c.sanctions and not c.accountability)
         if c.breach:
             b = c.breach
             self.breach_holder.addWidget(form_box(self.tr("Breach determination"), [
                 (self.tr("Confirmed by"), b.get("confirmed_by") or EMPTY),
                 (self.tr("Confirmed on"), b.get("confirmed_on") or EMPTY),
+                (self.tr("Ground"), label(RefusalGround(b.get("ground") or "overdue"))
+                 + (f"：{b['ground_detail']}" if b.get("ground_detail") else "")),
                 (self.tr("Facts"), b.get("facts") or EMPTY),
                 (self.tr("Document"), b.get("document_ref") or EMPTY),
             ]))
         self.sanctions_box.setVisible(bool(c.sanctions))
         self.tree.clear()
         for s in c.sanctions:
-            measures = "、".join(label(SanctionMeasure(m)) for m in s.get("measures", []))
+            measures = "、".join([label(SanctionMeasure(m)) for m in s.get("measures", [])]
+                                + list(s.get("other_measures") or []))
             until = s.get("end_on") or self.tr("until repaired")
             period = f"{s.get('start_on', '')} — {until}"
-            status = (self.tr("Lifted on %1").replace("%1", s["lifted_on"]) if s.get("lifted_on")
-                      else self.tr("In force"))
+            state = sanction_status(s, detail.today) if detail.today else None
+            if state == SanctionStatus.EXPIRED:
+                status = self.tr("Expired on %1").replace("%1", s.get("end_on") or "")
+            elif s.get("lifted_on"):
+                status = self.tr("Lifted on %1").replace("%1", s["lifted_on"])
+            elif state == SanctionStatus.PENDING:
+                status = self.tr("Starts on %1").replace("%1", s.get("start_on") or "")
+            else:
+                status = self.tr("In force")
             item = QTreeWidgetItem([measures, s.get("imposed_by", ""), period, status])
             item.setToolTip(0, measures + (f"\n{s['note']}" if s.get("note") else ""))
             self.tree.addTopLevelItem(item)
+        self.accountability_box.setVisible(bool(c.accountability))
+        self.accountability.clear()
+        for decision in c.accountability:
+            for person in decision.get("persons", []):
+                self.accountability.addTopLevelItem(QTreeWidgetItem([
+                    person.get("name", ""), person.get("position", ""),
+                    label(Responsibility(person.get("responsibility", "direct"))), person.get("outcome", ""),
+                    f"{decision.get('decided_by', '')} {decision.get('decided_on', '')}"]))
         if c.repair:
             r = c.repair
             self.repair_holder.addWidget(form_box(self.tr("Credit repair"), [

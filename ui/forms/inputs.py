@@ -94,6 +94,16 @@ class TextInput(FieldInput):
         self.edit.setPlainText("" if value is None else str(value))
 
 
+class LinesInput(TextInput):
+    """Several short entries, one per line (other sanction measures): the value is a list."""
+
+    def value(self) -> list[str]:
+        return [line.strip() for line in self.edit.toPlainText().splitlines() if line.strip()]
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setPlainText("\n".join(value or []) if isinstance(value, list) else str(value or ""))
+
+
 class ChoiceInput(FieldInput):
     """A closed list (codes with Chinese labels); nothing chosen shows “请选择”."""
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import china_date
 from app.domain.errors import FieldError, ValidationFailed
-from app.domain.vocabulary import Action, State, choices, label
+from app.domain.facts import DateBounds, date_bounds
+from app.domain.vocabulary import SANCTION_CHOICES, Action, SanctionMeasure, State, choices, label
 from app.domain.workflow import RULES
 from app.messages import message
 from app.services.act import Acted, act
@@ -40,6 +41,7 @@ from ui.forms.inputs import (
     DateInput,
     FieldInput,
     LineInput,
+    LinesInput,
     MultiCheckInput,
     OptionalDateInput,
     TextInput,
@@ -61,6 +63,7 @@ class ActionDialog(QDialog):
         self.action = Action(action)
         self.rule = RULES[self.action]
         self.today = china_date(ctx.profile.now())
+        self.bounds = date_bounds(detail.complaint, action, self.today)
         self.busy = False
         complaint = detail.complaint
         self.setObjectName(f"dialog:{action}")
@@ -134,18 +137,24 @@ class ActionDialog(QDialog):
         placeholder = tr(spec.placeholder) if spec.placeholder else ""
         if spec.kind == "long":
             return TextInput(placeholder, lines=3)
+        if spec.kind == "lines":
+            return LinesInput(placeholder, lines=2)
         if spec.kind == "choice":
             assert spec.enum is not None
             return ChoiceInput(choices(spec.enum))
         if spec.kind == "multi":
             assert spec.enum is not None
-            return MultiCheckInput(choices(spec.enum))
+            offered = [(code, text) for code, text in choices(spec.enum)
+                       if spec.enum is not SanctionMeasure or code in SANCTION_CHOICES]
+            return MultiCheckInput(offered)
         if spec.kind == "check":
             return CheckInput(tr(spec.label))
         if spec.kind in ("date", "opt_date"):
-            maximum = self.today if spec.name in PAST_ONLY else None
-            minimum = self.today + timedelta(days=1) if spec.name == "new_due" else (
-                self.today if spec.name in FUTURE_ONLY else None)
+            # the limits the core applies (app.domain.facts), so the calendar offers only allowed dates
+            bounds = self.bounds.get(spec.name, DateBounds())
+            maximum = bounds.latest or (self.today if spec.name in PAST_ONLY else None)
+            minimum = bounds.earliest or (self.today + timedelta(days=1) if spec.name == "new_due" else (
+                self.today if spec.name in FUTURE_ONLY else None))
             if spec.kind == "date":
                 return DateInput(self.today, maximum=maximum, minimum=minimum)
             return OptionalDateInput(maximum=maximum, suggested=self.today)
@@ -181,7 +190,9 @@ class ActionDialog(QDialog):
 
     def confirmation(self) -> str | None:
         """The “确认…？” sentence for actions that need it (``Rule.needs_confirmation``)."""
-        return confirm.sentence(self.action, self.detail, self.payload()) if self.rule.needs_confirmation else None
+        if not self.rule.needs_confirmation:
+            return None
+        return confirm.sentence(self.action, self.detail, self.payload(), self.today)
 
     # --- submit -----------------------------------------------------------------------------------
 

@@ -16,14 +16,16 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.domain.vocabulary import Action, FeedbackMethod
+from app.domain.facts import refusal_may_be_overdue
+from app.domain.vocabulary import Action, FeedbackMethod, RefusalGround
 from app.domain.workflow import RULES
 from app.services.profile import Profile
 from app.services.queries import ComplaintDetail
 
 CONTEXT = "ActionFields"
-HIDDEN = frozenset({"department_code", "duplicate_case_no"})
-DEPARTMENT_FIELDS = frozenset({"department", "determined_by", "confirmed_by", "imposed_by"})
+HIDDEN = frozenset({"department_code", "duplicate_case_no", "back_to"})
+DEPARTMENT_FIELDS = frozenset({"department", "determined_by", "confirmed_by", "imposed_by", "returned_by",
+                               "decided_by"})
 PAST_ONLY = frozenset({"rectified_on", "confirmed_on", "fulfilled_on", "given_on"})
 FUTURE_ONLY = frozenset({"due_on", "rectify_due", "new_due"})
 
@@ -46,6 +48,22 @@ LABELS: dict[str, dict[str, str]] = {
         "due_on": QT_TRANSLATE_NOOP("ActionFields", "Conclusion due"),
         "note": QT_TRANSLATE_NOOP("ActionFields", "Note to the department"),
     },
+    "redirect": {
+        "department": QT_TRANSLATE_NOOP("ActionFields", "Redirect to"),
+        "reason": QT_TRANSLATE_NOOP("ActionFields", "Reason for redirecting"),
+        "due_on": QT_TRANSLATE_NOOP("ActionFields", "Conclusion due"),
+        "note": QT_TRANSLATE_NOOP("ActionFields", "Note to the department"),
+    },
+    "return": {
+        "returned_by": QT_TRANSLATE_NOOP("ActionFields", "Returned by"),
+        "reason": QT_TRANSLATE_NOOP("ActionFields", "Reason given for the return"),
+    },
+    "hold_accountable": {
+        "decided_by": QT_TRANSLATE_NOOP("ActionFields", "Decided by"),
+        "decided_on": QT_TRANSLATE_NOOP("ActionFields", "Decided on"),
+        "document_ref": QT_TRANSLATE_NOOP("ActionFields", "Number of the decision"),
+        "note": QT_TRANSLATE_NOOP("ActionFields", "Note"),
+    },
     "conclude": {
         "finding": QT_TRANSLATE_NOOP("ActionFields", "Finding"),
         "explanation": QT_TRANSLATE_NOOP("ActionFields", "Result of the verification"),
@@ -67,9 +85,12 @@ LABELS: dict[str, dict[str, str]] = {
         "confirmed_on": QT_TRANSLATE_NOOP("ActionFields", "Confirmed on"),
         "facts": QT_TRANSLATE_NOOP("ActionFields", "Facts of the breach"),
         "document_ref": QT_TRANSLATE_NOOP("ActionFields", "Number of the determination"),
+        "ground": QT_TRANSLATE_NOOP("ActionFields", "Ground"),
+        "ground_detail": QT_TRANSLATE_NOOP("ActionFields", "How the body refused"),
     },
     "sanction": {
         "measures": QT_TRANSLATE_NOOP("ActionFields", "Sanction measures"),
+        "other_measures": QT_TRANSLATE_NOOP("ActionFields", "Other measures (one per line)"),
         "imposed_by": QT_TRANSLATE_NOOP("ActionFields", "Imposed by"),
         "start_on": QT_TRANSLATE_NOOP("ActionFields", "From"),
         "end_on": QT_TRANSLATE_NOOP("ActionFields", "Until"),
@@ -117,6 +138,10 @@ PLACEHOLDERS: dict[str, str] = {
         "ActionFields", "Document number of the competent department's determination"),
     "end_on": QT_TRANSLATE_NOOP(
         "ActionFields", "Leave empty: until the credit is repaired"),
+    "other_measures": QT_TRANSLATE_NOOP(
+        "ActionFields", "Measures within your remit not listed above, e.g. 暂停新增合作项目"),
+    "ground_detail": QT_TRANSLATE_NOOP(
+        "ActionFields", "When and how the body refused, e.g. 2026年12月1日复函明确表示不予支付"),
 }
 
 
@@ -124,7 +149,7 @@ PLACEHOLDERS: dict[str, str] = {
 class ActionField:
     name: str
     label: str  # English source text (translate with ``tr``)
-    kind: str  # text, long, date, opt_date, choice, multi, check, department
+    kind: str  # text, long, lines, date, opt_date, choice, multi, check, department
     required: bool
     enum: type[StrEnum] | None = None
     placeholder: str = ""
@@ -154,7 +179,12 @@ def _kind(annotation: Any, metadata: list, required: bool) -> tuple[str, type[St
     if isinstance(base, type) and issubclass(base, StrEnum):
         return "choice", base
     if get_origin(base) is list:
-        return "multi", get_args(base)[0]
+        item = get_args(base)[0]
+        if get_origin(item) is Annotated:
+            item = get_args(item)[0]
+        if isinstance(item, type) and issubclass(item, StrEnum):
+            return "multi", item
+        return "lines", None
     if base is bool:
         return "check", None
     length = _max_length(annotation, metadata) or 200
@@ -182,12 +212,19 @@ def defaults(action: str, detail: ComplaintDetail, profile: Profile, today: date
     department = complaint.department or complaint.intake["respondent"]["competent_department"]
     iso = today.isoformat()
     values: dict[str, Any] = {name: iso for name in ("confirmed_on", "start_on", "fulfilled_on", "given_on",
-                                                     "rectified_on")}
-    values.update(department=department, determined_by=department, confirmed_by=department, imposed_by=department)
+                                                     "rectified_on", "decided_on")}
+    values.update(department=department, determined_by=department, confirmed_by=department, imposed_by=department,
+                  returned_by=complaint.department)
+    if action == "redirect":
+        values["department"] = ""
+        values["due_on"] = profile.calendar.add_working_days(today, profile.rules.conclude_days).isoformat()
+    values["ground"] = (RefusalGround.OVERDUE if refusal_may_be_overdue(complaint, today)
+                        else RefusalGround.REFUSED).value
     if action == "forward":
         values["department"] = complaint.intake["respondent"]["competent_department"]
         values["due_on"] = profile.calendar.add_working_days(today, profile.rules.conclude_days).isoformat()
-    values["rectify_due"] = (today + timedelta(days=30)).isoformat()
+    # 30 days ahead, moved to the next working day: a deadline on a Sunday is no deadline
+    values["rectify_due"] = profile.calendar.add_working_days(today + timedelta(days=30), 0).isoformat()
     current = detail.deadline.due_on if detail.deadline else today
     values["new_due"] = profile.calendar.add_working_days(max(current, today), 5).isoformat()
     values["method"] = FeedbackMethod.LETTER.value
