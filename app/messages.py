@@ -248,7 +248,7 @@ FIELD_LABELS: dict[str, str] = {
     "end_on": "结束日期", "fulfilled_on": "履约日期", "method": "反馈方式", "summary": "内容摘要",
     "given_on": "反馈日期", "changes": "更正内容", "assignee": "承办人", "typical": "典型案例",
     "username": "登录名", "display_name": "姓名", "roles": "角色", "password": "密码", "office_name": "单位名称",
-    "settings": "发文设置", "issuer": "发文机关", "signer": "落款", "printed_by": "印发机关",
+    "settings": "发文设置", "issuer": "发文机关", "signer": "署名", "printed_by": "印发机关",
     "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
 }

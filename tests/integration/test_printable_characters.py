@@ -142,7 +142,7 @@ def test_a_document_meeting_old_office_settings_says_to_change_the_settings(offi
     with pytest.raises(DomainError) as failed:
         documents.issue(office.profile, office.handler, case_no, "receipt")
     assert (failed.value.code, failed.value.field) == ("glyph_missing_settings", "settings.signer")
-    assert describe(failed.value).startswith("发文设置·落款：") and "发文设置中修改" in describe(failed.value)
+    assert describe(failed.value).startswith("发文设置·署名：") and "发文设置中修改" in describe(failed.value)
 
 
 def test_office_settings_refuse_what_the_documents_cannot_print(office):
