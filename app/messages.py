@@ -120,7 +120,18 @@ MESSAGES: dict[str, str] = {
     "filter_invalid": "筛选条件有误：{detail}",
     "cancelled": "已取消",
     "action_not_by_hand": "“{action_label}”只能通过相应功能完成（如开具文书请使用“开具文书”）",
-    "glyph_missing": "字体中没有字符“{char}”，无法生成文书",
+    "glyph_missing": "文书字体中没有字符“{char}”（{codepoint}），无法生成文书。"
+                     "请查找含有该字符的登记信息，更正为规范汉字或拼音后再开具",
+    # ---- characters the documents can print (issue 9: app/domain/glyphs.py) -------------------------
+    "char_unprintable": "含有文书无法打印的字符 {chars_detail}（本系统的公文字体中没有）。"
+                        "请改用规范汉字或拼音，或在备注中说明",
+    "emoji_in_name": "名称中不能使用表情或图形符号 {chars_detail}，请删除",
+    "glyph_missing_intake": "其中的字符“{char}”（{codepoint}）文书字体中没有，无法生成文书。"
+                            "请先更正登记信息（办理 → 更正），改用规范汉字或拼音，再开具文书",
+    "glyph_missing_record": "（“{action_label}”记录）其中的字符“{char}”（{codepoint}）文书字体中没有，无法生成文书。"
+                            "办理记录不能更改，请联系系统管理员",
+    "glyph_missing_settings": "其中的字符“{char}”（{codepoint}）文书字体中没有，无法生成文书。"
+                              "请系统管理员或审核人在发文设置中修改",
     # ---- sync and hub (issue 5: app/sync, server/) ------------------------------------------------
     "no_conflict": "案件 {case_no} 没有待核对的事项",
     "conflict_not_found": "找不到该待核对事项（可能已由他人处理）",
@@ -132,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "wrong_device": "记录不属于本设备，中心拒收",
     "malformed": "记录格式不正确，中心拒收",
     "payload_invalid": "“{action_label}”记录的内容不符合要求（{path_label}：{problem_text}）",
+    "text_unprintable": "“{action_label}”记录中有文书无法打印的字符（{path_label}：{problem_text}）",
     "facts_contradicted": "“{action_label}”记录的内容与案件记录不符（{path_label}：{problem_text}）",
     "out_of_scope": "行政区划“{region}”不在本设备的管辖范围内",
     "stream_unknown": "中心没有这件案件的登记记录（登记可能未被接收），本条未被接收",
@@ -250,6 +262,8 @@ FIELD_LABELS: dict[str, str] = {
     "ground": "认定依据", "ground_detail": "拒绝整改的情况", "other_measures": "其他惩戒措施",
     "persons": "被追责人员", "position": "职务", "responsibility": "责任类型", "outcome": "处理结果",
     "decided_by": "决定机关", "decided_on": "决定日期", "returned_by": "退回部门", "back_to": "重新办理去向",
+    "settings": "发文设置", "issuer": "发文机关", "signer": "署名", "printed_by": "印发机关",
+    "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
 }
 

@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.domain.errors import DomainError
+from app.domain.glyphs import char_name, to_ranges
 
 Role = Literal["title", "body", "hei", "kai", "song"]
 ROLES: tuple[Role, ...] = ("title", "body", "hei", "kai", "song")
@@ -47,16 +48,17 @@ _SONG_BOLD = ("NotoSerifCJKsc-Bold-GBK.ttf", 0)
 _SONG = ("NotoSerifCJKsc-Regular-GB18030.ttf", 0)
 _HEI = ("wqy-microhei.ttc", 0)
 _KAI = ("LXGWWenKai-Regular.ttf", 0)
+_YI = ("NotoSansYi-Regular-Scaled.ttf", 0)  # Yi syllables and radicals (彝文, U+A000–U+A4CF); last: no Han
 
 # Bundled faces per role, best first. Every chain ends with every bundled face, so the fallback
-# coverage of any role is the union of all bundled fonts. No openly licensed simplified-Chinese
+# coverage of any role is the union of all bundled fonts (``bundled_coverage``). No openly licensed simplified-Chinese
 # FangSong exists in TrueType, so the body role uses Noto Serif (a Song face) when 仿宋 is absent.
 BUNDLED_CHAINS: Mapping[Role, tuple[tuple[str, int], ...]] = {
-    "title": (_SONG_BOLD, _SONG, _KAI, _HEI),
-    "body": (_SONG, _KAI, _HEI, _SONG_BOLD),
-    "hei": (_HEI, _SONG_BOLD, _SONG, _KAI),
-    "kai": (_KAI, _SONG, _HEI, _SONG_BOLD),
-    "song": (_SONG, _KAI, _HEI, _SONG_BOLD),
+    "title": (_SONG_BOLD, _SONG, _KAI, _HEI, _YI),
+    "body": (_SONG, _KAI, _HEI, _SONG_BOLD, _YI),
+    "hei": (_HEI, _SONG_BOLD, _SONG, _KAI, _YI),
+    "kai": (_KAI, _SONG, _HEI, _SONG_BOLD, _YI),
+    "song": (_SONG, _KAI, _HEI, _SONG_BOLD, _YI),
 }
 
 
@@ -70,7 +72,8 @@ class Face:
     font: TTFont = field(repr=False)
 
     def has_glyph(self, ch: str) -> bool:
-        return ord(ch) in self.font.face.charToGlyph
+        # Glyph 0 is .notdef, the blank box: cmap format 4 maps U+FFFF to it as its end marker.
+        return self.font.face.charToGlyph.get(ord(ch), 0) != 0
 
     def advance(self, ch: str) -> float:
         """Advance width in ems."""
@@ -91,7 +94,7 @@ class FontSet:
         if face is None:
             face = next((f for f in self.chains[role] if f.has_glyph(ch)), None)
             if face is None:
-                raise DomainError("glyph_missing", char=ch, codepoint=f"U+{ord(ch):04X}")
+                raise DomainError("glyph_missing", char=ch, codepoint=f"U+{ord(ch):04X}", char_name=char_name(ch))
             self._choice[key] = face
         return face
 
@@ -135,6 +138,24 @@ def load_font_set(system_dirs: Sequence[Path] | None = None, bundled_dir: Path |
         if found is None:
             found = _SETS[key] = _build(dirs, bundled)
         return found
+
+
+def bundled_coverage(bundled_dir: Path | None = None) -> list[tuple[int, int]]:
+    """The characters the bundled faces draw, as inclusive code-point ranges.
+
+    What every machine can print, whatever fonts it has installed. ``resources/fonts/coverage.txt``
+    (read by ``app.domain.glyphs``) is written from this by ``build_bundled_fonts.py``; a test keeps
+    the two equal.
+    """
+    bundled = Path(bundled_dir) if bundled_dir is not None else BUNDLED_DIR
+    codes: set[int] = set()
+    with _LOCK:
+        for name, subfont in dict.fromkeys(entry for chain in BUNDLED_CHAINS.values() for entry in chain):
+            face = _face(bundled / name, subfont)
+            if face is None:
+                raise DomainError("fonts_missing", role=name, directory=str(bundled))
+            codes.update(code for code, glyph in face.font.face.charToGlyph.items() if glyph != 0)
+    return to_ranges(codes)
 
 
 def _build(dirs: tuple[Path, ...], bundled: Path) -> FontSet:

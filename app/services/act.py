@@ -16,6 +16,7 @@ from app.domain.complaint import Complaint
 from app.domain.deadlines import current_deadline
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.facts import check_facts, reopen_target
+from app.domain.glyphs import check_printable
 from app.domain.intake import apply_changes, parse_intake
 from app.domain.numbering import looks_like_case_no
 from app.domain.payloads import validate_payload
@@ -71,6 +72,7 @@ def act(
             raise DomainError("complaint_changed", case_no=complaint.case_no)
         payload_model = validate_payload(rule.payload, data, today=today)
         payload = payload_model.model_dump(mode="json", exclude_none=True)
+        check_printable(rule.action, payload)
         if rule.action == Action.REOPEN:
             payload["back_to"] = reopen_target(complaint).value
         _check_against_case(uow, profile, complaint, rule.action, payload, today)

@@ -39,6 +39,7 @@ from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.document_kinds import KIND_LABELS, DocumentKind, available_kinds, feedback_variant, kind_label
 from app.domain.errors import DomainError
+from app.domain.glyphs import char_name, codepoint, text_fields
 from app.domain.numbering import document_series, format_document_number
 from app.domain.payloads import IssueDocumentPayload, validate_payload
 from app.domain.regions import in_scope
@@ -115,7 +116,11 @@ def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: T
         job = _prepare(session, profile, actor, ref, kind, templates)
     number = f"{job.prefix}〔{today.year}〕{PREVIEW_SEQUENCE}号"
     snapshot = _snapshot(job.template, job.context(number, today))
-    return render_pdf(job.template.render(snapshot))
+    try:
+        return render_pdf(job.template.render(snapshot))
+    except DomainError as error:
+        with profile.store.read() as session:
+            raise _located(session, job, error) from None
 
 
 def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head: str | None = None,
@@ -130,7 +135,10 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
         seq = uow.numbers.next(document_series(job.prefix), today.year)
         number = format_document_number(job.prefix, today.year, seq)
         snapshot = _snapshot(template, job.context(number, today))
-        pdf = render_pdf(template.render(snapshot))
+        try:
+            pdf = render_pdf(template.render(snapshot))
+        except DomainError as error:
+            raise _located(uow.session, job, error) from None
         sha = hashlib.sha256(pdf).hexdigest()
         payload = validate_payload(IssueDocumentPayload, {
             "kind": kind, "variant": variant, "number": number, "template_version": template.version,
@@ -156,7 +164,12 @@ def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
         raise DomainError("document_not_found", ref=ref)
     payload = json.loads(row.payload)
     template = (templates or LIBRARY).version(payload["kind"], payload.get("variant"), payload["template_version"])
-    pdf = render_pdf(template.render(payload["snapshot"]))
+    try:
+        pdf = render_pdf(template.render(payload["snapshot"]))
+    except DomainError as error:  # issued where an installed font had a character the bundled ones lack
+        if error.code != "glyph_missing":
+            raise
+        pdf = b""
     expected = payload["sha256"]
     if hashlib.sha256(pdf).hexdigest() == expected:
         _store(profile, expected, pdf, repair=True)
@@ -219,6 +232,33 @@ def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: s
     template = (templates or LIBRARY).current(kind, variant)
     return _Job(complaint, kind, variant, template, office_settings.read(session, profile),
                 _forward_facts(session, profile, complaint))
+
+
+def _located(session: Session, job: _Job, error: DomainError) -> DomainError:
+    """A ``glyph_missing`` error said about the field the character came from, with the way to fix it.
+
+    Looked for in the registration (fixed by amending it), then the complaint's records, newest first,
+    then the office's document settings; any other error, or a character found nowhere, is kept as is.
+    """
+    if error.code != "glyph_missing":
+        return error
+    ch = str(error.params.get("char", ""))
+    params = {"char": ch, "codepoint": codepoint(ch), "char_name": char_name(ch)}
+    for path, text in text_fields(job.complaint.intake, ""):
+        if ch in text:
+            return DomainError("glyph_missing_intake", field=path, **params)
+    e = events.c
+    skipped = (Action.REGISTER, Action.AMEND, Action.ISSUE_DOCUMENT, Action.ATTACH)
+    rows = session.execute(select(e.action, e.payload).where(e.stream == job.complaint.id, e.action.not_in(skipped))
+                           .order_by(e.seq.desc()))
+    for row in rows:
+        for path, text in text_fields(json.loads(row.payload), ""):
+            if ch in text:
+                return DomainError("glyph_missing_record", field=path, action=row.action, **params)
+    for path, text in text_fields(job.settings.office_values(job.kind), ""):
+        if ch in text:
+            return DomainError("glyph_missing_settings", field=f"settings.{path}", **params)
+    return error
 
 
 def _complaint_id(session: Session, ref: str) -> str:

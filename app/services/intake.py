@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.domain.clock import china_date
 from app.domain.errors import DomainError, FieldError, ValidationFailed
+from app.domain.glyphs import intake_unprintable
 from app.domain.identifiers import normalize_code
 from app.domain.ids import uuid7
 from app.domain.intake import Intake, intake_to_json, parse_intake
@@ -40,8 +41,20 @@ class PossibleDuplicate:
 
 
 def check_intake(profile: Profile, data: Any) -> Intake:
-    """Validate intake data as registration would (for inline checks and the CLI's dry run)."""
-    intake = parse_intake(data, today=china_date(profile.now()))
+    """Validate intake data as registration would (for inline checks and the CLI's dry run).
+
+    Beyond the intake's own rules, every text must be printable in the documents and names must not
+    hold emoji (``app.domain.glyphs``): a rule for making a complaint, not for reading stored ones.
+    All problems are reported together, one per field.
+    """
+    unprintable = intake_unprintable(data) if isinstance(data, dict) else []
+    try:
+        intake = parse_intake(data, today=china_date(profile.now()))
+    except ValidationFailed as failed:
+        seen = {error.field for error in failed.errors}
+        raise ValidationFailed(failed.errors + [e for e in unprintable if e.field not in seen]) from None
+    if unprintable:
+        raise ValidationFailed(unprintable)
     region = intake.respondent.region_code
     if profile.regions.find(region) is None:
         raise ValidationFailed([FieldError("respondent.region_code", "region_unknown", {"region": region})])

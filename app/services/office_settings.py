@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain import phones
+from app.domain import glyphs, phones
 from app.domain.document_kinds import DocumentKind
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, canonical_json
@@ -171,6 +171,11 @@ def validate(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = _per_kind(key, value, errors, _names)
         else:
             errors.append(FieldError(key, "setting_unknown"))
+    if not errors:  # every setting is printed on the documents: each character must be printable
+        for path, text in glyphs.text_fields(clean, ""):
+            problem = glyphs.text_problem(path, text, name=not path.startswith(("contact_phone", "address")))
+            if problem is not None:
+                errors.append(problem)
     if errors:
         raise ValidationFailed(errors)
     return clean

@@ -45,17 +45,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="70"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="71"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="74"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="75"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="98"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -338,27 +338,27 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="36"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="37"/>
         <source>Field to correct</source>
         <translation>更正项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="44"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="45"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="51"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="52"/>
         <source>Choose a field above and add it; then type the corrected value.</source>
         <translation>请在上方选择要更正的项目并添加，然后填写更正后的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="67"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="68"/>
         <source>Now: %1</source>
         <translation>原为：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="98"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="99"/>
         <source>Nothing was changed: correct at least one field.</source>
         <translation>内容没有变化：请至少更正一项。</translation>
     </message>
@@ -981,43 +981,43 @@
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/forms/registration.py" line="81"/>
+        <location filename="../../ui/forms/registration.py" line="82"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="87"/>
+        <location filename="../../ui/forms/registration.py" line="88"/>
         <source>Fields marked * are required. Press Ctrl+Enter to register. What you type is kept as a draft until the complaint is registered.</source>
         <translation>带 * 的为必填项，按 Ctrl+Enter 登记。登记前填写的内容会自动保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="97"/>
+        <location filename="../../ui/forms/registration.py" line="98"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="128"/>
+        <location filename="../../ui/forms/registration.py" line="129"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="129"/>
+        <location filename="../../ui/forms/registration.py" line="130"/>
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="265"/>
+        <location filename="../../ui/forms/registration.py" line="267"/>
         <source>A draft saved at %1 was restored. Check it and register, or discard it to start afresh.</source>
         <translation>已恢复 %1 保存的草稿。请核对后登记，或放弃草稿重新填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="305"/>
-        <location filename="../../ui/forms/registration.py" line="347"/>
+        <location filename="../../ui/forms/registration.py" line="307"/>
+        <location filename="../../ui/forms/registration.py" line="349"/>
         <source>, see the red notes.</source>
         <translation>，请按红色提示修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="311"/>
+        <location filename="../../ui/forms/registration.py" line="313"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

@@ -35,6 +35,7 @@ from app.domain.event_rules import (
 )
 from app.domain.events import ADMIN_STREAM, Event
 from app.domain.facts import check_facts
+from app.domain.glyphs import payload_unprintable
 from app.domain.intake import apply_changes
 from app.domain.numbering import case_series, parse_case_no
 from app.domain.vocabulary import Action
@@ -195,6 +196,13 @@ def check(event: Event, ctx: Context) -> Refusal | None:
             if problem is not None:
                 return problem
         check_actor(fact, event.stream, actor)
+        if is_complaint_stream(event.stream):
+            unprintable = payload_unprintable(fact.action, fact.payload)
+            if unprintable:  # new work only: stored events are never judged again (acceptance only loosens)
+                first = unprintable[0]
+                return "text_unprintable", {"action": fact.action, "path": first.field, "problem": first.code,
+                                            **{k: str(v) for k, v in first.params.items()
+                                               if k not in ("action", "path")}}
         if is_complaint_stream(event.stream) and fact.action in FACT_CHECKED:
             problem = _facts(fact, event, ctx)
             if problem is not None:

@@ -15,6 +15,7 @@ from sqlalchemy import text as text_sql
 from app.documents.templates import TEMPLATE_DIR, TemplateLibrary
 from app.domain.errors import DomainError, ValidationFailed
 from app.services import documents, office_settings, queries
+from app.services import intake as intake_service
 from app.store import document_index
 from app.store.tables import events, number_blocks
 from app.sync.reference import _put
@@ -124,13 +125,16 @@ def test_reprint_that_cannot_match_is_refused_not_silently_different(office, tem
         documents.reprint(office.profile, issued.event_id, templates=templates)
 
 
-def test_a_failed_render_uses_no_number_and_writes_no_event(office):
+def test_a_failed_render_uses_no_number_and_writes_no_event(office, monkeypatch):
     complainant = {**complaint_intake()["complainant"], "name": "双柏县\ue000源农业开发有限公司"}  # a private-use glyph
-    odd = complaint_in(office, "registered", complainant=complainant)
+    with monkeypatch.context() as old_version:  # registered before intake refused unprintable characters
+        old_version.setattr(intake_service, "intake_unprintable", lambda data: [])
+        odd = complaint_in(office, "registered", complainant=complainant)
     before = counts(office)
     with pytest.raises(DomainError) as failed:
         documents.issue(office.profile, office.handler, odd, "receipt")
-    assert failed.value.code == "glyph_missing" and failed.value.params["codepoint"] == "U+E000"
+    assert failed.value.code == "glyph_missing_intake" and failed.value.params["codepoint"] == "U+E000"
+    assert failed.value.field == "complainant.name"
     assert counts(office) == before
     assert not list(office.profile.files.documents.rglob("*.pdf"))
     fine = complaint_in(office, "registered")

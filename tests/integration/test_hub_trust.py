@@ -239,3 +239,15 @@ def test_the_hub_refuses_statements_the_complaint_contradicts(any_hub, fleet):
         d.sync()
         aggregate = json.loads(projection(d.profile)[target]["aggregate"])
         assert aggregate["state"] == "breach_confirmed", [c["reason"] for c in aggregate["conflicts"]]
+
+
+def test_the_hub_refuses_new_text_no_document_font_can_print(any_hub, fleet):
+    hub = any_hub
+    _honest, rogue, _zhou, target, _ = fleet
+    wire = rogue.make(stream=target, action="note", payload={"text": "已联系企业😀"})
+    answer = rogue.push(wire)
+    assert (answer.status, answer.code) == ("rejected", "text_unprintable")
+    assert "U+1F600" in answer.message
+    assert wire["id"] not in stored_ids(hub)
+    yi = rogue.make(stream=target, action="note", payload={"text": "企业负责人ꆈꌠ已到场"})  # Yi prints
+    assert rogue.push(yi).status == "accepted"

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import DomainError
+from app.domain.glyphs import text_problem
 from app.domain.identifiers import validate_citizen_id, validate_credit_code
 from app.domain.money import format_money, money_in_words, parse_money
 from app.domain.phones import parse_phone
 from app.messages import message
 
 NAME_MIN = 2
+NAME_KINDS = ("name", "body", "department")  # inputs that always hold a name (no emoji)
 
 
 def is_empty(value: Any) -> bool:
@@ -30,8 +32,11 @@ def _domain(check, value: str, **kwargs: Any) -> str | None:
     return None
 
 
-def problem(kind: str, value: Any, required: bool = False, *, override: bool = False) -> str | None:
-    """The message for a field of ``kind`` holding ``value`` (see ``ui.forms.intake_fields``)."""
+def problem(kind: str, value: Any, required: bool = False, *, override: bool = False, name: bool = False) -> str | None:
+    """The message for a field of ``kind`` holding ``value`` (see ``ui.forms.intake_fields``).
+
+    ``name``: the field holds a name, so emoji are refused too (``app.domain.glyphs``).
+    """
     if is_empty(value):
         return message("required") if required else None
     if not isinstance(value, str):
@@ -39,6 +44,9 @@ def problem(kind: str, value: Any, required: bool = False, *, override: bool = F
     text = value.strip()
     if not text:
         return message("required") if required else None
+    glyphs = text_problem("", text, name=name or kind in NAME_KINDS)
+    if glyphs is not None:
+        return message(glyphs.code, glyphs.params)
     if kind == "name" and len(text) < NAME_MIN:
         return message("string_too_short", {"min_length": NAME_MIN})
     if kind in ("credit_code", "opt_credit_code"):

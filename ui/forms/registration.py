@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from app.domain.clock import china_date
 from app.domain.errors import ValidationFailed
+from app.domain.glyphs import INTAKE_NAMES
 from app.domain.identifiers import normalize_code
 from app.messages import message
 from app.services.reference import find_body
@@ -187,7 +188,8 @@ class RegistrationForm(QWidget):
             return None
         if path == OVERRIDE_REASON:
             return checks.problem("text", row.field.value(), self._override_on()) if self._override_on() else None
-        return checks.problem(spec.kind, row.field.value(), spec.required, override=self._override_on())
+        return checks.problem(spec.kind, row.field.value(), spec.required, override=self._override_on(),
+                              name=path in INTAKE_NAMES)
 
     def check_field(self, path: str) -> bool:
         row = self.rows[path]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import FieldError
+from app.domain.glyphs import INTAKE_NAMES
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP
 from app.messages import message
 from ui.detail.values import current_value, display_value
@@ -89,7 +90,7 @@ class AmendDialog(ActionDialog):
         for path in self.change_paths:
             spec = FIELDS[path]
             text = checks.problem(spec.kind, self.rows[path].field.value(), spec.required,
-                                  override=override if path == CREDIT_CODE else False)
+                                  override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES)
             if text:
                 found[path] = text
         if not self.rows["reason"].field.value():

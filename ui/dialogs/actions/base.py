@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import china_date
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.facts import DateBounds, date_bounds
+from app.domain.glyphs import PAYLOAD_NAMES
 from app.domain.vocabulary import SANCTION_CHOICES, Action, SanctionMeasure, State, choices, label
 from app.domain.workflow import RULES
 from app.messages import message
@@ -183,7 +184,8 @@ class ActionDialog(QDialog):
             if not row.holder.isVisibleTo(self):
                 continue
             value = row.field.value()
-            text = checks.problem("long" if isinstance(row.field, TextInput) else "text", value, row.required)
+            text = checks.problem("long" if isinstance(row.field, TextInput) else "text", value, row.required,
+                                  name=name in PAYLOAD_NAMES.get(self.action, ()))
             if text:
                 found[name] = text
         return found
