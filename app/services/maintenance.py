@@ -7,12 +7,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.domain.errors import DomainError
 from app.security.audit import AuditReport, verify
 from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import backup_file, integrity_problem, restore_file, timestamped_name
-from app.store.projector import Projector
+from app.store.meta import MetaStore
+from app.store.projector import PROJECTION_VERSION, Projector
+from app.store.tables import complaints
 from app.store.uow import Store
 
 
@@ -32,6 +36,24 @@ def rebuild_projections(profile: Profile) -> RebuildReport:
         events = uow.events.count()
         uow.commit()
     return RebuildReport(count, events, time.perf_counter() - started)
+
+
+def refresh_outdated_projections(profile: Profile) -> RebuildReport | None:
+    """Rebuild the complaint rows once when an older version projected them (``PROJECTION_VERSION``)."""
+    with profile.store.read() as session:
+        stored = MetaStore(session).get("projection_version")
+    if stored == str(PROJECTION_VERSION):
+        return None
+    report = rebuild_projections(profile) if stored is not None or _has_complaints(profile) else None
+    with profile.store.unit_of_work() as uow:
+        uow.meta.set("projection_version", str(PROJECTION_VERSION))
+        uow.commit()
+    return report
+
+
+def _has_complaints(profile: Profile) -> bool:
+    with profile.store.read() as session:
+        return session.execute(select(complaints.c.id).limit(1)).first() is not None
 
 
 def verify_audit(profile: Profile) -> AuditReport:

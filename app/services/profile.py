@@ -22,6 +22,7 @@ from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
+from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
 
@@ -141,6 +142,7 @@ def create_profile(
         meta.set("numbering", "standalone")
         meta.set("created_at", iso_utc(clock()))
         meta.set("initialised", "1")
+        meta.set("projection_version", str(PROJECTION_VERSION))
         uow.commit()
     return _load(files, store, clock)
 
@@ -154,6 +156,9 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     profile = _load(files, store, clock)
     if daily_backup:
         make_daily_backup(profile)
+    from app.services.maintenance import refresh_outdated_projections
+
+    refresh_outdated_projections(profile)  # once after an upgrade that changed how complaints are folded
     return profile
 
 

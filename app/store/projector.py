@@ -31,7 +31,11 @@ from app.domain.workflow import apply
 from app.store.complaints import ComplaintStore
 from app.store.tables import complaints, events, pull_marks, quarantine
 
-REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD})
+REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.REDIRECT, Action.RETURN})
+# Raise when the fold or the projected columns change meaning: a profile whose rows were projected by an
+# older version is rebuilt from its events when it is opened (``app.services.maintenance``).
+# 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
+PROJECTION_VERSION = 2
 FOLD, HUB = "fold", "hub"
 
 
