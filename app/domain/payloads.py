@@ -137,12 +137,12 @@ class RefusePayload(InputModel):
     records (a written refusal: who, when, how). The documents state the ground as recorded.
     """
 
+    ground: RefusalGround = RefusalGround.OVERDUE  # first: it decides what else the dialog asks
+    ground_detail: OptLongText = None
     confirmed_by: Name
     confirmed_on: Day
     facts: LongText
     document_ref: OptText = None
-    ground: RefusalGround = RefusalGround.OVERDUE
-    ground_detail: OptLongText = None
 
     _past = field_validator("confirmed_on")(not_in_future)
 

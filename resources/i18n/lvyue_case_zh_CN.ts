@@ -4,12 +4,12 @@
 <context>
     <name>AccountabilityDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/accountability.py" line="103"/>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="105"/>
         <source>Persons held accountable</source>
         <translation>被追责人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/accountability.py" line="115"/>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="117"/>
         <source>Give the name, position and outcome of every person held accountable.</source>
         <translation>请填写每名被追责人员的姓名、职务和处理结果。</translation>
     </message>
@@ -221,9 +221,14 @@
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="93"/>
-        <source>Other measures (one per line)</source>
-        <translation>其他惩戒措施（每行一项）</translation>
+        <location filename="../../ui/dialogs/actions/specs.py" line="141"/>
+        <source>One per line: measures within your remit not listed above, e.g. 暂停新增合作项目</source>
+        <translation>每行一项：职能范围内的其他措施，如：暂停新增合作项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="150"/>
+        <source>Document number of the decision</source>
+        <translation>追责决定文书的编号</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
@@ -241,11 +246,6 @@
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="141"/>
-        <source>Measures within your remit not listed above, e.g. 暂停新增合作项目</source>
-        <translation>职能范围内的其他措施，如：暂停新增合作项目</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/actions/specs.py" line="143"/>
         <source>When and how the body refused, e.g. 2026年12月1日复函明确表示不予支付</source>
         <translation>何时、以何种方式拒绝，如：2026年12月1日复函明确表示不予支付</translation>
@@ -258,6 +258,11 @@
         <location filename="../../ui/dialogs/actions/specs.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/specs.py" line="93"/>
+        <source>Other measures</source>
+        <translation>其他惩戒措施</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
@@ -960,12 +965,12 @@
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/accountability.py" line="46"/>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="48"/>
         <source>Add a person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/accountability.py" line="48"/>
+        <location filename="../../ui/dialogs/actions/accountability.py" line="50"/>
         <source>Remove the selected person</source>
         <translation>删除选中人员</translation>
     </message>

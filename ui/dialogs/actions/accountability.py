@@ -37,7 +37,9 @@ class PersonsInput(FieldInput):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Position"), self.tr("Responsibility"),
                                               self.tr("Outcome")])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        cell = self.table.fontMetrics().horizontalAdvance("中")
+        for column, chars in enumerate((5, 8, 6)):  # a name, a position, the responsibility box
+            header.resizeSection(column, cell * chars + 16)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 7)

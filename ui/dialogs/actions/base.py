@@ -113,6 +113,10 @@ class ActionDialog(QDialog):
             grid.layout().activate()  # rows added just now count too
         want = self.grid.sizeHint().height() + 8
         self.scroll.setMinimumHeight(min(want, int(screen * 0.7)))
+        # wide enough for the fields (two columns of measures, long labels), up to 90% of the screen
+        width = self.screen().availableGeometry().width() if self.screen() else 1366
+        scrollbar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(min(self.grid.minimumSizeHint().width() + scrollbar + 4, int(width * 0.9) - 40))
         self.adjustSize()
 
     # --- building ---------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "sanction": {
         "measures": QT_TRANSLATE_NOOP("ActionFields", "Sanction measures"),
-        "other_measures": QT_TRANSLATE_NOOP("ActionFields", "Other measures (one per line)"),
+        "other_measures": QT_TRANSLATE_NOOP("ActionFields", "Other measures"),
         "imposed_by": QT_TRANSLATE_NOOP("ActionFields", "Imposed by"),
         "start_on": QT_TRANSLATE_NOOP("ActionFields", "From"),
         "end_on": QT_TRANSLATE_NOOP("ActionFields", "Until"),
@@ -139,9 +139,15 @@ PLACEHOLDERS: dict[str, str] = {
     "end_on": QT_TRANSLATE_NOOP(
         "ActionFields", "Leave empty: until the credit is repaired"),
     "other_measures": QT_TRANSLATE_NOOP(
-        "ActionFields", "Measures within your remit not listed above, e.g. 暂停新增合作项目"),
+        "ActionFields", "One per line: measures within your remit not listed above, e.g. 暂停新增合作项目"),
     "ground_detail": QT_TRANSLATE_NOOP(
         "ActionFields", "When and how the body refused, e.g. 2026年12月1日复函明确表示不予支付"),
+}
+
+
+# A placeholder that differs by action (the same field name means another document)
+ACTION_PLACEHOLDERS: dict[tuple[str, str], str] = {
+    ("hold_accountable", "document_ref"): QT_TRANSLATE_NOOP("ActionFields", "Document number of the decision"),
 }
 
 
@@ -202,7 +208,8 @@ def fields_for(action: str) -> list[ActionField]:
         kind, enum = _kind(info.annotation, list(info.metadata), info.is_required())
         if name in DEPARTMENT_FIELDS and kind == "text":
             kind = "department"
-        result.append(ActionField(name, labels[name], kind, info.is_required(), enum, PLACEHOLDERS.get(name, "")))
+        placeholder = ACTION_PLACEHOLDERS.get((action, name)) or PLACEHOLDERS.get(name, "")
+        result.append(ActionField(name, labels[name], kind, info.is_required(), enum, placeholder))
     return result
 
 
