@@ -1028,6 +1028,24 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/actions/reopen.py" line="27"/>
+        <source>It goes back to %1 for verification again, due %2 (%3 working days from today).</source>
+        <translation>重新办理后退回%1重新核实，核实认定期限为%2（自今天起%3个工作日）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/reopen.py" line="32"/>
+        <source>It goes back to registration and waits to be forwarded; the forwarding deadline runs from today.</source>
+        <translation>重新办理后回到“已登记”，等待转办；转办期限自今天起计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/actions/reopen.py" line="35"/>
+        <source>It goes back to “%1”, where it stood before closing.</source>
+        <translation>重新办理后回到办结前的状态“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <location filename="../../ui/dialogs/actions/resolve.py" line="50"/>

@@ -194,3 +194,41 @@ def test_accountability_is_recorded_person_by_person(qtbot, office, make_ctx, qu
     assert complaint.state.value == "breach_confirmed"
     assert "李明、王强" in questions.asked[-1]
     assert view.sanctions_tab.accountability.topLevelItemCount() == 2
+
+
+def test_the_reopen_dialog_says_where_the_complaint_goes_back_to(qtbot, office, make_ctx, questions):
+    """Issue 9: a complaint concluded on its merits goes back to its department for 重新核实 with a new
+    deadline (what the feedback letters promise); the dialog says so before the leader confirms."""
+    from app.documents.model import format_chinese_date
+    from app.domain.clock import china_date
+    from app.services.act import act
+
+    profile = office.profile
+    complaint_id = to_state(office, "forwarded")
+    for actor, action, payload in (
+        (office.handler, "conclude", {"finding": "unsubstantiated", "explanation": "协议未约定该项付款"}),
+        (office.handler, "feedback", {"method": "phone", "summary": "已告知核实结果"}),
+        (office.handler, "close", {"summary": "办结"}),
+    ):
+        act(profile, actor, complaint_id, action, payload)
+    leader = make_ctx("leader")
+    view = open_view(qtbot, leader, complaint_id)
+    due = profile.calendar.add_working_days(china_date(profile.now()), profile.rules.conclude_days)
+
+    def reopen(d: ActionDialog) -> None:
+        hint = d.rows["reason"].message.text()
+        assert "双柏县人民政府重新核实" in hint and format_chinese_date(due) in hint, hint
+        text(qtbot, d, "reason", "投诉人补充了新的付款凭证")
+
+    through_dialog(qtbot, view, "reopen", reopen)
+    complaint = get_complaint(leader.profile, leader.actor, complaint_id).complaint
+    assert (complaint.state.value, complaint.department) == ("forwarded", "双柏县人民政府")
+    assert view.detail.deadline.due_on == due
+
+
+def test_a_reopened_breach_goes_back_to_where_it_stood(qtbot, office, make_ctx, questions):
+    complaint_id = to_state(office, "closed")  # closed after the credit was repaired
+    view = open_view(qtbot, make_ctx("leader"), complaint_id)
+    qtbot.mouseClick(view.buttons[Action.REOPEN], Qt.MouseButton.LeftButton)
+    assert "“已信用修复”" in view.dialog.rows["reason"].message.text()
+    view.dialog.reject()

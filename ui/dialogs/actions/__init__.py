@@ -17,8 +17,10 @@ def dialog_for(action: str, ctx: UiContext, detail: ComplaintDetail, parent: QWi
     from ui.dialogs.actions.assign import AssignDialog
     from ui.dialogs.actions.conclude import ConcludeDialog
     from ui.dialogs.actions.refuse import RefuseDialog
+    from ui.dialogs.actions.reopen import ReopenDialog
     from ui.dialogs.actions.resolve import ResolveDialog
 
     kinds = {Action.CONCLUDE: ConcludeDialog, Action.ASSIGN: AssignDialog, Action.AMEND: AmendDialog,
-             Action.RESOLVE: ResolveDialog, Action.REFUSE: RefuseDialog, Action.HOLD_ACCOUNTABLE: AccountabilityDialog}
+             Action.RESOLVE: ResolveDialog, Action.REFUSE: RefuseDialog, Action.HOLD_ACCOUNTABLE: AccountabilityDialog,
+             Action.REOPEN: ReopenDialog}
     return kinds.get(Action(action), ActionDialog)(ctx, detail, action, parent)
