@@ -308,6 +308,8 @@ class _Planner:
         payload |= ({"due_on": due.isoformat()} if x < 0.8 else {}) | self.say(w["forward_notes"], ctx, "note")
         self.add(Action.FORWARD, payload, "forwarded")
         self.note(ctx, 0.15)
+        if r.random() < 0.07:
+            due = self.detour(ctx)
         days = 5 + r.random() * 17
         if r.random() < 0.12:
             due = self.extend(14 + r.random() * 6, due, w["extend_forwarded"], ctx)
@@ -354,6 +356,8 @@ class _Planner:
             if r.random() < 0.6:
                 payload["end_on"] = (start + timedelta(days=180 + int(r.random() * 900))).isoformat()
             self.add(Action.SANCTION, payload | self.say(w["sanction_notes"], ctx, "note"), "sanctioned")
+        if r.random() < 0.3:
+            self.accountability(ctx, refused)
         fulfilled = self.earlier(self.at(30 + r.random() * 200), 9, refused)
         ctx["date"] = _cn(fulfilled)
         self.add(Action.REPAIR, {"evidence": self.say(w["repair"], ctx), "fulfilled_on": fulfilled.isoformat()},
@@ -388,6 +392,31 @@ class _Planner:
                     self.add(Action.RECTIFY, {"evidence": self.say(w["rectify"], ctx)}, "rectified", 1 + r.random() * 5)
             self.feedback(ctx, 2 + r.random() * 15)
             self.add(Action.CLOSE, {"summary": self.say(w["close"][state], ctx)}, "closed", 1 + r.random() * 10)
+
+    def detour(self, ctx: dict) -> date:  # 退回 and forwarded again, or 改派 to the competent government
+        r, w, region = self.r, self.w, ctx["region"]
+        gov = "楚雄彝族自治州人民政府" if region.endswith("00") else f"{self.registry[region].name}人民政府"
+        if ctx["dept"] == gov or r.random() < 0.5:
+            self.add(Action.RETURN, {"reason": self.say(w["return_reasons"], ctx)}, "registered", 2 + r.random() * 6)
+            day = self.at(1 + r.random() * 3)
+            self.add(Action.FORWARD, {"department": ctx["dept"], "department_code": self.codes[ctx["dept"]]},
+                     "forwarded")
+        else:
+            day = self.at(2 + r.random() * 8)
+            payload = {"department": gov, "reason": self.say(w["redirect_reasons"], ctx | {"to": gov})}
+            self.add(Action.REDIRECT, payload | ({"department_code": self.codes[gov]} if gov in self.codes else {}))
+            ctx["dept"] = gov
+        return day + timedelta(days=21)  # 15 working days from the new forwarding; a safe upper guess
+
+    def accountability(self, ctx: dict, confirmed: date) -> None:  # 追究责任 of the body's responsible persons
+        r, w, region = self.r, self.w, ctx["region"]
+        where = "楚雄州" if region.endswith("00") else self.registry[region].name
+        decided = self.earlier(self.at(10 + r.random() * 60), 3, confirmed)
+        persons = [{"name": self.person(), "position": self.pick(w["positions"]), "responsibility": duty,
+                    "outcome": self.pick(w["accountability_outcomes"])}
+                   for duty in (["main", "direct"] if r.random() < 0.5 else [self.pick(["main", "direct"])])]
+        self.add(Action.HOLD_ACCOUNTABLE, {"persons": persons, "decided_by": f"中共{where}纪律检查委员会",
+                                           "decided_on": decided.isoformat()})
 
     def feedback(self, ctx: dict, days: float) -> None:
         day = self.at(days)

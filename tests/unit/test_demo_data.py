@@ -137,8 +137,9 @@ def test_every_state_occurs_with_plausible_proportions(planned):
     assert set(states) == {s.value for s in State}
     assert 0.6 < states.count("closed") / len(states) < 0.92
     actions = {a.action for c in planned for a in c.actions}
-    assert actions == {"reject", "merge", "forward", "conclude", "extend", "rectify", "refuse", "sanction", "repair",
-                       "feedback", "close", "reopen", "note", "amend", "assign", "mark_typical"}  # no attach, resolve
+    assert actions == {"reject", "merge", "forward", "redirect", "return", "conclude", "extend", "rectify", "refuse",
+                       "sanction", "hold_accountable", "repair", "feedback", "close", "reopen", "note", "amend",
+                       "assign", "mark_typical"}  # no attach, resolve
     reopened = [c for c in planned if any(a.action == "reopen" for a in c.actions)]
     assert reopened
     old = [c for c in planned if (NOW - c.registered_at).days > 365]
