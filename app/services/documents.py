@@ -38,7 +38,13 @@ from app.documents.templates import LIBRARY, Template, TemplateLibrary
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.deadlines import forward_clock_start
-from app.domain.document_kinds import KIND_LABELS, available_kinds, document_variant, kind_label, recipient_body
+from app.domain.document_kinds import (
+    KIND_LABELS,
+    available_kinds,
+    document_variant,
+    kind_label,
+    recipient_body,
+)
 from app.domain.errors import DomainError
 from app.domain.glyphs import char_name, codepoint, text_fields
 from app.domain.numbering import document_series, format_document_number
