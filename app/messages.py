@@ -233,6 +233,8 @@ MESSAGES: dict[str, str] = {
     "reprint_mismatch": "重新生成的文书与开具时的文件不一致（可能本机字体与开具时不同）：{number}。请在开具该文书的电脑上打印",
     "prefix_invalid": "发文字号前缀只能是汉字，不含括号、数字和空格，最多 12 个字",
     "settings_not_permitted": "只有系统管理员或审核人可以修改发文设置",
+    "office_contact_missing": "发文设置中尚未填写本局联系电话，{kind_label}须写明联系人及电话，暂不能开具。"
+                              "请系统管理员或审核人在“发文设置”中填写联系人和联系电话后再开具",
     "setting_unknown": "不认识的发文设置项",
     "copy_to_too_many": "抄送单位最多 {max_length} 个",
     # ---- attachments from other devices (issue 8: app/domain/filenames.py, app/services/attachments.py) --

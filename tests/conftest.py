@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from hypothesis import settings
 
 from app.security import passwords
-from app.services import auth, users
+from app.services import auth, office_settings, users
 from app.services.profile import Profile, create_profile
 from app.services.users import Actor
 from tests.factories import PASSWORD, FixedClock, china_noon
@@ -65,4 +65,6 @@ def make_office(home, clock) -> Office:
     ]:
         users.add_user(profile, admin, username=name, display_name=display, roles=roles, password=PASSWORD)
         made[name] = auth.login(profile, name, PASSWORD)
+    # Documents need the office contact (office_contact_missing); an office sets it before issuing.
+    office_settings.update(profile, admin, {"contact_person": "王颖", "contact_phone": "0878-7721234"})
     return Office(profile, clock, admin, **made)

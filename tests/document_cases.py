@@ -80,7 +80,7 @@ PATHS: dict[str, list[tuple[str, dict[str, Any], str]]] = {
 SAMPLES: list[tuple[str, str, str | None]] = [
     ("registered", "receipt", None),
     ("rejected", "rejection", None),
-    ("forwarded", "forward_letter", None),
+    ("forwarded", "forward_letter", "letter"),  # to 双柏县人民政府, the office's own government: a 函 (issue 9)
     ("rectifying", "rectification_notice", None),
     ("breach_confirmed", "breach_determination", None),
     ("repaired", "repair_notice", None),
@@ -89,6 +89,7 @@ SAMPLES: list[tuple[str, str, str | None]] = [
     ("repaired", "feedback_letter", "rectified"),
     ("disputed_mediation", "feedback_letter", "disputed"),
     ("disputed_legal", "feedback_letter", "disputed"),
+    ("sanctioned", "feedback_letter", "breach"),
 ]
 
 

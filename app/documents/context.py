@@ -15,11 +15,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.documents.model import format_chinese_date
+from app.documents.wording import addressed, quoted
 from app.domain.complaint import Complaint
+from app.domain.deadlines import DeadlineRules
+from app.domain.recipients import Addressing
+from app.domain.sanctions import credit_measures
 from app.domain.vocabulary import (
     BreachKind,
     Channel,
     DisputePath,
+    RefusalGround,
     RespondentKind,
     SanctionMeasure,
     Sector,
@@ -38,13 +43,36 @@ BREACH_PHRASES = {
 }
 
 
+# The legal bases a document cites besides the 509号 plan, by breach kind: 《优化营商环境条例》第三十一条
+# for every breach of a contract or a policy promise; for money owed (拖欠账款) also the regulation on
+# paying small and medium-sized enterprises.
+_OPTIMISE = "《优化营商环境条例》第三十一条"
+_SME_PAYMENT = "《保障中小企业款项支付条例》"
+LEGAL_BASES = {
+    BreachKind.UNPAID: f"{_OPTIMISE}和{_SME_PAYMENT}",
+    BreachKind.POLICY_UNFULFILLED: _OPTIMISE,
+    BreachKind.UNILATERAL_CHANGE: _OPTIMISE,
+    BreachKind.REORGANISATION_EXCUSE: _OPTIMISE,
+    BreachKind.OTHER: _OPTIMISE,
+}
+
+
 @dataclass(frozen=True)
 class ForwardFacts:
-    """What the last 转办 event said (the aggregate keeps only the department)."""
+    """What the last 转办 or 改派 event said (the aggregate keeps only the department)."""
 
     forwarded_on: date | None = None
     conclude_due: date | None = None
     note: str | None = None
+    redirected: bool = False  # the last one was a 改派
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The time limits a receipt states: the deadline rules in force and the forward due date."""
+
+    rules: DeadlineRules
+    forward_due: date | None = None
 
 
 def chinese_date(value: date | str | None) -> str:
@@ -97,11 +125,64 @@ def _flag(condition: Any) -> str:
     return "1" if condition else ""
 
 
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _measure_names(sanction: Mapping[str, Any]) -> list[str]:
+    """The credit measures of one 惩戒 as printed (追究责任 of old events is not one)."""
+    names = [_label(SanctionMeasure, m) for m in credit_measures(dict(sanction))]
+    return names + [phrase(m) for m in sanction.get("other_measures") or () if phrase(m)]
+
+
+def _by_body(sanctions: list[Mapping[str, Any]]) -> str:
+    """``双柏县人民政府实施的公开通报批评、取消评优评先；楚雄州发展和改革委员会实施的…``."""
+    grouped: dict[str, list[str]] = {}
+    for s in sanctions:
+        grouped.setdefault(phrase(s.get("imposed_by")), []).extend(_measure_names(s))
+    return "；".join(f"{body}实施的{'、'.join(dict.fromkeys(names))}" for body, names in grouped.items() if names)
+
+
+def _sanction_split(c: Complaint, own_names: set[str]) -> dict[str, Any]:
+    """The sanctions as a repair sees them: the office's own ended by it, others' named with their owners,
+    the ones whose end date had passed before the repair 已到期."""
+    repaired_on = _day((c.repair or {}).get("on"))
+    expired, own, others = [], [], []
+    for s in c.sanctions:
+        if not _measure_names(s):
+            continue
+        end = _day(s.get("end_on"))
+        if end is not None and (repaired_on is None or end < repaired_on):
+            expired.append(s)
+        elif phrase(s.get("imposed_by")) in own_names:
+            own.append(s)
+        else:
+            others.append(s)
+    own_measures = "、".join(dict.fromkeys(n for s in own for n in _measure_names(s)))
+    return {
+        "own_measures": own_measures,
+        "others_measures": _by_body(others),
+        "others_bodies": list(dict.fromkeys(phrase(s.get("imposed_by")) for s in others)),
+        "expired_measures": "；".join(
+            f"{phrase(s.get('imposed_by'))}实施的{'、'.join(_measure_names(s))}（至{chinese_date(s.get('end_on'))}）"
+            for s in expired),
+    }
+
+
 def document_context(
-    c: Complaint, office: Mapping[str, Any], *, number: str, issued_on: date, forward: ForwardFacts | None = None
+    c: Complaint, office: Mapping[str, Any], *, number: str, issued_on: date, forward: ForwardFacts | None = None,
+    addressing: Addressing | None = None, recipient: str = "", timing: Timing | None = None,
 ) -> dict[str, Any]:
-    """Every value the templates may use, for complaint ``c`` issued by ``office`` as ``number``."""
+    """Every value the templates may use, for complaint ``c`` issued by ``office`` as ``number``.
+
+    ``addressing`` and ``recipient``: how the document addresses the body it goes to (free text about
+    that body is framed for it: ``app.documents.wording``); ``timing``: the time limits a receipt states.
+    """
     forward = forward or ForwardFacts()
+    pronoun = addressing.pronoun if addressing is not None else ""
+
+    def to_recipient(text: str) -> str:
+        return addressed(text, recipient, pronoun) if pronoun else text
     intake = c.intake
     complainant, respondent = intake.get("complainant", {}), intake.get("respondent", {})
     agreement, claim = intake.get("agreement", {}), intake.get("claim", {})
@@ -111,9 +192,14 @@ def document_context(
     rectification = c.rectification or {}
     closure = c.closure or {}
     sanctions = c.sanctions
-    measures = list(dict.fromkeys(m for s in sanctions for m in s.get("measures", [])))
+    measure_names = list(dict.fromkeys(n for s in sanctions for n in _measure_names(s)))
     bodies = list(dict.fromkeys(phrase(s.get("imposed_by")) for s in sanctions))
     department = c.department or respondent.get("competent_department", "")
+    own_names = {phrase(office.get("issuer")), phrase(office.get("signer"))} - {""}
+    split = _sanction_split(c, own_names)
+    ground = breach.get("ground") or RefusalGround.OVERDUE if breach else ""
+    redirect = c.redirects[-1] if c.redirects and forward.redirected else {}
+    rules = timing.rules if timing is not None else None
     values: dict[str, Any] = {
         # the issuing office (office settings)
         "issuer": office["issuer"],
@@ -144,6 +230,8 @@ def document_context(
         "sector_label": _label(Sector, intake.get("sector")),
         "breach_kind_label": _label(BreachKind, intake.get("breach_kind")),
         "breach_phrase": BREACH_PHRASES.get(intake.get("breach_kind"), "违约毁约"),
+        "legal_bases": LEGAL_BASES.get(intake.get("breach_kind"), _OPTIMISE),
+        "arrears": _flag(intake.get("breach_kind") == BreachKind.UNPAID),
         "agreement_title": phrase(agreement.get("title")).strip("《》"),
         "agreement_number": agreement.get("number") or "",
         "agreement_signed_date": chinese_date(agreement.get("signed_on")),
@@ -155,12 +243,21 @@ def document_context(
         "department": department,
         "forward_date": chinese_date(forward.forwarded_on),
         "conclude_due_date": chinese_date(forward.conclude_due),
-        "forward_note": sentence(forward.note),
+        "forward_note": to_recipient(sentence(forward.note)),
+        "redirected": _flag(redirect),
+        "redirected_from": phrase(redirect.get("from_department")),
+        "redirect_reason": sentence(redirect.get("reason")),
+        # 时限 (受理回执)
+        "forward_days": str(rules.forward_days) if rules else "",
+        "conclude_days": str(rules.conclude_days) if rules else "",
+        "feedback_days": str(rules.feedback_days) if rules else "",
+        "forward_due_date": chinese_date(timing.forward_due) if timing else "",
         # 核实认定
         "finding_date": chinese_date(finding.get("on")),
         "explanation": sentence(finding.get("explanation")),
+        "explanation_quoted": quoted("核实意见", sentence(finding.get("explanation"))),
         "determined_by": phrase(finding.get("determined_by")) or department,
-        "requirements": sentence(finding.get("requirements")),
+        "requirements": to_recipient(sentence(finding.get("requirements"))),
         "rectify_due_date": chinese_date(c.rectify_due or finding.get("rectify_due")),
         "dispute_mediation": _flag(finding.get("dispute_path") == DisputePath.MEDIATION),
         "dispute_legal": _flag(finding.get("dispute_path") == DisputePath.LEGAL_REMEDY),
@@ -175,12 +272,21 @@ def document_context(
         "breach_confirmed": _flag(breach),
         "breach_confirmed_by": phrase(breach.get("confirmed_by")),
         "breach_confirmed_date": chinese_date(breach.get("confirmed_on")),
-        "breach_facts": sentence(breach.get("facts")),
+        "breach_facts": to_recipient(sentence(breach.get("facts"))),
         "breach_document_ref": phrase(breach.get("document_ref")),
+        "breach_ground_overdue": _flag(breach and ground == RefusalGround.OVERDUE),
+        "breach_ground_refused": _flag(breach and ground == RefusalGround.REFUSED),
+        "breach_ground_detail": to_recipient(sentence(breach.get("ground_detail"))),
+        "breach_on_date": chinese_date(breach.get("on")),
         "sanctioned": _flag(sanctions),
-        "sanction_measures": "、".join(_label(SanctionMeasure, m) for m in measures),
+        "sanction_measures": "、".join(measure_names),
         "sanction_imposed_by": "、".join(bodies),
         "sanction_bodies": bodies,  # a list: one 抄送 entry each
+        "sanctions_by_body": _by_body(sanctions),
+        "own_measures": split["own_measures"],
+        "others_measures": split["others_measures"],
+        "others_bodies": split["others_bodies"],  # a list: one 抄送 entry each
+        "expired_measures": split["expired_measures"],
         "repaired": _flag(repair),
         "repair_evidence": sentence(repair.get("evidence")),
         "repair_fulfilled_date": chinese_date(repair.get("fulfilled_on")),

@@ -27,6 +27,15 @@ class FeedbackVariant(StrEnum):
     UNSUBSTANTIATED = "unsubstantiated"  # 情况不属实: the explanation
     RECTIFIED = "rectified"  # 情况属实: rectified, or repaired after a breach
     DISPUTED = "disputed"  # 存在分歧: mediation or the legal route, with the remedies
+    BREACH = "breach"  # 已确认违约失信, not (yet) repaired: the complainant is told the outcome
+
+
+# A document to a body the office does not stand above (its own government, higher bodies, other
+# counties, courts …: ``app.domain.recipients``) is the ``letter`` variant of its kind: a 函, 贵单位.
+LETTER_VARIANT = "letter"
+# Kinds addressed to a government body, and whether the body is the department or the respondent.
+ADDRESSED_TO_DEPARTMENT = frozenset({"forward_letter"})
+ADDRESSED_TO_RESPONDENT = frozenset({"rectification_notice", "breach_determination", "repair_notice"})
 
 
 KIND_LABELS: dict[str, str] = {
@@ -43,11 +52,14 @@ VARIANT_LABELS: dict[str, str] = {
     FeedbackVariant.UNSUBSTANTIATED: "情况不属实",
     FeedbackVariant.RECTIFIED: "已整改",
     FeedbackVariant.DISPUTED: "存在分歧",
+    FeedbackVariant.BREACH: "已确认违约失信",
+    LETTER_VARIANT: "函",
 }
 
 # States a feedback letter answers (the feedback action's sources) and the closures that end a case
 # without a decision on its merits.
-_ANSWERED = frozenset({State.UNSUBSTANTIATED, State.DISPUTED, State.RECTIFIED, State.REPAIRED})
+_ANSWERED = frozenset({State.UNSUBSTANTIATED, State.DISPUTED, State.RECTIFIED, State.REPAIRED,
+                       State.BREACH_CONFIRMED, State.SANCTIONED})
 _NOT_ACCEPTED = ("rejected", "merged")
 
 
@@ -74,7 +86,30 @@ def feedback_variant(c: Complaint) -> FeedbackVariant | None:
         return FeedbackVariant.UNSUBSTANTIATED
     if state == State.DISPUTED:
         return FeedbackVariant.DISPUTED
+    if state in (State.BREACH_CONFIRMED, State.SANCTIONED):
+        return FeedbackVariant.BREACH
     return FeedbackVariant.RECTIFIED
+
+
+def recipient_body(kind: str, c: Complaint) -> tuple[str, str | None] | None:
+    """The government body a document of ``kind`` goes to (name, region code if recorded), or None when
+    it goes to the complainant."""
+    respondent = c.intake.get("respondent") or {}
+    if kind in ADDRESSED_TO_DEPARTMENT:
+        return (c.department or respondent.get("competent_department") or "", None)
+    if kind in ADDRESSED_TO_RESPONDENT:
+        return (respondent.get("name") or "", respondent.get("region_code"))
+    return None
+
+
+def document_variant(kind: str, c: Complaint, form: str | None = None) -> str | None:
+    """The template variant for ``kind``: the feedback letter's by the outcome; a document to a body the
+    office does not stand above (``form`` "letter", from ``app.domain.recipients``) is ``letter``."""
+    if kind == DocumentKind.FEEDBACK_LETTER:
+        return feedback_variant(c)
+    if (kind in ADDRESSED_TO_DEPARTMENT or kind in ADDRESSED_TO_RESPONDENT) and form == "letter":
+        return LETTER_VARIANT
+    return None
 
 
 def available_kinds(c: Complaint) -> list[DocumentKind]:

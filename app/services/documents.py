@@ -33,19 +33,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.documents import render_pdf
-from app.documents.context import ForwardFacts, document_context
+from app.documents.context import ForwardFacts, Timing, document_context
 from app.documents.templates import LIBRARY, Template, TemplateLibrary
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
-from app.domain.document_kinds import KIND_LABELS, DocumentKind, available_kinds, feedback_variant, kind_label
+from app.domain.deadlines import forward_clock_start
+from app.domain.document_kinds import (
+    KIND_LABELS,
+    available_kinds,
+    document_variant,
+    kind_label,
+    recipient_body,
+)
 from app.domain.errors import DomainError
 from app.domain.glyphs import char_name, codepoint, text_fields
 from app.domain.numbering import document_series, format_document_number
 from app.domain.payloads import IssueDocumentPayload, validate_payload
+from app.domain.recipients import Addressing, address
 from app.domain.regions import in_scope
 from app.domain.vocabulary import Action
 from app.domain.workflow import check
-from app.services import office_settings
+from app.services import office_settings, reference
 from app.services.document_register import (
     DocumentPage,
     DocumentRow,
@@ -103,10 +111,39 @@ def offers(profile: Profile, actor: Actor, ref: str) -> list[KindOffer]:
         complaint = _in_scope(session, actor, ref)
         check(complaint, Action.ISSUE_DOCUMENT, actor.roles)
         settings = office_settings.read(session, profile)
-    variant = feedback_variant(complaint)
-    return [KindOffer(k.value, variant if k == DocumentKind.FEEDBACK_LETTER else None,
-                      kind_label(k, variant if k == DocumentKind.FEEDBACK_LETTER else None), settings.prefixes[k])
-            for k in available_kinds(complaint)]
+    offered = []
+    for k in available_kinds(complaint):
+        variant = _variant(profile, complaint, k)
+        offered.append(KindOffer(k.value, variant, kind_label(k, variant), settings.prefixes[k]))
+    return offered
+
+
+def addressing_for(profile: Profile, complaint: Complaint, kind: str) -> tuple[str, Addressing | None]:
+    """The body a document of ``kind`` goes to and how the office addresses it (None: the complainant)."""
+    body = recipient_body(kind, complaint)
+    if body is None:
+        return "", None
+    name, region = body
+    known = {b.name: b.region_code for b in reference.all_bodies()}
+    return name, address(profile.office.region_code, name, profile.regions.all(), known_bodies=known,
+                         recorded_region=region)
+
+
+def _variant(profile: Profile, complaint: Complaint, kind: str) -> str | None:
+    _, addressing = addressing_for(profile, complaint, kind)
+    return document_variant(kind, complaint, addressing.form if addressing else None)
+
+
+def contact_missing(profile: Profile, kind: str, *, templates: TemplateLibrary | None = None,
+                    complaint: Complaint | None = None) -> bool:
+    """Would issuing ``kind`` be refused for want of the office contact (``office_contact_missing``)?"""
+    settings = office_settings.get(profile)
+    variant = _variant(profile, complaint, kind) if complaint is not None else None
+    try:
+        template = (templates or LIBRARY).current(kind, variant)
+    except DomainError:
+        return False
+    return "contact_phone" in template.fields() and not settings.contact_phone.strip()
 
 
 def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: TemplateLibrary | None = None) -> bytes:
@@ -130,6 +167,8 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
     with profile.store.unit_of_work() as uow:
         job = _prepare(uow.session, profile, actor, ref, kind, templates)
         complaint, template, variant = job.complaint, job.template, job.variant
+        if "contact_phone" in template.fields() and not job.settings.contact_phone.strip():
+            raise DomainError("office_contact_missing", kind_label=kind_label(kind, variant))
         if expected_head is not None and expected_head != complaint.head:
             raise DomainError("complaint_changed", case_no=complaint.case_no)
         seq = uow.numbers.next(document_series(job.prefix), today.year)
@@ -210,6 +249,9 @@ class _Job:
     template: Template
     settings: office_settings.OfficeSettings
     forward: ForwardFacts
+    recipient: str = ""
+    addressing: Addressing | None = None
+    timing: Timing | None = None
 
     @property
     def prefix(self) -> str:
@@ -217,7 +259,8 @@ class _Job:
 
     def context(self, number: str, issued_on: date) -> dict[str, Any]:
         return document_context(self.complaint, self.settings.office_values(self.kind), number=number,
-                                issued_on=issued_on, forward=self.forward)
+                                issued_on=issued_on, forward=self.forward, addressing=self.addressing,
+                                recipient=self.recipient, timing=self.timing)
 
 
 def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: str,
@@ -228,10 +271,13 @@ def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: s
         raise DomainError("document_kind_unknown", kind=kind, choices="、".join(KIND_LABELS))
     if kind not in available_kinds(complaint):
         raise DomainError("document_not_available", state=complaint.state.value, kind_label=kind_label(kind))
-    variant = feedback_variant(complaint) if kind == DocumentKind.FEEDBACK_LETTER else None
+    recipient, addressing = addressing_for(profile, complaint, kind)
+    variant = document_variant(kind, complaint, addressing.form if addressing else None)
     template = (templates or LIBRARY).current(kind, variant)
+    timing = Timing(profile.rules, profile.calendar.add_working_days(forward_clock_start(complaint),
+                                                                     profile.rules.forward_days))
     return _Job(complaint, kind, variant, template, office_settings.read(session, profile),
-                _forward_facts(session, profile, complaint))
+                _forward_facts(session, profile, complaint), recipient, addressing, timing)
 
 
 def _located(session: Session, job: _Job, error: DomainError) -> DomainError:
@@ -275,9 +321,10 @@ def _in_scope(session: Session, actor: Actor, ref: str) -> Complaint:
 
 
 def _forward_facts(session: Session, profile: Profile, c: Complaint) -> ForwardFacts:
-    """The date, note and conclusion deadline of the last 转办 (for the forward letter)."""
+    """The date, note and conclusion deadline of the last 转办 or 改派 (for the forward letter)."""
     e = events.c
-    row = session.execute(select(e.payload, e.device_time).where(e.stream == c.id, e.action == Action.FORWARD)
+    row = session.execute(select(e.payload, e.device_time, e.action)
+                          .where(e.stream == c.id, e.action.in_((Action.FORWARD, Action.REDIRECT)))
                           .order_by(e.seq.desc()).limit(1)).first()
     if row is None:
         return ForwardFacts()
@@ -288,7 +335,7 @@ def _forward_facts(session: Session, profile: Profile, c: Complaint) -> ForwardF
     extended = [x["new_due"] for x in c.extensions if x.get("kind") == "conclude"]
     if extended:
         due = date.fromisoformat(extended[-1])
-    return ForwardFacts(forwarded_on, due, payload.get("note"))
+    return ForwardFacts(forwarded_on, due, payload.get("note"), redirected=row.action == Action.REDIRECT)
 
 
 def _snapshot(template: Template, context: dict[str, Any]) -> dict[str, Any]:

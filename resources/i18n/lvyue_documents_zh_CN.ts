@@ -168,77 +168,97 @@
 <context>
     <name>IssueDocumentDialog</name>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="49"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="55"/>
         <source>Issue a document — %1</source>
         <translation>开具文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="53"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="59"/>
         <source>Kind of document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="56"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="62"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="59"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="65"/>
         <source>Issue</source>
         <translation>开具</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="61"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="67"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="62"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="68"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="68"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="74"/>
         <source>Documents this complaint allows now:</source>
         <translation>本案当前可开具的文书：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="96"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="102"/>
         <source>No document can be issued for this complaint in its present state.</source>
         <translation>本案当前状态下没有可开具的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="108"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="114"/>
         <source>Preparing the draft…</source>
         <translation>正在生成预览稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="117"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="123"/>
         <source>Draft of %1: the number is left blank and is given when the document is issued. Issuing records the document in the case file; it cannot be withdrawn.</source>
         <translation>%1预览稿：文号暂空，开具时编号。开具后文书记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="128"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="136"/>
         <source>Issue %1</source>
         <translation>开具%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="129"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="137"/>
         <source>Issue %1 with the next number of %2? It is recorded in the case file and cannot be withdrawn.</source>
         <translation>确定开具%1，使用“%2”的下一个文号？开具后记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="135"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="143"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="144"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="157"/>
+        <source>Office contact</source>
+        <translation>本局联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="159"/>
+        <source>Documents state the office&apos;s contact person and telephone. Enter them once; they can be changed later in the document settings.</source>
+        <translation>文书须写明本局联系人及电话。请在此填写一次，以后可在“发文设置”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="162"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="163"/>
+        <source>Contact telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/issue_dialog.py" line="183"/>
         <source>Issued %1</source>
         <translation>已开具 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="145"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="184"/>
         <source>Issued as %1 (%2 pages) and recorded in the case file. Print it or save it now, or later from the Documents page.</source>
         <translation>已开具为 %1（共 %2 页），并记入案件办理记录。可以现在打印或另存，也可以以后在“文书”页重印。</translation>
     </message>

@@ -80,6 +80,13 @@ def test_issue_list_reprint_through_the_cli(cli, tmp_path):
     assert "rectification_notice  整改督促通知书" in kinds and "feedback_letter" not in kinds
 
     target = tmp_path / "通知.pdf"
+    # issue 9: a document states the office contact; without it issuing is refused, in Chinese, numberless
+    missing = cli("document", "issue", case_no, "rectification_notice", "-o", str(target), "--user", "yang",
+                  "--json", password=OFFICER_PW)
+    assert missing.returncode != 0 and "office_contact_missing" in missing.stdout + missing.stderr
+    assert "联系电话" in missing.stdout + missing.stderr and not target.exists()
+    ok(cli("document", "settings", "--set", "contact_person=王颖", "--set", "contact_phone=08787721234",
+           "--user", "admin", password=ADMIN_PW))
     issued = json.loads(ok(cli("document", "issue", case_no, "rectification_notice", "-o", str(target), "--user",
                                "yang", "--json", password=OFFICER_PW)).stdout)
     assert issued["number"].startswith("双发改督〔") and issued["number"].endswith("〕1号")

@@ -80,8 +80,11 @@ def all_text(pdf: bytes) -> str:
 
 def test_every_kind_and_variant_is_issued(issued):
     _, made = issued
-    assert {(s.kind, s.variant) for s in made} >= {(k, None) for k in KIND_LABELS if k != "feedback_letter"} | {
-        ("feedback_letter", v) for v in ("unsubstantiated", "rectified", "disputed")}
+    # the forward letter goes to 双柏县人民政府, the office's own government: the 函 variant (issue 9)
+    assert {(s.kind, s.variant) for s in made} >= {
+        (k, None) for k in KIND_LABELS if k not in ("feedback_letter", "forward_letter")} | {
+        ("feedback_letter", v) for v in ("unsubstantiated", "rectified", "disputed", "breach")} | {
+        ("forward_letter", "letter")}
     for sample in made:
         assert sample.issued.kind == sample.kind and sample.issued.variant == sample.variant
         assert hashlib.sha256(sample.pdf).hexdigest() == sample.issued.sha256
@@ -150,7 +153,9 @@ def test_each_document_reads_as_its_kind(issued):
     breach = texts["breach_confirmed", "breach_determination"]
     assert "（双政函〔2026〕45号）" in breach and "楚雄彝族自治州发展和改革委员会" in breach
     repair = texts["repaired", "repair_notice"]
-    assert "公开通报批评、限制申请扶持政策、取消评优评先和试点示范资格" in repair and "终止实施上述全部失信惩戒措施" in repair
+    # issue 9: the office ends only its own measures; these were imposed by 双柏县人民政府
+    assert "双柏县人民政府实施的公开通报批评、限制申请扶持政策、取消评优评先和试点示范资格" in repair
+    assert "由实施机关依规终止" in repair and "终止实施上述全部失信惩戒措施" not in repair
     assert "综上，你单位反映的违约失信情况不属实。" in texts["unsubstantiated", "feedback_letter"]
     assert "已于2026年12月8日完成整改" in texts["rectified", "feedback_letter"]
     assert "修复其相关失信记录" in texts["repaired", "feedback_letter"]
@@ -167,7 +172,8 @@ def test_the_event_records_kind_number_snapshot_template_and_digest(issued):
         row = session.execute(select(events).where(events.c.id == sample.issued.event_id)).one()
     payload = json.loads(row.payload)
     assert row.action == "issue_document" and row.actor == office.handler.user_id
-    assert set(payload) == {"kind", "number", "template_version", "snapshot", "sha256", "pages"}
+    assert set(payload) == {"kind", "variant", "number", "template_version", "snapshot", "sha256", "pages"}
+    assert payload["variant"] == "letter"  # to the office's own government (issue 9)
     assert payload["number"] == sample.issued.number and payload["sha256"] == sample.issued.sha256
     assert payload["template_version"] == 1 and payload["pages"] == sample.issued.pages
     snapshot = payload["snapshot"]

@@ -29,8 +29,10 @@ OFFERED = {
     "disputed_mediation": ["receipt", "forward_letter", "feedback_letter"],
     "rectifying": ["receipt", "forward_letter", "rectification_notice"],
     "rectified": ["receipt", "forward_letter", "rectification_notice", "feedback_letter"],
-    "breach_confirmed": ["receipt", "forward_letter", "rectification_notice", "breach_determination"],
-    "sanctioned": ["receipt", "forward_letter", "rectification_notice", "breach_determination"],
+    # issue 9: the complainant is told a confirmed breach (feedback_letter.breach)
+    "breach_confirmed": ["receipt", "forward_letter", "rectification_notice", "breach_determination",
+                         "feedback_letter"],
+    "sanctioned": ["receipt", "forward_letter", "rectification_notice", "breach_determination", "feedback_letter"],
     "repaired": ["receipt", "forward_letter", "rectification_notice", "breach_determination", "repair_notice",
                  "feedback_letter"],
 }
@@ -103,11 +105,11 @@ def test_a_changed_template_never_alters_an_issued_document(office, templates):
     issued = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
     original = issued.path.read_bytes()
     current = templates.root / "receipt.toml"
-    edited = current.read_text(encoding="utf-8").replace("version = 1", "version = 2").replace("特此回执。", "特此告知。")
+    edited = current.read_text(encoding="utf-8").replace("version = 2", "version = 3").replace("特此回执。", "特此告知。")
     current.write_text(edited, encoding="utf-8")
-    with pytest.raises(DomainError, match="template_not_frozen"):  # new wording must be archived as version 2
+    with pytest.raises(DomainError, match="template_not_frozen"):  # new wording must be archived as version 3
         documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
-    (templates.root / "versions" / "receipt" / "v2.toml").write_text(edited, encoding="utf-8")
+    (templates.root / "versions" / "receipt" / "v3.toml").write_text(edited, encoding="utf-8")
     newer = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
     assert "特此告知。" in text(newer.path.read_bytes()) and "特此回执。" in text(original)
     issued.path.unlink()
@@ -117,7 +119,7 @@ def test_a_changed_template_never_alters_an_issued_document(office, templates):
 def test_reprint_that_cannot_match_is_refused_not_silently_different(office, templates):
     case_no = complaint_in(office, "registered")
     issued = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
-    frozen = templates.root / "versions" / "receipt" / "v1.toml"
+    frozen = templates.root / "versions" / "receipt" / "v2.toml"
     frozen.write_text(frozen.read_text(encoding="utf-8").replace("特此回执。", "此复。"), encoding="utf-8")
     assert documents.reprint(office.profile, issued.event_id, templates=templates) == issued.path.read_bytes()
     issued.path.unlink()  # neither the render nor a stored original matches the recorded digest
@@ -218,6 +220,7 @@ def test_the_register_respects_scope(tmp_path, clock):
     try:
         users.add_user(profile, None, username="admin", display_name="管理员", roles=["admin"], password=PASSWORD)
         admin = auth.login(profile, "admin", PASSWORD)
+        office_settings.update(profile, admin, {"contact_phone": "0878-3117257"})  # documents need it (issue 9)
         for name, region in (("zhou", "532300"), ("shuang", "532322"), ("chu", "532301")):
             users.add_user(profile, admin, username=name, display_name=f"{name}审核", roles=["clerk", "handler"],
                            region_code=region, password=PASSWORD)
@@ -265,7 +268,7 @@ def test_office_settings_are_validated_audited_and_used(office):
     with office.profile.store.read() as session:
         audited = session.execute(select(func.count()).select_from(events)
                                   .where(events.c.action == "office_settings")).scalar_one()
-    assert audited == 2
+    assert audited == 3  # the fixture sets the office contact first (documents need it: issue 9)
 
 
 def test_a_prefix_set_by_the_hub_wins(office):

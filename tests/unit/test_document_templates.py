@@ -46,7 +46,8 @@ SUBSTANTIATED = {"finding": "substantiated", "explanation": "属实", "requireme
      ["receipt", "forward_letter", "feedback_letter"]),
     (State.BREACH_CONFIRMED, {"department": "县政府", "finding": SUBSTANTIATED, "rectify_due": date(2026, 12, 11),
                               "breach": {"confirmed_by": "县政府"}},
-     ["receipt", "forward_letter", "rectification_notice", "breach_determination"]),
+     # issue 9: the complainant is told a confirmed breach (feedback_letter.breach)
+     ["receipt", "forward_letter", "rectification_notice", "breach_determination", "feedback_letter"]),
     (State.CLOSED, {"department": "县政府", "finding": {"finding": "disputed"}, "closure": {"kind": "closed"},
                     "state_before_close": State.DISPUTED}, ["receipt", "forward_letter", "feedback_letter"]),
 ])
@@ -59,7 +60,8 @@ def test_the_feedback_variant_follows_the_finding():
     assert feedback_variant(complaint(State.DISPUTED)) == "disputed"
     assert feedback_variant(complaint(State.RECTIFIED)) == "rectified"
     assert feedback_variant(complaint(State.REPAIRED)) == "rectified"
-    assert feedback_variant(complaint(State.SANCTIONED)) is None
+    assert feedback_variant(complaint(State.SANCTIONED)) == "breach"  # issue 9: feedback after a confirmed breach
+    assert feedback_variant(complaint(State.RECTIFYING)) is None
     assert kind_label("feedback_letter", "disputed") == "核实情况反馈函（存在分歧）"
     assert kind_label("briefing") == "briefing"
 
@@ -70,7 +72,10 @@ def test_every_shipped_template_is_frozen_under_its_version_and_reads_known_data
                                  issued_on=date(2026, 11, 26)))
     ids = sorted(path.stem for path in TEMPLATE_DIR.glob("*.toml"))
     assert ids == sorted([k for k in KIND_LABELS if k != "feedback_letter"]
-                         + [f"feedback_letter.{v}" for v in ("disputed", "rectified", "unsubstantiated")])
+                         + [f"feedback_letter.{v}" for v in ("breach", "disputed", "rectified", "unsubstantiated")]
+                         # issue 9: the 函 to a body the office does not stand above
+                         + [f"{k}.letter" for k in ("forward_letter", "rectification_notice", "breach_determination",
+                                                    "repair_notice")])
     for template_id in ids:
         kind, _, variant = template_id.partition(".")
         current = library.current(kind, variant or None)  # raises template_not_frozen if edited in place

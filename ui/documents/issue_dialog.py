@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -21,7 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import china_date
-from app.services import documents
+from app.domain.errors import DomainError
+from app.domain.event_rules import permitted_roles
+from app.domain.events import ADMIN_STREAM
+from app.messages import describe, message
+from app.services import documents, office_settings
 from app.services.documents import IssuedDocument, KindOffer
 from ui.context import UiContext
 from ui.documents.pdf_pane import PdfPane
@@ -123,6 +129,8 @@ class IssueDocumentDialog(QDialog):
         offer = self.selected_offer()
         if offer is None or self.result_document is not None:
             return
+        if documents.contact_missing(self.ctx.profile, offer.kind) and not self.ask_contact(offer):
+            return
         if confirm:
             answer = QMessageBox.question(
                 self, self.tr("Issue %1").replace("%1", offer.label),
@@ -136,6 +144,37 @@ class IssueDocumentDialog(QDialog):
         self.ctx.tasks.run(documents.issue, self.ctx.profile, self.ctx.actor, self.ref, offer.kind,
                            expected_head=self.expected_head, write=True, on_done=self._issued,
                            on_error=self._issue_failed)
+
+    def ask_contact(self, offer: KindOffer) -> bool:
+        """Documents print the office contact: at the first issue, one who may change the office settings
+        is asked for it; anyone else is told who can set it. True when it is set now."""
+        allowed = permitted_roles(ADMIN_STREAM, "office_settings", {}, self.ctx.actor.user_id) or frozenset()
+        if not allowed & set(self.ctx.actor.roles):
+            QMessageBox.warning(self, self.windowTitle(), message("office_contact_missing",
+                                                                  {"kind_label": offer.label}))
+            return False
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Office contact"))
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(self.tr("Documents state the office's contact person and telephone. Enter them once; "
+                                   "they can be changed later in the document settings."), dialog, wordWrap=True))
+        person, phone = QLineEdit(dialog), QLineEdit(dialog)
+        form.addRow(self.tr("Contact person"), person)
+        form.addRow(self.tr("Contact telephone"), phone)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        self.contact_dialog = dialog  # for tests
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            office_settings.update(self.ctx.profile, self.ctx.actor, {"contact_person": person.text(),
+                                                                      "contact_phone": phone.text()})
+        except DomainError as error:  # ValidationFailed too: describe() lists the fields
+            QMessageBox.warning(self, self.windowTitle(), describe(error))
+            return False
+        return not documents.contact_missing(self.ctx.profile, offer.kind)
 
     def _issued(self, result: IssuedDocument) -> None:
         self.result_document = result
