@@ -528,3 +528,19 @@ def test_page_one_renders_to_a_png_with_red_in_it(tmp_path: Path, notice_pdf: by
     dark = sum(1 for r, g, b in pixels if r < 100 and g < 100 and b < 100)
     assert red > 200, "the issuer mark and rule print red"
     assert dark > 500, "the title and body print black"
+
+
+def test_a_draft_is_marked_on_every_page_and_shows_no_number(notice_pdf: bytes) -> None:
+    """Issue 9: a preview carries 草稿 (watermark and stamp) and "（预览）" where the number goes."""
+    draft = render_pdf(sample_notice(), draft=True)
+    with read(draft) as pdf:
+        for page in pdf.pages:
+            marks = [c for c in page.chars if c["text"] in "草稿"]
+            assert len(marks) >= 4  # the diagonal watermark and the boxed stamp
+            assert any(c["size"] > 100 for c in marks) and any(c["top"] < TOP - 60 for c in marks)
+        first = pdf.pages[0].extract_text()
+        assert "（预览）" in first and "双发改函〔2026〕7号" not in first
+        assert len(pdf.pages[0].rects) > len([r for r in pdf.pages[0].rects if is_red(r)])  # the stamp's box
+    with read(notice_pdf) as pdf:
+        assert not any(c["text"] in "草稿" for page in pdf.pages for c in page.chars)
+        assert "双发改函〔2026〕7号" in pdf.pages[0].extract_text()
