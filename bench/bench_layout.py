@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import itertools
 import os
 import shutil
 import sys
@@ -31,30 +30,11 @@ from bench_documents import SAMPLE_SUFFIX, new_office  # noqa: E402
 from bench_pdf import sample_letter, sample_notice  # noqa: E402
 
 from app.documents import Paragraph, grid, render_pdf  # noqa: E402
-from app.documents.typeset import is_cell  # noqa: E402
 from app.services import documents  # noqa: E402
 from tests.document_cases import SAMPLES, complaint_in  # noqa: E402
+from tests.integration.test_pdf_justification_fuzz import stretch  # noqa: E402
 
 BOTTOM = grid.TOP_MARGIN + grid.TEXT_HEIGHT
-
-
-def line_stretch(line: list[dict]) -> float:
-    """Extra space a line of body text gained, as a fraction of its set width."""
-    gained = 0.0
-    set_width = 0.0
-    for a, b in itertools.pairwise(line):
-        nominal = a["size"] / grid.BODY_SIZE * grid.CELL if is_cell(a["text"]) else a["x1"] - a["x0"]
-        gap = b["x0"] - a["x0"] - nominal
-        if is_cell(b["text"]) != is_cell(a["text"]):
-            gap -= 0.12  # centred CJK glyph against a Latin one: the 0.1 pt overhang, not a stretch
-        if gap > 2 * grid.CELL:  # two elements on one row (印发机关 and 印发日期), not a stretched line
-            continue
-        if gap > 0.3:
-            gained += gap
-            set_width += nominal
-        else:
-            set_width += nominal + gap
-    return gained / set_width if set_width else 0.0
 
 
 def body_lines(pdf: bytes) -> list[tuple[int, list[dict]]]:
@@ -63,7 +43,7 @@ def body_lines(pdf: bytes) -> list[tuple[int, list[dict]]]:
         for number, page in enumerate(doc.pages, start=1):
             rows: dict[float, list[dict]] = {}
             for ch in page.chars:
-                if ch["top"] < BOTTOM and ch["size"] < 17 and ch["text"] != " ":
+                if ch["top"] < BOTTOM and abs(ch["size"] - grid.BODY_SIZE) < 0.1 and ch["text"] != " ":
                     rows.setdefault(round(ch["matrix"][5], 1), []).append(ch)
             out += [(number, sorted(r, key=lambda c: c["x0"])) for _, r in sorted(rows.items(), reverse=True)]
     return out
@@ -75,10 +55,10 @@ def describe(name: str, pdf: bytes, keep: Path | None) -> None:
     lines = body_lines(pdf)
     pages = documents.page_count(pdf)
     last = sum(1 for page, _ in lines if page == pages)
-    widest = max(lines, key=lambda item: line_stretch(item[1]))
+    widest = max(lines, key=lambda item: stretch(item[1]))
     text = "".join(c["text"] for c in widest[1])
     print(f"{name:40s} {pages} pages, {last:2d} lines on the last; widest stretch "
-          f"{line_stretch(widest[1]) * 100:4.1f}% ({text[:24]})")
+          f"{stretch(widest[1]) * 100:4.1f}% ({text[:24]})")
 
 
 def long_copy_list():

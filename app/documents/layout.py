@@ -120,13 +120,17 @@ def _tightest(paginate: Callable[[Capacity], list[Page]]) -> list[Page]:
         for earlier in (LINES, *EARLIER_TIGHT_LINES):
             if earlier != LINES and target == 1:
                 break
-            for bands in range(LINES + 1, MAX_TIGHT_LINES + 1):
-                trial = paginate(
-                    lambda number, t=target, b=bands, e=earlier: b if number == t else e if number < t else LINES
-                )
+            def attempt(bands: int, t: int = target, e: int = earlier) -> list[Page] | None:
+                trial = paginate(lambda number: bands if number == t else e if number < t else LINES)
                 texts = [page.number for page in trial if page.lines and not _record_only(page)]
-                if len(trial) < len(pages) and max(texts, default=1) == target:
-                    return trial
+                return trial if len(trial) < len(pages) and max(texts, default=1) == t else None
+
+            if attempt(MAX_TIGHT_LINES) is None:  # the tightest does not save a page: nothing looser will
+                continue
+            for bands in range(LINES + 1, MAX_TIGHT_LINES + 1):
+                found = attempt(bands)
+                if found is not None:
+                    return found
     return pages
 
 

@@ -53,19 +53,31 @@ def paragraph(draw: st.DrawFn) -> str:
     return "".join(parts).lstrip("，。、；：？！”）…—")
 
 
+def _cell_start(char: dict) -> float:
+    """Where a character's space on the line starts: a full-width glyph is placed in its cell as
+    ``typeset`` does (centred; an opening quote narrower than the cell to its right, a closing one to
+    its left), a Latin one at its own origin."""
+    if not is_cell(char["text"]):
+        return char["x0"]
+    width = char["x1"] - char["x0"]
+    if char["text"] in "“‘" and width < grid.CELL:
+        return char["x0"] - (grid.CELL - width)
+    if char["text"] in "”’":
+        return char["x0"]
+    return char["x0"] - (grid.CELL - width) / 2
+
+
 def stretch(line: list[dict]) -> float:
-    """Space a line gained over its set width, as a fraction of that width."""
+    """Space a line gained over its set width, as a fraction of that width (a compressed mark counts
+    at its compressed width: its gap comes out negative)."""
     gained = set_width = 0.0
     for a, b in itertools.pairwise(line):
         nominal = grid.CELL if is_cell(a["text"]) else a["x1"] - a["x0"]
-        gap = b["x0"] - a["x0"] - nominal
-        if is_cell(a["text"]) != is_cell(b["text"]):
-            gap -= 0.12  # a centred CJK glyph overhangs its cell by 0.1 pt a side
-        if gap > 0.3:
-            gained += gap
-            set_width += nominal
-        else:
-            set_width += nominal + gap
+        gap = _cell_start(b) - _cell_start(a) - nominal
+        if gap > 2 * grid.CELL:  # two elements on one row (印发机关 and 印发日期), not a stretched line
+            continue
+        set_width += nominal + min(gap, 0.0)
+        gained += max(gap, 0.0) if gap > 0.02 else 0.0
     return gained / set_width if set_width else 0.0
 
 
