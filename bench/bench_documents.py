@@ -8,7 +8,7 @@ template, the ``issue_document`` event, the projection and index rows, one trans
 written (fsync) content-addressed beside the database. Beside it in the same run: the render alone,
 and a raw reportlab page with the same text (drawString per line, one font, no layout). A profile is
 made in a temporary folder with ``--complaints`` cases awaiting rectification; each is issued
-整改督促通知书 in turn (文件 format, 4 pages with 版记), as an office would over a year.
+整改督促通知书 in turn (文件 format, 2 pages, the 版记 on page 2), as an office would over a year.
 This is a measurement, not a pass/fail test.
 """
 

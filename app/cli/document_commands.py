@@ -34,7 +34,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p.set_defaults(handler=issue)
 
-    p = group.add_parser("preview", parents=[common], help="预览文书（文号留空，不取号、不记录，需 --user）")
+    p = group.add_parser("preview", parents=[common], help="预览文书（标“草稿”，文号处为“（预览）”，不取号、不记录，需 --user）")
     p.add_argument("ref", help="案号或案件 id")
     p.add_argument("kind", choices=list(KIND_LABELS), metavar="种类", help=kinds)
     p.add_argument("-o", "--output", required=True, help="保存 PDF 的文件名")
@@ -85,7 +85,7 @@ def preview(args, out: Output) -> int:
     actor = actor_from(args, profile)
     _check_target(args)
     path = _write(args, documents.preview(profile, actor, args.ref, args.kind))
-    out.result({"file": str(path)}, f"预览稿已保存到 {path}（文号留空，未取号，未记录）")
+    out.result({"file": str(path)}, f"预览稿已保存到 {path}（标“草稿”，文号处为“（预览）”，未取号，未记录）")
     return 0
 
 

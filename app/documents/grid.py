@@ -61,13 +61,13 @@ RECORD_THIN = 0.25 * MM
 PAGE_NUMBER_DROP = 7 * MM
 
 
-def band_top(band: int) -> float:
-    return TEXT_TOP - band * LINE_PITCH
+def band_top(band: int, pitch: float = LINE_PITCH) -> float:
+    return TEXT_TOP - band * pitch
 
 
-def band_baseline(band: int, size: float) -> float:
-    """Baseline that centres a ``size`` pt em box in band ``band``."""
-    return band_top(band) - (LINE_PITCH - size) / 2 - EM_ASCENT * size
+def band_baseline(band: int, size: float, pitch: float = LINE_PITCH) -> float:
+    """Baseline that centres a ``size`` pt em box in band ``band`` (of ``pitch``: a tightened page)."""
+    return band_top(band, pitch) - (pitch - size) / 2 - EM_ASCENT * size
 
 
 def band_below(y: float) -> int:

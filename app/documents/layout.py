@@ -4,11 +4,19 @@ Every line sits on one band of the 22-line grid. Blank bands separate the parts 
 (标题下空一行, 正文下空一行编排附件说明, two bands of room for the seal above the signature). A blank
 band never starts a page; a heading keeps with the first line of what follows it; the signature
 block never sits alone on a page: if it does not fit, it takes the last two lines of text with it
-(§7.3.5.4 forbids a page holding only the seal and date).
+(§7.3.5 forbids a page holding only the seal and date).
+
+Before a few lines spill onto a page of their own, the last page is *tightened* (§7.3.5.5 调整行距):
+it may hold up to 28 bands instead of 22 — the line pitch down to 79 % — if that saves a page,
+with the 版记 counted in; if that is not enough, the pages before it may take 23 or 24 (92 %). The 文件 format puts the 版记 on the last, even-numbered side (§7.4: the last
+rule on the bottom edge of the text area of the document's last side, printed duplex); that is the
+only case where a page may be left blank. Every page of a 文件 carries its number (§7.5), the blank
+one and the 版记 page included; a 信函 shows none on its first page (§10.1).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.documents import grid
@@ -16,7 +24,7 @@ from app.documents.fonts import FontSet
 from app.documents.linebreak import balance_lines, break_lines
 from app.documents.masthead import BODY, Rule, masthead
 from app.documents.model import Heading, OfficialDocument, Paragraph, format_chinese_date
-from app.documents.record import page_number, record
+from app.documents.record import Record, page_number, record
 from app.documents.typeset import Run, Style, Typesetter
 
 TITLE = Style("title", grid.TITLE_SIZE, grid.TITLE_SIZE)
@@ -28,6 +36,8 @@ HEADINGS = {
 }
 LINES = grid.LINES_PER_PAGE
 CELLS = grid.CHARS_PER_LINE
+MAX_TIGHT_LINES = 28  # a tightened last page: line pitch down to 22/28, about 80 % (§7.3.5.5)
+EARLIER_TIGHT_LINES = (23, 24)  # the pages before it, when that is not enough: down to 92 %
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class Line:
     style: Style
     x: float
     justify_to: float | None = None
+    room: float | None = None  # the width the line must keep within (it may need compressed marks)
 
 
 @dataclass
@@ -56,6 +67,15 @@ class Page:
     rules: list[Rule] = field(default_factory=list)
     lines: list[tuple[int, Line]] = field(default_factory=list)
     numbered: bool = True
+    bands: int = LINES  # more than 22 on a tightened last page
+
+    @property
+    def pitch(self) -> float:
+        return grid.TEXT_HEIGHT / self.bands
+
+
+Capacity = Callable[[int], int]
+"""Bands on page ``number``."""
 
 
 def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None = None) -> list[Page]:
@@ -63,16 +83,59 @@ def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None
     doc = doc.cleaned()
     ts = typesetter or Typesetter(fonts)
     head = masthead(doc, ts)
-    pages = [Page(1, runs=list(head.runs), rules=list(head.rules))]
-    _flow(pages, _groups(doc, ts), head.first_band)
-    _place_record(doc, ts, pages, head.first_band)
+    groups = _groups(doc, ts)
+    block = record(doc, ts) if doc.has_record else None
+    first_top = grid.band_top(head.first_band)
+
+    def paginate(capacity: Capacity) -> list[Page]:
+        pages = [Page(1, runs=list(head.runs), rules=list(head.rules), bands=capacity(1))]
+        _flow(pages, groups, first_top, capacity)
+        _place_record(doc, block, pages, first_top, capacity)
+        return pages
+
+    pages = _tightest(paginate)
     for page in pages:
         for band, line in page.lines:
-            baseline = grid.band_baseline(band, line.style.size)
-            page.runs += ts.set_line(line.text, line.style, line.x, baseline, line.justify_to)
+            baseline = grid.band_baseline(band, line.style.size, page.pitch)
+            page.runs += ts.set_line(line.text, line.style, line.x, baseline, line.justify_to, fit_to=line.room)
         if page.numbered and not (doc.format == "letter" and page.number == 1):
             page.runs += page_number(page.number, ts)
     return pages
+
+
+def _tightest(paginate: Callable[[Capacity], list[Page]]) -> list[Page]:
+    """The pages at the normal pitch, unless tightening saves a page (§7.3.5.5 调整行距).
+
+    The page to become the last with text is the page before the last one with text, or that page
+    itself (when only the 版记 moved on). First that page alone is tried with 23 to 28 bands, then
+    with the pages before it at 23 or 24 bands (the pitch down to 92 %, where a heading kept with its
+    paragraph left a gap). The first layout with fewer pages whose last page with text is the
+    tightened one wins, so the pitch is lowered only as far as needed.
+    """
+    pages = paginate(lambda _: LINES)
+    last_text = max((page.number for page in pages if page.lines and not _record_only(page)), default=1)
+    for target in (last_text - 1, last_text):
+        if target < 1:
+            continue
+        for earlier in (LINES, *EARLIER_TIGHT_LINES):
+            if earlier != LINES and target == 1:
+                break
+            def attempt(bands: int, t: int = target, e: int = earlier) -> list[Page] | None:
+                trial = paginate(lambda number: bands if number == t else e if number < t else LINES)
+                texts = [page.number for page in trial if page.lines and not _record_only(page)]
+                return trial if len(trial) < len(pages) and max(texts, default=1) == t else None
+
+            if attempt(MAX_TIGHT_LINES) is None:  # the tightest does not save a page: nothing looser will
+                continue
+            for bands in range(LINES + 1, MAX_TIGHT_LINES + 1):
+                found = attempt(bands)
+                if found is not None:
+                    return found
+    return pages
+
+
+def _record_only(page: Page) -> bool:
+    return bool(page.lines) and all(line.style.size == grid.SMALL_SIZE for _, line in page.lines)
 
 
 def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
@@ -112,13 +175,13 @@ def _wrapped(
     measure = ts.measure(style)
     first_cap = CELLS - first_indent
     cap = CELLS - indent
-    lines = break_lines(text, measure, cap, first_cap)
+    lines = break_lines(text, measure, cap, first_cap, squeeze=True)
     out: list[Line | None] = []
     for i, line in enumerate(lines):
         offset = first_indent if i == 0 else indent
         room = (first_cap if i == 0 else cap) * grid.CELL
         last = i == len(lines) - 1
-        out.append(Line(line, style, grid.TEXT_LEFT + offset * grid.CELL, None if last else room))
+        out.append(Line(line, style, grid.TEXT_LEFT + offset * grid.CELL, None if last else room, room))
     return out
 
 
@@ -164,16 +227,25 @@ def _signature(doc: OfficialDocument, ts: Typesetter) -> list[Line | None]:
     return items
 
 
-def _flow(pages: list[Page], groups: list[Group], first_band: int) -> None:
-    band = first_band
+def _first_band(first_top: float, bands: int) -> int:
+    """First band of page 1 below the masthead on a page of ``bands`` bands."""
+    pitch = grid.TEXT_HEIGHT / bands
+    band = 0
+    while grid.TEXT_TOP - band * pitch > first_top + 1e-6:
+        band += 1
+    return band
+
+
+def _flow(pages: list[Page], groups: list[Group], first_top: float, capacity: Capacity) -> None:
+    band = _first_band(first_top, pages[0].bands)
     for group in groups:
         need = len(group.items)
-        if group.keep and band + need > LINES and need <= LINES:
-            band = _new_page(pages, band, group.carry)
-        split = _widow_orphan_split(group, LINES - band)
+        if group.keep and band + need > pages[-1].bands and need <= LINES:
+            band = _new_page(pages, band, group.carry, capacity)
+        split = _widow_orphan_split(group, pages[-1].bands - band)
         for index, item in enumerate(group.items):
-            if band >= LINES or index == split:
-                pages.append(Page(len(pages) + 1))
+            if band >= pages[-1].bands or index == split:
+                pages.append(Page(len(pages) + 1, bands=capacity(len(pages) + 1)))
                 band = 0
             if item is None:
                 if band > 0:
@@ -183,14 +255,14 @@ def _flow(pages: list[Page], groups: list[Group], first_band: int) -> None:
             band += 1
 
 
-def _new_page(pages: list[Page], band: int, carry: int) -> int:
+def _new_page(pages: list[Page], band: int, carry: int, capacity: Capacity) -> int:
     """Start a page, bringing the last ``carry`` lines of the page before along; the next band."""
     page = pages[-1]
     carried: list[Line] = []
     if carry and len(page.lines) > carry and page.lines[-1][0] == band - 1:
         carried = [line for _, line in page.lines[-carry:]]
         del page.lines[-carry:]
-    pages.append(Page(len(pages) + 1))
+    pages.append(Page(len(pages) + 1, bands=capacity(len(pages) + 1)))
     for index, line in enumerate(carried):
         pages[-1].lines.append((index, line))
     return len(carried)
@@ -212,19 +284,22 @@ def _widow_orphan_split(group: Group, room: int) -> int:
     return -1
 
 
-def _place_record(doc: OfficialDocument, ts: Typesetter, pages: list[Page], first_band: int) -> None:
-    """版记 at the foot of the last page; the 文件 format wants that page even (§7.4)."""
-    if not doc.has_record:
+def _place_record(
+    doc: OfficialDocument, block: Record | None, pages: list[Page], first_top: float, capacity: Capacity
+) -> None:
+    """版记 at the foot of the last page, a blank band above it; the 文件 format wants that page even
+    (§7.4). A page of its own holds a 版记 of any length (its pitch shrinks if it must)."""
+    if block is None:
         return
-    block = record(doc, ts)
     page = pages[-1]
-    used = page.lines[-1][0] if page.lines else first_band - 1
-    fits = used + 2 <= LINES - block.bands
+    used = page.lines[-1][0] if page.lines else _first_band(first_top, page.bands) - 1
+    fits = used + 2 <= page.bands - block.bands
     while not fits or (doc.format == "document" and page.number % 2):
-        page = Page(len(pages) + 1, numbered=False)
+        page = Page(len(pages) + 1, bands=max(capacity(len(pages) + 1), block.bands))
         pages.append(page)
-        fits = block.bands <= LINES
-    top = LINES - block.bands
+        fits = True
+    top = page.bands - block.bands
     for row in block.rows:
-        page.lines.append((top + row.band_offset, Line(row.text, row.style, row.x, row.justify_to)))
-    page.rules += block.rules(top)
+        room = row.justify_to if row.justify_to is not None else row.room
+        page.lines.append((top + row.band_offset, Line(row.text, row.style, row.x, row.justify_to, room)))
+    page.rules += block.rules(top, page.pitch)

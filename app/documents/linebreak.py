@@ -1,18 +1,21 @@
 """Chinese line breaking (禁则) for official documents. Pure: no fonts, no reportlab.
 
-Approach: *push-out* (pull the previous character down). Lines are filled greedily up to the
-available width; if the break so found would start the next line with a closing mark
-(``，。、；：？！）》”…—`` and their kin, GB/T 15834 §5) or end this line with an opening mark
-(``（《“〔【``), the break moves left, one unbreakable unit at a time, until it is legal. The line is
-then shorter than the grid and the renderer spreads the slack over its gaps (justification). We chose
-push-out over hanging punctuation because GB/T 9704 keeps every character inside the 156 mm text
-area, and over compressing punctuation because compression shifts the 28-character grid.
+Approach: lines are filled greedily up to the available width; if the break so found would start
+the next line with a closing mark (``，。、；：？！）》”…—`` and their kin, GB/T 15834 §5) or end this
+line with an opening mark (``（《“〔【``), the breaker first tries *push-in* with punctuation
+compression (标点挤压, ``squeeze=True``): the marks that may be set in half a cell — a closing mark at
+the line end, the first of two marks in a row, an opening mark at the line start, see
+:func:`squeezable` — give back enough room to take the next unit(s) up to a legal break. Otherwise
+it pushes out: the break moves left, one unbreakable unit at a time, until it is legal. That line is
+then shorter than the grid and the renderer spreads the slack over its gaps, by at most 5 % (see
+``typeset``). Nothing ever hangs outside the 156 mm text area of GB/T 9704.
 
-Unbreakable units: one CJK character; a run of Latin letters and digits, including the joiners
-inside it (``1,234,567.89``, ``532322-2026-0007``, ``91532322MA6N12345X``, ``12.5%``, ``¥300``); a
-run of dashes ``——`` or ellipses ``……``; a run of spaces (which may hang past the line end and is
-never carried to the start of a line). A unit wider than a whole line is split by characters: the
-only case where a number or word is ever cut.
+Unbreakable units: one CJK character; a *Latin run* — letters and digits with the ASCII marks and
+symbols among them (``1,234,567.89``, ``532322-2026-0007``, ``91532322MA6N12345X``, ``12.5%``,
+``¥300``, ``https://x.gov.cn/a?id=017``, ``ID:A-17``); a document number's year and serial
+``〔2023〕509号``; a run of dashes ``——`` or ellipses ``……``; a run of spaces (which may hang past the
+line end and is never carried to the start of a line). A unit wider than a whole line is split by
+characters: the only case where a number or word is ever cut.
 
 If no legal break exists within a line, a word or number ending the line gives its last character to
 the next line (so "。" never starts one); only when that is impossible too (a line made only of
@@ -32,7 +35,7 @@ LINE_START_FORBIDDEN = frozenset("，。、；：？！）》」』”’〕】�
 LINE_END_FORBIDDEN = frozenset("（《「『“‘〔【〈［｛〖〘([{￥¥$＄£€№")
 """Characters that may not end a line (行尾禁则)."""
 
-_JOINERS = frozenset(".,-/:_@'+&#．－／：")
+_JOINERS = frozenset("．－／：")  # full-width joiners; ASCII marks all join a Latin run
 _SUFFIXES = frozenset("%％‰℃°")
 _PREFIXES = frozenset("￥¥$＄£€№#")
 _REPEATED = frozenset("—―─…⋯")
@@ -52,6 +55,26 @@ def is_word_char(ch: str) -> bool:
     )
 
 
+def _is_ascii_mark(ch: str) -> bool:
+    return "!" <= ch <= "~" and not ch.isalnum()
+
+
+def _number_end(text: str, i: int) -> int:
+    """End of a document number's year and serial ``〔2023〕509号`` starting at ``i``, or ``i``."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j].isdigit() and text[j].isascii():
+        j += 1
+    if j - i != 5 or j >= n or text[j] != "〕":
+        return i
+    k = j + 1
+    while k < n and text[k].isdigit() and text[k].isascii():
+        k += 1
+    if k == j + 1 or k >= n or text[k] != "号":
+        return i
+    return k + 1
+
+
 def is_space(unit: str) -> bool:
     return unit[:1] in (" ", "\t")
 
@@ -64,15 +87,15 @@ def tokenize(text: str) -> list[str]:
     while i < n:
         ch = text[i]
         j = i + 1
-        if is_word_char(ch) or (ch in _PREFIXES and j < n and is_word_char(text[j])):
+        if ch == "〔" and _number_end(text, i) > i:
+            j = _number_end(text, i)
+        elif _starts_run(text, i):
             while j < n:
                 nxt = text[j]
-                if is_word_char(nxt):
+                if is_word_char(nxt) or _is_ascii_mark(nxt) or nxt in _SUFFIXES:
                     j += 1
                 elif nxt in _JOINERS and j + 1 < n and is_word_char(text[j + 1]):
                     j += 2
-                elif nxt in _SUFFIXES:
-                    j += 1
                 else:
                     break
         elif ch in _REPEATED or ch in (" ", "\t"):
@@ -81,6 +104,53 @@ def tokenize(text: str) -> list[str]:
         units.append(text[i:j])
         i = j
     return units
+
+
+def _starts_run(text: str, i: int) -> bool:
+    """Does a Latin run start at ``i``: a letter or digit, or marks and symbols leading into one?"""
+    ch = text[i]
+    if is_word_char(ch):
+        return True
+    if not (_is_ascii_mark(ch) or ch in _PREFIXES):
+        return False
+    j = i + 1
+    while j < len(text) and _is_ascii_mark(text[j]):
+        j += 1
+    return j < len(text) and is_word_char(text[j])
+
+
+OPENING_MARKS = frozenset("（《「『“‘〔【〈［｛〖〘")
+"""Full-width opening marks: the glyph in the right half of its cell, the left half blank."""
+
+CLOSING_MARKS = frozenset("，。、；：）》」』”’〕】〉］｝〗〙")
+"""Full-width closing and pause marks whose glyph sits in the left half of the cell (not ？！, centred
+in some faces)."""
+
+
+def squeezable(units: Sequence[str]) -> list[int]:
+    """Indices (into ``"".join(units)``) of the marks a line may set in half a cell, in the order they
+    are given up: a closing mark ending the line, the first of two marks in a row (or the second
+    when both open), an opening mark starting the line. Compression is only used when a line needs
+    it (see :func:`break_lines` and ``typeset``)."""
+    text = "".join(units)
+    found: list[int] = []
+    if text and text[-1] in CLOSING_MARKS:
+        found.append(len(text) - 1)
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in CLOSING_MARKS and (b in CLOSING_MARKS or b in OPENING_MARKS):
+            found.append(i)
+        elif a in OPENING_MARKS and b in OPENING_MARKS:
+            found.append(i + 1)
+    if text and text[0] in OPENING_MARKS:
+        found.append(0)
+    seen: set[int] = set()
+    return [i for i in found if not (i in seen or seen.add(i))]
+
+
+def squeeze_room(text: str, measure: Measure) -> float:
+    """The most a line can shrink by compressing its punctuation (:func:`squeezable`)."""
+    return sum(measure(text[i]) / 2 for i in squeezable([text]))
 
 
 def can_break(before: str, after: str) -> bool:
@@ -93,10 +163,14 @@ def line_width(line: str, measure: Measure) -> float:
     return sum(measure(ch) for ch in line.rstrip(" \t"))
 
 
-def break_lines(text: str, measure: Measure, width: float, first_width: float | None = None) -> list[str]:
+def break_lines(
+    text: str, measure: Measure, width: float, first_width: float | None = None, *, squeeze: bool = False
+) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` (``first_width`` for the first line).
 
-    The lines joined give back ``text`` exactly: nothing is dropped, added or reordered.
+    With ``squeeze`` a line may be wider by what compressing its punctuation gives back
+    (:func:`squeeze_room`); the renderer must then compress it. The lines joined give back ``text``
+    exactly: nothing is dropped, added or reordered.
     """
     if not text:
         return []
@@ -107,6 +181,8 @@ def break_lines(text: str, measure: Measure, width: float, first_width: float | 
     cap = width if first_width is None else first_width
     while start < len(units):
         end = _greedy_end(units, widths, start, cap, measure)
+        if end < len(units) and not can_break(units[end - 1], units[end]) and squeeze:
+            end = _pushed_in(units, widths, start, end, cap, measure)
         if end < len(units):
             end = _legal_end(units, start, end)
             if not can_break(units[end - 1], units[end]):
@@ -115,6 +191,21 @@ def break_lines(text: str, measure: Measure, width: float, first_width: float | 
         start = end
         cap = width
     return lines
+
+
+def _pushed_in(units: list[str], widths: list[float], start: int, end: int, cap: float, measure: Measure) -> int:
+    """The first legal break after ``end`` (at most three units on) if compressed punctuation makes
+    the line fit; else ``end``."""
+    used = sum(widths[start:end])
+    for stop in range(end + 1, min(end + 3, len(units)) + 1):
+        used += widths[stop - 1]
+        if stop < len(units) and not can_break(units[stop - 1], units[stop]):
+            continue
+        line = "".join(units[start:stop])
+        if used - squeeze_room(line.rstrip(" \t"), measure) <= cap + _EPSILON:
+            return stop
+        return end
+    return end
 
 
 def _greedy_end(units: list[str], widths: list[float], start: int, cap: float, measure: Measure) -> int:

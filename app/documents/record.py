@@ -22,6 +22,7 @@ class RecordRow:
     style: Style
     x: float
     justify_to: float | None = None
+    room: float | None = None
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,17 @@ class Record:
     copy_bands: int
     ruled: bool
 
-    def rules(self, top: int) -> list[Rule]:
+    def rules(self, top: int, pitch: float = grid.LINE_PITCH) -> list[Rule]:
         """The rules of a 版记 whose first row is on band ``top``: thick, thin between, thick."""
         if not self.ruled:
             return []
         width = grid.TEXT_WIDTH
         rules = [
-            Rule(grid.TEXT_LEFT, grid.band_top(top) - grid.RECORD_THICK / 2, width, grid.RECORD_THICK),
+            Rule(grid.TEXT_LEFT, grid.band_top(top, pitch) - grid.RECORD_THICK / 2, width, grid.RECORD_THICK),
             Rule(grid.TEXT_LEFT, grid.TEXT_BOTTOM, width, grid.RECORD_THICK),
         ]
         if 0 < self.copy_bands < self.bands:
-            middle = grid.band_top(top + self.copy_bands) - grid.RECORD_THIN / 2
+            middle = grid.band_top(top + self.copy_bands, pitch) - grid.RECORD_THIN / 2
             rules.insert(1, Rule(grid.TEXT_LEFT, middle, width, grid.RECORD_THIN))
         return rules
 
@@ -54,12 +55,12 @@ def record(doc: OfficialDocument, ts: Typesetter) -> Record:
         measure = ts.measure(RECORD)
         cap = (grid.TEXT_WIDTH - 2 * _INDENT) / RECORD.pitch
         hang = ts.width(RECORD, "抄送：") / RECORD.pitch  # 回行时与冒号后的首字对齐
-        lines = break_lines(text, measure, cap - hang, cap)
+        lines = break_lines(text, measure, cap - hang, cap, squeeze=True)
         for i, line in enumerate(lines):
             offset = 0.0 if i == 0 else hang
             room = (cap - offset) * RECORD.pitch
             justify = None if i == len(lines) - 1 else room
-            rows.append(RecordRow(i, line, RECORD, grid.TEXT_LEFT + _INDENT + offset * RECORD.pitch, justify))
+            rows.append(RecordRow(i, line, RECORD, grid.TEXT_LEFT + _INDENT + offset * RECORD.pitch, justify, room))
     copy_bands = len(rows)
     printed = doc.format == "document" and (doc.printed_by or doc.printed_on)
     if printed:

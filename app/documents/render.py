@@ -1,9 +1,15 @@
-"""Drawing laid-out pages with reportlab: the same document always gives the same bytes."""
+"""Drawing laid-out pages with reportlab: the same document always gives the same bytes.
+
+A *draft* (``draft=True``, what a preview renders) can never pass for an issued document: "（预览）"
+stands where the 发文字号 goes, every page carries a light diagonal 草稿 watermark across the text
+and a boxed 草稿 stamp in the top margin, and the PDF's subject says 草稿.
+"""
 
 from __future__ import annotations
 
 import io
 import threading
+from dataclasses import replace
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
@@ -13,28 +19,42 @@ from app.documents import grid
 from app.documents.fonts import FontSet, load_font_set
 from app.documents.layout import Page, compose
 from app.documents.model import OfficialDocument
-from app.documents.typeset import Run, Typesetter
+from app.documents.typeset import Run, Style, Typesetter
+
+_STAMP = Style("hei", 18.0, 18.0)
 
 RED = CMYKColor(0, 1, 1, 0)  # 公文红, C0 M100 Y100 K0
 BLACK = CMYKColor(0, 0, 0, 1)
+WATERMARK = CMYKColor(0, 0, 0, 0.12)  # light grey: the text stays readable through it
+DRAFT_NUMBER = "（预览）"
+DRAFT_MARK = "草稿"
 
 # reportlab keeps per-document subset state on each shared font object; one render at a time.
 _LOCK = threading.Lock()
 _TYPESETTERS: dict[int, Typesetter] = {}
 
 
-def render_pdf(doc: OfficialDocument, fonts: FontSet | None = None) -> bytes:
-    """The PDF of ``doc``; raises ``DomainError('glyph_missing')`` for a character no font has."""
+def render_pdf(doc: OfficialDocument, fonts: FontSet | None = None, *, draft: bool = False) -> bytes:
+    """The PDF of ``doc``; raises ``DomainError('glyph_missing')`` for a character no font has.
+
+    ``draft``: a preview, marked 草稿 with "（预览）" for its number (see the module docstring).
+    """
     font_set = fonts if fonts is not None else load_font_set()
+    if draft:
+        doc = replace(doc, number=DRAFT_NUMBER)
     with _LOCK:
         typesetter = _TYPESETTERS.get(id(font_set))
         if typesetter is None or typesetter.fonts is not font_set:
             typesetter = _TYPESETTERS[id(font_set)] = Typesetter(font_set)
         pages = compose(doc, font_set, typesetter)
-        return _draw(doc, pages, font_set.primary("body").name)
+        mark = None
+        if draft:
+            typesetter.check(_STAMP, DRAFT_MARK)
+            mark = font_set.face_for("hei", DRAFT_MARK[0]).name
+        return _draw(doc, pages, font_set.primary("body").name, mark)
 
 
-def _draw(doc: OfficialDocument, pages: list[Page], initial_font: str) -> bytes:
+def _draw(doc: OfficialDocument, pages: list[Page], initial_font: str, draft_font: str | None = None) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -47,10 +67,14 @@ def _draw(doc: OfficialDocument, pages: list[Page], initial_font: str) -> bytes:
     canvas.setDateFormatter(lambda *_: stamp)
     canvas.setTitle(doc.title)
     canvas.setAuthor(doc.issuer)
-    canvas.setSubject(doc.number)
+    canvas.setSubject(DRAFT_MARK if draft_font else doc.number)
     canvas.setCreator("Lvyue 履约")
     for page in pages:
+        if draft_font:
+            _draw_watermark(canvas, draft_font)
         _draw_page(canvas, page)
+        if draft_font:
+            _draw_stamp(canvas, draft_font)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -82,6 +106,32 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
             text.setTextOrigin(x, run.y)
             text.textOut(piece)
     canvas.drawText(text)
+
+
+def _draw_watermark(canvas: Canvas, font: str) -> None:
+    """草稿 in light grey, large and diagonal across the middle of the text area, under the text."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.translate(grid.PAGE_WIDTH / 2, grid.TEXT_BOTTOM + grid.TEXT_HEIGHT / 2)
+    canvas.rotate(35)
+    canvas.setFont(font, 150)
+    canvas.drawCentredString(0, -150 * (grid.EM_ASCENT - grid.EM_DESCENT) / 2, DRAFT_MARK)
+    canvas.restoreState()
+
+
+def _draw_stamp(canvas: Canvas, font: str) -> None:
+    """A boxed 草稿 in the top margin, left, above any 版头 (the 信函 mark starts 30 mm down)."""
+    size = 18.0
+    width, height = 2 * size + 16, size + 10
+    x, top = grid.TEXT_LEFT, grid.PAGE_HEIGHT - 8 * grid.MM
+    canvas.saveState()
+    canvas.setStrokeColor(BLACK)
+    canvas.setFillColor(BLACK)
+    canvas.setLineWidth(1.5)
+    canvas.rect(x, top - height, width, height, stroke=1, fill=0)
+    canvas.setFont(font, size)
+    canvas.drawString(x + 8, top - height + 5 + grid.EM_DESCENT * size, DRAFT_MARK)
+    canvas.restoreState()
 
 
 def _pieces(canvas: Canvas, run: Run) -> list[tuple[float, str]]:

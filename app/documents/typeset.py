@@ -2,11 +2,14 @@
 
 Full-width characters (ideographs and Chinese punctuation, including the ambiguous-width quotes,
 dashes and ellipsis) take one *cell* of the style's pitch; Latin letters and digits keep their own
-advance widths. A line given a target width spreads its slack over the gaps between its unbreakable
-units, three times as much at a Han–Latin boundary as between two ideographs (justification; see
-``linebreak`` for why lines come out short). If that would open an ideograph gap by more than a
-quarter cell, as when a long case number is carried to the next line, the line stays ragged rather
-than letter-spaced.
+advance widths. A line wider than its room (the line breaker pushed a mark in) first compresses
+punctuation (标点挤压): the marks ``linebreak.squeezable`` names are set in half a cell, the blank
+half dropped, until the line fits. A line given a target width then spreads its slack over the gaps
+between its unbreakable units, three times as much at a Han–Latin boundary as between two
+ideographs (justification; see ``linebreak`` for why lines come out short) — but by at most 5 % of
+its set width and a quarter cell in any one gap. A line that would need more, as when a long case
+number is carried to the next line, stays short and flush left rather than letter-spaced. Nothing
+is ever added inside a unit: a URL, code, number or 文号 keeps its natural spacing.
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.documents.fonts import Face, FontSet, Role
-from app.documents.linebreak import is_space, tokenize
+from app.documents.linebreak import OPENING_MARKS, is_space, squeezable, tokenize
 
 _AMBIGUOUS_CELLS = frozenset("“”‘’—―─…⋯·•※§№")
 _OPENING = frozenset("“‘")
 _CLOSING = frozenset("”’")
 _STRETCHED = frozenset("—―─")
 _HANGING_SPACES = " \t"
-_MAX_SPREAD = 0.25  # widest extra gap (in cells) between two Han characters; wider lines stay ragged
+_MAX_SPREAD = 0.25  # widest extra gap (in cells) anywhere on a justified line; wider lines stay short
+MAX_STRETCH = 0.05  # most a justified line may grow, as a fraction of its set width
 _HAN_LATIN_WEIGHT = 3  # justification widens Han–Latin gaps (clreq: about a quarter em) first
 
 
@@ -131,18 +135,28 @@ class Typesetter:
         justify_to: float | None = None,
         red: bool = False,
         scale: float = 100.0,
+        fit_to: float | None = None,
     ) -> list[Run]:
-        """Runs for ``text`` from (x, y); with ``justify_to`` the line is spread to that width."""
+        """Runs for ``text`` from (x, y); with ``justify_to`` the line is spread to that width.
+
+        A line wider than ``justify_to`` or ``fit_to`` is first narrowed by compressing punctuation.
+        """
         units = tokenize(text.rstrip(_HANGING_SPACES))
         if not units:
             return []
         glyphs = [[self.glyph(style, ch) for ch in unit] for unit in units]
+        room = justify_to if justify_to is not None else fit_to
+        if room is not None and sum(g.width for unit in glyphs for g in unit) > room + 1e-6:
+            glyphs = _squeezed(units, glyphs, style, room)
         widths = [sum(glyph.width for glyph in unit) for unit in glyphs]
         extras = [0.0] * len(units)
         if justify_to is not None and len(units) > 1:
             weights = [_gap_weight(a, b) for a, b in itertools.pairwise(units)]
-            share = (justify_to - sum(widths)) / sum(weights)
-            if 1e-6 < share <= style.pitch * _MAX_SPREAD:
+            slack = justify_to - sum(widths)
+            share = slack / sum(weights)
+            if 1e-6 < share and share * max(weights) <= style.pitch * _MAX_SPREAD and (
+                slack <= MAX_STRETCH * sum(widths) + 1e-6
+            ):
                 extras = [share * weight for weight in weights] + [0.0]
         factor = scale / 100.0
         builder = _RunBuilder(y, style.size, red)
@@ -155,6 +169,34 @@ class Typesetter:
                     position += glyph.width * factor
             cursor += (unit_width + extra) * factor
         return builder.finish()
+
+
+def _squeezed(units: list[str], glyphs: list[list[_Glyph]], style: Style, room: float) -> list[list[_Glyph]]:
+    """``glyphs`` with marks set in half a cell, in ``squeezable`` order, until the line fits ``room``."""
+    flat = [glyph for unit in glyphs for glyph in unit]
+    text = "".join(units)
+    excess = sum(glyph.width for glyph in flat) - room
+    for index in squeezable(units):
+        if excess <= 1e-6:
+            break
+        glyph = flat[index]
+        if glyph.scale != 100.0 or glyph.width <= style.pitch / 2:
+            continue
+        half = style.pitch / 2
+        ink = half if glyph.advance > 0.9 * style.pitch else max(half, glyph.advance)  # the mark's half, or a
+        gain = glyph.width - ink  # proportional quote's own advance
+        if gain <= 0:
+            continue
+        width = glyph.width - gain
+        offset = glyph.offset - gain if text[index] in OPENING_MARKS else glyph.offset
+        flat[index] = _Glyph(glyph.face, width, glyph.advance, offset, glyph.scale)
+        excess -= gain
+    out: list[list[_Glyph]] = []
+    position = 0
+    for unit in glyphs:
+        out.append(flat[position : position + len(unit)])
+        position += len(unit)
+    return out
 
 
 def _gap_weight(before: str, after: str) -> int:

@@ -7,8 +7,9 @@ row added. Any failure — a character no font has, a template problem — rolls
 used, no event. The PDF is stored content-addressed beside the database
 (``documents/ab/abcd….pdf``); it is a cache of the record, which the snapshot reproduces.
 
-Preview renders the same document with a blank sequence number (``双发改函〔2026〕　号``) and takes
-nothing: two officers previewing at once must not be shown the same "next" number.
+Preview renders the same document as a draft — "（预览）" where the number goes, a 草稿 watermark and
+stamp on every page (``render_pdf(draft=True)``) — and takes nothing: two officers previewing at once
+must not be shown the same "next" number, and a printed preview must not pass for an issued document.
 
 A reprint re-renders the snapshot with the template *version* recorded in the event (frozen in
 ``resources/templates/versions/``) and checks the digest; a different digest (another PC's fonts)
@@ -71,7 +72,7 @@ from app.store.projector import Projector
 from app.store.tables import complaints, events
 
 log = logging.getLogger(__name__)
-PREVIEW_SEQUENCE = "\u3000"  # the blank where the number will go: 双发改函〔2026〕　号
+PREVIEW_SEQUENCE = "\u3000"  # the snapshot of a preview: 双发改函〔2026〕　号 (printed as "（预览）")
 _PAGE = re.compile(rb"/Type /Page(?![a-zA-Z])")
 
 
@@ -147,14 +148,14 @@ def contact_missing(profile: Profile, kind: str, *, templates: TemplateLibrary |
 
 
 def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: TemplateLibrary | None = None) -> bytes:
-    """The document as it would be issued today, with a blank sequence number; nothing is written."""
+    """The document as it would be issued today, marked 草稿 with "（预览）" for its number; nothing is written."""
     today = china_date(profile.now())
     with profile.store.read() as session:
         job = _prepare(session, profile, actor, ref, kind, templates)
     number = f"{job.prefix}〔{today.year}〕{PREVIEW_SEQUENCE}号"
     snapshot = _snapshot(job.template, job.context(number, today))
     try:
-        return render_pdf(job.template.render(snapshot))
+        return render_pdf(job.template.render(snapshot), draft=True)
     except DomainError as error:
         with profile.store.read() as session:
             raise _located(session, job, error) from None

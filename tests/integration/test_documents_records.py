@@ -147,7 +147,9 @@ def test_preview_takes_no_number_and_writes_nothing(office):
     case_no = complaint_in(office, "forwarded")
     before = counts(office)
     pdf = documents.preview(office.profile, office.handler, case_no, "forward_letter")
-    assert "双发改函〔2026〕 号" in text(pdf) or "双发改函〔2026〕\u3000号" in text(pdf)
+    # issue 9: a preview must not pass for an issued document: no number, "（预览）" and 草稿 instead
+    assert "（预览）" in text(pdf) and "草稿" in text(pdf)
+    assert "双发改函〔2026〕" not in text(pdf)
     assert counts(office) == before
     assert documents.issue(office.profile, office.handler, case_no, "forward_letter").number == "双发改函〔2026〕1号"
 

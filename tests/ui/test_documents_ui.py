@@ -53,10 +53,11 @@ def test_the_preview_dialog_shows_every_page_and_pages_through(qtbot, notice):
     dialog = PdfPreviewDialog(pdf, notice.number, None)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.page_count == notice.pages == 4
-    assert dialog.pane.pages.text() == "/ 共 4 页"
-    dialog.pane.go_to(3)
-    assert dialog.pane.current_page == 3 and dialog.pane.page.value() == 3
+    # 2 pages since issue 9 (the 版记 shares page 2; it was 4 with a blank page 3)
+    assert dialog.page_count == notice.pages == 2
+    assert dialog.pane.pages.text() == "/ 共 2 页"
+    dialog.pane.go_to(2)
+    assert dialog.pane.current_page == 2 and dialog.pane.page.value() == 2
     dialog.pane.zoom.setCurrentIndex(dialog.pane.zoom.findData(1.5))
     assert dialog.pane.view.zoomFactor() == pytest.approx(1.5)
     assert dialog.print_button.text() and dialog.save_button.isEnabled()
@@ -70,7 +71,7 @@ def test_printing_gives_a4_pages_at_full_size(qtbot, tmp_path, notice):
     assert dialog.print_to(pdf_printer(target))
     printed = target.read_bytes()
     pages = PdfReader(io.BytesIO(printed)).pages
-    assert len(pages) == 4
+    assert len(pages) == notice.pages == 2  # issue 9: was 4 with a blank page 3
     assert (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == pytest.approx((595, 842), abs=1)
     original, copy = ink_box(pdf, 0), ink_box(printed, 0)
     assert all(abs(a - b) <= 3 for a, b in zip(original, copy, strict=True)), (original, copy)  # not shrunk or moved

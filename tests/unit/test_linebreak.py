@@ -14,6 +14,8 @@ from app.documents.linebreak import (
     balance_lines,
     break_lines,
     line_width,
+    squeezable,
+    squeeze_room,
     tokenize,
 )
 
@@ -103,9 +105,28 @@ def test_spaces_hang_at_the_line_end_and_never_start_a_line() -> None:
     assert all(line_width(line, cells) <= 10 for line in lines)
 
 
-def test_tokenize_keeps_joiners_only_inside_words() -> None:
-    assert tokenize("共1,234.5元，A, B") == ["共", "1,234.5", "元", "，", "A", ",", " ", "B"]
+def test_tokenize_keeps_latin_runs_with_their_marks_whole() -> None:
+    # issue 9: ASCII marks belong to the Latin run they touch, so a URL or code is one unit (no break,
+    # no justification space inside "2024?id=017"); spaces still separate words
+    assert tokenize("共1,234.5元，A, B") == ["共", "1,234.5", "元", "，", "A,", " ", "B"]
     assert tokenize("——……") == ["——", "……"]
+    assert tokenize("登录https://a.gov.cn/x/2024?id=017查询") == ["登", "录", "https://a.gov.cn/x/2024?id=017", "查", "询"]
+    assert tokenize("（PPP项目，ID:A-17）") == ["（", "PPP", "项", "目", "，", "ID:A-17", "）"]
+
+
+def test_a_document_number_year_and_serial_is_one_unit() -> None:
+    assert tokenize("楚发改财金〔2023〕509号文") == ["楚", "发", "改", "财", "金", "〔2023〕509号", "文"]
+    assert tokenize("〔2023〕条") == ["〔", "2023", "〕", "条"]
+
+
+def test_punctuation_compression_pushes_a_closing_mark_in_rather_than_a_character_out() -> None:
+    text = "一" * 27 + "。”" + "二三"
+    pushed_out = break_lines(text, cells, 28)
+    assert pushed_out[0] == "一" * 26  # without squeeze: two characters come down with the marks
+    squeezed = break_lines(text, cells, 28, squeeze=True)
+    assert squeezed[0] == "一" * 27 + "。”"  # 29 cells less two half cells: fits
+    assert line_width(squeezed[0], cells) - squeeze_room(squeezed[0], cells) <= 28
+    assert squeezable(["一。”"]) == [2, 1]
 
 
 def test_a_long_title_wraps_into_balanced_lines() -> None:
@@ -187,3 +208,18 @@ def test_no_legal_boundary_cuts_the_last_word_before_a_character_that_may_start_
     lines = break_lines(text, lambda ch: 1.0 if ord(ch) > 0x2E80 else 0.57, 28)
     assert "".join(lines) == text
     assert all(line[0] not in LINE_START_FORBIDDEN for line in lines), lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=paragraphs(), indent=st.booleans())
+def test_squeezed_paragraphs_keep_every_rule_and_fit_once_compressed(text: str, indent: bool) -> None:
+    first = CELLS - 2 if indent else CELLS
+    lines = break_lines(text, cells, CELLS, first, squeeze=True)
+    assert "".join(lines) == text
+    for number, line in enumerate(lines):
+        cap = first if number == 0 else CELLS
+        assert line_width(line, cells) - squeeze_room(line.rstrip(" "), cells) <= cap + 1e-9
+        if number > 0:
+            assert line[0] not in LINE_START_FORBIDDEN, (number, lines)
+        if number < len(lines) - 1:
+            assert line[-1] not in LINE_END_FORBIDDEN, (number, lines)
