@@ -1,7 +1,7 @@
 """Issuing documents against DESIGN §8 (one notice warm <= 30 ms; 1,000 in <= 30 s).
 
     .venv/bin/python bench/bench_documents.py                      # figures
-    .venv/bin/python bench/bench_documents.py --samples docs/documents   # also page 1 of every kind as PNG
+    .venv/bin/python bench/bench_documents.py --samples docs/documents   # also every page of every kind as PNG
 
 "Issue" is the whole record: the number from the numbering interface, the PDF rendered from the
 template, the ``issue_document`` event, the projection and index rows, one transaction, and the PDF
@@ -72,7 +72,7 @@ def new_office(home: Path):
 
 
 def write_samples(target: Path) -> None:
-    """Page 1 of every kind and feedback variant, issued by a new office, at 80 dpi."""
+    """Every page of every kind and feedback variant, issued by a new office, at 80 dpi."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         print("pdftoppm not found (apt-get install poppler-utils): PNGs not written")
@@ -93,9 +93,11 @@ def _write_samples(office, target: Path, pdftoppm: str) -> None:
         issued = documents.issue(office.profile, office.leader, case_no, kind)
         name = "-".join(part for part in (kind, variant, SAMPLE_SUFFIX.get((state, kind))) if part)
         stem = target / name
-        subprocess.run([pdftoppm, "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(issued.path),
-                        str(stem)], check=True)
-        print(f"wrote {stem}.png  ({issued.number}, {issued.pages} pages)")
+        for old in target.glob(f"{name}*.png"):  # a sample that had more pages before
+            if old.stem == name or old.stem.removeprefix(name + "-").isdigit():
+                old.unlink()
+        subprocess.run([pdftoppm, "-r", "80", "-png", str(issued.path), str(stem)], check=True)  # stem-1.png, …
+        print(f"wrote {stem}-1..{issued.pages}.png  ({issued.number}, {issued.pages} pages)")
 
 
 def main() -> int:
@@ -103,7 +105,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=31, help="issues for the warm median")
     parser.add_argument("--batch", type=int, default=1000, help="documents issued in the batch")
     parser.add_argument("--complaints", type=int, default=100, help="complaints the batch is spread over")
-    parser.add_argument("--samples", type=Path, help="also write page 1 of every kind as PNG to this folder")
+    parser.add_argument("--samples", type=Path, help="also write every page of every kind as PNG to this folder")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="lvyue-bench-documents-"))

@@ -209,6 +209,7 @@ def document_context(
         "contact_person": office.get("contact_person", ""),
         "contact_phone": office.get("contact_phone", ""),
         "office_address": office.get("address", ""),
+        "contact_details": _contact_details(office),
         "upstream_office": office.get("upstream_office", ""),
         "number": number,
         "issued_on": issued_on.isoformat(),
@@ -293,3 +294,11 @@ def document_context(
         "repair_date": chinese_date(repair.get("on")),
     }
     return values
+
+
+def _contact_details(office: dict[str, Any]) -> str:
+    """"联系人：王颖，电话：0878-7721234" (or the telephone alone), for a contact inside a sentence."""
+    person, phone = office.get("contact_person") or "", office.get("contact_phone") or ""
+    if not phone:
+        return ""
+    return f"联系人：{person}，电话：{phone}" if person else f"电话：{phone}"

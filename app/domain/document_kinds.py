@@ -18,7 +18,7 @@ class DocumentKind(StrEnum):
     REJECTION = "rejection"  # 不予受理告知书, to the complainant
     FORWARD_LETTER = "forward_letter"  # 转办函, to the competent department
     RECTIFICATION_NOTICE = "rectification_notice"  # 整改督促通知书, to the respondent
-    BREACH_DETERMINATION = "breach_determination"  # 违约失信认定书, to the respondent
+    BREACH_DETERMINATION = "breach_determination"  # 违约失信确认通知 (formerly 认定书), to the respondent
     REPAIR_NOTICE = "repair_notice"  # 信用修复告知书, to the respondent
     FEEDBACK_LETTER = "feedback_letter"  # 核实情况反馈函, to the complainant
 
@@ -43,7 +43,7 @@ KIND_LABELS: dict[str, str] = {
     DocumentKind.REJECTION: "不予受理告知书",
     DocumentKind.FORWARD_LETTER: "转办函",
     DocumentKind.RECTIFICATION_NOTICE: "整改督促通知书",
-    DocumentKind.BREACH_DETERMINATION: "违约失信认定书",
+    DocumentKind.BREACH_DETERMINATION: "违约失信确认通知",
     DocumentKind.REPAIR_NOTICE: "信用修复告知书",
     DocumentKind.FEEDBACK_LETTER: "核实情况反馈函",
 }

@@ -144,7 +144,12 @@ def contact_missing(profile: Profile, kind: str, *, templates: TemplateLibrary |
         template = (templates or LIBRARY).current(kind, variant)
     except DomainError:
         return False
-    return "contact_phone" in template.fields() and not settings.contact_phone.strip()
+    return _states_contact(template) and not settings.contact_phone.strip()
+
+
+def _states_contact(template) -> bool:
+    """Does the template print the office's telephone (directly or in ``contact_details``)?"""
+    return bool({"contact_phone", "contact_details"} & set(template.fields()))
 
 
 def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: TemplateLibrary | None = None) -> bytes:
@@ -168,7 +173,7 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
     with profile.store.unit_of_work() as uow:
         job = _prepare(uow.session, profile, actor, ref, kind, templates)
         complaint, template, variant = job.complaint, job.template, job.variant
-        if "contact_phone" in template.fields() and not job.settings.contact_phone.strip():
+        if _states_contact(template) and not job.settings.contact_phone.strip():
             raise DomainError("office_contact_missing", kind_label=kind_label(kind, variant))
         if expected_head is not None and expected_head != complaint.head:
             raise DomainError("complaint_changed", case_no=complaint.case_no)

@@ -126,7 +126,7 @@ def test_refusals_are_chinese_and_take_no_number(cli, tmp_path):
     before = document_events()
     refused = cli("document", "issue", added["case_no"], "breach_determination", "-o", str(tmp_path / "x.pdf"),
                   "--user", "yang", password=OFFICER_PW)
-    assert refused.returncode == 1 and "不能开具违约失信认定书" in refused.stderr
+    assert refused.returncode == 1 and "不能开具违约失信确认通知" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
     (tmp_path / "exists.pdf").write_bytes(b"keep")
     kept = cli("document", "issue", added["case_no"], "receipt", "-o", str(tmp_path / "exists.pdf"), "--user", "yang",

@@ -86,9 +86,9 @@ def test_receipt_states_the_time_limits_and_the_contact(office):
     issued, text = issue(office, case_no, "receipt")
     assert issued.variant is None
     # received Monday 2 November 2026: forward within 1 working day, conclusion 15, feedback 5
-    assert "2026年11月3日前（收到投诉之日起1个工作日内）转交双柏县人民政府" in text
-    assert "转交之日起15个工作日" in text and "作出之日起5个工作日内向你单位反馈" in text
-    assert "联系人及电话：王颖，0878-7721234" in text
+    assert "2026年11月3日前（收到投诉之日起1个工作日内）将投诉转交双柏县人民政府" in text
+    assert "转交之日起15个工作日" in text and "作出后5个工作日内，本局将向你单位反馈" in text
+    assert "联系人：王颖，电话：0878-7721234" in text
 
 
 def test_without_the_office_contact_issuing_is_refused_and_takes_no_number(office):

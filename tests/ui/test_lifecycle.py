@@ -119,7 +119,7 @@ def test_the_whole_lifecycle_through_the_dialogs(qtbot, office, make_ctx, questi
     assert complaint.sanctions[0]["lifted_on"]
     assert len(questions.asked) == 3
     # steps that produce a document offered to issue it (DESIGN §6): the breach determination, the repair notice
-    assert any("违约失信认定书" in offer for offer in questions.offers)
+    assert any("违约失信确认通知" in offer for offer in questions.offers)
     assert any("信用修复告知书" in offer for offer in questions.offers)
     assert office.sanctions_tab.tree.topLevelItem(0).text(3).startswith("已于")
 
