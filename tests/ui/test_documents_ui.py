@@ -162,3 +162,38 @@ def test_the_settings_dialog_shows_errors_and_saves(qtbot, office, make_ctx):
     qtbot.addWidget(read_only)
     qtbot.waitUntil(lambda: read_only.fields["contact_person"].text() == "王颖")
     assert read_only.fields["contact_person"].isReadOnly() and not read_only.save_button.isEnabled()
+
+
+def test_the_first_issue_asks_a_leader_for_the_office_contact(qtbot, office, make_ctx, monkeypatch):
+    """Issue 9: documents state the office contact; when it is unset, a leader types it at the first issue
+    (a handler is told who can set it) and the document then prints it."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+    office_settings.update(office.profile, office.admin, {"contact_person": "", "contact_phone": ""})
+    case_no = complaint_in(office, "registered")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warned.append(text))
+
+    handler_dialog = IssueDocumentDialog(make_ctx("handler"), case_no, None, kind="receipt")
+    qtbot.addWidget(handler_dialog)
+    with qtbot.waitSignal(handler_dialog.offers_loaded, timeout=10000):
+        handler_dialog.show()
+    handler_dialog.issue_selected(confirm=False)
+    assert warned and "联系电话" in warned[-1] and handler_dialog.result_document is None
+
+    def type_contact(dialog: QDialog) -> int:
+        person, phone = dialog.findChildren(QLineEdit)
+        person.setText("李娜")
+        phone.setText("0878-7721234")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", type_contact)
+    dialog = IssueDocumentDialog(make_ctx("leader"), case_no, None, kind="receipt")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.offers_loaded, timeout=10000):
+        dialog.show()
+    with qtbot.waitSignal(dialog.issued, timeout=10000) as issued:
+        dialog.issue_selected(confirm=False)
+    assert office_settings.get(office.profile).contact_phone == "0878-7721234"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(issued.args[0].path.read_bytes())).pages)
+    assert "联系人：李娜，电话：0878-7721234" in text.replace("\n", "")
