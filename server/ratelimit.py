@@ -21,7 +21,7 @@ MAX_KEYS = 50_000
 
 def wait_text(seconds: float) -> str:
     """``"45秒"``, ``"15分钟"``: how long to wait, for the Chinese message."""
-    seconds = max(1, math.ceil(seconds))
+    seconds = max(1, math.ceil(round(seconds, 3)))
     if seconds < 60:
         return f"{seconds}秒"
     return f"{math.ceil(seconds / 60)}分钟"
@@ -134,7 +134,8 @@ class RateLimits:
 
     @staticmethod
     def _refusal(code: str, wait: float) -> Refusal | None:
-        return Refusal(code, max(1, math.ceil(wait))) if wait > 0 else None
+        # to the millisecond first: ``until - now`` of a 600 s lockout may come out as 600.0000000001
+        return Refusal(code, max(1, math.ceil(round(wait, 3)))) if wait > 0 else None
 
     def check_address(self, address: str) -> Refusal | None:
         return self._refusal("rate_limited", self.address.take(address)) if self.enabled else None
