@@ -130,3 +130,49 @@ number_blocks = Table(
     Column("next", Integer, nullable=False),
     PrimaryKeyConstraint("series", "year", "start"),
 )
+
+# Supervision milestones 办理节点 (``app.domain.milestones``), projections like ``complaints`` and keyed
+# by its ``num``: rewritten with the complaint's row, rebuilt with it. Reports are SQL over these.
+state_spells = Table(
+    "state_spells",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("entered_on", Text, nullable=False),  # recorded date of the event that entered the state
+    Column("left_on", Text),  # recorded date of the event that left it; NULL: still in it
+    PrimaryKeyConstraint("num", "seq"),
+    Index("ix_state_spells_entered", "entered_on", "left_on", "state", "num"),
+)
+
+stage_deadlines = Table(
+    "stage_deadlines",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("stage_no", Integer, nullable=False),
+    Column("segment", Integer, nullable=False),  # 0, then one more per extension
+    Column("stage", Text, nullable=False),  # forward | conclude | rectify | feedback
+    Column("started_on", Text, nullable=False),
+    Column("due_on", Text, nullable=False),
+    Column("set_on", Text, nullable=False),  # the due date is in force from this day …
+    Column("until_on", Text),  # … until this day (extension or end); NULL: still in force
+    Column("ended_on", Text),  # last segment of a finished stage: the day it ended
+    Column("outcome", Text),  # how it ended ("extended" on a segment an extension replaced)
+    Column("working_days", Integer),  # working days from start to end (finished stages)
+    PrimaryKeyConstraint("num", "stage_no", "segment"),
+    Index("ix_stage_deadlines_ended", "stage", "ended_on", "outcome", "due_on", "working_days", "num"),
+    Index("ix_stage_deadlines_open", "stage", "set_on", "until_on", "due_on", "num"),
+)
+
+sanction_spells = Table(
+    "sanction_spells",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("event_id", Text, nullable=False),
+    Column("recorded_on", Text, nullable=False),
+    Column("start_on", Text, nullable=False),
+    Column("end_on", Text),  # last day of the measure's period; NULL: no end date
+    Column("lifted_on", Text),  # lifted by a credit repair from this day
+    PrimaryKeyConstraint("num", "seq"),
+)
