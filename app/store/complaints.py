@@ -72,8 +72,10 @@ _INSERT_MILESTONES = tuple(
 _DELETE_MILESTONES = tuple(f"DELETE FROM {t.name} WHERE num = ?" for t in _MILESTONE_TABLES)
 
 
-def _milestone_params(num: int, rows: MilestoneRows) -> tuple[list[tuple], ...]:
-    return ([(num, *r) for r in rows.spells], [(num, *r) for r in rows.deadlines],
+def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tuple[list[tuple], ...]:
+    """Rows for the three milestone tables; the first two carry the complaint's region and department."""
+    where = (row["region_code"], row["department"])
+    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *where) for r in rows.deadlines],
             [(num, *r) for r in rows.sanctions])
 
 
@@ -95,11 +97,11 @@ class ComplaintStore:
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
 
-    def _write_milestones(self, num: int, rows: MilestoneRows, *, replace: bool) -> None:
+    def _write_milestones(self, num: int, rows: MilestoneRows, row: dict[str, Any], *, replace: bool) -> None:
         cursor = self.session.connection().connection.cursor()  # executemany on the driver: a few rows
         try:
             for delete_sql, insert_sql, params in zip(_DELETE_MILESTONES, _INSERT_MILESTONES,
-                                                      _milestone_params(num, rows), strict=True):
+                                                      _milestone_params(num, rows, row), strict=True):
                 if replace:
                     cursor.execute(delete_sql, (num,))
                 if params:
@@ -119,10 +121,10 @@ class ComplaintStore:
             self.session.execute(insert(complaint_data).values(num=num, data=data))
             self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
             if milestones is not None:
-                self._write_milestones(num, milestones, replace=True)
+                self._write_milestones(num, milestones, row, replace=True)
             return
         if milestones is not None:
-            self._write_milestones(num, milestones, replace=True)
+            self._write_milestones(num, milestones, row, replace=True)
         if reindex:
             old = search_row(self._stored(num))
             new = search_row(c)
@@ -152,7 +154,7 @@ class ComplaintStore:
         )
         batches: tuple[list[tuple], ...] = ([], [], [])
         for i, (_, _, milestones) in enumerate(rows):
-            for batch, params in zip(batches, _milestone_params(start + i, milestones), strict=True):
+            for batch, params in zip(batches, _milestone_params(start + i, milestones, values[i]), strict=True):
                 batch.extend(params)
         cursor = self.session.connection().connection.cursor()
         try:

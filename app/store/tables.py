@@ -141,8 +141,10 @@ state_spells = Table(
     Column("state", Text, nullable=False),
     Column("entered_on", Text, nullable=False),  # recorded date of the event that entered the state
     Column("left_on", Text),  # recorded date of the event that left it; NULL: still in it
+    Column("region_code", Text, nullable=False),  # the complaint's, copied so reports need no join
+    Column("department", Text, nullable=False),
     PrimaryKeyConstraint("num", "seq"),
-    Index("ix_state_spells_entered", "entered_on", "left_on", "state", "num"),
+    Index("ix_state_spells_left", "left_on", "entered_on", "state", "region_code"),
 )
 
 stage_deadlines = Table(
@@ -159,9 +161,11 @@ stage_deadlines = Table(
     Column("ended_on", Text),  # last segment of a finished stage: the day it ended
     Column("outcome", Text),  # how it ended ("extended" on a segment an extension replaced)
     Column("working_days", Integer),  # working days from start to end (finished stages)
+    Column("region_code", Text, nullable=False),  # the complaint's, copied so reports need no join
+    Column("department", Text, nullable=False),
     PrimaryKeyConstraint("num", "stage_no", "segment"),
-    Index("ix_stage_deadlines_ended", "stage", "ended_on", "outcome", "due_on", "working_days", "num"),
-    Index("ix_stage_deadlines_open", "stage", "set_on", "until_on", "due_on", "num"),
+    Index("ix_stage_deadlines_ended", "ended_on", "stage", "outcome", "due_on", "working_days", "region_code"),
+    Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code"),
 )
 
 sanction_spells = Table(

@@ -26,9 +26,11 @@ def upgrade() -> None:
     sa.Column('state', sa.Text(), nullable=False),
     sa.Column('entered_on', sa.Text(), nullable=False),
     sa.Column('left_on', sa.Text(), nullable=True),
+    sa.Column('region_code', sa.Text(), nullable=False),
+    sa.Column('department', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('num', 'seq')
     )
-    op.create_index('ix_state_spells_entered', 'state_spells', ['entered_on', 'left_on', 'state', 'num'])
+    op.create_index('ix_state_spells_left', 'state_spells', ['left_on', 'entered_on', 'state', 'region_code'])
     op.create_table('stage_deadlines',
     sa.Column('num', sa.Integer(), nullable=False),
     sa.Column('stage_no', sa.Integer(), nullable=False),
@@ -41,11 +43,13 @@ def upgrade() -> None:
     sa.Column('ended_on', sa.Text(), nullable=True),
     sa.Column('outcome', sa.Text(), nullable=True),
     sa.Column('working_days', sa.Integer(), nullable=True),
+    sa.Column('region_code', sa.Text(), nullable=False),
+    sa.Column('department', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('num', 'stage_no', 'segment')
     )
     op.create_index('ix_stage_deadlines_ended', 'stage_deadlines',
-                    ['stage', 'ended_on', 'outcome', 'due_on', 'working_days', 'num'])
-    op.create_index('ix_stage_deadlines_open', 'stage_deadlines', ['stage', 'set_on', 'until_on', 'due_on', 'num'])
+                    ['ended_on', 'stage', 'outcome', 'due_on', 'working_days', 'region_code'])
+    op.create_index('ix_stage_deadlines_open', 'stage_deadlines', ['until_on', 'set_on', 'due_on', 'region_code'])
     op.create_table('sanction_spells',
     sa.Column('num', sa.Integer(), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
@@ -63,5 +67,5 @@ def downgrade() -> None:
     op.drop_index('ix_stage_deadlines_open', table_name='stage_deadlines')
     op.drop_index('ix_stage_deadlines_ended', table_name='stage_deadlines')
     op.drop_table('stage_deadlines')
-    op.drop_index('ix_state_spells_entered', table_name='state_spells')
+    op.drop_index('ix_state_spells_left', table_name='state_spells')
     op.drop_table('state_spells')
