@@ -91,7 +91,7 @@ class Before:
 def start(c, on: date) -> None:
     """The history of a complaint just registered on ``on``: one spell, the forward stage open."""
     c.milestones = {"spells": [[c.state.value, on.isoformat()]], "stages": [], "sanctions": {}}
-    _open(c, Stage.FORWARD, c.received_on or on)
+    _open(c, Stage.FORWARD, c.received_on or on, on)
 
 
 def note(c, before: Before, on: date) -> None:
@@ -121,7 +121,7 @@ def note(c, before: Before, on: date) -> None:
     if changed or len(c.redirects) > before.redirects:
         _enter(c, on)
     if c.state in ANSWERABLE and not c.feedback_given and _open_stage(c, Stage.FEEDBACK) is None:
-        _open(c, Stage.FEEDBACK, on)
+        _open(c, Stage.FEEDBACK, on, on)
     for sanction in c.sanctions[before.sanctions:]:
         c.milestones["sanctions"][sanction["event"]] = day
 
@@ -129,16 +129,18 @@ def note(c, before: Before, on: date) -> None:
 def _enter(c, on: date) -> None:
     """Open the stage the complaint's new state (or new department) runs against."""
     if c.state == S.REGISTERED:
-        _open(c, Stage.FORWARD, c.forward_clock_from or on)
+        _open(c, Stage.FORWARD, c.forward_clock_from or on, on)
     elif c.state == S.FORWARDED:
         override = c.due_override_on if c.due_override_kind == "conclude" else None
-        _open(c, Stage.CONCLUDE, on, override)
+        _open(c, Stage.CONCLUDE, on, on, override)
     elif c.state == S.RECTIFYING:
-        _open(c, Stage.RECTIFY, on, c.rectify_due)
+        _open(c, Stage.RECTIFY, on, on, c.rectify_due)
 
 
-def _open(c, stage: Stage, started: date, due: date | None = None) -> None:
-    c.milestones["stages"].append({"stage": stage.value, "start": started.isoformat(),
+def _open(c, stage: Stage, started: date, opened: date, due: date | None = None) -> None:
+    """A new stage whose clock runs from ``started`` (receipt may precede registration), recorded on
+    ``opened``: before that day nobody knew of it, so its due date is in force only from then."""
+    c.milestones["stages"].append({"stage": stage.value, "start": started.isoformat(), "opened": opened.isoformat(),
                                    "due": due.isoformat() if due else None, "end": None, "outcome": None})
 
 
@@ -213,7 +215,8 @@ def _deadline_rows(index: int, stage: dict[str, Any], calendar: WorkCalendar, ru
     """(stage_no, segment, stage, started_on, due_on, set_on, until_on, ended_on, outcome, working_days)
     for each due date the stage had: an extension ends one segment and starts the next."""
     started, end = stage["start"], stage.get("end")
-    dues = [(started, _first_due(stage, calendar, rules))] + [(on, due) for on, due in stage.get("ext", [])]
+    opened = max(started, stage.get("opened") or started)
+    dues = [(opened, _first_due(stage, calendar, rules))] + [(on, due) for on, due in stage.get("ext", [])]
     rows = []
     for segment, (set_on, due) in enumerate(dues):
         last = segment == len(dues) - 1

@@ -145,6 +145,7 @@ state_spells = Table(
     Column("department", Text, nullable=False),
     PrimaryKeyConstraint("num", "seq"),
     Index("ix_state_spells_left", "left_on", "entered_on", "state", "region_code"),
+    Index("ix_state_spells_state", "state", "entered_on", "region_code"),
 )
 
 stage_deadlines = Table(
@@ -156,7 +157,7 @@ stage_deadlines = Table(
     Column("stage", Text, nullable=False),  # forward | conclude | rectify | feedback
     Column("started_on", Text, nullable=False),
     Column("due_on", Text, nullable=False),
-    Column("set_on", Text, nullable=False),  # the due date is in force from this day …
+    Column("set_on", Text, nullable=False),  # the due date is in force from this (recorded) day …
     Column("until_on", Text),  # … until this day (extension or end); NULL: still in force
     Column("ended_on", Text),  # last segment of a finished stage: the day it ended
     Column("outcome", Text),  # how it ended ("extended" on a segment an extension replaced)
@@ -166,6 +167,7 @@ stage_deadlines = Table(
     PrimaryKeyConstraint("num", "stage_no", "segment"),
     Index("ix_stage_deadlines_ended", "ended_on", "stage", "outcome", "due_on", "working_days", "region_code"),
     Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code"),
+    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code"),
 )
 
 sanction_spells = Table(

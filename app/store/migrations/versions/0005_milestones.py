@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('num', 'seq')
     )
     op.create_index('ix_state_spells_left', 'state_spells', ['left_on', 'entered_on', 'state', 'region_code'])
+    op.create_index('ix_state_spells_state', 'state_spells', ['state', 'entered_on', 'region_code'])
     op.create_table('stage_deadlines',
     sa.Column('num', sa.Integer(), nullable=False),
     sa.Column('stage_no', sa.Integer(), nullable=False),
@@ -50,6 +51,7 @@ def upgrade() -> None:
     op.create_index('ix_stage_deadlines_ended', 'stage_deadlines',
                     ['ended_on', 'stage', 'outcome', 'due_on', 'working_days', 'region_code'])
     op.create_index('ix_stage_deadlines_open', 'stage_deadlines', ['until_on', 'set_on', 'due_on', 'region_code'])
+    op.create_index('ix_stage_deadlines_outcome', 'stage_deadlines', ['outcome', 'ended_on', 'region_code'])
     op.create_table('sanction_spells',
     sa.Column('num', sa.Integer(), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
@@ -64,8 +66,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('sanction_spells')
+    op.drop_index('ix_stage_deadlines_outcome', table_name='stage_deadlines')
     op.drop_index('ix_stage_deadlines_open', table_name='stage_deadlines')
     op.drop_index('ix_stage_deadlines_ended', table_name='stage_deadlines')
     op.drop_table('stage_deadlines')
+    op.drop_index('ix_state_spells_state', table_name='state_spells')
     op.drop_index('ix_state_spells_left', table_name='state_spells')
     op.drop_table('state_spells')
