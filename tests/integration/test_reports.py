@@ -281,3 +281,39 @@ def test_state_spells_follow_each_other_in_time(office, cases):
     for rows in by_case.values():
         for (_, entered, left), (_, next_entered, _) in pairwise(rows):
             assert entered <= next_entered == left
+
+
+def test_returns_redirections_and_reopening_start_new_stages(office):
+    """退回 ends the verification and the complaint waits to be forwarded again, from that day; 改派 and
+    重新核实 start a new verification (the latter with the date it was given)."""
+    cases: dict[str, str] = {}
+    run(office, [
+        (D(2026, 11, 2), "K", "register", {}),
+        (D(2026, 11, 2), "K", "forward", {"department": GOV}),
+        (D(2026, 11, 4), "K", "return", {"reason": "不属于本部门职责"}),
+        (D(2026, 11, 5), "K", "forward", {"department": FINANCE}),
+        (D(2026, 11, 6), "K", "redirect", {"department": GOV, "reason": "应由县政府核实"}),
+        (D(2026, 11, 10), "K", "conclude", {"finding": "disputed", "explanation": "双方对验收标准存在分歧",
+                                            "dispute_path": "mediation"}),
+        (D(2026, 11, 11), "K", "feedback", FEEDBACK),
+        (D(2026, 11, 11), "K", "close", CLOSE),
+        (D(2026, 11, 12), "K", "reopen", {"reason": "投诉人提供新证据", "back_to": "forwarded",
+                                          "due_on": "2026-11-30"}),
+    ], cases)
+    _, deadlines, _ = milestone_rows(office)
+    stages = [(stage, started, due, ended, outcome, worked)
+              for _, _, _, stage, started, due, _, _, ended, outcome, worked, *_ in deadlines]
+    n2, n4, n5, n6, n10, n11 = (D(2026, 11, d) for d in (2, 4, 5, 6, 10, 11))
+    iso = date.isoformat
+    assert stages == [
+        ("forward", iso(n2), iso(plus(n2, 1)), iso(n2), "forwarded", 0),
+        ("conclude", iso(n2), iso(plus(n2, 15)), iso(n4), "returned", wd(n2, n4)),
+        ("forward", iso(n4), iso(plus(n4, 1)), iso(n5), "forwarded", wd(n4, n5)),
+        ("conclude", iso(n5), iso(plus(n5, 15)), iso(n6), "redirected", wd(n5, n6)),
+        ("conclude", iso(n6), iso(plus(n6, 15)), iso(n10), "disputed", wd(n6, n10)),
+        ("feedback", iso(n10), iso(plus(n10, 5)), iso(n11), "given", wd(n10, n11)),
+        ("conclude", "2026-11-12", "2026-11-30", None, None, None),
+    ]
+    november = reports.supervision(office.profile, office.leader, D(2026, 11, 1), D(2026, 11, 30))
+    t = {x.stage: x for x in november.timeliness}
+    assert (t["forward"].finished, t["conclude"].finished, t["feedback"].finished) == (2, 1, 1)
