@@ -33,9 +33,6 @@ from app.store.complaints import ComplaintStore
 from app.store.tables import complaints, events, pull_marks, quarantine
 
 REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.REDIRECT, Action.RETURN})
-# Actions that never change a milestone (app.domain.milestones): the live path leaves those rows alone.
-QUIET = frozenset({Action.NOTE, Action.ATTACH, Action.ASSIGN, Action.MARK_TYPICAL, Action.ISSUE_DOCUMENT,
-                   Action.HOLD_ACCOUNTABLE})
 # Raise when the fold or the projected columns change meaning: a profile whose rows were projected by an
 # older version is rebuilt from its events when it is opened (``app.services.maintenance``).
 # 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
@@ -95,6 +92,15 @@ def _insert_set_aside(session: Session, set_aside: Iterable[SetAside]) -> None:
         session.execute(insert(quarantine).prefix_with("OR IGNORE"), list(rows.values()))
 
 
+def _milestone_key(c: Complaint | None) -> tuple | None:
+    """What the milestone rows of ``c`` are made of: when an event leaves it alone (a note, most
+    amendments), the live path does not rewrite them (a quarter of an action's time otherwise)."""
+    if c is None:
+        return None
+    return (canonical_json(c.milestones), c.region_code, c.department,
+            c.intake["respondent"].get("competent_department"))
+
+
 class Projector:
     def __init__(self, calendar: WorkCalendar, rules: DeadlineRules) -> None:
         self.calendar = calendar
@@ -116,8 +122,10 @@ class Projector:
         applied directly (the fold would give the same answer).
         """
         complaint = current if current is not None else store.get(event.stream)
+        before = _milestone_key(complaint)
         complaint = apply(complaint, fact if fact is not None else event.fact())
-        self._save(store, complaint, reindex=event.action in REINDEXING, milestones=event.action not in QUIET)
+        self._save(store, complaint, reindex=event.action in REINDEXING,
+                   milestones=_milestone_key(complaint) != before)
         return complaint
 
     def refold(self, store: ComplaintStore, stream: str, horizons: Horizons | None = None) -> Complaint | None:
