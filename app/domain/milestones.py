@@ -29,7 +29,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
 from app.domain.deadlines import DeadlineRules
 from app.domain.vocabulary import State
@@ -88,10 +87,18 @@ class Before:
         return cls(c.state, c.feedback_given, len(c.extensions), len(c.redirects), len(c.sanctions), c.received_on)
 
 
+# A stage is a list (100,000 of them are held at once by a rebuild): its kind, the day its clock starts,
+# the day it was recorded, the due date set when it opened (None: from the rules), the day it ended, the
+# outcome, then any extensions as (recorded day, new due) pairs, flat.
+KIND, START, OPENED, DUE, END, OUTCOME = range(6)
+
+
 def start(c, on: date) -> None:
     """The history of a complaint just registered on ``on``: one spell, the forward stage open."""
-    c.milestones = {"spells": [[c.state.value, on.isoformat()]], "stages": [], "sanctions": {}}
-    _open(c, Stage.FORWARD, c.received_on or on, on)
+    day = on.isoformat()
+    c.milestones = {"spells": [[c.state.value, day]], "stages": [], "sanctions": {}}
+    received = c.received_on.isoformat() if c.received_on else day
+    _open(c, Stage.FORWARD, received, day)
 
 
 def note(c, before: Before, on: date) -> None:
@@ -100,63 +107,60 @@ def note(c, before: Before, on: date) -> None:
         return  # an aggregate projected before milestones existed (rebuilt on open)
     day = on.isoformat()
     changed = c.state != before.state
+    redirected = len(c.redirects) > before.redirects
     if changed:
         c.milestones["spells"].append([c.state.value, day])
     current = _open_stage(c)
-    if current is not None and current["stage"] == Stage.FORWARD and changed:
+    kind = current[KIND] if current is not None else None
+    if kind == Stage.FORWARD and changed:
         _close(current, day, Outcome.FORWARDED if c.state == S.FORWARDED else _closure_outcome(c))
-    elif current is not None and current["stage"] == Stage.FORWARD and c.received_on != before.received_on \
-            and c.forward_clock_from is None and len(_stages(c, Stage.FORWARD)) == 1:
-        current["start"] = c.received_on.isoformat()  # a corrected 收件日期 (amend) while still to forward
-    elif current is not None and current["stage"] == Stage.CONCLUDE and (changed or len(c.redirects) > before.redirects):
+    elif kind == Stage.FORWARD and c.received_on != before.received_on and c.forward_clock_from is None \
+            and sum(1 for s in c.milestones["stages"] if s[KIND] == Stage.FORWARD) == 1:
+        current[START] = c.received_on.isoformat()  # a corrected 收件日期 (amend) while still to forward
+    elif kind == Stage.CONCLUDE and (changed or redirected):
         _close(current, day, _conclude_outcome(c, changed))
-    elif current is not None and current["stage"] == Stage.RECTIFY and changed:
+    elif kind == Stage.RECTIFY and changed:
         _close(current, day, Outcome.RECTIFIED if c.state == S.RECTIFIED else
                Outcome.REFUSED if c.state == S.BREACH_CONFIRMED else Outcome.ENDED)
     elif current is not None and len(c.extensions) > before.extensions:
-        current.setdefault("ext", []).append([day, c.extensions[-1]["new_due"]])
+        current += [day, c.extensions[-1]["new_due"]]
     feedback = _open_stage(c, Stage.FEEDBACK)
     if feedback is not None and c.feedback_given and not before.feedback_given:
         _close(feedback, day, Outcome.GIVEN)
-    if changed or len(c.redirects) > before.redirects:
-        _enter(c, on)
+    if changed or redirected:
+        _enter(c, day)
     if c.state in ANSWERABLE and not c.feedback_given and _open_stage(c, Stage.FEEDBACK) is None:
-        _open(c, Stage.FEEDBACK, on, on)
+        _open(c, Stage.FEEDBACK, day, day)
     for sanction in c.sanctions[before.sanctions:]:
         c.milestones["sanctions"][sanction["event"]] = day
 
 
-def _enter(c, on: date) -> None:
+def _enter(c, day: str) -> None:
     """Open the stage the complaint's new state (or new department) runs against."""
     if c.state == S.REGISTERED:
-        _open(c, Stage.FORWARD, c.forward_clock_from or on, on)
+        _open(c, Stage.FORWARD, c.forward_clock_from.isoformat() if c.forward_clock_from else day, day)
     elif c.state == S.FORWARDED:
         override = c.due_override_on if c.due_override_kind == "conclude" else None
-        _open(c, Stage.CONCLUDE, on, on, override)
+        _open(c, Stage.CONCLUDE, day, day, override)
     elif c.state == S.RECTIFYING:
-        _open(c, Stage.RECTIFY, on, on, c.rectify_due)
+        _open(c, Stage.RECTIFY, day, day, c.rectify_due)
 
 
-def _open(c, stage: Stage, started: date, opened: date, due: date | None = None) -> None:
+def _open(c, stage: Stage, started: str, opened: str, due: date | None = None) -> None:
     """A new stage whose clock runs from ``started`` (receipt may precede registration), recorded on
     ``opened``: before that day nobody knew of it, so its due date is in force only from then."""
-    c.milestones["stages"].append({"stage": stage.value, "start": started.isoformat(), "opened": opened.isoformat(),
-                                   "due": due.isoformat() if due else None, "end": None, "outcome": None})
+    c.milestones["stages"].append([stage.value, started, opened, due.isoformat() if due else None, None, None])
 
 
-def _close(stage: dict[str, Any], day: str, outcome: Outcome) -> None:
-    stage["end"] = day
-    stage["outcome"] = outcome.value
+def _close(stage: list, day: str, outcome: Outcome) -> None:
+    stage[END] = day
+    stage[OUTCOME] = outcome.value
 
 
-def _stages(c, stage: Stage) -> list[dict[str, Any]]:
-    return [s for s in c.milestones["stages"] if s["stage"] == stage]
-
-
-def _open_stage(c, stage: Stage | None = None) -> dict[str, Any] | None:
-    """The open workflow stage (forward, conclude, rectify), or the open stage of kind ``stage``."""
+def _open_stage(c, kind: Stage | None = None) -> list | None:
+    """The open workflow stage (forward, conclude, rectify), or the open stage of kind ``kind``."""
     for s in reversed(c.milestones["stages"]):
-        if s["end"] is None and (s["stage"] == stage if stage else s["stage"] != Stage.FEEDBACK):
+        if s[END] is None and (s[KIND] == kind if kind else s[KIND] != Stage.FEEDBACK):
             return s
     return None
 
@@ -203,26 +207,27 @@ def milestone_rows(c, calendar: WorkCalendar, rules: DeadlineRules) -> Milestone
     return MilestoneRows(spells, tuple(deadlines), sanctions)
 
 
-def _first_due(stage: dict[str, Any], calendar: WorkCalendar, rules: DeadlineRules) -> str:
-    if stage.get("due"):
-        return stage["due"]
+def _first_due(stage: list, calendar: WorkCalendar, rules: DeadlineRules) -> str:
+    if stage[DUE]:
+        return stage[DUE]
     days = {Stage.FORWARD: rules.forward_days, Stage.CONCLUDE: rules.conclude_days,
-            Stage.FEEDBACK: rules.feedback_days}.get(Stage(stage["stage"]), 0)
-    return calendar.add_working_days(date.fromisoformat(stage["start"]), days).isoformat()
+            Stage.FEEDBACK: rules.feedback_days}.get(Stage(stage[KIND]), 0)
+    return calendar.add_working_days(date.fromisoformat(stage[START]), days).isoformat()
 
 
-def _deadline_rows(index: int, stage: dict[str, Any], calendar: WorkCalendar, rules: DeadlineRules) -> list[tuple]:
+def _deadline_rows(index: int, stage: list, calendar: WorkCalendar, rules: DeadlineRules) -> list[tuple]:
     """(stage_no, segment, stage, started_on, due_on, set_on, until_on, ended_on, outcome, working_days)
     for each due date the stage had: an extension ends one segment and starts the next."""
-    started, end = stage["start"], stage.get("end")
-    opened = max(started, stage.get("opened") or started)
-    dues = [(opened, _first_due(stage, calendar, rules))] + [(on, due) for on, due in stage.get("ext", [])]
+    started, end = stage[START], stage[END]
+    opened = max(started, stage[OPENED])
+    extensions = stage[OUTCOME + 1:]
+    dues = [(opened, _first_due(stage, calendar, rules)), *zip(extensions[::2], extensions[1::2], strict=True)]
     rows = []
     for segment, (set_on, due) in enumerate(dues):
         last = segment == len(dues) - 1
         until = end if last else dues[segment + 1][0]
         worked = (calendar.working_days_between(date.fromisoformat(started), date.fromisoformat(end))
                   if last and end else None)
-        rows.append((index, segment, stage["stage"], started, due, set_on, until, end if last else None,
-                     stage.get("outcome") if last else "extended", worked))
+        rows.append((index, segment, stage[KIND], started, due, set_on, until, end if last else None,
+                     stage[OUTCOME] if last else "extended", worked))
     return rows
