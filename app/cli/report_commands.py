@@ -25,6 +25,7 @@ def register(sub, common) -> None:
     p.add_argument("--to", dest="date_to", required=True, help="统计期间止（含），如 2026-06-30")
     p.add_argument("--region", help="行政区划代码（默认本单位），如 532322")
     p.add_argument("--department", help="只统计转办至该主管部门的案件（部门全称）")
+    p.add_argument("--overdue-limit", type=int, default=200, help="超期清单最多列出的项数（默认 200，0 表示全部）")
     for option in ("--xlsx", "--pdf", "--csv"):
         p.add_argument(option, metavar="FILE", help="（暂不支持，后续版本提供）")
     p.set_defaults(handler=report)
@@ -51,7 +52,7 @@ def report(args, out: Output) -> int:
 
             actor = _office_reader(profile)
         figures = reports.supervision(profile, actor, start, end, region_code=args.region,
-                                      department=args.department)
+                                      department=args.department, overdue_limit=args.overdue_limit or None)
     finally:
         profile.close()
     out.result(figures.to_json(), render(figures))
@@ -85,14 +86,14 @@ def render(r: SupervisionReport) -> str:
     s = r.sanctions
     lines.append(f"认定违约失信 {r.breaches_confirmed} 件；惩戒决定 {s.decided} 项，期末实施中 {s.in_force_at_end} 项，"
                  f"期满 {s.expired} 项，因信用修复解除 {s.lifted} 项；信用修复 {r.credit_repaired} 件")
-    lines.append(f"期末超期未办 {len(r.overdue)} 项")
+    lines.append(f"期末超期未办 {r.overdue_total} 项")
     for group in r.overdue_by_county:
         lines.append(f"  {group.key}：{group.count} 项，最长超期 {group.most_working_days_over} 个工作日")
     for item in r.overdue[:20]:
         lines.append(f"    {item.case_no}  {STAGE_LABELS[Stage(item.stage)]}  期限 {item.due_on}  "
                      f"超期 {item.working_days_over} 个工作日  {item.department}")
-    if len(r.overdue) > 20:
-        lines.append(f"    ……另有 {len(r.overdue) - 20} 项（--json 输出全部）")
+    if r.overdue_total > 20:
+        lines.append(f"    ……另有 {r.overdue_total - 20} 项（--json --overdue-limit 0 输出全部）")
     repeats = [x for x in r.repeat_respondents if x.breaches >= 2]
     lines.append(f"多次被投诉的主体 {sum(1 for x in r.repeat_respondents if x.complaints >= 2)} 个；"
                  f"多次违约失信的主体 {len(repeats)} 个" + ("：" + "、".join(

@@ -216,8 +216,9 @@ def _first_due(stage: list, calendar: WorkCalendar, rules: DeadlineRules) -> str
 
 
 def _deadline_rows(index: int, stage: list, calendar: WorkCalendar, rules: DeadlineRules) -> list[tuple]:
-    """(stage_no, segment, stage, started_on, due_on, set_on, until_on, ended_on, outcome, working_days)
-    for each due date the stage had: an extension ends one segment and starts the next."""
+    """(stage_no, segment, stage, started_on, due_on, set_on, until_on, ended_on, outcome, working_days,
+    due_rank) for each due date the stage had: an extension ends one segment and starts the next.
+    ``due_rank`` is the due date's ``working_day_number`` (working days over = rank of a day − it)."""
     started, end = stage[START], stage[END]
     opened = max(started, stage[OPENED])
     extensions = stage[OUTCOME + 1:]
@@ -229,5 +230,6 @@ def _deadline_rows(index: int, stage: list, calendar: WorkCalendar, rules: Deadl
         worked = (calendar.working_days_between(date.fromisoformat(started), date.fromisoformat(end))
                   if last and end else None)
         rows.append((index, segment, stage[KIND], started, due, set_on, until, end if last else None,
-                     stage[OUTCOME] if last else "extended", worked))
+                     stage[OUTCOME] if last else "extended", worked,
+                     calendar.working_day_number(date.fromisoformat(due))))
     return rows

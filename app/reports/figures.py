@@ -112,7 +112,8 @@ class SupervisionReport:
     breaches_confirmed: int
     sanctions: SanctionFigures
     credit_repaired: int
-    overdue: tuple[OverdueItem, ...]
+    overdue_total: int  # open stages past their due date at the period's end
+    overdue: tuple[OverdueItem, ...]  # the most overdue first, at most the ``overdue_limit`` asked for
     overdue_by_county: tuple[OverdueGroup, ...]
     overdue_by_department: tuple[OverdueGroup, ...]
     repeat_respondents: tuple[Repeat, ...]

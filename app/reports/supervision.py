@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.domain.milestones import DONE, Outcome, Stage
+from app.domain.vocabulary import State
 from app.domain.workdays import WorkCalendar
 from app.reports.figures import (
     Count,
@@ -71,50 +72,90 @@ def _utc_start(day: date) -> str:
     return f"{(day - timedelta(days=1)).isoformat()}T16:00:00.000Z"
 
 
+def split_months(start: date, end: date) -> tuple[tuple[str, str] | None, list[tuple[date, date]]]:
+    """The whole months inside ``[start, end]`` (first and last ``YYYY-MM``, or None) and the day ranges
+    outside them, which are read from the detail rows."""
+    first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    after = end + timedelta(days=1)
+    last = end if after.day == 1 else end.replace(day=1) - timedelta(days=1)
+    if first > last:
+        return None, [(start, end)]
+    edges = [(start, first - timedelta(days=1))] if start < first else []
+    if last < end:
+        edges.append((last + timedelta(days=1), end))
+    return (first.strftime("%Y-%m"), last.strftime("%Y-%m")), edges
+
+
 def supervision_report(session: Session, *, period_from: date, period_to: date, region_code: str,
-                       scope: ReportScope, today: date, calendar: WorkCalendar) -> SupervisionReport:
+                       scope: ReportScope, today: date, calendar: WorkCalendar,
+                       overdue_limit: int | None = 200) -> SupervisionReport:
     as_of = min(period_to, today)
     params = dict(scope.where()[1])
     params.update(f=period_from.isoformat(), t=period_to.isoformat(), e=as_of.isoformat(),
-                  uf=_utc_start(period_from), ut=_utc_start(period_to + timedelta(days=1)))
-    run = _Run(session, scope, params)
+                  uf=_utc_start(period_from), ut=_utc_start(period_to + timedelta(days=1)),
+                  rank=calendar.working_day_number(as_of))
+    run = _Run(session, scope, params, split_months(period_from, period_to))
     channels, sectors, counties, total = run.received()
     by_respondent = run.respondents()
-    finished = run.finished_stages()
-    timeliness, durations, conclusions, breaches = _stage_figures(finished)
+    timeliness, conclusions, breaches = _stage_counts(run.stage_counts())
     substantiated = next((c.count for c in conclusions if c.key == Outcome.SUBSTANTIATED), 0)
-    overdue = run.overdue(calendar, as_of)
+    overdue_total, by_county, by_department = run.overdue_groups()
     return SupervisionReport(
         period_from=period_from, period_to=period_to, region_code=region_code, department=scope.department,
         as_of=as_of, provisional=period_to >= today, received=total,
         received_by_channel=channels, received_by_sector=sectors, received_by_county=counties,
         received_by_respondent=tuple(Count(name, n) for (name, _), n in by_respondent[:TOP_RESPONDENTS]),
         states_at_end=run.states_at_end(),
-        timeliness=timeliness, durations=durations, conclusions=conclusions,
+        timeliness=timeliness, durations=_durations(run.stage_days()), conclusions=conclusions,
         substantiated=Rate(substantiated, sum(c.count for c in conclusions)),
         breaches_confirmed=breaches, sanctions=run.sanctions(), credit_repaired=run.repaired(),
-        overdue=overdue, overdue_by_county=_groups(overdue, lambda i: i.region_code),
-        overdue_by_department=_groups(overdue, lambda i: i.department),
+        overdue_total=overdue_total, overdue=run.overdue(overdue_limit),
+        overdue_by_county=by_county, overdue_by_department=by_department,
         repeat_respondents=run.repeats(by_respondent),
     )
 
 
 def _counts(counter: Counter) -> tuple[Count, ...]:
-    return tuple(Count(key, n) for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+    return tuple(Count(key, n) for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+
+
+# Open stage segments in force at the end of day :e whose due date had passed (the overdue ones).
+_OVERDUE = ("SELECT {cols} FROM stage_deadlines WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{w} "
+            "UNION ALL SELECT {cols} FROM stage_deadlines WHERE until_on > :e AND set_on <= :e AND due_on < :e{w}")
 
 
 class _Run:
-    def __init__(self, session: Session, scope: ReportScope, params: dict[str, Any]) -> None:
+    def __init__(self, session: Session, scope: ReportScope, params: dict[str, Any], months) -> None:
         self.session, self.scope, self.params = session, scope, params
         self.w = scope.where()[0]
+        self.months, self.edges = months
+        if self.months:
+            params["m0"], params["m1"] = self.months
 
-    def _all(self, sql: str) -> list:
-        return self.session.execute(text(sql), self.params).all()
+    def _all(self, sql: str, extra: dict[str, Any] | None = None) -> list:
+        return self.session.execute(text(sql), {**self.params, **(extra or {})}).all()
+
+    def _monthly(self, *, days: bool = False) -> bool:
+        """Whether the whole months of the period may be read from the monthly sums (not for one
+        department; the working-day sums are kept for the whole profile only)."""
+        return bool(self.months) and not self.scope.department and (self.scope.whole or not days)
+
+    def _ranges(self, monthly: bool) -> list[tuple[date, date]]:
+        if monthly:
+            return self.edges
+        return [(date.fromisoformat(self.params["f"]), date.fromisoformat(self.params["t"]))]
 
     def received(self) -> tuple[tuple[Count, ...], tuple[Count, ...], tuple[Count, ...], int]:
-        rows = self._all(f"SELECT channel, sector, region_code, COUNT(*) FROM complaints "
-                         f"WHERE registered_at >= :uf AND registered_at < :ut{self.w} "
-                         f"GROUP BY channel, sector, region_code")
+        rows: list = []
+        monthly = self._monthly()
+        if monthly:
+            rows += self._all(f"SELECT channel, sector, region_code, SUM(n) FROM received_month "
+                              f"WHERE month >= :m0 AND month <= :m1{self.w} GROUP BY channel, sector, region_code")
+        for a, b in self._ranges(monthly):
+            rows += self._all(f"SELECT channel, sector, region_code, COUNT(*) FROM complaints "
+                              f"WHERE registered_at >= :a AND registered_at < :b{self.w} "
+                              f"GROUP BY channel, sector, region_code",
+                              {"a": _utc_start(a), "b": _utc_start(b + timedelta(days=1))})
         channels, sectors, counties = Counter(), Counter(), Counter()
         for channel, sector, region, n in rows:
             channels[channel] += n
@@ -123,53 +164,76 @@ class _Run:
         return _counts(channels), _counts(sectors), _counts(counties), sum(channels.values())
 
     def respondents(self) -> list[tuple[tuple[str, str], int]]:
-        rows = self._all(f"SELECT respondent_name, region_code, COUNT(*) FROM complaints "
+        # In index order (no sort): every complaint's index entry is read, none of the rows.
+        hint = "" if self.scope.department else " INDEXED BY ix_complaints_respondent_region"
+        rows = self._all(f"SELECT respondent_name, region_code, COUNT(*) FROM complaints{hint} "
                          f"WHERE registered_at >= :uf AND registered_at < :ut{self.w} "
                          f"GROUP BY respondent_name, region_code")
         return sorted((((name, region), n) for name, region, n in rows), key=lambda kv: (-kv[1], kv[0]))
 
     def states_at_end(self) -> tuple[Count, ...]:
-        rows = self._all(
-            f"SELECT state, COUNT(*) FROM ("
-            f"SELECT state FROM state_spells WHERE left_on IS NULL AND entered_on <= :e{self.w} "
-            f"UNION ALL SELECT state FROM state_spells WHERE left_on > :e AND entered_on <= :e{self.w}"
-            f") GROUP BY state")
-        return _counts(Counter(dict(rows)))
+        found = Counter()
+        for state in State:
+            found[state.value] = self.session.execute(text(
+                f"SELECT (SELECT COUNT(*) FROM state_spells WHERE state = :s AND left_on IS NULL "
+                f"AND entered_on <= :e{self.w}) + (SELECT COUNT(*) FROM state_spells WHERE state = :s "
+                f"AND left_on > :e AND entered_on <= :e{self.w})"), {**self.params, "s": state.value}).scalar_one()
+        return _counts(found)
 
-    def finished_stages(self) -> list:
-        return self._all(f"SELECT stage, outcome, ended_on <= due_on, working_days, COUNT(*) FROM stage_deadlines "
-                         f"WHERE ended_on >= :f AND ended_on <= :t{self.w} "
-                         f"GROUP BY stage, outcome, ended_on <= due_on, working_days")
+    def stage_counts(self) -> list:
+        """(stage, outcome, on time, how many) of the stages that ended in the period."""
+        rows: list = []
+        monthly = self._monthly()
+        if monthly:
+            rows += self._all(f"SELECT stage, outcome, on_time, SUM(n) FROM stage_month_counts "
+                              f"WHERE month >= :m0 AND month <= :m1{self.w} GROUP BY stage, outcome, on_time")
+        for a, b in self._ranges(monthly):
+            rows += self._all(f"SELECT stage, outcome, ended_on <= due_on, COUNT(*) FROM stage_deadlines "
+                              f"WHERE ended_on >= :a AND ended_on <= :b{self.w} GROUP BY 1, 2, 3",
+                              {"a": a.isoformat(), "b": b.isoformat()})
+        return rows
 
-    def overdue(self, calendar: WorkCalendar, as_of: date) -> tuple[OverdueItem, ...]:
-        rows = self._all(
-            f"SELECT c.case_no, d.region_code, d.department, c.respondent_name, d.stage, d.due_on FROM ("
-            f"SELECT num, stage, due_on, region_code, department FROM stage_deadlines "
-            f"WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{self.w} "
-            f"UNION ALL SELECT num, stage, due_on, region_code, department FROM stage_deadlines "
-            f"WHERE until_on > :e AND set_on <= :e AND due_on < :e{self.w}"
-            f") d JOIN complaints c ON c.num = d.num")
-        items = [OverdueItem(case_no, region, department, respondent, stage, due,
-                             calendar.working_days_between(date.fromisoformat(due), as_of))
-                 for case_no, region, department, respondent, stage, due in rows]
-        items.sort(key=lambda i: (-i.working_days_over, i.case_no, i.stage))
-        return tuple(items)
+    def stage_days(self) -> list:
+        """(stage, outcome, working days, how many) of the stages that ended in the period."""
+        rows: list = []
+        monthly = self._monthly(days=True)
+        if monthly:
+            rows += self._all("SELECT stage, outcome, working_days, SUM(n) FROM stage_month_days "
+                              "WHERE month >= :m0 AND month <= :m1 GROUP BY stage, outcome, working_days")
+        for a, b in self._ranges(monthly):
+            rows += self._all(f"SELECT stage, outcome, working_days, COUNT(*) FROM stage_deadlines "
+                              f"WHERE ended_on >= :a AND ended_on <= :b{self.w} GROUP BY 1, 2, 3",
+                              {"a": a.isoformat(), "b": b.isoformat()})
+        return rows
+
+    def overdue_groups(self) -> tuple[int, tuple[OverdueGroup, ...], tuple[OverdueGroup, ...]]:
+        cols = "region_code, department, :rank - due_rank AS over"
+        rows = self._all(f"SELECT region_code, department, COUNT(*), SUM(over), MAX(over) FROM ("
+                         f"{_OVERDUE.format(cols=cols, w=self.w)}) GROUP BY region_code, department")
+        counties: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        departments: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for region, department, n, over, most in rows:
+            for bucket in (counties[region], departments[department]):
+                bucket[0] += n
+                bucket[1] += over
+                bucket[2] = max(bucket[2], most)
+        return sum(n for _, _, n, _, _ in rows), _groups(counties), _groups(departments)
+
+    def overdue(self, limit: int | None) -> tuple[OverdueItem, ...]:
+        cols = "case_no, region_code, department, respondent_name, stage, due_on, :rank - due_rank AS over"
+        sql = f"SELECT * FROM ({_OVERDUE.format(cols=cols, w=self.w)}) ORDER BY over DESC, case_no, stage"
+        rows = self._all(sql + (" LIMIT :limit" if limit else ""), {"limit": limit} if limit else None)
+        return tuple(OverdueItem(*row) for row in rows)
 
     def sanctions(self) -> SanctionFigures:
-        where = self.scope.where("c")[0]
-        rows = self._all(f"SELECT s.recorded_on, s.start_on, s.end_on, s.lifted_on FROM sanction_spells s "
-                         f"JOIN complaints c ON c.num = s.num WHERE s.recorded_on <= :t{where}")
-        f, t, e = self.params["f"], self.params["t"], self.params["e"]
-        decided = in_force = expired = lifted = 0
-        for recorded, start, end, lifted_on in rows:
-            decided += recorded >= f
-            if recorded <= e and start <= e and (end is None or end >= e) and (lifted_on is None or lifted_on > e):
-                in_force += 1
-            if end is not None and f <= end <= t and (lifted_on is None or lifted_on > end):
-                expired += 1
-            if lifted_on is not None and f <= lifted_on <= t:
-                lifted += 1
-        return SanctionFigures(decided, in_force, expired, lifted)
+        row = self.session.execute(text(
+            f"SELECT COALESCE(SUM(recorded_on >= :f), 0), "
+            f"COALESCE(SUM(recorded_on <= :e AND start_on <= :e AND (end_on IS NULL OR end_on >= :e) "
+            f"AND (lifted_on IS NULL OR lifted_on > :e)), 0), "
+            f"COALESCE(SUM(end_on >= :f AND end_on <= :t AND (lifted_on IS NULL OR lifted_on > end_on)), 0), "
+            f"COALESCE(SUM(lifted_on >= :f AND lifted_on <= :t), 0) "
+            f"FROM sanction_spells WHERE recorded_on <= :t{self.w}"), self.params).one()
+        return SanctionFigures(*row)
 
     def repaired(self) -> int:
         """Repairs recorded in the period: spells of 已信用修复 entered straight from a confirmed breach or a
@@ -181,10 +245,8 @@ class _Run:
 
     def repeats(self, by_respondent: list[tuple[tuple[str, str], int]]) -> tuple[Repeat, ...]:
         rows = self._all(
-            f"SELECT c.respondent_name, c.region_code, COUNT(*), SUM(d.ended_on >= :f) FROM stage_deadlines d "
-            f"JOIN complaints c ON c.num = d.num WHERE d.outcome = 'refused' AND d.ended_on <= :t"
-            f"{self.scope.where('d')[0]} "
-            f"GROUP BY c.respondent_name, c.region_code")
+            f"SELECT respondent_name, region_code, COUNT(*), SUM(ended_on >= :f) FROM stage_deadlines "
+            f"WHERE outcome = 'refused' AND ended_on <= :t{self.w} GROUP BY respondent_name, region_code")
         breaches = {(name, region): (n, in_period) for name, region, n, in_period in rows}
         complaints = dict(by_respondent)
         keys = {k for k, n in complaints.items() if n >= 2} | {k for k, (n, _) in breaches.items() if n >= 2}
@@ -194,13 +256,12 @@ class _Run:
         return tuple(found)
 
 
-def _stage_figures(rows: list) -> tuple[tuple[Timeliness, ...], tuple[Duration, ...], tuple[Count, ...], int]:
+def _stage_counts(rows: list) -> tuple[tuple[Timeliness, ...], tuple[Count, ...], int]:
     finished: Counter = Counter()
     on_time: Counter = Counter()
-    days: dict[str, Counter] = defaultdict(Counter)
     conclusions: Counter = Counter()
     breaches = 0
-    for stage, outcome, in_time, worked, n in rows:
+    for stage, outcome, in_time, n in rows:
         if outcome not in DONE.get(Stage(stage), ()):
             continue
         finished[stage] += n
@@ -210,23 +271,26 @@ def _stage_figures(rows: list) -> tuple[tuple[Timeliness, ...], tuple[Duration, 
             conclusions[outcome] += n
         if stage == Stage.RECTIFY and outcome == Outcome.REFUSED:
             breaches += n
-        else:  # a refusal is not a rectification: it does not count in conclusion→rectification days
-            days[stage][worked] += n
     timeliness = tuple(Timeliness(s.value, finished[s], on_time[s], finished[s] - on_time[s]) for s in Stage)
+    return timeliness, tuple(Count(f.value, conclusions[f]) for f in FINDINGS), breaches
+
+
+def _durations(rows: list) -> tuple[Duration, ...]:
+    days: dict[str, Counter] = defaultdict(Counter)
+    for stage, outcome, worked, n in rows:
+        # a refusal is not a rectification: it does not count in conclusion→rectification days
+        if outcome in DONE.get(Stage(stage), ()) and outcome != Outcome.REFUSED:
+            days[stage][worked] += n
     durations = []
     for s in Stage:
-        histogram = days[s]
+        histogram = +days[s]  # drops the zero counts the monthly sums keep
         count = sum(histogram.values())
         mean = round(sum(v * n for v, n in histogram.items()) / count, 2) if count else None
         durations.append(Duration(s.value, count, nearest_rank(histogram, 0.5), nearest_rank(histogram, 0.9), mean))
-    return timeliness, tuple(durations), tuple(Count(f.value, conclusions[f]) for f in FINDINGS), breaches
+    return tuple(durations)
 
 
-def _groups(items: tuple[OverdueItem, ...], key) -> tuple[OverdueGroup, ...]:
-    grouped: dict[str, list[OverdueItem]] = defaultdict(list)
-    for item in items:
-        grouped[key(item)].append(item)
-    groups = [OverdueGroup(k, len(v), sum(i.working_days_over for i in v), max(i.working_days_over for i in v))
-              for k, v in grouped.items()]
+def _groups(sums: dict[str, list[int]]) -> tuple[OverdueGroup, ...]:
+    groups = [OverdueGroup(key, n, over, most) for key, (n, over, most) in sums.items()]
     groups.sort(key=lambda g: (-g.count, -g.working_days_over, g.key))
     return tuple(groups)

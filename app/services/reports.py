@@ -18,9 +18,11 @@ from app.services.users import Actor
 
 
 def supervision(profile: Profile, actor: Actor, period_from: date, period_to: date, *,
-                region_code: str | None = None, department: str | None = None) -> SupervisionReport:
+                region_code: str | None = None, department: str | None = None,
+                overdue_limit: int | None = 200) -> SupervisionReport:
     """The supervision report of ``[period_from, period_to]`` (both days included) for ``region_code``
-    (default: the user's region) and optionally one competent department (主管部门)."""
+    (default: the user's region) and optionally one competent department (主管部门); the overdue list
+    holds the ``overdue_limit`` most overdue stages (None: all of them; the groups always count all)."""
     if period_to < period_from:
         raise DomainError("report_period_invalid", start=period_from.isoformat(), end=period_to.isoformat())
     region = validate_region_code(region_code or actor.region_code)
@@ -31,4 +33,5 @@ def supervision(profile: Profile, actor: Actor, period_from: date, period_to: da
     scope = ReportScope(prefix, department, whole=profile.office.scope.startswith(prefix))
     with profile.store.read() as session:
         return supervision_report(session, period_from=period_from, period_to=period_to, region_code=region,
-                                  scope=scope, today=china_date(profile.now()), calendar=profile.calendar)
+                                  scope=scope, today=china_date(profile.now()), calendar=profile.calendar,
+                                  overdue_limit=overdue_limit)

@@ -19,7 +19,16 @@ from app.domain.deadlines import Deadline
 from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
 from app.store import search
-from app.store.tables import complaint_data, complaints, sanction_spells, stage_deadlines, state_spells
+from app.store.tables import (
+    complaint_data,
+    complaints,
+    received_month,
+    sanction_spells,
+    stage_deadlines,
+    stage_month_counts,
+    stage_month_days,
+    state_spells,
+)
 
 _SEARCH_INSERT = text("INSERT INTO complaint_search(rowid, grams, chars) VALUES (:rowid, :grams, :chars)")
 _SEARCH_DELETE = text(
@@ -66,6 +75,7 @@ _UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
 _SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
 _SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
 _MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells)
+_MONTHLY_SUMS = (stage_month_counts, stage_month_days, received_month)
 _INSERT_MILESTONES = tuple(
     f"INSERT INTO {t.name} ({', '.join(col.name for col in t.columns)}) VALUES ({', '.join('?' for _ in t.columns)})"
     for t in _MILESTONE_TABLES)
@@ -73,10 +83,12 @@ _DELETE_MILESTONES = tuple(f"DELETE FROM {t.name} WHERE num = ?" for t in _MILES
 
 
 def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tuple[list[tuple], ...]:
-    """Rows for the three milestone tables; the first two carry the complaint's region and department."""
+    """Rows for the three milestone tables, with the complaint's region and department (and, for the
+    deadlines, its case number and respondent) copied in."""
     where = (row["region_code"], row["department"])
-    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *where) for r in rows.deadlines],
-            [(num, *r) for r in rows.sanctions])
+    named = (*where, row["case_no"], row["respondent_name"])
+    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *named) for r in rows.deadlines],
+            [(num, *r, *where) for r in rows.sanctions])
 
 
 class ComplaintStore:
@@ -168,5 +180,5 @@ class ComplaintStore:
         self.session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('delete-all')"))
         self.session.execute(delete(complaint_data))
         self.session.execute(delete(complaints))
-        for table in _MILESTONE_TABLES:
+        for table in (*_MILESTONE_TABLES, *_MONTHLY_SUMS):  # the sums last: their triggers just emptied them
             self.session.execute(delete(table))

@@ -97,8 +97,9 @@ def _milestone_key(c: Complaint | None) -> tuple | None:
     amendments), the live path does not rewrite them (a quarter of an action's time otherwise)."""
     if c is None:
         return None
-    return (canonical_json(c.milestones), c.region_code, c.department,
-            c.intake["respondent"].get("competent_department"))
+    respondent = c.intake["respondent"]
+    return (canonical_json(c.milestones), c.region_code, c.department, respondent.get("competent_department"),
+            respondent.get("name"))
 
 
 class Projector:

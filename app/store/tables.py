@@ -92,6 +92,8 @@ complaints = Table(
     Index("ix_complaints_respondent", "respondent_name"),
     Index("ix_complaints_claim", "claim_cents"),
     Index("ix_complaints_complainant_code", "complainant_code"),
+    Index("ix_complaints_respondent_region", "respondent_name", "region_code", "registered_at", "department"),
+    Index("ix_complaints_department", "department", "registered_at"),
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
@@ -132,7 +134,8 @@ number_blocks = Table(
 )
 
 # Supervision milestones 办理节点 (``app.domain.milestones``), projections like ``complaints`` and keyed
-# by its ``num``: rewritten with the complaint's row, rebuilt with it. Reports are SQL over these.
+# by its ``num``: rewritten with the complaint's row, rebuilt with it. Reports are SQL over these. Each
+# row carries the complaint's region and department (and names) so a report needs no join.
 state_spells = Table(
     "state_spells",
     metadata,
@@ -141,11 +144,10 @@ state_spells = Table(
     Column("state", Text, nullable=False),
     Column("entered_on", Text, nullable=False),  # recorded date of the event that entered the state
     Column("left_on", Text),  # recorded date of the event that left it; NULL: still in it
-    Column("region_code", Text, nullable=False),  # the complaint's, copied so reports need no join
+    Column("region_code", Text, nullable=False),
     Column("department", Text, nullable=False),
     PrimaryKeyConstraint("num", "seq"),
-    Index("ix_state_spells_left", "left_on", "entered_on", "state", "region_code"),
-    Index("ix_state_spells_state", "state", "entered_on", "region_code"),
+    Index("ix_state_spells_state", "state", "left_on", "entered_on", "region_code", "department"),
 )
 
 stage_deadlines = Table(
@@ -162,12 +164,16 @@ stage_deadlines = Table(
     Column("ended_on", Text),  # last segment of a finished stage: the day it ended
     Column("outcome", Text),  # how it ended ("extended" on a segment an extension replaced)
     Column("working_days", Integer),  # working days from start to end (finished stages)
-    Column("region_code", Text, nullable=False),  # the complaint's, copied so reports need no join
+    Column("due_rank", Integer, nullable=False),  # WorkCalendar.working_day_number(due_on)
+    Column("region_code", Text, nullable=False),
     Column("department", Text, nullable=False),
+    Column("case_no", Text, nullable=False),
+    Column("respondent_name", Text, nullable=False),
     PrimaryKeyConstraint("num", "stage_no", "segment"),
     Index("ix_stage_deadlines_ended", "ended_on", "stage", "outcome", "due_on", "working_days", "region_code"),
-    Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code"),
-    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code"),
+    Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code", "department", "due_rank"),
+    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code", "respondent_name"),
+    Index("ix_stage_deadlines_department", "department", "ended_on"),
 )
 
 sanction_spells = Table(
@@ -180,5 +186,44 @@ sanction_spells = Table(
     Column("start_on", Text, nullable=False),
     Column("end_on", Text),  # last day of the measure's period; NULL: no end date
     Column("lifted_on", Text),  # lifted by a credit repair from this day
+    Column("region_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
     PrimaryKeyConstraint("num", "seq"),
+)
+
+# Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a
+# year's report adds up a few thousand rows instead of scanning a few hundred thousand; days of a
+# period outside whole months are read from the detail rows.
+stage_month_counts = Table(
+    "stage_month_counts",
+    metadata,
+    Column("month", Text, nullable=False),  # YYYY-MM of ended_on
+    Column("region_code", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("on_time", Integer, nullable=False),  # ended_on <= due_on
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "region_code", "stage", "outcome", "on_time"),
+)
+
+stage_month_days = Table(
+    "stage_month_days",
+    metadata,
+    Column("month", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("working_days", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "stage", "outcome", "working_days"),
+)
+
+received_month = Table(
+    "received_month",
+    metadata,
+    Column("month", Text, nullable=False),  # YYYY-MM of the registration (China time)
+    Column("region_code", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("sector", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "region_code", "channel", "sector"),
 )

@@ -15,9 +15,17 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.errors import DomainError
+from app.reports import supervision
 from app.services import act, intake, reports
 from app.services.maintenance import rebuild_projections
-from app.store.tables import sanction_spells, stage_deadlines, state_spells
+from app.store.tables import (
+    received_month,
+    sanction_spells,
+    stage_deadlines,
+    stage_month_counts,
+    stage_month_days,
+    state_spells,
+)
 from tests.factories import china_noon
 from tests.factories import intake as make_intake
 
@@ -263,12 +271,30 @@ def milestone_rows(office):
                 for t in (state_spells, stage_deadlines, sanction_spells)]
 
 
+def monthly_sums(office):
+    with office.profile.store.read() as session:
+        return [sorted(tuple(r) for r in session.execute(select(t).where(t.c.n != 0)).all())
+                for t in (stage_month_counts, stage_month_days, received_month)]
+
+
 def test_a_rebuild_gives_identical_milestone_rows(office, cases):
     run(office, LATER, cases)
-    live = milestone_rows(office)
-    assert all(live)
+    live, sums = milestone_rows(office), monthly_sums(office)
+    assert all(live) and all(sums)
     rebuild_projections(office.profile)
     assert milestone_rows(office) == live
+    assert monthly_sums(office) == sums
+
+
+@pytest.mark.parametrize(("start", "end"), [(FROM, TO), (D(2026, 9, 15), D(2026, 10, 20)),
+                                              (D(2026, 8, 1), D(2026, 11, 30)), (D(2026, 10, 2), D(2026, 10, 9))])
+def test_monthly_sums_give_what_the_detail_rows_give(office, cases, monkeypatch, start, end):
+    """Whole months are read from the sums the triggers keep, the days around them from the rows."""
+    run(office, LATER, cases)
+    act.act(office.profile, office.officer, cases["B"], "amend", {"changes": {"channel": "letter"}, "reason": "更正"})
+    from_sums = reports.supervision(office.profile, office.leader, start, end).to_json()
+    monkeypatch.setattr(supervision, "split_months", lambda a, b: (None, [(a, b)]))
+    assert reports.supervision(office.profile, office.leader, start, end).to_json() == from_sums
 
 
 def test_state_spells_follow_each_other_in_time(office, cases):
