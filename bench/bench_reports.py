@@ -5,9 +5,9 @@
 
 Uses (or creates with ``demo``) a profile of its own (the report tables need this branch's schema,
 so it does not share bench_core's profile), then times ``app.services.reports.supervision`` for a
-few periods and regions, warm, beside the same SQL statements run on a bare ``sqlite3`` connection
-in the same process (no Python around them), and prints median / p95 / budget / raw / ratio, then
-each raw statement's time for the first report so a slow figure is easy to find.
+few periods and regions, warm, beside the very SQL statements the report sent (captured from the engine)
+replayed on a bare ``sqlite3`` connection in the same process (no Python around them), and prints
+median / p95 / budget / raw / ratio, then the slowest statements so a slow figure is easy to find.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ import sqlite3
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.reports.supervision import ReportScope
+from sqlalchemy import event
+
 from app.services import reports
 from app.services.demo import fill_demo
 from app.services.profile import is_initialised, open_profile
@@ -55,49 +56,20 @@ def row(name, ours, raw, budget):
     print(f"{name:<52}{med:9.2f}{p95:9.2f}{budget:9.0f}{raw_text}  {ratio}  {flag}", flush=True)
 
 
-def _utc_start(day: date) -> str:
-    return f"{(day - timedelta(days=1)).isoformat()}T16:00:00.000Z"
+def captured_statements(engine, fn) -> list[tuple[str, object]]:
+    """The SQL statements (as sent to the driver, with their parameters) that ``fn`` runs."""
+    seen: list[tuple[str, object]] = []
 
+    def listen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
 
-def raw_statements(start: date, end: date, as_of: date, scope: ReportScope) -> list[tuple[str, str, dict]]:
-    """The report's statements, written out as plain SQL (same shapes, same indexes)."""
-    w, params = scope.where()
-    ws, _ = scope.where("s")
-    wd, _ = scope.where("d")
-    wc, _ = scope.where("c")
-    params = {**params, "f": start.isoformat(), "t": end.isoformat(), "e": as_of.isoformat(),
-              "uf": _utc_start(start), "ut": _utc_start(end + timedelta(days=1))}
-    return [(name, sql, params) for name, sql in [
-        ("received by channel/sector/county",
-         f"SELECT channel, sector, region_code, COUNT(*) FROM complaints WHERE registered_at >= :uf "
-         f"AND registered_at < :ut{w} GROUP BY channel, sector, region_code"),
-        ("received by respondent",
-         f"SELECT respondent_name, region_code, COUNT(*) FROM complaints WHERE registered_at >= :uf "
-         f"AND registered_at < :ut{w} GROUP BY respondent_name, region_code"),
-        ("states at the period's end",
-         f"SELECT state, COUNT(*) FROM (SELECT state FROM state_spells WHERE left_on IS NULL AND entered_on <= :e{w} "
-         f"UNION ALL SELECT state FROM state_spells WHERE left_on > :e AND entered_on <= :e{w}) GROUP BY state"),
-        ("finished stages (timeliness, days, findings)",
-         f"SELECT stage, outcome, ended_on <= due_on, working_days, COUNT(*) FROM stage_deadlines "
-         f"WHERE ended_on >= :f AND ended_on <= :t{w} GROUP BY stage, outcome, ended_on <= due_on, working_days"),
-        ("overdue at the period's end",
-         f"SELECT c.case_no, d.region_code, d.department, c.respondent_name, d.stage, d.due_on FROM ("
-         f"SELECT num, stage, due_on, region_code, department FROM stage_deadlines "
-         f"WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{w} "
-         f"UNION ALL SELECT num, stage, due_on, region_code, department FROM stage_deadlines "
-         f"WHERE until_on > :e AND set_on <= :e AND due_on < :e{w}) d JOIN complaints c ON c.num = d.num"),
-        ("sanctions",
-         f"SELECT s.recorded_on, s.start_on, s.end_on, s.lifted_on FROM sanction_spells s "
-         f"JOIN complaints c ON c.num = s.num WHERE s.recorded_on <= :t{wc}"),
-        ("credit repaired",
-         f"SELECT COUNT(*) FROM state_spells s JOIN state_spells p ON p.num = s.num AND p.seq = s.seq - 1 "
-         f"WHERE s.state = 'repaired' AND s.entered_on >= :f AND s.entered_on <= :t "
-         f"AND p.state IN ('breach_confirmed', 'sanctioned'){ws}"),
-        ("repeat breaches",
-         f"SELECT c.respondent_name, c.region_code, COUNT(*), SUM(d.ended_on >= :f) FROM stage_deadlines d "
-         f"JOIN complaints c ON c.num = d.num WHERE d.outcome = 'refused' AND d.ended_on <= :t{wd} "
-         f"GROUP BY c.respondent_name, c.region_code"),
-    ]]
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        fn()
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    return seen
 
 
 def main() -> None:
@@ -136,27 +108,25 @@ def main() -> None:
         (f"one month ({year}-03), whole prefecture", date(year, 3, 1), date(year, 3, 31), None, None),
     ]
     print(f"{'report (ms)':<52}{'median':>9}{'p95':>9}{'budget':>9}{'raw':>8}  ratio")
-    first = None
+    slowest: list = []
     for name, start, end, region, dept in cases:
-        prefix = region or office.scope
-        scope = ReportScope(prefix if len(prefix) >= 4 else office.scope, dept,
-                            whole=office.scope.startswith(prefix))
-        statements = raw_statements(start, end, min(end, today), scope)
-        first = first or statements
-
         def ours(start=start, end=end, region=region, dept=dept):
             return reports.supervision(profile, reader, start, end, region_code=region, department=dept)
 
+        statements = captured_statements(profile.store.engine, ours)  # the report's own SQL, replayed bare
+
         def bare(statements=statements):
-            for _, sql, params in statements:
+            for sql, params in statements:
                 raw.execute(sql, params).fetchall()
 
         figures = ours()
         row(f"{name} ({figures.received} received)", timed(ours), timed(bare), BUDGET_MS)
-    print("\nraw statements of the first report (ms, median of warm runs):")
-    for name, sql, params in first:
-        med, _ = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall())
-        print(f"  {name:<50}{med:9.2f}")
+        for sql, params in statements:
+            med, _ = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall(), runs=5)
+            slowest.append((med, name, " ".join(sql.split())[:110]))
+    print("\nslowest raw statements (ms, median of warm runs):")
+    for med, name, sql in sorted(slowest, reverse=True)[:8]:
+        print(f"  {med:8.2f}  {name[:30]:<30}  {sql}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this process: {rss:.0f} MB")
     raw.close()
