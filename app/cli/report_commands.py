@@ -68,14 +68,21 @@ def _labelled(counts, enum) -> str:
     return "、".join(f"{label(enum(c.key))} {c.count}" for c in counts) or "无"
 
 
+def _place(code: str) -> str:
+    from app.domain.regions import RegionRegistry
+
+    region = RegionRegistry.load_default().find(code)
+    return f"{region.name}（{code}）" if region else code
+
+
 def render(r: SupervisionReport) -> str:
-    lines = [f"督办统计  {r.period_from} 至 {r.period_to}  地区 {r.region_code}"
+    lines = [f"督办统计  {r.period_from} 至 {r.period_to}  地区 {_place(r.region_code)}"
              + (f"  部门 {r.department}" if r.department else "")
              + ("（期间未结束，数字截至 " + r.as_of.isoformat() + "）" if r.provisional else ""), ""]
     lines.append(f"受理投诉 {r.received} 件")
     lines.append(f"  按渠道：{_labelled(r.received_by_channel, Channel)}")
     lines.append(f"  按领域：{_labelled(r.received_by_sector, Sector)}")
-    lines.append("  按地区：" + ("、".join(f"{c.key} {c.count}" for c in r.received_by_county) or "无"))
+    lines.append("  按地区：" + ("、".join(f"{_place(c.key)} {c.count}" for c in r.received_by_county) or "无"))
     lines.append("  被投诉较多的主体：" + ("、".join(f"{c.key} {c.count}" for c in r.received_by_respondent[:10]) or "无"))
     lines.append(f"期末状态（{r.as_of}）：{_labelled(r.states_at_end, State)}")
     lines.append("办理时效：" + "；".join(f"{TIMELINESS_LABELS[Stage(t.stage)]} {_rate(t.rate)}" for t in r.timeliness))
@@ -88,7 +95,8 @@ def render(r: SupervisionReport) -> str:
                  f"期满 {s.expired} 项，因信用修复解除 {s.lifted} 项；信用修复 {r.credit_repaired} 件")
     lines.append(f"期末超期未办 {r.overdue_total} 项")
     for group in r.overdue_by_county:
-        lines.append(f"  {group.key}：{group.count} 项，最长超期 {group.most_working_days_over} 个工作日")
+        lines.append(f"  {_place(group.key)}：{group.count} 项，超期合计 {group.working_days_over} 个工作日，"
+                     f"最长 {group.most_working_days_over} 个工作日")
     for item in r.overdue[:20]:
         lines.append(f"    {item.case_no}  {STAGE_LABELS[Stage(item.stage)]}  期限 {item.due_on}  "
                      f"超期 {item.working_days_over} 个工作日  {item.department}")
