@@ -1,9 +1,11 @@
 """The supervision report 督办统计 of a period and a region: SQL over the milestone projections.
 
 Nothing here folds events: the projector keeps ``state_spells``, ``stage_deadlines`` and
-``sanction_spells`` (``app.domain.milestones``), and each figure is one GROUP BY over them, so a
-year at 100,000 complaints costs a few index scans. The rules, numerators and denominators are
-written out in ``docs/figures.md``; the tests recompute every figure from the services' own data.
+``sanction_spells`` (``app.domain.milestones``), and SQLite triggers keep monthly sums of finished
+stages and receipts. A period's whole months are read from the sums and its other days from the
+detail rows (``split_months``), so a year at 100,000 complaints adds up a few thousand rows instead of
+sorting a few hundred thousand. The rules, numerators and denominators are written out in
+``docs/figures.md``; the tests recompute every figure from the services' own data.
 
 Dates: a milestone counts on the day its event was recorded; "at the period's end" means after every
 event recorded up to and including ``as_of`` (the period's last day, or today while it runs). What a
