@@ -101,7 +101,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
     by_respondent = run.respondents()
     timeliness, conclusions, breaches = _stage_counts(run.stage_counts())
     substantiated = next((c.count for c in conclusions if c.key == Outcome.SUBSTANTIATED), 0)
-    overdue_total, overdue, by_county, by_department = run.overdue(overdue_limit)
+    overdue_total, by_county, by_department = run.overdue_groups()
     return SupervisionReport(
         period_from=period_from, period_to=period_to, region_code=region_code, department=scope.department,
         as_of=as_of, provisional=period_to >= today, received=total,
@@ -111,7 +111,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
         timeliness=timeliness, durations=_durations(run.stage_days()), conclusions=conclusions,
         substantiated=Rate(substantiated, sum(c.count for c in conclusions)),
         breaches_confirmed=breaches, sanctions=run.sanctions(), credit_repaired=run.repaired(),
-        overdue_total=overdue_total, overdue=overdue,
+        overdue_total=overdue_total, overdue=run.overdue(overdue_limit),
         overdue_by_county=by_county, overdue_by_department=by_department,
         repeat_respondents=run.repeats(by_respondent),
     )
@@ -208,23 +208,27 @@ class _Run:
                               {"a": a.isoformat(), "b": b.isoformat()})
         return rows
 
-    def overdue(self, limit: int | None) -> tuple[int, tuple[OverdueItem, ...], tuple[OverdueGroup, ...],
-                                                  tuple[OverdueGroup, ...]]:
-        """How many stages were overdue at the period's end, the ``limit`` most overdue of them, and their
-        sums by county and by department (one pass over the overdue rows)."""
-        cols = "case_no, region_code, department, respondent_name, stage, due_on, :rank - due_rank"
-        rows = self._all(_OVERDUE.format(cols=cols, w=self.w))
+    def overdue_groups(self) -> tuple[int, tuple[OverdueGroup, ...], tuple[OverdueGroup, ...]]:
+        cols = "region_code, department, :rank - due_rank AS over"
+        rows = self._all(f"SELECT region_code, department, COUNT(*), SUM(over), MAX(over) FROM ("
+                         f"{_OVERDUE.format(cols=cols, w=self.w)}) GROUP BY region_code, department")
         counties: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         departments: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for row in rows:
-            over = row[6]
-            for bucket in (counties[row[1]], departments[row[2]]):
-                bucket[0] += 1
+        for region, department, n, over, most in rows:
+            for bucket in (counties[region], departments[department]):
+                bucket[0] += n
                 bucket[1] += over
-                bucket[2] = max(bucket[2], over)
-        ordered = sorted(rows, key=lambda r: (-r[6], r[0], r[4]))
-        items = tuple(OverdueItem(*row) for row in (ordered[:limit] if limit else ordered))
-        return len(rows), items, _groups(counties), _groups(departments)
+                bucket[2] = max(bucket[2], most)
+        return sum(n for _, _, n, _, _ in rows), _groups(counties), _groups(departments)
+
+    def overdue(self, limit: int | None) -> tuple[OverdueItem, ...]:
+        # A second pass over the overdue rows, not one shared with the sums: those read the index alone
+        # (region, department, due_rank), and measured at 100,000 complaints the two passes take half the
+        # time of one pass that reads every overdue row's case number and respondent.
+        cols = "case_no, region_code, department, respondent_name, stage, due_on, :rank - due_rank AS over"
+        sql = f"SELECT * FROM ({_OVERDUE.format(cols=cols, w=self.w)}) ORDER BY over DESC, case_no, stage"
+        rows = self._all(sql + (" LIMIT :limit" if limit else ""), {"limit": limit} if limit else None)
+        return tuple(OverdueItem(*row) for row in rows)
 
     def sanctions(self) -> SanctionFigures:
         row = self.session.execute(text(
