@@ -64,6 +64,8 @@ MESSAGES: dict[str, str] = {
     "region_unknown": "未知的行政区划代码“{region}”",
     "region_retired": "行政区划代码“{region}”已撤销，请改用“{replaced_by}”",
     "region_out_of_scope": "行政区划“{region}”不在本单位管辖范围内",
+    "report_period_invalid": "统计期间有误：截止日期 {end} 早于起始日期 {start}",
+    "report_format_unavailable": "暂不支持导出 {format} 文件，请使用 --json 或直接查看文字结果",
     "calendar_data_invalid": "节假日数据格式错误：{detail}",
     "deadline_rule_invalid": "办理时限设置有误：{rule} = {value}",
     # workflow

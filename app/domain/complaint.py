@@ -60,6 +60,8 @@ class Complaint:
     # The forward deadline counts from receipt (the seed's 接收到线索后第一时间); after a return or a
     # reopening back to registration it counts from that day instead.
     forward_clock_from: date | None = None
+    # Dated stages, state spells and sanction dates for supervision figures (``app.domain.milestones``).
+    milestones: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:

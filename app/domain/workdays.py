@@ -183,6 +183,12 @@ class WorkCalendar:
         """Working days in ``(a, b]`` if ``b >= a``, else minus those in ``(b, a]``; 0 when equal."""
         return self._rank(b.toordinal()) - self._rank(a.toordinal())
 
+    def working_day_number(self, d: date) -> int:
+        """A running count of working days up to and including ``d`` (only differences mean anything):
+        ``working_days_between(a, b) == working_day_number(b) - working_day_number(a)``, so SQL can
+        subtract stored numbers instead of calling the calendar."""
+        return self._rank(d.toordinal())
+
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day strictly after ``start`` (n > 0) or strictly before it (n < 0);
         n == 0 gives ``start`` itself if it is a working day, else the next working day."""

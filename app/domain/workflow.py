@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain import milestones
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.errors import DomainError
@@ -214,11 +215,14 @@ def apply(complaint: Complaint | None, fact: Fact) -> Complaint:
             registered_at=fact.at, registered_on=fact.on, registered_by=fact.actor, received_on=received,
             assignee=p.get("assignee") or None, state_entered_on=fact.on,
         )
+        milestones.start(c, fact.on)
     else:
         if complaint is None:
             raise DomainError("complaint_not_found")
         c = complaint
+        before = milestones.Before.of(c)
         _APPLY[Action(fact.action)](c, p, fact)
+        milestones.note(c, before, fact.on)
     c.head = fact.id
     c.version += 1
     c.updated_at = fact.at

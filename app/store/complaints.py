@@ -17,8 +17,18 @@ from sqlalchemy.orm import Session
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.events import canonical_json
+from app.domain.milestones import MilestoneRows
 from app.store import search
-from app.store.tables import complaint_data, complaints
+from app.store.tables import (
+    complaint_data,
+    complaints,
+    received_month,
+    sanction_spells,
+    stage_deadlines,
+    stage_month_counts,
+    stage_month_days,
+    state_spells,
+)
 
 _SEARCH_INSERT = text("INSERT INTO complaint_search(rowid, grams, chars) VALUES (:rowid, :grams, :chars)")
 _SEARCH_DELETE = text(
@@ -64,6 +74,21 @@ _UPDATE_ROW = f"UPDATE complaints SET {', '.join(f'{name} = ?' for name in _ROW_
 _UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
 _SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
 _SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
+_MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells)
+_MONTHLY_SUMS = (stage_month_counts, stage_month_days, received_month)
+_INSERT_MILESTONES = tuple(
+    f"INSERT INTO {t.name} ({', '.join(col.name for col in t.columns)}) VALUES ({', '.join('?' for _ in t.columns)})"
+    for t in _MILESTONE_TABLES)
+_DELETE_MILESTONES = tuple(f"DELETE FROM {t.name} WHERE num = ?" for t in _MILESTONE_TABLES)
+
+
+def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tuple[list[tuple], ...]:
+    """Rows for the three milestone tables, with the complaint's region and department (and, for the
+    deadlines, its case number and respondent) copied in."""
+    where = (row["region_code"], row["department"])
+    named = (*where, row["case_no"], row["respondent_name"])
+    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *named) for r in rows.deadlines],
+            [(num, *r, *where) for r in rows.sanctions])
 
 
 class ComplaintStore:
@@ -84,8 +109,22 @@ class ComplaintStore:
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
 
-    def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool) -> None:
-        """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed)."""
+    def _write_milestones(self, num: int, rows: MilestoneRows, row: dict[str, Any], *, replace: bool) -> None:
+        cursor = self.session.connection().connection.cursor()  # executemany on the driver: a few rows
+        try:
+            for delete_sql, insert_sql, params in zip(_DELETE_MILESTONES, _INSERT_MILESTONES,
+                                                      _milestone_params(num, rows, row), strict=True):
+                if replace:
+                    cursor.execute(delete_sql, (num,))
+                if params:
+                    cursor.executemany(insert_sql, params)
+        finally:
+            cursor.close()
+
+    def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool,
+             milestones: MilestoneRows | None = None) -> None:
+        """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed);
+        ``milestones`` (when given) replace the complaint's milestone rows."""
         row = projection_row(c, deadline)
         data = canonical_json(c.to_json())
         num = self._sql(_SELECT_NUM, (c.id,)).scalar()
@@ -93,7 +132,11 @@ class ComplaintStore:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
             self.session.execute(insert(complaint_data).values(num=num, data=data))
             self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
+            if milestones is not None:
+                self._write_milestones(num, milestones, row, replace=True)
             return
+        if milestones is not None:
+            self._write_milestones(num, milestones, row, replace=True)
         if reindex:
             old = search_row(self._stored(num))
             new = search_row(c)
@@ -103,25 +146,39 @@ class ComplaintStore:
         self._sql(_UPDATE_ROW, (*(row[name] for name in _ROW_COLUMNS), num))
         self._sql(_UPDATE_DATA, (data, num))
 
-    def bulk_insert(self, rows: list[tuple[Complaint, Deadline | None]]) -> None:
-        """Insert many new complaints at once (rebuild, demo): rows and search rows in two statements."""
+    def bulk_insert(self, rows: list[tuple[Complaint, Deadline | None, MilestoneRows]]) -> None:
+        """Insert many new complaints at once (rebuild, demo): rows and search rows in two statements,
+        the milestone rows in one statement per table."""
         if not rows:
             return
         start = self.session.execute(text("SELECT COALESCE(MAX(num), 0) FROM complaints")).scalar_one() + 1
         values = []
-        for offset, (c, deadline) in enumerate(rows):
+        for offset, (c, deadline, _) in enumerate(rows):
             row = projection_row(c, deadline)
             row["num"] = start + offset
             values.append(row)
         self.session.execute(insert(complaints), values)
         self.session.execute(insert(complaint_data), [
-            {"num": start + i, "data": canonical_json(c.to_json())} for i, (c, _) in enumerate(rows)
+            {"num": start + i, "data": canonical_json(c.to_json())} for i, (c, _, _) in enumerate(rows)
         ])
         self.session.execute(
-            _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _) in enumerate(rows)]
+            _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _, _) in enumerate(rows)]
         )
+        batches: tuple[list[tuple], ...] = ([], [], [])
+        for i, (_, _, milestones) in enumerate(rows):
+            for batch, params in zip(batches, _milestone_params(start + i, milestones, values[i]), strict=True):
+                batch.extend(params)
+        cursor = self.session.connection().connection.cursor()
+        try:
+            for insert_sql, batch in zip(_INSERT_MILESTONES, batches, strict=True):
+                if batch:
+                    cursor.executemany(insert_sql, batch)
+        finally:
+            cursor.close()
 
     def clear(self) -> None:
         self.session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('delete-all')"))
         self.session.execute(delete(complaint_data))
         self.session.execute(delete(complaints))
+        for table in (*_MILESTONE_TABLES, *_MONTHLY_SUMS):  # the sums last: their triggers just emptied them
+            self.session.execute(delete(table))

@@ -25,6 +25,7 @@ from app.domain.complaint import Complaint
 from app.domain.deadlines import DeadlineRules, current_deadline
 from app.domain.events import Event, canonical_json
 from app.domain.fold import SetAside, StreamFold
+from app.domain.milestones import milestone_rows
 from app.domain.vocabulary import Action
 from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
@@ -35,7 +36,8 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # Raise when the fold or the projected columns change meaning: a profile whose rows were projected by an
 # older version is rebuilt from its events when it is opened (``app.services.maintenance``).
 # 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
-PROJECTION_VERSION = 2
+# 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
+PROJECTION_VERSION = 3
 FOLD, HUB = "fold", "hub"
 
 
@@ -90,13 +92,28 @@ def _insert_set_aside(session: Session, set_aside: Iterable[SetAside]) -> None:
         session.execute(insert(quarantine).prefix_with("OR IGNORE"), list(rows.values()))
 
 
+def _milestone_key(c: Complaint | None) -> tuple | None:
+    """What the milestone rows of ``c`` are made of: when an event leaves it alone (a note, most
+    amendments), the live path does not rewrite them (a quarter of an action's time otherwise)."""
+    if c is None:
+        return None
+    respondent = c.intake["respondent"]
+    return (canonical_json(c.milestones), c.region_code, c.department, respondent.get("competent_department"),
+            respondent.get("name"))
+
+
 class Projector:
     def __init__(self, calendar: WorkCalendar, rules: DeadlineRules) -> None:
         self.calendar = calendar
         self.rules = rules
 
-    def _save(self, store: ComplaintStore, complaint: Complaint, *, reindex: bool) -> None:
-        store.save(complaint, current_deadline(complaint, self.calendar, self.rules), reindex=reindex)
+    def _save(self, store: ComplaintStore, complaint: Complaint, *, reindex: bool, milestones: bool = True) -> None:
+        store.save(complaint, current_deadline(complaint, self.calendar, self.rules), reindex=reindex,
+                   milestones=milestone_rows(complaint, self.calendar, self.rules) if milestones else None)
+
+    def _new_rows(self, complaints_: list[Complaint]) -> list:
+        return [(c, current_deadline(c, self.calendar, self.rules), milestone_rows(c, self.calendar, self.rules))
+                for c in complaints_]
 
     def project(self, store: ComplaintStore, event: Event, current: Complaint | None = None, fact=None) -> Complaint:
         """Apply one event just made on this device to its stored aggregate and save the row.
@@ -106,8 +123,10 @@ class Projector:
         applied directly (the fold would give the same answer).
         """
         complaint = current if current is not None else store.get(event.stream)
+        before = _milestone_key(complaint)
         complaint = apply(complaint, fact if fact is not None else event.fact())
-        self._save(store, complaint, reindex=event.action in REINDEXING)
+        self._save(store, complaint, reindex=event.action in REINDEXING,
+                   milestones=_milestone_key(complaint) != before)
         return complaint
 
     def refold(self, store: ComplaintStore, stream: str, horizons: Horizons | None = None) -> Complaint | None:
@@ -180,7 +199,7 @@ class Projector:
             else:
                 new.append(fold.complaint)
         new.sort(key=lambda c: c.registered_at)
-        store.bulk_insert([(c, current_deadline(c, self.calendar, self.rules)) for c in self._unique_numbers(store, new)])
+        store.bulk_insert(self._new_rows(self._unique_numbers(store, new)))
 
     def rebuild(self, store: ComplaintStore, ordered_events: Iterable[Event], batch: int = 5000) -> int:
         """Recreate every complaint row from the events alone; returns the number of complaints.
@@ -214,5 +233,5 @@ class Projector:
         ordered = self._unique_numbers(store, [f.complaint for f in folds.values() if f.complaint is not None])
         for start in range(0, len(ordered), batch):
             chunk = ordered[start:start + batch]
-            store.bulk_insert([(c, current_deadline(c, self.calendar, self.rules)) for c in chunk])
+            store.bulk_insert(self._new_rows(chunk))
         return len(ordered)

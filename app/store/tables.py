@@ -92,6 +92,8 @@ complaints = Table(
     Index("ix_complaints_respondent", "respondent_name"),
     Index("ix_complaints_claim", "claim_cents"),
     Index("ix_complaints_complainant_code", "complainant_code"),
+    Index("ix_complaints_respondent_region", "respondent_name", "region_code", "registered_at", "department"),
+    Index("ix_complaints_department", "department", "registered_at"),
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
@@ -129,4 +131,99 @@ number_blocks = Table(
     Column("end", Integer),  # NULL: the profile owns the rest of the series (standalone)
     Column("next", Integer, nullable=False),
     PrimaryKeyConstraint("series", "year", "start"),
+)
+
+# Supervision milestones 办理节点 (``app.domain.milestones``), projections like ``complaints`` and keyed
+# by its ``num``: rewritten with the complaint's row, rebuilt with it. Reports are SQL over these. Each
+# row carries the complaint's region and department (and names) so a report needs no join.
+state_spells = Table(
+    "state_spells",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("entered_on", Text, nullable=False),  # recorded date of the event that entered the state
+    Column("left_on", Text),  # recorded date of the event that left it; NULL: still in it
+    Column("region_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    PrimaryKeyConstraint("num", "seq"),
+    Index("ix_state_spells_state", "state", "left_on", "entered_on", "region_code", "department"),
+)
+
+stage_deadlines = Table(
+    "stage_deadlines",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("stage_no", Integer, nullable=False),
+    Column("segment", Integer, nullable=False),  # 0, then one more per extension
+    Column("stage", Text, nullable=False),  # forward | conclude | rectify | feedback
+    Column("started_on", Text, nullable=False),
+    Column("due_on", Text, nullable=False),
+    Column("set_on", Text, nullable=False),  # the due date is in force from this (recorded) day …
+    Column("until_on", Text),  # … until this day (extension or end); NULL: still in force
+    Column("ended_on", Text),  # last segment of a finished stage: the day it ended
+    Column("outcome", Text),  # how it ended ("extended" on a segment an extension replaced)
+    Column("working_days", Integer),  # working days from start to end (finished stages)
+    Column("due_rank", Integer, nullable=False),  # WorkCalendar.working_day_number(due_on)
+    Column("region_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    Column("case_no", Text, nullable=False),
+    Column("respondent_name", Text, nullable=False),
+    PrimaryKeyConstraint("num", "stage_no", "segment"),
+    Index("ix_stage_deadlines_ended", "ended_on", "stage", "outcome", "due_on", "working_days", "region_code"),
+    Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code", "department", "due_rank"),
+    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code", "respondent_name"),
+    Index("ix_stage_deadlines_department", "department", "ended_on"),
+)
+
+sanction_spells = Table(
+    "sanction_spells",
+    metadata,
+    Column("num", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("event_id", Text, nullable=False),
+    Column("recorded_on", Text, nullable=False),
+    Column("start_on", Text, nullable=False),
+    Column("end_on", Text),  # last day of the measure's period; NULL: no end date
+    Column("lifted_on", Text),  # lifted by a credit repair from this day
+    Column("region_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    PrimaryKeyConstraint("num", "seq"),
+)
+
+# Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a
+# year's report adds up a few thousand rows instead of scanning a few hundred thousand; days of a
+# period outside whole months are read from the detail rows.
+stage_month_counts = Table(
+    "stage_month_counts",
+    metadata,
+    Column("month", Text, nullable=False),  # YYYY-MM of ended_on
+    Column("region_code", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("on_time", Integer, nullable=False),  # ended_on <= due_on
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "region_code", "stage", "outcome", "on_time"),
+)
+
+stage_month_days = Table(
+    "stage_month_days",
+    metadata,
+    Column("month", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("working_days", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "stage", "outcome", "working_days"),
+)
+
+received_month = Table(
+    "received_month",
+    metadata,
+    Column("month", Text, nullable=False),  # YYYY-MM of the registration (China time)
+    Column("region_code", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("sector", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "region_code", "channel", "sector"),
 )

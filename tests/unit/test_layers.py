@@ -33,3 +33,14 @@ def test_the_check_itself_sees_imports(tmp_path):
     sample = tmp_path / "x.py"
     sample.write_text("def f():\n    from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in imported_modules(sample)
+
+
+def test_reports_read_projections_not_services():
+    """``app/reports`` computes figures from the milestone tables: it may use the domain, never the
+    services, the store's writers or the CLI (the services call it, not the other way round)."""
+    offenders = []
+    for path in sorted((APP / "reports").rglob("*.py")):
+        for name in imported_modules(path):
+            if name.startswith(("app.services", "app.cli", "app.sync", "app.store")):
+                offenders.append(f"{path.relative_to(APP.parent)} imports {name}")
+    assert offenders == []
