@@ -90,6 +90,8 @@ def current_deadline(c: Complaint, calendar: WorkCalendar, rules: DeadlineRules)
     if c.state in (State.BREACH_CONFIRMED, State.SANCTIONED) and not c.feedback_given:
         confirmed = (c.breach or {}).get("on")
         start = date.fromisoformat(confirmed) if confirmed else entered
+        if c.reopenings:  # closed and reopened back here: the complainant is owed feedback anew
+            start = max(start, date.fromisoformat(c.reopenings[-1]["on"]))
         return Deadline(DueKind.FEEDBACK, calendar.add_working_days(start, rules.feedback_days))
     return None
 

@@ -119,3 +119,24 @@ def _deadline(due):
     from app.domain.deadlines import Deadline
 
     return Deadline(DueKind.FEEDBACK, due)
+
+
+def test_a_breach_reopened_after_closing_owes_feedback_from_the_reopening():
+    """A confirmed breach that was closed and reopened (back where it stood) owes the complainant feedback
+    again: counted from the reopening, not from the confirmation months before (as the reports count it)."""
+    complaint = registered()
+    complaint = apply(complaint, fact(A.FORWARD, PAYLOADS[A.FORWARD], on=date(2026, 3, 2)))
+    complaint = apply(complaint, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                   "requirements": "支付", "rectify_due": "2026-04-01"},
+                                      on=date(2026, 3, 10)))
+    complaint = apply(complaint, fact(A.REFUSE, {"confirmed_by": "双柏县人民政府", "confirmed_on": "2026-04-08",
+                                                 "facts": "逾期未支付"}, on=date(2026, 4, 8)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 4, 15))
+    complaint = apply(complaint, fact(A.FEEDBACK, PAYLOADS[A.FEEDBACK], on=date(2026, 4, 10)))
+    complaint = apply(complaint, fact(A.CLOSE, {"summary": "办结"}, on=date(2026, 4, 13)))
+    complaint = apply(complaint, fact(A.REOPEN, {"reason": "投诉人反映仍未支付", "back_to": "resume"},
+                                      on=date(2026, 11, 2)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert complaint.state.value == "breach_confirmed"
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 11, 9))
