@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
@@ -122,7 +123,11 @@ class Startup(QObject):
             dialog.set_profile(self.profile)
         else:
             self.tasks.run(open_profile, self.home, daily_backup=False, on_done=self._opened,
-                           on_error=self._open_failed)
+                           on_error=self._open_failed, on_progress=self._rebuilding)
+
+    def _rebuilding(self, done: int, total: int, _text: str) -> None:
+        if isinstance(self.dialog, LoginDialog) and shiboken6.isValid(self.dialog):
+            self.dialog.show_rebuild(done, total)
 
     def _opened(self, profile: Profile) -> None:
         self.profile = profile

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,24 +28,27 @@ class RebuildReport:
     seconds: float
 
 
-def rebuild_projections(profile: Profile) -> RebuildReport:
-    """Drop the complaint rows and search index and recreate them from the events alone."""
+def rebuild_projections(profile: Profile, progress: Callable[[int, int], None] | None = None) -> RebuildReport:
+    """Drop the complaint rows and search index and recreate them from the events alone
+    (``progress(done, total)`` as the rows are rebuilt)."""
     started = time.perf_counter()
     with profile.store.unit_of_work() as uow:
-        count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, uow.events.replay_order())
-        rebuild_document_index(uow.session)
         events = uow.events.count()
+        count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, uow.events.replay_order(),
+                                                                   progress=progress, total_events=events)
+        rebuild_document_index(uow.session)
         uow.commit()
     return RebuildReport(count, events, time.perf_counter() - started)
 
 
-def refresh_outdated_projections(profile: Profile) -> RebuildReport | None:
+def refresh_outdated_projections(profile: Profile, progress: Callable[[int, int], None] | None = None
+                                 ) -> RebuildReport | None:
     """Rebuild the complaint rows once when an older version projected them (``PROJECTION_VERSION``)."""
     with profile.store.read() as session:
         stored = MetaStore(session).get("projection_version")
     if stored == str(PROJECTION_VERSION):
         return None
-    report = rebuild_projections(profile) if stored is not None or _has_complaints(profile) else None
+    report = rebuild_projections(profile, progress) if stored is not None or _has_complaints(profile) else None
     with profile.store.unit_of_work() as uow:
         uow.meta.set("projection_version", str(PROJECTION_VERSION))
         uow.commit()

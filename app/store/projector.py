@@ -14,7 +14,7 @@ the projection's unique index.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -38,6 +38,7 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
 # 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
 PROJECTION_VERSION = 3
+PROGRESS_EVERY = 2000  # events folded between two progress reports of a rebuild
 FOLD, HUB = "fold", "hub"
 
 
@@ -201,12 +202,16 @@ class Projector:
         new.sort(key=lambda c: c.registered_at)
         store.bulk_insert(self._new_rows(self._unique_numbers(store, new)))
 
-    def rebuild(self, store: ComplaintStore, ordered_events: Iterable[Event], batch: int = 5000) -> int:
+    def rebuild(self, store: ComplaintStore, ordered_events: Iterable[Event], batch: int = 5000, *,
+                progress: Callable[[int, int], None] | None = None, total_events: int = 0) -> int:
         """Recreate every complaint row from the events alone; returns the number of complaints.
 
         Complaints written by one device fold as they stream past; one touched by several devices is
         refolded from its own events (with their horizons) the moment a second device appears.
+        ``progress(done, total)``: folding counts as ``total_events`` steps and writing the rows as as
+        many again, so the bar moves evenly over both halves.
         """
+        total = 2 * max(total_events, 1)
         store.clear()
         session = store.session
         session.execute(delete(quarantine).where(quarantine.c.origin == FOLD))
@@ -215,7 +220,9 @@ class Projector:
         first_device: dict[str, str] = {}
         refolded: set[str] = set()
         horizons = Horizons(session)
-        for event in ordered_events:
+        for seen, event in enumerate(ordered_events, start=1):
+            if progress is not None and seen % PROGRESS_EVERY == 0:
+                progress(min(seen, total // 2), total)
             if not event.is_complaint_event or event.stream in refolded:
                 continue
             if first_device.setdefault(event.stream, event.device_id) != event.device_id:
@@ -234,4 +241,6 @@ class Projector:
         for start in range(0, len(ordered), batch):
             chunk = ordered[start:start + batch]
             store.bulk_insert(self._new_rows(chunk))
+            if progress is not None:
+                progress(total // 2 + (total // 2) * (start + len(chunk)) // len(ordered), total)
         return len(ordered)

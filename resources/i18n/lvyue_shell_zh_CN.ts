@@ -579,17 +579,22 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="89"/>
+        <location filename="../../ui/dialogs/login.py" line="78"/>
+        <source>Updating the case data for this version (only once after an upgrade): {percent}%</source>
+        <translation>正在按新版本整理案件数据（升级后仅此一次）：{percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="95"/>
         <source>Enter your user name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="114"/>
+        <location filename="../../ui/dialogs/login.py" line="120"/>
         <source>. {n} attempts left before the account is locked for {minutes} minutes.</source>
         <translation>，还可尝试 {n} 次，再输错账户将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="117"/>
+        <location filename="../../ui/dialogs/login.py" line="123"/>
         <source>. Try again after that time, or ask the administrator to reset the password.</source>
         <translation>。请届时再试，或请系统管理员重设密码。</translation>
     </message>
@@ -1081,35 +1086,35 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="67"/>
+        <location filename="../../ui/startup.py" line="68"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="68"/>
-        <location filename="../../ui/startup.py" line="142"/>
+        <location filename="../../ui/startup.py" line="69"/>
+        <location filename="../../ui/startup.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="69"/>
-        <location filename="../../ui/startup.py" line="95"/>
+        <location filename="../../ui/startup.py" line="70"/>
+        <location filename="../../ui/startup.py" line="96"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="141"/>
+        <location filename="../../ui/startup.py" line="146"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="143"/>
-        <location filename="../../ui/startup.py" line="162"/>
+        <location filename="../../ui/startup.py" line="148"/>
+        <location filename="../../ui/startup.py" line="167"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="163"/>
+        <location filename="../../ui/startup.py" line="168"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -1122,7 +1127,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="173"/>
+        <location filename="../../ui/startup.py" line="178"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>

@@ -20,8 +20,13 @@ def test_rows_projected_by_an_older_version_are_rebuilt_on_open(office):
         uow.commit()
     home = profile.files.home
     profile.close()
-    reopened = open_profile(home, clock=office.clock, daily_backup=False)
+    reports: list[tuple[int, int]] = []
+    reopened = open_profile(home, clock=office.clock, daily_backup=False,
+                            progress=lambda done, total: reports.append((done, total)))
     try:
+        # the window shows how far the rebuild is: steadily forward, ending at the total
+        assert reports and reports[-1][0] == reports[-1][1] > 0
+        assert [done for done, _ in reports] == sorted(done for done, _ in reports)
         with reopened.store.read() as session:
             due = session.execute(text("SELECT due_on FROM complaints WHERE id = :i"),
                                   {"i": reg.complaint_id}).scalar_one()
@@ -30,3 +35,12 @@ def test_rows_projected_by_an_older_version_are_rebuilt_on_open(office):
         assert version == str(PROJECTION_VERSION)
     finally:
         reopened.close()
+
+
+def test_an_ordinary_opening_reports_no_progress(office):
+    home = office.profile.files.home
+    office.profile.close()
+    reports: list = []
+    again = open_profile(home, clock=office.clock, daily_backup=False, progress=lambda *a: reports.append(a))
+    again.close()
+    assert reports == []

@@ -44,6 +44,16 @@ def test_login_waits_for_the_profile(qtbot, tasks):
     assert dialog.password.hasFocus() or not dialog.isVisible()
 
 
+def test_the_one_rebuild_after_an_upgrade_shows_how_far_it_is(qtbot, office, tasks):
+    dialog = LoginDialog(tasks, username="officer")
+    qtbot.addWidget(dialog)
+    dialog.show_rebuild(50, 200)
+    assert dialog.office.text() == "正在按新版本整理案件数据（升级后仅此一次）：25%"
+    assert not dialog.login_button.isEnabled()  # no login until the profile is open
+    dialog.set_profile(office.profile)
+    assert "整理" not in dialog.office.text() and dialog.login_button.isEnabled()
+
+
 def test_wrong_password_says_so_in_chinese_with_attempts_left(qtbot, office, tasks):
     dialog = _dialog(qtbot, office, tasks)
     _attempt(qtbot, dialog, "clerk", "wrong-password")

@@ -72,6 +72,12 @@ class LoginDialog(QDialog):
         self.office.setText(f"{profile.office.name}（{region.name if region else profile.office.region_code}）")
         self._enable()
 
+    def show_rebuild(self, done: int, total: int, _text: str = "") -> None:
+        """The one rebuild of the case data after an upgrade (it can take minutes on a large profile)."""
+        percent = 100 * done // total if total else 0
+        self.office.setText(self.tr("Updating the case data for this version (only once after an upgrade): "
+                                    "{percent}%").format(percent=percent))
+
     def show_problem(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
