@@ -122,8 +122,11 @@ def _counts(counter: Counter) -> tuple[Count, ...]:
 
 
 # Open stage segments in force at the end of day :e whose due date had passed (the overdue ones).
-_OVERDUE = ("SELECT {cols} FROM stage_deadlines WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{w} "
-            "UNION ALL SELECT {cols} FROM stage_deadlines WHERE until_on > :e AND set_on <= :e AND due_on < :e{w}")
+# The index is named: for one department the planner would rather walk ix_stage_deadlines_department
+# and read every row of it (100 ms instead of 7 at 100,000 complaints).
+_OPEN = "stage_deadlines INDEXED BY ix_stage_deadlines_open"
+_OVERDUE = (f"SELECT {{cols}} FROM {_OPEN} WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{{w}} "
+            f"UNION ALL SELECT {{cols}} FROM {_OPEN} WHERE until_on > :e AND set_on <= :e AND due_on < :e{{w}}")
 
 
 class _Run:
@@ -251,7 +254,8 @@ class _Run:
 
     def repeats(self, by_respondent: list[tuple[tuple[str, str], int]]) -> tuple[Repeat, ...]:
         rows = self._all(
-            f"SELECT respondent_name, region_code, COUNT(*), SUM(ended_on >= :f) FROM stage_deadlines "
+            f"SELECT respondent_name, region_code, COUNT(*), SUM(ended_on >= :f) "
+            f"FROM stage_deadlines INDEXED BY ix_stage_deadlines_outcome "
             f"WHERE outcome = 'refused' AND ended_on <= :t{self.w} GROUP BY respondent_name, region_code")
         breaches = {(name, region): (n, in_period) for name, region, n, in_period in rows}
         complaints = dict(by_respondent)

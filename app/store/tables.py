@@ -172,8 +172,9 @@ stage_deadlines = Table(
     PrimaryKeyConstraint("num", "stage_no", "segment"),
     Index("ix_stage_deadlines_ended", "ended_on", "stage", "outcome", "due_on", "working_days", "region_code"),
     Index("ix_stage_deadlines_open", "until_on", "set_on", "due_on", "region_code", "department", "due_rank"),
-    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code", "respondent_name"),
-    Index("ix_stage_deadlines_department", "department", "ended_on"),
+    Index("ix_stage_deadlines_outcome", "outcome", "ended_on", "region_code", "respondent_name", "department"),
+    Index("ix_stage_deadlines_department", "department", "ended_on", "stage", "outcome", "due_on", "working_days",
+          "region_code"),
 )
 
 sanction_spells = Table(
