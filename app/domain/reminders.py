@@ -82,10 +82,11 @@ def overdue_step(c: Complaint, today: date, calendar: WorkCalendar, rules: Deadl
                        deadline.extended)
 
 
-def office_problem(kind: str, office_region: str, c: Complaint) -> str | None:
-    """Why an office of ``office_region`` may not issue ``kind`` for ``c`` (a stable code), or None."""
+def office_problem(kind: str, office_region: str, case_office: str) -> str | None:
+    """Why an office of ``office_region`` may not issue ``kind`` for a case handled by the office of
+    ``case_office`` (a stable code), or None. Needs no state: the hub applies it to every pushed reminder."""
     if kind == URGE_LETTER:
-        return None if office_region == c.office_code else "reminder_not_handling_office"
+        return None if office_region == case_office else "reminder_not_handling_office"
     if kind == SUPERVISION_NOTICE:
         try:
             prefecture = level_of(office_region) == "prefecture"
@@ -93,7 +94,7 @@ def office_problem(kind: str, office_region: str, c: Complaint) -> str | None:
             prefecture = False
         if not prefecture:
             return "supervision_prefecture_only"
-        if c.office_code == office_region or not in_scope(office_region, c.office_code):
+        if case_office == office_region or not in_scope(office_region, case_office):
             return "supervision_not_below"
         return None
     return "reminder_kind_unknown"
@@ -131,7 +132,7 @@ def earlier(c: Complaint, kind: str, step: str) -> list[dict[str, Any]]:
 def availability(kind: str, c: Complaint, office_region: str, today: date, calendar: WorkCalendar,
                  rules: DeadlineRules) -> OverdueStep:
     """The overdue step a reminder of ``kind`` would be about; ``ReminderRefused`` says why there is none."""
-    problem = office_problem(kind, office_region, c)
+    problem = office_problem(kind, office_region, c.office_code)
     if problem:
         raise ReminderRefused(problem, case_no=c.case_no)
     step = overdue_step(c, today, calendar, rules)
@@ -161,7 +162,7 @@ def check_recorded(kind: str, snapshot: Mapping[str, Any], c: Complaint, on: dat
         raise ReminderRefused("reminder_record_invalid", field="reminder_due_on") from None
     if step not in STEPS.get(kind, ()):
         raise ReminderRefused("reminder_record_invalid", field="reminder_step")
-    problem = office_problem(kind, office, c)
+    problem = office_problem(kind, office, c.office_code)
     if problem:
         raise ReminderRefused(problem, case_no=c.case_no)
     if not _step_in_force(c, step):

@@ -40,7 +40,7 @@ from app.domain.facts import check_facts
 from app.domain.glyphs import payload_unprintable
 from app.domain.intake import apply_changes
 from app.domain.numbering import case_series, parse_case_no
-from app.domain.reminders import REMINDER_KINDS
+from app.domain.reminders import REMINDER_KINDS, office_problem
 from app.domain.vocabulary import Action
 from app.domain.workflow import Fact, apply
 from server.auth import Device
@@ -181,6 +181,10 @@ def _reminder(fact: Fact, event: Event, ctx: Context) -> Refusal | None:
     office = str((fact.payload.get("snapshot") or {}).get("office_region") or "")
     if office != ctx.device.region_code:
         return "reminder_office_mismatch", {"office_region": office[:12], "device_region": ctx.device.region_code}
+    view = ctx.stream(event.stream)
+    problem = office_problem(fact.payload["kind"], office, view.office_code) if view is not None else None
+    if problem:  # whatever the state: only a prefecture supervises, only the handling office urges
+        return problem, {"case_no": view.case_no or ""}
     complaint = ctx.aggregate(event.stream)
     if complaint is not None and event.base == complaint.head:
         fit_case(fact, complaint)  # raises EventRefused
