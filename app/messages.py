@@ -239,6 +239,18 @@ MESSAGES: dict[str, str] = {
                               "请系统管理员或审核人在“发文设置”中填写联系人和联系电话后再开具",
     "setting_unknown": "不认识的发文设置项",
     "copy_to_too_many": "抄送单位最多 {max_length} 个",
+    # ---- reminders 催办/督办 (issue 10: app/domain/reminders.py, app/services/reminders.py) ----------------
+    "reminder_not_overdue": "案件 {case_no} 目前没有超期未办的核实认定、整改或反馈环节，不能开具催办函或督办通知",
+    "reminder_not_handling_office": "案件 {case_no} 不是本单位受理转办的案件，催办函应由受理转办的单位开具",
+    "supervision_prefecture_only": "督办通知只能由州（市）级发展改革部门开具，本单位不能开具（案件 {case_no}）",
+    "supervision_not_below": "案件 {case_no} 不是下级县（市）受理的案件，不能开具督办通知",
+    "reminder_due_mismatch": "催办/督办记录的办理期限与案件记录不符（案件 {case_no}，应为 {due_on}）",
+    "reminder_record_invalid": "催办/督办记录缺少或写错了“{field}”，该记录无效",
+    "reminder_kind_unknown": "不是催办或督办文书",
+    "reminder_office_mismatch": "催办/督办文书记载的发文单位（{office_region}）不是推送设备所属单位（{device_region}）",
+    "reminder_kind_required": "请用 --kind 选择文书：urge_letter（催办函）或 supervision_notice（督办通知）",
+    "reminder_nothing_selected": "没有选择要开具的案件：请给出案号，或使用 --all-overdue",
+    "reminder_cases_conflict": "给出案号时不能同时使用 --all-overdue",
     # ---- attachments from other devices (issue 8: app/domain/filenames.py, app/services/attachments.py) --
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",

@@ -21,6 +21,8 @@ class DocumentKind(StrEnum):
     BREACH_DETERMINATION = "breach_determination"  # 违约失信确认通知 (formerly 认定书), to the respondent
     REPAIR_NOTICE = "repair_notice"  # 信用修复告知书, to the respondent
     FEEDBACK_LETTER = "feedback_letter"  # 核实情况反馈函, to the complainant
+    URGE_LETTER = "urge_letter"  # 催办函, to the department or the respondent (app.domain.reminders)
+    SUPERVISION_NOTICE = "supervision_notice"  # 督办通知, from the prefecture (app.domain.reminders)
 
 
 class FeedbackVariant(StrEnum):
@@ -46,6 +48,8 @@ KIND_LABELS: dict[str, str] = {
     DocumentKind.BREACH_DETERMINATION: "违约失信确认通知",
     DocumentKind.REPAIR_NOTICE: "信用修复告知书",
     DocumentKind.FEEDBACK_LETTER: "核实情况反馈函",
+    DocumentKind.URGE_LETTER: "催办函",
+    DocumentKind.SUPERVISION_NOTICE: "督办通知",
 }
 
 VARIANT_LABELS: dict[str, str] = {
@@ -54,6 +58,7 @@ VARIANT_LABELS: dict[str, str] = {
     FeedbackVariant.DISPUTED: "存在分歧",
     FeedbackVariant.BREACH: "已确认违约失信",
     LETTER_VARIANT: "函",
+    "office": "主送县级发展改革部门",
 }
 
 # States a feedback letter answers (the feedback action's sources) and the closures that end a case
@@ -120,6 +125,9 @@ def available_kinds(c: Complaint) -> list[DocumentKind]:
     - rectification notice: after a substantiated conclusion (requirements and due date known);
     - breach determination: after 拒不整改 was confirmed; repair notice: after 信用修复;
     - feedback letter: in the states the feedback action answers (and after closing from them).
+
+    The reminders (催办函, 督办通知) depend on the day, the calendar and the issuing office as well:
+    ``app.domain.reminders.availability`` offers them.
     """
     closure = _closure_kind(c)
     kinds: list[DocumentKind] = []

@@ -8,7 +8,9 @@ pulled or stored event (setting a failing one aside instead of crashing). Three 
   action's model. An event failing here is malformed wherever it comes from: refused by the hub,
   quarantined by a device (``sync_quarantine``), never applied.
 - ``fit_case`` (the complaint as it stands): a registration must be new and carry a consistent case
-  number; any other event needs its complaint; an amendment must leave a valid intake. A device
+  number; any other event needs its complaint; an amendment must leave a valid intake; a reminder
+  (催办函, 督办通知) must come from an office that may send it and be about a step overdue on the
+  event's date (``app.domain.reminders.check_recorded``). A device
   keeps an event that fails here aside as 待核对 (it may be honest work that met concurrent work).
 - ``check_actor`` (who acted): the acting user holds a role the workflow permits for the action.
   The hub and the services know the user; a device folding history does not judge roles again
@@ -30,10 +32,12 @@ from typing import Annotated, Any, Protocol
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from app.domain.clock import china_date, parse_iso
+from app.domain.complaint import Complaint
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, Intake, apply_changes, parse_intake
 from app.domain.numbering import parse_case_no
+from app.domain.reminders import REMINDER_KINDS, ReminderRefused, check_recorded
 from app.domain.schema import InputModel, OptText, Text, validate
 from app.domain.vocabulary import Action, Role
 from app.domain.workflow import RULES, Fact
@@ -260,6 +264,12 @@ def fit_case(fact: Fact, complaint: HasIntake | None) -> Fact:
         intake = amended_intake(complaint.intake, changes, fact.on)
         normalised = {path: _at(intake, path) for path in changes}
         return Fact(**{**fact.__dict__, "payload": {**fact.payload, "changes": normalised}})
+    if fact.action == Action.ISSUE_DOCUMENT and fact.payload.get("kind") in REMINDER_KINDS \
+            and isinstance(complaint, Complaint):
+        try:  # 催办/督办: only from the right office, only for a step overdue on the event's date
+            check_recorded(fact.payload["kind"], fact.payload.get("snapshot") or {}, complaint, fact.on)
+        except ReminderRefused as refused:
+            raise EventRefused(refused.code, **refused.params) from None
     return fact
 
 

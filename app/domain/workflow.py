@@ -417,6 +417,9 @@ def _mark_typical(c, p, fact):
 def _issue_document(c, p, fact):
     c.documents.append({"event": fact.id, "kind": p["kind"], "variant": p.get("variant"), "number": p["number"],
                         "on": fact.on.isoformat(), "by": fact.actor, "sha256": p["sha256"], "pages": p["pages"]})
+    step = (p.get("snapshot") or {}).get("reminder_step")
+    if step:  # 催办/督办: which overdue step it was about (app.domain.reminders counts the rounds)
+        c.documents[-1]["step"] = step
 
 
 _APPLY = {

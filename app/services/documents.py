@@ -52,6 +52,7 @@ from app.domain.numbering import document_series, format_document_number
 from app.domain.payloads import IssueDocumentPayload, validate_payload
 from app.domain.recipients import Addressing, address
 from app.domain.regions import in_scope
+from app.domain.reminders import RECORD_KEYS, REMINDER_KINDS, ReminderRefused
 from app.domain.vocabulary import Action
 from app.domain.workflow import check
 from app.services import office_settings, reference
@@ -65,6 +66,7 @@ from app.services.document_register import (
 )
 from app.services.profile import Profile
 from app.services.recording import record
+from app.services.reminder_facts import reminder_parts
 from app.services.users import Actor
 from app.store import document_index as index
 from app.store.complaints import ComplaintStore
@@ -116,6 +118,13 @@ def offers(profile: Profile, actor: Actor, ref: str) -> list[KindOffer]:
     for k in available_kinds(complaint):
         variant = _variant(profile, complaint, k)
         offered.append(KindOffer(k.value, variant, kind_label(k, variant), settings.prefixes[k]))
+    today = china_date(profile.now())
+    for k in sorted(REMINDER_KINDS, reverse=True):  # 催办函, then 督办通知: while a step is overdue
+        try:
+            parts = reminder_parts(profile, complaint, k, today, settings.issuer)
+        except ReminderRefused:
+            continue
+        offered.append(KindOffer(k, parts.variant, kind_label(k, parts.variant), settings.prefixes[k]))
     return offered
 
 
@@ -156,7 +165,7 @@ def preview(profile: Profile, actor: Actor, ref: str, kind: str, *, templates: T
     """The document as it would be issued today, marked 草稿 with "（预览）" for its number; nothing is written."""
     today = china_date(profile.now())
     with profile.store.read() as session:
-        job = _prepare(session, profile, actor, ref, kind, templates)
+        job = _prepare(session, profile, actor, ref, kind, templates, today)
     number = f"{job.prefix}〔{today.year}〕{PREVIEW_SEQUENCE}号"
     snapshot = _snapshot(job.template, job.context(number, today))
     try:
@@ -171,7 +180,7 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
     """Number, render, record and store one document — all or nothing (see the module docstring)."""
     today = china_date(profile.now())
     with profile.store.unit_of_work() as uow:
-        job = _prepare(uow.session, profile, actor, ref, kind, templates)
+        job = _prepare(uow.session, profile, actor, ref, kind, templates, today)
         complaint, template, variant = job.complaint, job.template, job.variant
         if _states_contact(template) and not job.settings.contact_phone.strip():
             raise DomainError("office_contact_missing", kind_label=kind_label(kind, variant))
@@ -258,23 +267,31 @@ class _Job:
     recipient: str = ""
     addressing: Addressing | None = None
     timing: Timing | None = None
+    extra: dict[str, Any] | None = None  # a reminder's own values (app.documents.reminder_context)
 
     @property
     def prefix(self) -> str:
         return self.settings.prefixes[self.kind]
 
     def context(self, number: str, issued_on: date) -> dict[str, Any]:
-        return document_context(self.complaint, self.settings.office_values(self.kind), number=number,
-                                issued_on=issued_on, forward=self.forward, addressing=self.addressing,
-                                recipient=self.recipient, timing=self.timing)
+        values = document_context(self.complaint, self.settings.office_values(self.kind), number=number,
+                                  issued_on=issued_on, forward=self.forward, addressing=self.addressing,
+                                  recipient=self.recipient, timing=self.timing)
+        return {**values, **(self.extra or {})}
 
 
 def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: str,
-             templates: TemplateLibrary | None) -> _Job:
+             templates: TemplateLibrary | None, today: date) -> _Job:
     complaint = _in_scope(session, actor, ref)
     check(complaint, Action.ISSUE_DOCUMENT, actor.roles)
     if kind not in KIND_LABELS:
         raise DomainError("document_kind_unknown", kind=kind, choices="、".join(KIND_LABELS))
+    if kind in REMINDER_KINDS:  # 催办函, 督办通知: the overdue step as of today (app.domain.reminders)
+        settings = office_settings.read(session, profile)
+        parts = reminder_parts(profile, complaint, kind, today, settings.issuer)
+        template = (templates or LIBRARY).current(kind, parts.variant)
+        return _Job(complaint, kind, parts.variant, template, settings, _forward_facts(session, profile, complaint),
+                    parts.recipient, parts.addressing, None, parts.values)
     if kind not in available_kinds(complaint):
         raise DomainError("document_not_available", state=complaint.state.value, kind_label=kind_label(kind))
     recipient, addressing = addressing_for(profile, complaint, kind)
@@ -349,7 +366,9 @@ def _snapshot(template: Template, context: dict[str, Any]) -> dict[str, Any]:
     missing = [name for name in template.fields() if name not in context]
     if missing:
         raise DomainError("template_invalid", template=template.id, detail="不认识的数据项 " + "、".join(missing))
-    return {name: context[name] for name in template.fields()}
+    kept = {name: context[name] for name in template.fields()}
+    kept.update({name: context[name] for name in RECORD_KEYS if name in context})  # what acceptance reads
+    return kept
 
 
 def _store(profile: Profile, sha: str, pdf: bytes, *, repair: bool = False) -> Path:

@@ -18,6 +18,8 @@ rectification_notice         ``双发改督``     督促整改通知
 breach_determination         ``双发改认``     认定书, counted apart (reported upstream)
 repair_notice 信用修复告知书 ``双发改告``     告知书
 feedback_letter 反馈函       ``双发改函``     函
+urge_letter 催办函           ``双发改函``     函
+supervision_notice 督办通知  ``楚发改督``     督 (issued by the prefecture's office)
 ==========================  ==============  =====================================================
 
 Issuer and signer default to the office name, 印发机关 to ``<office>办公室``, the upstream office to
@@ -54,6 +56,8 @@ PREFIX_SUFFIXES: dict[str, str] = {
     DocumentKind.BREACH_DETERMINATION: "发改认",
     DocumentKind.REPAIR_NOTICE: "发改告",
     DocumentKind.FEEDBACK_LETTER: "发改函",
+    DocumentKind.URGE_LETTER: "发改函",
+    DocumentKind.SUPERVISION_NOTICE: "发改督",
 }
 NAMES = ("issuer", "signer", "printed_by", "upstream_office")
 TEXTS = {"contact_person": 20, "contact_phone": 30, "address": 100}

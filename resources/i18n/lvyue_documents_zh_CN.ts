@@ -109,58 +109,68 @@
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="79"/>
+        <location filename="../../ui/documents/documents_page.py" line="70"/>
+        <source>Reminders…</source>
+        <translation>催办督办…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="71"/>
+        <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
+        <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="82"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="99"/>
+        <location filename="../../ui/documents/documents_page.py" line="111"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="124"/>
-        <location filename="../../ui/documents/documents_page.py" line="176"/>
+        <location filename="../../ui/documents/documents_page.py" line="136"/>
+        <location filename="../../ui/documents/documents_page.py" line="188"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="131"/>
+        <location filename="../../ui/documents/documents_page.py" line="143"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="131"/>
+        <location filename="../../ui/documents/documents_page.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="132"/>
+        <location filename="../../ui/documents/documents_page.py" line="144"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="161"/>
+        <location filename="../../ui/documents/documents_page.py" line="173"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="173"/>
+        <location filename="../../ui/documents/documents_page.py" line="185"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="177"/>
+        <location filename="../../ui/documents/documents_page.py" line="189"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="178"/>
+        <location filename="../../ui/documents/documents_page.py" line="190"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="188"/>
+        <location filename="../../ui/documents/documents_page.py" line="200"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -400,6 +410,114 @@
         <location filename="../../ui/documents/preview_dialog.py" line="64"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="46"/>
+        <source>Reminders — overdue steps</source>
+        <translation>催办督办——超期未办事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="51"/>
+        <source>Filter by responsible body</source>
+        <translation>按责任单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <source>Case / responsible body</source>
+        <translation>案号 / 责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <source>Overdue step</source>
+        <translation>超期环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <source>Working days over</source>
+        <translation>超期工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <source>Urged</source>
+        <translation>已催办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <source>Supervised</source>
+        <translation>已督办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="59"/>
+        <source>Select all issuable</source>
+        <translation>全选可开具的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="60"/>
+        <source>Issue for selected…</source>
+        <translation>为选中案件开具…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="61"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="64"/>
+        <source>Document:</source>
+        <translation>文书：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="88"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="97"/>
+        <source>%1 · %2 (%3, at most %4 working days over)</source>
+        <translation>%1 · %2（%3 件，最多超期 %4 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="144"/>
+        <source>%1 overdue, %2 selected</source>
+        <translation>超期 %1 项，已选 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="145"/>
+        <source>No overdue steps</source>
+        <translation>没有超期未办的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="153"/>
+        <source>Issue %1 numbered %2 now?</source>
+        <translation>现在开具 %1 件%2（每件取正式文号并记录在案）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="161"/>
+        <source>Issuing documents…</source>
+        <translation>正在开具文书…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="161"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="176"/>
+        <source>Issued %1 %2.</source>
+        <translation>已开具%2 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/reminders_dialog.py" line="179"/>
+        <source>Cancelled before the rest.</source>
+        <translation>已取消，其余案件未开具。</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@ acceptance (``app.domain.event_rules``: envelope, payload, the complaint as the 
 actor's roles) plus what only the hub can see:
 
 - scope: the complaint's region (and an amendment's new region) lies in the device's scope;
+- a reminder (催办函, 督办通知) names the pushing device's own office, and is judged against the
+  complaint as the hub folds it (``app.domain.reminders``);
 - a registration takes a new stream and a case number no other complaint holds, from a number
   block the hub issued to this device (or that a joining standalone office claimed);
 - the actor is a user who may log in on the pushing device: a hub account of the device's own
@@ -38,6 +40,7 @@ from app.domain.facts import check_facts
 from app.domain.glyphs import payload_unprintable
 from app.domain.intake import apply_changes
 from app.domain.numbering import case_series, parse_case_no
+from app.domain.reminders import REMINDER_KINDS, office_problem
 from app.domain.vocabulary import Action
 from app.domain.workflow import Fact, apply
 from server.auth import Device
@@ -171,6 +174,23 @@ def _facts(fact: Fact, event: Event, ctx: Context) -> Refusal | None:
     return None
 
 
+def _reminder(fact: Fact, event: Event, ctx: Context) -> Refusal | None:
+    """催办函 / 督办通知: the office it names must be the pushing device's own (a county device cannot send
+    a 督办通知 by naming the prefecture), and, when the device acted on the state the hub holds, the
+    domain's acceptance (``app.domain.reminders.check_recorded`` via ``fit_case``) against the complaint."""
+    office = str((fact.payload.get("snapshot") or {}).get("office_region") or "")
+    if office != ctx.device.region_code:
+        return "reminder_office_mismatch", {"office_region": office[:12], "device_region": ctx.device.region_code}
+    view = ctx.stream(event.stream)
+    problem = office_problem(fact.payload["kind"], office, view.office_code) if view is not None else None
+    if problem:  # whatever the state: only a prefecture supervises, only the handling office urges
+        return problem, {"case_no": view.case_no or ""}
+    complaint = ctx.aggregate(event.stream)
+    if complaint is not None and event.base == complaint.head:
+        fit_case(fact, complaint)  # raises EventRefused
+    return None
+
+
 def _remember(fact: Fact, event: Event, ctx: Context) -> None:
     """Fold an accepted event into the cached complaint, so a batch's later events see it."""
     complaint = ctx.aggregates.get(event.stream)
@@ -205,6 +225,11 @@ def check(event: Event, ctx: Context) -> Refusal | None:
                                                if k not in ("action", "path")}}
         if is_complaint_stream(event.stream) and fact.action in FACT_CHECKED:
             problem = _facts(fact, event, ctx)
+            if problem is not None:
+                return problem
+        if is_complaint_stream(event.stream) and fact.action == Action.ISSUE_DOCUMENT \
+                and fact.payload.get("kind") in REMINDER_KINDS:
+            problem = _reminder(fact, event, ctx)
             if problem is not None:
                 return problem
     except EventRefused as error:

@@ -40,6 +40,8 @@ DEFAULT_SUFFIXES: dict[str, str] = {  # document kind -> what follows the region
     DocumentKind.BREACH_DETERMINATION: "发改认",
     DocumentKind.REPAIR_NOTICE: "发改告",
     DocumentKind.FEEDBACK_LETTER: "发改函",
+    DocumentKind.URGE_LETTER: "发改函",
+    DocumentKind.SUPERVISION_NOTICE: "发改督",
 }
 SOURCE_LABELS = {"admin": "管理员指定", "adopted": "单机时期使用，加入时登记", "migrated": "升级时保留",
                  "rule": "按地区简称推定", "kind": "管理员设置"}

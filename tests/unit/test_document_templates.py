@@ -66,6 +66,13 @@ def test_the_feedback_variant_follows_the_finding():
     assert kind_label("briefing") == "briefing"
 
 
+# What a reminder adds to the context (app.documents.reminder_context.reminder_values).
+REMINDER_KEYS = {"reminder_step", "reminder_due_on", "reminder_round", "office_region", "step_label", "step_conclude",
+                 "step_rectify", "step_feedback", "due_date", "overdue_phrase", "round_words", "earlier_reminders",
+                 "reply_due_date", "responsible_body", "county_office", "self_ref", "copy_department",
+                 "outcome_label"}
+
+
 def test_every_shipped_template_is_frozen_under_its_version_and_reads_known_data():
     library = TemplateLibrary()
     known = set(document_context(complaint(State.FORWARDED, department="县政府"), OFFICE, number="双发改函〔2026〕1号",
@@ -75,7 +82,10 @@ def test_every_shipped_template_is_frozen_under_its_version_and_reads_known_data
                          + [f"feedback_letter.{v}" for v in ("breach", "disputed", "rectified", "unsubstantiated")]
                          # issue 9: the 函 to a body the office does not stand above
                          + [f"{k}.letter" for k in ("forward_letter", "rectification_notice", "breach_determination",
-                                                    "repair_notice")])
+                                                    "repair_notice")]
+                         # issue 10: the reminders' variants
+                         + ["urge_letter.letter", "supervision_notice.office"])
+    known |= REMINDER_KEYS
     for template_id in ids:
         kind, _, variant = template_id.partition(".")
         current = library.current(kind, variant or None)  # raises template_not_frozen if edited in place

@@ -67,10 +67,13 @@ class DocumentsPage(QWidget):
         self.open_button = QPushButton(self.tr("Preview / reprint"), self)
         self.print_button = QPushButton(self.tr("Print selected…"), self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.reminders_button = QPushButton(self.tr("Reminders…"), self)
+        self.reminders_button.setToolTip(self.tr("Overdue steps by department; issue 催办函 or 督办通知 in a batch"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.kind)
+        filters.addWidget(self.reminders_button)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         for button in (self.open_button, self.print_button, self.save_button):
@@ -92,8 +95,17 @@ class DocumentsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.save_button.clicked.connect(self.save_selected)
+        self.reminders_button.clicked.connect(self.open_reminders)
         self._selection_changed()
         self.refresh()
+
+    def open_reminders(self) -> None:
+        """The 催办督办 dialog (``ui.documents.reminders_dialog``); the register is re-read after a batch."""
+        from ui.documents.reminders_dialog import RemindersDialog
+
+        self.reminders = RemindersDialog(self.ctx, self)
+        self.reminders.issued.connect(lambda _result: self.refresh())
+        self.reminders.open()
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Loading…"))
