@@ -184,7 +184,9 @@ def _typical(f: PeriodFigures) -> list[str]:
     for index, case in enumerate(f.typical, 1):
         marker = f"（{NUMERALS[index - 1]}）" if index <= 10 else f"{index}."
         reason = case.reason.rstrip("。") + "。" if case.reason else ""
-        paragraphs.append(f"{marker}{f.places.get(case.region_code, case.region_code)}{case.respondent_name}"
+        place = f.places.get(case.region_code, case.region_code)
+        place = "" if case.respondent_name.startswith(place) or place == "州本级" else place
+        paragraphs.append(f"{marker}{place}{case.respondent_name}"
                           f"{label(BreachKind(case.breach_kind))}问题（案号{case.case_no}）。{reason}"
                           f"目前办理状态：{label(State(case.state))}。")
     return paragraphs
