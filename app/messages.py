@@ -65,7 +65,8 @@ MESSAGES: dict[str, str] = {
     "region_retired": "行政区划代码“{region}”已撤销，请改用“{replaced_by}”",
     "region_out_of_scope": "行政区划“{region}”不在本单位管辖范围内",
     "report_period_invalid": "统计期间有误：截止日期 {end} 早于起始日期 {start}",
-    "report_format_unavailable": "暂不支持导出 {format} 文件，请使用 --json 或直接查看文字结果",
+    "file_locked": "文件 {path} 正被其他程序占用（可能已在 Excel 或 PDF 阅读器中打开），请关闭后重试",
+    "file_unwritable": "无法写入 {path}：{detail}",
     "calendar_data_invalid": "节假日数据格式错误：{detail}",
     "deadline_rule_invalid": "办理时限设置有误：{rule} = {value}",
     # workflow

@@ -1,9 +1,12 @@
-"""``report``: the supervision figures of a period (督办统计), as text or ``--json``."""
+"""``report``: the supervision figures of a period (督办统计), as text or ``--json``; with ``--xlsx``,
+``--pdf`` and ``--csv`` also the workbook, the 调度通报 (a draft, or ``--issue`` to number it) and the
+CSV files. Every file is written whole or not at all (a temporary file renamed into place)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from app.cli import report_exports as exports
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
 from app.domain.errors import DomainError
@@ -26,8 +29,11 @@ def register(sub, common) -> None:
     p.add_argument("--region", help="行政区划代码（默认本单位），如 532322")
     p.add_argument("--department", help="只统计转办至该主管部门的案件（部门全称）")
     p.add_argument("--overdue-limit", type=int, default=200, help="超期清单最多列出的项数（默认 200，0 表示全部）")
-    for option in ("--xlsx", "--pdf", "--csv"):
-        p.add_argument(option, metavar="FILE", help="（暂不支持，后续版本提供）")
+    p.add_argument("--xlsx", metavar="FILE", help="导出统计报表（Excel 工作簿，按 A4 横向打印排好）")
+    p.add_argument("--pdf", metavar="FILE", help="生成调度通报 PDF（默认为草稿，不编号）")
+    p.add_argument("--issue", action="store_true", help="与 --pdf 同用：正式印发调度通报，取发文字号并登记（审核人）")
+    p.add_argument("--csv", metavar="DIR", help="导出 CSV 文件（每张表一个文件，UTF-8 带 BOM）到该文件夹")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p.set_defaults(handler=report)
 
 
@@ -39,10 +45,10 @@ def _day(text: str, option: str) -> date:
 
 
 def report(args, out: Output) -> int:
-    for option in ("xlsx", "pdf", "csv"):
-        if getattr(args, option, None):
-            raise DomainError("report_format_unavailable", format=option)
     start, end = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    if args.issue and not args.pdf:
+        raise DomainError("filter_invalid", detail="--issue 须与 --pdf 同用")
+    targets = exports.targets(args.xlsx, args.pdf, args.csv, force=args.force)
     profile = profile_from(args)
     try:
         if args.user:
@@ -53,9 +59,14 @@ def report(args, out: Output) -> int:
             actor = _office_reader(profile)
         figures = reports.supervision(profile, actor, start, end, region_code=args.region,
                                       department=args.department, overdue_limit=args.overdue_limit or None)
+        written = exports.write(profile, actor, start, end, targets, region_code=args.region,
+                                department=args.department, issue=args.issue)
     finally:
         profile.close()
-    out.result(figures.to_json(), render(figures))
+    data = figures.to_json()
+    if written:
+        data["files"] = written
+    out.result(data, render(figures) + "".join(f"\n已生成：{line}" for line in exports.describe(written)))
     return 0
 
 

@@ -23,8 +23,9 @@ from app.documents import grid
 from app.documents.fonts import FontSet
 from app.documents.linebreak import balance_lines, break_lines
 from app.documents.masthead import BODY, Rule, masthead
-from app.documents.model import Heading, OfficialDocument, Paragraph, format_chinese_date
+from app.documents.model import Block, Heading, OfficialDocument, Paragraph, Table, format_chinese_date
 from app.documents.record import Record, page_number, record
+from app.documents.table import TableRow, rows_of
 from app.documents.typeset import Run, Style, Typesetter
 
 TITLE = Style("title", grid.TITLE_SIZE, grid.TITLE_SIZE)
@@ -51,13 +52,19 @@ class Line:
     room: float | None = None  # the width the line must keep within (it may need compressed marks)
 
 
+Item = Line | TableRow
+
+
 @dataclass
 class Group:
     """Lines (``None`` = blank band) placed in order; ``keep`` ones go to the next page whole."""
 
-    items: list[Line | None]
+    items: list[Item | None]
     keep: bool = False
     carry: int = 0  # lines of text before the group that move with it to a new page
+    new_page: bool = False  # starts a page (an annex)
+    header: list[Item] = field(default_factory=list)  # repeated at the top of each page the group runs on to
+    keep_first: int = 0  # this many first items never end a page (a table's header and two rows)
 
 
 @dataclass
@@ -65,7 +72,7 @@ class Page:
     number: int
     runs: list[Run] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    lines: list[tuple[int, Line]] = field(default_factory=list)
+    lines: list[tuple[int, Item]] = field(default_factory=list)
     numbered: bool = True
     bands: int = LINES  # more than 22 on a tightened last page
 
@@ -93,9 +100,16 @@ def compose(doc: OfficialDocument, fonts: FontSet, typesetter: Typesetter | None
         _place_record(doc, block, pages, first_top, capacity)
         return pages
 
-    pages = _tightest(paginate)
+    # A tightened page would squeeze table rows below two lines of 五号: documents with tables keep the pitch.
+    tables = doc.annexes or any(isinstance(block, Table) for block in doc.body)
+    pages = paginate(lambda _: LINES) if tables else _tightest(paginate)
     for page in pages:
         for band, line in page.lines:
+            if isinstance(line, TableRow):
+                runs, rules = line.place(ts, band, page.pitch)
+                page.runs += runs
+                page.rules += rules
+                continue
             baseline = grid.band_baseline(band, line.style.size, page.pitch)
             page.runs += ts.set_line(line.text, line.style, line.x, baseline, line.justify_to, fit_to=line.room)
         if page.numbered and not (doc.format == "letter" and page.number == 1):
@@ -143,8 +157,28 @@ def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
     if doc.recipient:
         recipient = doc.recipient.rstrip("：:") + "："
         groups.append(Group(_wrapped(recipient, BODY, ts, 0, 0)))
+    groups += _blocks(doc.body, ts)
+    if doc.attachments:
+        groups.append(Group([None, *_attachments(doc.attachments, ts)]))
+    groups.append(Group(_signature(doc, ts), keep=True, carry=2))
+    for number, annex in enumerate(doc.annexes, 1):
+        label = f"附件{number}" if len(doc.annexes) > 1 else "附件"
+        head: list[Line | None] = [Line(label, HEADINGS[1], grid.TEXT_LEFT), None, *_title(annex.title, ts), None]
+        groups.append(Group(head, keep=True, new_page=True))
+        groups += _blocks(annex.body, ts)
+    return groups
+
+
+def _blocks(blocks: tuple[Block, ...], ts: Typesetter) -> list[Group]:
+    """Headings kept with what follows them, paragraphs, tables (the header repeated on each page)."""
+    groups: list[Group] = []
     pending: list[Line | None] = []
-    for block in doc.body:
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = rows_of(block, ts)
+            groups.append(Group([*pending, *rows], header=rows[:1], keep_first=len(pending) + 3))
+            pending = []
+            continue
         for text in block.text.split("\n"):
             if not text:
                 continue
@@ -161,9 +195,6 @@ def _groups(doc: OfficialDocument, ts: Typesetter) -> list[Group]:
                 groups.append(Group(list(lines)))
     if pending:
         groups.append(Group(pending))
-    if doc.attachments:
-        groups.append(Group([None, *_attachments(doc.attachments, ts)]))
-    groups.append(Group(_signature(doc, ts), keep=True, carry=2))
     return groups
 
 
@@ -240,13 +271,23 @@ def _flow(pages: list[Page], groups: list[Group], first_top: float, capacity: Ca
     band = _first_band(first_top, pages[0].bands)
     for group in groups:
         need = len(group.items)
+        if group.new_page and (band > 0 or len(pages) == 1):
+            pages.append(Page(len(pages) + 1, bands=capacity(len(pages) + 1)))
+            band = 0
         if group.keep and band + need > pages[-1].bands and need <= LINES:
             band = _new_page(pages, band, group.carry, capacity)
+        first = min(group.keep_first, need)
+        if first and band + first > pages[-1].bands and band > 0:
+            band = _new_page(pages, band, 0, capacity)
         split = _widow_orphan_split(group, pages[-1].bands - band)
         for index, item in enumerate(group.items):
             if band >= pages[-1].bands or index == split:
                 pages.append(Page(len(pages) + 1, bands=capacity(len(pages) + 1)))
                 band = 0
+                if group.header and index > 0 and item not in group.header:
+                    for repeated in group.header:
+                        pages[-1].lines.append((band, repeated))
+                        band += 1
             if item is None:
                 if band > 0:
                     band += 1

@@ -30,7 +30,33 @@ class Paragraph:
     indent: bool = True
 
 
-Block = Heading | Paragraph
+@dataclass(frozen=True)
+class Table:
+    """A table: its header, rows of cell texts, relative column widths, each column's alignment
+    (``left``, ``right``, ``center``); ``total``: the last row is a 合计 row (its label centred)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    align: tuple[str, ...]
+    total: bool = False
+
+    def __post_init__(self) -> None:
+        columns = len(self.header)
+        if len(self.widths) != columns or len(self.align) != columns or any(len(r) != columns for r in self.rows):
+            raise ValueError("every row, the widths and the alignments need one entry per header column")
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An attachment printed with the document (附件, GB/T 9704 §8): on its own pages after the
+    signature, ``附件N`` in 黑体 top left, its title centred, then its blocks."""
+
+    title: str
+    body: tuple[Block, ...]
+
+
+Block = Heading | Paragraph | Table
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +81,7 @@ class OfficialDocument:
     copy_to: tuple[str, ...] = ()
     printed_by: str | None = None
     printed_on: date | None = None
+    annexes: tuple[Annex, ...] = ()
 
     def __post_init__(self) -> None:
         if self.format not in ("document", "letter"):
@@ -68,7 +95,8 @@ class OfficialDocument:
             number=clean_text(self.number),
             title=clean_text(self.title),
             recipient=clean_text(self.recipient) if self.recipient else self.recipient,
-            body=tuple(replace(block, text=clean_text(block.text)) for block in self.body),
+            body=tuple(_cleaned(block) for block in self.body),
+            annexes=tuple(Annex(clean_text(a.title), tuple(_cleaned(b) for b in a.body)) for a in self.annexes),
             attachments=tuple(clean_text(name) for name in self.attachments),
             signer=clean_text(self.signer),
             note=clean_text(self.note) if self.note else self.note,
@@ -82,6 +110,13 @@ class OfficialDocument:
         if self.format == "letter":
             return bool(self.copy_to)
         return bool(self.copy_to or self.printed_by or self.printed_on)
+
+
+def _cleaned(block: Block) -> Block:
+    if isinstance(block, Table):
+        return replace(block, header=tuple(clean_text(c) for c in block.header),
+                       rows=tuple(tuple(clean_text(c) for c in row) for row in block.rows))
+    return replace(block, text=clean_text(block.text))
 
 
 def clean_text(text: str) -> str:
