@@ -23,15 +23,22 @@ def supervision(profile: Profile, actor: Actor, period_from: date, period_to: da
     """The supervision report of ``[period_from, period_to]`` (both days included) for ``region_code``
     (default: the user's region) and optionally one competent department (主管部门); the overdue list
     holds the ``overdue_limit`` most overdue stages (None: all of them; the groups always count all)."""
+    region, scope = report_scope(profile, actor, period_from, period_to, region_code, department)
+    with profile.store.read() as session:
+        return supervision_report(session, period_from=period_from, period_to=period_to, region_code=region,
+                                  scope=scope, today=china_date(profile.now()), calendar=profile.calendar,
+                                  overdue_limit=overdue_limit)
+
+
+def report_scope(profile: Profile, actor: Actor, period_from: date, period_to: date, region_code: str | None,
+                 department: str | None, *, own_level: bool = False) -> tuple[str, ReportScope]:
+    """Check a report request and say which complaints it covers: ``region_code`` (default: the user's)
+    and everything under it, or with ``own_level`` only the bodies of that level itself (州本级)."""
     if period_to < period_from:
         raise DomainError("report_period_invalid", start=period_from.isoformat(), end=period_to.isoformat())
     region = validate_region_code(region_code or actor.region_code)
     if not in_scope(actor.region_code, region):
         raise DomainError("region_out_of_scope", region=region)
-    prefix = scope_prefix(region)
+    prefix = region if own_level else scope_prefix(region)
     department = (department or "").strip() or None
-    scope = ReportScope(prefix, department, whole=profile.office.scope.startswith(prefix))
-    with profile.store.read() as session:
-        return supervision_report(session, period_from=period_from, period_to=period_to, region_code=region,
-                                  scope=scope, today=china_date(profile.now()), calendar=profile.calendar,
-                                  overdue_limit=overdue_limit)
+    return region, ReportScope(prefix, department, whole=profile.office.scope.startswith(prefix))
