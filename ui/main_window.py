@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
         self.workbench.open_list.connect(self.show_list)
         self.workbench.open_complaint.connect(self.open_complaint)
         self.workbench.new_complaint.connect(self.new_complaint)
-        self.statistics.open_list.connect(self.show_list)
+        self.statistics.open_list.connect(lambda f, text: self.show_list(f, text, back=True))
+        self.cases.list_page.back_requested.connect(lambda: self.go(STATISTICS))
         self.cases.changed.connect(self._data_changed)
         self.cases.registered.connect(self._registered)
         self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -210,10 +211,10 @@ class MainWindow(QMainWindow):
         if self.stack.currentIndex() != SYNC:
             self.sync.refresh()
 
-    def show_list(self, f: ComplaintFilter, description: str = "") -> None:
+    def show_list(self, f: ComplaintFilter, description: str = "", *, back: bool = False) -> None:
         self.go(COMPLAINTS)
         self.cases.show_list()
-        self.cases.list_page.show_filter(f, description)
+        self.cases.list_page.show_filter(f, description, back=back)
         self.cases.list_page.view.setFocus()
 
     def open_complaint(self, complaint_id: str, case_no: str = "") -> None:

@@ -66,6 +66,7 @@ class ComplaintFilter:
     typical_only: bool = False
     conflict_only: bool = False
     search: str = ""
+    nums: frozenset[int] | None = None  # exactly these complaints (row numbers): a 统计 number's drill-down
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,8 @@ def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: dat
         conditions.append(c.typical == 1)
     if f.conflict_only:
         conditions.append(c.conflict == 1)
+    if f.nums is not None:
+        conditions.append(_in_nums(f.nums))
     if f.search.strip():
         match = search.match_query(f.search)
         conditions.append(text("0") if match is None else c.num.in_(
@@ -186,6 +189,15 @@ def search_hits(session: Session, term: str) -> SearchHits:
     rows = session.connection().exec_driver_sql(
         "SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?", (match,)).cursor.fetchall()
     return SearchHits(match, frozenset(num for (num,) in rows))
+
+
+def _in_nums(nums: frozenset[int]):
+    """SQL condition "row is one of ``nums``" (a drill-down may name tens of thousands)."""
+    if not nums:
+        return text("0")
+    if len(nums) < 500:
+        return c.num.in_(sorted(nums))
+    return c.num.in_(select(text("value")).select_from(func.json_each(json.dumps(sorted(nums)))))
 
 
 def _in_hits(hits: SearchHits):

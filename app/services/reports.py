@@ -33,7 +33,7 @@ def supervision(profile: Profile, actor: Actor, period_from: date, period_to: da
     """The supervision report of ``[period_from, period_to]`` (both days included) for ``region_code``
     (default: the user's region) and optionally one competent department (主管部门); the overdue list
     holds the ``overdue_limit`` most overdue stages (None: all of them; the groups always count all)."""
-    region, scope = _request(profile, actor, period_from, period_to, region_code, department)
+    region, scope = report_scope(profile, actor, period_from, period_to, region_code, department)
     with profile.store.read() as session:
         return supervision_report(session, period_from=period_from, period_to=period_to, region_code=region,
                                   scope=scope, today=china_date(profile.now()), calendar=profile.calendar,
@@ -44,16 +44,16 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
-def _request(profile: Profile, actor: Actor, period_from: date, period_to: date, region_code: str | None,
-             department: str | None) -> tuple[str, ReportScope]:
-    """The region and scope asked for, checked: a period that ends before it starts, a region outside
-    the user's are refused."""
+def report_scope(profile: Profile, actor: Actor, period_from: date, period_to: date, region_code: str | None,
+                 department: str | None, *, own_level: bool = False) -> tuple[str, ReportScope]:
+    """Check a report request and say which complaints it covers: ``region_code`` (default: the user's)
+    and everything under it, or with ``own_level`` only the bodies of that level itself (州本级)."""
     if period_to < period_from:
         raise DomainError("report_period_invalid", start=period_from.isoformat(), end=period_to.isoformat())
     region = validate_region_code(region_code or actor.region_code)
     if not in_scope(actor.region_code, region):
         raise DomainError("region_out_of_scope", region=region)
-    prefix = scope_prefix(region)
+    prefix = region if own_level else scope_prefix(region)
     department = (department or "").strip() or None
     return region, ReportScope(prefix, department, whole=profile.office.scope.startswith(prefix))
 
@@ -61,7 +61,7 @@ def _request(profile: Profile, actor: Actor, period_from: date, period_to: date,
 def assessment(profile: Profile, actor: Actor, period_from: date, period_to: date, *,
                region_code: str | None = None, department: str | None = None) -> Assessment:
     """Assessment figures 考核指标 per county and per competent department (docs/figures.md §七)."""
-    region, scope = _request(profile, actor, period_from, period_to, region_code, department)
+    region, scope = report_scope(profile, actor, period_from, period_to, region_code, department)
     with profile.store.read() as session:
         return assessment_figures(session, period_from=period_from, period_to=period_to, region_code=region,
                                   scope=scope, today=china_date(profile.now()), calendar=profile.calendar,
@@ -70,7 +70,7 @@ def assessment(profile: Profile, actor: Actor, period_from: date, period_to: dat
 
 def period_figures(profile: Profile, actor: Actor, period_from: date, period_to: date, *,
                    region_code: str | None = None, department: str | None = None) -> PeriodFigures:
-    region, scope = _request(profile, actor, period_from, period_to, region_code, department)
+    region, scope = report_scope(profile, actor, period_from, period_to, region_code, department)
     today = china_date(profile.now())
     with profile.store.read() as session:
         report = supervision_report(session, period_from=period_from, period_to=period_to, region_code=region,

@@ -211,33 +211,38 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="93"/>
+        <location filename="../../ui/pages/complaints.py" line="92"/>
+        <source>← Back to statistics</source>
+        <translation>← 返回统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="99"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="112"/>
-        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <location filename="../../ui/pages/complaints.py" line="118"/>
+        <location filename="../../ui/pages/complaints.py" line="194"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="151"/>
+        <location filename="../../ui/pages/complaints.py" line="157"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="196"/>
+        <location filename="../../ui/pages/complaints.py" line="206"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="203"/>
+        <location filename="../../ui/pages/complaints.py" line="213"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="204"/>
+        <location filename="../../ui/pages/complaints.py" line="214"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -283,6 +288,66 @@
         <location filename="../../ui/sync/tables.py" line="172"/>
         <source>would leave the registration details invalid</source>
         <translation>会使登记信息不符合要求</translation>
+    </message>
+</context>
+<context>
+    <name>CountiesTable</name>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <source>Verified</source>
+        <translation>核实认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <source>Substan-
+tiated</source>
+        <translation>属实率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <source>Forwarded
+on time</source>
+        <translation>按时
+转办率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <source>Verified
+on time</source>
+        <translation>按时核实
+认定率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <source>Breaches</source>
+        <translation>违约失信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <source>Sanctions
+in force</source>
+        <translation>惩戒
+实施中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <source>Repaired</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <source>Overdue</source>
+        <translation>期末超期</translation>
     </message>
 </context>
 <context>
@@ -643,7 +708,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
@@ -673,23 +738,23 @@
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -786,6 +851,79 @@
         <location filename="../../ui/widgets/password_fields.py" line="54"/>
         <source>both entries match</source>
         <translation>两次输入一致</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="36"/>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="38"/>
+        <source>{year}, first quarter</source>
+        <translation>{year}年第一季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="38"/>
+        <source>{year}, second quarter</source>
+        <translation>{year}年第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="39"/>
+        <source>{year}, third quarter</source>
+        <translation>{year}年第三季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="39"/>
+        <source>{year}, fourth quarter</source>
+        <translation>{year}年第四季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="42"/>
+        <source>Year {year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="43"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="69"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="69"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="70"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="70"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="77"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="80"/>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_period.py" line="93"/>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1055,49 @@
         <location filename="../../ui/sync/tables.py" line="131"/>
         <source>Ask the hub administrator, quoting the reason.</source>
         <translation>请联系中心管理员，并告知上述原因。</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionsPanel</name>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="238"/>
+        <source>Breaches confirmed</source>
+        <translation>认定违约失信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="239"/>
+        <source>Sanctions decided</source>
+        <translation>本期惩戒决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="240"/>
+        <source>Sanctions in force at the end</source>
+        <translation>期末实施中的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="242"/>
+        <source>Sanctions expired</source>
+        <translation>本期期满的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="243"/>
+        <source>Sanctions lifted by repair</source>
+        <translation>本期因信用修复解除的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="244"/>
+        <source>Credit repaired</source>
+        <translation>信用修复</translation>
     </message>
 </context>
 <context>
@@ -1133,66 +1314,389 @@ Try again now?</source>
     </message>
 </context>
 <context>
-    <name>StatisticsPage</name>
+    <name>StatisticsLabels</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="58"/>
-        <source>{name} (own level)</source>
-        <translation>{name}（州本级）</translation>
+        <location filename="../../ui/pages/statistics_labels.py" line="16"/>
+        <source>Forwarding</source>
+        <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
+        <location filename="../../ui/pages/statistics_labels.py" line="16"/>
+        <source>Verification</source>
+        <translation>核实认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="17"/>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="17"/>
+        <source>Feedback</source>
+        <translation>反馈投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="23"/>
+        <source>{name} (own level)</source>
+        <translation>{name}（本级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="28"/>
+        <source>{year}-{month}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="36"/>
+        <source>M{month}</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="50"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="51"/>
+        <source>Channel {name}</source>
+        <translation>渠道 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="52"/>
+        <source>Sector {name}</source>
+        <translation>领域 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="53"/>
+        <source>Received in {name}</source>
+        <translation>{name}受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="54"/>
+        <source>Received in {month}</source>
+        <translation>{month}受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="55"/>
+        <source>Verified in {month}</source>
+        <translation>{month}核实认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="56"/>
+        <source>{state} at the period&apos;s end</source>
+        <translation>期末{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="57"/>
+        <source>{stage} done</source>
+        <translation>{stage}完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="58"/>
+        <source>{stage} on time</source>
+        <translation>{stage}按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="59"/>
+        <source>{stage} late</source>
+        <translation>{stage}超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="60"/>
+        <source>Finding: {finding}</source>
+        <translation>核实认定结论 {finding}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="61"/>
+        <source>Verified</source>
+        <translation>核实认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="62"/>
+        <source>Breaches confirmed</source>
+        <translation>认定违约失信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="63"/>
+        <source>Sanctions decided</source>
+        <translation>本期惩戒决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="64"/>
+        <source>Sanctions in force at the end</source>
+        <translation>期末实施中的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="65"/>
+        <source>Sanctions expired</source>
+        <translation>本期期满的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="66"/>
+        <source>Sanctions lifted by repair</source>
+        <translation>本期因信用修复解除的惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="67"/>
+        <source>Credit repaired</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="68"/>
+        <source>Overdue at the end</source>
+        <translation>期末超期未办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="69"/>
+        <source>Overdue at the end in {name}</source>
+        <translation>期末超期未办 · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="70"/>
+        <source>Overdue at the end at {name}</source>
+        <translation>期末超期未办 · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="78"/>
+        <source>{n} complaints</source>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="80"/>
+        <source>{items} times ({n} complaints)</source>
+        <translation>{items} 件次（{n} 件投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_labels.py" line="84"/>
+        <source>{what}: {count}</source>
+        <translation>{what}：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="70"/>
+        <location filename="../../ui/pages/statistics.py" line="180"/>
+        <source>All departments</source>
+        <translation>全部主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="78"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="72"/>
-        <source>Refresh (F5)</source>
-        <translation>刷新（F5）</translation>
+        <location filename="../../ui/pages/statistics.py" line="85"/>
+        <source>Counties side by side</source>
+        <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
-        <source>Counts of all complaints in your area, as stored on this computer. Double-click a row to open the list.</source>
-        <translation>本机所存辖区内全部投诉的统计。双击某行可打开相应案件列表。</translation>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <source>Received by channel</source>
+        <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="78"/>
-        <source>By state</source>
-        <translation>按办理状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="78"/>
-        <source>By sector</source>
-        <translation>按领域</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
-        <source>By channel</source>
-        <translation>按来源渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
-        <source>By county</source>
-        <translation>按县市</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="96"/>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="96"/>
-        <source>Complaints</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/statistics.py" line="96"/>
-        <source>Share</source>
-        <translation>占比</translation>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <source>Received by sector</source>
+        <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
         <location filename="../../ui/pages/statistics.py" line="118"/>
-        <source>{total} complaints in all</source>
-        <translation>共 {total} 件</translation>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <source>Department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
+        <source>Key figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
+        <source>Monthly trend</source>
+        <translation>月度趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <source>States at the period&apos;s end (all complaints)</source>
+        <translation>期末各状态件数（全部投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <source>Findings, sanctions and repairs</source>
+        <translation>核实认定结论、惩戒与修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <source>Timeliness of each stage</source>
+        <translation>各环节办理时效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="195"/>
+        <source>The end date is before the start date</source>
+        <translation>截止日期早于起始日期，请重新选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="199"/>
+        <source>{period} · {area}: counting…</source>
+        <translation>{period} · {area}：正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="228"/>
+        <source>{period} · {area}</source>
+        <translation>{period} · {area}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="230"/>
+        <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
+        <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="234"/>
+        <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
+        <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="240"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="242"/>
+        <source>Received and verified per month, {first} to {last}</source>
+        <translation>每月受理与核实认定件数（{first}至{last}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="57"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="91"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="58"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
+        <source>Verified</source>
+        <translation>核实认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="59"/>
+        <source>Substantiated rate</source>
+        <translation>属实率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="60"/>
+        <source>Forwarded on time</source>
+        <translation>按时转办率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="61"/>
+        <source>Verified on time</source>
+        <translation>按时核实认定率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="62"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="103"/>
+        <source>Breaches confirmed</source>
+        <translation>认定违约失信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="63"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="105"/>
+        <source>Sanctions in force</source>
+        <translation>惩戒实施中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="64"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
+        <source>Credit repaired</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="65"/>
+        <source>Rectified on time</source>
+        <translation>按期整改率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="66"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
+        <source>Overdue at the end</source>
+        <translation>期末超期未办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="91"/>
+        <source>Complaints registered in the period</source>
+        <translation>统计期间内登记受理的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="93"/>
+        <source>Findings recorded in the period</source>
+        <translation>统计期间内作出的核实认定结论（属实、不属实、存在分歧）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="95"/>
+        <source>Substantiated ({n}/{d})</source>
+        <translation>属实率（{n}/{d}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="96"/>
+        <source>Click to list the substantiated findings</source>
+        <translation>点击查看认定属实的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="97"/>
+        <source>On time: forwarding ({n}/{d})</source>
+        <translation>按时转办率（{n}/{d}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="98"/>
+        <source>On time: verification ({n}/{d})</source>
+        <translation>按时核实认定率（{n}/{d}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="99"/>
+        <source>On time: rectification ({n}/{d})</source>
+        <translation>按期整改率（{n}/{d}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="102"/>
+        <source>Click to list the {n} late ones</source>
+        <translation>点击查看超时的 {n} 件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="104"/>
+        <source>Refusals confirmed as breach of trust in the period</source>
+        <translation>统计期间内拒不整改被认定为违约失信的件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="106"/>
+        <source>Sanction decisions in force at the period&apos;s end</source>
+        <translation>期末仍在实施的惩戒决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
+        <source>Credit repairs in the period</source>
+        <translation>统计期间内完成信用修复的件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="109"/>
+        <source>Open stages past their due date at the period&apos;s end</source>
+        <translation>期末仍在办理且已超过期限的环节</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1936,61 @@ Try again now?</source>
         <location filename="../../ui/pages/sync.py" line="290"/>
         <source>never</source>
         <translation>从未同步</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinessTable</name>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <source>Median
+(working days)</source>
+        <translation>用时中位数
+（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
+        <source>90th percentile
+(working days)</source>
+        <translation>第90百分位
+（工作日）</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/pages/statistics_charts.py" line="92"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_charts.py" line="93"/>
+        <source>Verified</source>
+        <translation>核实认定</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,6 +74,7 @@ class ComplaintTableView(QTableView):
 class ComplaintsPage(QWidget):
     open_requested = Signal(str, str)  # complaint id, case number
     status_message = Signal(str)
+    back_requested = Signal()  # “back to 统计” after a statistics number opened the list
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +89,11 @@ class ComplaintsPage(QWidget):
         self.view.open_current.connect(self._open_index)
         self._setup_header()
 
+        self.back = QPushButton(self.tr("← Back to statistics"), self)
+        self.back.hide()
+        self.back.clicked.connect(self.back_requested)
         heading = QHBoxLayout()
+        heading.addWidget(self.back)
         heading.addWidget(self.count_label)
         heading.addStretch(1)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
@@ -169,11 +175,15 @@ class ComplaintsPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(column, order)
 
     # -- filter and results --------------------------------------------------------------------------
-    def show_filter(self, f: ComplaintFilter, description: str = "") -> None:
-        """Show the list for ``f`` (from a workbench number)."""
+    def show_filter(self, f: ComplaintFilter, description: str = "", *, back: bool = False) -> None:
+        """Show the list for ``f`` (from a workbench or statistics number); ``back``: offer the way back
+        to the statistics page while the list still shows that number's complaints."""
         self.filter_bar.set_filter(f, description)
+        self.back.setVisible(back and f.nums is not None)
 
     def _filter_changed(self, f: ComplaintFilter) -> None:
+        if f.nums is None:
+            self.back.hide()
         if f == self._query.filter:
             return
         self._query = ListQuery(f, self._query.sort, self._query.descending)

@@ -28,7 +28,7 @@ from app.services.queries import ComplaintFilter
 from ui.context import UiContext
 
 SEARCH_DELAY_MS = 200
-_PRESET_FIELDS = ("due_within_days", "open_only", "typical_only", "conflict_only")
+_PRESET_FIELDS = ("due_within_days", "open_only", "typical_only", "conflict_only", "nums")
 
 
 def _qdate(day: date) -> QDate:
