@@ -27,6 +27,7 @@ from app.store.tables import (
     stage_deadlines,
     stage_month_counts,
     stage_month_days,
+    stage_month_unit_counts,
     state_spells,
 )
 
@@ -75,7 +76,7 @@ _UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
 _SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
 _SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
 _MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells)
-_MONTHLY_SUMS = (stage_month_counts, stage_month_days, received_month)
+_MONTHLY_SUMS = (stage_month_counts, stage_month_unit_counts, stage_month_days, received_month)
 _INSERT_MILESTONES = tuple(
     f"INSERT INTO {t.name} ({', '.join(col.name for col in t.columns)}) VALUES ({', '.join('?' for _ in t.columns)})"
     for t in _MILESTONE_TABLES)

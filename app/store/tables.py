@@ -207,6 +207,19 @@ stage_month_counts = Table(
     PrimaryKeyConstraint("month", "region_code", "stage", "outcome", "on_time"),
 )
 
+stage_month_unit_counts = Table(  # the same per county and department, for the assessment figures (0006)
+    "stage_month_unit_counts",
+    metadata,
+    Column("month", Text, nullable=False),
+    Column("region_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    Column("stage", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("on_time", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("month", "region_code", "department", "stage", "outcome", "on_time"),
+)
+
 stage_month_days = Table(
     "stage_month_days",
     metadata,

@@ -120,9 +120,28 @@ def test_the_counties_side_by_side_add_up_to_the_prefecture(prefecture):
     data = statistics_data(prefecture, officer, StatisticsRequest(date(2026, 1, 1), date(2026, 12, 31),
                                                                   Area("532300")))
     assert len(data.areas) == len(prefecture.regions.counties("532300")) + 1  # and the prefecture's own level
-    assert sum(a.report.received for a in data.areas) == data.report.received > 0
-    assert sum(a.report.overdue_total for a in data.areas) == data.report.overdue_total
-    assert sum(a.report.substantiated.denominator for a in data.areas) == data.report.substantiated.denominator
+    assert sum(a.figures.received for a in data.areas) == data.report.received > 0
+    assert sum(a.figures.overdue for a in data.areas) == data.report.overdue_total
+    assert sum(a.figures.concluded for a in data.areas) == data.report.substantiated.denominator
+
+
+def test_each_county_row_is_that_countys_own_report(prefecture):
+    """The counties table comes from one grouped pass (the assessment figures); each row must still say
+    what the county's own supervision report says."""
+    officer = auth.login(prefecture, "officer", DEMO_PASSWORD)
+    for first, last in ((date(2026, 1, 1), date(2026, 12, 31)), (date(2026, 9, 15), date(2026, 11, 20))):
+        request = StatisticsRequest(first, last, Area("532300"))
+        data = statistics_data(prefecture, officer, request)
+        assert data.areas
+        for row in data.areas:
+            own = statistics_data(prefecture, officer, StatisticsRequest(first, last, row.area)).report
+            u = row.figures
+            assert (u.received, u.concluded, u.substantiated, u.overdue, u.breaches_confirmed, u.credit_repaired) == (
+                own.received, own.substantiated.denominator, own.substantiated.numerator, own.overdue_total,
+                own.breaches_confirmed, own.credit_repaired), row.area
+            assert u.sanctions == own.sanctions, row.area
+            assert [(t.stage, t.finished, t.on_time) for t in u.timeliness] == [
+                (t.stage, t.finished, t.on_time) for t in own.timeliness], row.area
 
 
 def test_the_trend_bars_equal_each_months_report(prefecture):

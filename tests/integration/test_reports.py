@@ -236,6 +236,15 @@ def test_overdue_at_the_periods_end_by_county_and_department(office, cases):
     assert r.overdue[0].case_no == cases["H"]  # most working days over first
 
 
+
+def test_a_limited_overdue_list_is_the_head_of_the_whole_list(office, cases):
+    whole = report(office, overdue_limit=None).overdue
+    assert len(whole) == 3
+    for limit in (1, 2, 3, 4):
+        r = report(office, overdue_limit=limit)
+        assert r.overdue == whole[:limit]
+        assert r.overdue_total == 3  # the count is never limited
+
 def counts_of(groups) -> dict:
     return {g.key: g.count for g in groups}
 

@@ -148,17 +148,17 @@ def test_the_prefecture_sees_its_counties_side_by_side(qtbot, prefecture, tasks,
     assert table.item(len(counties), 0).text() == "楚雄彝族自治州（本级）"
     assert table.item(table.rowCount() - 1, 0).text() == "合计"
     for i, figures in enumerate(data.areas):
-        assert table.item(i, 1).text() == f"{figures.report.received:,}"
-        assert table.item(i, 9).text() == f"{figures.report.overdue_total:,}"
+        assert table.item(i, 1).text() == f"{figures.figures.received:,}"
+        assert table.item(i, 9).text() == f"{figures.figures.overdue:,}"
     assert table.item(table.rowCount() - 1, 1).text() == f"{data.report.received:,}"
     # a county's cell opens that county's complaints
-    row = next(i for i, a in enumerate(data.areas) if a.report.overdue_total)
+    row = next(i for i, a in enumerate(data.areas) if a.figures.overdue)
     f, heading = opened(qtbot, page, lambda: table.cellClicked.emit(row, 9))
     area = data.areas[row]
-    assert len(f.nums) <= area.report.overdue_total
+    assert len(f.nums) <= area.figures.overdue
     assert heading.startswith(f"2026年 · {table.item(row, 0).text()} · 期末超期未办：")
     found = drill_down(prefecture, page._ctx.actor, data.request, d.Figure(d.OVERDUE), area.area)
-    assert f.nums == found.nums and found.items == area.report.overdue_total
+    assert f.nums == found.nums and found.items == area.figures.overdue
 
 
 def test_choosing_a_county_narrows_the_figures(qtbot, prefecture, tasks, ui_settings):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import china_date
 from app.domain.vocabulary import Channel, Finding, Sector, State, choices
 from app.reports import drill as d
+from app.reports.assessment import total_of
 from app.services.queries import ComplaintFilter
 from app.services.statistics import (
     Area,
@@ -236,8 +237,8 @@ class StatisticsPage(QWidget):
         self.summary.show_report(r)
         self.counties_box.setVisible(bool(data.areas))
         if data.areas:
-            rows = [(area_text(a.area, regions), a.area, a.report) for a in data.areas]
-            self.counties.show_areas([*rows, (self.tr("Total"), None, r)])
+            rows = [(area_text(a.area, regions), a.area, a.figures) for a in data.areas]
+            self.counties.show_areas([*rows, (self.tr("Total"), None, total_of(a.figures for a in data.areas))])
         first, last = data.trend[0].month, data.trend[-1].month
         self.trend.show_trend(self.tr("Received and verified per month, {first} to {last}").format(
             first=month_text(first), last=month_text(last)), data.trend, short_month_text)

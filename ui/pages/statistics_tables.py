@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.milestones import Stage
 from app.domain.vocabulary import Finding
 from app.reports import drill as d
+from app.reports.assessment import UnitFigures
 from app.reports.figures import Rate, SupervisionReport
 from app.services.statistics import Area
 from ui.pages.statistics_labels import stage_text
@@ -171,8 +172,8 @@ class CountiesTable(_NumberTable):
                           self.tr("Forwarded\non time"), self.tr("Verified\non time"), self.tr("Breaches"),
                           self.tr("Sanctions\nin force"), self.tr("Repaired"), self.tr("Overdue")], parent)
 
-    def show_areas(self, rows: list[tuple[str, Area | None, SupervisionReport]]) -> None:
-        """``rows``: (name, area, report); the area None marks the total row (the page's own area)."""
+    def show_areas(self, rows: list[tuple[str, Area | None, UnitFigures]]) -> None:
+        """``rows``: (name, area, figures); the area None marks the total row (the page's own area)."""
         self.setRowCount(len(rows))
         for i, (name, area, r) in enumerate(rows):
             first = QTableWidgetItem(name)
@@ -182,17 +183,17 @@ class CountiesTable(_NumberTable):
                 font.setBold(True)
                 first.setFont(font)
             self.setItem(i, 0, first)
-            forward, conclude = _timeliness(r, Stage.FORWARD), _timeliness(r, Stage.CONCLUDE)
+            forward, conclude = r.stage(Stage.FORWARD), r.stage(Stage.CONCLUDE)
+            substantiated = Rate(r.substantiated, r.concluded)
             self._cell(i, 1, f"{r.received:,}", d.Figure(d.RECEIVED))
-            self._cell(i, 2, f"{r.substantiated.denominator:,}", d.Figure(d.CONCLUDED))
-            self._cell(i, 3, rate_text(r.substantiated), None,
-                       f"{r.substantiated.numerator}/{r.substantiated.denominator}")
+            self._cell(i, 2, f"{r.concluded:,}", d.Figure(d.CONCLUDED))
+            self._cell(i, 3, rate_text(substantiated), None, f"{r.substantiated}/{r.concluded}")
             self._cell(i, 4, rate_text(forward.rate), None, f"{forward.on_time}/{forward.finished}")
             self._cell(i, 5, rate_text(conclude.rate), None, f"{conclude.on_time}/{conclude.finished}")
             self._cell(i, 6, f"{r.breaches_confirmed:,}", d.Figure(d.BREACHES))
             self._cell(i, 7, f"{r.sanctions.in_force_at_end:,}", d.Figure(d.SANCTIONS_IN_FORCE))
             self._cell(i, 8, f"{r.credit_repaired:,}", d.Figure(d.REPAIRED))
-            self._cell(i, 9, f"{r.overdue_total:,}", d.Figure(d.OVERDUE))
+            self._cell(i, 9, f"{r.overdue:,}", d.Figure(d.OVERDUE))
         self._fit_height()
 
 
