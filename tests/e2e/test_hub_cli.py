@@ -112,7 +112,7 @@ def test_an_operator_manages_prefixes_and_replaces_a_device_from_the_command_lin
     try:
         listing = admin(env, data, "prefix", "list", "--region", "532322").stdout
         assert "532322 双柏县：双发改受（受理回执）" in listing and "自动登记：开" in listing
-        assert "双发改函（转办函、核实情况反馈函）" in listing
+        assert "双发改函（转办函、核实情况反馈函、催办函）" in listing
         assert "归双柏县（532322）所有" in refused(env, data, "prefix", "set", "--region", "532323",
                                                "--kind", "forward_letter", "--prefix", "双发改函")
         admin(env, data, "prefix", "assign", "--prefix", "双发改转", "--region", "532322")
