@@ -30,6 +30,7 @@ from ui.context import UiContext
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
+from ui.pages.statistics_export import StatisticsExport
 from ui.pages.sync import SyncPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.cases = CaseTabs(ctx, self)
         self._documents: QWidget | None = None  # built when first shown (see ``documents``)
         self.statistics = StatisticsPage(ctx, self)
+        self.statistics_export = StatisticsExport(ctx, self.statistics)
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
         self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.sync,

@@ -8,14 +8,13 @@ on Windows) is reported as such.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from app.domain.errors import DomainError
 from app.services import briefing, reports
+from app.services.file_output import write_file as _write
 from app.services.profile import Profile
 from app.services.users import Actor
 
@@ -73,22 +72,3 @@ def describe(written: list[dict]) -> list[str]:
         else:
             lines.append(item["path"])
     return lines
-
-
-def _write(target: Path, data: bytes) -> Path:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".lvyue-", suffix=target.suffix)
-    except OSError as error:
-        raise DomainError("file_unwritable", path=str(target), detail=error.strerror or str(error)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, target)
-    except PermissionError:
-        Path(tmp).unlink(missing_ok=True)
-        raise DomainError("file_locked", path=str(target)) from None
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise DomainError("file_unwritable", path=str(target), detail=error.strerror or str(error)) from None
-    return target

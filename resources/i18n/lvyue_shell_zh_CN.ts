@@ -293,59 +293,59 @@
 <context>
     <name>CountiesTable</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
         <source>Verified</source>
         <translation>核实认定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="170"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
         <source>Substan-
 tiated</source>
         <translation>属实率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
         <source>Forwarded
 on time</source>
         <translation>按时
 转办率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
         <source>Verified
 on time</source>
         <translation>按时核实
 认定率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
         <source>Breaches</source>
         <translation>违约失信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
         <source>Sanctions
 in force</source>
         <translation>惩戒
 实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
         <source>Repaired</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
         <source>Overdue</source>
         <translation>期末超期</translation>
     </message>
@@ -667,94 +667,94 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -1060,42 +1060,42 @@ in force</source>
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="238"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="239"/>
         <source>Breaches confirmed</source>
         <translation>认定违约失信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="239"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="240"/>
         <source>Sanctions decided</source>
         <translation>本期惩戒决定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="240"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="241"/>
         <source>Sanctions in force at the end</source>
         <translation>期末实施中的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="242"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="243"/>
         <source>Sanctions expired</source>
         <translation>本期期满的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="243"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="244"/>
         <source>Sanctions lifted by repair</source>
         <translation>本期因信用修复解除的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="244"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="245"/>
         <source>Credit repaired</source>
         <translation>信用修复</translation>
     </message>
@@ -1314,6 +1314,103 @@ Try again now?</source>
     </message>
 </context>
 <context>
+    <name>StatisticsExport</name>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="37"/>
+        <source>Briefing (draft) …</source>
+        <translation>调度通报（草稿）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="38"/>
+        <source>Issue the briefing …</source>
+        <translation>签发调度通报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="40"/>
+        <source>Excel workbook …</source>
+        <translation>Excel 统计表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="41"/>
+        <source>CSV files …</source>
+        <translation>CSV 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="59"/>
+        <source>Choose the whole prefecture or a county to export</source>
+        <translation>请选择全州或某个县市后再导出（州本级不单独成文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="65"/>
+        <source>Only a leader can issue a briefing</source>
+        <translation>只有领导可以签发调度通报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="74"/>
+        <source>Issue the briefing</source>
+        <translation>签发调度通报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="75"/>
+        <source>Issuing gives the briefing of {name} the next number of the {prefix} series and keeps it on record; it cannot be withdrawn. Issue it now?</source>
+        <translation>签发后，{name}的调度通报将编入“{prefix}”发文字号并存档，不能撤回。现在签发吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="82"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="92"/>
+        <source>The Excel workbook was saved:
+{path}</source>
+        <translation>已保存 Excel 工作簿：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="96"/>
+        <source>Folder for the CSV files</source>
+        <translation>选择保存 CSV 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="107"/>
+        <source>{n} CSV files were saved in {folder}</source>
+        <translation>已在 {folder} 保存 {n} 个 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="122"/>
+        <source>Issued as {number}; the PDF is kept with the profile.</source>
+        <translation>已签发，发文字号 {number}；PDF 已在本机存档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="123"/>
+        <source>Draft: no number is taken. Use 导出 → 签发 to issue it.</source>
+        <translation>草稿，未占用发文字号。正式印发请用“导出 → 签发调度通报”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="130"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="137"/>
+        <source>Preparing the export…</source>
+        <translation>正在准备导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="137"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/statistics_export.py" line="138"/>
+        <location filename="../../ui/pages/statistics_export.py" line="163"/>
+        <location filename="../../ui/pages/statistics_export.py" line="166"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsLabels</name>
     <message>
         <location filename="../../ui/pages/statistics_labels.py" line="16"/>
@@ -1474,108 +1571,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="70"/>
-        <location filename="../../ui/pages/statistics.py" line="180"/>
+        <location filename="../../ui/pages/statistics.py" line="71"/>
+        <location filename="../../ui/pages/statistics.py" line="181"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="78"/>
+        <location filename="../../ui/pages/statistics.py" line="79"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="85"/>
+        <location filename="../../ui/pages/statistics.py" line="86"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="118"/>
+        <location filename="../../ui/pages/statistics.py" line="119"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <location filename="../../ui/pages/statistics.py" line="122"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="133"/>
+        <location filename="../../ui/pages/statistics.py" line="134"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="135"/>
+        <location filename="../../ui/pages/statistics.py" line="136"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="142"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <location filename="../../ui/pages/statistics.py" line="145"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="160"/>
+        <location filename="../../ui/pages/statistics.py" line="161"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="195"/>
+        <location filename="../../ui/pages/statistics.py" line="196"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="199"/>
+        <location filename="../../ui/pages/statistics.py" line="200"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="228"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="230"/>
+        <location filename="../../ui/pages/statistics.py" line="231"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="234"/>
+        <location filename="../../ui/pages/statistics.py" line="235"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="240"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="242"/>
+        <location filename="../../ui/pages/statistics.py" line="243"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="73"/>
+        <location filename="../../ui/pages/statistics.py" line="74"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -1583,118 +1680,118 @@ Try again now?</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="57"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="91"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="58"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="58"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="59"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="93"/>
         <source>Verified</source>
         <translation>核实认定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="59"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="60"/>
         <source>Substantiated rate</source>
         <translation>属实率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="60"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="61"/>
         <source>Forwarded on time</source>
         <translation>按时转办率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="61"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="62"/>
         <source>Verified on time</source>
         <translation>按时核实认定率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="62"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="103"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="63"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="104"/>
         <source>Breaches confirmed</source>
         <translation>认定违约失信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="63"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="105"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="64"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="106"/>
         <source>Sanctions in force</source>
         <translation>惩戒实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="64"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="65"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
         <source>Credit repaired</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="65"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="66"/>
         <source>Rectified on time</source>
         <translation>按期整改率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="66"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="67"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="109"/>
         <source>Overdue at the end</source>
         <translation>期末超期未办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="91"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
         <source>Complaints registered in the period</source>
         <translation>统计期间内登记受理的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="93"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="94"/>
         <source>Findings recorded in the period</source>
         <translation>统计期间内作出的核实认定结论（属实、不属实、存在分歧）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="95"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="96"/>
         <source>Substantiated ({n}/{d})</source>
         <translation>属实率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="96"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="97"/>
         <source>Click to list the substantiated findings</source>
         <translation>点击查看认定属实的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="97"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="98"/>
         <source>On time: forwarding ({n}/{d})</source>
         <translation>按时转办率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="98"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="99"/>
         <source>On time: verification ({n}/{d})</source>
         <translation>按时核实认定率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="99"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="100"/>
         <source>On time: rectification ({n}/{d})</source>
         <translation>按期整改率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="102"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="103"/>
         <source>Click to list the {n} late ones</source>
         <translation>点击查看超时的 {n} 件次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="104"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="105"/>
         <source>Refusals confirmed as breach of trust in the period</source>
         <translation>统计期间内拒不整改被认定为违约失信的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="106"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
         <source>Sanction decisions in force at the period&apos;s end</source>
         <translation>期末仍在实施的惩戒决定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
         <source>Credit repairs in the period</source>
         <translation>统计期间内完成信用修复的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="109"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="110"/>
         <source>Open stages past their due date at the period&apos;s end</source>
         <translation>期末仍在办理且已超过期限的环节</translation>
     </message>
@@ -1941,39 +2038,39 @@ Try again now?</source>
 <context>
     <name>TimelinessTable</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="203"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
         <source>On-time rate</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
         <source>Median
 (working days)</source>
         <translation>用时中位数
 （工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="206"/>
         <source>90th percentile
 (working days)</source>
         <translation>第90百分位

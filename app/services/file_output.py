@@ -1,0 +1,38 @@
+"""Writing an output file 输出文件 whole or not at all (reports, briefings, CSV).
+
+The data goes to a temporary name beside the target and is renamed into place, so an interrupted
+write never leaves half a file; a file another program holds open (Excel or a PDF reader on Windows)
+is reported as such, in Chinese, through ``DomainError``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from app.domain.errors import DomainError
+
+
+def write_file(target: Path, data: bytes) -> Path:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".lvyue-", suffix=target.suffix)
+    except OSError as error:
+        raise DomainError("file_unwritable", path=str(target), detail=error.strerror or str(error)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, target)
+    except PermissionError:
+        Path(tmp).unlink(missing_ok=True)
+        raise DomainError("file_locked", path=str(target)) from None
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise DomainError("file_unwritable", path=str(target), detail=error.strerror or str(error)) from None
+    return target
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Several files into ``folder`` (CSV tables): each whole or not at all."""
+    return [write_file(folder / name, data) for name, data in files.items()]

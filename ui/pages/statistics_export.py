@@ -1,0 +1,167 @@
+"""The 统计 page's 导出 menu: the 调度通报 (a draft to read, or 签发 with a number), the xlsx workbook and
+the CSV files of the period, area and department the page shows.
+
+The work runs through ``Tasks`` (figures, render and file writes off the GUI thread) behind a busy
+dialog; a briefing opens in the document preview (print, save as); a saved file is confirmed with its
+path. The prefecture's own level alone (州本级) has no briefing of its own: the actions say so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+
+from app.domain.errors import DomainError
+from app.domain.vocabulary import Role
+from app.reports.tables import period_name
+from app.services import briefing, reports
+from app.services.file_output import write_file, write_files
+from app.services.statistics import StatisticsRequest
+from ui.context import UiContext
+from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for
+from ui.pages.statistics_labels import area_text
+from ui.tasks import TaskFailure
+
+
+class StatisticsExport(QObject):
+    """Builds the menu and puts it on ``page`` (``StatisticsPage.set_export_menu``)."""
+
+    def __init__(self, ctx: UiContext, page) -> None:
+        super().__init__(page)
+        self._ctx, self._page = ctx, page
+        self._busy: QProgressDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
+        menu = QMenu(page)
+        self.draft_action = menu.addAction(self.tr("Briefing (draft) …"), self.draft)
+        self.issue_action = menu.addAction(self.tr("Issue the briefing …"), self.issue)
+        menu.addSeparator()
+        self.xlsx_action = menu.addAction(self.tr("Excel workbook …"), self.workbook)
+        self.csv_action = menu.addAction(self.tr("CSV files …"), self.csv)
+        menu.aboutToShow.connect(self._enable)
+        self.button = page.set_export_menu(menu)
+
+    # -- what is shown -------------------------------------------------------------------------------
+    def _request(self) -> StatisticsRequest:
+        return self._page.request()
+
+    def _scope(self) -> dict:
+        r = self._request()
+        return {"region_code": r.area.region_code, "department": r.department}
+
+    def _name(self) -> str:
+        r = self._request()
+        return f"{period_name(r.period_from, r.period_to)}{area_text(r.area, self._ctx.profile.regions)}"
+
+    def _enable(self) -> None:
+        own_level = self._request().area.own_level
+        why = self.tr("Choose the whole prefecture or a county to export") if own_level else ""
+        for action in (self.draft_action, self.issue_action, self.xlsx_action, self.csv_action):
+            action.setEnabled(not own_level)
+            action.setToolTip(why)
+        if not own_level and not self._ctx.actor.has(Role.LEADER):
+            self.issue_action.setEnabled(False)
+            self.issue_action.setToolTip(self.tr("Only a leader can issue a briefing"))
+
+    # -- actions -------------------------------------------------------------------------------------
+    def draft(self) -> None:
+        self._briefing(issue=False)
+
+    def issue(self) -> None:
+        prefix = briefing.briefing_prefix(self._ctx.profile)
+        answer = QMessageBox.question(
+            self._page, self.tr("Issue the briefing"),
+            self.tr("Issuing gives the briefing of {name} the next number of the {prefix} series and keeps it "
+                    "on record; it cannot be withdrawn. Issue it now?").format(name=self._name(), prefix=prefix))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._briefing(issue=True)
+
+    def workbook(self) -> None:
+        target = self._ask_file(self._name() + "政府违约失信投诉统计表", ".xlsx",
+                                self.tr("Excel workbooks (*.xlsx)"))
+        if target is None:
+            return
+        r = self._request()
+
+        def make(progress=None, cancel=None) -> Path:
+            data = reports.workbook(self._ctx.profile, self._ctx.actor, r.period_from, r.period_to, **self._scope(),
+                                    progress=progress, cancel=cancel)
+            return write_file(target, data)
+
+        self._run(make, lambda path: self._saved(self.tr("The Excel workbook was saved:\n{path}").format(path=path)))
+
+    def csv(self) -> None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = QFileDialog.getExistingDirectory(self._page, self.tr("Folder for the CSV files"), start)
+        if not folder:
+            return
+        r = self._request()
+        profile, actor, scope = self._ctx.profile, self._ctx.actor, self._scope()
+
+        def make(progress=None, cancel=None) -> list[Path]:
+            files = reports.csv_tables(profile, actor, r.period_from, r.period_to, **scope)
+            return write_files(Path(folder), files)
+
+        self._run(make, lambda paths: self._saved(
+            self.tr("{n} CSV files were saved in {folder}").format(n=len(paths), folder=folder)))
+
+    # -- plumbing ------------------------------------------------------------------------------------
+    def _briefing(self, *, issue: bool) -> None:
+        r = self._request()
+        profile, actor, scope = self._ctx.profile, self._ctx.actor, self._scope()
+
+        def make(progress=None, cancel=None):
+            return briefing.briefing_pdf(profile, actor, r.period_from, r.period_to, **scope, issue=issue,
+                                         progress=progress, cancel=cancel)
+
+        self._run(make, self._show_briefing)
+
+    def _show_briefing(self, made: briefing.Briefing) -> None:
+        title = f"{made.number} {made.title}" if made.number else made.title
+        note = (self.tr("Issued as {number}; the PDF is kept with the profile.").format(number=made.number)
+                if made.number else self.tr("Draft: no number is taken. Use 导出 → 签发 to issue it."))
+        self.preview = PdfPreviewDialog(made.pdf, title, self._page, note=note)
+        self.preview.open()
+
+    def _ask_file(self, stem: str, suffix: str, kinds: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / file_name_for(stem).removesuffix(".pdf")) + suffix
+        name, _ = QFileDialog.getSaveFileName(self._page, self.tr("Save as"), suggested, kinds)
+        if not name:
+            return None
+        return Path(name if name.lower().endswith(suffix) else name + suffix)
+
+    def _run(self, fn, on_done) -> None:
+        """``fn(progress=, cancel=)`` on the task pool behind a cancellable busy dialog."""
+        busy = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self._page)
+        busy.setWindowTitle(self.tr("Export"))
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)
+        self._busy = busy
+
+        def moved(done: int, total: int, _text: str) -> None:
+            if self._busy is busy:
+                busy.setMaximum(total)
+                busy.setValue(done)
+
+        job = self._ctx.tasks.run(fn, cancellable=True, owner=self._page, on_progress=moved,
+                                  on_done=lambda result: (self._close_busy(), on_done(result)),
+                                  on_error=self._failed)
+        busy.canceled.connect(job.cancel)
+
+    def _close_busy(self) -> None:
+        if self._busy is not None:
+            self._busy.reset()
+            self._busy.deleteLater()
+            self._busy = None
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._close_busy()
+        if isinstance(failure.error, DomainError) and failure.error.code == "cancelled":
+            return
+        QMessageBox.warning(self._page, self.tr("Export"), failure.message)
+
+    def _saved(self, text: str) -> None:
+        QMessageBox.information(self._page, self.tr("Export"), text)
+
