@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event
 
-from app.services import reports
+from app.services import briefing, reports
 from app.services.demo import fill_demo
 from app.services.profile import is_initialised, open_profile
 from app.services.users import Actor
@@ -124,6 +124,28 @@ def main() -> None:
         for sql, params in statements:
             med, _ = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall(), runs=5)
             slowest.append((med, name, " ".join(sql.split())[:110]))
+    print(f"\n{'period outputs, year ' + str(year) + ', whole prefecture (ms)':<52}{'median':>9}{'p95':>9}"
+          f"{'budget':>9}{'raw':>8}  ratio")
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    outputs = [
+        ("assessment (counties and departments)", lambda: reports.assessment(profile, reader, start, end)),
+        ("all figures of the period (period_figures)", lambda: reports.period_figures(profile, reader, start, end)),
+        ("xlsx workbook", lambda: reports.workbook(profile, reader, start, end)),
+        ("CSV files", lambda: reports.csv_tables(profile, reader, start, end)),
+        ("调度通报 draft PDF", lambda: briefing.briefing_pdf(profile, reader, start, end)),
+    ]
+    for name, fn in outputs:
+        statements = captured_statements(profile.store.engine, fn)
+
+        def bare(statements=statements):
+            for sql, params in statements:
+                raw.execute(sql, params).fetchall()
+
+        row(name, timed(fn, runs=5), timed(bare, runs=5), BUDGET_MS)
+        for sql, params in statements:
+            med, _ = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall(), runs=3)
+            slowest.append((med, name, " ".join(sql.split())[:110]))
+    print("  (raw: the same SQL replayed bare; the workbook, CSV and PDF add their writing and rendering)")
     print("\nslowest raw statements (ms, median of warm runs):")
     for med, name, sql in sorted(slowest, reverse=True)[:8]:
         print(f"  {med:8.2f}  {name[:30]:<30}  {sql}")

@@ -4,8 +4,8 @@ warm"), figures only (no pass/fail).
     python bench/bench_statistics_page.py [--home DIR] [--complaints 100000]
 
 Times the page's whole data load for one period — ``app.services.statistics.statistics_data``: the
-report of the chosen area, the monthly trend and, for the prefecture, one report per county and for its
-own level — warm, beside the same SQL statements (captured from the engine) replayed on a bare
+report of the chosen area, the monthly trend and, for the prefecture, the counties side by side (one
+grouped pass over the monthly sums: ``app.reports.assessment`` without departments) — warm, beside the same SQL statements (captured from the engine) replayed on a bare
 ``sqlite3`` connection in the same process; then a few drill-downs (the complaints behind a number).
 Uses the profile of ``bench/bench_reports.py`` (same ``--home`` default), made with ``demo`` if missing.
 """

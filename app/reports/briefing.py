@@ -25,6 +25,7 @@ SEED = "《楚雄州完善政府诚信履约机制优化民营经济发展环境
 NUMERALS = "一二三四五六七八九十"
 ANNEX_OVERDUE_ROWS = 50  # the briefing lists the most overdue; the workbook has them all
 MOST_NAMED = 15  # departments named in the text; the rest are counted
+TYPICAL_NAMED = 10  # typical cases set out in the text; the workbook's 典型案例 sheet has them all
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,10 @@ def _overdue(f: PeriodFigures, annexes: list[Annex]) -> list[str]:
 
 def _typical(f: PeriodFigures) -> list[str]:
     paragraphs = []
-    for index, case in enumerate(f.typical, 1):
+    if len(f.typical) > TYPICAL_NAMED:
+        paragraphs.append(f"本期共有{len(f.typical)}件投诉列为典型案例，现将其中{TYPICAL_NAMED}件通报如下，"
+                          "全部典型案例见统计报表。")
+    for index, case in enumerate(f.typical[:TYPICAL_NAMED], 1):
         marker = f"（{NUMERALS[index - 1]}）" if index <= 10 else f"{index}."
         reason = case.reason.rstrip("。") + "。" if case.reason else ""
         place = f.places.get(case.region_code, case.region_code)

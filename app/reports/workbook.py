@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -38,6 +38,7 @@ def workbook_bytes(tables: Sequence[ReportTable], subtitle: str, *,
     """The workbook of ``tables`` (one sheet each, in order); ``subtitle`` goes under every title."""
     book = Workbook()
     book.remove(book.active)
+    _add_styles(book)
     for index, table in enumerate(tables):
         if cancel and cancel():
             from app.domain.errors import DomainError
@@ -67,10 +68,12 @@ def _sheet(ws: Worksheet, table: ReportTable, subtitle: str) -> None:
     header_rows = 2 if table.grouped else 1
     _header(ws, table, header_top, header_rows)
     first_data = header_top + header_rows
+    r = first_data
     for row in table.rows:
-        _row(ws, table, row, bold=False)
+        _row(ws, table, row, r, bold=False)
+        r += 1
     if table.total is not None:
-        _row(ws, table, table.total, bold=True)
+        _row(ws, table, table.total, r, bold=True)
     last_data = ws.max_row
     if not table.rows:
         ws.append(["（本期无）"])
@@ -135,23 +138,34 @@ def _header(ws: Worksheet, table: ReportTable, top: int, rows: int) -> None:
         ws.row_dimensions[r].height = 30 if rows == 1 else 22
 
 
-def _row(ws: Worksheet, table: ReportTable, values: Sequence[Cell], *, bold: bool) -> None:
+def _add_styles(book: Workbook) -> None:
+    """The cell styles of the data rows, registered once: a named style is set on a cell in one step,
+    where setting its font, border, alignment and format one by one took 25 s for 10,000 rows."""
+    for bold in (False, True):
+        font = Font(name=FONT, size=10, bold=bold)
+        for kind, alignment, number_format in (("rate", RIGHT, "0.0%"), ("int", RIGHT, "0"), ("text", LEFT, "General"),
+                                               ("centre", CENTRE, "General"), ("right", RIGHT, "General")):
+            book.add_named_style(NamedStyle(name=_style_name(kind, bold), font=font, border=BOX, alignment=alignment,
+                                            number_format=number_format))
+
+
+def _style_name(kind: str, bold: bool) -> str:
+    return f"lvyue-{kind}{'-bold' if bold else ''}"
+
+
+def _row(ws: Worksheet, table: ReportTable, values: Sequence[Cell], r: int, *, bold: bool) -> None:
+    """Append ``values`` as row ``r``."""
     ws.append([_value(v) for v in values])
-    r = ws.max_row
-    font = Font(name=FONT, size=10, bold=bold)
     for index, (column, value) in enumerate(zip(table.columns, values, strict=True), 1):
-        cell = ws.cell(r, index)
-        cell.font, cell.border = font, BOX
         if isinstance(value, Rate):
-            cell.number_format = "0.0%"
-            cell.alignment = RIGHT
+            kind = "rate"
         elif isinstance(value, int):
-            cell.number_format = "0"
-            cell.alignment = RIGHT
+            kind = "int"
         elif column.kind == "text" or index == 1:
-            cell.alignment = LEFT if not bold else CENTRE
+            kind = "centre" if bold else "text"
         else:
-            cell.alignment = RIGHT
+            kind = "right"
+        ws.cell(r, index).style = _style_name(kind, bold)
     ws.row_dimensions[r].height = 18 * max(1, max(_lines(v, c.width) for v, c in zip(values, table.columns, strict=True)))
 
 

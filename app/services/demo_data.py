@@ -346,7 +346,7 @@ class _Planner:
             "facts": self.say(w["refuse"], ctx),
             "document_ref": f"{ctx['rs']}{ctx['short']}信认〔{refused.year}〕{1 + int(r.random() * 30)}号",
         }, "breach_confirmed")
-        if r.random() < 0.35:
+        if r.random() < 0.05:  # a few serious cases, as the plan means 典型案例
             payload = {"typical": True, "reason": self.say(w["typical"][ctx["kind"]], ctx)}
             self.add(Action.MARK_TYPICAL, payload, days=1 + r.random() * 20)
         for i in range(max(self.pick([0, 0, 0, 1, 1, 1, 1, 1, 2, 2]), stop == "sanctioned")):
