@@ -19,7 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SIZE = (1366, 768)
+SCREEN = (1366, 768)  # the county office screen, in physical pixels
+# At 125 % or 150 % Windows scaling the window has that many fewer logical pixels on the same screen.
+_SCALE = float(os.environ.get("QT_SCALE_FACTOR") or 1)
+SIZE = (round(SCREEN[0] / _SCALE), round(SCREEN[1] / _SCALE))
 DEMO_HOME = Path(tempfile.gettempdir()) / "lvyue-screenshots-demo"
 PASSWORD = "Demo#2026"
 COUNTY_USER, COUNTY = "chuxiong", "532301"

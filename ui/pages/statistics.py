@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -155,11 +154,10 @@ class StatisticsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.scroll, 1)
 
-    def set_export_menu(self, menu: QMenu) -> QToolButton:
+    def set_export_menu(self, menu: QMenu) -> QPushButton:
         """Put the 导出… menu (built elsewhere: briefing PDF, xlsx, CSV of the shown request) beside
         刷新; ``request()`` says what is shown."""
-        button = QToolButton(self, text=self.tr("Export…"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button = QPushButton(self.tr("Export…"), self)  # a push button like 刷新, its menu under it
         button.setMenu(menu)
         self.export_slot.addWidget(button)
         return button
