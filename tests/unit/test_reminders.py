@@ -187,3 +187,17 @@ def test_a_due_date_before_the_step_began_is_refused():
     c = complaint(milestones={"stages": stages})
     assert refusal(reminder_event(URGE_LETTER, due="2026-11-02"), c) == "reminder_due_mismatch"
     assert validate_event(reminder_event(URGE_LETTER, due="2026-11-24"), c)
+
+
+def test_a_reminder_names_its_issuer_as_the_issuer_names_itself():
+    from pathlib import Path
+
+    from app.documents.reminder_context import self_reference
+
+    assert self_reference("楚雄州发展和改革委员会") == "本委"
+    assert self_reference("双柏县发展和改革局") == "本局"
+    assert self_reference("某某中心") == "本单位"
+    templates = Path(__file__).resolve().parents[2] / "resources" / "templates"
+    for name in ("urge_letter", "urge_letter.letter", "supervision_notice", "supervision_notice.office"):
+        text = (templates / f"{name}.toml").read_text(encoding="utf-8")
+        assert "本局" not in text and "本委" not in text, name  # always {self_ref}: the prefecture is a 委
