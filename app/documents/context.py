@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.documents.model import format_chinese_date
-from app.documents.wording import addressed, quoted
+from app.documents.wording import addressed, quoted, self_reference
 from app.domain.complaint import Complaint
 from app.domain.deadlines import DeadlineRules
 from app.domain.recipients import Addressing
@@ -203,6 +203,7 @@ def document_context(
     values: dict[str, Any] = {
         # the issuing office (office settings)
         "issuer": office["issuer"],
+        "self_ref": self_reference(office["issuer"]),  # 本局, 本委 (the prefecture's 委员会) …
         "signer": office["signer"],
         "printed_by": office.get("printed_by", ""),
         "extra_copy_to": list(office.get("extra_copy_to") or ()),

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from app.documents.context import chinese_date
+from app.documents.wording import self_reference
 from app.domain.complaint import Complaint
 from app.domain.deadlines import DueKind
 from app.domain.reminders import SUPERVISION_NOTICE, OverdueStep
@@ -33,16 +34,6 @@ def round_words(n: int) -> str:
     if n <= 1:
         return ""
     return f"第{_ROUNDS[n - 1]}次" if n <= len(_ROUNDS) else f"第{n}次"
-
-
-def self_reference(issuer: str) -> str:
-    """How an office names itself in its text: 本委 (委员会), 本局 (局), else 本单位."""
-    name = (issuer or "").strip()
-    if name.endswith("委员会") or name.endswith("委"):
-        return "本委"
-    if name.endswith("局"):
-        return "本局"
-    return "本单位"
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,13 @@ def addressed(text: str, recipient: str, pronoun: str) -> str:
 def quoted(label: str, text: str) -> str:
     """``核实意见：…`` — someone else's finding, attributed; empty when there is no text."""
     return f"{label}：{text}" if text and label else (text or "")
+
+
+def self_reference(issuer: str) -> str:
+    """How an office names itself in its text: 本委 (委员会), 本局 (局), else 本单位."""
+    name = (issuer or "").strip()
+    if name.endswith("委员会") or name.endswith("委"):
+        return "本委"
+    if name.endswith("局"):
+        return "本局"
+    return "本单位"

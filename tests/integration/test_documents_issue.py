@@ -181,7 +181,7 @@ def test_the_event_records_kind_number_snapshot_template_and_digest(issued):
     assert set(payload) == {"kind", "variant", "number", "template_version", "snapshot", "sha256", "pages"}
     assert payload["variant"] == "letter"  # to the office's own government (issue 9)
     assert payload["number"] == sample.issued.number and payload["sha256"] == sample.issued.sha256
-    assert payload["template_version"] == 1 and payload["pages"] == sample.issued.pages
+    assert payload["template_version"] == 2 and payload["pages"] == sample.issued.pages  # 2: {self_ref}
     snapshot = payload["snapshot"]
     assert snapshot["number"] == sample.issued.number and snapshot["department"] == DEPARTMENT
     assert snapshot["case_no"] == sample.case_no and snapshot["conclude_due_date"] == "2026年11月24日"

@@ -105,11 +105,11 @@ def test_a_changed_template_never_alters_an_issued_document(office, templates):
     issued = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
     original = issued.path.read_bytes()
     current = templates.root / "receipt.toml"
-    edited = current.read_text(encoding="utf-8").replace("version = 2", "version = 3").replace("特此回执。", "特此告知。")
+    edited = current.read_text(encoding="utf-8").replace("version = 3", "version = 4").replace("特此回执。", "特此告知。")
     current.write_text(edited, encoding="utf-8")
-    with pytest.raises(DomainError, match="template_not_frozen"):  # new wording must be archived as version 3
+    with pytest.raises(DomainError, match="template_not_frozen"):  # new wording must be archived as version 4
         documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
-    (templates.root / "versions" / "receipt" / "v3.toml").write_text(edited, encoding="utf-8")
+    (templates.root / "versions" / "receipt" / "v4.toml").write_text(edited, encoding="utf-8")
     newer = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
     assert "特此告知。" in text(newer.path.read_bytes()) and "特此回执。" in text(original)
     issued.path.unlink()
@@ -119,7 +119,7 @@ def test_a_changed_template_never_alters_an_issued_document(office, templates):
 def test_reprint_that_cannot_match_is_refused_not_silently_different(office, templates):
     case_no = complaint_in(office, "registered")
     issued = documents.issue(office.profile, office.handler, case_no, "receipt", templates=templates)
-    frozen = templates.root / "versions" / "receipt" / "v2.toml"
+    frozen = templates.root / "versions" / "receipt" / "v3.toml"
     frozen.write_text(frozen.read_text(encoding="utf-8").replace("特此回执。", "此复。"), encoding="utf-8")
     assert documents.reprint(office.profile, issued.event_id, templates=templates) == issued.path.read_bytes()
     issued.path.unlink()  # neither the render nor a stored original matches the recorded digest

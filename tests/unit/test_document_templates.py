@@ -158,3 +158,12 @@ def test_the_data_reads_as_official_text():
     assert values["agreement_amount"] == "120万元" and values["breach_phrase"] == "未兑现政策承诺"
     assert values["sanction_measures"] == "公开通报批评、限制参加政府采购" and values["sanction_bodies"] == ["县政府"]
     assert values["determined_by"] == "双柏县人民政府" and values["reject_reason"] == ""
+
+
+def test_no_template_names_its_issuer_a_bureau():
+    """The prefecture's office is a 委员会: every template says {self_ref} (本局, 本委 …), never 本局."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "resources" / "templates"
+    offending = [f.name for f in root.glob("*.toml") if "本局" in f.read_text(encoding="utf-8")]
+    assert offending == []
