@@ -9,7 +9,6 @@ definitions of ``docs/figures.md``; a drill-down answers with exactly the compla
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,21 +126,17 @@ def statistics_data(profile: Profile, actor: Actor, request: StatisticsRequest, 
             progress(done, total, "")
 
     step(0)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The counties side by side are read on a second connection while this thread reads the report:
-        # SQLite runs both at once (the GIL is released while a statement runs), on the two cores of an
-        # office PC. The pool ends with this block, so no thread outlives the call.
-        counties = pool.submit(_counties, profile, actor, request, rows) if rows else None
-        report = _report(profile, actor, request, request.area)
-        step(1)
-        _, scope = report_scope(profile, actor, request.period_from, request.period_to, request.area.region_code,
-                                request.department, own_level=request.area.own_level)
-        first, last = trend_window(request.period_from, request.period_to)
-        with profile.store.read() as session:
-            trend = monthly_trend(session, first=first, last=last, scope=scope)
-        step(2)
-        found = counties.result() if counties is not None else ()
+    report = _report(profile, actor, request, request.area)
+    step(1)
+    _, scope = report_scope(profile, actor, request.period_from, request.period_to, request.area.region_code,
+                            request.department, own_level=request.area.own_level)
+    first, last = trend_window(request.period_from, request.period_to)
+    with profile.store.read() as session:
+        trend = monthly_trend(session, first=first, last=last, scope=scope)
+    step(2)
+    found: tuple[AreaFigures, ...] = ()
     if rows:
+        found = _counties(profile, actor, request, rows)
         step(3)
     return StatisticsData(request, report, trend, tuple(found))
 
