@@ -90,7 +90,10 @@ def split_months(start: date, end: date) -> tuple[tuple[str, str] | None, list[t
 
 def supervision_report(session: Session, *, period_from: date, period_to: date, region_code: str,
                        scope: ReportScope, today: date, calendar: WorkCalendar,
-                       overdue_limit: int | None = 200) -> SupervisionReport:
+                       overdue_limit: int | None = 200, respondents: bool = True) -> SupervisionReport:
+    """``respondents=False`` leaves out the two figures by respondent (``received_by_respondent`` and
+    ``repeat_respondents`` stay empty): the 统计 page does not show them, and they read every complaint's
+    index entry."""
     as_of = min(period_to, today)
     params = dict(scope.where()[1])
     params.update(f=period_from.isoformat(), t=period_to.isoformat(), e=as_of.isoformat(),
@@ -98,7 +101,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
                   rank=calendar.working_day_number(as_of))
     run = _Run(session, scope, params, split_months(period_from, period_to))
     channels, sectors, counties, total = run.received()
-    by_respondent = run.respondents()
+    by_respondent = run.respondents() if respondents else []
     timeliness, conclusions, breaches = _stage_counts(run.stage_counts())
     substantiated = next((c.count for c in conclusions if c.key == Outcome.SUBSTANTIATED), 0)
     overdue_total, by_county, by_department = run.overdue_groups()
@@ -113,7 +116,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
         breaches_confirmed=breaches, sanctions=run.sanctions(), credit_repaired=run.repaired(),
         overdue_total=overdue_total, overdue=run.overdue(overdue_limit),
         overdue_by_county=by_county, overdue_by_department=by_department,
-        repeat_respondents=run.repeats(by_respondent),
+        repeat_respondents=run.repeats(by_respondent) if respondents else (),
     )
 
 

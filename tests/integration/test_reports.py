@@ -245,6 +245,25 @@ def test_a_limited_overdue_list_is_the_head_of_the_whole_list(office, cases):
         assert r.overdue == whole[:limit]
         assert r.overdue_total == 3  # the count is never limited
 
+
+def test_leaving_out_the_respondents_changes_nothing_else(office, cases):
+    """The 统计 page asks for the report without the figures by respondent (it does not show them)."""
+    from dataclasses import replace
+
+    from app.domain.clock import china_date
+    from app.services.reports import report_scope
+
+    whole = report(office)
+    assert whole.received_by_respondent and whole.repeat_respondents
+    region, scope = report_scope(office.profile, office.leader, FROM, TO, None, None)
+    with office.profile.store.read() as session:
+        lean = supervision.supervision_report(session, period_from=FROM, period_to=TO, region_code=region,
+                                              scope=scope, today=china_date(office.profile.now()),
+                                              calendar=office.profile.calendar, respondents=False)
+    assert lean.received_by_respondent == () and lean.repeat_respondents == ()
+    assert replace(lean, received_by_respondent=whole.received_by_respondent,
+                   repeat_respondents=whole.repeat_respondents) == whole
+
 def counts_of(groups) -> dict:
     return {g.key: g.count for g in groups}
 
