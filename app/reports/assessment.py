@@ -176,7 +176,9 @@ def _units(session: Session, scope: ReportScope, params: dict[str, Any], unit: U
             for key, n in rows(f"SELECT region_code, SUM(n) FROM received_month WHERE month >= :m0 "
                                f"AND month <= :m1{w} GROUP BY region_code", span):
                 received[key] += n
-        for key, *row, n in rows(f"SELECT {unit}, stage, outcome, on_time, SUM(n) FROM stage_month_unit_counts "
+        # per county alone the smaller region sums do (the same counts without the department split)
+        sums = "stage_month_counts" if unit == "region_code" and not scope.department else "stage_month_unit_counts"
+        for key, *row, n in rows(f"SELECT {unit}, stage, outcome, on_time, SUM(n) FROM {sums} "
                                  f"WHERE month >= :m0 AND month <= :m1{w} GROUP BY 1, 2, 3, 4", span):
             stage_sums[(key, *row)] += n
     received_ranges = ranges if unit == "region_code" and not scope.department else [
