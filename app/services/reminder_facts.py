@@ -39,7 +39,10 @@ class ReminderParts:
 
 def handling_office_name(profile: Profile, c: Complaint) -> str:
     """The county office that handles ``c`` (its ``office_code``): the reference data's 发展和改革局 of that
-    region, else the region's name with 发展和改革局."""
+    region, else the region's name with 发展和改革局; the profile's own office for its own cases (the
+    prefecture's 州本级 cases are handled by 楚雄州发展和改革委员会 itself)."""
+    if c.office_code == profile.office.region_code:
+        return profile.office.name
     for body in reference.all_bodies():
         if body.region_code == c.office_code and body.name.endswith("发展和改革局"):
             return body.name

@@ -201,3 +201,12 @@ def test_a_reminder_names_its_issuer_as_the_issuer_names_itself():
     for name in ("urge_letter", "urge_letter.letter", "supervision_notice", "supervision_notice.office"):
         text = (templates / f"{name}.toml").read_text(encoding="utf-8")
         assert "本局" not in text and "本委" not in text, name  # always {self_ref}: the prefecture is a 委
+
+
+def test_the_office_handling_its_own_cases_is_named_as_it_is():
+    from types import SimpleNamespace
+
+    from app.services.reminder_facts import handling_office_name
+
+    profile = SimpleNamespace(office=SimpleNamespace(region_code="532300", name="楚雄州发展和改革委员会"))
+    assert handling_office_name(profile, SimpleNamespace(office_code="532300")) == "楚雄州发展和改革委员会"
