@@ -93,7 +93,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
                        overdue_limit: int | None = 200, respondents: bool = True) -> SupervisionReport:
     """``respondents=False`` leaves out the two figures by respondent (``received_by_respondent`` and
     ``repeat_respondents`` stay empty): the 统计 page does not show them, and they read every complaint's
-    index entry."""
+    index entry. ``overdue_limit``: how many of the most overdue stages to list (None: all, 0: none)."""
     as_of = min(period_to, today)
     params = dict(scope.where()[1])
     params.update(f=period_from.isoformat(), t=period_to.isoformat(), e=as_of.isoformat(),
@@ -228,6 +228,8 @@ class _Run:
         return sum(n for _, _, n, _, _ in rows), _groups(counties), _groups(departments)
 
     def overdue(self, limit: int | None) -> tuple[OverdueItem, ...]:
+        if limit == 0:  # no list asked for (the 统计 page shows the counts only)
+            return ()
         # A second pass over the overdue rows, not one shared with the sums: those read the index alone
         # (region, department, due_rank), and measured at 100,000 complaints the two passes take half the
         # time of one pass that reads every overdue row's case number and respondent.

@@ -94,7 +94,7 @@ def _report(profile: Profile, actor: Actor, request: StatisticsRequest, area: Ar
     with profile.store.read() as session:
         return supervision_report(session, period_from=request.period_from, period_to=request.period_to,
                                   region_code=region, scope=scope, today=china_date(profile.now()),
-                                  calendar=profile.calendar, overdue_limit=1, respondents=False)
+                                  calendar=profile.calendar, overdue_limit=0, respondents=False)
 
 
 def _counties(profile: Profile, actor: Actor, request: StatisticsRequest, rows: list[Area]) -> tuple[AreaFigures, ...]:
