@@ -14,12 +14,12 @@ from datetime import date
 import pytest
 
 from app.reports import drill as d
-from app.services import auth, users
-from app.services.demo import DEMO_PASSWORD, fill_demo
-from app.services.profile import open_profile
+from app.services import auth
+from app.services.demo import DEMO_PASSWORD
 from app.services.queries import ComplaintFilter, list_complaints
 from app.services.statistics import Area, StatisticsRequest, areas, drill_down, statistics_data
-from tests.factories import FixedClock, china_noon
+from tests.demo_prefecture import demo_prefecture
+from tests.factories import china_noon
 from tests.integration.test_reports import IN_PERIOD, LATER, run
 
 NOW = china_noon(2026, 11, 26)
@@ -80,17 +80,7 @@ def test_a_drill_that_finds_nothing_lists_nothing(office, county_cases):
 
 @pytest.fixture(scope="module")
 def prefecture(tmp_path_factory):
-    home = tmp_path_factory.mktemp("demo") / "profile"
-    mp = pytest.MonkeyPatch()
-    mp.setattr("app.services.demo.utc_now", lambda: NOW)
-    fill_demo(home, 800, seed=7)
-    mp.undo()
-    profile = open_profile(home, clock=FixedClock(NOW), daily_backup=False)
-    admin = auth.login(profile, "admin", DEMO_PASSWORD)
-    users.add_user(profile, admin, username="shuangbai", display_name="双柏县用户", roles=["leader"],
-                   region_code="532322", password=DEMO_PASSWORD)
-    yield profile
-    profile.close()
+    yield from demo_prefecture(tmp_path_factory, NOW, complaints=800, seed=7, county_user=("shuangbai", "双柏县用户", "532322"))
 
 
 PERIODS = [(date(2026, 11, 1), date(2026, 11, 30)), (date(2026, 7, 1), date(2026, 9, 30)),

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.reports import drill as d
-from app.services import auth, users
-from app.services.demo import DEMO_PASSWORD, fill_demo
-from app.services.profile import open_profile
+from app.services import auth
+from app.services.demo import DEMO_PASSWORD
 from app.services.statistics import Area, StatisticsRequest, drill_down, statistics_data
-from tests.factories import FixedClock, china_noon
+from tests.demo_prefecture import demo_prefecture
+from tests.factories import china_noon
 from ui.context import UiContext
 from ui.pages.complaints import ComplaintsPage
 from ui.pages.statistics import StatisticsPage
@@ -115,17 +115,7 @@ def test_a_number_opens_exactly_its_complaints(qtbot, county_page, ctx):
 
 @pytest.fixture(scope="module")
 def prefecture(tmp_path_factory):
-    home = tmp_path_factory.mktemp("demo") / "profile"
-    mp = pytest.MonkeyPatch()
-    mp.setattr("app.services.demo.utc_now", lambda: NOW)
-    fill_demo(home, 600, seed=11)
-    mp.undo()
-    profile = open_profile(home, clock=FixedClock(NOW), daily_backup=False)
-    admin = auth.login(profile, "admin", DEMO_PASSWORD)
-    users.add_user(profile, admin, username="chuxiong", display_name="李楚雄", roles=["leader"],
-                   region_code="532301", password=DEMO_PASSWORD)
-    yield profile
-    profile.close()
+    yield from demo_prefecture(tmp_path_factory, NOW, complaints=600, seed=11, county_user=("chuxiong", "李楚雄", "532301"))
 
 
 def page_for(qtbot, profile, username, tasks, ui_settings) -> StatisticsPage:
