@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.breach_register import breach_record_row
 from app.domain.deadlines import DeadlineRules
 from app.domain.vocabulary import State
 from app.domain.workdays import WorkCalendar
@@ -184,11 +185,13 @@ def _conclude_outcome(c, changed: bool) -> Outcome:
 @dataclass(frozen=True)
 class MilestoneRows:
     """One complaint's history as table rows (``app.store.tables``: state_spells, stage_deadlines,
-    sanction_spells), each a tuple in column order without the complaint's ``num``."""
+    sanction_spells), each a tuple in column order without the complaint's ``num``, and its row of the
+    breach register (``app.domain.breach_register``; None without a confirmed breach)."""
 
     spells: tuple[tuple, ...]
     deadlines: tuple[tuple, ...]
     sanctions: tuple[tuple, ...]
+    breach: tuple | None = None
 
 
 def milestone_rows(c, calendar: WorkCalendar, rules: DeadlineRules) -> MilestoneRows:
@@ -204,7 +207,7 @@ def milestone_rows(c, calendar: WorkCalendar, rules: DeadlineRules) -> Milestone
         (i, s.get("event") or "", recorded.get(s.get("event"), s.get("start_on")), s.get("start_on"),
          s.get("end_on") or None, s.get("lifted_on") or None)
         for i, s in enumerate(c.sanctions))
-    return MilestoneRows(spells, tuple(deadlines), sanctions)
+    return MilestoneRows(spells, tuple(deadlines), sanctions, breach_record_row(c))
 
 
 def _first_due(stage: list, calendar: WorkCalendar, rules: DeadlineRules) -> str:

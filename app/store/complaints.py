@@ -20,6 +20,7 @@ from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
 from app.store import search
 from app.store.tables import (
+    breach_records,
     complaint_data,
     complaints,
     received_month,
@@ -75,7 +76,7 @@ _UPDATE_ROW = f"UPDATE complaints SET {', '.join(f'{name} = ?' for name in _ROW_
 _UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
 _SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
 _SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
-_MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells)
+_MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells, breach_records)
 _MONTHLY_SUMS = (stage_month_counts, stage_month_unit_counts, stage_month_days, received_month)
 _INSERT_MILESTONES = tuple(
     f"INSERT INTO {t.name} ({', '.join(col.name for col in t.columns)}) VALUES ({', '.join('?' for _ in t.columns)})"
@@ -85,11 +86,11 @@ _DELETE_MILESTONES = tuple(f"DELETE FROM {t.name} WHERE num = ?" for t in _MILES
 
 def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tuple[list[tuple], ...]:
     """Rows for the three milestone tables, with the complaint's region and department (and, for the
-    deadlines, its case number and respondent) copied in."""
+    deadlines, its case number and respondent) copied in, and its breach register row if any."""
     where = (row["region_code"], row["department"])
     named = (*where, row["case_no"], row["respondent_name"])
     return ([(num, *r, *where) for r in rows.spells], [(num, *r, *named) for r in rows.deadlines],
-            [(num, *r, *where) for r in rows.sanctions])
+            [(num, *r, *where) for r in rows.sanctions], [(num, *rows.breach)] if rows.breach else [])
 
 
 class ComplaintStore:
@@ -165,7 +166,7 @@ class ComplaintStore:
         self.session.execute(
             _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _, _) in enumerate(rows)]
         )
-        batches: tuple[list[tuple], ...] = ([], [], [])
+        batches: tuple[list[tuple], ...] = ([], [], [], [])
         for i, (_, _, milestones) in enumerate(rows):
             for batch, params in zip(batches, _milestone_params(start + i, milestones, values[i]), strict=True):
                 batch.extend(params)

@@ -20,6 +20,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.contract.event_record import event_of
+from app.domain.breach_register import breach_record_row
 from app.domain.clock import iso_utc, utc_now
 from app.domain.complaint import Complaint
 from app.domain.deadlines import DeadlineRules, current_deadline
@@ -37,7 +38,8 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # older version is rebuilt from its events when it is opened (``app.services.maintenance``).
 # 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
 # 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
-PROJECTION_VERSION = 3
+# 4: the breach register (breach_records; issue 11).
+PROJECTION_VERSION = 4
 PROGRESS_EVERY = 2000  # events folded between two progress reports of a rebuild
 FOLD, HUB = "fold", "hub"
 
@@ -95,12 +97,14 @@ def _insert_set_aside(session: Session, set_aside: Iterable[SetAside]) -> None:
 
 def _milestone_key(c: Complaint | None) -> tuple | None:
     """What the milestone rows of ``c`` are made of: when an event leaves it alone (a note, most
-    amendments), the live path does not rewrite them (a quarter of an action's time otherwise)."""
+    amendments), the live path does not rewrite them (a quarter of an action's time otherwise). A
+    complaint with a confirmed breach also compares its register row (a sanction, an accountability
+    decision, an issued 确认通知 or a corrected credit code change it)."""
     if c is None:
         return None
     respondent = c.intake["respondent"]
     return (canonical_json(c.milestones), c.region_code, c.department, respondent.get("competent_department"),
-            respondent.get("name"))
+            respondent.get("name"), breach_record_row(c) if c.breach else None)
 
 
 class Projector:

@@ -192,6 +192,48 @@ sanction_spells = Table(
     PrimaryKeyConstraint("num", "seq"),
 )
 
+# The breach register 政务失信记录台账 (``app.domain.breach_register``): one row per complaint with a
+# confirmed breach, written with the milestones (migration 0007). ``sanctions`` and ``accountability``
+# are JSON lists; ``digest`` changes with anything a submission to the province carries.
+breach_records = Table(
+    "breach_records",
+    metadata,
+    Column("num", Integer, primary_key=True, autoincrement=False),  # = complaints.num
+    Column("case_no", Text, nullable=False),
+    Column("complaint_id", Text, nullable=False),
+    Column("region_code", Text, nullable=False),
+    Column("office_code", Text, nullable=False),
+    Column("department", Text, nullable=False),
+    Column("respondent_name", Text, nullable=False),
+    Column("respondent_code", Text),
+    Column("respondent_kind", Text),
+    Column("complainant_name", Text, nullable=False),
+    Column("agreement_title", Text, nullable=False),
+    Column("claim_cents", Integer),
+    Column("ground", Text, nullable=False),
+    Column("ground_detail", Text),
+    Column("confirmed_by", Text, nullable=False),
+    Column("confirmed_on", Text, nullable=False),
+    Column("recorded_on", Text, nullable=False),
+    Column("facts", Text, nullable=False),
+    Column("document_ref", Text),
+    Column("status", Text, nullable=False),  # in_force | repaired
+    Column("repaired_on", Text),
+    Column("repair_recorded_on", Text),
+    Column("repair_evidence", Text),
+    Column("repair_document", Text),
+    Column("sanctions", Text, nullable=False),
+    Column("accountability", Text, nullable=False),
+    Column("sanction_count", Integer, nullable=False),
+    Column("changed_on", Text, nullable=False),
+    Column("digest", Text, nullable=False),
+    Index("ix_breach_records_confirmed", "confirmed_on", "region_code"),
+    Index("ix_breach_records_respondent", "respondent_name", "status"),
+    Index("ix_breach_records_code", "respondent_code"),
+    Index("ix_breach_records_region", "region_code", "confirmed_on"),
+    Index("ix_breach_records_changed", "changed_on"),
+)
+
 # Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a
 # year's report adds up a few thousand rows instead of scanning a few hundred thousand; days of a
 # period outside whole months are read from the detail rows.

@@ -143,10 +143,12 @@ def test_tampering_is_caught_by_audit_verify_with_exit_code_3(cli, tmp_path):
     ok(copy("restore", str(tmp_path / "b.sqlite")))
     con = sqlite3.connect(copy.home / "lvyue.sqlite", isolation_level=None)
     con.execute("DROP TRIGGER events_append_only_update")
-    con.execute("UPDATE events SET actor = 'someone-else' WHERE seq = 5")
+    # the last row: the module's profile holds what the tests run before this one on the same worker wrote
+    (row,) = con.execute("SELECT MAX(seq) FROM events").fetchone()
+    con.execute("UPDATE events SET actor = 'someone-else' WHERE seq = ?", (row,))
     con.close()
     result = copy("audit", "verify")
-    assert result.returncode == 3 and "第 5 行：内容被修改" in result.stdout
+    assert result.returncode == 3 and f"第 {row} 行：内容被修改" in result.stdout
 
 
 def test_rebuild_from_the_cli(cli, tmp_path):
