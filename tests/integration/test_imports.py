@@ -194,3 +194,21 @@ def test_a_clerk_is_needed(office, mapping, messy_xlsx):
     with pytest.raises(DomainError):
         imports.commit(office.profile, office.auditor, result)
     assert counts(office.profile) == (0, 0)
+
+
+def test_the_documented_sample_previews_as_described(office, mapping, tmp_path):
+    from app.services.profile import create_profile
+    from tools.import_sample import build
+
+    sample = build(tmp_path / "sample.xlsx")
+    county = imports.preview(office.profile, sample, mapping)  # a county office: other counties are out of scope
+    assert county.count(OK) < 40 and any("532322" not in r.reasons[0] for r in county.rows if r.status == ERROR)
+    prefecture = create_profile(tmp_path / "pref", region_code="532300", office_name="楚雄州发展和改革委员会",
+                                clock=office.clock)
+    try:
+        result = imports.preview(prefecture, sample, mapping)
+    finally:
+        prefecture.close()
+    assert (result.count(OK), result.count(ERROR)) == (40, 4)
+    reasons = " ".join(r for row in result.rows for r in row.reasons)
+    assert "校验位错误" in reasons and "安宁县" in reasons and "与第 6 行重复" in reasons
