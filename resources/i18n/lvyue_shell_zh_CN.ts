@@ -211,38 +211,48 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="92"/>
+        <location filename="../../ui/pages/complaints.py" line="94"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="99"/>
+        <location filename="../../ui/pages/complaints.py" line="101"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="118"/>
-        <location filename="../../ui/pages/complaints.py" line="194"/>
+        <location filename="../../ui/pages/complaints.py" line="104"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
+        <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="125"/>
+        <location filename="../../ui/pages/complaints.py" line="201"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="157"/>
+        <location filename="../../ui/pages/complaints.py" line="164"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="206"/>
+        <location filename="../../ui/pages/complaints.py" line="213"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="213"/>
+        <location filename="../../ui/pages/complaints.py" line="220"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="214"/>
+        <location filename="../../ui/pages/complaints.py" line="221"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
