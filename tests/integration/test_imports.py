@@ -212,3 +212,28 @@ def test_the_documented_sample_previews_as_described(office, mapping, tmp_path):
     assert (result.count(OK), result.count(ERROR)) == (40, 4)
     reasons = " ".join(r for row in result.rows for r in row.reasons)
     assert "校验位错误" in reasons and "安宁县" in reasons and "与第 6 行重复" in reasons
+
+
+def test_migration_0008_fills_channel_ref_from_the_stored_complaints(office):
+    import sqlite3
+
+    from app.services.profile import open_profile
+
+    registered = intake.register(office.profile, office.clerk, intake_data(channel_ref="12345-2026-000321"))
+    intake.register(office.profile, office.clerk, intake_data(complainant="双柏县无编号商贸有限公司"))
+    home = office.profile.files.home
+    office.profile.close()
+    con = sqlite3.connect(home / "lvyue.sqlite")  # back to the schema before 0008
+    con.execute("DROP INDEX ix_complaints_channel_ref")
+    con.execute("ALTER TABLE complaints DROP COLUMN channel_ref")
+    con.execute("UPDATE alembic_version SET version_num = '0007'")
+    con.commit()
+    con.close()
+    profile = open_profile(home, daily_backup=False)
+    try:
+        with profile.store.read() as session:
+            rows = dict(session.execute(select(complaints.c.id, complaints.c.channel_ref)).all())
+    finally:
+        profile.close()
+    assert rows[registered.complaint_id] == "12345-2026-000321"
+    assert list(rows.values()).count(None) == 1
