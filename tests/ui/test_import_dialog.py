@@ -77,3 +77,27 @@ def test_a_column_remapped_and_the_mapping_saved(qtbot, office, ctx, tmp_path):
     saved = imports.get_mapping(office.profile, "我的12345")
     assert "诉求内容" not in saved.columns and saved.defaults["sector"] == "procurement"
     assert saved.columns["工单编号"] == "channel_ref"
+
+
+def test_ctrl_i_and_the_list_button_open_the_dialog(qtbot, ctx, make_ctx):
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import COMPLAINTS, MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == COMPLAINTS
+    assert window.import_dialog is not None and window.import_dialog.isVisible()
+    window.import_dialog.close()
+    window.cases.list_page.import_button.click()
+    assert window.import_dialog.isVisible()
+    window.import_dialog.close()
+    handler = MainWindow(make_ctx("handler"))
+    qtbot.addWidget(handler)
+    assert not handler.cases.list_page.import_button.isVisibleTo(handler)
+    handler.open_import()
+    assert handler.import_dialog is None
