@@ -260,6 +260,23 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    # bulk import 批量导入 (app.services.imports)
+    "import_xls_unsupported": "不支持旧版 Excel 文件（.xls）：{path}，请在 Excel 中另存为 .xlsx 后导入",
+    "import_format_unsupported": "不支持导入 {suffix} 文件：{path}（可导入 .xlsx 或 .csv）",
+    "import_encoding_unknown": "无法识别文件 {path} 的编码（支持 UTF-8、GBK/GB18030），请另存为 UTF-8 后重试",
+    "import_file_damaged": "文件 {path} 已损坏或不是有效的 Excel 文件（{detail}）",
+    "import_file_empty": "文件 {path} 中没有数据",
+    "import_mapping_unknown": "没有名为“{name}”的导入对应关系（可用 import mappings 查看）",
+    "import_mapping_invalid": "导入对应关系“{name}”无效：不认识的字段 {field}",
+    "import_mapping_preset": "“{name}”是系统预置的对应关系，请另起名称保存",
+    "import_date_invalid": "日期“{value}”无法识别（如 2026-03-05、2026/3/5、2026年3月5日）",
+    "import_region_unknown": "地区“{value}”无法识别，请填写县市名称（如 双柏县）或6位行政区划代码",
+    "import_choice_unknown": "“{value}”不是可选的取值",
+    "import_already_imported": "工单编号 {ref} 已导入过（案号 {case_no}），本次跳过",
+    "import_ref_repeated": "工单编号 {ref} 与第 {row} 行重复，本行未导入",
+    "import_possible_duplicate": "疑似重复：同一投诉人对同一被投诉主体已有未办结案件 {case_no}",
+    "import_cancelled": "导入已取消，未登记任何案件",
+    "import_nothing": "没有可导入的记录",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -1,6 +1,7 @@
 """The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置), the pages, the status bar.
 
-Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
+Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
+Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
 The status bar's sync indicator (``ui.sync.indicator``) is re-read after every write and every sync;
@@ -27,6 +28,7 @@ from app.domain.clock import CHINA
 from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
+from ui.imports.import_dialog import ImportDialog
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.workbench = WorkbenchPage(ctx, self)
         self.cases = CaseTabs(ctx, self)
         self._documents: QWidget | None = None  # built when first shown (see ``documents``)
+        self.import_dialog: ImportDialog | None = None  # 批量导入, opened by Ctrl+I or the list's button
         self.statistics = StatisticsPage(ctx, self)
         self.statistics_export = StatisticsExport(ctx, self.statistics)
         self.sync = SyncPage(ctx, self)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         for number in range(6):
             add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
+        add(self.tr("Import complaints"), "Ctrl+I", self.open_import)
         add(self.tr("Search"), "Ctrl+F", self.focus_search)
         add(self.tr("Refresh"), "F5", self.refresh_current)
         add(self.tr("Close tab"), "Ctrl+W", self._close_tab)
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         self.workbench.new_complaint.connect(self.new_complaint)
         self.statistics.open_list.connect(lambda f, text: self.show_list(f, text, back=True))
         self.cases.list_page.back_requested.connect(lambda: self.go(STATISTICS))
+        self.cases.list_page.import_requested.connect(self.open_import)
         self.cases.changed.connect(self._data_changed)
         self.cases.registered.connect(self._registered)
         self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -229,6 +234,17 @@ class MainWindow(QMainWindow):
             return
         self.go(COMPLAINTS)
         self.cases.new_complaint()
+
+    def open_import(self) -> None:
+        """The 批量导入 dialog (``ui.imports``); what it registers refreshes the pages like any write."""
+        if not self.ctx.actor.has(Role.CLERK):
+            self.statusBar().showMessage(self.tr("Only a clerk can register complaints."), 5000)
+            return
+        self.go(COMPLAINTS)
+        self.cases.show_list()
+        self.import_dialog = ImportDialog(self.ctx, self)
+        self.import_dialog.imported.connect(lambda _result: (self._data_changed(), self.cases.list_page.refresh()))
+        self.import_dialog.open()
 
     def focus_search(self) -> None:
         self.go(COMPLAINTS)

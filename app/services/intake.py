@@ -23,6 +23,7 @@ from app.services.recording import record
 from app.services.users import Actor
 from app.store.projector import Projector
 from app.store.tables import complaints
+from app.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -67,23 +68,30 @@ def register(profile: Profile, actor: Actor, data: Any, *, assignee: str | None 
     """Register a complaint. The case number is final at once (offline too)."""
     check(None, Action.REGISTER, actor.roles)
     intake = check_intake(profile, data)
-    now = profile.now()
-    today = china_date(now)
-    complaint_id = uuid7()
     with profile.store.unit_of_work() as uow:
-        if assignee:
-            user = uow.users.get(assignee)
-            if user is None or Role.HANDLER.value not in user.roles:
-                raise DomainError("assignee_not_handler")
-        seq = uow.numbers.next(case_series(profile.office.region_code), today.year)
-        case_no = format_case_no(profile.office.region_code, today.year, seq)
-        payload = RegisterPayload(
-            case_no=case_no, office_code=profile.office.region_code, intake=intake, assignee=assignee
-        ).model_dump(mode="json")
-        event = record(uow, profile, stream=complaint_id, action=Action.REGISTER, payload=payload,
-                       actor=actor.user_id, roles=actor.roles)
-        Projector(profile.calendar, profile.rules).project(uow.complaints, event)
+        registered = register_in(uow, profile, actor, intake, assignee=assignee)
         uow.commit()
+    return registered
+
+
+def register_in(uow: UnitOfWork, profile: Profile, actor: Actor, intake: Intake, *,
+                assignee: str | None = None) -> Registered:
+    """Register an intake already checked (``check_intake``) inside the caller's unit of work, which
+    commits: one registration, or many in one transaction (``app.services.imports``)."""
+    today = china_date(profile.now())
+    complaint_id = uuid7()
+    if assignee:
+        user = uow.users.get(assignee)
+        if user is None or Role.HANDLER.value not in user.roles:
+            raise DomainError("assignee_not_handler")
+    seq = uow.numbers.next(case_series(profile.office.region_code), today.year)
+    case_no = format_case_no(profile.office.region_code, today.year, seq)
+    payload = RegisterPayload(
+        case_no=case_no, office_code=profile.office.region_code, intake=intake, assignee=assignee
+    ).model_dump(mode="json")
+    event = record(uow, profile, stream=complaint_id, action=Action.REGISTER, payload=payload,
+                   actor=actor.user_id, roles=actor.roles)
+    Projector(profile.calendar, profile.rules).project(uow.complaints, event)
     return Registered(complaint_id, case_no, event.id)
 
 

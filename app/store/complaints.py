@@ -60,6 +60,7 @@ def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
         "due_sort": deadline.due_on.isoformat() if deadline else NO_DEADLINE,
         "due_kind": deadline.kind.value if deadline else None,
         "typical": 1 if c.typical else 0, "head": c.head, "version": c.version, "updated_at": c.updated_at,
+        "channel_ref": intake.get("channel_ref"),
     }
 
 

@@ -79,6 +79,7 @@ complaints = Table(
     Column("head", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", Text, nullable=False),
+    Column("channel_ref", Text),  # the source channel's own ticket number (工单编号; migration 0008)
     Index("ix_complaints_registered", "registered_at"),
     Index("ix_complaints_state_registered", "state", "registered_at"),
     Index("ix_complaints_region", "region_code", "registered_at"),
@@ -94,6 +95,7 @@ complaints = Table(
     Index("ix_complaints_complainant_code", "complainant_code"),
     Index("ix_complaints_respondent_region", "respondent_name", "region_code", "registered_at", "department"),
     Index("ix_complaints_department", "department", "registered_at"),
+    Index("ix_complaints_channel_ref", "channel", "channel_ref"),
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,

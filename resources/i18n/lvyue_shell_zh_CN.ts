@@ -211,38 +211,48 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="92"/>
+        <location filename="../../ui/pages/complaints.py" line="94"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="99"/>
+        <location filename="../../ui/pages/complaints.py" line="101"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="118"/>
-        <location filename="../../ui/pages/complaints.py" line="194"/>
+        <location filename="../../ui/pages/complaints.py" line="104"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
+        <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="125"/>
+        <location filename="../../ui/pages/complaints.py" line="201"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="157"/>
+        <location filename="../../ui/pages/complaints.py" line="164"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="206"/>
+        <location filename="../../ui/pages/complaints.py" line="213"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="213"/>
+        <location filename="../../ui/pages/complaints.py" line="220"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="214"/>
+        <location filename="../../ui/pages/complaints.py" line="221"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -602,6 +612,197 @@ in force</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="60"/>
+        <source>Import complaints from other channels</source>
+        <translation>批量导入其他渠道的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="64"/>
+        <source>An .xlsx or .csv export (12345 hotline, supervision platform…)</source>
+        <translation>选择 .xlsx 或 .csv 导出文件（12345热线、督查平台等）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="65"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="67"/>
+        <source>Save mapping as…</source>
+        <translation>另存对应关系…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="68"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <source>Field</source>
+        <translation>登记项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="76"/>
+        <source>When the file has no such column</source>
+        <translation>文件中没有对应列时的默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <source>Breach kind</source>
+        <translation>违约失信情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="81"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="87"/>
+        <source>Agreement title</source>
+        <translation>协议名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="95"/>
+        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="95"/>
+        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="95"/>
+        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="111"/>
+        <source>Do not import possible duplicates</source>
+        <translation>疑似重复的记录不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="114"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="116"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="118"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="121"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="124"/>
+        <source>Mapping:</source>
+        <translation>对应关系：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="190"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="199"/>
+        <source>The mapping changed: check again before importing.</source>
+        <translation>对应关系已修改，请先重新检查再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="221"/>
+        <source>Save this mapping as:</source>
+        <translation>对应关系名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="232"/>
+        <source>Choose the export to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="233"/>
+        <source>Exports (*.xlsx *.csv *.txt)</source>
+        <translation>导出文件 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="248"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <source>Ready</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <source>Already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="279"/>
+        <source>%1 rows: %2 ready, %3 possible duplicates, %4 already imported, %5 with errors.</source>
+        <translation>共 %1 行：可导入 %2 行，疑似重复 %3 行，已导入过 %4 行，有错误 %5 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="291"/>
+        <source>Register the accepted rows now? Either all of them are registered or none.</source>
+        <translation>现在登记可导入的记录吗？这些记录将全部登记，或在出错时全部不登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="320"/>
+        <source>Registered %1 complaints; %2 rows not imported.</source>
+        <translation>已登记 %1 件，未导入 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="323"/>
+        <source>Case numbers %1 to %2.</source>
+        <translation>案号 %1 至 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/import_dialog.py" line="327"/>
+        <source>Open the rejects file</source>
+        <translation>打开未导入记录文件</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/dialogs/login.py" line="37"/>
@@ -667,94 +868,100 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>Import complaints</source>
+        <translation>批量导入投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -1571,108 +1778,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
-        <location filename="../../ui/pages/statistics.py" line="181"/>
+        <location filename="../../ui/pages/statistics.py" line="70"/>
+        <location filename="../../ui/pages/statistics.py" line="179"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
+        <location filename="../../ui/pages/statistics.py" line="78"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="86"/>
+        <location filename="../../ui/pages/statistics.py" line="85"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="119"/>
+        <location filename="../../ui/pages/statistics.py" line="118"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="122"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="134"/>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="145"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="161"/>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="196"/>
+        <location filename="../../ui/pages/statistics.py" line="194"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="200"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="227"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="231"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="235"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="239"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="243"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter
 from ui.context import UiContext
 from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
@@ -75,6 +76,7 @@ class ComplaintsPage(QWidget):
     open_requested = Signal(str, str)  # complaint id, case number
     status_message = Signal(str)
     back_requested = Signal()  # “back to 统计” after a statistics number opened the list
+    import_requested = Signal()  # the 导入 button: bulk import from another channel (ui/imports)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,11 @@ class ComplaintsPage(QWidget):
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
         hint.setEnabled(False)
         heading.addWidget(hint)
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Import complaints from a 12345 or other channel export (Ctrl+I)"))
+        self.import_button.setVisible(Role.CLERK.value in ctx.roles)
+        self.import_button.clicked.connect(self.import_requested)
+        heading.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addLayout(heading)

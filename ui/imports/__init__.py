@@ -1,0 +1,1 @@
+"""Bulk import 批量导入 in the window (``app.services.imports``)."""
