@@ -260,6 +260,8 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    "duplicate_reason_required": "请填写理由（为什么不是重复）",
+    "duplicate_same_complaint": "案件 {case_no} 不能与自身比对",
 }
 
 FIELD_LABELS: dict[str, str] = {

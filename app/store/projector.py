@@ -39,7 +39,8 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
 # 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
 # 4: the breach register (breach_records; issue 11).
-PROJECTION_VERSION = 4
+# 5: duplicates (complaints.complainant_key, respondent_key, merged_into; duplicate_marks; issue 11).
+PROJECTION_VERSION = 5
 PROGRESS_EVERY = 2000  # events folded between two progress reports of a rebuild
 FOLD, HUB = "fold", "hub"
 
