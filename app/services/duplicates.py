@@ -253,7 +253,8 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
                                                 found.text_similarity))
                 pairs[key] = DuplicatePair(newer, found, found.score, found.reasons, found.reason_labels,
                                            found.text_similarity, row.state == MERGEABLE)
-    ranked = sorted(pairs.values(), key=lambda p: (-p.score, p.newer.received_on, p.newer.case_no), reverse=False)
+    # best first; among equal scores, the newest first
+    ranked = sorted(pairs.values(), key=lambda p: (p.score, p.newer.received_on, p.newer.case_no), reverse=True)
     return ranked[:limit]
 
 

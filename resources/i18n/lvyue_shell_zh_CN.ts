@@ -100,29 +100,34 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="32"/>
+        <location filename="../../ui/pages/case_tabs.py" line="33"/>
         <source>Complaint list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="49"/>
+        <location filename="../../ui/pages/case_tabs.py" line="51"/>
         <source>The complaint view is under construction.</source>
         <translation>案件详情页面正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="55"/>
+        <location filename="../../ui/pages/case_tabs.py" line="57"/>
         <source>Complaint</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="82"/>
+        <location filename="../../ui/pages/case_tabs.py" line="84"/>
         <source>The registration form is under construction.</source>
         <translation>投诉登记表正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="88"/>
+        <location filename="../../ui/pages/case_tabs.py" line="91"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_tabs.py" line="106"/>
+        <source>Suspected duplicates</source>
+        <translation>疑似重复</translation>
     </message>
 </context>
 <context>
@@ -211,38 +216,43 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="92"/>
+        <location filename="../../ui/pages/complaints.py" line="93"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="99"/>
+        <location filename="../../ui/pages/complaints.py" line="100"/>
+        <source>Suspected duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="103"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="118"/>
-        <location filename="../../ui/pages/complaints.py" line="194"/>
+        <location filename="../../ui/pages/complaints.py" line="122"/>
+        <location filename="../../ui/pages/complaints.py" line="198"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="157"/>
+        <location filename="../../ui/pages/complaints.py" line="161"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="206"/>
+        <location filename="../../ui/pages/complaints.py" line="210"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="213"/>
+        <location filename="../../ui/pages/complaints.py" line="217"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="214"/>
+        <location filename="../../ui/pages/complaints.py" line="218"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -366,6 +376,157 @@ in force</source>
         <location filename="../../ui/sync/daily.py" line="89"/>
         <source>Saved: no daily sync.</source>
         <translation>已保存：不定时同步。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="66"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="71"/>
+        <source>Received in the last</source>
+        <translation>收到日期在最近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="172"/>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <source>Possible duplicate of</source>
+        <translation>疑似重复于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="175"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <source>Respondent</source>
+        <translation>被投诉主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="90"/>
+        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="91"/>
+        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <source>Not a duplicate</source>
+        <translation>不是重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <source>Open case</source>
+        <translation>打开本案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <source>Open the other case</source>
+        <translation>打开另一案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找疑似重复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <source>possible</source>
+        <translation>可合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <source>already forwarded</source>
+        <translation>已转办，不能合并</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duplicates.py" line="136"/>
+        <source>%n suspected pair(s)</source>
+        <translation>
+            <numerusform>共 %n 对疑似重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="151"/>
+        <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
+        <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="157"/>
+        <source>Why: %1 · text similarity %2</source>
+        <translation>疑似理由：%1 · 文本相似度 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="173"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="174"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <source>What happened</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <source>Claim</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <source>Merge %1 into %2. Reason (optional):</source>
+        <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="203"/>
+        <source>%1 merged into %2; both histories are kept.</source>
+        <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <source>Why are these not the same matter?</source>
+        <translation>请说明两件投诉为什么不是同一事项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="220"/>
+        <source>%1 and %2 will no longer be proposed as duplicates.</source>
+        <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
 </context>
 <context>
@@ -1571,108 +1732,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
-        <location filename="../../ui/pages/statistics.py" line="181"/>
+        <location filename="../../ui/pages/statistics.py" line="70"/>
+        <location filename="../../ui/pages/statistics.py" line="179"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
+        <location filename="../../ui/pages/statistics.py" line="78"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="86"/>
+        <location filename="../../ui/pages/statistics.py" line="85"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="119"/>
+        <location filename="../../ui/pages/statistics.py" line="118"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="122"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="134"/>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="145"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="161"/>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="196"/>
+        <location filename="../../ui/pages/statistics.py" line="194"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="200"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="227"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="231"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="235"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="239"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="243"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
