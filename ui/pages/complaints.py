@@ -75,6 +75,7 @@ class ComplaintsPage(QWidget):
     open_requested = Signal(str, str)  # complaint id, case number
     status_message = Signal(str)
     back_requested = Signal()  # “back to 统计” after a statistics number opened the list
+    duplicates_requested = Signal()  # the 疑似重复 review (``ui.pages.duplicates``)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,9 @@ class ComplaintsPage(QWidget):
         heading.addWidget(self.back)
         heading.addWidget(self.count_label)
         heading.addStretch(1)
+        self.duplicates_button = QPushButton(self.tr("Suspected duplicates"), self)
+        self.duplicates_button.clicked.connect(self.duplicates_requested)
+        heading.addWidget(self.duplicates_button)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
         hint.setEnabled(False)
         heading.addWidget(hint)
