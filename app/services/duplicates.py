@@ -17,6 +17,7 @@ merged, and the review list says so. A dismissal 不是重复 is a local record 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,6 +48,9 @@ from app.services.profile import Profile
 from app.services.users import Actor
 
 MAX_TEXT_CANDIDATES = 50  # complaints sharing the most marks that are judged on their text
+# A mark shared by more complaints than this is boilerplate (a formulaic text many complaints repeat,
+# such as a bare "请求支付拖欠款项"), not evidence of one matter: it is not followed.
+COMMON_MARK = 50
 MERGEABLE = State.REGISTERED.value  # the workflow merges only from 已登记
 
 
@@ -100,12 +104,14 @@ class Dismissed:
 
 
 _ROW = ("c.num, c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.complainant_code, "
-        "c.complainant_key, c.respondent_name, c.respondent_key, c.channel, c.received_on, d.data")
+        "c.complainant_key, c.respondent_name, c.respondent_key, c.channel, c.received_on, c.merged_into, "
+        "json_extract(d.data, '$.intake.description') AS description, "
+        "json_extract(d.data, '$.intake.claim.text') AS claim_text")
 
 
 def _side(row: Any) -> Side:
-    intake = json.loads(row.data)["intake"]
-    return Side(row.complainant_key or "", row.complainant_name, row.respondent_key or "", complaint_text(intake),
+    text_ = complaint_text({"description": row.description, "claim": {"text": row.claim_text}})
+    return Side(row.complainant_key or "", row.complainant_name, row.respondent_key or "", text_,
                 date.fromisoformat(row.received_on))
 
 
@@ -123,6 +129,9 @@ def _in(values: Iterable[Any], prefix: str, params: dict[str, Any]) -> str:
     return ", ".join(names) or "NULL"
 
 
+_MARK_NUMS = text(f"SELECT num FROM duplicate_marks WHERE mark = :mark LIMIT {COMMON_MARK + 1}")
+
+
 def _candidate_nums(session: Session, side: Side, window: tuple[str, str]) -> set[int]:
     params: dict[str, Any] = {"rk": side.respondent_key, "ck": side.complainant_key, "cn": side.complainant_name,
                               "lo": window[0], "hi": window[1]}
@@ -133,14 +142,13 @@ def _candidate_nums(session: Session, side: Side, window: tuple[str, str]) -> se
             "AND received_on BETWEEN :lo AND :hi AND merged_into IS NULL "
             "UNION SELECT num FROM complaints WHERE complainant_name = :cn AND respondent_key = :rk "
             "AND received_on BETWEEN :lo AND :hi AND merged_into IS NULL"), params).scalars())
-    marks = text_marks(side.text)
-    if marks:
-        listed = _in(marks, "m", params)
-        nums.update(session.execute(text(
-            f"SELECT m.num FROM duplicate_marks m JOIN complaints c ON c.num = m.num WHERE m.mark IN ({listed}) "
-            "AND c.received_on BETWEEN :lo AND :hi AND c.merged_into IS NULL "
-            f"GROUP BY m.num ORDER BY COUNT(*) DESC LIMIT {MAX_TEXT_CANDIDATES}"), params).scalars())
-    return nums
+    shared: Counter[int] = Counter()
+    for mark in dict.fromkeys(text_marks(side.text)):
+        found = session.execute(_MARK_NUMS, {"mark": mark}).scalars().all()
+        if len(found) <= COMMON_MARK:
+            shared.update(found)
+    nums.update(num for num, _ in shared.most_common(MAX_TEXT_CANDIDATES))
+    return nums  # the window and merges are checked on the rows (``_find``)
 
 
 def _rows(session: Session, nums: Iterable[int]) -> list[Any]:
@@ -160,15 +168,18 @@ def _dismissed_with(session: Session, complaint_id: str | None) -> set[tuple[str
 
 
 def _find(session: Session, side: Side, *, exclude_id: str | None = None, scope: str | None = None,
-          limit: int = 10) -> list[Candidate]:
+          limit: int = 10, dismissed: set[tuple[str, str]] | None = None) -> list[Candidate]:
     received = side.received_on or date.today()
     window = ((received - timedelta(days=WINDOW_DAYS)).isoformat(), (received + timedelta(days=WINDOW_DAYS)).isoformat())
     nums = _candidate_nums(session, side, window)
     if not nums:
         return []
-    dismissed = _dismissed_with(session, exclude_id)
+    if dismissed is None:
+        dismissed = _dismissed_with(session, exclude_id)
     found = []
     for row in _rows(session, nums):
+        if row.merged_into is not None or not window[0] <= row.received_on <= window[1]:
+            continue
         if row.id == exclude_id or (exclude_id and pair(exclude_id, row.id) in dismissed):
             continue
         if scope is not None and not in_scope(scope, row.region_code):
@@ -219,7 +230,7 @@ def find_duplicates(profile: Profile, actor: Actor, *, fields: dict[str, Any] | 
 def _row_for(session: Session, actor: Actor, ref: str) -> Any:
     ref = ref.strip()
     row = session.execute(text(
-        f"SELECT {_ROW} FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.case_no = :r OR c.id = :r"),
+        f"SELECT {_ROW}, d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.case_no = :r OR c.id = :r"),
         {"r": ref}).first()
     if row is None or not in_scope(actor.region_code, row.region_code):
         raise DomainError("complaint_not_found", ref=ref)
@@ -243,7 +254,8 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
             if not in_scope(actor.region_code, row.region_code):
                 continue
             side = _side(row)
-            for found in _find(session, side, exclude_id=row.id, scope=actor.region_code, limit=5):
+            for found in _find(session, side, exclude_id=row.id, scope=actor.region_code, limit=5,
+                               dismissed=dismissed):
                 key = pair(row.id, found.complaint_id)
                 if key in pairs or key in dismissed:
                     continue
