@@ -30,7 +30,6 @@ from app.domain.clock import china_date, iso_utc
 from app.domain.duplicates import (
     REASON_LABELS,
     WINDOW_DAYS,
-    Reason,
     Side,
     Verdict,
     complainant_key,
@@ -237,6 +236,52 @@ def _row_for(session: Session, actor: Actor, ref: str) -> Any:
     return row
 
 
+def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _review_candidates(session: Session, nums: list[int]) -> dict[int, set[int]]:
+    """For many complaints at once (the review list): the complaints each may duplicate, by parties
+    and by shared text marks (boilerplate marks skipped), in a handful of set queries."""
+    found: dict[int, set[int]] = {num: set() for num in nums}
+    marks_of: dict[int, list[int]] = {}
+    for chunk in _chunks(nums):
+        params: dict[str, Any] = {}
+        listed = _in(chunk, "n", params)
+        for a, b in session.execute(text(
+                "SELECT a.num, b.num FROM complaints a JOIN complaints b ON b.respondent_key = a.respondent_key "
+                f"AND b.complainant_key = a.complainant_key AND b.num <> a.num WHERE a.num IN ({listed}) "
+                "UNION SELECT a.num, b.num FROM complaints a JOIN complaints b ON b.complainant_name = "
+                "a.complainant_name AND b.respondent_key = a.respondent_key AND b.num <> a.num "
+                f"WHERE a.num IN ({listed})"), params):
+            found[a].add(b)
+        for num, mark in session.execute(text(f"SELECT num, mark FROM duplicate_marks WHERE num IN ({listed})"),
+                                         params):
+            marks_of.setdefault(num, []).append(mark)
+    members: dict[int, list[int]] = {}
+    for chunk in _chunks(sorted({m for marks in marks_of.values() for m in marks})):
+        params = {}
+        listed = _in(chunk, "m", params)
+        common = set(session.execute(text(
+            f"SELECT mark FROM duplicate_marks WHERE mark IN ({listed}) GROUP BY mark "
+            f"HAVING COUNT(*) > {COMMON_MARK}"), params).scalars())
+        kept = [m for m in chunk if m not in common]
+        if kept:
+            params = {}
+            listed = _in(kept, "m", params)
+            for mark, num in session.execute(text(
+                    f"SELECT mark, num FROM duplicate_marks WHERE mark IN ({listed})"), params):
+                members.setdefault(mark, []).append(num)
+    for num, marks in marks_of.items():
+        shared: Counter[int] = Counter()
+        for mark in marks:
+            shared.update(members.get(mark, ()))
+        shared.pop(num, None)
+        found[num].update(n for n, _ in shared.most_common(MAX_TEXT_CANDIDATES))
+    return found
+
+
 def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 500) -> list[DuplicatePair]:
     """Open candidate pairs: a complaint received in the last ``days`` days and an earlier (or same-day)
     one it may duplicate, neither merged, the pair not dismissed; best first."""
@@ -244,27 +289,34 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
     since = (today - timedelta(days=max(0, days))).isoformat()
     pairs: dict[tuple[str, str], DuplicatePair] = {}
     with profile.store.read() as session:
-        recent = list(session.execute(text(
+        recent = [row for row in session.execute(text(
             f"SELECT {_ROW} FROM complaints c JOIN complaint_data d ON d.num = c.num "
             "WHERE c.received_on >= :since AND c.merged_into IS NULL ORDER BY c.received_on DESC, c.num DESC"),
-            {"since": since}))
+            {"since": since}) if in_scope(actor.region_code, row.region_code)]
         dismissed = {(r[0], r[1]) for r in session.execute(text(
             "SELECT first_id, second_id FROM duplicate_dismissals"))}
-        for row in recent:
-            if not in_scope(actor.region_code, row.region_code):
+        candidates = _review_candidates(session, [row.num for row in recent])
+        wanted = sorted(set().union(*candidates.values()) - {row.num for row in recent}) if candidates else []
+        rows = {row.num: row for row in recent}
+        for chunk in _chunks(wanted):
+            rows.update((row.num, row) for row in _rows(session, chunk))
+    sides = {num: _side(row) for num, row in rows.items()}
+    for row in recent:
+        for num in candidates[row.num]:
+            other = rows.get(num)
+            if other is None or other.merged_into is not None or not in_scope(actor.region_code, other.region_code):
                 continue
-            side = _side(row)
-            for found in _find(session, side, exclude_id=row.id, scope=actor.region_code, limit=5,
-                               dismissed=dismissed):
-                key = pair(row.id, found.complaint_id)
-                if key in pairs or key in dismissed:
-                    continue
-                if (found.received_on, found.case_no) > (row.received_on, row.case_no):
-                    continue  # the pair is listed from its newer side
-                newer = _candidate(row, Verdict(found.score, tuple(Reason(r) for r in found.reasons),
-                                                found.text_similarity))
-                pairs[key] = DuplicatePair(newer, found, found.score, found.reasons, found.reason_labels,
-                                           found.text_similarity, row.state == MERGEABLE)
+            if (other.received_on, other.case_no) > (row.received_on, row.case_no):
+                continue  # the pair is listed from its newer side
+            key = pair(row.id, other.id)
+            if key in pairs or key in dismissed:
+                continue
+            verdict = judge(sides[row.num], sides[num])
+            if verdict is None:
+                continue
+            found = _candidate(other, verdict)
+            pairs[key] = DuplicatePair(_candidate(row, verdict), found, verdict.score, found.reasons,
+                                       found.reason_labels, verdict.text_similarity, row.state == MERGEABLE)
     # best first; among equal scores, the newest first
     ranked = sorted(pairs.values(), key=lambda p: (p.score, p.newer.received_on, p.newer.case_no), reverse=True)
     return ranked[:limit]
