@@ -19,6 +19,7 @@ import hashlib
 import struct
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 BANDS = 8  # marks per text
 ROWS = 4  # min-hashes per band
@@ -38,6 +39,7 @@ def normalise(text: str | None) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if _keep(ch))
 
 
+@lru_cache(maxsize=8192)  # the review list compares one text with many: shingle it once
 def shingles(text: str | None) -> frozenset[str]:
     """The distinct character bigrams of the normalised text (a 1-character text: that character)."""
     chars = normalise(text)
