@@ -274,9 +274,11 @@ MESSAGES: dict[str, str] = {
     "import_choice_unknown": "“{value}”不是可选的取值",
     "import_already_imported": "工单编号 {ref} 已导入过（案号 {case_no}），本次跳过",
     "import_ref_repeated": "工单编号 {ref} 与第 {row} 行重复，本行未导入",
-    "import_possible_duplicate": "疑似重复：同一投诉人对同一被投诉主体已有未办结案件 {case_no}",
+    "import_possible_duplicate": "疑似重复：{case_no}（{reasons}）",
     "import_cancelled": "导入已取消，未登记任何案件",
     "import_nothing": "没有可导入的记录",
+    "duplicate_reason_required": "请填写理由（为什么不是重复）",
+    "duplicate_same_complaint": "案件 {case_no} 不能与自身比对",
 }
 
 FIELD_LABELS: dict[str, str] = {

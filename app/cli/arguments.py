@@ -10,6 +10,7 @@ from app.cli import admin_commands as admin
 from app.cli import (
     breach_commands,
     document_commands,
+    duplicate_commands,
     import_commands,
     reminder_commands,
     report_commands,
@@ -19,7 +20,7 @@ from app.cli import complaint_commands as complaint
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
-            "version", "enroll", "sync", "report", "breach", "import")
+            "version", "enroll", "sync", "report", "breach", "import", "duplicates")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -155,6 +156,7 @@ def build_parser() -> ChineseParser:
     reminder_commands.register(sub, common)
     breach_commands.register(sub, common)
     import_commands.register(sub, common)
+    duplicate_commands.register(sub, common)
 
     p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")

@@ -22,17 +22,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.duplicates import complaint_text
 from app.domain.errors import DomainError, FieldError, ValidationFailed
-from app.domain.identifiers import normalize_code
 from app.domain.intake import Intake
-from app.domain.vocabulary import Action, State
+from app.domain.vocabulary import Action
 from app.domain.workflow import check
 from app.imports.mapping import FIELDS, Mapping, build_intake, load_presets
 from app.imports.sources import SourceRow, SourceTable, read_table
 from app.imports.values import text_of
 from app.messages import field_label, message
 from app.services import intake as intake_service
-from app.services.intake import PossibleDuplicate
+from app.services.duplicates import Candidate, find_duplicates_for_fields
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store.tables import complaints
@@ -136,27 +136,19 @@ def delete_mapping(profile: Profile, actor: Actor, name: str) -> None:
         uow.commit()
 
 
-# ---- duplicates (kept small: a fuller finder can replace it) -------------------------------------
+# ---- duplicates (the duplicate finder of ``app.services.duplicates``, as at registration) ---------------
 
-def possible_duplicates(session: Session, keys: Sequence[tuple[str, str, str]]) -> list[tuple[PossibleDuplicate, ...]]:
-    """For each (complainant credit code, complainant name, respondent name): the open complaints by the
-    same complainant (same code, or same name) against the same respondent, oldest first."""
-    c = complaints.c
-    names = sorted({k[2] for k in keys if k[2]})
-    found: dict[str, list] = {}
-    for start in range(0, len(names), CHUNK):
-        for row in session.execute(select(c.case_no, c.id, c.state, c.registered_at, c.complainant_code,
-                                          c.complainant_name, c.respondent_name)
-                                   .where(c.respondent_name.in_(names[start:start + CHUNK]),
-                                          c.state != State.CLOSED.value).order_by(c.registered_at)):
-            found.setdefault(row.respondent_name, []).append(row)
-    result = []
-    for code, name, respondent in keys:
-        code = normalize_code(code) if code else ""
-        result.append(tuple(PossibleDuplicate(r.id, r.case_no, r.state, r.registered_at)
-                            for r in found.get(respondent, ())
-                            if (code and r.complainant_code == code) or (name and r.complainant_name == name)))
-    return result
+def possible_duplicates(session: Session, intakes: Sequence[Intake], scope: str | None = None,
+                        ) -> list[tuple[Candidate, ...]]:
+    """For each intake: the complaints on file that may be the same matter (same complainant and
+    respondent, or near-identical text within the window), best first, as the registration form finds them."""
+    found = []
+    for i in intakes:
+        data = i.model_dump(mode="json")
+        found.append(tuple(find_duplicates_for_fields(
+            session, i.complainant.name, i.complainant.credit_code, i.respondent.name, complaint_text(data),
+            received_on=i.received_on, scope=scope)))
+    return found
 
 
 def already_imported(session: Session, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -210,8 +202,7 @@ def preview(profile: Profile, path: str | Path, mapping: Mapping, *, table: Sour
     good = [(row, i) for row, i, _ in checked if i is not None]
     with profile.store.read() as session:
         held = already_imported(session, [(i.channel.value, i.channel_ref or "") for _, i in good])
-        dupes = possible_duplicates(session, [(i.complainant.credit_code, i.complainant.name, i.respondent.name)
-                                              for _, i in good])
+        dupes = possible_duplicates(session, [i for _, i in good])
     dupes_of = {row.number: d for (row, _), d in zip(good, dupes, strict=True)}
     seen_refs: dict[tuple[str, str], int] = {}
     rows = []
@@ -236,7 +227,9 @@ def preview(profile: Profile, path: str | Path, mapping: Mapping, *, table: Sour
         found = dupes_of.get(row.number, ())
         if found:
             numbers = "、".join(d.case_no for d in found[:3]) + ("等" if len(found) > 3 else "")
-            rows.append(PreviewRow(row.number, DUPLICATE, (message("import_possible_duplicate", {"case_no": numbers}),),
+            reasons_text = "、".join(dict.fromkeys(label for d in found[:3] for label in d.reason_labels))
+            rows.append(PreviewRow(row.number, DUPLICATE, (message("import_possible_duplicate", {
+                "case_no": numbers, "reasons": reasons_text}),),
                                    source, intake, ref, tuple(d.case_no for d in found)))
         else:
             rows.append(PreviewRow(row.number, OK, (), source, intake, ref))

@@ -16,13 +16,16 @@ from sqlalchemy.orm import Session
 
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
+from app.domain.duplicates import complainant_key, complaint_text, respondent_key
 from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
+from app.domain.similarity import text_marks
 from app.store import search
 from app.store.tables import (
     breach_records,
     complaint_data,
     complaints,
+    duplicate_marks,
     received_month,
     sanction_spells,
     stage_deadlines,
@@ -61,7 +64,20 @@ def projection_row(c: Complaint, deadline: Deadline | None) -> dict[str, Any]:
         "due_kind": deadline.kind.value if deadline else None,
         "typical": 1 if c.typical else 0, "head": c.head, "version": c.version, "updated_at": c.updated_at,
         "channel_ref": intake.get("channel_ref"),
+        "complainant_key": complainant_key(intake["complainant"]["name"], intake["complainant"]["credit_code"]),
+        "respondent_key": respondent_key(intake["respondent"]["name"]),
+        "merged_into": _merged_into(c),
     }
+
+
+def _merged_into(c: Complaint) -> str | None:
+    closure = c.closure or {}
+    return closure.get("duplicate_of") if closure.get("kind") == "merged" else None
+
+
+def mark_rows(num: int, c: Complaint) -> list[tuple[int, int]]:
+    """The ``duplicate_marks`` rows of a complaint's text (``app.domain.similarity``)."""
+    return [(mark, num) for mark in dict.fromkeys(text_marks(complaint_text(c.intake)))]
 
 
 def search_row(c: Complaint) -> dict[str, str]:
@@ -77,6 +93,8 @@ _UPDATE_ROW = f"UPDATE complaints SET {', '.join(f'{name} = ?' for name in _ROW_
 _UPDATE_DATA = "UPDATE complaint_data SET data = ? WHERE num = ?"
 _SELECT_NUM = "SELECT num FROM complaints WHERE id = ?"
 _SELECT_DATA = "SELECT d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.id = ?"
+_INSERT_MARKS = "INSERT OR IGNORE INTO duplicate_marks (mark, num) VALUES (?, ?)"
+_DELETE_MARKS = "DELETE FROM duplicate_marks WHERE num = ?"
 _MILESTONE_TABLES = (state_spells, stage_deadlines, sanction_spells, breach_records)
 _MONTHLY_SUMS = (stage_month_counts, stage_month_unit_counts, stage_month_days, received_month)
 _INSERT_MILESTONES = tuple(
@@ -124,6 +142,15 @@ class ComplaintStore:
         finally:
             cursor.close()
 
+    def _write_marks(self, num: int, c: Complaint, *, replace: bool) -> None:
+        cursor = self.session.connection().connection.cursor()
+        try:
+            if replace:
+                cursor.execute(_DELETE_MARKS, (num,))
+            cursor.executemany(_INSERT_MARKS, mark_rows(num, c))
+        finally:
+            cursor.close()
+
     def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool,
              milestones: MilestoneRows | None = None) -> None:
         """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed);
@@ -135,6 +162,7 @@ class ComplaintStore:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
             self.session.execute(insert(complaint_data).values(num=num, data=data))
             self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
+            self._write_marks(num, c, replace=False)
             if milestones is not None:
                 self._write_milestones(num, milestones, row, replace=True)
             return
@@ -146,6 +174,7 @@ class ComplaintStore:
             if old != new:
                 self.session.execute(_SEARCH_DELETE, {"rowid": num, **old})
                 self.session.execute(_SEARCH_INSERT, {"rowid": num, **new})
+                self._write_marks(num, c, replace=True)
         self._sql(_UPDATE_ROW, (*(row[name] for name in _ROW_COLUMNS), num))
         self._sql(_UPDATE_DATA, (data, num))
 
@@ -167,6 +196,7 @@ class ComplaintStore:
         self.session.execute(
             _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _, _) in enumerate(rows)]
         )
+        marks = [m for i, (c, _, _) in enumerate(rows) for m in mark_rows(start + i, c)]
         batches: tuple[list[tuple], ...] = ([], [], [], [])
         for i, (_, _, milestones) in enumerate(rows):
             for batch, params in zip(batches, _milestone_params(start + i, milestones, values[i]), strict=True):
@@ -176,6 +206,7 @@ class ComplaintStore:
             for insert_sql, batch in zip(_INSERT_MILESTONES, batches, strict=True):
                 if batch:
                     cursor.executemany(insert_sql, batch)
+            cursor.executemany(_INSERT_MARKS, marks)
         finally:
             cursor.close()
 
@@ -183,5 +214,6 @@ class ComplaintStore:
         self.session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('delete-all')"))
         self.session.execute(delete(complaint_data))
         self.session.execute(delete(complaints))
+        self.session.execute(delete(duplicate_marks))
         for table in (*_MILESTONE_TABLES, *_MONTHLY_SUMS):  # the sums last: their triggers just emptied them
             self.session.execute(delete(table))

@@ -40,6 +40,7 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
 # 4: the breach register (breach_records; issue 11).
 # 5: complaints.channel_ref, the source channel's ticket number, for imports (migration 0008; issue 11).
+#    and duplicates (complaints.complainant_key, respondent_key, merged_into; duplicate_marks; issue 11).
 PROJECTION_VERSION = 5
 PROGRESS_EVERY = 2000  # events folded between two progress reports of a rebuild
 FOLD, HUB = "fold", "hub"

@@ -80,6 +80,11 @@ complaints = Table(
     Column("version", Integer, nullable=False),
     Column("updated_at", Text, nullable=False),
     Column("channel_ref", Text),  # the source channel's own ticket number (工单编号; migration 0008)
+    # duplicates 重复投诉 (migration 0009, ``app.domain.duplicates``): the parties' keys, and the complaint
+    # this one was merged into (合并), if any
+    Column("complainant_key", Text),
+    Column("respondent_key", Text),
+    Column("merged_into", Text),
     Index("ix_complaints_registered", "registered_at"),
     Index("ix_complaints_state_registered", "state", "registered_at"),
     Index("ix_complaints_region", "region_code", "registered_at"),
@@ -96,6 +101,7 @@ complaints = Table(
     Index("ix_complaints_respondent_region", "respondent_name", "region_code", "registered_at", "department"),
     Index("ix_complaints_department", "department", "registered_at"),
     Index("ix_complaints_channel_ref", "channel", "channel_ref"),
+    Index("ix_complaints_parties", "respondent_key", "complainant_key", "received_on"),
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
@@ -284,4 +290,30 @@ received_month = Table(
     Column("sector", Text, nullable=False),
     Column("n", Integer, nullable=False),
     PrimaryKeyConstraint("month", "region_code", "channel", "sector"),
+)
+
+
+# Duplicates 重复投诉 (migration 0009). ``duplicate_marks``: the MinHash band marks of each complaint's
+# text (``app.domain.similarity``), a projection written with the search row; a few marks per complaint.
+duplicate_marks = Table(
+    "duplicate_marks",
+    metadata,
+    Column("mark", Integer, nullable=False),
+    Column("num", Integer, nullable=False),  # = complaints.num
+    PrimaryKeyConstraint("mark", "num"),
+    Index("ix_duplicate_marks_num", "num"),
+    sqlite_with_rowid=False,
+)
+
+# Pairs a handler said are not duplicates 不是重复: local decisions, not events, so carried over a
+# rebuild (``app.sync.integrity.CARRIED``). ``first_id`` < ``second_id`` (``duplicates.pair``).
+duplicate_dismissals = Table(
+    "duplicate_dismissals",
+    metadata,
+    Column("first_id", Text, nullable=False),
+    Column("second_id", Text, nullable=False),
+    Column("dismissed_by", Text, nullable=False),
+    Column("dismissed_at", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    PrimaryKeyConstraint("first_id", "second_id"),
 )

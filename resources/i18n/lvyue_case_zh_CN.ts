@@ -612,9 +612,24 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../ui/forms/duplicates.py" line="56"/>
-        <source>This enterprise already has an open complaint against this body: %1. Check that it is not the same matter; you may still register.</source>
-        <translation>该企业对此被投诉主体已有未办结的投诉：%1。请核对是否为同一事项；如不是，仍可登记。</translation>
+        <location filename="../../ui/forms/duplicates.py" line="40"/>
+        <source>Open that case</source>
+        <translation>打开该案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/duplicates.py" line="77"/>
+        <source>Possibly a duplicate of %1 (%2; %3). Check that it is not the same matter; you may still register.</source>
+        <translation>可能与 %1 重复（%2；%3）。请核实是否为同一事项；仍可继续登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/duplicates.py" line="82"/>
+        <source>Also similar: %1.</source>
+        <translation>相似的还有：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/duplicates.py" line="84"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
     </message>
 </context>
 <context>
@@ -1011,18 +1026,18 @@
         <translation>登记（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="267"/>
+        <location filename="../../ui/forms/registration.py" line="274"/>
         <source>A draft saved at %1 was restored. Check it and register, or discard it to start afresh.</source>
         <translation>已恢复 %1 保存的草稿。请核对后登记，或放弃草稿重新填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="307"/>
-        <location filename="../../ui/forms/registration.py" line="349"/>
+        <location filename="../../ui/forms/registration.py" line="314"/>
+        <location filename="../../ui/forms/registration.py" line="356"/>
         <source>, see the red notes.</source>
         <translation>，请按红色提示修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="313"/>
+        <location filename="../../ui/forms/registration.py" line="320"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

@@ -100,29 +100,34 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="32"/>
+        <location filename="../../ui/pages/case_tabs.py" line="33"/>
         <source>Complaint list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="49"/>
+        <location filename="../../ui/pages/case_tabs.py" line="51"/>
         <source>The complaint view is under construction.</source>
         <translation>案件详情页面正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="55"/>
+        <location filename="../../ui/pages/case_tabs.py" line="57"/>
         <source>Complaint</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="82"/>
+        <location filename="../../ui/pages/case_tabs.py" line="84"/>
         <source>The registration form is under construction.</source>
         <translation>投诉登记表正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="88"/>
+        <location filename="../../ui/pages/case_tabs.py" line="91"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_tabs.py" line="106"/>
+        <source>Suspected duplicates</source>
+        <translation>疑似重复</translation>
     </message>
 </context>
 <context>
@@ -211,48 +216,53 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="94"/>
+        <location filename="../../ui/pages/complaints.py" line="95"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="101"/>
+        <location filename="../../ui/pages/complaints.py" line="102"/>
+        <source>Suspected duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="105"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="104"/>
+        <location filename="../../ui/pages/complaints.py" line="108"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <location filename="../../ui/pages/complaints.py" line="109"/>
         <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
         <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="125"/>
-        <location filename="../../ui/pages/complaints.py" line="201"/>
+        <location filename="../../ui/pages/complaints.py" line="129"/>
+        <location filename="../../ui/pages/complaints.py" line="205"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="164"/>
+        <location filename="../../ui/pages/complaints.py" line="168"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="213"/>
+        <location filename="../../ui/pages/complaints.py" line="217"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="220"/>
+        <location filename="../../ui/pages/complaints.py" line="224"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="221"/>
+        <location filename="../../ui/pages/complaints.py" line="225"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -376,6 +386,157 @@ in force</source>
         <location filename="../../ui/sync/daily.py" line="89"/>
         <source>Saved: no daily sync.</source>
         <translation>已保存：不定时同步。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="66"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="71"/>
+        <source>Received in the last</source>
+        <translation>收到日期在最近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="172"/>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <source>Possible duplicate of</source>
+        <translation>疑似重复于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="175"/>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <source>Respondent</source>
+        <translation>被投诉主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="90"/>
+        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="91"/>
+        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <source>Not a duplicate</source>
+        <translation>不是重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <source>Open case</source>
+        <translation>打开本案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <source>Open the other case</source>
+        <translation>打开另一案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找疑似重复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <source>possible</source>
+        <translation>可合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <source>already forwarded</source>
+        <translation>已转办，不能合并</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duplicates.py" line="136"/>
+        <source>%n suspected pair(s)</source>
+        <translation>
+            <numerusform>共 %n 对疑似重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="151"/>
+        <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
+        <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="157"/>
+        <source>Why: %1 · text similarity %2</source>
+        <translation>疑似理由：%1 · 文本相似度 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="173"/>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="174"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <source>What happened</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <source>Claim</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <source>Merge %1 into %2. Reason (optional):</source>
+        <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="203"/>
+        <source>%1 merged into %2; both histories are kept.</source>
+        <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <source>Why are these not the same matter?</source>
+        <translation>请说明两件投诉为什么不是同一事项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="220"/>
+        <source>%1 and %2 will no longer be proposed as duplicates.</source>
+        <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,7 @@ def test_an_open_complaint_of_the_same_parties_is_flagged(office, mapping, tmp_p
     code = rows[0][files.HEADERS.index("统一社会信用代码")]
     data = intake_data(respondent="双柏县住房和城乡建设局")
     data["complainant"] = {**data["complainant"], "credit_code": code, "name": "另一名称有限公司"}
+    data["received_on"] = "2026-02-20"  # within the duplicate window of the tickets (March 2026)
     existing = intake.register(office.profile, office.clerk, data)
     result = imports.preview(office.profile, files.write_xlsx(tmp_path / "a.xlsx", rows), mapping)
     assert [r.status for r in result.rows] == [DUPLICATE, OK]
@@ -214,6 +215,21 @@ def test_the_documented_sample_previews_as_described(office, mapping, tmp_path):
     assert "校验位错误" in reasons and "安宁县" in reasons and "与第 6 行重复" in reasons
 
 
+def downgrade_to(path, revision: str) -> None:
+    from alembic import command
+
+    from app.store.engine import create_sqlite_engine
+    from app.store.migrate import _config
+
+    engine = create_sqlite_engine(path)
+    config = _config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        connection.commit()
+    engine.dispose()
+
+
 def test_migration_0008_fills_channel_ref_from_the_stored_complaints(office):
     import sqlite3
 
@@ -223,11 +239,9 @@ def test_migration_0008_fills_channel_ref_from_the_stored_complaints(office):
     intake.register(office.profile, office.clerk, intake_data(complainant="双柏县无编号商贸有限公司"))
     home = office.profile.files.home
     office.profile.close()
-    con = sqlite3.connect(home / "lvyue.sqlite")  # back to the schema before 0008
-    con.execute("DROP INDEX ix_complaints_channel_ref")
-    con.execute("ALTER TABLE complaints DROP COLUMN channel_ref")
-    con.execute("UPDATE alembic_version SET version_num = '0007'")
-    con.commit()
+    downgrade_to(home / "lvyue.sqlite", "0007")  # back to the schema before 0008
+    con = sqlite3.connect(home / "lvyue.sqlite")
+    assert "channel_ref" not in {r[1] for r in con.execute("PRAGMA table_info(complaints)")}
     con.close()
     profile = open_profile(home, daily_backup=False)
     try:

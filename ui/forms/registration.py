@@ -106,8 +106,8 @@ class RegistrationForm(QWidget):
         boxes, self.rows = build_sections(self.ctx, self.today)
         for box in boxes:
             column.addWidget(box)
-        self.duplicates = DuplicateWarning(self.ctx, lambda: self.rows[CREDIT_CODE].field.value(),
-                                           lambda: self.rows["respondent.name"].field.value())
+        self.duplicates = DuplicateWarning(self.ctx, self._duplicate_fields)
+        self.duplicates.open_requested.connect(self.open_complaint.emit)
         boxes[1].grid.add_widget(self.duplicates)
         self.attachments = AttachmentsBox()
         column.addWidget(self.attachments)
@@ -219,9 +219,16 @@ class RegistrationForm(QWidget):
                                             or self._override_on() else None)
         if FIELDS[path].kind == "money":
             row.set_hint(checks.money_hint(row.field.value()) if row.field.value() else None)
-        if path in (CREDIT_CODE, "respondent.name"):
+        if path in (CREDIT_CODE, "respondent.name", "complainant.name", "description", "claim.text"):
             self.duplicates.schedule()
         self._touched()
+
+    def _duplicate_fields(self) -> dict[str, Any]:
+        """What the duplicate banner compares: the parties and the texts as typed."""
+        value = lambda path: self.rows[path].field.value()  # noqa: E731
+        return {"complainant": {"name": value("complainant.name"), "credit_code": value(CREDIT_CODE)},
+                "respondent": {"name": value("respondent.name")},
+                "description": value("description"), "claim": {"text": value("claim.text")}}
 
     def _update_override(self) -> None:
         code = self.rows[CREDIT_CODE].field.value()

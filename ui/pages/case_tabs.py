@@ -16,6 +16,7 @@ from ui.pages.complaints import ComplaintsPage
 
 ID_PROPERTY = "lvyue_complaint_id"
 REGISTRATION_PROPERTY = "lvyue_registration"
+DUPLICATES_PROPERTY = "lvyue_duplicates"
 
 
 class CaseTabs(QTabWidget):
@@ -34,6 +35,7 @@ class CaseTabs(QTabWidget):
         self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.LeftSide, None)
         self.tabCloseRequested.connect(self.close_tab)
         self.list_page.open_requested.connect(self.open_complaint)
+        self.list_page.duplicates_requested.connect(self.open_duplicates)
 
     # -- complaints ----------------------------------------------------------------------------------
     def open_complaint(self, complaint_id: str, case_no: str = "") -> None:
@@ -83,9 +85,25 @@ class CaseTabs(QTabWidget):
         else:
             form = RegistrationForm(self._ctx, self)
             form.registered.connect(self.registered.emit)
+            form.open_complaint.connect(self.open_complaint)  # the duplicate banner's and success panel's
             form.closed.connect(lambda w=form: self._remove(w))
         form.setProperty(REGISTRATION_PROPERTY, True)
         self.setCurrentIndex(self.addTab(form, self.tr("Register a complaint")))
+
+    # -- suspected duplicates 疑似重复 -------------------------------------------------------------------
+    def open_duplicates(self) -> None:
+        for i in range(1, self.count()):
+            if self.widget(i).property(DUPLICATES_PROPERTY):
+                self.setCurrentIndex(i)
+                self.widget(i).refresh()
+                return
+        from ui.pages.duplicates import DuplicatesPage
+
+        page = DuplicatesPage(self._ctx, self)
+        page.open_requested.connect(self.open_complaint)
+        page.changed.connect(self.changed.emit)
+        page.setProperty(DUPLICATES_PROPERTY, True)
+        self.setCurrentIndex(self.addTab(page, self.tr("Suspected duplicates")))
 
     # -- tabs ----------------------------------------------------------------------------------------
     def close_tab(self, index: int) -> None:

@@ -77,6 +77,7 @@ class ComplaintsPage(QWidget):
     status_message = Signal(str)
     back_requested = Signal()  # “back to 统计” after a statistics number opened the list
     import_requested = Signal()  # the 导入 button: bulk import from another channel (ui/imports)
+    duplicates_requested = Signal()  # the 疑似重复 review (``ui.pages.duplicates``)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,9 @@ class ComplaintsPage(QWidget):
         heading.addWidget(self.back)
         heading.addWidget(self.count_label)
         heading.addStretch(1)
+        self.duplicates_button = QPushButton(self.tr("Suspected duplicates"), self)
+        self.duplicates_button.clicked.connect(self.duplicates_requested)
+        heading.addWidget(self.duplicates_button)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
         hint.setEnabled(False)
         heading.addWidget(hint)
