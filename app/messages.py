@@ -260,6 +260,15 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    # ---- typical cases 典型案例 (issue 11: app/domain/typical.py, app/services/typical_cases.py) -----------
+    "typical_needs_substantiated": "只有经核实情况属实或已确认违约失信的案件才能列为典型案例",
+    "typical_criteria_invalid": "典型案例标准设置有误：{detail}",
+    "typical_decision_unknown": "决定只能是 accept（列为典型案例）或 decline（不列入）",
+    "typical_reason_required": "请写明决定的理由",
+    "typical_summary_required": "列为典型案例须有案例摘要（可先用 typical show 生成草稿）",
+    "typical_case_not_found": "找不到案件 {case_no}，或不在本单位范围内",
+    "typical_export_empty": "所选期间没有可以公示的典型案例",
+    "typical_masking_leak": "导出文件中仍含有未遮蔽的个人信息（{what}），已停止导出",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -286,6 +295,7 @@ FIELD_LABELS: dict[str, str] = {
     "settings": "发文设置", "issuer": "发文机关", "signer": "署名", "printed_by": "印发机关",
     "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
+    "criteria": "符合的标准",
 }
 
 
