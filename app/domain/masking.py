@@ -24,7 +24,7 @@ COMPOUND_SURNAMES = frozenset("""
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
 _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[-－ ]?(\d{3,4})(\d{4})(?!\d)")
 _CITIZEN_ID = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
-_CREDIT_CODE = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NP-RTUWY]{2}\d{6}[0-9A-HJ-NP-RTUWY]{10})(?![0-9A-Z])")
+_CREDIT_CODE = re.compile(r"(?<![0-9A-Z])([0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10})(?![0-9A-Z])")
 _COUNTY_END = re.compile(r"^(.*?(?:自治县|县|区|旗))")
 _STREET_LEVEL = re.compile(r"镇|乡|街道|路|街|巷|号|村|社区|大道|小区|栋|楼")
 
