@@ -97,13 +97,25 @@ class CaseFigures:
 
 def evaluate(f: CaseFigures, t: Thresholds) -> dict[str, int]:
     """The criteria met, each with its figure (``CRITERIA`` order)."""
+    return {**case_criteria(f.claim_yuan, f.refused_outright, f.duration_days, t), **body_criteria(f, t)}
+
+
+def case_criteria(claim_yuan: int | None, refused_outright: bool, duration_days: int | None,
+                  t: Thresholds) -> dict[str, int]:
+    """The criteria of the case itself (serious)."""
     met: dict[str, int] = {}
-    if f.claim_yuan is not None and f.claim_yuan >= t.serious_amount_yuan:
-        met["amount"] = f.claim_yuan
-    if f.refused_outright:
+    if claim_yuan is not None and claim_yuan >= t.serious_amount_yuan:
+        met["amount"] = claim_yuan
+    if refused_outright:
         met["refused"] = 1
-    if f.duration_days is not None and f.duration_days >= t.serious_duration_days:
-        met["duration"] = f.duration_days
+    if duration_days is not None and duration_days >= t.serious_duration_days:
+        met["duration"] = duration_days
+    return met
+
+
+def body_criteria(f: CaseFigures, t: Thresholds) -> dict[str, int]:
+    """The criteria of the body (repeated, strongly reported); the case's own figures are not read."""
+    met: dict[str, int] = {}
     if f.body_breaches >= t.repeated_breaches:
         met["repeated_breaches"] = f.body_breaches
     if f.body_complaints >= t.repeated_complaints:

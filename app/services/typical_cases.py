@@ -91,7 +91,7 @@ def _scope(actor: Actor, region_code: str | None) -> str:
 _CANDIDATES = """
 SELECT b.case_no, b.complaint_id, b.region_code, b.respondent_name, b.complainant_name, b.confirmed_on,
        b.claim_cents, b.ground, c.received_on, c.state
-FROM breach_records b JOIN complaints c ON c.num = b.num
+FROM breach_records b INDEXED BY ix_breach_records_typical JOIN complaints c ON c.num = b.num
 WHERE b.region_code >= :lo AND b.region_code < :hi AND c.typical = 0
   AND b.confirmed_on <= :to {since}
 """
@@ -105,12 +105,7 @@ SELECT respondent_name, COUNT(*) FROM breach_records
 WHERE region_code >= :lo AND region_code < :hi AND confirmed_on >= :wfd AND confirmed_on <= :to
 GROUP BY respondent_name
 """
-_DECLINES = """
-SELECT e.stream, e.payload FROM breach_records b JOIN complaints c ON c.num = b.num
-JOIN events e ON e.stream = b.complaint_id
-WHERE b.region_code >= :lo AND b.region_code < :hi AND c.typical = 0 AND e.action = 'mark_typical'
-ORDER BY e.seq
-"""
+_DECLINES = "SELECT e.stream, e.payload FROM events e WHERE e.action = 'mark_typical' ORDER BY e.seq"
 
 
 def propose(profile: Profile, actor: Actor, *, period_from: date | None = None, period_to: date | None = None,
@@ -138,28 +133,32 @@ def propose(profile: Profile, actor: Actor, *, period_from: date | None = None, 
         for stream, payload in session.execute(text(_DECLINES), params):
             latest[stream] = json.loads(payload)
     rows, hidden = [], 0
-    for r in candidates:
-        count, channels, complainants = bodies.get(r.respondent_name, (1, 1, 1))
-        received = date.fromisoformat(r.received_on[:10]) if r.received_on else None
-        confirmed = date.fromisoformat(r.confirmed_on[:10])
-        figures = CaseFigures(
-            claim_yuan=r.claim_cents // 100 if r.claim_cents is not None else None,
-            refused_outright=r.ground == RefusalGround.REFUSED,
-            duration_days=(confirmed - received).days if received else None,
-            body_breaches=breaches.get(r.respondent_name, 1), body_complaints=count, body_channels=channels,
-            body_complainants=complainants)
-        met = rules.evaluate(figures, t)
+    body_met: dict[str, dict[str, int]] = {}
+    places: dict[str, str] = {}
+    for (case_no, complaint_id, region_code, respondent, complainant, confirmed_on, claim_cents, ground, received_on,
+         state) in candidates:
+        body = body_met.get(respondent)
+        if body is None:
+            count, channels, complainants = bodies.get(respondent, (1, 1, 1))
+            body = body_met[respondent] = rules.body_criteria(CaseFigures(
+                None, False, None, breaches.get(respondent, 1), count, channels, complainants), t)
+        claim = claim_cents // 100 if claim_cents is not None else None
+        duration = ((date.fromisoformat(confirmed_on[:10]) - date.fromisoformat(received_on[:10])).days
+                    if received_on else None)
+        met = {**rules.case_criteria(claim, ground == RefusalGround.REFUSED, duration, t), **body}
         if not met:
             continue
-        decision = latest.get(r.complaint_id)
+        decision = latest.get(complaint_id)
         declined = decision is not None and not decision.get("typical", True) and decision.get("criteria") is not None
         if declined and not rules.new_facts(met, decision["criteria"]):
             hidden += 1
             continue
-        region = profile.regions.find(r.region_code)
-        rows.append(Proposal(r.case_no, r.complaint_id, r.region_code, region.name if region else r.region_code,
-                             r.respondent_name, r.complainant_name, r.confirmed_on, figures.claim_yuan, r.state,
-                             met, declined))
+        place = places.get(region_code)
+        if place is None:
+            region = profile.regions.find(region_code)
+            place = places[region_code] = region.name if region else region_code
+        rows.append(Proposal(case_no, complaint_id, region_code, place, respondent, complainant, confirmed_on, claim,
+                             state, met, declined))
     rows.sort(key=lambda p: (rules.score(p.criteria), p.claim_yuan or 0, p.confirmed_on, p.case_no), reverse=True)
     return Proposals(tuple(rows[:limit] if limit else rows), period_from, end, t, hidden)
 
