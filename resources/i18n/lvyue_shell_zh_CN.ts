@@ -1571,108 +1571,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
-        <location filename="../../ui/pages/statistics.py" line="181"/>
+        <location filename="../../ui/pages/statistics.py" line="70"/>
+        <location filename="../../ui/pages/statistics.py" line="179"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
+        <location filename="../../ui/pages/statistics.py" line="78"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="86"/>
+        <location filename="../../ui/pages/statistics.py" line="85"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="119"/>
+        <location filename="../../ui/pages/statistics.py" line="118"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="122"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="134"/>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="145"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="161"/>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="196"/>
+        <location filename="../../ui/pages/statistics.py" line="194"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="200"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="227"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="231"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="235"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="239"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="243"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -2088,6 +2088,156 @@ Try again now?</source>
         <location filename="../../ui/pages/statistics_charts.py" line="93"/>
         <source>Verified</source>
         <translation>核实认定</translation>
+    </message>
+</context>
+<context>
+    <name>TypicalDecisionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="26"/>
+        <source>Typical case: {case_no}</source>
+        <translation>典型案例审定：{case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="28"/>
+        <source>No criterion is met</source>
+        <translation>未达到推荐标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="30"/>
+        <source>List as a typical case</source>
+        <translation>列为典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="31"/>
+        <source>Do not list (not proposed again without new facts)</source>
+        <translation>不列入（无新情况不再推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="37"/>
+        <source>Body</source>
+        <translation>失信主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="38"/>
+        <source>Criteria met</source>
+        <translation>符合的标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="39"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="41"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="42"/>
+        <source>Summary</source>
+        <translation>案例摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="63"/>
+        <source>Please give the reason for the decision.</source>
+        <translation>请写明决定的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="66"/>
+        <source>A typical case needs a summary.</source>
+        <translation>列为典型案例须有案例摘要。</translation>
+    </message>
+</context>
+<context>
+    <name>TypicalPage</name>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Body</source>
+        <translation>失信主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Criteria and figures</source>
+        <translation>符合的标准及数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="42"/>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="42"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="47"/>
+        <source>Proposals</source>
+        <translation>推荐案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="48"/>
+        <location filename="../../ui/pages/typical.py" line="131"/>
+        <source>Typical cases</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="50"/>
+        <source>Decide…</source>
+        <translation>审定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="51"/>
+        <source>Export for publication…</source>
+        <translation>导出公示材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="79"/>
+        <source> (declined before; new facts)</source>
+        <translation>（曾决定不列入，现有新情况）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="82"/>
+        <source>{count} proposals; {hidden} declined without new facts</source>
+        <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="118"/>
+        <source>Export typical cases to</source>
+        <translation>典型案例导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="127"/>
+        <source>Exported {count} typical cases (personal data masked) to {folder}</source>
+        <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>
 </context>
 <context>
