@@ -54,8 +54,10 @@ def main() -> None:
             raw.execute(sql, params).fetchall()
 
     print(f"\n{'what (ms)':<52}{'median':>9}{'p95':>9}{'budget':>9}{'raw':>8}  ratio")
-    row("proposals, whole prefecture", timed(lambda: typical_cases.propose(profile, reader), runs=7),
+    row("proposals, whole prefecture, all", timed(lambda: typical_cases.propose(profile, reader), runs=7),
         timed(bare, runs=7), BUDGET_MS)
+    row("proposals, whole prefecture, first 500 (the page)",
+        timed(lambda: typical_cases.propose(profile, reader, limit=500), runs=7), timed(bare, runs=7), BUDGET_MS)
     if result.rows:
         case = result.rows[0].case_no
         row("one case: criteria, draft, decisions", timed(lambda: typical_cases.view(profile, reader, case)),

@@ -75,6 +75,7 @@ class Proposals:
     period_to: date
     thresholds: Thresholds
     declined_hidden: int  # declined cases left out (no new facts)
+    total: int  # proposals in all (``rows`` holds the first ``limit``)
 
 
 def _bounds(prefix: str) -> dict[str, str]:
@@ -132,7 +133,8 @@ def propose(profile: Profile, actor: Actor, *, period_from: date | None = None, 
         latest: dict[str, dict] = {}
         for stream, payload in session.execute(text(_DECLINES), params):
             latest[stream] = json.loads(payload)
-    rows, hidden = [], 0
+    found: list[tuple] = []
+    hidden = 0
     body_met: dict[str, dict[str, int]] = {}
     places: dict[str, str] = {}
     for (case_no, complaint_id, region_code, respondent, complainant, confirmed_on, claim_cents, ground, received_on,
@@ -153,14 +155,19 @@ def propose(profile: Profile, actor: Actor, *, period_from: date | None = None, 
         if declined and not rules.new_facts(met, decision["criteria"]):
             hidden += 1
             continue
+        found.append((rules.score(met), claim or 0, confirmed_on, case_no, complaint_id, region_code, respondent,
+                      complainant, state, met, declined, claim))
+    found.sort(reverse=True, key=lambda f: f[:4])
+    rows = []
+    for (_, _, confirmed_on, case_no, complaint_id, region_code, respondent, complainant, state, met, declined,
+         claim) in (found[:limit] if limit else found):
         place = places.get(region_code)
         if place is None:
             region = profile.regions.find(region_code)
             place = places[region_code] = region.name if region else region_code
-        rows.append(Proposal(case_no, complaint_id, region_code, place, respondent, complainant, confirmed_on, claim,
-                             state, met, declined))
-    rows.sort(key=lambda p: (rules.score(p.criteria), p.claim_yuan or 0, p.confirmed_on, p.case_no), reverse=True)
-    return Proposals(tuple(rows[:limit] if limit else rows), period_from, end, t, hidden)
+        rows.append(Proposal(case_no, complaint_id, region_code, place, respondent, complainant, confirmed_on,
+                             claim, state, met, declined))
+    return Proposals(tuple(rows), period_from, end, t, hidden, len(found))
 
 
 @dataclass(frozen=True)
