@@ -116,3 +116,25 @@ def test_free_text():
     for clear in ("欧阳娜娜", "13887012345", "3117257", "53232319800101193X", "91532322MA6K3XY01B"):
         assert clear not in masked
     assert "欧阳**" in masked and "138****2345" in masked and masked.endswith("欧阳*")
+
+
+@pytest.mark.parametrize(("state", "allowed"), [
+    ("registered", False), ("forwarded", False), ("unsubstantiated", False), ("disputed", False),
+    ("rectifying", True), ("rectified", True), ("breach_confirmed", True), ("repaired", True),
+])
+def test_a_typical_case_needs_a_substantiated_finding(state, allowed):
+    from app.domain.facts import check_facts
+    from app.domain.vocabulary import Action, State
+    from server.services.event_checks import FACT_CHECKED
+    from tests.unit.test_workflow import in_state
+
+    assert Action.MARK_TYPICAL in FACT_CHECKED  # the hub checks the same rule on a push
+    c = in_state(State(state))
+    try:
+        check_facts(c, Action.MARK_TYPICAL, {"typical": True, "reason": "多次反复失信"}, c.registered_on)
+        refused = False
+    except Exception as error:  # ValidationFailed
+        assert error.errors[0].code == "typical_needs_substantiated"
+        refused = True
+    assert refused is not allowed
+    check_facts(c, Action.MARK_TYPICAL, {"typical": False, "reason": "不列入"}, c.registered_on)  # always allowed
