@@ -46,6 +46,11 @@ def person_names(c: Complaint) -> list[str]:
     return [n for n in names if n]
 
 
+def name_set(complaints: Iterable[Complaint]) -> frozenset[str]:
+    """The persons of ``complaints``, as ``masking.mask_text`` takes them."""
+    return frozenset(n.strip() for c in complaints for n in person_names(c) if len(n.strip()) >= 2)
+
+
 def clear_values(c: Complaint) -> list[tuple[str, str]]:
     """(what, value) for each personal value of the record that must never appear in clear."""
     complainant = c.intake["complainant"]
@@ -71,13 +76,14 @@ class MaskedCase:
         return dict(zip(HEADERS, self.values, strict=True))
 
 
-def masked(index: int, case: typical_cases.PublishedCase, names: Iterable[str] = ()) -> MaskedCase:
-    """One case's row, masked; ``names``: persons of every exported record (a free text may name another
-    case's contact), this case's own are added."""
+def masked(index: int, case: typical_cases.PublishedCase, names: frozenset[str] | None = None) -> MaskedCase:
+    """One case's row, masked; ``names``: the persons of every exported record, this case's included (a
+    free text may name another case's contact); by default this case's own."""
     c = case.complaint
     respondent, complainant = c.intake["respondent"], c.intake["complainant"]
     breach = c.breach or {}
-    names = [*names, *person_names(c)]
+    if names is None:
+        names = name_set([c])
     sector = vocabulary_label(Sector, c.intake.get("sector"))
     kind = vocabulary_label(BreachKind, c.intake.get("breach_kind"))
     criteria = "；".join(rules.describe(code, figure) for code, figure in case.criteria.items())
@@ -127,6 +133,9 @@ def _text(rows: list[MaskedCase], title: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
 
 
+_CODE_RUNS = re.compile(r"[0-9A-Za-z+ -]{2,}")
+
+
 def readable_text(data: bytes) -> str:
     """Every character a file carries: an xlsx's XML parts unzipped, otherwise the bytes as UTF-8."""
     if data[:2] == b"PK":
@@ -136,9 +145,23 @@ def readable_text(data: bytes) -> str:
 
 
 def leaks(texts: Iterable[str], values: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The clear values found in any of ``texts``."""
-    texts = list(texts)
-    return [(what, value) for what, value in values if any(value in t for t in texts)]
+    """The clear values found in any of ``texts`` (each distinct value searched once)."""
+    whole = "\n".join(texts)
+    codes = "\n".join(_CODE_RUNS.findall(whole))  # phones, ID numbers and codes sit in runs of these
+    grams: set[str] | None = None  # every 2 to 4 characters of the text, for names
+    found = []
+    for what, value in sorted(set(values)):
+        if _CODE_RUNS.fullmatch(value):
+            hit = value in codes
+        elif len(value) <= 4:
+            if grams is None:
+                grams = {whole[i:i + n] for n in (2, 3, 4) for i in range(len(whole) - n + 1)}
+            hit = value in grams
+        else:
+            hit = value in whole
+        if hit:
+            found.append((what, value))
+    return found
 
 
 @dataclass(frozen=True)
@@ -157,7 +180,7 @@ def export(profile: Profile, actor: Actor, folder: Path, *, period_from: date | 
     span = f"{period_from.isoformat() if period_from else '起始'}_{period_to.isoformat() if period_to else '至今'}"
     title = "政府违约失信典型案例" + (f"（{period_from.isoformat()} 至 {period_to.isoformat()}）"
                                   if period_from and period_to else "")
-    names = sorted({n for case in cases for n in person_names(case.complaint)})
+    names = name_set(case.complaint for case in cases)
     rows = [masked(i, case, names) for i, case in enumerate(cases, 1)]
     outputs = {f"典型案例_{span}.xlsx": _xlsx(rows, title), f"典型案例_{span}.txt": _text(rows, title)}
     values = [v for case in cases for v in clear_values(case.complaint)]

@@ -138,3 +138,14 @@ def test_a_typical_case_needs_a_substantiated_finding(state, allowed):
         refused = True
     assert refused is not allowed
     check_facts(c, Action.MARK_TYPICAL, {"typical": False, "reason": "不列入"}, c.registered_on)  # always allowed
+
+
+def test_the_leak_search_finds_names_codes_and_addresses():
+    from app.services.typical_export import leaks
+
+    text = "投诉企业联系人欧阳娜娜，电话 138 8701 2345，住云南省楚雄州双柏县妥甸镇团结路8号"
+    values = [("姓名", "欧阳娜娜"), ("姓名", "王喆"), ("电话", "138 8701 2345"), ("电话", "13887012345"),
+              ("地址", "云南省楚雄州双柏县妥甸镇团结路8号"), ("身份证号", "53232319800101193X")]
+    assert leaks([text], values) == [("地址", "云南省楚雄州双柏县妥甸镇团结路8号"), ("姓名", "欧阳娜娜"),
+                                     ("电话", "138 8701 2345")]
+    assert leaks(["欧阳**，138****2345"], values) == []
