@@ -279,6 +279,15 @@ MESSAGES: dict[str, str] = {
     "import_nothing": "没有可导入的记录",
     "duplicate_reason_required": "请填写理由（为什么不是重复）",
     "duplicate_same_complaint": "案件 {case_no} 不能与自身比对",
+    # ---- typical cases 典型案例 (issue 11: app/domain/typical.py, app/services/typical_cases.py) -----------
+    "typical_needs_substantiated": "只有经核实情况属实或已确认违约失信的案件才能列为典型案例",
+    "typical_criteria_invalid": "典型案例标准设置有误：{detail}",
+    "typical_decision_unknown": "决定只能是 accept（列为典型案例）或 decline（不列入）",
+    "typical_reason_required": "请写明决定的理由",
+    "typical_summary_required": "列为典型案例须有案例摘要（可先用 typical show 生成草稿）",
+    "typical_case_not_found": "找不到案件 {case_no}，或不在本单位范围内",
+    "typical_export_empty": "所选期间没有可以公示的典型案例",
+    "typical_masking_leak": "导出文件中仍含有未遮蔽的个人信息（{what}），已停止导出",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -305,6 +314,7 @@ FIELD_LABELS: dict[str, str] = {
     "settings": "发文设置", "issuer": "发文机关", "signer": "署名", "printed_by": "印发机关",
     "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
+    "criteria": "符合的标准",
 }
 
 

@@ -114,7 +114,9 @@ def event_summary(action: str, p: dict[str, Any], names: dict[str, str] | None =
         case Action.ASSIGN:
             return f"指派承办人 {names.get(p.get('assignee', ''), p.get('assignee', ''))}"
         case Action.MARK_TYPICAL:
-            return "标记为典型案例" if p.get("typical", True) else "取消典型案例标记"
+            if p.get("typical", True):
+                return "列为典型案例"
+            return "不列为典型案例" if p.get("criteria") is not None else "取消典型案例标记"
         case Action.RESOLVE:
             return f"核对待核对事项：{_lbl(Resolution, p.get('decision'))}" + (f"（{p['note']}）" if p.get("note") else "")
         case Action.ISSUE_DOCUMENT:

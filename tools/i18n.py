@@ -23,7 +23,8 @@ CATALOGUES = {
     "lvyue_documents": ["ui/documents"],
     "lvyue_shell": ["ui/application.py", "ui/main_window.py", "ui/startup.py", "ui/i18n.py", "ui/appearance.py",
                     "ui/saving_tasks.py", "ui/dialogs/first_run.py", "ui/dialogs/login.py",
-                    "ui/dialogs/user_dialogs.py", "ui/pages", "ui/models", "ui/widgets", "ui/sync", "ui/imports"],
+                    "ui/dialogs/user_dialogs.py", "ui/pages", "ui/models", "ui/widgets", "ui/sync", "ui/imports",
+                    "ui/dialogs/typical_decision.py"],
 }
 
 

@@ -1,6 +1,6 @@
-"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置), the pages, the status bar.
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 典型案例, 同步, 设置), the pages, the status bar.
 
-Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
+Keys: Ctrl+1…7 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
 Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
@@ -34,6 +34,7 @@ from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
 from ui.pages.statistics_export import StatisticsExport
 from ui.pages.sync import SyncPage
+from ui.pages.typical import TypicalPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
 from ui.sync.daily import daily_due
@@ -42,7 +43,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS = range(6)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, TYPICAL, SYNC, SETTINGS = range(7)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -59,10 +60,11 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None  # 批量导入, opened by Ctrl+I or the list's button
         self.statistics = StatisticsPage(ctx, self)
         self.statistics_export = StatisticsExport(ctx, self.statistics)
+        self.typical = TypicalPage(ctx, self)
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
-        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.sync,
-                                     self.settings_page]
+        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.typical,
+                                     self.sync, self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
             (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
             (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("Typical cases"), QStyle.StandardPixmap.SP_MessageBoxWarning),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
         ]
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             return action
 
-        for number in range(6):
+        for number in range(len(self.pages)):
             add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
         add(self.tr("Import complaints"), "Ctrl+I", self.open_import)

@@ -17,10 +17,11 @@ from app.cli import (
     sync_commands,
 )
 from app.cli import complaint_commands as complaint
+from app.cli import typical_commands as typical
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
-            "version", "enroll", "sync", "report", "breach", "import", "duplicates")
+            "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -157,6 +158,7 @@ def build_parser() -> ChineseParser:
     breach_commands.register(sub, common)
     import_commands.register(sub, common)
     duplicate_commands.register(sub, common)
+    typical.register(sub, common)
 
     p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")

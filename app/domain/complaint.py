@@ -45,6 +45,7 @@ class Complaint:
     state_before_close: State | None = None
     typical: bool = False
     typical_reason: str | None = None
+    typical_summary: str | None = None  # the case summary approved for publication (典型案例)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     note_count: int = 0
     amendments: int = 0

@@ -61,6 +61,12 @@ def outcome_on(c: Complaint) -> date | None:
     return c.state_entered_on
 
 
+def is_substantiated(c: Complaint) -> bool:
+    """The competent department found the complaint true (核实属实), or confirmed the breach: the least a
+    典型案例 needs, since it exposes the body in public (seed §四(八) 失信案例)."""
+    return bool(c.breach) or (c.finding or {}).get("finding") == "substantiated"
+
+
 def refusal_may_be_overdue(c: Complaint, today: date) -> bool:
     """拒不整改 on the ground "逾期未整改" needs the rectification deadline to have passed."""
     return c.rectify_due is not None and today > c.rectify_due
@@ -163,6 +169,8 @@ def check_facts(
         region = (c.intake.get("respondent") or {}).get("region_code", "")
         if is_city is not None and any(m in CITY_ONLY_MEASURES for m in measures) and not is_city(region):
             errors.append(FieldError("measures", "measure_cities_only"))
+    if action == Action.MARK_TYPICAL and payload.get("typical", True) and not is_substantiated(c):
+        errors.append(FieldError("typical", "typical_needs_substantiated"))
     if action == Action.REOPEN and payload.get("back_to") not in (None, reopen_target(c)):
         errors.append(FieldError("back_to", "reopen_target_invalid", {"expected": reopen_target(c).value}))
     for name, limit in bounds.items():

@@ -278,11 +278,22 @@ class AssignPayload(InputModel):
     note: OptText = None
 
 
+CriterionCode = Annotated[str, Field(pattern=r"^[a-z_]{1,32}$")]
+
+
 class MarkTypicalPayload(InputModel):
-    """典型案例 marking (seed §四(八)); ``typical: false`` removes the mark."""
+    """典型案例 decision (seed §四(八)); ``typical: false`` removes the mark, or declines a proposal.
+
+    ``criteria`` (optional: older events carry none) are the criteria the case met when the leader
+    decided, each with its figure (``app.domain.typical``: amount in yuan, days, counts); a declined
+    case is proposed again only when it meets a criterion beyond them. ``summary`` is the written
+    case summary as the leader approved it for publication on 信用云南.
+    """
 
     typical: bool = True
     reason: OptLongText = None
+    criteria: dict[CriterionCode, Annotated[int, Field(ge=0)]] | None = None
+    summary: OptLongText = None
 
     @model_validator(mode="after")
     def _reason(self) -> MarkTypicalPayload:

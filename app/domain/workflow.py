@@ -412,6 +412,7 @@ def _resolve(c, p, fact):
 def _mark_typical(c, p, fact):
     c.typical = bool(p.get("typical", True))
     c.typical_reason = p.get("reason") if c.typical else None
+    c.typical_summary = p.get("summary") if c.typical else None
 
 
 def _issue_document(c, p, fact):

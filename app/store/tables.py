@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text
+from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text, text
 
 from app.contract.event_record import event_columns
 
@@ -26,6 +26,8 @@ events = Table(
     *event_columns(hub=False),  # the shared record (app.contract.event_record)
     Index("ix_events_stream_seq", "stream", "seq"),
     Index("ux_events_device_seq", "device_id", "device_seq", unique=True),
+    # the decisions on typical cases, for the proposals (migration 0010)
+    Index("ix_events_mark_typical", "seq", "stream", sqlite_where=text("action = 'mark_typical'")),
 )
 
 # After each applied pull page: the last local row and the cursor reached (the horizon of unsent events).
@@ -102,6 +104,9 @@ complaints = Table(
     Index("ix_complaints_department", "department", "registered_at"),
     Index("ix_complaints_channel_ref", "channel", "channel_ref"),
     Index("ix_complaints_parties", "respondent_key", "complainant_key", "received_on"),
+    # each body's complaints, channels and complainants in a window (typical cases, migration 0010)
+    Index("ix_complaints_respondent_channels", "respondent_name", "registered_at", "region_code", "channel",
+          "complainant_code"),
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
@@ -240,6 +245,8 @@ breach_records = Table(
     Index("ix_breach_records_code", "respondent_code"),
     Index("ix_breach_records_region", "region_code", "confirmed_on"),
     Index("ix_breach_records_changed", "changed_on"),
+    Index("ix_breach_records_typical", "region_code", "confirmed_on", "respondent_name", "ground", "claim_cents",
+          "case_no", "complaint_id", "complainant_name"),  # typical-case proposals (migration 0010)
 )
 
 # Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a

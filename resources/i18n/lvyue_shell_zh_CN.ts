@@ -1029,100 +1029,105 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>Typical cases</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -2456,6 +2461,156 @@ Try again now?</source>
         <location filename="../../ui/pages/statistics_charts.py" line="93"/>
         <source>Verified</source>
         <translation>核实认定</translation>
+    </message>
+</context>
+<context>
+    <name>TypicalDecisionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="26"/>
+        <source>Typical case: {case_no}</source>
+        <translation>典型案例审定：{case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="28"/>
+        <source>No criterion is met</source>
+        <translation>未达到推荐标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="30"/>
+        <source>List as a typical case</source>
+        <translation>列为典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="31"/>
+        <source>Do not list (not proposed again without new facts)</source>
+        <translation>不列入（无新情况不再推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="37"/>
+        <source>Body</source>
+        <translation>失信主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="38"/>
+        <source>Criteria met</source>
+        <translation>符合的标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="39"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="41"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="42"/>
+        <source>Summary</source>
+        <translation>案例摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="63"/>
+        <source>Please give the reason for the decision.</source>
+        <translation>请写明决定的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/typical_decision.py" line="66"/>
+        <source>A typical case needs a summary.</source>
+        <translation>列为典型案例须有案例摘要。</translation>
+    </message>
+</context>
+<context>
+    <name>TypicalPage</name>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Body</source>
+        <translation>失信主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="37"/>
+        <location filename="../../ui/pages/typical.py" line="41"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <source>Criteria and figures</source>
+        <translation>符合的标准及数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="42"/>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="42"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="47"/>
+        <source>Proposals</source>
+        <translation>推荐案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="48"/>
+        <location filename="../../ui/pages/typical.py" line="131"/>
+        <source>Typical cases</source>
+        <translation>典型案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="50"/>
+        <source>Decide…</source>
+        <translation>审定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="51"/>
+        <source>Export for publication…</source>
+        <translation>导出公示材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="79"/>
+        <source> (declined before; new facts)</source>
+        <translation>（曾决定不列入，现有新情况）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="82"/>
+        <source>{count} proposals; {hidden} declined without new facts</source>
+        <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="118"/>
+        <source>Export typical cases to</source>
+        <translation>典型案例导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="127"/>
+        <source>Exported {count} typical cases (personal data masked) to {folder}</source>
+        <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>
 </context>
 <context>

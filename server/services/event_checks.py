@@ -155,7 +155,7 @@ def _fold(complaint: Complaint | None, event: Event) -> Complaint | None:
 # Actions whose statements are checked against the complaint (``app.domain.facts``).
 FACT_CHECKED = frozenset({Action.FORWARD, Action.REDIRECT, Action.CONCLUDE, Action.EXTEND, Action.RECTIFY,
                           Action.REFUSE, Action.SANCTION, Action.REPAIR, Action.HOLD_ACCOUNTABLE,
-                          Action.FEEDBACK, Action.REOPEN})
+                          Action.FEEDBACK, Action.REOPEN, Action.MARK_TYPICAL})
 
 
 def _facts(fact: Fact, event: Event, ctx: Context) -> Refusal | None:
