@@ -260,6 +260,17 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    "submission_fields_invalid": "报送字段对照表 {path} 有误：{detail}",
+    "submission_value_invalid": "{title}“{value}”不符合格式（{format}）",
+    "submission_period_invalid": "报送期间“{value}”无效，应为年月，如 2026-11",
+    "submission_period_future": "报送期间 {period} 尚未开始，不能报送",
+    "submission_draft_open": "已有未导出的报送草稿 {number}，请先导出或删除该草稿",
+    "submission_nothing_due": "{period} 及以前没有需要报送的新增、变更或修复记录（另有 {held} 条因缺少必填项暂缓报送）",
+    "submission_not_found": "没有编号为 {number} 的报送批次",
+    "submission_not_exported": "报送批次 {number} 尚未导出文件，请先导出再登记已报送",
+    "submission_already_sent": "报送批次 {number} 已于 {on} 登记为已报送，不能重复登记",
+    "submission_sent_date_invalid": "报送日期 {on} 无效：应在生成日期 {created} 与今天 {today} 之间",
+    "submission_not_draft": "报送批次 {number} 已导出，不能删除（只能删除草稿）",
 }
 
 FIELD_LABELS: dict[str, str] = {
