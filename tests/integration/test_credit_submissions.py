@@ -17,9 +17,12 @@ from app.domain.errors import DomainError
 from app.domain.submissions import checksum
 from app.services import act, credit_register, credit_submissions, intake
 from app.services.maintenance import rebuild_projections
+from app.store import submissions as rows
 from app.sync.integrity import CARRIED
 from tests.factories import china_noon, credit_code
 from tests.factories import intake as make_intake
+
+pytest_plugins = ("tests.sync_fixtures",)  # the hub fixture (integrity repair)
 
 
 def _breach(office, respondent: str, code: str | None):
@@ -177,5 +180,57 @@ def test_a_discarded_draft_leaves_everything_due(office, tmp_path):
     assert caught.value.code == "role_not_permitted"
 
 
-def test_the_tables_survive_an_integrity_repair():
+def test_the_submissions_survive_an_integrity_repair(hub, tmp_path):
+    """A repair rebuilds the database from the hub: the submissions, which only this device holds, are kept."""
+    from tests.integration.test_sync_integrity import damage
+    from tests.sync_fixtures import COUNTY_A, device, register
+
     assert {"credit_submissions", "credit_submission_items"} <= set(CARRIED)
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    cid = register(a)
+    a.sync()
+    with a.profile.store.unit_of_work() as uow:
+        rows.insert_submission(uow.session, {
+            "number": "532322-BS-2026-0001", "office_code": "532322", "year": 2026, "seq": 1, "period": "2026-11",
+            "status": "sent", "created_at": "2026-12-01T01:00:00.000Z", "created_by": "杨喆",
+            "field_table": json.dumps({"version": "1", "fields": [{"id": "record_no", "title": "记录编号"}]}), "checksum": "0" * 64,
+            "new_count": 1, "changed_count": 0, "repaired_count": 0, "sent_on": "2026-12-01", "sent_by": "杨喆"},
+            [{"position": 0, "complaint_id": cid, "case_no": "532322-2026-0001", "kind": "new", "digest": "d" * 64,
+              "record_status": "in_force", "data": json.dumps(["532322-2026-0001"])}])
+        uow.commit()
+    damage(a.profile, [f"DELETE FROM events WHERE stream = '{cid}' AND action = 'register'"])
+    assert a.sync(verify=True).integrity == "repaired"
+    (kept,) = credit_submissions.submissions(a.profile)
+    assert (kept.number, kept.status, kept.sent_on) == ("532322-BS-2026-0001", "sent", "2026-12-01")
+    assert [i.case_no for i in credit_submissions.show(a.profile, "1").items] == ["532322-2026-0001"]
+
+
+def test_an_operator_changes_the_field_table(office, tmp_path):
+    p, o = office.profile, office
+    case = _breach(office, "双柏县财政局", credit_code("11", "532322"))
+    first = credit_submissions.create(p, o.officer, "2026-12")
+    credit_submissions.export(p, o.officer, first.info.number, tmp_path / "before")
+    own = p.files.home / "credit_submission_fields.json"
+    own.write_text(json.dumps({"version": "2027.1", "fields": [
+        {"id": "xybm", "title": "主体代码", "source": "respondent_code", "format": "credit_code", "required": True},
+        {"id": "ajh", "title": "案号", "source": "case_no", "required": True},
+        {"id": "yj", "title": "认定依据", "constant": "云发改财金〔2023〕1064号"}]}, ensure_ascii=False),
+        encoding="utf-8")
+    table = credit_submissions.field_table(p)
+    assert (table.version, [f.title for f in table.fields]) == ("2027.1", ["主体代码", "案号", "认定依据"])
+    # a submission made before keeps the table it was made with: the same bytes again
+    credit_submissions.export(p, o.officer, first.info.number, tmp_path / "after")
+    assert (tmp_path / "before" / f"{first.info.number}.json").read_bytes() == (
+        tmp_path / "after" / f"{first.info.number}.json").read_bytes()
+    credit_submissions.mark_sent(p, o.officer, first.info.number, date(2026, 12, 2))
+    act.act(p, o.leader, case, "repair", {"evidence": "已兑现", "fulfilled_on": "2026-12-02"})
+    second = credit_submissions.create(p, o.officer, "2026-12")
+    credit_submissions.export(p, o.officer, second.info.number, tmp_path)
+    document = _read(tmp_path, second.info.number)
+    assert document["header"]["field_list_version"] == "2027.1"
+    assert document["records"] == [{"xybm": document["records"][0]["xybm"], "ajh": case,
+                                    "yj": "云发改财金〔2023〕1064号"}]
+    own.write_text('{"version": "x", "fields": [{"id": "a", "title": "甲", "source": "nope"}]}', encoding="utf-8")
+    with pytest.raises(DomainError) as caught:
+        credit_submissions.preview(p, o.officer, "2026-12")
+    assert caught.value.code == "submission_fields_invalid" and "取值来源“nope”不存在" in caught.value.params["detail"]
