@@ -65,3 +65,15 @@ def test_a_refusal_is_shown_in_chinese(qtbot, office, ctx):
     with qtbot.waitSignal(dialog.failed, timeout=10000) as failed:
         dialog.mark_sent("532322-BS-2026-0042", date(2026, 11, 26))
     assert failed.args[0] == "没有编号为 532322-BS-2026-0042 的报送批次"
+
+
+def test_the_credit_menu_opens_the_dialog(qtbot, ctx):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    (menu,) = [a for a in window.menuBar().actions() if a.text() == "信用(&C)"]
+    assert [a.text() for a in menu.menu().actions()] == ["上报省平台…"]
+    window.submission_action.trigger()
+    assert window.submission_dialog.isVisible() and window.submission_dialog.windowTitle() == "上报省平台"
+    window.submission_dialog.close()
