@@ -288,6 +288,17 @@ MESSAGES: dict[str, str] = {
     "typical_case_not_found": "找不到案件 {case_no}，或不在本单位范围内",
     "typical_export_empty": "所选期间没有可以公示的典型案例",
     "typical_masking_leak": "导出文件中仍含有未遮蔽的个人信息（{what}），已停止导出",
+    "submission_fields_invalid": "报送字段对照表 {path} 有误：{detail}",
+    "submission_value_invalid": "{title}“{value}”不符合格式（{format}）",
+    "submission_period_invalid": "报送期间“{value}”无效，应为年月，如 2026-11",
+    "submission_period_future": "报送期间 {period} 尚未开始，不能报送",
+    "submission_draft_open": "已有未导出的报送草稿 {number}，请先导出或删除该草稿",
+    "submission_nothing_due": "{period} 及以前没有需要报送的新增、变更或修复记录（另有 {held} 条因缺少必填项暂缓报送）",
+    "submission_not_found": "没有编号为 {number} 的报送批次",
+    "submission_not_exported": "报送批次 {number} 尚未导出文件，请先导出再登记已报送",
+    "submission_already_sent": "报送批次 {number} 已于 {on} 登记为已报送，不能重复登记",
+    "submission_sent_date_invalid": "报送日期 {on} 无效：应在生成日期 {created} 与今天 {today} 之间",
+    "submission_not_draft": "报送批次 {number} 已导出，不能删除（只能删除草稿）",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -28,6 +28,7 @@ from app.domain.clock import CHINA
 from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
+from ui.credit.submission_dialog import SubmissionDialog
 from ui.imports.import_dialog import ImportDialog
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.settings import SettingsPage
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._status_bar()
         self._shortcuts()
+        self._menus()
         self._connect()
         self._restore()
         self.go(WORKBENCH)
@@ -143,6 +145,18 @@ class MainWindow(QMainWindow):
         add(self.tr("Search"), "Ctrl+F", self.focus_search)
         add(self.tr("Refresh"), "F5", self.refresh_current)
         add(self.tr("Close tab"), "Ctrl+W", self._close_tab)
+
+    def _menus(self) -> None:
+        """The menu bar: 信用 (credit records) holds the submissions to the province."""
+        credit = self.menuBar().addMenu(self.tr("&Credit"))
+        self.submission_action = credit.addAction(self.tr("Report to the provincial platform…"))
+        self.submission_action.triggered.connect(self.open_submissions)
+
+    def open_submissions(self) -> None:
+        dialog = SubmissionDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.submission_dialog = dialog
 
     def _connect(self) -> None:
         self.workbench.open_list.connect(self.show_list)

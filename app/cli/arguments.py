@@ -14,6 +14,7 @@ from app.cli import (
     import_commands,
     reminder_commands,
     report_commands,
+    submission_commands,
     sync_commands,
 )
 from app.cli import complaint_commands as complaint
@@ -21,7 +22,7 @@ from app.cli import typical_commands as typical
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
-            "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical")
+            "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -159,6 +160,7 @@ def build_parser() -> ChineseParser:
     import_commands.register(sub, common)
     duplicate_commands.register(sub, common)
     typical.register(sub, common)
+    submission_commands.register(sub, common)
 
     p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")

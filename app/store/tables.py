@@ -324,3 +324,47 @@ duplicate_dismissals = Table(
     Column("reason", Text, nullable=False),
     PrimaryKeyConstraint("first_id", "second_id"),
 )
+
+# Submissions to the province 上报省平台 (``app.domain.submissions``, migration 0011): local records of
+# what left the office, kept across an integrity repair (``app.sync.integrity.CARRIED``); not projections.
+# Items name the record by ``complaint_id`` (stable across rebuilds, unlike ``num``) and keep the row
+# exactly as exported (``data``: JSON list in the order of the submission's ``field_table``).
+credit_submissions = Table(
+    "credit_submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("number", Text, nullable=False, unique=True),
+    Column("office_code", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("period", Text, nullable=False),  # YYYY-MM
+    Column("status", Text, nullable=False),  # draft | exported | sent
+    Column("created_at", Text, nullable=False),
+    Column("created_by", Text, nullable=False),  # display name
+    Column("field_table", Text, nullable=False),  # JSON: the field table as used
+    Column("checksum", Text, nullable=False),  # SHA-256 of the records part
+    Column("new_count", Integer, nullable=False),
+    Column("changed_count", Integer, nullable=False),
+    Column("repaired_count", Integer, nullable=False),
+    Column("exported_at", Text),
+    Column("exported_to", Text),
+    Column("sent_on", Text),
+    Column("sent_by", Text),
+    Column("sent_recorded_at", Text),
+    Index("ux_credit_submissions_seq", "office_code", "year", "seq", unique=True),
+)
+
+credit_submission_items = Table(
+    "credit_submission_items",
+    metadata,
+    Column("submission_id", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("complaint_id", Text, nullable=False),
+    Column("case_no", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # new | changed | repaired
+    Column("digest", Text, nullable=False),  # the record's digest as sent
+    Column("record_status", Text, nullable=False),  # in_force | repaired as sent
+    Column("data", Text, nullable=False),
+    PrimaryKeyConstraint("submission_id", "position"),
+    Index("ix_credit_submission_items_complaint", "complaint_id", "submission_id"),
+)
