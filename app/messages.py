@@ -260,6 +260,11 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    # ---- credit checks 信用核查 (issue 11: app/services/credit_check.py) --
+    "credit_check_query_required": "请输入要核查的单位名称或统一社会信用代码",
+    "credit_check_ambiguous": "“{query}”对应 {count} 个单位（{names}），请输入完整的单位名称或统一社会信用代码",
+    "credit_check_body_unknown": "没有找到与“{query}”对应的单位，请输入完整的单位名称或统一社会信用代码",
+    "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
 }
 
 FIELD_LABELS: dict[str, str] = {

@@ -29,7 +29,8 @@ from app.sync.digest import ScopeDigest
 from app.sync.transport import HubClient
 
 E = events.c
-CARRIED = ("meta", "users", "number_blocks", "sync_reference", "sync_rejections", "sync_quarantine", "sync_blobs")
+CARRIED = ("meta", "users", "number_blocks", "sync_reference", "sync_rejections", "sync_quarantine", "sync_blobs",
+           "credit_checks")
 
 
 def local_digest(session: Session, cursor: int) -> ScopeDigest:
