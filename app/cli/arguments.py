@@ -7,12 +7,19 @@ import re
 import sys
 
 from app.cli import admin_commands as admin
-from app.cli import breach_commands, document_commands, reminder_commands, report_commands, sync_commands
+from app.cli import (
+    breach_commands,
+    credit_commands,
+    document_commands,
+    reminder_commands,
+    report_commands,
+    sync_commands,
+)
 from app.cli import complaint_commands as complaint
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
-            "version", "enroll", "sync", "report", "breach")
+            "version", "enroll", "sync", "report", "breach", "credit")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -147,6 +154,7 @@ def build_parser() -> ChineseParser:
     report_commands.register(sub, common)
     reminder_commands.register(sub, common)
     breach_commands.register(sub, common)
+    credit_commands.register(sub, common)
 
     p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")
