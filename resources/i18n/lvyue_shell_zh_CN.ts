@@ -351,6 +351,114 @@ in force</source>
     </message>
 </context>
 <context>
+    <name>CreditCheckPage</name>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="57"/>
+        <source>Body name, pinyin initials (e.g. sbxczj) or credit code</source>
+        <translation>单位名称、拼音首字母（如 sbxczj）或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="64"/>
+        <source>Look up a government body</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Confirmed on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Confirmed by</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <source>Repaired on</source>
+        <translation>修复日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="84"/>
+        <source>Department that asked for the check (optional)</source>
+        <translation>申请核查的单位（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="85"/>
+        <source>Issue the check result…</source>
+        <translation>出具核查结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="96"/>
+        <source>Requested by</source>
+        <translation>申请单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="119"/>
+        <source>Only a clerk, handler or leader can issue a check result</source>
+        <translation>只有登记、承办或审核人员可以出具核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="147"/>
+        <source>{n} records, {open} not repaired</source>
+        <translation>失信记录 {n} 条，未修复 {open} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="149"/>
+        <source>no record</source>
+        <translation>无失信记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="154"/>
+        <source>{n} bodies found</source>
+        <translation>找到 {n} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="171"/>
+        <source>Choose a body on the left to see what the breach register holds of it.</source>
+        <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="190"/>
+        <source>Facts</source>
+        <translation>失信事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="193"/>
+        <source>Sanction</source>
+        <translation>惩戒措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="207"/>
+        <source>Issue the check result</source>
+        <translation>出具核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="208"/>
+        <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
+        <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="226"/>
+        <source>Issued as {number}; the check is recorded and can be reprinted.</source>
+        <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="233"/>
+        <source>Credit check</source>
+        <translation>信用核查</translation>
+    </message>
+</context>
+<context>
     <name>DailySyncBox</name>
     <message>
         <location filename="../../ui/sync/daily.py" line="45"/>
@@ -1571,108 +1679,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
-        <location filename="../../ui/pages/statistics.py" line="181"/>
+        <location filename="../../ui/pages/statistics.py" line="70"/>
+        <location filename="../../ui/pages/statistics.py" line="179"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
+        <location filename="../../ui/pages/statistics.py" line="78"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="86"/>
+        <location filename="../../ui/pages/statistics.py" line="85"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="119"/>
+        <location filename="../../ui/pages/statistics.py" line="118"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="122"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="134"/>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="145"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="161"/>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="196"/>
+        <location filename="../../ui/pages/statistics.py" line="194"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="200"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="227"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="231"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="235"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="239"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="243"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
