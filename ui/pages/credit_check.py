@@ -152,8 +152,12 @@ class CreditCheckPage(QWidget):
             item.setToolTip(c.code or c.name)
         self.candidates.blockSignals(False)
         self.found_label.setText(self.tr("{n} bodies found").format(n=len(found)) if term else "")
+        kept = self.result.body_name if self.result is not None else None
         self._clear_result()
-        if len(found) == 1:
+        names = [c.name for c in found]
+        if kept in names:  # read again (the page was refreshed): the same body stays chosen
+            self.candidates.setCurrentRow(names.index(kept))
+        elif len(found) == 1:
             self.candidates.setCurrentRow(0)
 
     def _chosen(self, row: int) -> None:
