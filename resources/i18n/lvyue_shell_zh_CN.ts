@@ -354,8 +354,8 @@ in force</source>
     <name>CreditCheckPage</name>
     <message>
         <location filename="../../ui/pages/credit_check.py" line="57"/>
-        <source>Body name, pinyin initials (e.g. sbxczj) or credit code</source>
-        <translation>单位名称、拼音首字母（如 sbxczj）或统一社会信用代码</translation>
+        <source>Body name, its pinyin or pinyin initials, or credit code</source>
+        <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
     </message>
     <message>
         <location filename="../../ui/pages/credit_check.py" line="64"/>
@@ -423,37 +423,37 @@ in force</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="171"/>
+        <location filename="../../ui/pages/credit_check.py" line="175"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="190"/>
+        <location filename="../../ui/pages/credit_check.py" line="194"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="193"/>
+        <location filename="../../ui/pages/credit_check.py" line="197"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="207"/>
+        <location filename="../../ui/pages/credit_check.py" line="211"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="208"/>
+        <location filename="../../ui/pages/credit_check.py" line="212"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="226"/>
+        <location filename="../../ui/pages/credit_check.py" line="230"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="233"/>
+        <location filename="../../ui/pages/credit_check.py" line="237"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -775,94 +775,99 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>Credit check</source>
+        <translation>信用核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>

@@ -54,7 +54,7 @@ class CreditCheckPage(QWidget):
         self._asked = ""
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Body name, pinyin initials (e.g. sbxczj) or credit code"))
+        self.search.setPlaceholderText(self.tr("Body name, its pinyin or pinyin initials, or credit code"))
         self.search.setClearButtonEnabled(True)
         self.candidates = QListWidget(self)
         self.found_label = QLabel(self)
