@@ -429,31 +429,31 @@ in force</source>
     </message>
     <message>
         <location filename="../../ui/pages/credit_check.py" line="194"/>
-        <source>Facts</source>
-        <translation>失信事实</translation>
+        <source>Facts: {facts}</source>
+        <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="197"/>
+        <location filename="../../ui/pages/credit_check.py" line="198"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="211"/>
+        <location filename="../../ui/pages/credit_check.py" line="213"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="212"/>
+        <location filename="../../ui/pages/credit_check.py" line="214"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="230"/>
+        <location filename="../../ui/pages/credit_check.py" line="232"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="237"/>
+        <location filename="../../ui/pages/credit_check.py" line="239"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>

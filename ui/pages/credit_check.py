@@ -191,11 +191,13 @@ class CreditCheckPage(QWidget):
         for record in r.records:
             item = QTreeWidgetItem(self.records, [record.case_no, record.confirmed_on, record.confirmed_by,
                                                   record.status_label, record.repaired_on or "—"])
-            facts = QTreeWidgetItem(item, [self.tr("Facts"), record.facts])
-            facts.setFirstColumnSpanned(False)
+            facts = QTreeWidgetItem(item, [self.tr("Facts: {facts}").format(facts=record.facts)])
+            facts.setFirstColumnSpanned(True)
+            facts.setToolTip(0, record.facts)
             for s in record.sanctions:
-                QTreeWidgetItem(item, [self.tr("Sanction"), "、".join(s.measures), s.imposed_by, s.status_label,
-                                       s.period])
+                line = QTreeWidgetItem(item, [self.tr("Sanction"), "、".join(s.measures), s.imposed_by,
+                                              s.status_label, s.period])
+                line.setToolTip(1, "、".join(s.measures))
             item.setExpanded(True)
         allowed = bool({Role.CLERK, Role.HANDLER, Role.LEADER} & set(self._ctx.actor.roles))
         self.issue_button.setEnabled(allowed)
