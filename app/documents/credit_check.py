@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.documents.model import OfficialDocument, Paragraph, Table
+from app.documents.model import Heading, OfficialDocument, Paragraph, Table
 
 LAYOUT = 1
 TITLE = "信用核查结果告知单"
@@ -53,7 +53,8 @@ def _result(s: Mapping[str, Any]) -> list:
 def _records(s: Mapping[str, Any]) -> list:
     rows = tuple((r["case_no"], r["confirmed_on"], r["confirmed_by"], r["status_label"], r["repaired_on"] or "—")
                  for r in s["records"])
-    blocks: list = [Paragraph(f"台账所载失信记录{len(rows)}条如下："), Table(("案号", "认定日期", "认定部门", "状态", "修复日期"), rows, (2.2, 1.5, 2.4, 1.1, 1.5),
+    # a level-4 heading is set as body text and stays with the table's first rows
+    blocks: list = [Heading(4, f"台账所载失信记录{len(rows)}条如下："), Table(("案号", "认定日期", "认定部门", "状态", "修复日期"), rows, (2.2, 1.5, 2.4, 1.1, 1.5),
                           ("left", "center", "left", "center", "center"))]
     for index, r in enumerate(s["records"], 1):
         mark = f"（{NUMERALS[index - 1]}）" if index <= len(NUMERALS) else f"（{index}）"
