@@ -154,7 +154,7 @@ def clashes(session: Session) -> list[dict]:
     """Default prefixes more than one region produces (short names alike) and nobody was assigned."""
     by_prefix: dict[str, list[str]] = {}
     for row in session.execute(select(regions.c.code, regions.c.short_name).order_by(regions.c.code)):
-        for prefix in set(default_prefixes(row.short_name).values()):
+        for prefix in {*default_prefixes(row.short_name).values(), *(row.short_name + x for x in SERIES_SUFFIXES)}:
             by_prefix.setdefault(prefix, []).append(row.code)
     owned = set(session.execute(select(prefix_owners.c.prefix)).scalars())
     return [{"prefix": p, "regions": codes} for p, codes in sorted(by_prefix.items())

@@ -94,7 +94,12 @@ def test_regions_whose_short_names_clash_own_neither_default_until_assigned(hub,
     a = device(hub, tmp_path / "sb", COUNTY_A)
     report = a.sync()
     assert any("双发改函" in w and "尚未分配" in w for w in report.warnings)
-    for prefix in ("双发改受", "双发改告", "双发改函", "双发改督", "双发改认"):
+    assert any("双发改信核" in w and "尚未分配" in w for w in report.warnings)
+    with hub.database.reader() as session:
+        from server.services import prefixes
+
+        assert "双发改信核" in {c["prefix"] for c in prefixes.clashes(session)}  # listed for the administrator
+    for prefix in ("双发改受", "双发改告", "双发改函", "双发改督", "双发改认", "双发改信核"):  # 信核: credit checks
         hub.admin(admin.assign_prefix, prefix, "532322")
     assert a.sync().warnings == []
     with hub.database.reader() as session:
