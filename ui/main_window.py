@@ -1,6 +1,6 @@
-"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置), the pages, the status bar.
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置, 信用核查), the pages, the status bar.
 
-Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
+Keys: Ctrl+1…7 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
 The status bar's sync indicator (``ui.sync.indicator``) is re-read after every write and every sync;
@@ -28,6 +28,7 @@ from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
 from ui.pages.case_tabs import CaseTabs
+from ui.pages.credit_check import CreditCheckPage
 from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
 from ui.pages.statistics_export import StatisticsExport
@@ -40,7 +41,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS = range(6)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS, CREDIT = range(7)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -58,8 +59,9 @@ class MainWindow(QMainWindow):
         self.statistics_export = StatisticsExport(ctx, self.statistics)
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
+        self.credit = CreditCheckPage(ctx, self)
         self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.sync,
-                                     self.settings_page]
+                                     self.settings_page, self.credit]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
+            (self.tr("Credit check"), QStyle.StandardPixmap.SP_FileDialogContentsView),
         ]
         width = 0
         for number, (text, icon) in enumerate(entries, start=1):
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             return action
 
-        for number in range(6):
+        for number in range(len(self.pages)):
             add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
         add(self.tr("Search"), "Ctrl+F", self.focus_search)

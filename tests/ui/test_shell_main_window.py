@@ -119,7 +119,14 @@ def test_documents_page_is_built_when_first_shown(qtbot, ctx):
 
     assert isinstance(window.stack.currentWidget(), DocumentsPage)
     assert window.stack.currentWidget() is window.documents
-    assert window.stack.count() == 6
+    assert window.stack.count() == 7  # the placeholder was replaced, not added to
+
+
+def test_the_credit_check_page_is_the_last_entry(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    assert window.nav.item(window.nav.count() - 1).text() == "信用核查"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.credit
 
 
 def test_changes_refresh_the_list(qtbot, ctx, add_complaint):
