@@ -299,6 +299,11 @@ MESSAGES: dict[str, str] = {
     "submission_already_sent": "报送批次 {number} 已于 {on} 登记为已报送，不能重复登记",
     "submission_sent_date_invalid": "报送日期 {on} 无效：应在生成日期 {created} 与今天 {today} 之间",
     "submission_not_draft": "报送批次 {number} 已导出，不能删除（只能删除草稿）",
+    # ---- credit checks 信用核查 (issue 11: app/services/credit_check.py) --
+    "credit_check_query_required": "请输入要核查的单位名称或统一社会信用代码",
+    "credit_check_ambiguous": "“{query}”对应 {count} 个单位（{names}），请输入完整的单位名称或统一社会信用代码",
+    "credit_check_body_unknown": "没有找到与“{query}”对应的单位，请输入完整的单位名称或统一社会信用代码",
+    "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
 }
 
 FIELD_LABELS: dict[str, str] = {

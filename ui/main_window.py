@@ -1,6 +1,6 @@
-"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 典型案例, 同步, 设置), the pages, the status bar.
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 信用核查, 典型案例, 同步, 设置), the pages, the status bar.
 
-Keys: Ctrl+1…7 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
+Keys: Ctrl+1…8 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
 Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
@@ -31,6 +31,7 @@ from ui.context import UiContext
 from ui.credit.submission_dialog import SubmissionDialog
 from ui.imports.import_dialog import ImportDialog
 from ui.pages.case_tabs import CaseTabs
+from ui.pages.credit_check import CreditCheckPage
 from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
 from ui.pages.statistics_export import StatisticsExport
@@ -44,7 +45,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, TYPICAL, SYNC, SETTINGS = range(7)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, CREDIT, TYPICAL, SYNC, SETTINGS = range(8)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -64,8 +65,9 @@ class MainWindow(QMainWindow):
         self.typical = TypicalPage(ctx, self)
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
-        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.typical,
-                                     self.sync, self.settings_page]
+        self.credit = CreditCheckPage(ctx, self)
+        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.credit,
+                                     self.typical, self.sync, self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
             (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
             (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("Credit check"), QStyle.StandardPixmap.SP_FileDialogContentsView),
             (self.tr("Typical cases"), QStyle.StandardPixmap.SP_MessageBoxWarning),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),

@@ -9,6 +9,7 @@ import sys
 from app.cli import admin_commands as admin
 from app.cli import (
     breach_commands,
+    credit_commands,
     document_commands,
     duplicate_commands,
     import_commands,
@@ -22,7 +23,8 @@ from app.cli import typical_commands as typical
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
-            "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission")
+            "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission",
+            "credit")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -161,6 +163,7 @@ def build_parser() -> ChineseParser:
     duplicate_commands.register(sub, common)
     typical.register(sub, common)
     submission_commands.register(sub, common)
+    credit_commands.register(sub, common)
 
     p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")

@@ -211,12 +211,13 @@ def sync_now(profile: Profile, progress: Callable[[SyncProgress], None] | None =
 
 
 def _document_prefixes(profile: Profile) -> list[str] | None:
-    """Every 发文字号 prefix the office issues in (its office settings: the hub's or the local ones)."""
+    """Every 发文字号 prefix the office issues in (its office settings: the hub's or the local ones), and
+    the series of its credit check results (``app.services.credit_check``)."""
     try:
-        from app.services import office_settings
+        from app.services import credit_check, office_settings
     except ImportError:  # documents not installed in this build: the hub's prefixes are used
         return None
-    return sorted(set(office_settings.get(profile).prefixes.values()))
+    return sorted({*office_settings.get(profile).prefixes.values(), credit_check.check_prefix(profile)})
 
 
 def _record(profile: Profile, values: dict[str, str]) -> None:

@@ -368,3 +368,31 @@ credit_submission_items = Table(
     PrimaryKeyConstraint("submission_id", "position"),
     Index("ix_credit_submission_items_complaint", "complaint_id", "submission_id"),
 )
+
+# Credit checks 信用核查 (``app.services.credit_check``, migration 0012): one row per result issued, local
+# to the device like the briefings (never synced), carried over a rebuild (``app.sync.integrity.CARRIED``).
+# ``case_nos`` / ``record_nums``: JSON lists of the register records the result named; ``snapshot``: every
+# value the printed result shows, from which a reprint renders the same bytes (``sha256``).
+credit_checks = Table(
+    "credit_checks",
+    metadata,
+    Column("num", Integer, primary_key=True, autoincrement=True),
+    Column("number", Text, nullable=False, unique=True),  # 楚发改信核〔2026〕1号
+    Column("checked_on", Text, nullable=False),  # China date
+    Column("checked_at", Text, nullable=False),  # UTC timestamp
+    Column("actor", Text, nullable=False),  # user id
+    Column("actor_name", Text, nullable=False),
+    Column("query", Text, nullable=False),  # as typed
+    Column("body_name", Text, nullable=False),  # the body matched ("" when only a code was checked)
+    Column("body_code", Text),
+    Column("requester", Text),  # the department that asked for it (optional)
+    Column("verdict", Text, nullable=False),  # in_force | repaired | none
+    Column("case_nos", Text, nullable=False),
+    Column("record_nums", Text, nullable=False),
+    Column("scope_code", Text, nullable=False),
+    Column("snapshot", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Index("ix_credit_checks_checked", "checked_on"),
+    Index("ix_credit_checks_body", "body_name"),
+)

@@ -30,7 +30,7 @@ from app.sync.transport import HubClient
 
 E = events.c
 CARRIED = ("meta", "users", "number_blocks", "sync_reference", "sync_rejections", "sync_quarantine", "sync_blobs",
-           "duplicate_dismissals", "credit_submissions", "credit_submission_items")
+           "duplicate_dismissals", "credit_submissions", "credit_submission_items", "credit_checks")
 
 
 def local_digest(session: Session, cursor: int) -> ScopeDigest:

@@ -371,6 +371,114 @@ in force</source>
     </message>
 </context>
 <context>
+    <name>CreditCheckPage</name>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="57"/>
+        <source>Body name, its pinyin or pinyin initials, or credit code</source>
+        <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="64"/>
+        <source>Look up a government body</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Confirmed on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <source>Confirmed by</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <source>Repaired on</source>
+        <translation>修复日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="84"/>
+        <source>Department that asked for the check (optional)</source>
+        <translation>申请核查的单位（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="85"/>
+        <source>Issue the check result…</source>
+        <translation>出具核查结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="96"/>
+        <source>Requested by</source>
+        <translation>申请单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="119"/>
+        <source>Only a clerk, handler or leader can issue a check result</source>
+        <translation>只有登记、承办或审核人员可以出具核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="147"/>
+        <source>{n} records, {open} not repaired</source>
+        <translation>失信记录 {n} 条，未修复 {open} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="149"/>
+        <source>no record</source>
+        <translation>无失信记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="154"/>
+        <source>{n} bodies found</source>
+        <translation>找到 {n} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="175"/>
+        <source>Choose a body on the left to see what the breach register holds of it.</source>
+        <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="194"/>
+        <source>Facts: {facts}</source>
+        <translation>失信事实：{facts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="198"/>
+        <source>Sanction</source>
+        <translation>惩戒措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="213"/>
+        <source>Issue the check result</source>
+        <translation>出具核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="214"/>
+        <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
+        <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="232"/>
+        <source>Issued as {number}; the check is recorded and can be reprinted.</source>
+        <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="239"/>
+        <source>Credit check</source>
+        <translation>信用核查</translation>
+    </message>
+</context>
+<context>
     <name>DailySyncBox</name>
     <message>
         <location filename="../../ui/sync/daily.py" line="45"/>
@@ -1029,115 +1137,120 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>Credit check</source>
+        <translation>信用核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>

@@ -25,6 +25,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import iso_utc, utc_now
+from app.domain.credit_check import SERIES_SUFFIX as CREDIT_CHECK_SUFFIX
 from app.domain.document_kinds import DocumentKind
 from app.domain.regions import scope_prefix
 from server.db import insert_ignore
@@ -43,6 +44,9 @@ DEFAULT_SUFFIXES: dict[str, str] = {  # document kind -> what follows the region
     DocumentKind.URGE_LETTER: "发改函",
     DocumentKind.SUPERVISION_NOTICE: "发改督",
 }
+# Series of an office that are no document kind's: the credit check results 楚发改信核〔2026〕1号
+# (``app.services.credit_check``); the rule gives them to the region whose short name they start with.
+SERIES_SUFFIXES: tuple[str, ...] = (CREDIT_CHECK_SUFFIX,)
 SOURCE_LABELS = {"admin": "管理员指定", "adopted": "单机时期使用，加入时登记", "migrated": "升级时保留",
                  "rule": "按地区简称推定", "kind": "管理员设置"}
 AUTO_ADOPT_KEY = "prefix_auto_adopt"
@@ -65,7 +69,7 @@ def default_prefixes(short_name: str) -> dict[str, str]:
 
 def rule_candidates(session: Session, prefix: str) -> tuple[str, ...]:
     """Regions whose default prefixes include ``prefix`` (normally one; several when short names clash)."""
-    shorts = {prefix[: -len(suffix)] for suffix in set(DEFAULT_SUFFIXES.values())
+    shorts = {prefix[: -len(suffix)] for suffix in {*DEFAULT_SUFFIXES.values(), *SERIES_SUFFIXES}
               if prefix.endswith(suffix) and len(prefix) > len(suffix)}
     if not shorts:
         return ()
@@ -150,7 +154,7 @@ def clashes(session: Session) -> list[dict]:
     """Default prefixes more than one region produces (short names alike) and nobody was assigned."""
     by_prefix: dict[str, list[str]] = {}
     for row in session.execute(select(regions.c.code, regions.c.short_name).order_by(regions.c.code)):
-        for prefix in set(default_prefixes(row.short_name).values()):
+        for prefix in {*default_prefixes(row.short_name).values(), *(row.short_name + x for x in SERIES_SUFFIXES)}:
             by_prefix.setdefault(prefix, []).append(row.code)
     owned = set(session.execute(select(prefix_owners.c.prefix)).scalars())
     return [{"prefix": p, "regions": codes} for p, codes in sorted(by_prefix.items())

@@ -69,3 +69,20 @@ def test_a_repair_keeps_work_that_was_not_sent_yet(hub, tmp_path):
     assert projection(a.profile)[cid]["state"] == "forwarded"
     assert maintenance.verify_audit(a.profile).ok
     assert a.sync().pushed == 1
+
+
+def test_a_repair_keeps_the_credit_checks(hub, tmp_path):
+    from app.services import credit_check
+    from app.sync import credentials
+    from app.sync.runner import SyncRun
+    from app.sync.transport import HubClient
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    cid = register(a)
+    a.sync()
+    issued = credit_check.issue(a.profile, a.officer, name="双柏县财政局")  # local only, never synced
+    damage(a.profile, [f"DELETE FROM events WHERE stream = '{cid}' AND action = 'register'"])
+    with HubClient(hub.url, credentials.load_token(a.profile.device_id)) as client:
+        SyncRun(a.profile, client, None, None).check(verify=None, repair=True)
+    assert [c.number for c in credit_check.checks(a.profile, a.officer)] == [issued.number]
+    assert credit_check.reprint(a.profile, a.officer, issued.number) == issued.pdf

@@ -94,9 +94,29 @@ def test_regions_whose_short_names_clash_own_neither_default_until_assigned(hub,
     a = device(hub, tmp_path / "sb", COUNTY_A)
     report = a.sync()
     assert any("双发改函" in w and "尚未分配" in w for w in report.warnings)
-    for prefix in ("双发改受", "双发改告", "双发改函", "双发改督", "双发改认"):
+    assert any("双发改信核" in w and "尚未分配" in w for w in report.warnings)
+    with hub.database.reader() as session:
+        from server.services import prefixes
+
+        assert "双发改信核" in {c["prefix"] for c in prefixes.clashes(session)}  # listed for the administrator
+    for prefix in ("双发改受", "双发改告", "双发改函", "双发改督", "双发改认", "双发改信核"):  # 信核: credit checks
         hub.admin(admin.assign_prefix, prefix, "532322")
     assert a.sync().warnings == []
     with hub.database.reader() as session:
         sources = set(session.execute(text("SELECT source FROM prefix_owners")).scalars())
     assert sources == {"admin"}
+
+
+def test_an_enrolled_office_gets_numbers_for_its_credit_checks_and_no_one_elses(hub, tmp_path):
+    from app.services import credit_check
+
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    assert a.sync().warnings == []
+    year = a.profile.now().year
+    with a.profile.store.unit_of_work() as uow:
+        assert uow.numbers.remaining("doc:双发改信核", year) >= 10  # reserved at the sync, by the rule
+    issued = credit_check.issue(a.profile, a.officer, name="双柏县财政局")
+    assert issued.number == f"双发改信核〔{year}〕1号"
+    b = device(hub, tmp_path / "md", COUNTY_B)
+    with client_of(hub, b) as client:
+        assert refusal(client, "doc:双发改信核").code == "prefix_owned_elsewhere"

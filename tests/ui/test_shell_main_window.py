@@ -7,7 +7,17 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.auth import login
 from tests.factories import PASSWORD
-from ui.main_window import COMPLAINTS, DOCUMENTS, SETTINGS, STATISTICS, SYNC, TYPICAL, WORKBENCH, MainWindow
+from ui.main_window import (
+    COMPLAINTS,
+    CREDIT,
+    DOCUMENTS,
+    SETTINGS,
+    STATISTICS,
+    SYNC,
+    TYPICAL,
+    WORKBENCH,
+    MainWindow,
+)
 from ui.pages.case_tabs import ID_PROPERTY, REGISTRATION_PROPERTY
 
 
@@ -22,10 +32,10 @@ def _window(qtbot, ctx) -> MainWindow:
 
 def test_navigation_and_keys(qtbot, ctx):
     window = _window(qtbot, ctx)
-    assert [window.nav.item(i).text() for i in range(7)] == ["工作台", "投诉案件", "文书", "统计", "典型案例", "同步",
-                                                           "设置"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "工作台", "投诉案件", "文书", "统计", "信用核查", "典型案例", "同步", "设置"]
     assert window.stack.currentIndex() == WORKBENCH
-    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, TYPICAL), (6, SYNC), (7, SETTINGS),
+    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, CREDIT), (6, TYPICAL), (7, SYNC), (8, SETTINGS),
                          (1, WORKBENCH)):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == page
@@ -121,7 +131,14 @@ def test_documents_page_is_built_when_first_shown(qtbot, ctx):
 
     assert isinstance(window.stack.currentWidget(), DocumentsPage)
     assert window.stack.currentWidget() is window.documents
-    assert window.stack.count() == 7
+    assert window.stack.count() == len(window.pages)  # the placeholder was replaced, not added to
+
+
+def test_the_credit_check_page_follows_the_statistics(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    assert window.nav.item(CREDIT).text() == "信用核查"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.credit
 
 
 def test_changes_refresh_the_list(qtbot, ctx, add_complaint):
