@@ -260,6 +260,8 @@ MESSAGES: dict[str, str] = {
     "attachment_hash_invalid": "附件的文件摘要无效（应为64位十六进制字符），该附件记录可能来自有问题的设备，无法使用",
     "attachment_not_opened": "“{filename}”是程序或脚本类文件，为保护本机安全，系统不直接打开此类文件；如需查看，请另存为后经安全检查再使用",
     "attachment_path_unsafe": "附件“{filename}”的临时保存位置指向本程序临时文件夹之外，已拒绝写入",
+    # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
+    "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
 }
 
 FIELD_LABELS: dict[str, str] = {
