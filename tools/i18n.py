@@ -24,6 +24,8 @@ CATALOGUES = {
     "lvyue_shell": ["ui/application.py", "ui/main_window.py", "ui/startup.py", "ui/i18n.py", "ui/appearance.py",
                     "ui/saving_tasks.py", "ui/dialogs/first_run.py", "ui/dialogs/login.py",
                     "ui/dialogs/user_dialogs.py", "ui/pages", "ui/models", "ui/widgets", "ui/sync"],
+    "lvyue_register": ["ui/pages/breach_register.py", "ui/pages/breach_register_filters.py",
+                       "ui/pages/breach_register_detail.py", "ui/models/breach_register_table.py"],
 }
 
 
