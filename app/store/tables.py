@@ -237,7 +237,7 @@ breach_records = Table(
           "sanction_count"),
     Index("ix_breach_records_amount", "claim_cents", "case_no", "region_code", "status"),
     Index("ix_breach_records_scope", "region_code", "status", "department", "confirmed_on", "sanction_count"),
-    Index("ix_breach_records_names", "respondent_name", "region_code"),
+    Index("ix_breach_records_names", "respondent_name", "case_no", "region_code"),
 )
 
 # Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a

@@ -26,7 +26,7 @@ STATEMENTS = [
     # the counts of a selection and the names of the bodies in scope
     "CREATE INDEX ix_breach_records_scope ON breach_records "
     "(region_code, status, department, confirmed_on, sanction_count)",
-    "CREATE INDEX ix_breach_records_names ON breach_records (respondent_name, region_code)",
+    "CREATE INDEX ix_breach_records_names ON breach_records (respondent_name, case_no, region_code)",
 ]
 NAMES = ("ix_breach_records_list", "ix_breach_records_amount", "ix_breach_records_scope", "ix_breach_records_names")
 
