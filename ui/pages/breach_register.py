@@ -36,8 +36,8 @@ from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
 
-_WIDTHS = {"case_no": 9, "respondent": 12, "code": 10, "county": 5, "department": 10, "confirmed_by": 10,
-           "confirmed_on": 6, "status": 3, "sanctions": 3, "amount": 6}  # in characters
+_WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
+           "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
 _DESCENDING_FIRST = {"confirmed_on", "amount"}
 
 
@@ -89,6 +89,8 @@ class BreachRegisterPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        em = self.fontMetrics().horizontalAdvance("中")
+        split.setSizes([em * 60, em * 26])
         split.setChildrenCollapsible(False)
         self.splitter = split
         layout = QVBoxLayout(self)

@@ -24,22 +24,21 @@ class RecordDetail(QTextBrowser):
         self.setHtml(self.record_html(r))
 
     def record_html(self, r: BreachRecord) -> str:
-        tr = self.tr
         facts, sanctions, imposed, period, status = (
-            tr("Facts"), tr("Sanctions"), tr("Imposed by"), tr("Period"), tr("Status"))
-        none, accountability, repair = tr("None"), tr("Accountability"), tr("Repair")
-        not_repaired, fulfilled = tr("Not repaired"), tr("Fulfilled on {day}")
+            self.tr("Facts"), self.tr("Sanctions"), self.tr("Imposed by"), self.tr("Period"), self.tr("Status"))
+        none, accountability, repair = self.tr("None"), self.tr("Accountability"), self.tr("Repair")
+        not_repaired, fulfilled = self.tr("Not repaired"), self.tr("Fulfilled on {day}")
 
         def row(label: str, value: str | None) -> str:
             return f"<tr><td><b>{escape(label)}</b></td><td>{escape(value or '—')}</td></tr>"
 
         parts = [f"<h3>{escape(r.respondent_name)}</h3>",
                  f"<p>{escape(r.case_no)} · {escape(r.status_label)}</p><table cellspacing='4'>",
-                 row(tr("Credit code"), r.respondent_code), row(tr("County"), r.region_name),
-                 row(tr("Competent department"), r.department), row(tr("Confirmed by"), r.confirmed_by),
-                 row(tr("Confirmed on"), r.confirmed_on), row(tr("Document no."), r.document_ref),
-                 row(tr("Enterprise"), r.complainant_name), row(tr("Agreement"), r.agreement_title),
-                 row(tr("Claim (yuan)"), r.claim_yuan), "</table>",
+                 row(self.tr("Credit code"), r.respondent_code), row(self.tr("County"), r.region_name),
+                 row(self.tr("Competent department"), r.department), row(self.tr("Confirmed by"), r.confirmed_by),
+                 row(self.tr("Confirmed on"), r.confirmed_on), row(self.tr("Document no."), r.document_ref),
+                 row(self.tr("Enterprise"), r.complainant_name), row(self.tr("Agreement"), r.agreement_title),
+                 row(self.tr("Claim (yuan)"), r.claim_yuan), "</table>",
                  f"<h4>{escape(facts)}</h4><p>{escape(r.facts)}</p>"]
         if r.ground_detail:
             parts.append(f"<p>{escape(r.ground_detail)}</p>")
@@ -47,7 +46,7 @@ class RecordDetail(QTextBrowser):
         if r.sanctions:
             parts.append("<ol>")
             for s in r.sanctions:
-                lifted = tr(" (lifted {day})").format(day=s.lifted_on) if s.lifted_on else ""
+                lifted = self.tr(" (lifted {day})").format(day=s.lifted_on) if s.lifted_on else ""
                 parts.append(f"<li>{escape('、'.join(s.measures))}<br>{escape(imposed)}："
                              f"{escape(s.imposed_by)}<br>{escape(period)}：{escape(s.period)}<br>"
                              f"{escape(status)}：{escape(s.status_label + lifted)}</li>")

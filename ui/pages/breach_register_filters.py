@@ -97,7 +97,8 @@ class RegisterFilterBar(QWidget):
         for code, text in options:
             combo.addItem(text, code)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
+        combo.setMinimumContentsLength(max(6, longest * 3 // 2))  # Chinese characters are wider than the average
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
