@@ -45,7 +45,9 @@ class BreachRegisterPage(QWidget):
     open_complaint = Signal(str, str)  # complaint id, case number
     exported = Signal(object)  # RegisterExport (tests)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load`` False: nothing is read until ``refresh`` (the main window refreshes a page when it is
+        first shown)."""
         super().__init__(parent)
         self._ctx = ctx
         self._filter = RegisterFilter()
@@ -107,7 +109,8 @@ class BreachRegisterPage(QWidget):
         self.open_button.clicked.connect(self._open)
         self.export_button.clicked.connect(self.export)
         self._show_sort()
-        self.refresh()
+        if load:
+            self.refresh()
 
     def _hide_columns(self) -> None:
         """The county column on a prefecture only; the confirming authority is in the detail panel (a
