@@ -4,32 +4,32 @@
 <context>
     <name>BreachRegisterModel</name>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="163"/>
+        <location filename="../../ui/models/breach_register_table.py" line="164"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="163"/>
+        <location filename="../../ui/models/breach_register_table.py" line="164"/>
         <source>Government body</source>
         <translation>失信主体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="163"/>
+        <location filename="../../ui/models/breach_register_table.py" line="166"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="163"/>
+        <location filename="../../ui/models/breach_register_table.py" line="164"/>
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="164"/>
+        <location filename="../../ui/models/breach_register_table.py" line="166"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/models/breach_register_table.py" line="164"/>
+        <location filename="../../ui/models/breach_register_table.py" line="166"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
@@ -57,78 +57,78 @@
 <context>
     <name>BreachRegisterPage</name>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="56"/>
+        <location filename="../../ui/pages/breach_register.py" line="58"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="57"/>
+        <location filename="../../ui/pages/breach_register.py" line="59"/>
         <source>Save the records shown as an Excel workbook</source>
-        <translation>把当前显示的记录导出为 Excel 台账</translation>
+        <translation>把当前筛选出的全部记录导出为台账表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="58"/>
+        <location filename="../../ui/pages/breach_register.py" line="60"/>
         <source>Open the complaint</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="120"/>
-        <location filename="../../ui/pages/breach_register.py" line="133"/>
+        <location filename="../../ui/pages/breach_register.py" line="125"/>
+        <location filename="../../ui/pages/breach_register.py" line="138"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="152"/>
+        <location filename="../../ui/pages/breach_register.py" line="157"/>
         <source>{total} records ({in_force} in force, {sanctioned} under sanction today)</source>
         <translation>共 {total} 条（有效 {in_force} 条；今日仍在惩戒 {sanctioned} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="162"/>
+        <location filename="../../ui/pages/breach_register.py" line="167"/>
         <source>The register could not be read</source>
         <translation>无法读取失信记录台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="163"/>
+        <location filename="../../ui/pages/breach_register.py" line="168"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="185"/>
+        <location filename="../../ui/pages/breach_register.py" line="190"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="185"/>
+        <location filename="../../ui/pages/breach_register.py" line="190"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="191"/>
-        <location filename="../../ui/pages/breach_register.py" line="211"/>
-        <location filename="../../ui/pages/breach_register.py" line="234"/>
-        <location filename="../../ui/pages/breach_register.py" line="241"/>
+        <location filename="../../ui/pages/breach_register.py" line="196"/>
+        <location filename="../../ui/pages/breach_register.py" line="216"/>
+        <location filename="../../ui/pages/breach_register.py" line="239"/>
+        <location filename="../../ui/pages/breach_register.py" line="246"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="192"/>
+        <location filename="../../ui/pages/breach_register.py" line="197"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="210"/>
+        <location filename="../../ui/pages/breach_register.py" line="215"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="210"/>
+        <location filename="../../ui/pages/breach_register.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="234"/>
+        <location filename="../../ui/pages/breach_register.py" line="239"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/breach_register_filters.py" line="59"/>
-        <location filename="../../ui/pages/breach_register_filters.py" line="110"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="111"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
