@@ -7,7 +7,11 @@ records, with and without the counts of the selection) for the first page, filte
 the sorts and the searches (Chinese text, pinyin initials, pinyin, a credit code prefix), each warm,
 beside the same SQL statements (captured from the engine) replayed on a bare ``sqlite3`` connection
 in the same process; then the whole register exported as xlsx beside a bare read of its rows.
-Budgets from DESIGN §8: a list page <= 10 ms, a search <= 50 ms.
+Budgets from DESIGN §8: a list page <= 10 ms, a search <= 50 ms; the export's 10 s is ours.
+
+Measured on the 2-core machine (demo profile, 10,264 records; the counts included): first page 8.4 ms
+(raw SQL 6.6), a block without counts 2.2 ms, a county 4 ms, filters 4–10 ms, sorts 9 ms, searches
+10–14 ms (pinyin initials 10.3 ms), the whole register as xlsx 5.4 s (3 MB).
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
@@ -33,6 +36,7 @@ from app.services.profile import is_initialised, open_profile
 from app.services.users import Actor
 
 PAGE_MS, SEARCH_MS = 10, 50
+EXPORT_MS = 10_000  # no budget in DESIGN §8: ours, for the whole register of a prefecture (about 10,000 records)
 
 
 def main() -> None:
@@ -103,11 +107,9 @@ def main() -> None:
         def bare_read():
             raw.execute("SELECT * FROM breach_records ORDER BY confirmed_on DESC, case_no DESC").fetchall()
 
-        started = time.perf_counter()
         written = export()
-        once = (time.perf_counter() - started) * 1000
         row(f"whole register xlsx ({written.records:,} records)", timed(export, runs=3), timed(bare_read, runs=3),
-            max(once * 2, 1))
+            EXPORT_MS)
         print(f"  file: {target.stat().st_size / 1e6:.1f} MB (raw: the rows read bare, no workbook)")
 
 
