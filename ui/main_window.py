@@ -1,6 +1,7 @@
-"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 同步, 设置), the pages, the status bar.
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 失信记录, 同步, 设置), the pages, the status
+bar.
 
-Keys: Ctrl+1…6 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
+Keys: Ctrl+1…7 switch pages, Ctrl+N registers a complaint, Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
 The status bar's sync indicator (``ui.sync.indicator``) is re-read after every write and every sync;
@@ -27,6 +28,7 @@ from app.domain.clock import CHINA
 from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
+from ui.pages.breach_register import BreachRegisterPage
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.settings import SettingsPage
 from ui.pages.statistics import StatisticsPage
@@ -40,7 +42,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, SYNC, SETTINGS = range(6)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, BREACHES, SYNC, SETTINGS = range(7)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -56,10 +58,11 @@ class MainWindow(QMainWindow):
         self._documents: QWidget | None = None  # built when first shown (see ``documents``)
         self.statistics = StatisticsPage(ctx, self)
         self.statistics_export = StatisticsExport(ctx, self.statistics)
+        self.breach_register = BreachRegisterPage(ctx, self, load=False)  # read when first shown
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
-        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.sync,
-                                     self.settings_page]
+        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics,
+                                     self.breach_register, self.sync, self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
             (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
             (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("Breach register"), QStyle.StandardPixmap.SP_MessageBoxWarning),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
         ]
@@ -130,7 +134,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             return action
 
-        for number in range(6):
+        for number in range(len(self.pages)):
             add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
         add(self.tr("Search"), "Ctrl+F", self.focus_search)
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         self.cases.registered.connect(self._registered)
         self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.sync.open_complaint.connect(self.open_complaint)
+        self.breach_register.open_complaint.connect(self.open_complaint)
         self.sync.open_list.connect(self.show_list)
         self.sync.enrol_requested.connect(self._enrol)
         self.sync.controller.finished.connect(self._synced)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.auth import login
 from tests.factories import PASSWORD
-from ui.main_window import COMPLAINTS, DOCUMENTS, SETTINGS, STATISTICS, SYNC, WORKBENCH, MainWindow
+from ui.main_window import BREACHES, COMPLAINTS, DOCUMENTS, SETTINGS, STATISTICS, SYNC, WORKBENCH, MainWindow
 from ui.pages.case_tabs import ID_PROPERTY, REGISTRATION_PROPERTY
 
 
@@ -22,9 +22,11 @@ def _window(qtbot, ctx) -> MainWindow:
 
 def test_navigation_and_keys(qtbot, ctx):
     window = _window(qtbot, ctx)
-    assert [window.nav.item(i).text() for i in range(6)] == ["工作台", "投诉案件", "文书", "统计", "同步", "设置"]
+    assert [window.nav.item(i).text() for i in range(7)] == ["工作台", "投诉案件", "文书", "统计", "失信记录", "同步",
+                                                             "设置"]
     assert window.stack.currentIndex() == WORKBENCH
-    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, SYNC), (6, SETTINGS), (1, WORKBENCH)):
+    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, BREACHES), (6, SYNC), (7, SETTINGS),
+                         (1, WORKBENCH)):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == page
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -119,7 +121,7 @@ def test_documents_page_is_built_when_first_shown(qtbot, ctx):
 
     assert isinstance(window.stack.currentWidget(), DocumentsPage)
     assert window.stack.currentWidget() is window.documents
-    assert window.stack.count() == 6
+    assert window.stack.count() == len(window.pages) == 7
 
 
 def test_changes_refresh_the_list(qtbot, ctx, add_complaint):
@@ -138,3 +140,15 @@ def test_window_geometry_is_remembered(qtbot, ctx):
     window.close()
     again = _window(qtbot, ctx)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_the_breach_register_is_read_when_shown_and_opens_the_complaint(qtbot, ctx, add_complaint):
+    made = add_complaint()
+    window = _window(qtbot, ctx)
+    page = window.breach_register
+    assert page.count_label.text() == ""  # nothing read to open the window
+    with qtbot.waitSignal(page.model.totals_changed, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == BREACHES and page.model.rowCount() == 0  # no confirmed breach yet
+    page.open_complaint.emit(made.complaint_id, made.case_no)
+    assert window.stack.currentIndex() == COMPLAINTS and window.cases.tabText(1) == made.case_no
