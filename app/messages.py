@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "credit_check_ambiguous": "“{query}”对应 {count} 个单位（{names}），请输入完整的单位名称或统一社会信用代码",
     "credit_check_body_unknown": "没有找到与“{query}”对应的单位，请输入完整的单位名称或统一社会信用代码",
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
+    # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
+    "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
 }
 
 FIELD_LABELS: dict[str, str] = {

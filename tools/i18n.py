@@ -26,6 +26,8 @@ CATALOGUES = {
                     "ui/saving_tasks.py", "ui/dialogs/first_run.py", "ui/dialogs/login.py",
                     "ui/dialogs/user_dialogs.py", "ui/pages", "ui/models", "ui/widgets", "ui/sync", "ui/imports",
                     "ui/dialogs/typical_decision.py"],
+    "lvyue_register": ["ui/pages/breach_register.py", "ui/pages/breach_register_filters.py",
+                       "ui/pages/breach_register_detail.py", "ui/models/breach_register_table.py"],
 }
 
 

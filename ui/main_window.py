@@ -1,6 +1,7 @@
-"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 信用核查, 典型案例, 同步, 设置), the pages, the status bar.
+"""The main window 主窗口: navigation (工作台, 投诉案件, 文书, 统计, 失信记录, 信用核查, 典型案例, 同步, 设置), the
+pages, the status bar.
 
-Keys: Ctrl+1…8 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
+Keys: Ctrl+1…9 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
 Ctrl+F searches the list, F5 refreshes,
 Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
 
@@ -30,6 +31,7 @@ from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
 from ui.credit.submission_dialog import SubmissionDialog
 from ui.imports.import_dialog import ImportDialog
+from ui.pages.breach_register import BreachRegisterPage
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.credit_check import CreditCheckPage
 from ui.pages.settings import SettingsPage
@@ -45,7 +47,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, CREDIT, TYPICAL, SYNC, SETTINGS = range(8)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, BREACHES, CREDIT, TYPICAL, SYNC, SETTINGS = range(9)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -62,12 +64,13 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None  # 批量导入, opened by Ctrl+I or the list's button
         self.statistics = StatisticsPage(ctx, self)
         self.statistics_export = StatisticsExport(ctx, self.statistics)
+        self.breach_register = BreachRegisterPage(ctx, self, load=False)  # read when first shown
         self.typical = TypicalPage(ctx, self)
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
         self.credit = CreditCheckPage(ctx, self)
-        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics, self.credit,
-                                     self.typical, self.sync, self.settings_page]
+        self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics,
+                                     self.breach_register, self.credit, self.typical, self.sync, self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
             (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
             (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("Breach register"), QStyle.StandardPixmap.SP_MessageBoxCritical),
             (self.tr("Credit check"), QStyle.StandardPixmap.SP_FileDialogContentsView),
             (self.tr("Typical cases"), QStyle.StandardPixmap.SP_MessageBoxWarning),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         self.cases.registered.connect(self._registered)
         self.cases.list_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.sync.open_complaint.connect(self.open_complaint)
+        self.breach_register.open_complaint.connect(self.open_complaint)
         self.sync.open_list.connect(self.show_list)
         self.sync.enrol_requested.connect(self._enrol)
         self.sync.controller.finished.connect(self._synced)

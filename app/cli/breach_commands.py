@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from app.cli.output import Output
 from app.cli.report_commands import _day as report_day
 from app.cli.session import actor_from, profile_from
 from app.domain.breach_register import RECORD_STATUS_LABELS, RecordStatus
-from app.services import credit_register
+from app.services import credit_register, register_export
 from app.services.credit_register import BreachRecord, RegisterFilter
 
 
@@ -28,6 +29,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--status", choices=[s.value for s in RecordStatus], metavar="状态",
                    help="in_force（有效）或 repaired（已修复）")
     p.add_argument("--sanctioned", action="store_true", help="只看今天仍有惩戒措施在实施的")
+    p.add_argument("--sanction", choices=list(credit_register.SANCTION_FILTERS), metavar="惩戒",
+                   help="按惩戒情况：in_force（实施中）、ended（已结束）、none（未惩戒）")
     p.add_argument("--from", dest="date_from", help="认定日期起（2026-01-01）")
     p.add_argument("--to", dest="date_to", help="认定日期止（2026-12-31）")
     p.add_argument("--sort", default="confirmed_on", choices=list(credit_register.SORTS), metavar="排序",
@@ -35,6 +38,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--asc", action="store_true", help="升序（默认降序）")
     p.add_argument("--limit", type=int, default=50, help="最多列出条数（默认 50；0 表示全部）")
     p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--xlsx", metavar="文件", help="把符合条件的全部记录导出为 Excel 台账（不受 --limit 限制）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     p.set_defaults(handler=list_)
     p = group.add_parser("show", parents=[common], help="查看一条政务失信记录（按案号，需 --user）")
     p.add_argument("case_no", metavar="案号")
@@ -49,9 +54,14 @@ def list_(args, out: Output) -> int:
     profile = profile_from(args)
     actor = actor_from(args, profile)
     f = RegisterFilter(search=args.search or "", region_code=args.region, department=args.department,
-                       status=args.status, sanctioned_now=args.sanctioned,
+                       status=args.status, sanctioned_now=args.sanctioned, sanction=args.sanction,
                        confirmed_from=_day(args.date_from, "--from"), confirmed_to=_day(args.date_to, "--to"),
                        sort=args.sort, ascending=args.asc)
+    if args.xlsx:
+        written = register_export.export_register(profile, actor, f, Path(args.xlsx), force=args.force)
+        out.result({"path": str(written.path), "records": written.records},
+                   f"已导出 {written.records} 条政务失信记录：{written.path}")
+        return 0
     page = credit_register.register_page(profile, actor, f, offset=max(0, args.offset),
                                          limit=args.limit if args.limit > 0 else None)
     rows = [[r.case_no, r.respondent_name, r.respondent_code or "—", r.region_name, r.confirmed_on,
@@ -75,7 +85,9 @@ def show(args, out: Output) -> int:
 
 def _json(r: BreachRecord) -> dict:
     return {
-        "case_no": r.case_no, "respondent_name": r.respondent_name, "respondent_code": r.respondent_code,
+        "case_no": r.case_no, "complaint_id": r.complaint_id, "office_code": r.office_code,
+        "respondent_kind": r.respondent_kind, "claim_cents": r.claim_cents, "repair_evidence": r.repair_evidence,
+        "sanction_count": len(r.sanctions), "respondent_name": r.respondent_name, "respondent_code": r.respondent_code,
         "region_code": r.region_code, "region_name": r.region_name, "department": r.department,
         "confirmed_by": r.confirmed_by, "confirmed_on": r.confirmed_on, "recorded_on": r.recorded_on,
         "ground": r.ground, "ground_detail": r.ground_detail, "facts": r.facts, "document_ref": r.document_ref,

@@ -247,6 +247,12 @@ breach_records = Table(
     Index("ix_breach_records_changed", "changed_on"),
     Index("ix_breach_records_typical", "region_code", "confirmed_on", "respondent_name", "ground", "claim_cents",
           "case_no", "complaint_id", "complainant_name"),  # typical-case proposals (migration 0010)
+    # the list's order and filters, counts and pinyin names from the index alone (migration 0013)
+    Index("ix_breach_records_list", "confirmed_on", "case_no", "region_code", "status", "department",
+          "sanction_count"),
+    Index("ix_breach_records_amount", "claim_cents", "case_no", "region_code", "status"),
+    Index("ix_breach_records_scope", "region_code", "status", "department", "confirmed_on", "sanction_count"),
+    Index("ix_breach_records_names", "respondent_name", "case_no", "region_code"),
 )
 
 # Monthly sums kept by SQLite triggers on ``stage_deadlines`` and ``complaints`` (migration 0005), so a

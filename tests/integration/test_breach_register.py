@@ -132,3 +132,62 @@ def test_the_body_is_found_by_its_credit_code(office):
     assert [r.case_no for r in credit_register.records_of_body(p, o.officer, code=code.lower())] == [case]
     assert [r.case_no for r in credit_register.records_of_body(p, o.officer, name=FINANCE)] == [case]
     assert credit_register.records_of_body(p, o.officer, name="双柏县水务局") == ()
+
+
+def test_pages_sorts_and_sanction_filter(office):
+    p, o = office.profile, office
+    cases = [_breached(office, respondent=name) for name in ("双柏县财政局", "双柏县水务局", "双柏县教育体育局")]
+    o.clock.now = china_noon(2026, 12, 3)
+    act.act(p, o.leader, cases[1], "sanction", {"measures": ["public_criticism"], "imposed_by": "双柏县人民政府",
+                                                "start_on": "2026-12-03"})
+    act.act(p, o.leader, cases[2], "sanction", {"measures": ["restrict_procurement"], "imposed_by": "双柏县人民政府",
+                                                "start_on": "2026-12-02", "end_on": "2026-12-02"})
+    whole = [r.case_no for r in credit_register.register_page(p, o.officer, limit=None).rows]
+    assert sorted(whole) == sorted(cases)
+    paged = [r.case_no for offset in (0, 2) for r in credit_register.register_page(
+        p, o.officer, offset=offset, limit=2, count=False).rows]
+    assert paged == whole, "the pages together are the whole list in its order"
+    assert credit_register.register_page(p, o.officer, limit=2, count=False).total == -1  # not counted
+
+    def found(**kw):
+        return [r.case_no for r in credit_register.register_page(p, o.officer, RegisterFilter(**kw)).rows]
+
+    assert found(sanction="in_force") == [cases[1]]
+    assert found(sanction="ended") == [cases[2]]
+    assert found(sanction="none") == [cases[0]]
+    assert found(sort="amount") == sorted(cases, reverse=True)  # same amounts: by case number
+    with pytest.raises(DomainError) as caught:
+        found(sanction="sometimes")
+    assert caught.value.code == "register_sanction_unknown"
+
+
+def test_the_export_holds_the_selection_in_list_order(office, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.reports.register_workbook import header
+    from app.services import register_export
+
+    p, o = office.profile, office
+    cases = [_breached(office, respondent=name) for name in ("双柏县财政局", "双柏县水务局")]
+    o.clock.now = china_noon(2026, 12, 3)
+    act.act(p, o.leader, cases[0], "sanction", {"measures": ["public_criticism", "restrict_procurement"],
+                                                "imposed_by": "双柏县人民政府", "start_on": "2026-12-03"})
+    act.act(p, o.leader, cases[0], "sanction", {"measures": ["refuse_project_funds"],
+                                                "imposed_by": "双柏县发展和改革局", "start_on": "2026-12-03"})
+    target = tmp_path / "register.xlsx"
+    written = register_export.export_register(p, o.officer, RegisterFilter(search="caizheng"), target)
+    assert written.records == 1
+    sheet = load_workbook(target).active
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == header() and len(rows) == 2
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row["案号"], row["失信主体"], row["地区"], row["诉求金额（元）"], row["状态"], row["惩戒次数"]) == (
+        cases[0], FINANCE, "双柏县", 300000, "有效", 2)
+    first, second = row["惩戒措施（每项一行）"].splitlines()
+    assert "公开通报批评、限制参加政府采购" in first and "双柏县人民政府" in first and "实施中" in first
+    assert "双柏县发展和改革局" in second
+    with pytest.raises(DomainError) as caught:
+        register_export.export_register(p, o.officer, RegisterFilter(), target)
+    assert caught.value.code == "file_exists"
+    assert register_export.export_register(p, o.officer, RegisterFilter(), target, force=True).records == 2

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.auth import login
 from tests.factories import PASSWORD
 from ui.main_window import (
+    BREACHES,
     COMPLAINTS,
     CREDIT,
     DOCUMENTS,
@@ -33,9 +34,10 @@ def _window(qtbot, ctx) -> MainWindow:
 def test_navigation_and_keys(qtbot, ctx):
     window = _window(qtbot, ctx)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "工作台", "投诉案件", "文书", "统计", "信用核查", "典型案例", "同步", "设置"]
+        "工作台", "投诉案件", "文书", "统计", "失信记录", "信用核查", "典型案例", "同步", "设置"]
     assert window.stack.currentIndex() == WORKBENCH
-    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, CREDIT), (6, TYPICAL), (7, SYNC), (8, SETTINGS),
+    for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, BREACHES), (6, CREDIT), (7, TYPICAL),
+                         (8, SYNC), (9, SETTINGS),
                          (1, WORKBENCH)):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == page
@@ -137,7 +139,7 @@ def test_documents_page_is_built_when_first_shown(qtbot, ctx):
 def test_the_credit_check_page_follows_the_statistics(qtbot, ctx):
     window = _window(qtbot, ctx)
     assert window.nav.item(CREDIT).text() == "信用核查"
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.credit
 
 
@@ -157,3 +159,15 @@ def test_window_geometry_is_remembered(qtbot, ctx):
     window.close()
     again = _window(qtbot, ctx)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_the_breach_register_is_read_when_shown_and_opens_the_complaint(qtbot, ctx, add_complaint):
+    made = add_complaint()
+    window = _window(qtbot, ctx)
+    page = window.breach_register
+    assert page.count_label.text() == ""  # nothing read to open the window
+    with qtbot.waitSignal(page.model.totals_changed, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == BREACHES and page.model.rowCount() == 0  # no confirmed breach yet
+    page.open_complaint.emit(made.complaint_id, made.case_no)
+    assert window.stack.currentIndex() == COMPLAINTS and window.cases.tabText(1) == made.case_no
