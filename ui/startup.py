@@ -51,15 +51,40 @@ class Startup(QObject):
         self.actor: Actor | None = None
         self.window = None
         self.dialog = None  # the dialog on screen now (tests drive it)
+        self.notice = None  # an information box shown beside it (after a restore)
         self.open_folder = OpenFolder()  # copies of attachments opened this session
 
     def start(self) -> None:
         if self.demo and not is_initialised(self.home):
             self._fill_demo()
         elif not is_initialised(self.home):
-            self._wizard()
+            from app.services.maintenance import damaged_database
+
+            problem = damaged_database(self.home)  # a file that is there but does not open: never the wizard
+            if problem is not None:
+                self._restore(problem)
+            else:
+                self._wizard()
         else:
             self._login()
+
+    # -- a damaged database: the guided restore -------------------------------------------------------
+    def _restore(self, problem: str) -> None:
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.home, problem, self.tasks)
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._restore_done(dialog, result))
+        dialog.show()
+
+    def _restore_done(self, dialog, result: int) -> None:
+        from ui.dialogs.restore_dialog import say_restored
+
+        if not result:
+            self.finished.emit(1)
+            return
+        self.notice = say_restored(None, dialog)
+        self._login()
 
     # -- demo ----------------------------------------------------------------------------------------
     def _fill_demo(self) -> None:
@@ -175,6 +200,13 @@ class Startup(QObject):
             self.finished.emit(1)
 
     def _open_failed(self, failure: TaskFailure) -> None:
+        if failure.code == "database_damaged":  # found damaged while opening (e.g. marked by an earlier read)
+            if self.dialog is not None:
+                self.dialog.finished.disconnect()
+                self.dialog.hide()
+                self.dialog.deleteLater()
+            self._restore(failure.error.params.get("detail", ""))
+            return
         QMessageBox.critical(self.dialog, self.tr("The data could not be opened"), failure.message)
         self.finished.emit(1)
 

@@ -20,7 +20,7 @@ from app.domain.errors import DomainError
 from app.domain.ids import uuid7
 from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
-from app.store.backup import backup_file, timestamped_name
+from app.store.backup import backup_file, integrity_problem, mark_damaged, timestamped_name
 from app.store.meta import MetaStore
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
@@ -153,6 +153,11 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
 
     ``progress(done, total)`` reports the one rebuild after an upgrade that changed the projections
     (minutes at 100,000 complaints); nothing is reported on an ordinary opening."""
+    from app.services.maintenance import damaged_database
+
+    problem = damaged_database(home)  # cheap unless an earlier read found damage
+    if problem is not None:
+        raise DomainError("database_damaged", home=str(home), detail=problem)
     if not is_initialised(home):
         raise DomainError("profile_missing", home=str(home))
     files = ProfileFiles(home)
@@ -196,6 +201,11 @@ def make_daily_backup(profile: Profile) -> Path | None:
         if now - newest < timedelta(days=1):
             return None
     target = backup_file(profile.files.database, folder / timestamped_name("daily", now))
+    problem = integrity_problem(target)  # the full check runs on the copy, never holding the live file
+    if problem is not None:  # a damaged copy must not push the good ones out of the 14 kept
+        target.unlink(missing_ok=True)
+        mark_damaged(profile.files.database, problem)
+        raise DomainError("database_corrupt_found", detail=problem)
     for old in existing[: max(0, len(existing) + 1 - DAILY_BACKUPS_KEPT)]:
         old.unlink(missing_ok=True)
     return target

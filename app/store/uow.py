@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.backup import mark_damaged
 from app.store.complaints import ComplaintStore
 from app.store.engine import create_sqlite_engine, writer_engine
 from app.store.events import EventLog
@@ -49,15 +51,26 @@ class UnitOfWork:
 
 
 class Store:
-    """An open profile database file."""
+    """An open profile database file.
 
-    def __init__(self, path: Path) -> None:
+    ``busy_ms``: how long a write waits for a lock held by another process (default 30 s,
+    ``LVYUE_BUSY_TIMEOUT_MS``). A read or write that finds the file damaged leaves a mark beside it
+    (``app.store.backup.mark_damaged``) so the next start checks it fully and offers a restore."""
+
+    def __init__(self, path: Path, *, busy_ms: int | None = None) -> None:
         self.path = path
-        self.engine = create_sqlite_engine(path)
+        self.engine = create_sqlite_engine(path, busy_ms=busy_ms)
+        event.listen(self.engine, "handle_error", self._on_error)
         self._writer = sessionmaker(bind=writer_engine(self.engine), expire_on_commit=False)
         self._reader = sessionmaker(bind=self.engine)
         self.device_id = ""
         self.owns_series = True
+
+    def _on_error(self, context) -> None:
+        from app.store.faults import is_corruption
+
+        if is_corruption(context.original_exception):
+            mark_damaged(self.path, str(context.original_exception))
 
     def migrate(self, backup_dir: Path) -> MigrationResult:
         return upgrade(self.engine, self.path, backup_dir)
