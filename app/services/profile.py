@@ -154,13 +154,17 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     ``progress(done, total)`` reports the one rebuild after an upgrade that changed the projections
     (minutes at 100,000 complaints); nothing is reported on an ordinary opening."""
     from app.services.maintenance import damaged_database
+    from app.store.faults import fault_of
 
-    problem = damaged_database(home)  # cheap unless an earlier read found damage
+    files = ProfileFiles(home)
+    try:
+        problem = damaged_database(home)  # cheap unless an earlier read found damage
+    except Exception as error:  # locked, or a read-only folder (WAL needs to write beside the file)
+        raise fault_of(error, path=str(files.database)) or error from error
     if problem is not None:
         raise DomainError("database_damaged", home=str(home), detail=problem)
     if not is_initialised(home):
         raise DomainError("profile_missing", home=str(home))
-    files = ProfileFiles(home)
     store = _open_store(files)
     profile = _load(files, store, clock)
     if daily_backup:

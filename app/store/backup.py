@@ -75,8 +75,9 @@ def integrity_problem(path: Path) -> str | None:
 
 def database_problem(path: Path, *, thorough: bool = False) -> str | None:
     """None when the profile database at ``path`` opens and reads (cheap: header, schema and ``meta``,
-    milliseconds at any size); else what SQLite said. ``thorough`` adds ``PRAGMA integrity_check``
-    (reads every page: seconds on a large file)."""
+    milliseconds at any size); else what SQLite said about the damage. ``thorough`` adds ``PRAGMA
+    integrity_check`` (reads every page: seconds on a large file). A file that cannot be opened for
+    another reason (locked, unreadable folder) raises: that is not damage."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -89,7 +90,13 @@ def database_problem(path: Path, *, thorough: bool = False) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        from app.store.faults import is_corruption
+
+        if is_corruption(error):
+            return str(error)
+        if "no such table" in str(error):  # empty or foreign: not damaged, just not a profile
+            return None
+        raise  # locked, read-only, unreadable: a fault of the PC, not of the file
     return None
 
 

@@ -85,6 +85,11 @@ class Store:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._writer, self.device_id, self.owns_series)
 
+    def reading(self) -> UnitOfWork:
+        """The repositories of a unit of work on a plain read transaction: it never waits for the write
+        lock another process holds (a sync) and works on a read-only database. Never committed."""
+        return UnitOfWork(self._reader, self.device_id, self.owns_series)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (one consistent snapshot), closed afterwards."""
