@@ -78,12 +78,10 @@ class Startup(QObject):
         dialog.show()
 
     def _restore_done(self, dialog, result: int) -> None:
-        from ui.dialogs.restore_dialog import say_restored
-
         if not result:
             self.finished.emit(1)
             return
-        self.notice = say_restored(None, dialog)
+        self.notice = dialog.restored_note()
         self._login()
 
     # -- demo ----------------------------------------------------------------------------------------

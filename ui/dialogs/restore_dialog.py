@@ -72,6 +72,7 @@ class RestoreDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 50)
         self.copies = list_backups(ProfileFiles(home).backups)
         self.items: list[QTreeWidgetItem] = []
+        self._suggested = False
         for copy in self.copies:
             item = QTreeWidgetItem([maintenance.local_time(copy.taken_at), self._kind(copy.path),
                                     self.tr("Checking…"), "", copy.path.name])
@@ -121,7 +122,8 @@ class RestoreDialog(QDialog):
             item.setToolTip(2, checked.problem)
             for column in range(5):
                 item.setForeground(column, QBrush(BAD))
-        if self.tree.currentItem() is None and checked.problem is None:
+        if checked.problem is None and not self._suggested:
+            self._suggested = True
             self.tree.setCurrentItem(item)  # the newest good backup is the suggestion
         self._selected()
         self._check_next(index + 1)
@@ -179,16 +181,17 @@ class RestoreDialog(QDialog):
         self._selected()
 
 
-def say_restored(parent: QWidget | None, dialog: RestoreDialog) -> QMessageBox:
-    """The note after a restore: where the damaged file was kept and what to do next (opened, not exec'd)."""
-    assert dialog.restored_from is not None
-    text = dialog.tr("Restored the backup of %1. The damaged file was kept as %2.").replace(
-        "%1", maintenance.local_time(dialog.restored_from.taken_at)).replace("%2", str(dialog.saved_as))
-    if dialog.restored_from.enrolled:
-        text += "\n\n" + dialog.tr("Synchronise now to bring back what the hub holds.")
-    else:
-        text += "\n\n" + dialog.tr("Enter again what was recorded after the backup time.")
-    box = QMessageBox(QMessageBox.Icon.Information, dialog.tr("Lvyue — restored"), text,
-                      QMessageBox.StandardButton.Ok, parent)
-    box.open()
-    return box
+    def restored_note(self, parent: QWidget | None = None) -> QMessageBox:
+        """The note after a restore: where the damaged file was kept and what to do next (opened, not
+        exec'd)."""
+        assert self.restored_from is not None
+        text = self.tr("Restored the backup of %1. The damaged file was kept as %2.").replace(
+            "%1", maintenance.local_time(self.restored_from.taken_at)).replace("%2", str(self.saved_as))
+        if self.restored_from.enrolled:
+            text += "\n\n" + self.tr("Synchronise now to bring back what the hub holds.")
+        else:
+            text += "\n\n" + self.tr("Enter again what was recorded after the backup time.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Lvyue — restored"), text,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.open()
+        return box
