@@ -60,7 +60,11 @@ class Startup(QObject):
         elif not is_initialised(self.home):
             from app.services.maintenance import damaged_database
 
-            problem = damaged_database(self.home)  # a file that is there but does not open: never the wizard
+            try:
+                problem = damaged_database(self.home)  # a file that is there but does not open: never the wizard
+            except Exception as error:  # a read-only or locked folder: say so, and stop
+                self._open_failed(TaskFailure(error))
+                return
             if problem is not None:
                 self._restore(problem)
             else:
