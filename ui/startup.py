@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.services.auth import logout
 from app.services.open_folder import OpenFolder
-from app.services.profile import Profile, is_initialised, make_daily_backup, open_profile
+from app.services.profile import Profile, is_initialised, keep_checked_copy, make_daily_backup, open_profile
 from app.services.users import Actor
 from ui.context import UiContext
 from ui.dialogs.first_run import FirstRunWizard
@@ -227,7 +227,13 @@ class Startup(QObject):
         self.window.show()
         self.ready.emit(self.window)
         # the day's backup copy runs after login, on the writer queue, so nobody waits for it
-        self.tasks.run(make_daily_backup, self.profile, write=True)  # a failure is shown like any other
+        self.tasks.run(make_daily_backup, self.profile, check=False, write=True,  # a failure is shown like any other
+                       on_done=self._backed_up)
+
+    def _backed_up(self, copy: Path | None) -> None:
+        """The day's copy is checked page by page off the write queue (a damaged database says so)."""
+        if copy is not None and self.profile is not None:
+            self.tasks.run(keep_checked_copy, self.profile, copy)
 
     # -- the end -------------------------------------------------------------------------------------
     def close(self) -> None:

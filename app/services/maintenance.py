@@ -27,6 +27,7 @@ from app.store.backup import (
     database_problem,
     integrity_problem,
     list_backups,
+    marked_initialised,
     restore_file,
     set_aside,
     timestamped_name,
@@ -129,7 +130,7 @@ def damaged_database(home: Path, *, thorough: bool = False) -> str | None:
     problem = database_problem(files.database, thorough=thorough or mark is not None)
     if problem is None and mark is not None:
         clear_damage_mark(files.database)
-    if problem is None and list_backups(files.backups) and not is_initialised(home):
+    if problem is None and list_backups(files.backups) and not marked_initialised(files.database):
         problem = "数据库文件为空或不是本系统的数据库"
     return problem
 

@@ -195,8 +195,11 @@ def _json_or_empty(text: str | None) -> dict:
     return json.loads(text) if text else {}
 
 
-def make_daily_backup(profile: Profile) -> Path | None:
-    """Copy the database once a day (keeps the last 14); the window runs it after login."""
+def make_daily_backup(profile: Profile, *, check: bool = True) -> Path | None:
+    """Copy the database once a day (keeps the last 14); the window runs it after login.
+
+    ``check``: run ``keep_checked_copy`` on the copy now; the window passes False and runs that check
+    on its pool instead, so the write queue is not held while every page of the copy is read."""
     folder = profile.files.backups
     existing = sorted(folder.glob("lvyue-daily-*.sqlite")) if folder.exists() else []
     now = profile.now()
@@ -205,11 +208,20 @@ def make_daily_backup(profile: Profile) -> Path | None:
         if now - newest < timedelta(days=1):
             return None
     target = backup_file(profile.files.database, folder / timestamped_name("daily", now))
-    problem = integrity_problem(target)  # the full check runs on the copy, never holding the live file
-    if problem is not None:  # a damaged copy must not push the good ones out of the 14 kept
-        target.unlink(missing_ok=True)
+    return keep_checked_copy(profile, target) if check else target
+
+
+def keep_checked_copy(profile: Profile, copy: Path) -> Path:
+    """``PRAGMA integrity_check`` on a new daily copy (the full check runs on the copy, never holding the
+    live file). A damaged copy is deleted, so it cannot push good ones out of the 14 kept, and the
+    database is marked damaged (``database_corrupt_found``; the next start checks it and offers the
+    restore); a good one lets the oldest daily copies beyond 14 go."""
+    problem = integrity_problem(copy)
+    if problem is not None:
+        copy.unlink(missing_ok=True)
         mark_damaged(profile.files.database, problem)
         raise DomainError("database_corrupt_found", detail=problem)
-    for old in existing[: max(0, len(existing) + 1 - DAILY_BACKUPS_KEPT)]:
+    existing = sorted(profile.files.backups.glob("lvyue-daily-*.sqlite"))
+    for old in existing[: max(0, len(existing) - DAILY_BACKUPS_KEPT)]:
         old.unlink(missing_ok=True)
-    return target
+    return copy

@@ -100,6 +100,20 @@ def database_problem(path: Path, *, thorough: bool = False) -> str | None:
     return None
 
 
+def marked_initialised(path: Path) -> bool:
+    """Whether the database at ``path`` says it is a set-up profile (``meta.initialised``); False for an
+    empty, foreign or unreadable file."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'initialised'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == "1"
+
+
 def mark_damaged(database: Path, detail: str) -> None:
     """Leave ``lvyue.sqlite.damaged`` beside the database (best effort: the folder may be read-only)."""
     with contextlib.suppress(OSError):
