@@ -10,7 +10,9 @@ written to a temporary name first), so every message can say that nothing saved 
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
 
 from app.domain.errors import DomainError
 
@@ -22,6 +24,21 @@ DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 WINDOWS_DISK_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
 WINDOWS_READ_ONLY = {5, 19}  # ERROR_ACCESS_DENIED, ERROR_WRITE_PROTECT
+
+
+DATABASE_ATTRIBUTE = "lvyue_database"  # the file a SQLite error came from, when the store knows it
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def _nearly_full(path: str) -> bool:
+    """Whether the disk holding ``path`` has (almost) no room left."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder if folder.is_dir() else folder.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
@@ -65,7 +82,11 @@ def fault_of(error: BaseException, *, path: str = "") -> DomainError | None:
         return error
     code = sqlite_code(error)
     if code is not None:
-        detail = str(_sqlite_error(error))
+        found = _sqlite_error(error)
+        detail = str(found)
+        path = path or getattr(found, DATABASE_ATTRIBUTE, "")  # set by ``Store`` (app.store.uow)
+        if code == SQLITE_IOERR and path and _nearly_full(path):
+            code = SQLITE_FULL  # a write that failed for room (e.g. growing the -shm file) reads as I/O error
         if code == SQLITE_FULL:
             return DomainError("disk_full", path=path or "数据库")
         if code in (SQLITE_READONLY, SQLITE_CANTOPEN):

@@ -67,8 +67,12 @@ class Store:
         self.owns_series = True
 
     def _on_error(self, context) -> None:
-        from app.store.faults import is_corruption
+        from app.store.faults import DATABASE_ATTRIBUTE, is_corruption
 
+        try:  # lets the message name the file and check its disk (app.store.faults.fault_of)
+            setattr(context.original_exception, DATABASE_ATTRIBUTE, str(self.path))
+        except AttributeError:
+            pass
         if is_corruption(context.original_exception):
             mark_damaged(self.path, str(context.original_exception))
 

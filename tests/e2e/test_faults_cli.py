@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import pytest
 
 from tests.e2e.test_cli import ADMIN_PW, OFFICER_PW, Cli, ok
 from tests.factories import intake, write_json
-from tests.integration.test_faults import write_lock_held_by_another_process
+from tests.integration.test_faults import mounted, write_lock_held_by_another_process
 
 
 @pytest.fixture
@@ -67,3 +68,47 @@ def test_backup_into_a_new_folder_creates_it(cli, tmp_path):
     folder = tmp_path / "U盘" / "履约备份"
     made = json.loads(ok(cli("backup", "-o", str(folder) + os.sep, "--json")).stdout)["backup"]
     assert folder.is_dir() and os.path.dirname(made) == str(folder)
+
+
+def test_a_full_disk_is_refused_in_chinese_and_keeps_the_data(tmp_path):
+    """A real full disk: the profile on an 8 MiB tmpfs filled to the last block (skipped without mount)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted(["-t", "tmpfs", "-o", "size=8m", "tmpfs"], disk)
+    try:
+        run = Cli(disk / "profile")
+        ok(run("init", "--region", "532322", "--office", "双柏县发展和改革局", "--admin", "admin", password=ADMIN_PW))
+        ok(run("user", "add", "yang", "--name", "杨喆", "--roles", "clerk,handler,leader", "--user", "admin",
+               password=ADMIN_PW, new_password=OFFICER_PW))
+        kept = add(run, tmp_path)
+        try:
+            with open(disk / "filler", "wb") as filler:
+                while True:
+                    filler.write(b"\0" * 65536)
+        except OSError:
+            pass
+        refused = run("complaint", "add", "--file", str(write_json(tmp_path / "d.json", intake())), "--user", "yang",
+                      password=OFFICER_PW)
+        assert refused.returncode == 1
+        assert "磁盘空间已满" in refused.stderr and "没有丢失" in refused.stderr and "Traceback" not in refused.stderr
+        (disk / "filler").unlink()
+        rows = json.loads(ok(run("complaint", "list", "--json")).stdout)
+        assert [r["case_no"] for r in (rows["rows"] if isinstance(rows, dict) else rows)] == [kept["case_no"]]
+        assert ok(run("audit", "verify")).returncode == 0
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_read_only_profile_folder_is_refused_in_chinese(cli, tmp_path):
+    """A real read-only folder: a read-only bind mount of the profile (skipped without mount)."""
+    add(cli, tmp_path)
+    view = tmp_path / "read-only"
+    view.mkdir()
+    mounted(["--bind", str(cli.home)], view)
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], check=True)
+        refused = Cli(view)("complaint", "list")
+    finally:
+        subprocess.run(["umount", "-l", str(view)], check=False)
+    assert refused.returncode == 1
+    assert "只读" in refused.stderr and str(view) in refused.stderr and "Traceback" not in refused.stderr
