@@ -102,9 +102,7 @@ def backup(profile: Profile, destination: Path | str | None = None) -> Path:
         raise DomainError("file_exists", path=str(destination))
     try:
         return backup_file(profile.files.database, destination)
-    except OSError as error:
-        raise fault_of(error, path=str(destination)) or error from error
-    except sqlite3.Error as error:
+    except (OSError, sqlite3.Error) as error:  # a full or read-only backup disk, said with its path
         raise fault_of(error, path=str(destination)) or error from error
 
 
@@ -193,7 +191,9 @@ def restore(home: Path, source: Path) -> Path:
 
     if files.database.exists() and damaged_database(home) is not None:
         saved = set_aside(files.database, utc_now())  # kept for a specialist; never deleted
-        shutil.copyfile(source, files.database)
+        incoming = files.database.with_name(files.database.name + ".restoring")
+        shutil.copyfile(source, incoming)
+        os.replace(incoming, files.database)  # whole or not at all
         clear_damage_mark(files.database)
     elif is_initialised(home):
         saved = backup_file(files.database, files.backups / timestamped_name("pre-restore", utc_now()))
