@@ -1,5 +1,6 @@
 """Faults of the PC in the window (issue 12): the registration form says in Chinese that the disk is full
-or that another program holds the database, keeps what was typed, and registers nothing."""
+or that another program holds the database, keeps what was typed, and registers nothing; the 附件 tab
+names the complaint and the file of an attachment whose file is gone."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.queries import list_complaints
+from app.services.queries import get_complaint, list_complaints
 from tests.integration.test_faults import pragma_on_connect, write_lock_held_by_another_process
-from tests.ui.case_fixtures import intake_values, wait_tasks
+from tests.ui.case_fixtures import intake_values, open_view, wait_tasks
+from tests.ui.test_detail_attachments import received_attachment
 from ui.forms.registration import RegistrationForm
 
 
@@ -61,3 +63,17 @@ def test_a_database_held_by_another_program_asks_to_retry(qtbot, form, clerk, mo
     submit_and_wait(qtbot, form, clerk)  # once the other program is done, the same form registers
     assert list_complaints(clerk.profile, clerk.actor).total == 1
 
+
+
+def test_opening_a_missing_attachment_names_the_complaint_and_the_file(qtbot, office, make_ctx, tmp_path):
+    complaint_id, sha = received_attachment(office, tmp_path, "验收单.pdf")
+    (office.profile.files.blobs / sha[:2] / sha).unlink()  # deleted from the profile folder by hand
+    ctx = make_ctx("handler")
+    view = open_view(qtbot, ctx, complaint_id)
+    tab = view.attachments_tab
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.message.isHidden(), timeout=5000)
+    case_no = get_complaint(ctx.profile, ctx.actor, complaint_id).complaint.case_no
+    assert case_no in tab.message.text() and "验收单.pdf" in tab.message.text()
+    assert "重新添加" in tab.message.text()
+    wait_tasks(qtbot, ctx)
