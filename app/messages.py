@@ -306,7 +306,35 @@ MESSAGES: dict[str, str] = {
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
     # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
     "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
+    # ---- faults of the PC 环境故障 (issue 12: app/store/faults.py, app/services/maintenance.py) --------
+    "disk_full": "磁盘空间已满，未能写入{path}。本次操作没有执行，已保存的数据没有丢失。"
+                 "请清理磁盘（删除不用的文件、清空回收站，或把旧备份移到其他磁盘）后重试",
+    "storage_read_only": "无法写入{path}：该文件夹或数据库文件是只读的，或当前 Windows 用户没有写入权限"
+                         "（{detail}）。本次操作没有执行，已保存的数据没有丢失。请取消文件的“只读”属性、"
+                         "换用有写入权限的文件夹，或请系统管理员检查权限后重试",
+    "database_busy": "数据库正被另一个程序使用（例如计划任务中正在运行的同步 main.py sync，"
+                     "或本机另一个已打开的履约窗口），等待后仍未轮到本次操作。本次操作没有执行，"
+                     "没有写入任何内容。请稍候几分钟后重试",
+    "disk_io_error": "读写磁盘出错，未能写入{path}（{detail}）。本次操作没有执行。请检查磁盘或 U 盘是否已拔出、"
+                     "是否损坏，然后重试",
+    "database_corrupt_found": "数据库文件已损坏（{detail}）。已保存的内容不会被删除。请关闭本程序后重新启动，"
+                              "程序会列出备份并引导您恢复（命令行可使用 restore 命令）",
+    "database_damaged": "数据库文件已损坏，无法打开（{detail}）：{home}",
+    "database_corrupt": "数据库文件已损坏，无法打开（{detail}）。\n"
+                        "最近一份完好的备份是 {backup}（备份时间 {taken_at}）。请关闭所有履约窗口后运行：\n"
+                        "  python main.py --home \"{home}\" restore \"{backup}\"\n"
+                        "恢复前，损坏的文件会被移到一旁保存（不会删除）。备份时间之后录入的内容会丢失，"
+                        "需要重新录入。{sync_note}",
+    "database_corrupt_no_backup": "数据库文件已损坏，无法打开（{detail}），备份文件夹 {folder} 中也没有完好的备份。"
+                                  "请不要删除或覆盖任何文件，联系系统管理员或技术支持；本机已加入州级中心的，"
+                                  "可在新的配置档案中重新加入中心以取回中心保存的记录",
+    "attachment_file_missing": "案件 {case_no} 的附件“{filename}”的文件已不在本机（可能被误删）。"
+                               "案件的其他内容不受影响。请在案件的“附件”中重新添加该文件，"
+                               "或从备份恢复配置档案文件夹中的 blobs 文件夹；本机已加入中心的，可先同步再试",
+    "attachment_files_missing": "{count} 个附件的文件已不在本机，未能上传（其他记录已照常同步）：{names}。"
+                                "请在相应案件中重新添加这些附件",
 }
+
 
 FIELD_LABELS: dict[str, str] = {
     "complainant": "投诉人", "respondent": "被投诉主体", "agreement": "协议（合同）", "claim": "诉求",

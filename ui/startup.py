@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.services.auth import logout
 from app.services.open_folder import OpenFolder
-from app.services.profile import Profile, is_initialised, make_daily_backup, open_profile
+from app.services.profile import Profile, is_initialised, keep_checked_copy, make_daily_backup, open_profile
 from app.services.users import Actor
 from ui.context import UiContext
 from ui.dialogs.first_run import FirstRunWizard
@@ -51,15 +51,42 @@ class Startup(QObject):
         self.actor: Actor | None = None
         self.window = None
         self.dialog = None  # the dialog on screen now (tests drive it)
+        self.notice = None  # an information box shown beside it (after a restore)
         self.open_folder = OpenFolder()  # copies of attachments opened this session
 
     def start(self) -> None:
         if self.demo and not is_initialised(self.home):
             self._fill_demo()
         elif not is_initialised(self.home):
-            self._wizard()
+            from app.services.maintenance import damaged_database
+
+            try:
+                problem = damaged_database(self.home)  # a file that is there but does not open: never the wizard
+            except Exception as error:  # a read-only or locked folder: say so, and stop
+                self._open_failed(TaskFailure(error))
+                return
+            if problem is not None:
+                self._restore(problem)
+            else:
+                self._wizard()
         else:
             self._login()
+
+    # -- a damaged database: the guided restore -------------------------------------------------------
+    def _restore(self, problem: str) -> None:
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.home, problem, self.tasks)
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._restore_done(dialog, result))
+        dialog.show()
+
+    def _restore_done(self, dialog, result: int) -> None:
+        if not result:
+            self.finished.emit(1)
+            return
+        self.notice = dialog.restored_note()
+        self._login()
 
     # -- demo ----------------------------------------------------------------------------------------
     def _fill_demo(self) -> None:
@@ -175,6 +202,13 @@ class Startup(QObject):
             self.finished.emit(1)
 
     def _open_failed(self, failure: TaskFailure) -> None:
+        if failure.code == "database_damaged":  # found damaged while opening (e.g. marked by an earlier read)
+            if self.dialog is not None:
+                self.dialog.finished.disconnect()
+                self.dialog.hide()
+                self.dialog.deleteLater()
+            self._restore(failure.error.params.get("detail", ""))
+            return
         QMessageBox.critical(self.dialog, self.tr("The data could not be opened"), failure.message)
         self.finished.emit(1)
 
@@ -193,7 +227,13 @@ class Startup(QObject):
         self.window.show()
         self.ready.emit(self.window)
         # the day's backup copy runs after login, on the writer queue, so nobody waits for it
-        self.tasks.run(make_daily_backup, self.profile, write=True)  # a failure is shown like any other
+        self.tasks.run(make_daily_backup, self.profile, check=False, write=True,  # a failure is shown like any other
+                       on_done=self._backed_up)
+
+    def _backed_up(self, copy: Path | None) -> None:
+        """The day's copy is checked page by page off the write queue (a damaged database says so)."""
+        if copy is not None and self.profile is not None:
+            self.tasks.run(keep_checked_copy, self.profile, copy)
 
     # -- the end -------------------------------------------------------------------------------------
     def close(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.domain.errors import DomainError
 from app.messages import describe
+from app.store.faults import fault_of
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +31,15 @@ class TaskFailure:
 
     def __init__(self, error: BaseException) -> None:
         self.error = error
-        if isinstance(error, DomainError):
-            self.message = describe(error)
+        fault = error if isinstance(error, DomainError) else fault_of(error)  # full disk, read-only, locked…
+        if fault is not None:
+            self.message = describe(fault)
             self.expected = True
+            self.code = fault.code
         else:
             self.message = f"程序内部错误：{type(error).__name__}: {error}"
             self.expected = False
+            self.code = "internal_error"
         self.details = "".join(traceback.format_exception(error))
 
     def __repr__(self) -> str:

@@ -58,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
         import os
         import traceback
 
+        from app.store.faults import fault_of
+
+        fault = fault_of(error)  # a full disk, a read-only folder, a locked or damaged database
+        if fault is not None:
+            out.error(describe(fault), code=fault.code)
+            return EXIT_REFUSED
+
         if os.environ.get("LVYUE_DEBUG"):
             traceback.print_exc()
         out.error(f"程序内部错误（{type(error).__name__}: {error}）。设置环境变量 LVYUE_DEBUG=1 可查看详细信息。",

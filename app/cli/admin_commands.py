@@ -80,16 +80,31 @@ def audit_verify(args, out: Output) -> int:
 
 def backup(args, out: Output) -> int:
     profile = profile_from(args)
-    path = maintenance.backup(profile, Path(args.output) if args.output else None)
+    path = maintenance.backup(profile, args.output or None)  # the raw text: a trailing separator names a folder
     out.result({"backup": str(path)}, f"已备份到 {path}")
     return 0
 
 
 def restore(args, out: Output) -> int:
     home = resolve_home(args.home)
+    if not args.file:
+        return _list_backups(home, out)
+    damaged = maintenance.damaged_database(home)
     saved = maintenance.restore(home, Path(args.file))
-    out.result({"restored": args.file, "previous_saved_as": str(saved)},
-               f"已从 {args.file} 恢复。原数据库已另存为 {saved}")
+    text = (f"已从 {args.file} 恢复。损坏的数据库已移到 {saved}（未删除）。备份时间之后录入的内容需要重新录入；"
+            "本机已加入州级中心的，请立即运行 sync 取回中心保存的记录。" if damaged
+            else f"已从 {args.file} 恢复。原数据库已另存为 {saved}")
+    out.result({"restored": args.file, "previous_saved_as": str(saved), "damaged": bool(damaged)}, text)
+    return 0
+
+
+def _list_backups(home: Path, out: Output) -> int:
+    copies = maintenance.checked_backups(home)
+    rows = [[maintenance.local_time(c.taken_at), "完好" if c.problem is None else f"已损坏（{c.problem[:40]}）",
+             str(c.events), str(c.path)] for c in copies]
+    text = out.table(["备份时间", "检查结果", "事件数", "文件"], rows) if rows else "没有找到备份。"
+    out.result([{"path": str(c.path), "taken_at": c.taken_at, "ok": c.problem is None, "problem": c.problem,
+                 "events": c.events, "last_event_at": c.last_event_at} for c in copies], text)
     return 0
 
 

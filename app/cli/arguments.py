@@ -142,10 +142,11 @@ def build_parser() -> ChineseParser:
     p.set_defaults(handler=admin.audit_verify)
 
     p = sub.add_parser("backup", parents=[common], help="备份数据库")
-    p.add_argument("-o", "--output", help="备份文件或目录（默认配置档案下的 backups/）")
+    p.add_argument("-o", "--output", help="备份文件或目录（以 / 或 \\ 结尾或没有扩展名时视为目录，不存在则创建；"
+                                          "默认配置档案下的 backups/）")
     p.set_defaults(handler=admin.backup)
     p = sub.add_parser("restore", parents=[common], help="从备份恢复（先另存当前数据库；请先关闭程序）")
-    p.add_argument("file", help="备份文件")
+    p.add_argument("file", nargs="?", help="备份文件（省略时列出本配置档案的备份，最新的在前，并逐个检查是否完好）")
     p.set_defaults(handler=admin.restore)
     p = sub.add_parser("rebuild", parents=[common], help="根据事件记录重建案件表和检索索引")
     p.set_defaults(handler=admin.rebuild)

@@ -17,6 +17,7 @@ from app.domain.document_kinds import KIND_LABELS
 from app.domain.errors import DomainError
 from app.services import documents, office_settings
 from app.services.users import Actor
+from app.store.faults import fault_of
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -167,7 +168,10 @@ def _write(args, pdf: bytes) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(pdf)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
+        fault = fault_of(error, path=str(target)) if isinstance(error, OSError) else None
+        if fault is not None:  # a full disk or a read-only folder, said with the file's name
+            raise fault from None
         raise
     return target

@@ -18,7 +18,17 @@ PASSWORD_ENV = "LVYUE_PASSWORD"
 
 
 def profile_from(args) -> Profile:
-    return open_profile(resolve_home(getattr(args, "home", None)))
+    """The profile of ``--home``; a damaged database is refused with the newest good backup and the
+    ``restore`` command line (``maintenance.corrupt_error``)."""
+    home = resolve_home(getattr(args, "home", None))
+    try:
+        return open_profile(home)
+    except DomainError as error:
+        if error.code != "database_damaged":
+            raise
+        from app.services.maintenance import corrupt_error
+
+        raise corrupt_error(home, error.params.get("detail", "")) from None
 
 
 def read_password(prompt: str, env: str = PASSWORD_ENV, *, confirm: bool = False) -> str:

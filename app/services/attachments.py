@@ -20,6 +20,8 @@ from app.domain.filenames import is_executable, require_sha256, safe_filename
 from app.services.act import Acted, act
 from app.services.profile import Profile
 from app.services.users import Actor
+from app.store.faults import fault_of
+from app.sync.blobs import attachment_owner
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -63,8 +65,16 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
 
 def attach_file(profile: Profile, actor: Actor, ref: str, source: Path, description: str | None = None,
                 *, expected_head: str | None = None) -> Acted:
-    """Store the file and record an ``attach`` event on the complaint (under its safe name)."""
-    sha, size = store_blob(profile, source)
+    """Store the file and record an ``attach`` event on the complaint (under its safe name).
+
+    A full disk or a read-only profile folder refuses with ``disk_full`` / ``storage_read_only`` and
+    records nothing (a stored file without its event is harmless: the next attach of it reuses it)."""
+    try:
+        sha, size = store_blob(profile, source)
+    except OSError as error:
+        if error.filename and Path(error.filename) == source:  # reading the chosen file failed
+            raise DomainError("file_unreadable", path=str(source), detail=error.strerror or str(error)) from error
+        raise fault_of(error, path=str(profile.files.blobs)) or error from error
     filename = safe_filename(source.name)
     media_type = mimetypes.guess_type(filename)[0]
     return act(profile, actor, ref, "attach",
@@ -72,19 +82,40 @@ def attach_file(profile: Profile, actor: Actor, ref: str, source: Path, descript
                 "description": description}, expected_head=expected_head)
 
 
+def missing_attachment(profile: Profile, sha256: str) -> DomainError:
+    """``attachment_file_missing`` naming the complaint and the file name the attachment was recorded
+    under (looked up from its ``attach`` event: this runs only when the file is gone)."""
+    with profile.store.read() as session:
+        case_no, filename = attachment_owner(session, sha256)
+    return DomainError("attachment_file_missing", case_no=case_no or "（未知）",
+                       filename=safe_filename(filename) if filename else sha256[:12], sha256=sha256)
+
+
 def _stored(profile: Profile, sha256: str) -> Path:
     source = blob_path(profile, sha256)
     if not source.exists():
-        raise DomainError("attachment_missing", sha256=sha256)
+        raise missing_attachment(profile, sha256)
     return source
 
 
 def export_blob(profile: Profile, sha256: str, destination: Path) -> Path:
-    """Save an attachment where the user chose (另存为), under a safe version of the chosen name."""
+    """Save an attachment where the user chose (另存为), under a safe version of the chosen name.
+
+    Written to a temporary name beside it first: a full disk leaves no half file under the real name."""
     source = _stored(profile, sha256)
     destination = destination.parent / safe_filename(destination.name)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, destination)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(dir=destination.parent, prefix=".lvyue-")
+        os.close(handle)
+        try:
+            shutil.copyfile(source, tmp_name)
+            os.replace(tmp_name, destination)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+    except OSError as error:
+        raise fault_of(error, path=str(destination)) or error from error
     return destination
 
 

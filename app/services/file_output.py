@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from app.domain.errors import DomainError
+from app.store.faults import fault_of
 
 
 def write_file(target: Path, data: bytes) -> Path:
@@ -29,6 +30,9 @@ def write_file(target: Path, data: bytes) -> Path:
         raise DomainError("file_locked", path=str(target)) from None
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
+        fault = fault_of(error, path=str(target))
+        if fault is not None and fault.code == "disk_full":
+            raise fault from None
         raise DomainError("file_unwritable", path=str(target), detail=error.strerror or str(error)) from None
     return target
 

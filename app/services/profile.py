@@ -20,7 +20,7 @@ from app.domain.errors import DomainError
 from app.domain.ids import uuid7
 from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
-from app.store.backup import backup_file, timestamped_name
+from app.store.backup import backup_file, integrity_problem, mark_damaged, timestamped_name
 from app.store.meta import MetaStore
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
@@ -153,9 +153,18 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
 
     ``progress(done, total)`` reports the one rebuild after an upgrade that changed the projections
     (minutes at 100,000 complaints); nothing is reported on an ordinary opening."""
+    from app.services.maintenance import damaged_database
+    from app.store.faults import fault_of
+
+    files = ProfileFiles(home)
+    try:
+        problem = damaged_database(home)  # cheap unless an earlier read found damage
+    except Exception as error:  # locked, or a read-only folder (WAL needs to write beside the file)
+        raise fault_of(error, path=str(files.database)) or error from error
+    if problem is not None:
+        raise DomainError("database_damaged", home=str(home), detail=problem)
     if not is_initialised(home):
         raise DomainError("profile_missing", home=str(home))
-    files = ProfileFiles(home)
     store = _open_store(files)
     profile = _load(files, store, clock)
     if daily_backup:
@@ -186,8 +195,11 @@ def _json_or_empty(text: str | None) -> dict:
     return json.loads(text) if text else {}
 
 
-def make_daily_backup(profile: Profile) -> Path | None:
-    """Copy the database once a day (keeps the last 14); the window runs it after login."""
+def make_daily_backup(profile: Profile, *, check: bool = True) -> Path | None:
+    """Copy the database once a day (keeps the last 14); the window runs it after login.
+
+    ``check``: run ``keep_checked_copy`` on the copy now; the window passes False and runs that check
+    on its pool instead, so the write queue is not held while every page of the copy is read."""
     folder = profile.files.backups
     existing = sorted(folder.glob("lvyue-daily-*.sqlite")) if folder.exists() else []
     now = profile.now()
@@ -196,6 +208,20 @@ def make_daily_backup(profile: Profile) -> Path | None:
         if now - newest < timedelta(days=1):
             return None
     target = backup_file(profile.files.database, folder / timestamped_name("daily", now))
-    for old in existing[: max(0, len(existing) + 1 - DAILY_BACKUPS_KEPT)]:
+    return keep_checked_copy(profile, target) if check else target
+
+
+def keep_checked_copy(profile: Profile, copy: Path) -> Path:
+    """``PRAGMA integrity_check`` on a new daily copy (the full check runs on the copy, never holding the
+    live file). A damaged copy is deleted, so it cannot push good ones out of the 14 kept, and the
+    database is marked damaged (``database_corrupt_found``; the next start checks it and offers the
+    restore); a good one lets the oldest daily copies beyond 14 go."""
+    problem = integrity_problem(copy)
+    if problem is not None:
+        copy.unlink(missing_ok=True)
+        mark_damaged(profile.files.database, problem)
+        raise DomainError("database_corrupt_found", detail=problem)
+    existing = sorted(profile.files.backups.glob("lvyue-daily-*.sqlite"))
+    for old in existing[: max(0, len(existing) - DAILY_BACKUPS_KEPT)]:
         old.unlink(missing_ok=True)
-    return target
+    return copy

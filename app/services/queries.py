@@ -330,7 +330,7 @@ def _counts():
 
 def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
     """One complaint with its deadline, its timeline and the actions ``actor`` may take now."""
-    with profile.store.unit_of_work() as uow:
+    with profile.store.reading() as uow:  # opens while a sync holds the write lock, and on a read-only disk
         complaint = load_in_scope(uow, profile, actor, ref)
         rows = uow.session.execute(select(events).where(events.c.stream == complaint.id, _counts())
                                    .order_by(events.c.seq))

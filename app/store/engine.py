@@ -7,18 +7,33 @@ pysqlite's own transaction handling is switched off (``isolation_level = None``)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 
 BEGIN_OPTION = "lvyue_begin"
+BUSY_TIMEOUT_MS = 30000
+BUSY_TIMEOUT_ENV = "LVYUE_BUSY_TIMEOUT_MS"  # how long a write waits for another program's lock
 
 
-def create_sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+def busy_timeout_ms(value: int | None = None) -> int:
+    """``value``, else ``LVYUE_BUSY_TIMEOUT_MS``, else 30 s: how long a writer waits for the lock that
+    another process (a scheduled ``main.py sync``, a second window) holds before giving up."""
+    if value is not None:
+        return value
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def create_sqlite_engine(path: Path, *, read_only: bool = False, busy_ms: int | None = None) -> Engine:
     url = f"sqlite+pysqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    busy_ms = busy_timeout_ms(busy_ms)
+    engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
     extra = ("cache_size=-32000", "temp_store=MEMORY") + (("query_only=ON",) if read_only else ())
-    install_sqlite_transactions(engine, busy_timeout_ms=30000, extra_pragmas=extra)
+    install_sqlite_transactions(engine, busy_timeout_ms=busy_ms, extra_pragmas=extra)
     return engine
 
 

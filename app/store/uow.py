@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.backup import mark_damaged
 from app.store.complaints import ComplaintStore
 from app.store.engine import create_sqlite_engine, writer_engine
 from app.store.events import EventLog
@@ -49,15 +51,30 @@ class UnitOfWork:
 
 
 class Store:
-    """An open profile database file."""
+    """An open profile database file.
 
-    def __init__(self, path: Path) -> None:
+    ``busy_ms``: how long a write waits for a lock held by another process (default 30 s,
+    ``LVYUE_BUSY_TIMEOUT_MS``). A read or write that finds the file damaged leaves a mark beside it
+    (``app.store.backup.mark_damaged``) so the next start checks it fully and offers a restore."""
+
+    def __init__(self, path: Path, *, busy_ms: int | None = None) -> None:
         self.path = path
-        self.engine = create_sqlite_engine(path)
+        self.engine = create_sqlite_engine(path, busy_ms=busy_ms)
+        event.listen(self.engine, "handle_error", self._on_error)
         self._writer = sessionmaker(bind=writer_engine(self.engine), expire_on_commit=False)
         self._reader = sessionmaker(bind=self.engine)
         self.device_id = ""
         self.owns_series = True
+
+    def _on_error(self, context) -> None:
+        from app.store.faults import DATABASE_ATTRIBUTE, is_corruption
+
+        try:  # lets the message name the file and check its disk (app.store.faults.fault_of)
+            setattr(context.original_exception, DATABASE_ATTRIBUTE, str(self.path))
+        except AttributeError:
+            pass
+        if is_corruption(context.original_exception):
+            mark_damaged(self.path, str(context.original_exception))
 
     def migrate(self, backup_dir: Path) -> MigrationResult:
         return upgrade(self.engine, self.path, backup_dir)
@@ -71,6 +88,11 @@ class Store:
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._writer, self.device_id, self.owns_series)
+
+    def reading(self) -> UnitOfWork:
+        """The repositories of a unit of work on a plain read transaction: it never waits for the write
+        lock another process holds (a sync) and works on a read-only database. Never committed."""
+        return UnitOfWork(self._reader, self.device_id, self.owns_series)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -16,12 +16,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select, update
 
 from app.domain.filenames import is_sha256_hex, require_sha256
+from app.store.tables import complaints, events
 from app.store.uow import Store
 from app.sync.tables import blob_queue
 from app.sync.transport import HubClient, SyncError
@@ -48,6 +49,33 @@ def blob_present(blobs_dir: Path, sha256: object) -> bool:
 class BlobOutcome:
     done: int = 0
     failed: int = 0
+    missing: list[str] = field(default_factory=list)  # hashes whose file is gone from this PC
+
+
+def attachment_owner(session, sha256: str) -> tuple[str | None, str | None]:
+    """(case number, file name as recorded) of the first complaint that attached ``sha256``; looked up
+    only to name a missing file."""
+    e, c = events.c, complaints.c
+    rows = session.execute(select(e.payload, c.case_no).outerjoin(complaints, c.id == e.stream)
+                           .where(e.action == "attach", e.payload.contains(sha256)).order_by(e.seq)).all()
+    for payload, case_no in rows:
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and data.get("sha256") == sha256:
+            return case_no, str(data.get("filename") or "") or None
+    return None, None
+
+
+def missing_names(store: Store, shas: list[str]) -> list[str]:
+    """“案号 文件名” for each missing attachment (for the sync report)."""
+    names = []
+    with store.read() as session:
+        for sha in shas:
+            case_no, filename = attachment_owner(session, sha)
+            names.append(f"{case_no or '（未知案件）'}“{filename or sha[:12]}”")
+    return names
 
 
 def queue_uploads(session, rows) -> None:
@@ -94,6 +122,7 @@ def upload_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Callabl
         if not path.exists():
             _finish(store, sha, "up", "missing_locally")
             outcome.failed += 1
+            outcome.missing.append(sha)
             continue
         try:
             _upload(client, sha, path)

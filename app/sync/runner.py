@@ -171,6 +171,10 @@ class SyncRun:
         result = blobs.upload_all(self.store, self.profile.files.blobs, self.client, self._cancel)
         self.report.blobs_up += result.done
         self.report.blobs_failed += result.failed
+        if result.missing:  # the events still go; say which files to re-attach
+            names = blobs.missing_names(self.store, result.missing)
+            self.report.warnings.append(message("attachment_files_missing", {"count": len(names),
+                                                                             "names": "、".join(names)}))
 
     def push(self) -> None:
         device = self.profile.device_id

@@ -1,0 +1,73 @@
+"""Faults of the PC become one Chinese sentence each (``app.store.faults``), from real SQLite errors
+(an in-memory database: no files) and real ``OSError`` numbers."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from app.domain.errors import DomainError
+from app.messages import describe
+from app.store.faults import fault_of
+
+
+def sqlite_error(*setup: str, statement: str) -> sqlite3.Error:
+    con = sqlite3.connect(":memory:")
+    try:
+        for line in setup:
+            con.execute(line)
+        with pytest.raises(sqlite3.Error) as raised:
+            con.execute(statement)
+        return raised.value
+    finally:
+        con.close()
+
+
+def test_a_full_database_says_the_disk_is_full_and_nothing_was_lost():
+    error = sqlite_error("CREATE TABLE t (x)", "PRAGMA max_page_count = 2",
+                         statement="INSERT INTO t SELECT zeroblob(100000)")
+    fault = fault_of(error)
+    assert fault.code == "disk_full"
+    assert "磁盘空间已满" in describe(fault) and "没有丢失" in describe(fault)
+
+
+def test_a_read_only_database_says_so_through_sqlalchemy_too():
+    engine = create_engine("sqlite://")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("CREATE TABLE t (x)")
+        connection.exec_driver_sql("PRAGMA query_only = ON")
+        with pytest.raises(OperationalError) as raised:
+            connection.execute(text("INSERT INTO t VALUES (1)"))
+    fault = fault_of(raised.value)
+    assert fault.code == "storage_read_only" and "只读" in describe(fault)
+
+
+def test_a_locked_database_names_another_program_and_asks_to_retry():
+    fault = fault_of(sqlite3.OperationalError("database is locked"))
+    assert fault.code == "database_busy"
+    text_ = describe(fault)
+    assert "另一个程序" in text_ and "重试" in text_ and "没有写入任何内容" in text_
+
+
+def test_a_damaged_file_asks_for_a_restart_and_a_restore():
+    error = sqlite3.DatabaseError("file is not a database")
+    fault = fault_of(error)
+    assert fault.code == "database_corrupt_found" and "备份" in describe(fault)
+
+
+@pytest.mark.parametrize(("number", "code"), [(errno.ENOSPC, "disk_full"), (errno.EROFS, "storage_read_only"),
+                                              (errno.EACCES, "storage_read_only")])
+def test_os_errors_name_the_file(number, code):
+    fault = fault_of(OSError(number, "whatever", "D:/备份/lvyue.sqlite"))
+    assert fault.code == code and "D:/备份/lvyue.sqlite" in describe(fault)
+
+
+def test_other_errors_are_not_faults_of_the_pc():
+    assert fault_of(ValueError("a bug")) is None
+    assert fault_of(OSError(errno.ENOENT, "missing")) is None
+    refused = DomainError("file_exists", path="x")
+    assert fault_of(refused) is refused
