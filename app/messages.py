@@ -306,6 +306,13 @@ MESSAGES: dict[str, str] = {
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
     # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
     "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
+    # ---- the audit trail, the hub's audit check and retention (issue 12: app/services/audit_trail.py) ----
+    "auditor_required": "只有审计员可以查看和导出审计记录",
+    "audit_export_format": "审计记录只能导出为 .xlsx 或 .csv 文件（收到“{suffix}”）",
+    "audit_filter_invalid": "审计筛选条件有误：{detail}",
+    "audit_record_missing": "找不到第 {seq} 行审计记录",
+    "chain_broken": "本机第 {device_seq} 条记录与中心保存的上一条记录衔接不上（前序摘要不符），记录可能被篡改，请联系管理员",
+    "retention_too_short": "保存期限不能少于 {minimum} 天（等保要求审计记录至少保存六个月），收到 {days} 天",
 }
 
 FIELD_LABELS: dict[str, str] = {
