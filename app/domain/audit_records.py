@@ -126,20 +126,20 @@ def _mask(value: Any, key: str, names: frozenset[str]) -> Any:
     return mask_text(value, names)
 
 
-def mask_payload(payload: dict[str, Any]) -> dict[str, Any]:
+def mask_payload(payload: dict[str, Any], names: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The payload with phones, ID numbers, addresses and persons' names masked, in named fields
-    (``complainant.phone``, ``changes["complainant.contact_id_number"]`` …) and in free text alike."""
-    names = frozenset(person_names(payload))
-    return _mask(payload, "", names)
+    (``complainant.phone``, ``changes["complainant.contact_id_number"]`` …) and in free text alike;
+    ``names``: the persons the complaint names elsewhere (a note that mentions the contact person)."""
+    return _mask(payload, "", names | frozenset(person_names(payload)))
 
 
-def summary_text(payload: dict[str, Any], limit: int = 160) -> str:
+def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[str] = frozenset()) -> str:
     """A one-line gist of a payload, masked: ``key：value；…`` of its plain values, cut at ``limit``.
 
     Only the values that make it into the line are masked (a page of the list reads a hundred payloads,
     some of them kilobytes long; the detail and the export mask the whole payload).
     """
-    names = frozenset(person_names(payload))
+    names = names | frozenset(person_names(payload))
     parts: list[str] = []
     length = 0
 

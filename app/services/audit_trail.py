@@ -10,12 +10,13 @@ alike. Only the auditor (审计员) reads it: three-way separation of duties (�
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, tuple_
+from sqlalchemy import and_, or_, select, true, tuple_
 from sqlalchemy.orm import Session
 
 from app.contract.event_record import event_of
@@ -26,7 +27,7 @@ from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.domain.vocabulary import Role
 from app.services.profile import Profile
 from app.services.users import Actor
-from app.store.tables import complaints, events, users
+from app.store.tables import complaint_data, complaints, events, users
 
 PAGE = 100
 
@@ -168,7 +169,7 @@ def _rows(session: Session, f: AuditFilter, after: Cursor | None, limit: int) ->
     e = events.c
     if after is not None:
         where.append(tuple_(e.device_time, e.seq) < tuple_(after.device_time, after.seq))
-    query = select(events).where(and_(*where)).order_by(e.device_time.desc(), e.seq.desc()).limit(limit)
+    query = select(events).where(and_(true(), *where)).order_by(e.device_time.desc(), e.seq.desc()).limit(limit)
     return list(session.execute(query))
 
 
@@ -176,20 +177,30 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
     """Records of ``rows``: with the whole masked payload when ``full`` (detail, export), else only
     the masked one-line summary (a list page)."""
     streams = {r.stream for r in rows if r.stream not in (SESSION_STREAM, ADMIN_STREAM)}
-    case_nos = {row.id: row.case_no for row in session.execute(
-        select(complaints.c.id, complaints.c.case_no).where(complaints.c.id.in_(streams)))} if streams else {}
+    case_nos: dict[str, str] = {}
+    known_names: dict[str, frozenset[str]] = {}  # the persons each complaint names, masked in free text too
+    if streams:
+        c, d = complaints.c, complaint_data.c
+        for row in session.execute(select(c.id, c.case_no, d.data).join(complaint_data, d.num == c.num)
+                                   .where(c.id.in_(streams))):
+            case_nos[row.id] = row.case_no
+            try:
+                known_names[row.id] = frozenset(ar.person_names(json.loads(row.data).get("intake") or {}))
+            except (ValueError, AttributeError):
+                known_names[row.id] = frozenset()
     actor_ids = {r.actor for r in rows if r.actor}
-    names = {row.id: f"{row.display_name}（{row.username}）" for row in session.execute(
+    actor_names = {row.id: f"{row.display_name}（{row.username}）" for row in session.execute(
         select(users.c.id, users.c.display_name, users.c.username).where(users.c.id.in_(actor_ids)))} \
         if actor_ids else {}
     records = []
     for row in rows:
         event = event_of(row._mapping)
         raw = event.payload if isinstance(event.payload, dict) else {}
+        persons = known_names.get(event.stream, frozenset())
         category = ar.category_of(event.stream)
         outcome = ar.outcome_of(event.action)
         if event.actor:
-            actor_name = names.get(event.actor, event.actor)
+            actor_name = actor_names.get(event.actor, event.actor)
         else:
             actor_name = "（未知用户）"
         records.append(AuditRecord(
@@ -198,7 +209,7 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
             category_label=ar.CATEGORY_LABELS[category], outcome=outcome, outcome_label=ar.OUTCOME_LABELS[outcome],
             stream=event.stream, case_no=case_nos.get(event.stream), actor_id=event.actor, actor_name=actor_name,
             device_id=event.device_id, device_seq=event.device_seq, server_seq=event.server_seq,
-            summary=ar.summary_text(raw), payload=ar.mask_payload(raw) if full else None,
+            summary=ar.summary_text(raw, names=persons), payload=ar.mask_payload(raw, persons) if full else None,
         ))
     return records
 
