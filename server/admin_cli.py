@@ -164,7 +164,8 @@ def run_admin(args, settings: HubSettings) -> int:
         return 2
     prepare(settings)
     # the administrator's own acts (revocations, replacement codes, quarantines) belong in the security log
-    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
+    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups,
+                           settings.security_log_retention_days)
     database = HubDatabase(settings)
     try:
         with database.writer() as session:
