@@ -26,3 +26,17 @@ def expired(last_written: datetime, now: datetime, days: int = MIN_DAYS) -> bool
     """Whether something last written at ``last_written`` may go: older than ``days`` (never fewer than
     ``MIN_DAYS``) at ``now``."""
     return now - last_written > timedelta(days=max(days, MIN_DAYS))
+
+
+def backups_to_drop(taken: list[datetime], now: datetime, keep_latest: int) -> list[datetime]:
+    """Which daily backups may go, given when each was taken: all but the newest ``keep_latest``, except
+    the first backup of each month taken within ``MIN_DAYS`` of ``now`` (so the copies of the log span
+    six months, one a month, beside the recent days)."""
+    ordered = sorted(taken)
+    recent = set(ordered[-keep_latest:]) if keep_latest > 0 else set()
+    monthly: dict[tuple[int, int], datetime] = {}
+    for moment in ordered:
+        if not expired(moment, now):
+            monthly.setdefault((moment.year, moment.month), moment)
+    keep = recent | set(monthly.values())
+    return [moment for moment in ordered if moment not in keep]

@@ -187,7 +187,8 @@ def _json_or_empty(text: str | None) -> dict:
 
 
 def make_daily_backup(profile: Profile) -> Path | None:
-    """Copy the database once a day (keeps the last 14); the window runs it after login."""
+    """Copy the database once a day (keeps the last 14, and one a month for six months); the window
+    runs it after login."""
     folder = profile.files.backups
     existing = sorted(folder.glob("lvyue-daily-*.sqlite")) if folder.exists() else []
     now = profile.now()
@@ -196,6 +197,21 @@ def make_daily_backup(profile: Profile) -> Path | None:
         if now - newest < timedelta(days=1):
             return None
     target = backup_file(profile.files.database, folder / timestamped_name("daily", now))
-    for old in existing[: max(0, len(existing) + 1 - DAILY_BACKUPS_KEPT)]:
-        old.unlink(missing_ok=True)
+    _prune_daily_backups(folder, now)
     return target
+
+
+def _prune_daily_backups(folder: Path, now: datetime) -> None:
+    """Keep the last ``DAILY_BACKUPS_KEPT`` and the first of each month for six months
+    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name."""
+    from app.domain import retention
+
+    taken: dict[datetime, Path] = {}
+    for path in folder.glob("lvyue-daily-*.sqlite"):
+        try:
+            stamp = datetime.strptime(path.stem.removeprefix("lvyue-daily-"), "%Y%m%d-%H%M%S-%f")
+        except ValueError:
+            continue  # not one of ours: left alone
+        taken[stamp.replace(tzinfo=now.tzinfo)] = path
+    for moment in retention.backups_to_drop(list(taken), now, DAILY_BACKUPS_KEPT):
+        taken[moment].unlink(missing_ok=True)

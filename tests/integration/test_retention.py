@@ -110,3 +110,22 @@ def test_a_retention_below_six_months_is_refused(tmp_path, monkeypatch, capsys):
     assert hub_main(["admin", "--data", str(tmp_path / "hub"), "device", "list"]) == 2
     err = capsys.readouterr().err
     assert "LVYUE_HUB_SECURITY_LOG_RETENTION_DAYS" in err and "不能少于 180 天" in err
+
+
+def test_the_profile_keeps_a_backup_a_month_for_six_months(office, clock):
+    from app.services.profile import make_daily_backup
+    from app.store.backup import timestamped_name
+
+    folder = office.profile.files.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    start = clock()
+    for day in range(250, 0, -1):  # a backup every day for 250 days (empty files stand in for copies)
+        moment = start - timedelta(days=day)
+        path = folder / timestamped_name("daily", moment)
+        path.write_bytes(b"")
+        os.utime(path, (moment.timestamp(), moment.timestamp()))
+    assert make_daily_backup(office.profile) is not None
+    left = sorted(p.name for p in folder.glob("lvyue-daily-*.sqlite"))
+    months = sorted({name[len("lvyue-daily-"):][:6] for name in left})
+    assert len(left) <= 14 + 7
+    assert months[0] >= (start - timedelta(days=180)).strftime("%Y%m") and len(months) >= 6
