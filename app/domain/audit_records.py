@@ -163,3 +163,10 @@ def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[
     walk(payload, "", "")
     text = "；".join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# What ``audit verify`` (``app.security.audit``) finds, in Chinese.
+PROBLEM_LABELS = {
+    "event_edited": "内容被修改", "event_missing": "记录缺失（被删除）", "event_inserted": "插入的记录",
+    "chain_truncated": "链尾记录被删除", "foreign_unsynced": "来历不明的其他设备记录",
+}
