@@ -194,8 +194,12 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
         if actor_ids else {}
     records = []
     for row in rows:
-        event = event_of(row._mapping)
-        raw = event.payload if isinstance(event.payload, dict) else {}
+        try:
+            event = event_of(row._mapping)
+            raw = event.payload if isinstance(event.payload, dict) else {}
+        except Exception:  # content altered at rest (a sealed value that no longer opens …)
+            event = event_of({**row._mapping, "payload": {}})
+            raw = {"问题": "内容无法读取（可能在库中被改动），请运行审计校验"}
         persons = known_names.get(event.stream, frozenset())
         category = ar.category_of(event.stream)
         outcome = ar.outcome_of(event.action)

@@ -2,7 +2,7 @@
 
 A device's chain on the hub is its accepted events (``events``) and its refused ones (``rejections``:
 the chain runs through them), ordered by ``device_seq``. For each device the check recomputes every
-event's hash (``event_edited``), follows ``device_seq`` from 1 without gaps (``event_missing``) or
+event's hash (``event_edited``; ``event_unreadable`` when its content no longer reads at all), follows ``device_seq`` from 1 without gaps (``event_missing``) or
 repeats (``event_duplicated``), checks each ``prev_hash`` against the hash of the event before it
 (``link_broken``), and compares the last event with the head the hub recorded for the device when it
 accepted the push (``devices.chain_seq``/``chain_hash``: ``chain_truncated``, ``head_mismatch``).
@@ -30,6 +30,7 @@ from server.tables import devices, events, rejections
 
 KIND_LABELS = {
     "event_edited": "内容被修改（摘要不符）",
+    "event_unreadable": "内容无法读取（在库中被改动）",
     "event_missing": "记录缺失（设备序号不连续）",
     "event_duplicated": "设备序号重复",
     "link_broken": "前序摘要与上一条记录不符（插入或替换的记录）",
@@ -71,22 +72,37 @@ class _Link:
     event: Event
     stored_hash: str
     server_seq: int | None
+    readable: bool = True
+
+
+def _read(values: dict[str, Any]) -> tuple[Event, bool]:
+    """The event of a stored row, and whether its content could be read at all (a sealed value that no
+    longer opens, or JSON that no longer parses, was altered at rest: ``event_unreadable``)."""
+    try:
+        return event_of(values), True
+    except Exception:  # whatever the reader raises, the row is reported and the check goes on
+        return event_of({**values, "payload": {}}), False
 
 
 def _accepted(session: Session) -> Iterator[_Link]:
     query = select(events).order_by(events.c.device_id, events.c.device_seq).execution_options(yield_per=2000)
     for row in session.execute(query):
-        event = event_of(row._mapping)
-        yield _Link(row.device_id, row.device_seq, event, row.hash, row.server_seq)
+        event, readable = _read(dict(row._mapping))
+        yield _Link(row.device_id, row.device_seq, event, row.hash, row.server_seq, readable)
 
 
 def _refused(session: Session) -> Iterator[_Link]:
     r = rejections.c
-    query = (select(r.device_id, r.device_seq, r.hash, r.event).order_by(r.device_id, r.device_seq)
+    query = (select(r.id, r.device_id, r.device_seq, r.hash, r.event).order_by(r.device_id, r.device_seq)
              .execution_options(yield_per=2000))
     for row in session.execute(query):
-        event = event_of(json.loads(row.event))
-        yield _Link(row.device_id, row.device_seq, event, row.hash, None)
+        try:
+            values = json.loads(row.event)
+        except ValueError:
+            values = {"id": row.id, "device_id": row.device_id, "device_seq": row.device_seq, "hash": "",
+                      "payload": "{"}
+        event, readable = _read(values)
+        yield _Link(row.device_id, row.device_seq, event, row.hash, None, readable)
 
 
 def verify_hub(session: Session, *, progress: Callable[[int], None] | None = None) -> HubAuditReport:
@@ -125,7 +141,9 @@ def verify_hub(session: Session, *, progress: Callable[[int], None] | None = Non
                 problems.append(HubAuditProblem("device_unknown", link.device_id, link.device_seq, link.event.id,
                                                 link.server_seq))
         where = (link.device_id, link.device_seq, link.event.id, link.server_seq)
-        if link.event.compute_hash() != link.stored_hash:
+        if not link.readable:
+            problems.append(HubAuditProblem("event_unreadable", *where))
+        elif link.event.compute_hash() != link.stored_hash:
             problems.append(HubAuditProblem("event_edited", *where))
         if link.device_seq <= last_seq:
             problems.append(HubAuditProblem("event_duplicated", *where))

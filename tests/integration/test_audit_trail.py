@@ -161,3 +161,19 @@ def test_audit_list_on_the_command_line(office, tmp_path, capsys, monkeypatch):
     assert "只有审计员" in capsys.readouterr().err
     assert cli_main(["--home", home, "audit", "list", "--user", "auditor", "--from", "2026-13-01"]) != 0
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_row_altered_beyond_reading_is_shown_not_fatal(office):
+    import sqlite3
+
+    case_no = with_case(office)
+    office.profile.store.close()
+    con = sqlite3.connect(office.profile.files.database, isolation_level=None)
+    con.execute("DROP TRIGGER IF EXISTS events_append_only_update")
+    seq = con.execute("SELECT seq FROM events WHERE action = 'note' ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    con.execute("UPDATE events SET payload = '{broken' WHERE seq = ?", (seq,))
+    con.close()
+    rows = everything(office, AuditFilter(case_no=case_no))
+    assert [r.action_label for r in rows] == ["备注", "转办", "登记"]
+    assert "内容无法读取" in rows[0].summary
+    assert "内容无法读取" in audit_trail.audit_record(office.profile, office.auditor, seq).payload["问题"]

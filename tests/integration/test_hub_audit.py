@@ -133,3 +133,14 @@ def test_a_push_that_does_not_link_to_the_stored_chain_is_refused(any_hub, tmp_p
         stored = session.execute(text("SELECT COUNT(*) FROM events WHERE device_id = :d"),
                                  {"d": a.profile.device_id}).scalar_one()
     assert stored == 2  # login and registration; the refused event is neither stored nor counted in the chain
+
+
+def test_a_row_whose_content_no_longer_reads_is_named_and_the_check_goes_on(any_hub, synced, capsys):
+    a, b = synced
+    broken = _row(any_hub, a.profile.device_id, 2)
+    _execute(any_hub, "UPDATE events SET payload = :p WHERE id = :i", p="{not json", i=broken.id)
+    code, out = verify(any_hub, capsys, "--json")
+    assert code == 3
+    problems = json.loads(out)
+    assert [(p["kind"], p["event_id"]) for p in problems["problems"]] == [("event_unreadable", broken.id)]
+    assert problems["events_checked"] > 10  # every other row was still checked
