@@ -136,7 +136,7 @@ def test_a_push_that_does_not_link_to_the_stored_chain_is_refused(any_hub, tmp_p
 
 
 def test_a_row_whose_content_no_longer_reads_is_named_and_the_check_goes_on(any_hub, synced, capsys):
-    a, b = synced
+    a, _b = synced
     broken = _row(any_hub, a.profile.device_id, 2)
     _execute(any_hub, "UPDATE events SET payload = :p WHERE id = :i", p="{not json", i=broken.id)
     code, out = verify(any_hub, capsys, "--json")
