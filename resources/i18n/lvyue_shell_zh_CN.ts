@@ -1439,125 +1439,130 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
