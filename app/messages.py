@@ -333,6 +333,13 @@ MESSAGES: dict[str, str] = {
                                "或从备份恢复配置档案文件夹中的 blobs 文件夹；本机已加入中心的，可先同步再试",
     "attachment_files_missing": "{count} 个附件的文件已不在本机，未能上传（其他记录已照常同步）：{names}。"
                                 "请在相应案件中重新添加这些附件",
+    # ---- the audit trail, the hub's audit check and retention (issue 12: app/services/audit_trail.py) ----
+    "auditor_required": "只有审计员可以查看和导出审计记录",
+    "audit_export_format": "审计记录只能导出为 .xlsx 或 .csv 文件（收到“{suffix}”）",
+    "audit_filter_invalid": "审计筛选条件有误：{detail}",
+    "audit_record_missing": "找不到第 {seq} 行审计记录",
+    "chain_broken": "本机第 {device_seq} 条记录与中心保存的上一条记录衔接不上（前序摘要不符），记录可能被篡改，请联系管理员",
+    "retention_too_short": "保存期限不能少于 {minimum} 天（等保要求审计记录至少保存六个月），收到 {days} 天",
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from pydantic import ValidationError
+
 from server.admin_cli import build_parser, run_admin
 from server.settings import HubSettings
 
@@ -43,7 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    settings = _settings(args)
+    try:
+        settings = _settings(args)
+    except ValidationError as error:  # a setting from the environment out of bounds (e.g. retention < 180 days)
+        for problem in error.errors():
+            name = "LVYUE_HUB_" + "_".join(str(part) for part in problem["loc"]).upper()
+            print(f"错误：设置 {name} 无效：{problem['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        return 2
     if args.command == "migrate":
         from server.app import prepare
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from app.cli.arguments import ChineseParser
 from app.domain.errors import DomainError
 from app.messages import describe
+from server import admin_audit, security_log
 from server import admin_handlers as h
 from server import admin_quarantine as q
-from server import security_log
 from server.admin_handlers import PASSWORD_ENV
 from server.errors import HubError
 from server.services.prefixes import DEFAULT_SUFFIXES
@@ -112,6 +112,9 @@ def build_parser() -> ChineseParser:
     p.add_argument("--by", default="admin", help="操作人（写入安全日志）")
     verb(g, "list", q.event_list, "列出已隔离的记录")
 
+    g = res.add_parser("audit", help="审计校验").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "verify", admin_audit.audit_verify, "校验各设备的审计链（事件摘要、设备序号连续、前后衔接；发现问题时退出码为 3）")
+
     g = res.add_parser("rules", help="办理时限").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "show", h.rules_show, "查看")
     p = verb(g, "set", h.rules_set, "修改（工作日）")
@@ -161,11 +164,12 @@ def run_admin(args, settings: HubSettings) -> int:
         return 2
     prepare(settings)
     # the administrator's own acts (revocations, replacement codes, quarantines) belong in the security log
-    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
+    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups,
+                           settings.security_log_retention_days)
     database = HubDatabase(settings)
     try:
         with database.writer() as session:
-            data, text = args.handler(session, args)
+            data, text, *exit_code = args.handler(session, args)  # a check may add its exit code (audit verify: 3)
             session.commit()
     except (DomainError, HubError) as error:
         code = error.code
@@ -179,4 +183,4 @@ def run_admin(args, settings: HubSettings) -> int:
     finally:
         database.dispose()
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else text)
-    return 0
+    return exit_code[0] if exit_code else 0

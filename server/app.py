@@ -28,7 +28,8 @@ from server.settings import HubSettings
 def create_app(settings: HubSettings | None = None, database: HubDatabase | None = None) -> FastAPI:
     settings = settings or HubSettings()
     database = database or HubDatabase(settings)
-    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
+    security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups,
+                           settings.security_log_retention_days)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -5,7 +5,10 @@ tokens, enrolments and device replacements, revocations, quarantines, refused ev
 Each line is ``{"at": ISO UTC, "event": kind, ...fields}``; fields are plain values, never tokens,
 codes or passwords (only their first characters or hashes). The file is
 ``{data_dir}/logs/security.log`` (``LVYUE_HUB_SECURITY_LOG`` overrides), rotated at
-``security_log_bytes`` keeping ``security_log_backups`` old files.
+``security_log_bytes`` into ``security.log.1``, ``.2`` … (the higher, the older). An old file is removed
+only when there are more than ``security_log_backups`` of them AND its last line is older than
+``security_log_retention_days`` (never fewer than 180: ``app.domain.retention``), so the log keeps at
+least six months of records whatever its size (等保 2.0 8.1.4.3).
 
 Several workers (processes) write the same file: each line is one append, and rotation happens under
 an exclusive lock on ``security.log.lock`` after checking the file's real size, so workers neither
@@ -29,6 +32,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from app.domain import retention
 from app.domain.clock import iso_utc, utc_now
 
 LOGGER_NAME = "lvyue.hub.security"
@@ -49,7 +53,51 @@ except ImportError:  # Windows: one worker only, no lock needed
 
 class _SharedFile(logging.handlers.RotatingFileHandler):
     """A rotating file that several processes append to: size and rotation are decided under a lock
-    from the file on disk, and a stream whose file was rotated by another process is reopened."""
+    from the file on disk, and a stream whose file was rotated by another process is reopened. Old
+    files go only past ``backupCount`` and the retention period (``clock`` is injectable for tests)."""
+
+    def __init__(self, *args, retention_days: int = retention.MIN_DAYS, clock=utc_now, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.retention_days = retention.check_days(retention_days)
+        self.clock = clock
+
+    def _numbered(self) -> list[tuple[int, str]]:
+        """The rotated files as (number, path), oldest (highest number) first."""
+        folder, name = os.path.split(self.baseFilename)
+        found = []
+        for entry in os.listdir(folder or "."):
+            suffix = entry[len(name) + 1:] if entry.startswith(name + ".") else ""
+            if suffix.isdigit():
+                found.append((int(suffix), os.path.join(folder, entry)))
+        return sorted(found, reverse=True)
+
+    def doRollover(self) -> None:
+        """Shift every rotated file up by one (none is dropped here), then prune (``prune``)."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for number, path in self._numbered():
+            os.replace(path, f"{self.baseFilename}.{number + 1}")
+        if os.path.exists(self.baseFilename):
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.prune()
+
+    def prune(self) -> list[str]:
+        """Remove the rotated files beyond ``backupCount`` whose last line is older than the retention
+        period; returns their paths. Files are numbered by age, so the first young one ends the scan."""
+        from datetime import datetime
+
+        removed = []
+        now = self.clock()
+        for number, path in self._numbered():
+            if number <= self.backupCount:
+                break
+            written = datetime.fromtimestamp(os.stat(path).st_mtime, tz=now.tzinfo)
+            if not retention.expired(written, now, self.retention_days):
+                break
+            os.remove(path)
+            removed.append(path)
+        return removed
 
     @contextlib.contextmanager
     def _locked(self):
@@ -101,8 +149,9 @@ class _SharedFile(logging.handlers.RotatingFileHandler):
             self.handleError(record)
 
 
-def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10) -> Path:
-    """Send records to ``path`` (rotated); idempotent for the same path. Returns the path."""
+def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10,
+              retention_days: int = retention.MIN_DAYS) -> Path:
+    """Send records to ``path`` (rotated, kept ``retention_days``); idempotent for the same path."""
     global _handler
     path = Path(path)
     with _lock:
@@ -113,7 +162,8 @@ def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10) 
             logger.removeHandler(_handler)
             _handler.close()
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = _SharedFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True)
+        handler = _SharedFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True,
+                              retention_days=retention_days)
         handler.setFormatter(_JsonLines())
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,7 +47,20 @@ class HubSettings(BaseSettings):
     # security log (JSON lines, rotated by size); default data_dir/logs/security.log
     security_log: Path | None = None
     security_log_bytes: int = 10 * 1024 * 1024
-    security_log_backups: int = 10
+    security_log_backups: int = 10  # rotated files kept at least; older ones go only after the retention period
+    security_log_retention_days: int = 180  # 等保 2.0: at least six months; smaller values are refused
+
+    @field_validator("security_log_retention_days")
+    @classmethod
+    def _retention(cls, days: int) -> int:
+        from app.domain import retention
+        from app.domain.errors import DomainError
+        from app.messages import describe
+
+        try:
+            return retention.check_days(days)
+        except DomainError as error:
+            raise ValueError(describe(error)) from None
 
     @property
     def database_url(self) -> str:

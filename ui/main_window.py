@@ -31,6 +31,7 @@ from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
 from ui.credit.submission_dialog import SubmissionDialog
 from ui.imports.import_dialog import ImportDialog
+from ui.pages.audit import AuditPage
 from ui.pages.breach_register import BreachRegisterPage
 from ui.pages.case_tabs import CaseTabs
 from ui.pages.credit_check import CreditCheckPage
@@ -47,7 +48,7 @@ from ui.tasks import TaskFailure
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, BREACHES, CREDIT, TYPICAL, SYNC, SETTINGS = range(9)
+WORKBENCH, COMPLAINTS, DOCUMENTS, STATISTICS, BREACHES, CREDIT, TYPICAL, AUDIT, SYNC, SETTINGS = range(10)
 DAILY_CHECK_MS = 60_000  # the daily sync time is checked once a minute
 
 
@@ -69,8 +70,11 @@ class MainWindow(QMainWindow):
         self.sync = SyncPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
         self.credit = CreditCheckPage(ctx, self)
+        # 审计: the auditor's page only (三权分立); for anyone else an empty stand-in behind a hidden entry
+        self.audit = AuditPage(ctx, self, load=False) if ctx.actor.has(Role.AUDITOR) else QWidget(self)
         self.pages: list[QWidget] = [self.workbench, self.cases, QWidget(self), self.statistics,
-                                     self.breach_register, self.credit, self.typical, self.sync, self.settings_page]
+                                     self.breach_register, self.credit, self.typical, self.audit, self.sync,
+                                     self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -108,13 +112,17 @@ class MainWindow(QMainWindow):
             (self.tr("Breach register"), QStyle.StandardPixmap.SP_MessageBoxCritical),
             (self.tr("Credit check"), QStyle.StandardPixmap.SP_FileDialogContentsView),
             (self.tr("Typical cases"), QStyle.StandardPixmap.SP_MessageBoxWarning),
+            (self.tr("Audit"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
         ]
         width = 0
-        for number, (text, icon) in enumerate(entries, start=1):
+        for page, (text, icon) in enumerate(entries):
             item = QListWidgetItem(style.standardIcon(icon), text, nav)
-            item.setToolTip(f"{text} (Ctrl+{number})")
+            item.setHidden(page == AUDIT and not self.ctx.actor.has(Role.AUDITOR))
+            if not item.isHidden():
+                number = self.visible_pages().index(page) + 1
+                item.setToolTip(f"{text} (Ctrl+{number % 10})")
             width = max(width, nav.fontMetrics().horizontalAdvance(text))
         nav.setIconSize(QSize(20, 20))
         nav.setSpacing(2)
@@ -145,8 +153,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             return action
 
-        for number in range(len(self.pages)):
-            add(f"page {number + 1}", f"Ctrl+{number + 1}", lambda _c=False, n=number: self.go(n))
+        for number, page in enumerate(self.visible_pages()[:10], start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
+            add(f"page {number}", f"Ctrl+{number % 10}", lambda _c=False, n=page: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
         add(self.tr("Import complaints"), "Ctrl+I", self.open_import)
         add(self.tr("Search"), "Ctrl+F", self.focus_search)
@@ -217,6 +225,10 @@ class MainWindow(QMainWindow):
         return self._documents
 
     # -- navigation ----------------------------------------------------------------------------------
+    def visible_pages(self) -> list[int]:
+        """The pages this user's navigation shows, in order (审计 for auditors only)."""
+        return [p for p in range(len(self.pages)) if p != AUDIT or self.ctx.actor.has(Role.AUDITOR)]
+
     def go(self, page: int) -> None:
         self.nav.setCurrentRow(page)
 

@@ -8,6 +8,7 @@ import sys
 
 from app.cli import admin_commands as admin
 from app.cli import (
+    audit_commands,
     breach_commands,
     credit_commands,
     document_commands,
@@ -140,6 +141,7 @@ def build_parser() -> ChineseParser:
         title="审计命令", metavar="命令", parser_class=ChineseParser)
     p = audit.add_parser("verify", parents=[common], help="校验审计链（发现篡改时退出码为 3）")
     p.set_defaults(handler=admin.audit_verify)
+    audit_commands.register(audit, common)
 
     p = sub.add_parser("backup", parents=[common], help="备份数据库")
     p.add_argument("-o", "--output", help="备份文件或目录（以 / 或 \\ 结尾或没有扩展名时视为目录，不存在则创建；"

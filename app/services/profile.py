@@ -196,7 +196,8 @@ def _json_or_empty(text: str | None) -> dict:
 
 
 def make_daily_backup(profile: Profile, *, check: bool = True) -> Path | None:
-    """Copy the database once a day (keeps the last 14); the window runs it after login.
+    """Copy the database once a day (keeps the last 14, and one a month for six months); the window runs
+    it after login.
 
     ``check``: run ``keep_checked_copy`` on the copy now; the window passes False and runs that check
     on its pool instead, so the write queue is not held while every page of the copy is read."""
@@ -221,7 +222,21 @@ def keep_checked_copy(profile: Profile, copy: Path) -> Path:
         copy.unlink(missing_ok=True)
         mark_damaged(profile.files.database, problem)
         raise DomainError("database_corrupt_found", detail=problem)
-    existing = sorted(profile.files.backups.glob("lvyue-daily-*.sqlite"))
-    for old in existing[: max(0, len(existing) - DAILY_BACKUPS_KEPT)]:
-        old.unlink(missing_ok=True)
+    _prune_daily_backups(profile.files.backups, profile.now())
     return copy
+
+
+def _prune_daily_backups(folder: Path, now: datetime) -> None:
+    """Keep the last ``DAILY_BACKUPS_KEPT`` and the first of each month for six months
+    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name."""
+    from app.domain import retention
+
+    taken: dict[datetime, Path] = {}
+    for path in folder.glob("lvyue-daily-*.sqlite"):
+        try:
+            stamp = datetime.strptime(path.stem.removeprefix("lvyue-daily-"), "%Y%m%d-%H%M%S-%f")
+        except ValueError:
+            continue  # not one of ours: left alone
+        taken[stamp.replace(tzinfo=now.tzinfo)] = path
+    for moment in retention.backups_to_drop(list(taken), now, DAILY_BACKUPS_KEPT):
+        taken[moment].unlink(missing_ok=True)

@@ -28,6 +28,12 @@ events = Table(
     Index("ux_events_device_seq", "device_id", "device_seq", unique=True),
     # the decisions on typical cases, for the proposals (migration 0010)
     Index("ix_events_mark_typical", "seq", "stream", sqlite_where=text("action = 'mark_typical'")),
+    # the audit trail newest first, by period, category or complaint, action, actor or device (migration 0016)
+    Index("ix_events_time", "device_time"),
+    Index("ix_events_stream_time", "stream", "device_time"),
+    Index("ix_events_action_time", "action", "device_time"),
+    Index("ix_events_actor_time", "actor", "device_time"),
+    Index("ix_events_device_time", "device_id", "device_time"),
 )
 
 # After each applied pull page: the last local row and the cursor reached (the horizon of unsent events).

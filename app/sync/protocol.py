@@ -24,7 +24,7 @@ MAX_SEQ = 2**63 - 1  # the largest sequence number (BIGINT on SQLite and Postgre
 # Per-event rejection codes: content refusals (event_conflict, out_of_scope, stream_unknown, stream_exists,
 # payload_invalid) are well chained, so the hub's device chain runs through them and later events are
 # still accepted. These say the chain itself is wrong (later events are refused too):
-CHAIN_REJECTIONS = frozenset({"chain_gap", "chain_fork", "hash_mismatch", "wrong_device", "malformed"})
+CHAIN_REJECTIONS = frozenset({"chain_gap", "chain_fork", "chain_broken", "hash_mismatch", "wrong_device", "malformed"})
 
 
 class Wire(BaseModel):

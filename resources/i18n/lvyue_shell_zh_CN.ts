@@ -98,6 +98,308 @@
     </message>
 </context>
 <context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="44"/>
+        <source>User (login name or name)</source>
+        <translation>操作人（登录名或姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="45"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="46"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="47"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="48"/>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="49"/>
+        <location filename="../../ui/pages/audit_filters.py" line="99"/>
+        <source>All devices</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="50"/>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="58"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="63"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_filters.py" line="101"/>
+        <source> (this computer)</source>
+        <translation>（本机）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="60"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="218"/>
+        <location filename="../../ui/pages/audit.py" line="220"/>
+        <location filename="../../ui/pages/audit.py" line="226"/>
+        <source>Verify the audit chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="61"/>
+        <source>Recompute every record&apos;s hash and check each device&apos;s chain</source>
+        <translation>重新计算每条记录的摘要，检查各设备的记录链是否完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="62"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="63"/>
+        <source>Save the records shown as an Excel workbook or a CSV file</source>
+        <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="114"/>
+        <location filename="../../ui/pages/audit.py" line="123"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="128"/>
+        <source>No audit records match the filters</source>
+        <translation>没有符合条件的审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="130"/>
+        <source>{n} records shown, newest first (scroll down for older ones)</source>
+        <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="133"/>
+        <source>{n} records, newest first</source>
+        <translation>共 {n} 条，新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="141"/>
+        <source>The audit records could not be read</source>
+        <translation>无法读取审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="142"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="150"/>
+        <source>Choose a record to see it here.</source>
+        <translation>选择一条记录，在此查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="168"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="168"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="169"/>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="169"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="170"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="170"/>
+        <source>Device sequence</source>
+        <translation>设备序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="171"/>
+        <source>Hub sequence</source>
+        <translation>中心序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="171"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="172"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="174"/>
+        <source>Content (personal data masked)</source>
+        <translation>内容（个人信息已遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="184"/>
+        <source>Checking every record of the audit chain…</source>
+        <translation>正在校验审计链中的每一条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="191"/>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="196"/>
+        <source>{events} records of {devices} devices checked.</source>
+        <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="199"/>
+        <source>The audit chain is complete: nothing was altered.</source>
+        <translation>审计链完整，未发现篡改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="200"/>
+        <source>{n} problems found:</source>
+        <translation>发现 {n} 处问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="202"/>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="202"/>
+        <source>end of the chain</source>
+        <translation>链尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="203"/>
+        <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
+        <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="207"/>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="225"/>
+        <source>The check could not run: {reason}</source>
+        <translation>校验未能完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="233"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="234"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="234"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="255"/>
+        <source>Writing the audit records…</source>
+        <translation>正在写出审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="255"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="256"/>
+        <location filename="../../ui/pages/audit.py" line="278"/>
+        <location filename="../../ui/pages/audit.py" line="285"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="263"/>
+        <source>{n} records written…</source>
+        <translation>已写出 {n} 条…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="278"/>
+        <source>{n} records were saved to {path}</source>
+        <translation>已将 {n} 条记录保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="118"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="118"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="118"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="118"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="118"/>
+        <source>Case no.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="119"/>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="119"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_table.py" line="119"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>CaseTabs</name>
     <message>
         <location filename="../../ui/pages/case_tabs.py" line="33"/>
@@ -1137,125 +1439,130 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>

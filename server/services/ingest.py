@@ -1,8 +1,9 @@
 """Push 上传: checking and accepting a device's events, one answer per event.
 
 Order of checks for each event (oldest first): a known id (duplicate, or ``event_conflict`` when the
-content differs); a replayed rejection; the hash and the device; the device chain (``chain_gap`` /
-``chain_fork``); then the content (``event_checks``: the domain's acceptance of the event, scope,
+content differs); a replayed rejection; the hash and the device; the device chain (``chain_gap``: a
+number skipped, ``chain_fork``: a number already taken, ``chain_broken``: the next number whose
+``prev_hash`` is not the hash of the device's event stored before it); then the content (``event_checks``: the domain's acceptance of the event, scope,
 stream, case number, actor and role). Content refusals are recorded in ``rejections`` and the device
 chain runs through them, so the events after a refused one are still accepted; every refusal of a
 push is written to the security log.
@@ -162,6 +163,8 @@ def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known],
     if wire.device_seq != batch.chain_seq + 1 or wire.prev_hash != batch.chain_hash:
         if wire.device_seq <= batch.chain_seq:
             return _rejected(wire.id, "chain_fork", device_seq=wire.device_seq, hub_seq=batch.chain_seq)
+        if wire.device_seq == batch.chain_seq + 1:  # the next number, but not linked to the event stored before it
+            return _rejected(wire.id, "chain_broken", device_seq=wire.device_seq)
         return _rejected(wire.id, "chain_gap", device_seq=wire.device_seq, expected=batch.chain_seq + 1)
     batch.chain_seq, batch.chain_hash = wire.device_seq, wire.hash
     refusal = event_checks.check(wire.to_event(), ctx)

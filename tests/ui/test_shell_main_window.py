@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.services.auth import login
 from tests.factories import PASSWORD
 from ui.main_window import (
+    AUDIT,
     BREACHES,
     COMPLAINTS,
     CREDIT,
@@ -33,8 +34,8 @@ def _window(qtbot, ctx) -> MainWindow:
 
 def test_navigation_and_keys(qtbot, ctx):
     window = _window(qtbot, ctx)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "工作台", "投诉案件", "文书", "统计", "失信记录", "信用核查", "典型案例", "同步", "设置"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count()) if not window.nav.item(i).isHidden()] == [
+        "工作台", "投诉案件", "文书", "统计", "失信记录", "信用核查", "典型案例", "同步", "设置"]  # 审计: auditors only
     assert window.stack.currentIndex() == WORKBENCH
     for number, page in ((2, COMPLAINTS), (3, DOCUMENTS), (4, STATISTICS), (5, BREACHES), (6, CREDIT), (7, TYPICAL),
                          (8, SYNC), (9, SETTINGS),
@@ -44,6 +45,18 @@ def test_navigation_and_keys(qtbot, ctx):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == COMPLAINTS
     assert QApplication.focusWidget() is window.cases.list_page.filter_bar.search
+
+
+def test_the_auditor_has_the_audit_page_before_sync(qtbot, make_ctx):
+    window = _window(qtbot, make_ctx("auditor"))
+    visible = [window.nav.item(i).text() for i in range(window.nav.count()) if not window.nav.item(i).isHidden()]
+    assert visible[-3:] == ["审计", "同步", "设置"]
+    for number, page in ((8, AUDIT), (9, SYNC), (0, SETTINGS)):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == page
+    window.go(AUDIT)
+    qtbot.waitUntil(lambda: window.audit.model.rowCount() > 0, timeout=10000)  # read when first shown
+    assert window.nav.item(AUDIT).toolTip() == "审计 (Ctrl+8)"
 
 
 def test_status_bar_names_user_office_and_mode(qtbot, ctx):

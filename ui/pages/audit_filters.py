@@ -1,0 +1,138 @@
+"""The audit page's filter bar: period, user, category, action, case number, device, outcome."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import audit_records as ar
+from app.domain.clock import china_date
+from app.services.audit_trail import AuditFilter
+from ui.context import UiContext
+
+TYPING_DELAY_MS = 300
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class AuditFilterBar(QWidget):
+    changed = Signal(object)  # AuditFilter
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.actor = self._line(self.tr("User (login name or name)"))
+        self.case_no = self._line(self.tr("Case no."))
+        self.category = self._combo(self.tr("All categories"), list(ar.CATEGORY_LABELS.items()))
+        self.action = self._combo(self.tr("All actions"), ar.action_choices())
+        self.outcome = self._combo(self.tr("Any outcome"), list(ar.OUTCOME_LABELS.items()))
+        self.device = self._combo(self.tr("All devices"), [])
+        self.dated = QCheckBox(self.tr("From"), self)
+        today = china_date(ctx.profile.now())
+        self.date_from = QDateEdit(_qdate(today - timedelta(days=30)), self, calendarPopup=True, enabled=False)
+        self.date_to = QDateEdit(_qdate(today), self, calendarPopup=True, enabled=False)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._emit)
+        self.dated.toggled.connect(self._dates_toggled)
+        self.reset = QPushButton(self.tr("Clear filters"), self)
+        self.reset.clicked.connect(self.clear)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.dated, self.date_from, QLabel(self.tr("to"), self), self.date_to, self.actor,
+                       self.case_no):
+            top.addWidget(widget)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.category, self.action, self.outcome, self.device):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        bottom.addWidget(self.reset)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addLayout(bottom)
+
+    def _line(self, placeholder: str) -> QLineEdit:
+        line = QLineEdit(self, clearButtonEnabled=True)
+        line.setPlaceholderText(placeholder)
+        line.textChanged.connect(lambda _t: self._timer.start())
+        line.returnPressed.connect(self._emit)
+        return line
+
+    def _combo(self, everything: str, options: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        for code, text in options:
+            combo.addItem(text, code)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self._emit)
+        return combo
+
+    def set_devices(self, device_ids: list[str], own: str) -> None:
+        """The devices whose records the log holds (read on the task pool by the page)."""
+        current = self.device.currentData()
+        self._quiet = True
+        try:
+            self.device.clear()
+            self.device.addItem(self.tr("All devices"), None)
+            for device in device_ids:
+                label = device[:8] + (self.tr(" (this computer)") if device == own else "")
+                self.device.addItem(label, device)
+            self.device.setCurrentIndex(max(0, self.device.findData(current)) if current else 0)
+        finally:
+            self._quiet = False
+
+    def current(self) -> AuditFilter:
+        dated = self.dated.isChecked()
+        return AuditFilter(
+            date_from=_pydate(self.date_from.date()) if dated else None,
+            date_to=_pydate(self.date_to.date()) if dated else None,
+            actor=self.actor.text().strip(), category=self.category.currentData(),
+            action=self.action.currentData(), case_no=self.case_no.text().strip(),
+            device=self.device.currentData() or "", outcome=self.outcome.currentData(),
+        )
+
+    def clear(self) -> None:
+        self._quiet = True
+        try:
+            for line in (self.actor, self.case_no):
+                line.clear()
+            for combo in (self.category, self.action, self.outcome, self.device):
+                combo.setCurrentIndex(0)
+            self.dated.setChecked(False)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self._emit()
+
+    def _emit(self, *_args) -> None:
+        if self._quiet:
+            return
+        self._timer.stop()
+        self.changed.emit(self.current())
