@@ -306,6 +306,13 @@ MESSAGES: dict[str, str] = {
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
     # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
     "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
+    # sessions, passwords and separation of duties (issue 12)
+    "roles_combined": "按等保三级“三员分立”要求，系统管理员、审计员须各用单独的账户，不能与其他角色（含彼此）合用一个账户",
+    "password_old_wrong": "原密码不正确",
+    "password_unchanged": "新密码不能与原密码相同",
+    "password_change_required": "该账户使用的是管理员重设的临时密码，须先修改密码（python main.py user passwd --user 登录名）",
+    "password_managed_by_hub": "本机已接入州级平台，该账户及其密码由州级平台统一管理：请联系州级平台管理员修改或重设（python -m server admin user passwd 登录名），下次同步后生效",
+    "idle_minutes_invalid": "自动锁定时间应为 {min}–{max} 分钟",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -333,6 +340,7 @@ FIELD_LABELS: dict[str, str] = {
     "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
     "criteria": "符合的标准",
+    "idle_lock_minutes": "自动锁定时间",
 }
 
 
