@@ -4,57 +4,62 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="72"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="74"/>
         <source>lower-case letters and digits, e.g. wangying</source>
         <translation>小写字母和数字，如 wangying</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="89"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="90"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="91"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="92"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="103"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="106"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="108"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="110"/>
+        <source>The administrator and the auditor each need an account of their own, without any other role (separation of duties, 三员分立).</source>
+        <translation>按“三员分立”要求，系统管理员、审计员须各用单独的账户，不能兼任其他角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="113"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -1074,62 +1079,67 @@ in force</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="37"/>
+        <location filename="../../ui/dialogs/login.py" line="44"/>
         <source>Lvyue — log in</source>
         <translation>履约 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="38"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>Lvyue · complaints about government breach of contract</source>
         <translation>履约 · 政府违约失信投诉办理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="39"/>
+        <location filename="../../ui/dialogs/login.py" line="46"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="47"/>
+        <location filename="../../ui/dialogs/login.py" line="54"/>
         <source>Demo data. User name: {user}   password: {password}</source>
         <translation>演示数据。登录名：{user}&#x3000;&#x3000;密码：{password}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="51"/>
+        <location filename="../../ui/dialogs/login.py" line="58"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="52"/>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="56"/>
+        <location filename="../../ui/dialogs/login.py" line="63"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="57"/>
+        <location filename="../../ui/dialogs/login.py" line="64"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="78"/>
+        <location filename="../../ui/dialogs/login.py" line="85"/>
         <source>Updating the case data for this version (only once after an upgrade): {percent}%</source>
         <translation>正在按新版本整理案件数据（升级后仅此一次）：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="95"/>
+        <location filename="../../ui/dialogs/login.py" line="102"/>
         <source>Enter your user name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="120"/>
+        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <source>A temporary password must be replaced by your own before you can continue.</source>
+        <translation>须先把临时密码改为您自己的密码才能继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="156"/>
         <source>. {n} attempts left before the account is locked for {minutes} minutes.</source>
         <translation>，还可尝试 {n} 次，再输错账户将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="123"/>
+        <location filename="../../ui/dialogs/login.py" line="159"/>
         <source>. Try again after that time, or ask the administrator to reset the password.</source>
         <translation>。请届时再试，或请系统管理员重设密码。</translation>
     </message>
@@ -1304,24 +1314,67 @@ in force</source>
     </message>
 </context>
 <context>
-    <name>PasswordDialog</name>
+    <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="122"/>
-        <source>New password for {name}</source>
-        <translation>为{name}设置新密码</translation>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="160"/>
+        <source>Change my password</source>
+        <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="162"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="165"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="168"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="171"/>
+        <source>You logged in with a temporary password set by the administrator. Choose your own password to continue.</source>
+        <translation>您使用的是系统管理员重设的临时密码，请设置您自己的密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="188"/>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="191"/>
+        <source>The password does not follow the rules shown.</source>
+        <translation>密码不符合下方所列规则。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="129"/>
+        <source>New password for {name}</source>
+        <translation>为{name}设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="131"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="132"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="136"/>
+        <source>This is a temporary password: tell it to the user in person; they must choose their own at the next login.</source>
+        <translation>这是临时密码：请当面告知本人；其下次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="144"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -1604,163 +1657,163 @@ in force</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52"/>
+        <location filename="../../ui/pages/settings.py" line="54"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="64"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="65"/>
+        <location filename="../../ui/pages/settings.py" line="67"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="70"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="71"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="82"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="83"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
-        <location filename="../../ui/pages/settings.py" line="164"/>
+        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="165"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
         <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="85"/>
+        <location filename="../../ui/pages/settings.py" line="87"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86"/>
+        <location filename="../../ui/pages/settings.py" line="88"/>
         <source>Enrol this office with a one-time code from the hub administrator</source>
         <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92"/>
+        <location filename="../../ui/pages/settings.py" line="94"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="97"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103"/>
+        <location filename="../../ui/pages/settings.py" line="105"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="119"/>
+        <location filename="../../ui/pages/settings.py" line="121"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="123"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="127"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="131"/>
+        <location filename="../../ui/pages/settings.py" line="133"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="132"/>
+        <location filename="../../ui/pages/settings.py" line="134"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="135"/>
+        <location filename="../../ui/pages/settings.py" line="137"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="136"/>
+        <location filename="../../ui/pages/settings.py" line="138"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="160"/>
+        <location filename="../../ui/pages/settings.py" line="161"/>
         <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
         <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
@@ -1768,35 +1821,35 @@ in force</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="68"/>
+        <location filename="../../ui/startup.py" line="73"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="69"/>
-        <location filename="../../ui/startup.py" line="147"/>
+        <location filename="../../ui/startup.py" line="74"/>
+        <location filename="../../ui/startup.py" line="152"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="70"/>
-        <location filename="../../ui/startup.py" line="96"/>
+        <location filename="../../ui/startup.py" line="75"/>
+        <location filename="../../ui/startup.py" line="101"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="146"/>
+        <location filename="../../ui/startup.py" line="151"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="148"/>
-        <location filename="../../ui/startup.py" line="167"/>
+        <location filename="../../ui/startup.py" line="153"/>
+        <location filename="../../ui/startup.py" line="172"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="168"/>
+        <location filename="../../ui/startup.py" line="173"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -1809,7 +1862,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="178"/>
+        <location filename="../../ui/startup.py" line="183"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>
@@ -2744,78 +2797,93 @@ Try again now?</source>
 <context>
     <name>UserAdmin</name>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="50"/>
+        <location filename="../../ui/pages/user_admin.py" line="51"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="51"/>
+        <location filename="../../ui/pages/user_admin.py" line="52"/>
         <source>Set new password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="52"/>
-        <location filename="../../ui/pages/user_admin.py" line="103"/>
+        <location filename="../../ui/pages/user_admin.py" line="53"/>
+        <location filename="../../ui/pages/user_admin.py" line="111"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="78"/>
+        <location filename="../../ui/pages/user_admin.py" line="79"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="80"/>
+        <location filename="../../ui/pages/user_admin.py" line="81"/>
         <source>locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="82"/>
+        <location filename="../../ui/pages/user_admin.py" line="83"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="102"/>
+        <location filename="../../ui/pages/user_admin.py" line="85"/>
+        <source>, temporary password</source>
+        <translation>，待改临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="87"/>
+        <source>, roles combined: split this account (三员分立)</source>
+        <translation>，角色合用：请拆分账户（三员分立）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="106"/>
+        <source>This account comes from the prefecture hub: its administrator sets its password there.</source>
+        <translation>该账户来自州级平台，请由州级平台管理员在平台上设置其密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="110"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="121"/>
+        <location filename="../../ui/pages/user_admin.py" line="129"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="122"/>
+        <location filename="../../ui/pages/user_admin.py" line="130"/>
         <source>Deactivate {name}? The user can no longer log in; the records stay.</source>
         <translation>确定停用{name}吗？停用后该用户不能再登录，其办理记录保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="133"/>
+        <location filename="../../ui/pages/user_admin.py" line="141"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
