@@ -504,150 +504,150 @@ in force</source>
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="66"/>
+        <location filename="../../ui/pages/duplicates.py" line="67"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <location filename="../../ui/pages/duplicates.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="71"/>
+        <location filename="../../ui/pages/duplicates.py" line="72"/>
         <source>Received in the last</source>
         <translation>收到日期在最近</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
-        <location filename="../../ui/pages/duplicates.py" line="172"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
         <source>Possible duplicate of</source>
         <translation>疑似重复于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
-        <location filename="../../ui/pages/duplicates.py" line="175"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="179"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="90"/>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="91"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <location filename="../../ui/pages/duplicates.py" line="216"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <location filename="../../ui/pages/duplicates.py" line="93"/>
         <source>Open case</source>
         <translation>打开本案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <location filename="../../ui/pages/duplicates.py" line="94"/>
         <source>Open the other case</source>
         <translation>打开另一案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <location filename="../../ui/pages/duplicates.py" line="125"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找疑似重复…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <location filename="../../ui/pages/duplicates.py" line="135"/>
         <source>possible</source>
         <translation>可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <location filename="../../ui/pages/duplicates.py" line="135"/>
         <source>already forwarded</source>
         <translation>已转办，不能合并</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duplicates.py" line="136"/>
+        <location filename="../../ui/pages/duplicates.py" line="137"/>
         <source>%n suspected pair(s)</source>
         <translation>
             <numerusform>共 %n 对疑似重复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="151"/>
+        <location filename="../../ui/pages/duplicates.py" line="155"/>
         <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
         <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="157"/>
+        <location filename="../../ui/pages/duplicates.py" line="161"/>
         <source>Why: %1 · text similarity %2</source>
         <translation>疑似理由：%1 · 文本相似度 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="173"/>
+        <location filename="../../ui/pages/duplicates.py" line="177"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="174"/>
+        <location filename="../../ui/pages/duplicates.py" line="178"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <location filename="../../ui/pages/duplicates.py" line="181"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <location filename="../../ui/pages/duplicates.py" line="182"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <location filename="../../ui/pages/duplicates.py" line="183"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="203"/>
+        <location filename="../../ui/pages/duplicates.py" line="207"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="216"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="220"/>
+        <location filename="../../ui/pages/duplicates.py" line="224"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -1147,125 +1147,125 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
         <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
