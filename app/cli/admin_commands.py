@@ -59,7 +59,7 @@ def user_passwd(args, out: Output) -> int:
     old = read_password(f"用户 {username} 的当前密码：")
     actor = check_password(profile, username, old, via="cli")
     new = read_password("新密码：", NEW_PASSWORD_ENV, confirm=True)
-    users.change_own_password(profile, actor, old, new)
+    users.change_own_password(profile, actor, old, new, via="cli")
     out.result({"username": actor.username, "changed": True}, f"已修改用户 {actor.username} 的密码")
     return 0
 

@@ -21,7 +21,8 @@ from app.services.users import Actor
 _FAILED = {"login": "login_failed", "unlock": "unlock_failed", "password_change": "password_change_failed"}
 
 
-def _authenticate(profile: Profile, username: str, password: str, *, via: str, purpose: str) -> Actor:
+def _authenticate(profile: Profile, username: str, password: str, *, via: str, purpose: str,
+                  actor_id: str = "") -> Actor:
     """Check the password for ``purpose`` (login | unlock | password_change); audit the outcome.
 
     Unknown names and wrong passwords give the same answer, so names cannot be probed.
@@ -54,8 +55,10 @@ def _authenticate(profile: Profile, username: str, password: str, *, via: str, p
         if failure is not None:
             if purpose == "password_change" and failure.code == "login_failed":
                 failure = DomainError("password_old_wrong", **failure.params)
-            record(uow, profile, stream=SESSION_STREAM, action=_FAILED[purpose], actor=user.id if user else "",
-                   payload={"username": name, "reason": reason, "via": via})
+            # an unlock or a password change always has its session's user, even if the account vanished since
+            who = user.id if user else (actor_id if purpose != "login" else "")
+            record(uow, profile, stream=SESSION_STREAM, action=_FAILED[purpose] if who or purpose == "login"
+                   else "login_failed", actor=who, payload={"username": name, "reason": reason, "via": via})
             uow.commit()
             raise failure
         assert user is not None
@@ -74,14 +77,15 @@ def login(profile: Profile, username: str, password: str, *, via: str = "desktop
     return _authenticate(profile, username, password, via=via, purpose="login")
 
 
-def check_password(profile: Profile, username: str, password: str, *, via: str = "desktop") -> Actor:
+def check_password(profile: Profile, username: str, password: str, *, via: str = "desktop",
+                   actor_id: str = "") -> Actor:
     """The current password before changing it (``password_old_wrong`` when wrong; counts to the lockout)."""
-    return _authenticate(profile, username, password, via=via, purpose="password_change")
+    return _authenticate(profile, username, password, via=via, purpose="password_change", actor_id=actor_id)
 
 
 def unlock(profile: Profile, actor: Actor, password: str, *, via: str = "desktop") -> Actor:
     """解锁: the locked session's own user, with their password (anyone else logs in: a switch of user)."""
-    return _authenticate(profile, actor.username, password, via=via, purpose="unlock")
+    return _authenticate(profile, actor.username, password, via=via, purpose="unlock", actor_id=actor.user_id)
 
 
 def lock(profile: Profile, actor: Actor, *, reason: str = "manual", via: str = "desktop") -> None:

@@ -159,7 +159,8 @@ def change_password(profile: Profile, actor: Actor, user_id: str, new_password: 
         uow.commit()
 
 
-def change_own_password(profile: Profile, actor: Actor, old_password: str, new_password: str) -> Actor:
+def change_own_password(profile: Profile, actor: Actor, old_password: str, new_password: str, *,
+                        via: str = "desktop") -> Actor:
     """修改密码: the user's own, with the current one; the policy of ``app.security.passwords``. A wrong
     current password is audited (``password_change_failed``) and counts towards the lockout like a login.
     Returns the actor without the must-change mark."""
@@ -170,7 +171,7 @@ def change_own_password(profile: Profile, actor: Actor, old_password: str, new_p
         raise ValidationFailed([FieldError("password", "password_unchanged")])
     from app.services.auth import check_password  # auth imports this module
 
-    check_password(profile, actor.username, old_password, via="password_change")
+    check_password(profile, actor.username, old_password, via=via, actor_id=actor.user_id)
     with profile.store.unit_of_work() as uow:
         user = uow.users.get(actor.user_id)
         if user is None:
