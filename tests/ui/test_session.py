@@ -54,6 +54,7 @@ def startup(qtbot, home, tasks, ui_settings, tmp_path):
     if made.window is not None:
         made.window.close()
     made.close()
+    QApplication.setQuitOnLastWindowClosed(True)  # as the application's start-up leaves it
 
 
 def log_in(qtbot, startup: Startup, username: str, password: str = PASSWORD) -> MainWindow:
