@@ -4,62 +4,62 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="80"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="74"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="82"/>
         <source>lower-case letters and digits, e.g. wangying</source>
         <translation>小写字母和数字，如 wangying</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="96"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="89"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="97"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="90"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="98"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="99"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="100"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="111"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="114"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="116"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="110"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="118"/>
         <source>The administrator and the auditor each need an account of their own, without any other role (separation of duties, 三员分立).</source>
         <translation>按“三员分立”要求，系统管理员、审计员须各用单独的账户，不能兼任其他角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="113"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="121"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -1316,37 +1316,37 @@ in force</source>
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="178"/>
         <source>Change my password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="162"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="180"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="183"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="186"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="171"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="189"/>
         <source>You logged in with a temporary password set by the administrator. Choose your own password to continue.</source>
         <translation>您使用的是系统管理员重设的临时密码，请设置您自己的密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="206"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="209"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -1354,27 +1354,32 @@ in force</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="137"/>
         <source>New password for {name}</source>
         <translation>为{name}设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="140"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="144"/>
+        <source>Generate a temporary password</source>
+        <translation>生成临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="147"/>
         <source>This is a temporary password: tell it to the user in person; they must choose their own at the next login.</source>
         <translation>这是临时密码：请当面告知本人；其下次登录时须改为自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="162"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>

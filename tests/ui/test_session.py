@@ -220,3 +220,17 @@ def test_add_user_refuses_an_administrator_with_business_roles(qtbot, make_ctx):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "三员分立" in dialog.problem.text() and dialog.problem.isVisibleTo(dialog)
     assert dialog.result() != 1
+
+
+def test_the_administrator_generates_a_temporary_password(qtbot, make_ctx, office):
+    from ui.dialogs.user_dialogs import PasswordDialog
+
+    clerk = {u.username: u for u in users.list_users(office.profile)}["clerk"]
+    dialog = PasswordDialog(make_ctx("admin"), clerk)
+    qtbot.addWidget(dialog)
+    dialog.generate_button.click()
+    temporary = dialog.passwords.password.text()
+    assert dialog.passwords.valid and len(temporary) == 12
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert auth.login(office.profile, "clerk", temporary).must_change_password

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,14 @@ from PySide6.QtWidgets import (
 from app.domain.vocabulary import Role, label
 from app.security.separation import SYSTEM_ROLES
 from app.services.profile import Profile
-from app.services.users import Actor, UserInfo, add_user, change_own_password, change_password
+from app.services.users import (
+    Actor,
+    UserInfo,
+    add_user,
+    change_own_password,
+    change_password,
+    temporary_password,
+)
 from ui.context import UiContext
 from ui.dialogs.first_run import USERNAME
 from ui.tasks import TaskFailure, Tasks
@@ -133,11 +141,21 @@ class PasswordDialog(_ServiceDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if user.id != ctx.actor.user_id:
+            self.generate_button = QPushButton(self.tr("Generate a temporary password"), self)
+            self.generate_button.clicked.connect(self.generate)
+            form.addRow("", self.generate_button)
             note = QLabel(self.tr("This is a temporary password: tell it to the user in person; they must choose "
                                   "their own at the next login."), self, wordWrap=True)
             layout.addWidget(note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def generate(self) -> None:
+        """A random temporary password (``app.services.users.temporary_password``), shown to be read out."""
+        text = temporary_password()
+        for box in (self.passwords.password, self.passwords.confirm):
+            box.setEchoMode(QLineEdit.EchoMode.Normal)
+            box.setText(text)
 
     def _submit(self) -> None:
         if not self.passwords.valid:
