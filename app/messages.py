@@ -340,6 +340,13 @@ MESSAGES: dict[str, str] = {
     "audit_record_missing": "找不到第 {seq} 行审计记录",
     "chain_broken": "本机第 {device_seq} 条记录与中心保存的上一条记录衔接不上（前序摘要不符），记录可能被篡改，请联系管理员",
     "retention_too_short": "保存期限不能少于 {minimum} 天（等保要求审计记录至少保存六个月），收到 {days} 天",
+    # sessions, passwords and separation of duties (issue 12)
+    "roles_combined": "按等保三级“三员分立”要求，系统管理员、审计员须各用单独的账户，不能与其他角色（含彼此）合用一个账户",
+    "password_old_wrong": "原密码不正确",
+    "password_unchanged": "新密码不能与原密码相同",
+    "password_change_required": "该账户使用的是管理员重设的临时密码，须先修改密码（python main.py user passwd --user 登录名）",
+    "password_managed_by_hub": "本机已接入州级平台，该账户及其密码由州级平台统一管理：请联系州级平台管理员修改或重设（python -m server admin user passwd 登录名），下次同步后生效",
+    "idle_minutes_invalid": "自动锁定时间应为 {min}–{max} 分钟",
 }
 
 
@@ -368,6 +375,7 @@ FIELD_LABELS: dict[str, str] = {
     "upstream_office": "上级机关", "contact_phone": "联系电话", "extra_copy_to": "抄送单位",
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
     "criteria": "符合的标准",
+    "idle_lock_minutes": "自动锁定时间",
 }
 
 

@@ -22,6 +22,7 @@ CATALOGUES = {
     "lvyue_case": ["ui/forms", "ui/detail", "ui/dialogs/actions", "ui/widgets/completer.py"],
     "lvyue_documents": ["ui/documents"],
     "lvyue_credit": ["ui/credit"],
+    "lvyue_session": ["ui/session"],
     "lvyue_shell": ["ui/application.py", "ui/main_window.py", "ui/startup.py", "ui/i18n.py", "ui/appearance.py",
                     "ui/saving_tasks.py", "ui/dialogs/first_run.py", "ui/dialogs/login.py",
                     "ui/dialogs/user_dialogs.py", "ui/pages", "ui/models", "ui/widgets", "ui/sync", "ui/imports",

@@ -42,6 +42,7 @@ from ui.pages.sync import SyncPage
 from ui.pages.typical import TypicalPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
+from ui.session.permissions import apply_role_view
 from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.daily_timer.start()
         ctx.tasks.run(recent_activity, ctx.profile, ctx.actor, 1, on_done=self._initial_save_time,
                       on_error=lambda _f: None)
+        apply_role_view(self)  # 三员分立: what this account's roles may not use is hidden (ui.session)
 
     # -- building ------------------------------------------------------------------------------------
     def _navigation(self) -> None:
@@ -230,6 +232,9 @@ class MainWindow(QMainWindow):
         return [p for p in range(len(self.pages)) if p != AUDIT or self.ctx.actor.has(Role.AUDITOR)]
 
     def go(self, page: int) -> None:
+        item = self.nav.item(page)
+        if item is not None and item.isHidden():  # a page this account's roles do not open
+            return
         self.nav.setCurrentRow(page)
 
     def _page_chosen(self, page: int) -> None:

@@ -1,5 +1,8 @@
 """Start-up 启动流程: (demo fill | first-run wizard) → open the profile → login → main window.
 
+Each window gets a session (``ui.session.controller``: idle lock, 账户 menu); when its user logs out or
+switches, the window closes and the login comes back on the same open profile.
+
 Each step that touches the disk for long (demo data, migrations and the daily backup, password hashing)
 runs through ``Tasks``; the GUI thread only shows dialogs. ``finished(code)`` ends the application
 when the user quits before the main window opens.
@@ -53,6 +56,8 @@ class Startup(QObject):
         self.dialog = None  # the dialog on screen now (tests drive it)
         self.notice = None  # an information box shown beside it (after a restore)
         self.open_folder = OpenFolder()  # copies of attachments opened this session
+        self.session = None  # ui.session.controller.SessionController of the window
+        self.idle_ms: int | None = None  # tests set a short idle time; None: the profile's setting
 
     def start(self) -> None:
         if self.demo and not is_initialised(self.home):
@@ -223,8 +228,10 @@ class Startup(QObject):
         assert self.profile is not None
         ctx = UiContext(self.profile, self.actor, self.tasks, self.settings, self.open_folder)
         self.window = MainWindow(ctx)
+        self._start_session(ctx)
         self.dialog = None
         self.window.show()
+        self.session.warn_if_combined()
         self.ready.emit(self.window)
         # the day's backup copy runs after login, on the writer queue, so nobody waits for it
         self.tasks.run(make_daily_backup, self.profile, check=False, write=True,  # a failure is shown like any other
@@ -234,6 +241,25 @@ class Startup(QObject):
         """The day's copy is checked page by page off the write queue (a damaged database says so)."""
         if copy is not None and self.profile is not None:
             self.tasks.run(keep_checked_copy, self.profile, copy)
+
+    # -- the session ---------------------------------------------------------------------------------
+    def _start_session(self, ctx: UiContext) -> None:
+        from ui.session.controller import SessionController
+        from ui.session.settings_box import SessionSettingsBox
+
+        self.session = SessionController(self.window, ctx, idle_ms=self.idle_ms)
+        self.session.ended.connect(self._session_ended)
+        for box in self.window.findChildren(SessionSettingsBox):
+            box.changed.connect(self.session.set_idle_minutes)
+
+    def _session_ended(self, reason: str) -> None:
+        """Logged out (the controller audited it): back to the login, on the profile already open."""
+        self.actor = None
+        self.session = None
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        self._login()
 
     # -- the end -------------------------------------------------------------------------------------
     def close(self) -> None:

@@ -10,6 +10,7 @@ from app.cli.session import actor_from, profile_from, read_password
 from app.domain.errors import DomainError
 from app.domain.vocabulary import Role, label
 from app.security.passwords import password_problem
+from app.security.separation import is_combined
 from app.services import maintenance, users
 from app.services.profile import create_profile, resolve_home
 
@@ -47,16 +48,52 @@ def user_add(args, out: Output) -> int:
     return 0
 
 
+def user_passwd(args, out: Output) -> int:
+    """修改密码: ``--user`` changes their own (old from LVYUE_PASSWORD, new from LVYUE_NEW_PASSWORD)."""
+    from app.services.auth import check_password
+
+    profile = profile_from(args)
+    username = getattr(args, "user", None)
+    if not username:
+        raise DomainError("user_required")
+    old = read_password(f"用户 {username} 的当前密码：")
+    actor = check_password(profile, username, old, via="cli")
+    new = read_password("新密码：", NEW_PASSWORD_ENV, confirm=True)
+    users.change_own_password(profile, actor, old, new, via="cli")
+    out.result({"username": actor.username, "changed": True}, f"已修改用户 {actor.username} 的密码")
+    return 0
+
+
+def user_reset(args, out: Output) -> int:
+    """重设密码 by the administrator: prints a temporary password the user must change at the next login."""
+    profile = profile_from(args)
+    actor = actor_from(args, profile)
+    info, temporary = users.reset_password(profile, actor, args.username)
+    out.result({"username": info.username, "temporary_password": temporary, "must_change_password": True},
+               f"已重设用户 {info.username}（{info.display_name}）的密码。\n临时密码：{temporary}\n"
+               f"请当面或以安全方式告知本人；首次登录时须修改。")
+    return 0
+
+
 def user_list(args, out: Output) -> int:
     profile = profile_from(args)
     rows = users.list_users(profile)
     table = out.table(
         ["登录名", "姓名", "角色", "地区", "状态"],
         [[u.username, u.display_name, "、".join(label(Role(r)) for r in u.roles), u.region_code,
-          "在用" if u.active else "停用"] for u in rows],
+          _status(u)] for u in rows],
     )
     out.result(rows, table)
     return 0
+
+
+def _status(user: users.UserInfo) -> str:
+    text = "在用" if user.active else "停用"
+    if user.must_change_password:
+        text += "，待改临时密码"
+    if is_combined(user.roles):
+        text += "，角色合用（不符合三员分立，请拆分账户）"
+    return text
 
 
 def audit_verify(args, out: Output) -> int:

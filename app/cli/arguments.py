@@ -102,6 +102,12 @@ def build_parser() -> ChineseParser:
     p.set_defaults(handler=admin.user_add)
     p = users.add_parser("list", parents=[common], help="列出用户")
     p.set_defaults(handler=admin.user_list)
+    p = users.add_parser("passwd", parents=[common],
+                         help="修改自己的密码（--user；原密码取自 LVYUE_PASSWORD，新密码取自 LVYUE_NEW_PASSWORD）")
+    p.set_defaults(handler=admin.user_passwd)
+    p = users.add_parser("reset", parents=[common], help="重设用户密码为临时密码，首次登录须修改（需管理员 --user）")
+    p.add_argument("username", help="登录名")
+    p.set_defaults(handler=admin.user_reset)
 
     complaints = sub.add_parser("complaint", parents=[common], help="投诉案件").add_subparsers(
         title="案件命令", metavar="命令", parser_class=ChineseParser)

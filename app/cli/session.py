@@ -48,7 +48,10 @@ def actor_from(args, profile: Profile) -> Actor:
     if not username:
         raise DomainError("user_required")
     password = read_password(f"用户 {username} 的密码：")
-    return auth.login(profile, username, password, via="cli")
+    actor = auth.login(profile, username, password, via="cli")
+    if actor.must_change_password:  # a temporary password opens nothing but ``user passwd``
+        raise DomainError("password_change_required")
+    return actor
 
 
 def read_json(path: str) -> Any:

@@ -82,6 +82,7 @@ class EventLike(Protocol):
 # ---- session and administration streams: stored and audited, never folded into a complaint ---------
 class _Via(InputModel):
     via: OptText = None
+    reason: OptText = None  # logout: switch_user | logout | exit
 
 
 class _LoginFailed(InputModel):
@@ -106,10 +107,23 @@ class _OfficeSettings(InputModel):
     changes: dict[str, Any]
 
 
-SESSION_ACTIONS: dict[str, type[InputModel]] = {"login": _Via, "logout": _Via, "login_failed": _LoginFailed}
+class _Lock(InputModel):
+    reason: OptText = None  # idle | manual
+    via: OptText = None
+
+
+class _SessionSettings(InputModel):
+    idle_lock_minutes: int
+
+
+SESSION_ACTIONS: dict[str, type[InputModel]] = {
+    "login": _Via, "logout": _Via, "login_failed": _LoginFailed,
+    "lock": _Lock, "unlock": _Via, "unlock_failed": _LoginFailed, "password_change_failed": _LoginFailed,
+}
 ADMIN_ACTIONS: dict[str, type[InputModel]] = {
     "user_add": _UserAdd, "password_change": _UserRef, "user_activate": _UserRef, "user_deactivate": _UserRef,
     "office_settings": _OfficeSettings,
+    "password_reset": _UserRef, "session_settings": _SessionSettings,
 }
 
 

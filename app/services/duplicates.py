@@ -42,6 +42,7 @@ from app.domain.errors import DomainError
 from app.domain.regions import in_scope
 from app.domain.similarity import text_marks
 from app.domain.vocabulary import Action, State
+from app.security.separation import BUSINESS_ROLES
 from app.services.act import Acted, act, resolve_ref
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -342,6 +343,8 @@ def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> 
 
 def dismiss(profile: Profile, actor: Actor, first_ref: str, second_ref: str, reason: str) -> Dismissed:
     """Record that two complaints are not duplicates 不是重复; the pair is no longer proposed."""
+    if not BUSINESS_ROLES & set(actor.roles):  # 三员分立: the administrator and the auditor do not handle cases
+        raise DomainError("role_not_permitted", action_label="标记不是重复", roles="clerk,handler,leader")
     reason = (reason or "").strip()
     if not reason:
         raise DomainError("duplicate_reason_required")

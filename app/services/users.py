@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+import string
 from dataclasses import dataclass
 
 from app.domain.clock import iso_utc
@@ -12,9 +14,11 @@ from app.domain.ids import uuid7
 from app.domain.regions import in_scope
 from app.domain.vocabulary import Role
 from app.security.passwords import hash_password, password_problem
+from app.security.separation import combination_problem
 from app.services.profile import Profile
 from app.services.recording import record
 from app.store.users import UserRecord
+from app.sync.reference import read_kind
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 
@@ -28,6 +32,7 @@ class Actor:
     display_name: str
     roles: tuple[str, ...]
     region_code: str
+    must_change_password: bool = False  # logged in with a temporary password: change it first
 
     def has(self, role: Role) -> bool:
         return role.value in self.roles
@@ -42,11 +47,18 @@ class UserInfo:
     region_code: str
     active: bool
     locked_until: str | None
+    must_change_password: bool = False
+    hub_managed: bool = False  # the account comes from the prefecture hub: its password is changed there
 
 
-def _info(record_: UserRecord) -> UserInfo:
+def _info(record_: UserRecord, hub_ids: frozenset[str] = frozenset()) -> UserInfo:
     return UserInfo(record_.id, record_.username, record_.display_name, record_.roles, record_.region_code,
-                    record_.active, record_.locked_until)
+                    record_.active, record_.locked_until, record_.must_change_password, record_.id in hub_ids)
+
+
+def _hub_ids(session) -> frozenset[str]:
+    """Users the hub's reference data sent (``app.sync.reference``): the hub owns their passwords."""
+    return frozenset(read_kind(session, "hub_user_ids") or [])
 
 
 def _validate_new_user(profile: Profile, username: str, display_name: str, roles: list[str], region_code: str,
@@ -65,6 +77,8 @@ def _validate_new_user(profile: Profile, username: str, display_name: str, roles
             errors.append(FieldError("roles", "role_unknown", {"role": role}))
     if not roles:
         errors.append(FieldError("roles", "missing"))
+    elif not errors and combination_problem(clean_roles):
+        errors.append(FieldError("roles", "roles_combined"))
     if profile.regions.find(region_code) is None:
         errors.append(FieldError("region_code", "region_unknown", {"region": region_code}))
     elif not in_scope(profile.office.region_code, region_code):
@@ -109,7 +123,8 @@ def add_user(
 
 def list_users(profile: Profile) -> list[UserInfo]:
     with profile.store.unit_of_work() as uow:
-        return [_info(u) for u in uow.users.all()]
+        hub = _hub_ids(uow.session)
+        return [_info(u, hub) for u in uow.users.all()]
 
 
 def user_names(profile: Profile) -> dict[str, str]:
@@ -117,22 +132,92 @@ def user_names(profile: Profile) -> dict[str, str]:
         return uow.users.names()
 
 
+def _refuse_hub_account(session, user_id: str) -> None:
+    if user_id in _hub_ids(session):
+        raise DomainError("password_managed_by_hub")
+
+
 def change_password(profile: Profile, actor: Actor, user_id: str, new_password: str) -> None:
-    """Set a new password: one's own, or anyone's by an admin. Clears a lockout."""
+    """Set a new password: one's own (prefer ``change_own_password``, which checks the old one), or anyone's
+    by an admin, which is a reset: a password the administrator knows is temporary and must be changed at
+    the next login. Clears a lockout."""
     if actor.user_id != user_id and not actor.has(Role.ADMIN):
         raise DomainError("admin_required")
     problem = password_problem(new_password)
     if problem:
         raise ValidationFailed([FieldError("password", problem, {"min_length": "8"})])
+    own = actor.user_id == user_id
     with profile.store.unit_of_work() as uow:
         if uow.users.get(user_id) is None:
             raise DomainError("user_not_found")
+        _refuse_hub_account(uow.session, user_id)
         now = iso_utc(profile.now())
         uow.users.update(user_id, now, password_hash=hash_password(new_password), password_changed_at=now,
-                         failed_count=0, locked_until=None)
-        record(uow, profile, stream=ADMIN_STREAM, action="password_change", actor=actor.user_id,
-               payload={"user_id": user_id}, roles=actor.roles)
+                         failed_count=0, locked_until=None, must_change_password=not own)
+        record(uow, profile, stream=ADMIN_STREAM, action="password_change" if own else "password_reset",
+               actor=actor.user_id, payload={"user_id": user_id}, roles=actor.roles)
         uow.commit()
+
+
+def change_own_password(profile: Profile, actor: Actor, old_password: str, new_password: str, *,
+                        via: str = "desktop") -> Actor:
+    """修改密码: the user's own, with the current one; the policy of ``app.security.passwords``. A wrong
+    current password is audited (``password_change_failed``) and counts towards the lockout like a login.
+    Returns the actor without the must-change mark."""
+    problem = password_problem(new_password)
+    if problem:
+        raise ValidationFailed([FieldError("password", problem, {"min_length": "8"})])
+    if new_password == old_password:
+        raise ValidationFailed([FieldError("password", "password_unchanged")])
+    from app.services.auth import check_password  # auth imports this module
+
+    check_password(profile, actor.username, old_password, via=via, actor_id=actor.user_id)
+    with profile.store.unit_of_work() as uow:
+        user = uow.users.get(actor.user_id)
+        if user is None:
+            raise DomainError("user_not_found")
+        _refuse_hub_account(uow.session, user.id)
+        now = iso_utc(profile.now())
+        uow.users.update(user.id, now, password_hash=hash_password(new_password), password_changed_at=now,
+                         failed_count=0, locked_until=None, must_change_password=False)
+        record(uow, profile, stream=ADMIN_STREAM, action="password_change", actor=actor.user_id,
+               payload={"user_id": user.id}, roles=actor.roles)
+        uow.commit()
+    return Actor(actor.user_id, actor.username, actor.display_name, actor.roles, actor.region_code, False)
+
+
+TEMPORARY_LENGTH = 12
+_TEMPORARY_ALPHABET = "".join(ch for ch in string.ascii_letters + string.digits if ch not in "0O1lI") + "#%+=@"
+
+
+def temporary_password() -> str:
+    """12 characters from letters, digits and symbols easy to read aloud, meeting the password policy."""
+    while True:
+        candidate = "".join(secrets.choice(_TEMPORARY_ALPHABET) for _ in range(TEMPORARY_LENGTH))
+        if password_problem(candidate) is None and any(not ch.isalnum() for ch in candidate):
+            return candidate
+
+
+def reset_password(profile: Profile, actor: Actor, username: str) -> tuple[UserInfo, str]:
+    """重设密码 by the administrator: a new temporary password (returned once, never stored in clear nor
+    audited) that the user must change at the next login; clears a lockout. Refused for accounts the
+    prefecture hub manages (``password_managed_by_hub``)."""
+    if not actor.has(Role.ADMIN):
+        raise DomainError("admin_required")
+    temporary = temporary_password()
+    with profile.store.unit_of_work() as uow:
+        user = uow.users.by_username(username)
+        if user is None:
+            raise DomainError("user_not_found")
+        _refuse_hub_account(uow.session, user.id)
+        now = iso_utc(profile.now())
+        uow.users.update(user.id, now, password_hash=hash_password(temporary), password_changed_at=now,
+                         failed_count=0, locked_until=None, must_change_password=True)
+        record(uow, profile, stream=ADMIN_STREAM, action="password_reset", actor=actor.user_id,
+               payload={"user_id": user.id}, roles=actor.roles)
+        uow.commit()
+        info = _info(uow.users.get(user.id) or user)
+    return info, temporary
 
 
 def set_active(profile: Profile, actor: Actor, user_id: str, active: bool) -> None:

@@ -139,6 +139,7 @@ users = Table(
     Column("created_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
     Column("password_changed_at", Text),
+    Column("must_change_password", Integer, nullable=False, default=0),  # a temporary password (migration 0015)
 )
 
 number_blocks = Table(

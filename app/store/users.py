@@ -23,6 +23,7 @@ class UserRecord:
     locked_until: str | None
     created_at: str
     password_changed_at: str | None
+    must_change_password: bool = False  # a temporary password set by the administrator
 
 
 def _record(row: Row) -> UserRecord:
@@ -31,6 +32,7 @@ def _record(row: Row) -> UserRecord:
         roles=tuple(r for r in row.roles.split(",") if r), region_code=row.region_code,
         password_hash=row.password_hash, active=bool(row.active), failed_count=row.failed_count,
         locked_until=row.locked_until, created_at=row.created_at, password_changed_at=row.password_changed_at,
+        must_change_password=bool(getattr(row, "must_change_password", 0)),
     )
 
 
@@ -67,4 +69,6 @@ class UserStore:
             values["roles"] = ",".join(values["roles"])
         if "active" in values:
             values["active"] = 1 if values["active"] else 0
+        if "must_change_password" in values:
+            values["must_change_password"] = 1 if values["must_change_password"] else 0
         self.session.execute(update(users).where(users.c.id == user_id).values(updated_at=now, **values))

@@ -45,17 +45,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="71"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="72"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="75"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="76"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="99"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -119,58 +119,58 @@
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="82"/>
+        <location filename="../../ui/documents/documents_page.py" line="83"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="111"/>
+        <location filename="../../ui/documents/documents_page.py" line="112"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="136"/>
-        <location filename="../../ui/documents/documents_page.py" line="188"/>
+        <location filename="../../ui/documents/documents_page.py" line="137"/>
+        <location filename="../../ui/documents/documents_page.py" line="189"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="143"/>
+        <location filename="../../ui/documents/documents_page.py" line="144"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="143"/>
+        <location filename="../../ui/documents/documents_page.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="144"/>
+        <location filename="../../ui/documents/documents_page.py" line="145"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="173"/>
+        <location filename="../../ui/documents/documents_page.py" line="174"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="185"/>
+        <location filename="../../ui/documents/documents_page.py" line="186"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="189"/>
+        <location filename="../../ui/documents/documents_page.py" line="190"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="190"/>
+        <location filename="../../ui/documents/documents_page.py" line="191"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="200"/>
+        <location filename="../../ui/documents/documents_page.py" line="201"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>

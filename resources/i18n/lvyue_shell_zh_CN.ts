@@ -4,57 +4,62 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="80"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="82"/>
         <source>lower-case letters and digits, e.g. wangying</source>
         <translation>小写字母和数字，如 wangying</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="96"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="97"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="98"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="99"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="100"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="111"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="114"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="116"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="118"/>
+        <source>The administrator and the auditor each need an account of their own, without any other role (separation of duties, 三员分立).</source>
+        <translation>按“三员分立”要求，系统管理员、审计员须各用单独的账户，不能兼任其他角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="121"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -801,150 +806,150 @@ in force</source>
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="66"/>
+        <location filename="../../ui/pages/duplicates.py" line="67"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <location filename="../../ui/pages/duplicates.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="71"/>
+        <location filename="../../ui/pages/duplicates.py" line="72"/>
         <source>Received in the last</source>
         <translation>收到日期在最近</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
-        <location filename="../../ui/pages/duplicates.py" line="172"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
         <source>Possible duplicate of</source>
         <translation>疑似重复于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="78"/>
-        <location filename="../../ui/pages/duplicates.py" line="175"/>
+        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="179"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="90"/>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="91"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <location filename="../../ui/pages/duplicates.py" line="216"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="92"/>
+        <location filename="../../ui/pages/duplicates.py" line="93"/>
         <source>Open case</source>
         <translation>打开本案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <location filename="../../ui/pages/duplicates.py" line="94"/>
         <source>Open the other case</source>
         <translation>打开另一案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <location filename="../../ui/pages/duplicates.py" line="125"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找疑似重复…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <location filename="../../ui/pages/duplicates.py" line="135"/>
         <source>possible</source>
         <translation>可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="134"/>
+        <location filename="../../ui/pages/duplicates.py" line="135"/>
         <source>already forwarded</source>
         <translation>已转办，不能合并</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duplicates.py" line="136"/>
+        <location filename="../../ui/pages/duplicates.py" line="137"/>
         <source>%n suspected pair(s)</source>
         <translation>
             <numerusform>共 %n 对疑似重复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="151"/>
+        <location filename="../../ui/pages/duplicates.py" line="155"/>
         <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
         <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="157"/>
+        <location filename="../../ui/pages/duplicates.py" line="161"/>
         <source>Why: %1 · text similarity %2</source>
         <translation>疑似理由：%1 · 文本相似度 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="173"/>
+        <location filename="../../ui/pages/duplicates.py" line="177"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="174"/>
+        <location filename="../../ui/pages/duplicates.py" line="178"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <location filename="../../ui/pages/duplicates.py" line="181"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <location filename="../../ui/pages/duplicates.py" line="182"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <location filename="../../ui/pages/duplicates.py" line="183"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="203"/>
+        <location filename="../../ui/pages/duplicates.py" line="207"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="216"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="220"/>
+        <location filename="../../ui/pages/duplicates.py" line="224"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -1376,62 +1381,67 @@ in force</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="37"/>
+        <location filename="../../ui/dialogs/login.py" line="44"/>
         <source>Lvyue — log in</source>
         <translation>履约 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="38"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>Lvyue · complaints about government breach of contract</source>
         <translation>履约 · 政府违约失信投诉办理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="39"/>
+        <location filename="../../ui/dialogs/login.py" line="46"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="47"/>
+        <location filename="../../ui/dialogs/login.py" line="54"/>
         <source>Demo data. User name: {user}   password: {password}</source>
         <translation>演示数据。登录名：{user}&#x3000;&#x3000;密码：{password}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="51"/>
+        <location filename="../../ui/dialogs/login.py" line="58"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="52"/>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="56"/>
+        <location filename="../../ui/dialogs/login.py" line="63"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="57"/>
+        <location filename="../../ui/dialogs/login.py" line="64"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="78"/>
+        <location filename="../../ui/dialogs/login.py" line="85"/>
         <source>Updating the case data for this version (only once after an upgrade): {percent}%</source>
         <translation>正在按新版本整理案件数据（升级后仅此一次）：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="95"/>
+        <location filename="../../ui/dialogs/login.py" line="102"/>
         <source>Enter your user name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="120"/>
+        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <source>A temporary password must be replaced by your own before you can continue.</source>
+        <translation>须先把临时密码改为您自己的密码才能继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="156"/>
         <source>. {n} attempts left before the account is locked for {minutes} minutes.</source>
         <translation>，还可尝试 {n} 次，再输错账户将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="123"/>
+        <location filename="../../ui/dialogs/login.py" line="159"/>
         <source>. Try again after that time, or ask the administrator to reset the password.</source>
         <translation>。请届时再试，或请系统管理员重设密码。</translation>
     </message>
@@ -1439,130 +1449,130 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
         <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -1611,24 +1621,72 @@ in force</source>
     </message>
 </context>
 <context>
-    <name>PasswordDialog</name>
+    <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="122"/>
-        <source>New password for {name}</source>
-        <translation>为{name}设置新密码</translation>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="178"/>
+        <source>Change my password</source>
+        <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="180"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="183"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="186"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/user_dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="189"/>
+        <source>You logged in with a temporary password set by the administrator. Choose your own password to continue.</source>
+        <translation>您使用的是系统管理员重设的临时密码，请设置您自己的密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="206"/>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="209"/>
+        <source>The password does not follow the rules shown.</source>
+        <translation>密码不符合下方所列规则。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="137"/>
+        <source>New password for {name}</source>
+        <translation>为{name}设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="139"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="140"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="144"/>
+        <source>Generate a temporary password</source>
+        <translation>生成临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="147"/>
+        <source>This is a temporary password: tell it to the user in person; they must choose their own at the next login.</source>
+        <translation>这是临时密码：请当面告知本人；其下次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/user_dialogs.py" line="162"/>
         <source>The password does not follow the rules shown.</source>
         <translation>密码不符合下方所列规则。</translation>
     </message>
@@ -1911,163 +1969,163 @@ in force</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52"/>
+        <location filename="../../ui/pages/settings.py" line="54"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="64"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="65"/>
+        <location filename="../../ui/pages/settings.py" line="67"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="70"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="71"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="82"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="83"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
-        <location filename="../../ui/pages/settings.py" line="164"/>
+        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="165"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
         <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="85"/>
+        <location filename="../../ui/pages/settings.py" line="87"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86"/>
+        <location filename="../../ui/pages/settings.py" line="88"/>
         <source>Enrol this office with a one-time code from the hub administrator</source>
         <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92"/>
+        <location filename="../../ui/pages/settings.py" line="94"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="97"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103"/>
+        <location filename="../../ui/pages/settings.py" line="105"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="119"/>
+        <location filename="../../ui/pages/settings.py" line="121"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="123"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="127"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="131"/>
+        <location filename="../../ui/pages/settings.py" line="133"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="132"/>
+        <location filename="../../ui/pages/settings.py" line="134"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="135"/>
+        <location filename="../../ui/pages/settings.py" line="137"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="136"/>
+        <location filename="../../ui/pages/settings.py" line="138"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="160"/>
+        <location filename="../../ui/pages/settings.py" line="161"/>
         <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
         <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
@@ -2075,35 +2133,35 @@ in force</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="68"/>
+        <location filename="../../ui/startup.py" line="100"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="69"/>
-        <location filename="../../ui/startup.py" line="147"/>
+        <location filename="../../ui/startup.py" line="101"/>
+        <location filename="../../ui/startup.py" line="179"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="70"/>
-        <location filename="../../ui/startup.py" line="96"/>
+        <location filename="../../ui/startup.py" line="102"/>
+        <location filename="../../ui/startup.py" line="128"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="146"/>
+        <location filename="../../ui/startup.py" line="178"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="148"/>
-        <location filename="../../ui/startup.py" line="167"/>
+        <location filename="../../ui/startup.py" line="180"/>
+        <location filename="../../ui/startup.py" line="199"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="168"/>
+        <location filename="../../ui/startup.py" line="200"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -2116,7 +2174,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="178"/>
+        <location filename="../../ui/startup.py" line="217"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>
@@ -3051,78 +3109,93 @@ Try again now?</source>
 <context>
     <name>UserAdmin</name>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="45"/>
+        <location filename="../../ui/pages/user_admin.py" line="46"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="50"/>
+        <location filename="../../ui/pages/user_admin.py" line="51"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="51"/>
+        <location filename="../../ui/pages/user_admin.py" line="52"/>
         <source>Set new password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="52"/>
-        <location filename="../../ui/pages/user_admin.py" line="103"/>
+        <location filename="../../ui/pages/user_admin.py" line="53"/>
+        <location filename="../../ui/pages/user_admin.py" line="111"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="78"/>
+        <location filename="../../ui/pages/user_admin.py" line="79"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="80"/>
+        <location filename="../../ui/pages/user_admin.py" line="81"/>
         <source>locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="82"/>
+        <location filename="../../ui/pages/user_admin.py" line="83"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="102"/>
+        <location filename="../../ui/pages/user_admin.py" line="85"/>
+        <source>, temporary password</source>
+        <translation>，待改临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="87"/>
+        <source>, roles combined: split this account (三员分立)</source>
+        <translation>，角色合用：请拆分账户（三员分立）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="106"/>
+        <source>This account comes from the prefecture hub: its administrator sets its password there.</source>
+        <translation>该账户来自州级平台，请由州级平台管理员在平台上设置其密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/user_admin.py" line="110"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="121"/>
+        <location filename="../../ui/pages/user_admin.py" line="129"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="122"/>
+        <location filename="../../ui/pages/user_admin.py" line="130"/>
         <source>Deactivate {name}? The user can no longer log in; the records stay.</source>
         <translation>确定停用{name}吗？停用后该用户不能再登录，其办理记录保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="133"/>
+        <location filename="../../ui/pages/user_admin.py" line="141"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>

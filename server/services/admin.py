@@ -22,6 +22,7 @@ from app.domain.regions import RegionRegistry, level_of, parent_of, validate_reg
 from app.domain.vocabulary import Role
 from app.domain.workdays import WorkCalendar
 from app.security.passwords import hash_password, password_problem
+from app.security.separation import combination_problem
 from server.services import prefixes
 from server.services.reference import bump, put_setting
 from server.tables import departments, document_prefixes, holiday_years, regions, users
@@ -85,6 +86,8 @@ def add_user(session: Session, *, username: str, display_name: str, roles: list[
     for role in roles:
         if role not in {r.value for r in Role}:
             errors.append(FieldError("roles", "role_unknown", {"role": role}))
+    if combination_problem(roles):  # 三员分立, as on the devices (app.security.separation)
+        errors.append(FieldError("roles", "roles_combined"))
     problem = password_problem(password)
     if problem:
         errors.append(FieldError("password", problem, {"min_length": "8"}))

@@ -101,7 +101,8 @@ def test_reset_password_and_deactivate(qtbot, make_ctx, office, monkeypatch):
     dialog.passwords.confirm.setText("Reset#2026pw")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert login(office.profile, "clerk", "Reset#2026pw").username == "clerk"
+    clerk_now = login(office.profile, "clerk", "Reset#2026pw")
+    assert clerk_now.username == "clerk" and clerk_now.must_change_password  # the administrator's is temporary
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
@@ -114,7 +115,8 @@ def test_reset_password_and_deactivate(qtbot, make_ctx, office, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     admin.active_button.click()
     qtbot.waitUntil(lambda: admin.table.topLevelItemCount() == 6
-                    and any(admin.table.topLevelItem(i).text(4) == "已停用" for i in range(6)), timeout=5000)
+                    and any(admin.table.topLevelItem(i).text(4) == "已停用，待改临时密码" for i in range(6)),
+                    timeout=5000)
     assert not {u.username: u for u in list_users(office.profile)}["clerk"].active
     own = next(i for i in range(6) if admin.table.topLevelItem(i).text(0) == "admin")
     admin.table.setCurrentItem(admin.table.topLevelItem(own))

@@ -1,5 +1,10 @@
 """The login dialog 登录: offline, against the profile's local users; the lockout is the core's
 (5 failures lock the account for 15 minutes). Checking the password runs on the write worker.
+
+A temporary password (set by the administrator: ``app.services.users.reset_password``) must be
+replaced before the window opens: the dialog asks for a new one at once; cancelling logs out again.
+Accounts holding a system role together with another (made before the separation of duties) log in;
+the window warns them (``ui.session.controller``).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.security.passwords import LOCK_MINUTES
-from app.services.auth import login
+from app.services.auth import login, logout
 from app.services.profile import Profile
 from app.services.users import Actor
 from ui.tasks import TaskFailure, Tasks
@@ -33,6 +38,8 @@ class LoginDialog(QDialog):
         self._tasks = tasks
         self.profile: Profile | None = None
         self.actor: Actor | None = None
+        self.password_dialog = None
+        self._typed = ""
         self._busy = False
         self.setWindowTitle(self.tr("Lvyue — log in"))
         title = Heading(self.tr("Lvyue · complaints about government breach of contract"), self, scale=1.3)
@@ -97,13 +104,42 @@ class LoginDialog(QDialog):
         self._busy = True
         self._enable()
         self.show_problem("")
-        self._tasks.run(login, self.profile, self.username.text(), self.password.text(), write=True,
+        self._typed = self.password.text()
+        self._tasks.run(login, self.profile, self.username.text(), self._typed, write=True,
                         on_done=self._logged_in, on_error=self._failed)
 
     def _logged_in(self, actor: Actor) -> None:
         self._busy = False
+        if actor.must_change_password:
+            self._replace_temporary(actor)
+            return
+        self._finish(actor)
+
+    def _finish(self, actor: Actor) -> None:
         self.actor = actor
         self.accept()
+
+    def _replace_temporary(self, actor: Actor) -> None:
+        """Ask for the user's own password now; cancelled: logged out again, the login stays."""
+        from ui.dialogs.user_dialogs import OwnPasswordDialog
+
+        assert self.profile is not None
+        dialog = OwnPasswordDialog(self._tasks, self.profile, actor, self, current_password=self._typed)
+        self.password_dialog = dialog  # tests drive it
+        dialog.finished.connect(lambda result: self._temporary_replaced(dialog, actor, result))
+        dialog.open()
+
+    def _temporary_replaced(self, dialog, actor: Actor, result: int) -> None:
+        self.password_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._finish(dialog.actor)
+            return
+        assert self.profile is not None
+        self._tasks.run(logout, self.profile, actor, write=True, on_error=lambda _f: None)
+        self.password.clear()
+        self._enable()
+        self.show_problem(self.tr("A temporary password must be replaced by your own before you can continue."))
 
     def _failed(self, failure: TaskFailure) -> None:
         self._busy = False

@@ -69,6 +69,7 @@ class DocumentsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.reminders_button = QPushButton(self.tr("Reminders…"), self)
         self.reminders_button.setToolTip(self.tr("Overdue steps by department; issue 催办函 or 督办通知 in a batch"))
+        self.reminders_button.setVisible(bool({"handler", "leader"} & set(ctx.roles)))  # they issue the letters
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)

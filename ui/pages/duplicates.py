@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.vocabulary import Channel, State, label
+from app.domain.vocabulary import Channel, Role, State, label
+from app.security.separation import handles_cases
 from app.services import duplicates
 from app.services.duplicates import DuplicatePair, PairView
 from ui.context import UiContext
@@ -146,6 +147,9 @@ class DuplicatesPage(QWidget):
         p = self.current()
         for button in (self.dismiss_button, self.open_newer, self.open_older):
             button.setEnabled(p is not None)
+        handles = handles_cases(self._ctx.roles)  # 三员分立: the administrator and the auditor only look
+        self.dismiss_button.setVisible(handles)
+        self.merge_button.setVisible(Role.HANDLER.value in self._ctx.roles)
         self.merge_button.setEnabled(p is not None and p.mergeable)
         self.merge_button.setToolTip("" if p is None or p.mergeable else self.tr(
             "Only a complaint still registered (not yet forwarded) can be merged."))

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import china_date
 from app.domain.vocabulary import Role
-from app.services.users import UserInfo
 from ui.appearance import FONT_SIZES, apply_font_size, font_size
 from ui.context import UiContext
-from ui.dialogs.user_dialogs import PasswordDialog
+from ui.dialogs.user_dialogs import OwnPasswordDialog
 from ui.pages.user_admin import UserAdmin, role_names
+from ui.session.settings_box import SessionSettingsBox
 
 
 def _form(box: QGroupBox) -> QFormLayout:
@@ -47,6 +47,8 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self._office_box(body))
         layout.addWidget(self._calendar_box(body))
         layout.addWidget(self._account_box(body))
+        self.session_box = SessionSettingsBox(ctx, body)  # the idle lock (ui.session)
+        layout.addWidget(self.session_box)
         self.user_admin: UserAdmin | None = None
         if ctx.actor.has(Role.ADMIN):
             box = QGroupBox(self.tr("Users"), body)
@@ -149,9 +151,8 @@ class SettingsPage(QScrollArea):
         dialog.exec()
 
     def _change_own_password(self) -> None:
-        a = self._ctx.actor
-        me = UserInfo(a.user_id, a.username, a.display_name, a.roles, a.region_code, True, None)
-        if PasswordDialog(self._ctx, me, self).exec():
+        """修改密码 with the current password (``OwnPasswordDialog``)."""
+        if OwnPasswordDialog(self._ctx.tasks, self._ctx.profile, self._ctx.actor, self).exec():
             self.saved.emit()
 
     def show_sync(self, status) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import parse_iso
 from app.domain.vocabulary import Role, label
+from app.security.separation import is_combined
 from app.services.queries import local_time
 from app.services.users import UserInfo, list_users, set_active
 from ui.context import UiContext
@@ -80,6 +81,10 @@ class UserAdmin(QWidget):
                 status = self.tr("locked until {time}").format(time=local_time(user.locked_until))
             else:
                 status = self.tr("active")
+            if user.must_change_password:
+                status += self.tr(", temporary password")
+            if is_combined(user.roles):
+                status += self.tr(", roles combined: split this account (三员分立)")
             item = QTreeWidgetItem([user.username, user.display_name, role_names(user.roles),
                                     region.name if region else user.region_code, status])
             item.setData(0, Qt.ItemDataRole.UserRole, user.id)
@@ -97,7 +102,10 @@ class UserAdmin(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         user = self.selected()
-        self.password_button.setEnabled(user is not None)
+        self.password_button.setEnabled(user is not None and not user.hub_managed)
+        self.password_button.setToolTip(self.tr("This account comes from the prefecture hub: its administrator "
+                                                "sets its password there.") if user is not None and user.hub_managed
+                                        else "")
         self.active_button.setEnabled(user is not None and user.id != self._ctx.actor.user_id)
         self.active_button.setText(self.tr("Reactivate") if user is not None and not user.active
                                    else self.tr("Deactivate"))

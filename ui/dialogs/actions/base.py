@@ -48,6 +48,7 @@ from ui.forms.inputs import (
     TextInput,
 )
 from ui.forms.lifetime import while_alive
+from ui.session.action_drafts import restore as restore_draft
 from ui.tasks import TaskFailure
 from ui.widgets.completer import PinyinCompleter
 
@@ -92,6 +93,7 @@ class ActionDialog(QDialog):
         self.summary.setStyleSheet("color: #b71c1c;")
         self.summary.hide()
         layout.addWidget(self.summary)
+        restore_draft(self)  # entries kept when this user's session ended with the dialog open
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(label(self.action), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok")

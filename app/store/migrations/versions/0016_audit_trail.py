@@ -1,7 +1,7 @@
 """the audit trail: indexes that page the event log newest first, whatever the filter
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0015
 Create Date: 2026-12-05
 
 ``app.services.audit_trail`` reads the log in the order (device_time DESC, seq DESC) and stops after a
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0016'
-down_revision = '0013'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
