@@ -39,6 +39,7 @@ from app.domain.duplicates import (
     respondent_key,
 )
 from app.domain.errors import DomainError
+from app.domain.personal_data import masked_intake
 from app.domain.regions import in_scope
 from app.domain.similarity import text_marks
 from app.domain.vocabulary import Action, State
@@ -331,11 +332,13 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
 
 
 def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> PairView:
-    """The two complaints' intakes side by side, with why they look alike."""
+    """The two complaints' intakes side by side, with why they look alike; personal data masked
+    (``app.domain.personal_data``): the last digits of a phone still tell whether the contacts match."""
     with profile.store.read() as session:
         a, b = _row_for(session, actor, first_ref), _row_for(session, actor, second_ref)
     verdict = judge(_side(a), _side(b), window_days=100_000)
-    return PairView(json.loads(a.data)["intake"], json.loads(b.data)["intake"], a.case_no, b.case_no,
+    return PairView(masked_intake(json.loads(a.data)["intake"]), masked_intake(json.loads(b.data)["intake"]),
+                    a.case_no, b.case_no,
                     tuple(REASON_LABELS[r] for r in verdict.reasons) if verdict else (),
                     verdict.text_similarity if verdict else 0.0)
 

@@ -532,7 +532,7 @@ in force</source>
     </message>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="177"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
@@ -549,13 +549,13 @@ in force</source>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="79"/>
         <location filename="../../ui/pages/duplicates.py" line="90"/>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="195"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="213"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
@@ -612,37 +612,42 @@ in force</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="178"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <location filename="../../ui/pages/duplicates.py" line="179"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="195"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="203"/>
+        <location filename="../../ui/pages/duplicates.py" line="204"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="212"/>
+        <location filename="../../ui/pages/duplicates.py" line="213"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="220"/>
+        <location filename="../../ui/pages/duplicates.py" line="221"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -883,190 +888,190 @@ in force</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="60"/>
+        <location filename="../../ui/imports/import_dialog.py" line="67"/>
         <source>Import complaints from other channels</source>
         <translation>批量导入其他渠道的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="64"/>
+        <location filename="../../ui/imports/import_dialog.py" line="71"/>
         <source>An .xlsx or .csv export (12345 hotline, supervision platform…)</source>
         <translation>选择 .xlsx 或 .csv 导出文件（12345热线、督查平台等）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="65"/>
+        <location filename="../../ui/imports/import_dialog.py" line="72"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="67"/>
+        <location filename="../../ui/imports/import_dialog.py" line="74"/>
         <source>Save mapping as…</source>
         <translation>另存对应关系…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="68"/>
+        <location filename="../../ui/imports/import_dialog.py" line="75"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
         <source>Field</source>
         <translation>登记项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="76"/>
+        <location filename="../../ui/imports/import_dialog.py" line="83"/>
         <source>When the file has no such column</source>
         <translation>文件中没有对应列时的默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Breach kind</source>
         <translation>违约失信情形</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="81"/>
+        <location filename="../../ui/imports/import_dialog.py" line="88"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="87"/>
+        <location filename="../../ui/imports/import_dialog.py" line="94"/>
         <source>Agreement title</source>
         <translation>协议名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="111"/>
+        <location filename="../../ui/imports/import_dialog.py" line="118"/>
         <source>Do not import possible duplicates</source>
         <translation>疑似重复的记录不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="114"/>
+        <location filename="../../ui/imports/import_dialog.py" line="121"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="116"/>
+        <location filename="../../ui/imports/import_dialog.py" line="123"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="118"/>
+        <location filename="../../ui/imports/import_dialog.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="121"/>
+        <location filename="../../ui/imports/import_dialog.py" line="128"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="124"/>
+        <location filename="../../ui/imports/import_dialog.py" line="131"/>
         <source>Mapping:</source>
         <translation>对应关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="190"/>
+        <location filename="../../ui/imports/import_dialog.py" line="197"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="199"/>
+        <location filename="../../ui/imports/import_dialog.py" line="206"/>
         <source>The mapping changed: check again before importing.</source>
         <translation>对应关系已修改，请先重新检查再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="221"/>
+        <location filename="../../ui/imports/import_dialog.py" line="228"/>
         <source>Save this mapping as:</source>
         <translation>对应关系名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="232"/>
+        <location filename="../../ui/imports/import_dialog.py" line="239"/>
         <source>Choose the export to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="233"/>
+        <location filename="../../ui/imports/import_dialog.py" line="240"/>
         <source>Exports (*.xlsx *.csv *.txt)</source>
         <translation>导出文件 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="248"/>
+        <location filename="../../ui/imports/import_dialog.py" line="255"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <location filename="../../ui/imports/import_dialog.py" line="270"/>
         <source>Ready</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <location filename="../../ui/imports/import_dialog.py" line="270"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <location filename="../../ui/imports/import_dialog.py" line="271"/>
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <location filename="../../ui/imports/import_dialog.py" line="271"/>
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="279"/>
+        <location filename="../../ui/imports/import_dialog.py" line="288"/>
         <source>%1 rows: %2 ready, %3 possible duplicates, %4 already imported, %5 with errors.</source>
         <translation>共 %1 行：可导入 %2 行，疑似重复 %3 行，已导入过 %4 行，有错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="291"/>
+        <location filename="../../ui/imports/import_dialog.py" line="300"/>
         <source>Register the accepted rows now? Either all of them are registered or none.</source>
         <translation>现在登记可导入的记录吗？这些记录将全部登记，或在出错时全部不登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="320"/>
+        <location filename="../../ui/imports/import_dialog.py" line="329"/>
         <source>Registered %1 complaints; %2 rows not imported.</source>
         <translation>已登记 %1 件，未导入 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="323"/>
+        <location filename="../../ui/imports/import_dialog.py" line="332"/>
         <source>Case numbers %1 to %2.</source>
         <translation>案号 %1 至 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="327"/>
+        <location filename="../../ui/imports/import_dialog.py" line="336"/>
         <source>Open the rejects file</source>
         <translation>打开未导入记录文件</translation>
     </message>

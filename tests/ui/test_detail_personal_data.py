@@ -95,3 +95,35 @@ def test_amend_of_a_masked_phone_starts_empty_and_keeps_it_when_left_empty(qtbot
     type_text(qtbot, dialog.rows["reason"].field.focus_widget, "法定代表人变更")
     assert dialog.payload()["changes"] == {"complainant.legal_representative": "李国强"}
     dialog.reject()
+
+
+def test_the_duplicates_compare_view_shows_the_phone_masked(qtbot, ctx, add_complaint):
+    from tests.ui.test_duplicates_ui import CaseTabs, DuplicatesPage
+
+    description = f"联系人手机13887012345，身份证号{ID}，拖欠货款至今未付。"
+    add_complaint(description=description)
+    add_complaint(channel="online_petition", description=description)
+    tabs = CaseTabs(ctx)
+    qtbot.addWidget(tabs)
+    tabs.show()
+    qtbot.mouseClick(tabs.list_page.duplicates_button, Qt.MouseButton.LeftButton)
+    page = tabs.currentWidget()
+    assert isinstance(page, DuplicatesPage)
+    qtbot.waitUntil(lambda: "拖欠货款" in page.left.toPlainText(), timeout=10000)
+    both = page.left.toPlainText() + page.right.toPlainText()
+    assert "138****2345" in both and ID_SHOWN in both
+    assert "13887012345" not in both and "8701 2345" not in both and ID not in both
+
+
+def test_the_import_preview_shows_phones_masked(qtbot, ctx, tmp_path):
+    from tests import import_files as files
+    from ui.imports.import_dialog import ImportDialog
+
+    source = files.write_xlsx(tmp_path / "12345.xlsx", files.hotline_rows(3))
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10000):
+        dialog.load_file(source)
+    cells = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount())
+             for c in range(dialog.table.columnCount()) if dialog.table.item(r, c)]
+    assert "138****0000" in cells and "13887010000" not in "".join(cells)
