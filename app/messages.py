@@ -306,7 +306,7 @@ MESSAGES: dict[str, str] = {
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
     # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
     "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
-    # ---- personal data masking and reveal (issue 12: app/domain/personal_data.py) --
+    # ---- personal data masking and reveal (issue 12: app/domain/disclosure.py) --
     "reveal_not_permitted": "您的角色无权查看完整的个人信息（联系电话、身份证号、地址）；登记员、承办人、审核人可查看，"
                             "每次查看均记入审计记录",
     "reveal_user_required": "查看完整的个人信息须以用户身份登录（--user），每次查看均记入审计记录",

@@ -6,13 +6,13 @@ from datetime import date
 
 from app.cli.output import Output, json_ready
 from app.cli.session import actor_from, profile_from, read_json
+from app.domain.disclosure import ADDRESS, ID_NUMBER, PHONE, mask_field, masked_json, value_at
 from app.domain.errors import DomainError
 from app.domain.masking import mask_personal_text
-from app.domain.personal_data import ADDRESS, ID_NUMBER, PHONE, mask_field, masked_json, value_at
 from app.domain.vocabulary import Action, State, label
 from app.presentation import complaint_summary_lines, deadline_text, timeline_text
 from app.services import act as acting
-from app.services import intake, personal_data, queries
+from app.services import disclosure, intake, queries
 
 
 def add(args, out: Output) -> int:
@@ -48,12 +48,12 @@ def act(args, out: Output) -> int:
 
 def show(args, out: Output) -> int:
     """Personal data (phone, ID number, address) masked; ``--reveal`` shows it in full to a clerk, handler
-    or leader after recording the reveal (``app.services.personal_data``)."""
+    or leader after recording the reveal (``app.services.disclosure``)."""
     profile = profile_from(args)
     if args.reveal and not args.user:
         raise DomainError("reveal_user_required")
     actor = actor_from(args, profile) if args.user else _office_reader(profile)
-    revealed = personal_data.reveal(profile, actor, args.ref, via="cli") if args.reveal else None
+    revealed = disclosure.reveal(profile, actor, args.ref, via="cli") if args.reveal else None
     detail = queries.get_complaint(profile, actor, args.ref)
     c = detail.complaint
     data = {

@@ -33,11 +33,11 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
+from app.domain.disclosure import PERSONAL_FIELDS, REVEAL_ACTION, REVEAL_ROLES
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, Intake, apply_changes, parse_intake
 from app.domain.numbering import parse_case_no
-from app.domain.personal_data import PERSONAL_FIELDS, REVEAL_ACTION, REVEAL_ROLES
 from app.domain.reminders import REMINDER_KINDS, ReminderRefused, check_recorded
 from app.domain.schema import InputModel, OptText, Text, validate
 from app.domain.vocabulary import Action, Role
@@ -104,7 +104,7 @@ class _UserRef(InputModel):
 
 
 class _Revealed(InputModel):
-    """显示个人信息: the complaint whose personal fields a user revealed (``app.domain.personal_data``)."""
+    """显示个人信息: the complaint whose personal fields a user revealed (``app.domain.disclosure``)."""
 
     complaint_id: Text
     case_no: OptText = None

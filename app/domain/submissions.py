@@ -112,7 +112,7 @@ def kind_of(record: Current, last: LastSent | None, period: Period) -> ItemKind 
     return ItemKind.CHANGED
 
 
-# Sources of free text: phones and citizen ID numbers in them are masked (``app.domain.personal_data``).
+# Sources of free text: phones and citizen ID numbers in them are masked (``app.domain.disclosure``).
 FREE_TEXT_SOURCES = ("agreement_title", "ground_detail", "facts", "repair_evidence", "accountability_text")
 
 

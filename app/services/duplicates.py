@@ -27,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.domain.clock import china_date, iso_utc
+from app.domain.disclosure import masked_intake
 from app.domain.duplicates import (
     REASON_LABELS,
     WINDOW_DAYS,
@@ -39,7 +40,6 @@ from app.domain.duplicates import (
     respondent_key,
 )
 from app.domain.errors import DomainError
-from app.domain.personal_data import masked_intake
 from app.domain.regions import in_scope
 from app.domain.similarity import text_marks
 from app.domain.vocabulary import Action, State
@@ -333,7 +333,7 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
 
 def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> PairView:
     """The two complaints' intakes side by side, with why they look alike; personal data masked
-    (``app.domain.personal_data``): the last digits of a phone still tell whether the contacts match."""
+    (``app.domain.disclosure``): the last digits of a phone still tell whether the contacts match."""
     with profile.store.read() as session:
         a, b = _row_for(session, actor, first_ref), _row_for(session, actor, second_ref)
     verdict = judge(_side(a), _side(b), window_days=100_000)

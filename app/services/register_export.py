@@ -25,7 +25,7 @@ from app.services.file_output import write_file
 from app.services.profile import Profile
 from app.services.users import Actor
 
-# Columns of free text (``app.domain.personal_data``: personal data never leaves the office in clear).
+# Columns of free text (``app.domain.disclosure``: personal data never leaves the office in clear).
 FREE_TEXT_COLUMNS = ("agreement_title", "ground_detail", "confirmed_by", "facts", "repair_evidence", "sanctions",
                      "accountability")
 

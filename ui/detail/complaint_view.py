@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.domain.disclosure import REVEAL_SECONDS, may_reveal
 from app.domain.document_kinds import available_kinds, kind_label
-from app.domain.personal_data import REVEAL_SECONDS, may_reveal
 from app.domain.vocabulary import Action, label
 from app.domain.workflow import RULES
 from app.services.attachments import attach_file
-from app.services.personal_data import Revealed, reveal
+from app.services.disclosure import Revealed, reveal
 from app.services.queries import ComplaintDetail, get_complaint
 from ui.context import UiContext
 from ui.detail.attachments_tab import AttachmentsTab
@@ -127,7 +127,7 @@ class ComplaintView(QWidget):
         self.timeline_tab.show_detail(self.detail, revealed=self.revealed is not None)
 
     def reveal_personal_data(self) -> None:
-        """显示: record the reveal (``app.services.personal_data.reveal``), then show the values."""
+        """显示: record the reveal (``app.services.disclosure.reveal``), then show the values."""
         if self.detail is None or not may_reveal(self.ctx.actor.roles):
             return
         self.intake_tab.reveal_button.setEnabled(False)

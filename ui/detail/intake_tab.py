@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.disclosure import mask_field, present_fields
 from app.domain.masking import mask_personal_text
-from app.domain.personal_data import mask_field, present_fields
 from app.domain.vocabulary import DisputePath, FeedbackMethod, Finding, label
 from app.services.profile import Profile
 from app.services.queries import ComplaintDetail
@@ -57,7 +57,7 @@ def align_names(boxes: list[QWidget]) -> None:
 
 
 class IntakeTab(QWidget):
-    """Personal data (``app.domain.personal_data``) shows masked unless ``revealed`` holds its values."""
+    """Personal data (``app.domain.disclosure``) shows masked unless ``revealed`` holds its values."""
 
     amend_requested = Signal()
     reveal_requested = Signal()

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.disclosure import PERSONAL_FIELDS, mask_field
 from app.domain.masking import mask_personal_text
-from app.domain.personal_data import PERSONAL_FIELDS, mask_field
 from app.domain.vocabulary import BreachKind, Channel, Sector, choices
 from app.imports.mapping import FIELDS, Mapping
 from app.services import imports
@@ -50,7 +50,7 @@ NOT_IMPORTED = ""
 
 
 def shown_cell(path: str, text: str) -> str:
-    """A source cell as the preview shows it: personal data masked (``app.domain.personal_data``)."""
+    """A source cell as the preview shows it: personal data masked (``app.domain.disclosure``)."""
     return mask_field(path, text) if path in PERSONAL_FIELDS else mask_personal_text(text)
 
 class ImportDialog(QDialog):

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.domain.disclosure import PERSONAL_FIELDS, mask_field
 from app.domain.errors import FieldError
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP
-from app.domain.personal_data import PERSONAL_FIELDS, mask_field
 from app.messages import message
 from ui.detail.values import current_value, display_value
 from ui.dialogs.actions.base import ActionDialog

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.domain.errors import DomainError
 from app.domain.events import SESSION_STREAM
 from app.services import intake as intake_service
-from app.services.personal_data import reveal
+from app.services.disclosure import reveal
 from app.store.tables import events
 from tests import factories
 

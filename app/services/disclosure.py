@@ -1,6 +1,6 @@
 """Reveal 显示个人信息: a permitted user sees one complaint's personal data in full, audited first.
 
-The policy (which roles, which fields) is ``app.domain.personal_data``. ``reveal`` writes the
+The policy (which roles, which fields) is ``app.domain.disclosure``. ``reveal`` writes the
 ``personal_data_revealed`` event on the session stream and commits it before it returns any value:
 no value leaves this function unless its reveal is on record.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.disclosure import REVEAL_ACTION, may_reveal, present_fields, value_at
 from app.domain.errors import DomainError
 from app.domain.events import SESSION_STREAM
-from app.domain.personal_data import REVEAL_ACTION, may_reveal, present_fields, value_at
 from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.recording import record

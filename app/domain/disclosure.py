@@ -1,4 +1,4 @@
-"""Personal data 个人信息 of complainants: what is masked where, and who may reveal it (one policy).
+"""Disclosure of personal data 个人信息的显示: what is masked where, who may reveal it, what documents print (one policy).
 
 The personal fields of an intake are the contact's telephone, citizen ID number and the address
 (``PERSONAL_FIELDS``). They are shown masked everywhere — lists, the case page, the duplicates compare
@@ -14,15 +14,19 @@ fields), and only then are the values shown; the window masks them again after `
 when another complaint is opened. The system administrator 系统管理员 and the auditor 审计员 never
 see them in full: they administer and audit, they do not handle complainants.
 
-Documents print only what their recipient needs (``DOCUMENT_FIELDS``): the 转办函 carries the
-complainant's contact person and telephone so the department can reach the complainant for its
-verification and feedback; no document prints the citizen ID number, and free text in every
-document has ID numbers masked (and the complainant's telephone, where the kind does not carry it).
+Documents print only what their recipient needs (``DOCUMENT_FIELDS``, the table in docs/security.md):
+no document prints the complainant's telephone, ID number or address. Letters to the complainant go to
+the enterprise, which knows its own; the 转办函, the 整改督促 and 违约失信 notices go to government bodies,
+which verify the body's performance of the agreement and reach the complainant, when they must, through
+the office whose contact person and telephone every document prints. A document's snapshot is kept in
+the event log, so what is not printed is not stored there either. In every document's free text the
+citizen ID numbers are masked, and the complainant's own telephone unless the kind prints it.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -42,11 +46,9 @@ REVEAL_ROLES = frozenset({Role.CLERK.value, Role.HANDLER.value, Role.LEADER.valu
 REVEAL_SECONDS = 60
 REVEAL_ACTION = "personal_data_revealed"  # on the session stream: {complaint_id, case_no, fields, via}
 
-# Document kind -> the personal data its recipient needs (keys of ``app.documents.context``).
-# Kinds not listed print none: the complainant knows their own data; a respondent body has no use for it.
-DOCUMENT_FIELDS: dict[str, frozenset[str]] = {
-    "forward_letter": frozenset({"complainant_contact", "complainant_phone"}),
-}
+# Document kind -> the personal data its recipient needs (keys of ``app.documents.context``). None today:
+# a kind that must print the complainant's telephone is named here (and its snapshot then holds it).
+DOCUMENT_FIELDS: dict[str, frozenset[str]] = {}
 DOCUMENT_PERSONAL_KEYS = frozenset({"complainant_phone", "complainant_address", "complainant_id_number"})
 
 # JSON keys (as they appear in intakes, amendments and document snapshots) holding personal data.
@@ -144,6 +146,7 @@ def _printable_text(text: str, phone: re.Pattern | None) -> str:
     return phone.sub(lambda m: masking.mask_phone(m.group(0)), text) if phone is not None else text
 
 
+@functools.lru_cache(maxsize=64)
 def _digits_pattern(phone: str) -> re.Pattern | None:
     """The recorded telephone as typed in free text (any spaces or hyphens between its digits)."""
     digits = re.sub(r"\D", "", phone)

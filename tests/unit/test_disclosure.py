@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain import personal_data as pd
+from app.domain import disclosure as pd
 from app.domain.event_rules import ActorFacts, EventRefused, validate_event
 from app.domain.events import SESSION_STREAM
 from app.domain.masking import mask_personal_text
@@ -56,15 +56,19 @@ def test_masked_json_masks_payloads_of_any_shape():
     assert shown["snapshot"]["office_address"] == "双柏县妥甸镇1号"  # the office's, not personal
 
 
-def test_documents_print_the_phone_only_where_the_recipient_needs_it():
+def test_documents_print_no_phone_address_or_id_of_the_complainant(monkeypatch):
     values = {"complainant_phone": "13887012345", "complainant_address": "云南省楚雄州双柏县妥甸镇团结路8号",
-              "description": f"请回电13887012345，身份证{ID}", "contact_phone": "0878-7721234"}
-    forward = pd.printable("forward_letter", values, intake())
-    assert forward["complainant_phone"] == "13887012345" and forward["complainant_address"] == ""
-    assert ID not in forward["description"] and "13887012345" in forward["description"]
-    receipt = pd.printable("receipt", values, intake())
-    assert receipt["complainant_phone"] == "" and "13887012345" not in receipt["description"]
-    assert receipt["contact_phone"] == "0878-7721234"  # the office's own telephone prints
+              "description": f"请回电138 8701 2345，身份证{ID}", "contact_phone": "0878-7721234",
+              "copy_to": [f"身份证{ID}"]}
+    for kind in ("forward_letter", "receipt", "rectification_notice", "feedback_letter"):
+        shown = pd.printable(kind, values, intake())
+        assert shown["complainant_phone"] == "" and shown["complainant_address"] == ""
+        assert ID not in str(shown) and "8701 2345" not in shown["description"] and "138****2345" in shown["description"]
+        assert shown["contact_phone"] == "0878-7721234"  # the office's own telephone prints
+    monkeypatch.setitem(pd.DOCUMENT_FIELDS, "forward_letter", frozenset({"complainant_phone"}))
+    shown = pd.printable("forward_letter", values, intake())  # a kind allowed the phone prints it, never the ID
+    assert shown["complainant_phone"] == "13887012345" and "138 8701 2345" in shown["description"]
+    assert ID not in shown["description"] and shown["complainant_address"] == ""
 
 
 def reveal_event(fields, actor="u1"):
