@@ -278,8 +278,11 @@ class _Job:
         values = document_context(self.complaint, self.settings.office_values(self.kind), number=number,
                                   issued_on=issued_on, forward=self.forward, addressing=self.addressing,
                                   recipient=self.recipient, timing=self.timing)
-        # what the recipient needs and nothing more (app.domain.disclosure: no ID number, no phone unless needed)
-        return printable(self.kind, {**values, **(self.extra or {})}, self.complaint.intake)
+        values = {**values, **(self.extra or {})}
+        # what the recipient needs and nothing more (app.domain.disclosure: no ID number, no phone unless
+        # needed), over the values the template prints (only those reach the snapshot and the page)
+        printed = {name: values[name] for name in self.template.fields() if name in values}
+        return {**values, **printable(self.kind, printed, self.complaint.intake)}
 
 
 def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: str,
