@@ -3,6 +3,8 @@ refuses one made in the name of a role that may not reveal (issue 12)."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.domain.events import SESSION_STREAM
 from app.services.disclosure import reveal
 from tests.poison import Rogue, stored_ids
@@ -11,7 +13,13 @@ from tests.sync_fixtures import COUNTY_A, device, register
 pytest_plugins = ("tests.sync_fixtures",)
 
 
-def test_a_reveal_is_pushed_and_one_by_an_admin_is_refused(hub, tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_hub(request):
+    return request.getfixturevalue("hub" if request.param == "sqlite" else "pg_hub")
+
+
+def test_a_reveal_is_pushed_and_one_by_an_admin_is_refused(any_hub, tmp_path):
+    hub = any_hub
     county = device(hub, tmp_path / "county", COUNTY_A)
     target = register(county)
     shown = reveal(county.profile, county.officer, target)
