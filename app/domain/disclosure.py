@@ -117,8 +117,13 @@ def masked_json(value: Any, *, parent: str = "") -> Any:
     if isinstance(value, list | tuple):
         return [masked_json(item, parent=parent) for item in value]
     if isinstance(value, str):
-        return masking.mask_personal_text(value)
+        return value if _IDENTIFIER.fullmatch(value) else masking.mask_personal_text(value)
     return value
+
+
+# Event ids, hashes, digests (hex with a letter in it, 16 characters or more): never text to mask, and a
+# run of their digits may look like a phone number.
+_IDENTIFIER = re.compile(r"(?=[0-9A-Fa-f-]*[A-Fa-f])[0-9A-Fa-f-]{16,}")
 
 
 def printable(kind: str, values: Mapping[str, Any], intake: Mapping[str, Any]) -> dict[str, Any]:

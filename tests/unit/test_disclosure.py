@@ -56,6 +56,13 @@ def test_masked_json_masks_payloads_of_any_shape():
     assert shown["snapshot"]["office_address"] == "双柏县妥甸镇1号"  # the office's, not personal
 
 
+def test_masked_json_leaves_ids_and_hashes_alone():
+    digest = "ab13812345678cd" + "0" * 49  # a run of digits that reads like a mobile number
+    event_id = "01a24882-4dee-71c8-959b-13812345678f"
+    shown = pd.masked_json({"sha256": digest, "event_id": event_id, "note": "回电13812345678"})
+    assert shown == {"sha256": digest, "event_id": event_id, "note": "回电138****5678"}
+
+
 def test_documents_print_no_phone_address_or_id_of_the_complainant(monkeypatch):
     values = {"complainant_phone": "13887012345", "complainant_address": "云南省楚雄州双柏县妥甸镇团结路8号",
               "description": f"请回电138 8701 2345，身份证{ID}", "contact_phone": "0878-7721234",
