@@ -347,6 +347,10 @@ MESSAGES: dict[str, str] = {
     "password_change_required": "该账户使用的是管理员重设的临时密码，须先修改密码（python main.py user passwd --user 登录名）",
     "password_managed_by_hub": "本机已接入州级平台，该账户及其密码由州级平台统一管理：请联系州级平台管理员修改或重设（python -m server admin user passwd 登录名），下次同步后生效",
     "idle_minutes_invalid": "自动锁定时间应为 {min}–{max} 分钟",
+    # ---- personal data masking and reveal (issue 12: app/domain/disclosure.py) --
+    "reveal_not_permitted": "您的角色无权查看完整的个人信息（联系电话、身份证号、地址）；登记员、承办人、审核人可查看，"
+                            "每次查看均记入审计记录",
+    "reveal_user_required": "查看完整的个人信息须以用户身份登录（--user），每次查看均记入审计记录",
 }
 
 

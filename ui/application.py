@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from app.security import log_masking
 from app.services.profile import resolve_home
 from ui.appearance import apply_font_size, profile_settings
 from ui.i18n import install_translators
@@ -49,6 +50,7 @@ def create_application(qt_args: list[str]) -> QApplication:
 
 def main(args: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_masking.install()  # no phone or ID number reaches a log
     options, qt_args = parse_arguments(args)
     app = create_application(qt_args)
     translators = install_translators(app)  # noqa: F841  (kept alive for the whole run)

@@ -12,6 +12,7 @@ from app.cli.arguments import COMMANDS, build_parser
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.messages import describe
+from app.security import log_masking
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUDIT = 0, 1, 2, 3
 
@@ -40,6 +41,7 @@ def is_cli_invocation(args: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
+    log_masking.install()  # no phone or ID number reaches a log or the console through logging
     parser = build_parser()
     args = parser.parse_args(argv)
     out = Output(json_mode=getattr(args, "json", False))

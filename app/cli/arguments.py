@@ -121,8 +121,10 @@ def build_parser() -> ChineseParser:
                    help="、".join(a.value for a in Action if a not in NOT_BY_HAND))
     p.add_argument("--file", help="操作内容 JSON 文件（- 表示标准输入）")
     p.set_defaults(handler=complaint.act)
-    p = complaints.add_parser("show", parents=[common], help="查看案件详情与办理记录")
+    p = complaints.add_parser("show", parents=[common], help="查看案件详情与办理记录（个人信息已遮蔽）")
     p.add_argument("ref", help="案号或案件 id")
+    p.add_argument("--reveal", action="store_true",
+                   help="显示完整的联系电话、身份证号和地址（须 --user 且为登记员、承办人或审核人；记入审计记录）")
     p.set_defaults(handler=complaint.show)
     p = complaints.add_parser("list", parents=[common], help="案件列表（筛选、检索、排序、分页）")
     p.add_argument("--state", action="append", choices=[s.value for s in State], metavar="状态")

@@ -9,10 +9,12 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.cli.output import Output
+from app.cli.output import Output, json_ready
 from app.cli.report_commands import _day as report_day
 from app.cli.session import actor_from, profile_from
 from app.domain.breach_register import RECORD_STATUS_LABELS, RecordStatus
+from app.domain.disclosure import masked_json
+from app.domain.masking import mask_personal_text
 from app.services import credit_register, register_export
 from app.services.credit_register import BreachRecord, RegisterFilter
 
@@ -79,7 +81,8 @@ def show(args, out: Output) -> int:
     profile = profile_from(args)
     actor = actor_from(args, profile)
     record = credit_register.register_record(profile, actor, args.case_no)
-    out.result(_json(record), describe(record))
+    # a phone or ID number typed into the facts or the evidence is masked (app.domain.disclosure)
+    out.result(masked_json(json_ready(_json(record))), mask_personal_text(describe(record)))
     return 0
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.cli.output import Output
+from app.cli.output import Output, json_ready
 from app.cli.session import actor_from, profile_from, read_json
+from app.domain.disclosure import ADDRESS, ID_NUMBER, PHONE, mask_field, masked_json, value_at
 from app.domain.errors import DomainError
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import Action, State, label
 from app.presentation import complaint_summary_lines, deadline_text, timeline_text
 from app.services import act as acting
-from app.services import intake, queries
+from app.services import disclosure, intake, queries
 
 
 def add(args, out: Output) -> int:
@@ -45,8 +47,13 @@ def act(args, out: Output) -> int:
 
 
 def show(args, out: Output) -> int:
+    """Personal data (phone, ID number, address) masked; ``--reveal`` shows it in full to a clerk, handler
+    or leader after recording the reveal (``app.services.disclosure``)."""
     profile = profile_from(args)
+    if args.reveal and not args.user:
+        raise DomainError("reveal_user_required")
     actor = actor_from(args, profile) if args.user else _office_reader(profile)
+    revealed = disclosure.reveal(profile, actor, args.ref, via="cli") if args.reveal else None
     detail = queries.get_complaint(profile, actor, args.ref)
     c = detail.complaint
     data = {
@@ -56,12 +63,24 @@ def show(args, out: Output) -> int:
         "timeline": detail.timeline,
     }
     lines = complaint_summary_lines(profile, detail)
+    personal = [(label, value_at(c.intake, path), path) for label, path in
+                (("联系人身份证号", ID_NUMBER), ("投诉人地址", ADDRESS))]
+    shown = [f"{name}：{value if revealed else mask_field(path, value)}" for name, value, path in personal if value]
+    if shown:
+        lines.insert(4, "    ".join(shown))
     lines.append("")
     lines.append("办理记录：")
     lines += [f"  {line}" for line in timeline_text(detail)]
     if args.user and detail.allowed:
         lines.append("")
         lines.append("可进行的操作：" + "、".join(f"{label(a)}({a.value})" for a in detail.allowed))
+    if revealed is None:
+        phone = str(value_at(c.intake, PHONE) or "")
+        lines = [mask_personal_text(line.replace(phone, mask_field(PHONE, phone)) if phone else line) for line in lines]
+        data = masked_json(json_ready(data))
+    else:
+        lines.append("")
+        lines.append("（已显示完整的个人信息，本次查看已记入审计记录）")
     out.result(data, "\n".join(lines))
     return 0
 

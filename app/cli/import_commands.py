@@ -10,7 +10,9 @@ import argparse
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.domain.disclosure import masked_json
 from app.domain.errors import DomainError
+from app.domain.masking import mask_personal_text
 from app.services import imports
 from app.services.imports import ALREADY, DUPLICATE, ERROR, OK
 
@@ -40,10 +42,10 @@ def run(args, out: Output) -> int:
     counts = {s: result.count(s) for s in (OK, DUPLICATE, ALREADY, ERROR)}
     for row in result.rows:
         if row.status != OK:
-            out.info(f"第 {row.number} 行（{imports.STATUS_LABELS[row.status]}）：{'；'.join(row.reasons)}")
+            out.info(mask_personal_text(f"第 {row.number} 行（{imports.STATUS_LABELS[row.status]}）：{'；'.join(row.reasons)}"))
     summary = (f"共 {len(result.rows)} 行：可导入 {counts[OK]} 行，疑似重复 {counts[DUPLICATE]} 行，"
                f"已导入过 {counts[ALREADY]} 行，有错误 {counts[ERROR]} 行")
-    rows_json = [imports.describe_row(r) for r in result.rows]
+    rows_json = [masked_json(imports.describe_row(r)) for r in result.rows]  # a phone quoted in a reason, masked
     if args.dry_run:
         path = None
         left = [r for r in result.rows if not r.importable or (args.skip_duplicates and r.status == DUPLICATE)]

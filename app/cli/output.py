@@ -24,6 +24,11 @@ def _default(value: Any) -> Any:
     return str(value)
 
 
+def json_ready(data: Any) -> Any:
+    """``data`` as plain JSON values (dicts, lists, strings…), as ``--json`` prints it."""
+    return json.loads(json.dumps(data, ensure_ascii=False, default=_default))
+
+
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -27,12 +27,13 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
+from app.domain.disclosure import PERSONAL_FIELDS, REVEAL_ACTION, REVEAL_ROLES
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, Intake, apply_changes, parse_intake
@@ -103,6 +104,15 @@ class _UserRef(InputModel):
     user_id: Text
 
 
+class _Revealed(InputModel):
+    """显示个人信息: the complaint whose personal fields a user revealed (``app.domain.disclosure``)."""
+
+    complaint_id: Text
+    case_no: OptText = None
+    fields: Annotated[list[Literal[*PERSONAL_FIELDS]], Field(min_length=1, max_length=len(PERSONAL_FIELDS))]  # type: ignore[valid-type]
+    via: OptText = None
+
+
 class _OfficeSettings(InputModel):
     changes: dict[str, Any]
 
@@ -119,6 +129,7 @@ class _SessionSettings(InputModel):
 SESSION_ACTIONS: dict[str, type[InputModel]] = {
     "login": _Via, "logout": _Via, "login_failed": _LoginFailed,
     "lock": _Lock, "unlock": _Via, "unlock_failed": _LoginFailed, "password_change_failed": _LoginFailed,
+    REVEAL_ACTION: _Revealed,
 }
 ADMIN_ACTIONS: dict[str, type[InputModel]] = {
     "user_add": _UserAdd, "password_change": _UserRef, "user_activate": _UserRef, "user_deactivate": _UserRef,
@@ -306,6 +317,8 @@ def permitted_roles(stream: str, action: str, payload: dict[str, Any], actor: st
         if action == "office_settings":
             return frozenset({Role.ADMIN.value, Role.LEADER.value})
         return frozenset({Role.ADMIN.value})
+    if action == REVEAL_ACTION:
+        return REVEAL_ROLES  # personal data in full: never the administrator or the auditor
     return None
 
 

@@ -113,3 +113,39 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern | None:
     if not names:
         return None
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECKS = "10X98765432"
+
+
+def _is_citizen_id(number: str) -> bool:
+    """An 18-character run that is a real 居民身份证号 (plausible birth date and the GB 11643 check
+    character), so an all-digit credit code of a government body is not taken for one."""
+    number = number.upper()
+    year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
+    if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31) or number[0] == "0":
+        return False
+    return _ID_CHECKS[sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True)) % 11] == number[17]
+
+
+def mask_citizen_ids(text: str | None) -> str:
+    """Free text with every citizen ID number masked (5323**********1935); nothing else changed."""
+    value = text or ""
+    if not any(ch.isdigit() for ch in value):
+        return value
+    return _CITIZEN_ID.sub(lambda m: mask_id_number(m.group(0)) if _is_citizen_id(m.group(0)) else m.group(0), value)
+
+
+def mask_personal_text(text: str | None) -> str:
+    """Free text with every mobile and landline number and every citizen ID number masked
+    (138****5678, 0878-***7257, 5323**********1935); names and credit codes are left as they are.
+
+    For what officers see and what leaves the office (case page, exports, logs): unlike
+    :func:`mask_text` (publication), the enterprise's credit code and the persons' names stay readable.
+    """
+    value = mask_citizen_ids(text)
+    if not any(ch.isdigit() for ch in value):
+        return value
+    value = _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", value)
+    return _LANDLINE.sub(lambda m: f"{m.group(1)}-{'*' * len(m.group(2))}{m.group(3)}", value)

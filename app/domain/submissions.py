@@ -21,6 +21,7 @@ from typing import Any
 
 from app.domain.breach_register import RecordStatus
 from app.domain.errors import DomainError
+from app.domain.masking import mask_personal_text
 from app.domain.submission_fields import FieldTable, format_value
 from app.domain.vocabulary import RefusalGround, RespondentKind, label
 
@@ -111,6 +112,10 @@ def kind_of(record: Current, last: LastSent | None, period: Period) -> ItemKind 
     return ItemKind.CHANGED
 
 
+# Sources of free text: phones and citizen ID numbers in them are masked (``app.domain.disclosure``).
+FREE_TEXT_SOURCES = ("agreement_title", "ground_detail", "facts", "repair_evidence", "accountability_text")
+
+
 def record_values(record: Any, kind: ItemKind) -> dict[str, Any]:
     """Every source of the field table (``submission_fields.SOURCES``) for one breach record
     (a ``credit_register.BreachRecord``)."""
@@ -120,7 +125,7 @@ def record_values(record: Any, kind: ItemKind) -> dict[str, Any]:
         people = "、".join(f"{p.get('position') or ''}（{p.get('outcome') or ''}）" for p in a.get("persons", []))
         accountability.append(f"{a.get('decided_by') or ''} {a.get('decided_on') or ''}：{people}".strip())
     kind_value = record.respondent_kind
-    return {
+    values = {
         "case_no": record.case_no, "submission_kind": KIND_LABELS[kind], "respondent_name": record.respondent_name,
         "respondent_code": record.respondent_code,
         "respondent_kind_label": label(RespondentKind(kind_value)) if kind_value in set(RespondentKind) else kind_value,
@@ -137,6 +142,10 @@ def record_values(record: Any, kind: ItemKind) -> dict[str, Any]:
         "sanction_periods": "；".join(s.period for s in sanctions),
         "accountability_text": "；".join(accountability), "changed_on": record.changed_on, "digest": record.digest,
     }
+    for key in FREE_TEXT_SOURCES:  # a telephone or ID number typed in the officers' words is masked
+        if isinstance(values[key], str):
+            values[key] = mask_personal_text(values[key])
+    return values
 
 
 def row_of(table: FieldTable, values: dict[str, Any]) -> tuple[list[str], list[str]]:

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.domain.clock import china_date, parse_iso
+from app.domain.masking import mask_personal_text
 from app.reports.supervision import ReportScope, _utc_start
 
 
@@ -44,5 +45,5 @@ def typical_cases(session: Session, *, period_from: date, period_to: date, scope
     for case_no, region, respondent, department, sector, breach, state, payload, at in rows:
         marked = china_date(parse_iso(at))
         found.append(TypicalCase(case_no, region, respondent, department, sector, breach, state,
-                                 (json.loads(payload).get("reason") or "").strip(), marked))
+                                 mask_personal_text((json.loads(payload).get("reason") or "").strip()), marked))
     return tuple(found)

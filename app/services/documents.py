@@ -39,6 +39,7 @@ from app.documents.templates import LIBRARY, Template, TemplateLibrary
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.deadlines import forward_clock_start
+from app.domain.disclosure import printable
 from app.domain.document_kinds import (
     KIND_LABELS,
     available_kinds,
@@ -277,7 +278,11 @@ class _Job:
         values = document_context(self.complaint, self.settings.office_values(self.kind), number=number,
                                   issued_on=issued_on, forward=self.forward, addressing=self.addressing,
                                   recipient=self.recipient, timing=self.timing)
-        return {**values, **(self.extra or {})}
+        values = {**values, **(self.extra or {})}
+        # what the recipient needs and nothing more (app.domain.disclosure: no ID number, no phone unless
+        # needed), over the values the template prints (only those reach the snapshot and the page)
+        printed = {name: values[name] for name in self.template.fields() if name in values}
+        return {**values, **printable(self.kind, printed, self.complaint.intake)}
 
 
 def _prepare(session: Session, profile: Profile, actor: Actor, ref: str, kind: str,

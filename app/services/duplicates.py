@@ -27,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.domain.clock import china_date, iso_utc
+from app.domain.disclosure import masked_intake
 from app.domain.duplicates import (
     REASON_LABELS,
     WINDOW_DAYS,
@@ -332,11 +333,13 @@ def review_list(profile: Profile, actor: Actor, *, days: int = 30, limit: int = 
 
 
 def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> PairView:
-    """The two complaints' intakes side by side, with why they look alike."""
+    """The two complaints' intakes side by side, with why they look alike; personal data masked
+    (``app.domain.disclosure``): the last digits of a phone still tell whether the contacts match."""
     with profile.store.read() as session:
         a, b = _row_for(session, actor, first_ref), _row_for(session, actor, second_ref)
     verdict = judge(_side(a), _side(b), window_days=100_000)
-    return PairView(json.loads(a.data)["intake"], json.loads(b.data)["intake"], a.case_no, b.case_no,
+    return PairView(masked_intake(json.loads(a.data)["intake"]), masked_intake(json.loads(b.data)["intake"]),
+                    a.case_no, b.case_no,
                     tuple(REASON_LABELS[r] for r in verdict.reasons) if verdict else (),
                     verdict.text_similarity if verdict else 0.0)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.domain.breach_register import COLUMNS
 from app.domain.errors import DomainError
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import RefusalGround, RespondentKind, label
 from app.reports import register_workbook as sheet
 from app.services import credit_register
@@ -23,6 +24,10 @@ from app.services.credit_register import BreachRecord, RegisterFilter
 from app.services.file_output import write_file
 from app.services.profile import Profile
 from app.services.users import Actor
+
+# Columns of free text (``app.domain.disclosure``: personal data never leaves the office in clear).
+FREE_TEXT_COLUMNS = ("agreement_title", "ground_detail", "confirmed_by", "facts", "repair_evidence", "sanctions",
+                     "accountability")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,9 @@ def record_cells(r: BreachRecord) -> list[Any]:
         "accountability": accountability_text(r) or None, "sanction_count": len(r.sanctions),
         "changed_on": r.changed_on, "digest": r.digest,
     }
+    for column in FREE_TEXT_COLUMNS:  # officers' words: a telephone or ID number typed in them is masked
+        if values[column]:
+            values[column] = mask_personal_text(values[column])
     cells = []
     for column in COLUMNS:
         cells.append(values[column])

@@ -176,7 +176,8 @@ def _action_label(action: str) -> str:
     try:
         return label(Action(action))
     except ValueError:
-        return {"login": "登录", "logout": "退出", "login_failed": "登录失败", "user_add": "添加用户"}.get(action, action)
+        return {"login": "登录", "logout": "退出", "login_failed": "登录失败", "user_add": "添加用户",
+                "personal_data_revealed": "查看个人信息"}.get(action, action)
 
 
 def client_for(profile: Profile, transport=None) -> HubClient:

@@ -343,27 +343,27 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="37"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="45"/>
         <source>Field to correct</source>
         <translation>更正项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="45"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="53"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="52"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="60"/>
         <source>Choose a field above and add it; then type the corrected value.</source>
         <translation>请在上方选择要更正的项目并添加，然后填写更正后的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="68"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="78"/>
         <source>Now: %1</source>
         <translation>原为：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="99"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="113"/>
         <source>Nothing was changed: correct at least one field.</source>
         <translation>内容没有变化：请至少更正一项。</translation>
     </message>
@@ -559,52 +559,52 @@
 <context>
     <name>ComplaintView</name>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="64"/>
+        <location filename="../../ui/detail/complaint_view.py" line="68"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="73"/>
+        <location filename="../../ui/detail/complaint_view.py" line="77"/>
         <source>Registration</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="74"/>
+        <location filename="../../ui/detail/complaint_view.py" line="78"/>
         <source>Record</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="75"/>
+        <location filename="../../ui/detail/complaint_view.py" line="79"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="76"/>
+        <location filename="../../ui/detail/complaint_view.py" line="80"/>
         <source>Sanctions and repair</source>
         <translation>惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="104"/>
+        <location filename="../../ui/detail/complaint_view.py" line="113"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="134"/>
+        <location filename="../../ui/detail/complaint_view.py" line="185"/>
         <source>Issue document…</source>
         <translation>开具文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="139"/>
+        <location filename="../../ui/detail/complaint_view.py" line="190"/>
         <source>No action is open to you in this state.</source>
         <translation>当前状态下您没有可办理的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="177"/>
+        <location filename="../../ui/detail/complaint_view.py" line="230"/>
         <source>Issue document</source>
         <translation>开具文书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="178"/>
+        <location filename="../../ui/detail/complaint_view.py" line="231"/>
         <source>Issue the %1 for this step now?</source>
         <translation>是否现在开具本环节的《%1》？</translation>
     </message>
@@ -869,77 +869,92 @@
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="67"/>
+        <location filename="../../ui/detail/intake_tab.py" line="75"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="77"/>
+        <source>Show the contact&apos;s phone, ID number and address in full for a short time; each look is recorded in the audit trail</source>
+        <translation>短时显示联系人完整的电话、身份证号和地址；每次查看均记入审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="81"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="69"/>
+        <location filename="../../ui/detail/intake_tab.py" line="83"/>
         <source>Correct registered information, with the reason (kept in the record)</source>
         <translation>更正登记信息并说明理由（记入办理记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="82"/>
+        <location filename="../../ui/detail/intake_tab.py" line="100"/>
         <source>Corrected %1 time(s); see the record.</source>
         <translation>已更正 %1 次，详见办理记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="92"/>
+        <location filename="../../ui/detail/intake_tab.py" line="103"/>
+        <source>Personal data shown in full; it is masked again shortly.</source>
+        <translation>正在显示完整的个人信息，稍后将自动遮蔽。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/intake_tab.py" line="115"/>
         <source>Handling so far</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="114"/>
+        <location filename="../../ui/detail/intake_tab.py" line="139"/>
         <source>Forwarded to</source>
         <translation>转办部门</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="117"/>
+        <location filename="../../ui/detail/intake_tab.py" line="142"/>
         <source>Finding</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="118"/>
+        <location filename="../../ui/detail/intake_tab.py" line="143"/>
         <source>Verification</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="120"/>
+        <location filename="../../ui/detail/intake_tab.py" line="145"/>
         <source>Requirements</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="122"/>
+        <location filename="../../ui/detail/intake_tab.py" line="147"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="124"/>
+        <location filename="../../ui/detail/intake_tab.py" line="149"/>
         <source>Dispute settled by</source>
         <translation>分歧处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="126"/>
+        <location filename="../../ui/detail/intake_tab.py" line="151"/>
         <source>Rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="128"/>
+        <location filename="../../ui/detail/intake_tab.py" line="153"/>
         <source>Feedback</source>
         <translation>反馈投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <location filename="../../ui/detail/intake_tab.py" line="156"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <location filename="../../ui/detail/intake_tab.py" line="156"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="131"/>
+        <location filename="../../ui/detail/intake_tab.py" line="156"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>
@@ -1063,22 +1078,22 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/resolve.py" line="50"/>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="51"/>
         <source>made at the same time as another change</source>
         <translation>与他人的办理同时发生</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/resolve.py" line="51"/>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="52"/>
         <source>no longer fits the complaint&apos;s state</source>
         <translation>与案件当前状态不符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/resolve.py" line="52"/>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="53"/>
         <source>a second registration of the same complaint</source>
         <translation>是同一投诉的重复登记</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/resolve.py" line="53"/>
+        <location filename="../../ui/dialogs/actions/resolve.py" line="54"/>
         <source>Kept aside because it %1: %2</source>
         <translation>因%1而暂未生效：%2</translation>
     </message>
@@ -1267,42 +1282,42 @@
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
         <source>By</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="26"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
         <source>What was recorded</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="27"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="28"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="36"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="37"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="36"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="37"/>
         <source>Device %1</source>
         <translation>设备 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/timeline_tab.py" line="38"/>
+        <location filename="../../ui/detail/timeline_tab.py" line="39"/>
         <source> (not synced)</source>
         <translation>（未同步）</translation>
     </message>

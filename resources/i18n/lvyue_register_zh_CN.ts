@@ -137,107 +137,107 @@
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="21"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="22"/>
         <source>Choose a record to see it here.</source>
         <translation>请选择一条记录查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="28"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="28"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
         <source>Sanctions</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="28"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
         <source>Imposed by</source>
         <translation>实施单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="28"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
         <source>Period</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="28"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="30"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="30"/>
         <source>Accountability</source>
         <translation>追究责任</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="29"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="30"/>
         <source>Repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="30"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="31"/>
         <source>Not repaired</source>
         <translation>尚未修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="30"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="31"/>
         <source>Fulfilled on {day}</source>
         <translation>{day} 履约完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="37"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="38"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="37"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="38"/>
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="38"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="39"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="38"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="39"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="39"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="40"/>
         <source>Confirmed on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="39"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="40"/>
         <source>Document no.</source>
         <translation>认定文号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="40"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="41"/>
         <source>Enterprise</source>
         <translation>投诉企业</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="40"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="41"/>
         <source>Agreement</source>
         <translation>涉及协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="41"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="42"/>
         <source>Claim (yuan)</source>
         <translation>诉求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_detail.py" line="49"/>
+        <location filename="../../ui/pages/breach_register_detail.py" line="50"/>
         <source> (lifted {day})</source>
         <translation>（{day} 解除）</translation>
     </message>

@@ -839,7 +839,7 @@ in force</source>
     </message>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="80"/>
-        <location filename="../../ui/pages/duplicates.py" line="180"/>
+        <location filename="../../ui/pages/duplicates.py" line="181"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
@@ -856,13 +856,13 @@ in force</source>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="80"/>
         <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="198"/>
+        <location filename="../../ui/pages/duplicates.py" line="199"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="92"/>
-        <location filename="../../ui/pages/duplicates.py" line="216"/>
+        <location filename="../../ui/pages/duplicates.py" line="217"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
@@ -919,37 +919,42 @@ in force</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="181"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="182"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="182"/>
+        <location filename="../../ui/pages/duplicates.py" line="183"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="183"/>
+        <location filename="../../ui/pages/duplicates.py" line="184"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="198"/>
+        <location filename="../../ui/pages/duplicates.py" line="199"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="207"/>
+        <location filename="../../ui/pages/duplicates.py" line="208"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="216"/>
+        <location filename="../../ui/pages/duplicates.py" line="217"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="224"/>
+        <location filename="../../ui/pages/duplicates.py" line="225"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -1190,190 +1195,190 @@ in force</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="60"/>
+        <location filename="../../ui/imports/import_dialog.py" line="67"/>
         <source>Import complaints from other channels</source>
         <translation>批量导入其他渠道的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="64"/>
+        <location filename="../../ui/imports/import_dialog.py" line="71"/>
         <source>An .xlsx or .csv export (12345 hotline, supervision platform…)</source>
         <translation>选择 .xlsx 或 .csv 导出文件（12345热线、督查平台等）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="65"/>
+        <location filename="../../ui/imports/import_dialog.py" line="72"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="67"/>
+        <location filename="../../ui/imports/import_dialog.py" line="74"/>
         <source>Save mapping as…</source>
         <translation>另存对应关系…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="68"/>
+        <location filename="../../ui/imports/import_dialog.py" line="75"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <location filename="../../ui/imports/import_dialog.py" line="78"/>
         <source>Field</source>
         <translation>登记项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="76"/>
+        <location filename="../../ui/imports/import_dialog.py" line="83"/>
         <source>When the file has no such column</source>
         <translation>文件中没有对应列时的默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="85"/>
         <source>Breach kind</source>
         <translation>违约失信情形</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="81"/>
+        <location filename="../../ui/imports/import_dialog.py" line="88"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="87"/>
+        <location filename="../../ui/imports/import_dialog.py" line="94"/>
         <source>Agreement title</source>
         <translation>协议名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="95"/>
-        <location filename="../../ui/imports/import_dialog.py" line="260"/>
+        <location filename="../../ui/imports/import_dialog.py" line="102"/>
+        <location filename="../../ui/imports/import_dialog.py" line="268"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="111"/>
+        <location filename="../../ui/imports/import_dialog.py" line="118"/>
         <source>Do not import possible duplicates</source>
         <translation>疑似重复的记录不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="114"/>
+        <location filename="../../ui/imports/import_dialog.py" line="121"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="116"/>
+        <location filename="../../ui/imports/import_dialog.py" line="123"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="118"/>
+        <location filename="../../ui/imports/import_dialog.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="121"/>
+        <location filename="../../ui/imports/import_dialog.py" line="128"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="124"/>
+        <location filename="../../ui/imports/import_dialog.py" line="131"/>
         <source>Mapping:</source>
         <translation>对应关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="190"/>
+        <location filename="../../ui/imports/import_dialog.py" line="197"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="199"/>
+        <location filename="../../ui/imports/import_dialog.py" line="206"/>
         <source>The mapping changed: check again before importing.</source>
         <translation>对应关系已修改，请先重新检查再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="221"/>
+        <location filename="../../ui/imports/import_dialog.py" line="228"/>
         <source>Save this mapping as:</source>
         <translation>对应关系名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="232"/>
+        <location filename="../../ui/imports/import_dialog.py" line="239"/>
         <source>Choose the export to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="233"/>
+        <location filename="../../ui/imports/import_dialog.py" line="240"/>
         <source>Exports (*.xlsx *.csv *.txt)</source>
         <translation>导出文件 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="248"/>
+        <location filename="../../ui/imports/import_dialog.py" line="255"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <location filename="../../ui/imports/import_dialog.py" line="270"/>
         <source>Ready</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="262"/>
+        <location filename="../../ui/imports/import_dialog.py" line="270"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <location filename="../../ui/imports/import_dialog.py" line="271"/>
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="263"/>
+        <location filename="../../ui/imports/import_dialog.py" line="271"/>
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="279"/>
+        <location filename="../../ui/imports/import_dialog.py" line="288"/>
         <source>%1 rows: %2 ready, %3 possible duplicates, %4 already imported, %5 with errors.</source>
         <translation>共 %1 行：可导入 %2 行，疑似重复 %3 行，已导入过 %4 行，有错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="291"/>
+        <location filename="../../ui/imports/import_dialog.py" line="300"/>
         <source>Register the accepted rows now? Either all of them are registered or none.</source>
         <translation>现在登记可导入的记录吗？这些记录将全部登记，或在出错时全部不登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="320"/>
+        <location filename="../../ui/imports/import_dialog.py" line="329"/>
         <source>Registered %1 complaints; %2 rows not imported.</source>
         <translation>已登记 %1 件，未导入 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="323"/>
+        <location filename="../../ui/imports/import_dialog.py" line="332"/>
         <source>Case numbers %1 to %2.</source>
         <translation>案号 %1 至 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="327"/>
+        <location filename="../../ui/imports/import_dialog.py" line="336"/>
         <source>Open the rejects file</source>
         <translation>打开未导入记录文件</translation>
     </message>
@@ -3203,98 +3208,98 @@ Try again now?</source>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="100"/>
+        <location filename="../../ui/pages/workbench.py" line="101"/>
         <source>Register a complaint (Ctrl+N)</source>
         <translation>登记投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="119"/>
+        <location filename="../../ui/pages/workbench.py" line="120"/>
         <source>Deadlines</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="121"/>
+        <location filename="../../ui/pages/workbench.py" line="122"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="121"/>
+        <location filename="../../ui/pages/workbench.py" line="122"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="122"/>
+        <location filename="../../ui/pages/workbench.py" line="123"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="126"/>
+        <location filename="../../ui/pages/workbench.py" line="127"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="126"/>
+        <location filename="../../ui/pages/workbench.py" line="127"/>
         <source>Whole area</source>
         <translation>本辖区全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="132"/>
-        <location filename="../../ui/pages/workbench.py" line="140"/>
+        <location filename="../../ui/pages/workbench.py" line="133"/>
+        <location filename="../../ui/pages/workbench.py" line="141"/>
         <source>Open the list of these complaints</source>
         <translation>打开这些案件的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="136"/>
+        <location filename="../../ui/pages/workbench.py" line="137"/>
         <source>Open complaints</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="149"/>
+        <location filename="../../ui/pages/workbench.py" line="150"/>
         <source>Complaints by state</source>
         <translation>各办理状态案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="163"/>
+        <location filename="../../ui/pages/workbench.py" line="164"/>
         <source>Recent activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="167"/>
+        <location filename="../../ui/pages/workbench.py" line="168"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="167"/>
+        <location filename="../../ui/pages/workbench.py" line="168"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="167"/>
+        <location filename="../../ui/pages/workbench.py" line="168"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="167"/>
+        <location filename="../../ui/pages/workbench.py" line="168"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="169"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="187"/>
+        <location filename="../../ui/pages/workbench.py" line="188"/>
         <source>The workbench could not be read</source>
         <translation>无法读取工作台数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="196"/>
+        <location filename="../../ui/pages/workbench.py" line="197"/>
         <source>{name}, today is {date}</source>
         <translation>{name}，您好！今天是{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="199"/>
+        <location filename="../../ui/pages/workbench.py" line="200"/>
         <source>The holiday schedule for {year} has not been entered: working days are counted as Monday to Friday only.</source>
         <translation>{year}年节假日安排尚未录入，办理期限暂按周一至周五计算工作日。</translation>
     </message>

@@ -7,15 +7,18 @@ dialog; after an action the view reloads and emits ``changed``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.domain.disclosure import REVEAL_SECONDS, may_reveal
 from app.domain.document_kinds import available_kinds, kind_label
 from app.domain.vocabulary import Action, label
 from app.domain.workflow import RULES
 from app.services.attachments import attach_file
+from app.services.disclosure import Revealed, reveal
 from app.services.queries import ComplaintDetail, get_complaint
 from ui.context import UiContext
 from ui.detail.attachments_tab import AttachmentsTab
@@ -48,6 +51,7 @@ class ComplaintView(QWidget):
     changed = Signal(str)  # complaint id, after any successful action
     open_complaint = Signal(str)
     loaded = Signal()  # a fresh ComplaintDetail is on screen (tests and the window's title)
+    revealed_changed = Signal(bool)  # personal data shown in full (True) or masked again (False)
 
     def __init__(self, ctx: UiContext, complaint_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,12 @@ class ComplaintView(QWidget):
         self.tabs.addTab(self.sanctions_tab, self.tr("Sanctions and repair"))
         layout.addWidget(self.tabs, 1)
         self.intake_tab.amend_requested.connect(lambda: self.start_action(Action.AMEND))
+        self.intake_tab.reveal_requested.connect(self.reveal_personal_data)
+        self.revealed: dict[str, Any] | None = None  # personal fields in full, after an audited reveal
+        self.mask_timer = QTimer(self)
+        self.mask_timer.setSingleShot(True)
+        self.mask_timer.setInterval(REVEAL_SECONDS * 1000)
+        self.mask_timer.timeout.connect(self.mask_again)
         self.attachments_tab.add_requested.connect(self.add_attachments)
         self.buttons: dict[Action, QPushButton] = {}
         self.issue_button: QPushButton | None = None
@@ -97,8 +107,7 @@ class ComplaintView(QWidget):
         allowed = set(detail.allowed)
         self.header.show_detail(detail)
         self._show_actions(detail.allowed)
-        self.intake_tab.show_detail(detail, Action.AMEND in allowed)
-        self.timeline_tab.show_detail(detail)
+        self._show_personal_data()
         self.attachments_tab.show_detail(detail, Action.ATTACH in allowed)
         self.sanctions_tab.show_detail(detail)
         self.tabs.setTabText(2, self.tr("Attachments (%1)").replace("%1", str(len(detail.complaint.attachments))))
@@ -107,6 +116,48 @@ class ComplaintView(QWidget):
         offer, self._offer_after_reload = self._offer_after_reload, None
         if offer and offer in available_kinds(detail.complaint):
             self._offer_document(offer)
+
+    # --- personal data ---------------------------------------------------------------------------
+
+    def _show_personal_data(self) -> None:
+        if self.detail is None:
+            return
+        self.intake_tab.show_detail(self.detail, Action.AMEND in set(self.detail.allowed),
+                                    may_reveal=may_reveal(self.ctx.actor.roles), revealed=self.revealed)
+        self.timeline_tab.show_detail(self.detail, revealed=self.revealed is not None)
+
+    def reveal_personal_data(self) -> None:
+        """显示: record the reveal (``app.services.disclosure.reveal``), then show the values."""
+        if self.detail is None or not may_reveal(self.ctx.actor.roles):
+            return
+        self.intake_tab.reveal_button.setEnabled(False)
+        self.ctx.tasks.run(reveal, self.ctx.profile, self.ctx.actor, self.complaint_id, write=True,
+                           on_done=while_alive(self, self._revealed), on_error=while_alive(self, self._reveal_failed))
+
+    def _revealed(self, shown: Revealed) -> None:
+        self.intake_tab.reveal_button.setEnabled(True)
+        if not self.isVisible():  # the officer moved on before the answer came: nothing is shown
+            return
+        self.revealed = dict(shown.values)
+        self._show_personal_data()
+        self.mask_timer.start()
+        self.revealed_changed.emit(True)
+
+    def _reveal_failed(self, failure: TaskFailure) -> None:
+        self.intake_tab.reveal_button.setEnabled(True)
+        self._load_failed(failure)
+
+    def mask_again(self) -> None:
+        self.mask_timer.stop()
+        if self.revealed is None:
+            return
+        self.revealed = None
+        self._show_personal_data()
+        self.revealed_changed.emit(False)
+
+    def hideEvent(self, event) -> None:  # another complaint or page is opened: mask again
+        self.mask_again()
+        super().hideEvent(event)
 
     def _load_failed(self, failure: TaskFailure) -> None:
         self.status.setText(failure.message)
@@ -154,6 +205,8 @@ class ComplaintView(QWidget):
             self.attachments_tab.choose_files()
             return
         self.dialog = dialog_for(action, self.ctx, self.detail, self)
+        if self.revealed is not None and hasattr(self.dialog, "revealed"):
+            self.dialog.revealed = dict(self.revealed)  # the amend dialog may start from the values shown
         produces = RULES[action].produces
         self.dialog.acted.connect(lambda acted, kind=(produces[0] if produces else None): self._acted(acted, kind))
         self.dialog.finished.connect(self._dialog_closed)

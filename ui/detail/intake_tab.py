@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.disclosure import mask_field, present_fields
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import DisputePath, FeedbackMethod, Finding, label
 from app.services.profile import Profile
 from app.services.queries import ComplaintDetail
@@ -52,7 +57,10 @@ def align_names(boxes: list[QWidget]) -> None:
 
 
 class IntakeTab(QWidget):
+    """Personal data (``app.domain.disclosure``) shows masked unless ``revealed`` holds its values."""
+
     amend_requested = Signal()
+    reveal_requested = Signal()
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +72,12 @@ class IntakeTab(QWidget):
         self.note = QLabel()
         self.note.setStyleSheet("color: #5f6368;")
         bar.addWidget(self.note, 1)
+        self.reveal_button = QPushButton(self.tr("Show"))
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setToolTip(self.tr("Show the contact's phone, ID number and address in full for a short "
+                                              "time; each look is recorded in the audit trail"))
+        self.reveal_button.clicked.connect(self.reveal_requested)
+        bar.addWidget(self.reveal_button)
         self.amend_button = QPushButton(self.tr("Correct…"))
         self.amend_button.setObjectName("amend")
         self.amend_button.setToolTip(self.tr("Correct registered information, with the reason (kept in the record)"))
@@ -76,18 +90,27 @@ class IntakeTab(QWidget):
         self.scroll.viewport().setAutoFillBackground(False)  # the tab page's own background shows through
         layout.addWidget(self.scroll, 1)
 
-    def show_detail(self, detail: ComplaintDetail, can_amend: bool) -> None:
+    def show_detail(self, detail: ComplaintDetail, can_amend: bool, *, may_reveal: bool = False,
+                    revealed: Mapping[str, Any] | None = None) -> None:
+        """``revealed``: the personal fields in full after an audited reveal (None: shown masked)."""
         c = detail.complaint
         self.amend_button.setVisible(can_amend)
-        self.note.setText(self.tr("Corrected %1 time(s); see the record.").replace("%1", str(c.amendments))
-                          if c.amendments else "")
-        self.bar.setVisible(can_amend or bool(c.amendments))
+        can_reveal = may_reveal and revealed is None and bool(present_fields(c.intake))
+        self.reveal_button.setVisible(can_reveal)
+        notes = [self.tr("Corrected %1 time(s); see the record.").replace("%1", str(c.amendments))] \
+            if c.amendments else []
+        if revealed is not None:
+            notes.append(self.tr("Personal data shown in full; it is masked again shortly."))
+        self.note.setText(" ".join(notes))
+        self.bar.setVisible(can_amend or can_reveal or bool(notes))
         content = QWidget()
         content.setAutoFillBackground(False)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         boxes = []
         progress = self._progress_rows(detail)
+        if revealed is None:
+            progress = [(name, mask_personal_text(text)) for name, text in progress]
         if progress:
             boxes.append(form_box(self.tr("Handling so far"), progress))
         for section in SECTIONS:
@@ -96,6 +119,8 @@ class IntakeTab(QWidget):
                 value = current_value(c.intake, spec.path)
                 if spec.path == OVERRIDE_REASON or (spec.path == OVERRIDE and not value):
                     continue
+                if revealed is None:
+                    value = mask_field(spec.path, value)
                 text = display_value(self.profile, spec, value)
                 if spec.path == OVERRIDE:
                     text += "（" + (current_value(c.intake, OVERRIDE_REASON) or EMPTY) + "）"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import Action, label
 from app.presentation import event_summary
 from app.services.queries import ComplaintDetail, local_time
@@ -37,7 +38,8 @@ class TimelineTab(QWidget):
             "%1", device_id[-8:])
         return where + ("" if synced else self.tr(" (not synced)"))
 
-    def show_detail(self, detail: ComplaintDetail) -> None:
+    def show_detail(self, detail: ComplaintDetail, *, revealed: bool = False) -> None:
+        """Telephone and ID numbers typed in notes and reasons show masked unless ``revealed``."""
         self.tree.clear()
         for entry in reversed(detail.timeline):  # newest first
             try:
@@ -45,6 +47,8 @@ class TimelineTab(QWidget):
             except ValueError:
                 action = entry.action
             summary = event_summary(entry.action, entry.payload, detail.names)
+            if not revealed:
+                summary = mask_personal_text(summary)
             item = QTreeWidgetItem([local_time(entry.at), action, entry.actor_name or "—", summary,
                                     self.device_text(entry.device_id, entry.synced)])
             item.setToolTip(3, summary)

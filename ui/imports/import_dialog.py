@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.disclosure import PERSONAL_FIELDS, mask_field
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import BreachKind, Channel, Sector, choices
 from app.imports.mapping import FIELDS, Mapping
 from app.services import imports
@@ -45,6 +47,11 @@ STATUS_COLOURS = {OK: "#e3f4e1", DUPLICATE: "#fff3cd", ALREADY: "#e2e3e5", ERROR
 DEFAULTS = (("channel", Channel), ("sector", Sector), ("breach_kind", BreachKind))
 NOT_IMPORTED = ""
 
+
+
+def shown_cell(path: str, text: str) -> str:
+    """A source cell as the preview shows it: personal data masked (``app.domain.disclosure``)."""
+    return mask_field(path, text) if path in PERSONAL_FIELDS else mask_personal_text(text)
 
 class ImportDialog(QDialog):
     previewed = Signal(object)  # the Preview shown
@@ -254,7 +261,8 @@ class ImportDialog(QDialog):
         self.preview_result = result
         if first or not self.columns.rowCount():
             self._fill_columns(result.headers, self.current_mapping())
-        shown = [h for h in result.headers if h in self.current_mapping().columns][:6]
+        columns = self.current_mapping().columns
+        shown = [h for h in result.headers if h in columns][:6]
         self.table.clear()
         self.table.setColumnCount(3 + len(shown))
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Status"), self.tr("Reason"), *shown])
@@ -263,12 +271,13 @@ class ImportDialog(QDialog):
                   ALREADY: self.tr("Already imported"), ERROR: self.tr("Error")}
         for i, row in enumerate(result.rows):
             brush = QBrush(QColor(STATUS_COLOURS[row.status]))
-            cells = [str(row.number), labels[row.status], "；".join(row.reasons), *(row.source.get(h, "") for h in shown)]
+            cells = [str(row.number), labels[row.status], mask_personal_text("；".join(row.reasons)),
+                     *(shown_cell(columns.get(h, ""), row.source.get(h, "")) for h in shown)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(brush)
                 if column == 2:
-                    item.setToolTip("\n".join(row.reasons))
+                    item.setToolTip(mask_personal_text("\n".join(row.reasons)))
                 self.table.setItem(i, column, item)
         em = self.fontMetrics().horizontalAdvance("中")
         self.table.setColumnWidth(0, em * 4)

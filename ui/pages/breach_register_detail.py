@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.domain.masking import mask_personal_text
 from app.services.credit_register import BreachRecord
 
 
@@ -39,9 +40,9 @@ class RecordDetail(QTextBrowser):
                  row(self.tr("Confirmed on"), r.confirmed_on), row(self.tr("Document no."), r.document_ref),
                  row(self.tr("Enterprise"), r.complainant_name), row(self.tr("Agreement"), r.agreement_title),
                  row(self.tr("Claim (yuan)"), r.claim_yuan), "</table>",
-                 f"<h4>{escape(facts)}</h4><p>{escape(r.facts)}</p>"]
+                 f"<h4>{escape(facts)}</h4><p>{escape(mask_personal_text(r.facts))}</p>"]
         if r.ground_detail:
-            parts.append(f"<p>{escape(r.ground_detail)}</p>")
+            parts.append(f"<p>{escape(mask_personal_text(r.ground_detail))}</p>")
         parts.append(f"<h4>{escape(sanctions)}</h4>")
         if r.sanctions:
             parts.append("<ol>")
@@ -67,7 +68,7 @@ class RecordDetail(QTextBrowser):
         if r.repaired_on:
             parts.append(f"<p>{escape(fulfilled.format(day=r.repaired_on))}"
                          + (f"；{escape(r.repair_document)}" if r.repair_document else "")
-                         + (f"<br>{escape(r.repair_evidence)}" if r.repair_evidence else "") + "</p>")
+                         + (f"<br>{escape(mask_personal_text(r.repair_evidence))}" if r.repair_evidence else "") + "</p>")
         else:
             parts.append(f"<p>{escape(not_repaired)}</p>")
         return "".join(parts)

@@ -177,6 +177,7 @@ class DuplicatesPage(QWidget):
             (self.tr("Channel"), _channel(intake.get("channel", ""))),
             (self.tr("Received"), intake.get("received_on") or ""),
             (self.tr("Complainant"), f"{complainant.get('name', '')} {complainant.get('credit_code') or ''}"),
+            (self.tr("Contact"), f"{complainant.get('contact_person') or ''} {complainant.get('phone') or ''}"),
             (self.tr("Respondent"), respondent.get("name", "")),
             (self.tr("Agreement"), (intake.get("agreement") or {}).get("title", "")),
             (self.tr("What happened"), intake.get("description", "")),

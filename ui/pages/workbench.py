@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import china_date
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import Action, Role, State, label
 from app.presentation import event_summary
 from app.services.queries import (
@@ -211,7 +212,7 @@ class WorkbenchPage(QWidget):
             except ValueError:
                 action = entry.action
             item = QTreeWidgetItem([local_time(entry.at), case_no, action, entry.actor_name,
-                                    event_summary(entry.action, entry.payload, figures.names)])
+                                    mask_personal_text(event_summary(entry.action, entry.payload, figures.names))])
             item.setData(0, Qt.ItemDataRole.UserRole, case_no)
             self.recent.addTopLevelItem(item)
 

@@ -1,7 +1,9 @@
 """更正登记信息: pick the intake fields to correct, give the new values and the reason.
 
 The editors are the registration form's own (same checks, same completers); the current value is
-shown under each. Fields left unchanged are not sent.
+shown under each. Fields left unchanged are not sent. Personal data (phone, ID number, address) shows
+masked and its editor starts empty unless the case page revealed it (``revealed``); an empty editor
+of a masked field leaves the field as it is.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.domain.disclosure import PERSONAL_FIELDS, mask_field
 from app.domain.errors import FieldError
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP
@@ -29,6 +32,11 @@ def amendable(path: str) -> bool:
 
 
 class AmendDialog(ActionDialog):
+    revealed: dict[str, Any] | None = None  # personal fields in full, when the case page revealed them
+
+    def masked(self, path: str) -> bool:
+        return path in PERSONAL_FIELDS and self.revealed is None
+
     def build(self) -> None:
         self.intake = self.detail.complaint.intake
         picker = QWidget()
@@ -62,10 +70,12 @@ class AmendDialog(ActionDialog):
         spec = FIELDS[path]
         field = make_input(spec, self.ctx, self.today)
         old = current_value(self.intake, path)
-        field.set_value(old)
+        if not self.masked(path):
+            field.set_value(old)
         section = next(s for s in SECTIONS if spec in s.fields)
         row = self.changes.add(path, f"{tr(section.title)} · {tr(spec.label)}", field, spec.required)
-        row.set_hint(self.tr("Now: %1").replace("%1", display_value(self.ctx.profile, spec, old)))
+        shown = mask_field(path, old) if self.masked(path) else old
+        row.set_hint(self.tr("Now: %1").replace("%1", display_value(self.ctx.profile, spec, shown)))
         self.rows[path] = row
         self.change_paths.append(path)
         field.changed.connect(lambda r=row: r.error and r.set_error(None))
@@ -78,6 +88,8 @@ class AmendDialog(ActionDialog):
         for path in self.change_paths:
             value = self.rows[path].field.value()
             value = None if checks.is_empty(value) and not isinstance(value, bool) else value
+            if value is None and self.masked(path):
+                continue  # left empty: the masked value stays as it is
             if value != current_value(self.intake, path):
                 changes[path] = value
         reason = self.rows["reason"].field.value()
@@ -89,6 +101,8 @@ class AmendDialog(ActionDialog):
             current_value(self.intake, OVERRIDE))
         for path in self.change_paths:
             spec = FIELDS[path]
+            if self.masked(path) and checks.is_empty(self.rows[path].field.value()):
+                continue
             text = checks.problem(spec.kind, self.rows[path].field.value(), spec.required,
                                   override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES)
             if text:

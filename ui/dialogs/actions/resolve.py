@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import Action, label
 from app.presentation import event_summary
 from app.services.queries import local_time
@@ -52,4 +53,4 @@ class ResolveDialog(ActionDialog):
                    "duplicate": self.tr("a second registration of the same complaint")}
         self.about_kept.setText(self.tr("Kept aside because it %1: %2").replace(
             "%1", reasons.get(entry.get("reason", ""), entry.get("reason", ""))).replace(
-            "%2", event_summary(entry["action"], entry.get("payload", {}), self.detail.names)))
+            "%2", mask_personal_text(event_summary(entry["action"], entry.get("payload", {}), self.detail.names))))
