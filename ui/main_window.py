@@ -42,7 +42,7 @@ from ui.pages.sync import SyncPage
 from ui.pages.typical import TypicalPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
-from ui.session.permissions import apply_role_view
+from ui.session.permissions import apply_role_view, audit_only
 from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
@@ -103,6 +103,13 @@ class MainWindow(QMainWindow):
         apply_role_view(self)  # 三员分立: what this account's roles may not use is hidden (ui.session)
 
     # -- building ------------------------------------------------------------------------------------
+    def _hidden_page(self, page: int) -> bool:
+        """Pages this account does not open: 审计 for all but auditors; for an audit-only account every
+        case page (三员分立, ``ui.session.permissions``), so Ctrl+1… number only what is shown."""
+        if page == AUDIT:
+            return not self.ctx.actor.has(Role.AUDITOR)
+        return page != SETTINGS and audit_only(self.ctx.roles)
+
     def _navigation(self) -> None:
         nav = self.nav
         style = self.style()
@@ -121,7 +128,7 @@ class MainWindow(QMainWindow):
         width = 0
         for page, (text, icon) in enumerate(entries):
             item = QListWidgetItem(style.standardIcon(icon), text, nav)
-            item.setHidden(page == AUDIT and not self.ctx.actor.has(Role.AUDITOR))
+            item.setHidden(self._hidden_page(page))
             if not item.isHidden():
                 number = self.visible_pages().index(page) + 1
                 item.setToolTip(f"{text} (Ctrl+{number % 10})")
@@ -228,8 +235,9 @@ class MainWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------------------------------
     def visible_pages(self) -> list[int]:
-        """The pages this user's navigation shows, in order (审计 for auditors only)."""
-        return [p for p in range(len(self.pages)) if p != AUDIT or self.ctx.actor.has(Role.AUDITOR)]
+        """The pages this user's navigation shows, in order (审计 for auditors only; auditors nothing else
+        but 设置)."""
+        return [p for p in range(len(self.pages)) if not self._hidden_page(p)]
 
     def go(self, page: int) -> None:
         item = self.nav.item(page)

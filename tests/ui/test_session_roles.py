@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ui.main_window import COMPLAINTS, SETTINGS, WORKBENCH, MainWindow
+from ui.main_window import AUDIT, COMPLAINTS, SETTINGS, WORKBENCH, MainWindow
 
 
 def _window(qtbot, ctx) -> MainWindow:
@@ -40,16 +40,18 @@ def test_the_administrator_reads_cases_but_is_offered_no_change(qtbot, make_ctx,
 
 def test_the_auditor_sees_no_case_pages(qtbot, make_ctx):
     window = _window(qtbot, make_ctx("auditor"))
-    assert _visible_pages(window) == ["设置"]
-    assert window.stack.currentIndex() == SETTINGS
+    assert _visible_pages(window) == ["审计", "设置"]
+    assert window.stack.currentIndex() == AUDIT
     window.go(COMPLAINTS)
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == AUDIT  # a hidden page does not open
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == SETTINGS
 
 
 def test_business_roles_keep_every_page(qtbot, ctx):
     window = _window(qtbot, ctx)
-    assert len(_visible_pages(window)) == window.nav.count()
+    assert len(_visible_pages(window)) == window.nav.count() - 1  # all but 审计 (auditors only)
+    assert "审计" not in _visible_pages(window)
     assert window.submission_action.isVisible()
     assert window.stack.currentIndex() == WORKBENCH
 

@@ -47,16 +47,17 @@ def test_navigation_and_keys(qtbot, ctx):
     assert QApplication.focusWidget() is window.cases.list_page.filter_bar.search
 
 
-def test_the_auditor_has_the_audit_page_before_sync(qtbot, make_ctx):
+def test_the_auditor_has_the_audit_page_and_settings_only(qtbot, make_ctx):
     window = _window(qtbot, make_ctx("auditor"))
     visible = [window.nav.item(i).text() for i in range(window.nav.count()) if not window.nav.item(i).isHidden()]
-    assert visible[-3:] == ["审计", "同步", "设置"]
-    for number, page in ((8, AUDIT), (9, SYNC), (0, SETTINGS)):
+    assert visible == ["审计", "设置"]  # 三员分立: no case page, no sync
+    assert window.stack.currentIndex() == AUDIT
+    for number, page in ((2, SETTINGS), (1, AUDIT)):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == page
     window.go(AUDIT)
     qtbot.waitUntil(lambda: window.audit.model.rowCount() > 0, timeout=10000)  # read when first shown
-    assert window.nav.item(AUDIT).toolTip() == "审计 (Ctrl+8)"
+    assert window.nav.item(AUDIT).toolTip() == "审计 (Ctrl+1)"
 
 
 def test_status_bar_names_user_office_and_mode(qtbot, ctx):
