@@ -306,6 +306,17 @@ MESSAGES: dict[str, str] = {
     "credit_check_not_found": "没有编号为 {number} 的信用核查记录（或不在本单位管辖范围内）",
     # ---- the breach register's list and export (issue 11: app/services/credit_register.py, register_export.py)
     "register_sanction_unknown": "惩戒筛选“{sanction}”无效（可选：in_force 实施中、ended 已结束、none 未惩戒）",
+    # ---- personal data encrypted at rest (issue 12: app/security/fieldcrypt.py, app/services/data_protection.py)
+    "data_keyring_unavailable": "本机没有可用的系统凭据库（Windows 凭据管理器），无法保管个人信息加密密钥，为保护投诉人个人信息，拒绝打开配置档案",
+    "data_key_missing": "系统凭据库中找不到本配置档案的数据密钥（lvyue-data-key / {ref}），加密的个人信息无法解密；请在原电脑上导出密钥后导入，或换回原来的 Windows 账户",
+    "data_key_damaged": "系统凭据库中的数据密钥已损坏，无法读取",
+    "data_key_unbound": "数据库未加载加密密钥，拒绝以明文保存个人信息",
+    "data_key_unknown": "找不到加密该数据的密钥（{key_id}），无法解密",
+    "token_tampered": "加密字段校验失败：数据已被篡改或移动",
+    "token_malformed": "加密字段格式错误",
+    "hub_data_key_inside_data": "中心数据密钥文件 {path} 位于数据目录内；请将其放在数据目录之外（LVYUE_HUB_DATA_KEY_FILE）",
+    "hub_data_key_damaged": "中心数据密钥文件 {path} 已损坏，无法读取",
+    "key_rotated": "已更换数据密钥：{old_key} → {new_key}，重新加密 {events} 条记录；更换前的备份：{backup}",
 }
 
 FIELD_LABELS: dict[str, str] = {

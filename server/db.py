@@ -19,7 +19,9 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.security.fieldcrypt import bind
 from app.store.engine import BEGIN_OPTION, install_sqlite_transactions
+from server.data_key import hub_cipher
 from server.settings import HubSettings
 
 
@@ -44,6 +46,8 @@ class HubDatabase:
         self.writer = sessionmaker(bind=writer, expire_on_commit=False)
         self.reader = sessionmaker(bind=self.engine)
         self._gate: anyio.Semaphore | None = None
+        self.cipher = hub_cipher(settings)  # personal data at rest is sealed with the hub's own key
+        bind(self.engine.url, self.cipher)
 
     def write_gate(self) -> anyio.Semaphore:
         """At most ``write_concurrency`` writing requests per worker hold a thread at a time; the rest

@@ -41,6 +41,24 @@ class Office:
     officer: Actor  # clerk + handler + leader, as in a two-person county office
 
 
+@pytest.fixture(autouse=True)
+def data_keyring(tmp_path_factory, monkeypatch):
+    """Every test gets a keyring for the profiles' data keys (``app.security.data_keys``): a file of its
+    own, used in process whatever sync keyring the test swaps in, and by every child ``main.py`` /
+    ``python -m server`` through the environment (``tests.sync_fixtures.FileKeyring``)."""
+    from app.security import data_keys
+    from tests.sync_fixtures import DATA_KEY_FILE_ENV, KEYRING_FILE_ENV, FileKeyring
+
+    folder = tmp_path_factory.mktemp("keyring")
+    monkeypatch.setenv(DATA_KEY_FILE_ENV, str(folder / "data-keys.json"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.sync_fixtures.FileKeyring")
+    if not os.environ.get(KEYRING_FILE_ENV):
+        monkeypatch.setenv(KEYRING_FILE_ENV, str(folder / "keyring.json"))
+    backend = FileKeyring()
+    monkeypatch.setattr(data_keys, "_backend", lambda: backend)
+    yield backend
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(china_noon(2026, 11, 26))

@@ -24,6 +24,8 @@ from tests.factories import PASSWORD, intake
 
 PG_ENV = "LVYUE_TEST_PG_DSN"
 KEYRING_FILE_ENV = "LVYUE_TEST_KEYRING_FILE"
+DATA_KEY_FILE_ENV = "LVYUE_TEST_DATA_KEY_FILE"  # the profiles' data keys (service lvyue-data-key), per test
+DATA_KEY_SERVICE = "lvyue-data-key"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -51,25 +53,28 @@ class FileKeyring(KeyringBackend):
 
     priority = 1
 
-    def _path(self) -> Path:
+    def _path(self, service: str = "") -> Path:
+        # profiles' data keys: one file per test (tests/conftest.py), whatever sync keyring a test swaps in
+        if service == DATA_KEY_SERVICE and os.environ.get(DATA_KEY_FILE_ENV):
+            return Path(os.environ[DATA_KEY_FILE_ENV])
         return Path(os.environ[KEYRING_FILE_ENV])
 
-    def _load(self) -> dict:
-        path = self._path()
+    def _load(self, service: str = "") -> dict:
+        path = self._path(service)
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
     def get_password(self, service, username):
-        return self._load().get(f"{service}|{username}")
+        return self._load(service).get(f"{service}|{username}")
 
     def set_password(self, service, username, password):
-        data = self._load()
+        data = self._load(service)
         data[f"{service}|{username}"] = password
-        self._path().write_text(json.dumps(data), encoding="utf-8")
+        self._path(service).write_text(json.dumps(data), encoding="utf-8")
 
     def delete_password(self, service, username):
-        data = self._load()
+        data = self._load(service)
         data.pop(f"{service}|{username}", None)
-        self._path().write_text(json.dumps(data), encoding="utf-8")
+        self._path(service).write_text(json.dumps(data), encoding="utf-8")
 
 
 # ---- faults --------------------------------------------------------------------------------------

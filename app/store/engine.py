@@ -17,7 +17,8 @@ BEGIN_OPTION = "lvyue_begin"
 def create_sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     url = f"sqlite+pysqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-    extra = ("cache_size=-32000", "temp_store=MEMORY") + (("query_only=ON",) if read_only else ())
+    # secure_delete: a row rewritten (sealed, re-sealed) leaves no old bytes behind in the file
+    extra = ("cache_size=-32000", "temp_store=MEMORY", "secure_delete=ON") + (("query_only=ON",) if read_only else ())
     install_sqlite_transactions(engine, busy_timeout_ms=30000, extra_pragmas=extra)
     return engine
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.security.fieldcrypt import FieldCipher, bind, unbind
 from app.store.complaints import ComplaintStore
 from app.store.engine import create_sqlite_engine, writer_engine
 from app.store.events import EventLog
@@ -58,6 +59,12 @@ class Store:
         self._reader = sessionmaker(bind=self.engine)
         self.device_id = ""
         self.owns_series = True
+        self.cipher: FieldCipher | None = None
+
+    def use_cipher(self, cipher: FieldCipher) -> None:
+        """Seal this database's personal data with ``cipher`` (``app.security.fieldcrypt``)."""
+        self.cipher = cipher
+        bind(self.engine.url, cipher)
 
     def migrate(self, backup_dir: Path) -> MigrationResult:
         return upgrade(self.engine, self.path, backup_dir)
@@ -84,3 +91,4 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        unbind(self.engine.url)

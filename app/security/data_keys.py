@@ -1,0 +1,83 @@
+"""The data keys 数据密钥 of a profile, kept in the OS keyring (Windows Credential Manager).
+
+One keyring entry per profile: service ``lvyue-data-key``, user the profile's key reference (a random
+id kept in ``meta``; the device id can change at enrolment). The entry holds every key the profile
+ever used (JSON: ``current`` and ``keys``: id -> base64): the current one seals, the retired ones
+still open old backups. The keys are never written to a file beside the data, and there is no
+fallback: without a keyring backend the profile does not open (``data_keyring_unavailable``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+
+import keyring
+from keyring.errors import KeyringError
+
+from app.domain.errors import DomainError
+from app.security.fieldcrypt import FieldCipher, new_key, register_key
+
+SERVICE = "lvyue-data-key"
+_UNUSABLE = ("keyring.backends.fail", "keyring.backends.null")
+
+
+@dataclass
+class KeySet:
+    current: str
+    keys: dict[str, bytes] = field(default_factory=dict)
+
+    @classmethod
+    def fresh(cls) -> KeySet:
+        key_id, secret = new_key()
+        return cls(key_id, {key_id: secret})
+
+    def rotated(self) -> KeySet:
+        """A copy with a new current key; the old ones are kept (retired: they only open)."""
+        key_id, secret = new_key()
+        return KeySet(key_id, {**self.keys, key_id: secret})
+
+    def to_text(self) -> str:
+        return json.dumps({"current": self.current,
+                           "keys": {k: base64.b64encode(v).decode("ascii") for k, v in self.keys.items()}})
+
+    @classmethod
+    def from_text(cls, text: str) -> KeySet:
+        data = json.loads(text)
+        return cls(data["current"], {k: base64.b64decode(v) for k, v in data["keys"].items()})
+
+    def install(self) -> FieldCipher:
+        """Register every key in the process and return the cipher of the current one."""
+        for key_id, secret in self.keys.items():
+            register_key(key_id, secret)
+        return FieldCipher(self.current, self.keys[self.current])
+
+
+def _backend():
+    backend = keyring.get_keyring()
+    inner = getattr(backend, "backends", None)
+    candidates = list(inner) if inner is not None else [backend]
+    if not [b for b in candidates if type(b).__module__ not in _UNUSABLE]:
+        raise DomainError("data_keyring_unavailable")
+    return backend
+
+
+def load(ref: str) -> KeySet | None:
+    try:
+        text = _backend().get_password(SERVICE, ref)
+    except KeyringError as error:
+        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
+    if not text:
+        return None
+    try:
+        return KeySet.from_text(text)
+    except (ValueError, KeyError, TypeError):
+        raise DomainError("data_key_damaged") from None
+
+
+def save(ref: str, keys: KeySet) -> None:
+    try:
+        _backend().set_password(SERVICE, ref, keys.to_text())
+    except KeyringError as error:
+        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
