@@ -14,6 +14,7 @@ from server import admin_handlers as h
 from server import admin_quarantine as q
 from server import security_log
 from server.admin_handlers import PASSWORD_ENV
+from server.admin_keys import key_rotate
 from server.errors import HubError
 from server.services.prefixes import DEFAULT_SUFFIXES
 from server.settings import HubSettings
@@ -112,6 +113,9 @@ def build_parser() -> ChineseParser:
     p.add_argument("--by", default="admin", help="操作人（写入安全日志）")
     verb(g, "list", q.event_list, "列出已隔离的记录")
 
+    g = res.add_parser("key", help="个人信息加密密钥").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "rotate", key_rotate, "更换数据密钥并重新加密全部个人信息（先停止服务；SQLite 自动备份）")
+
     g = res.add_parser("rules", help="办理时限").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "show", h.rules_show, "查看")
     p = verb(g, "set", h.rules_set, "修改（工作日）")
@@ -163,6 +167,7 @@ def run_admin(args, settings: HubSettings) -> int:
     # the administrator's own acts (revocations, replacement codes, quarantines) belong in the security log
     security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups)
     database = HubDatabase(settings)
+    args.settings = settings  # key rotate reads and writes the key file
     try:
         with database.writer() as session:
             data, text = args.handler(session, args)

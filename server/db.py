@@ -31,7 +31,7 @@ def make_engine(settings: HubSettings) -> Engine:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False},
                                pool_size=settings.pool_size, max_overflow=4 * settings.pool_size, pool_timeout=60)
-        install_sqlite_transactions(engine, busy_timeout_ms=60000)
+        install_sqlite_transactions(engine, busy_timeout_ms=60000, extra_pragmas=("secure_delete=ON",))
         return engine
     return create_engine(url, pool_size=settings.pool_size, max_overflow=2 * settings.pool_size, pool_pre_ping=True,
                          pool_timeout=60)
