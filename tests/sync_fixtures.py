@@ -298,13 +298,18 @@ NOTE = {"text": "已电话联系投诉人核实情况。"}
 
 
 def projection(profile) -> dict[str, dict]:
-    """Every complaint row (and its aggregate) keyed by id, without the local row number."""
+    """Every complaint row (and its aggregate, as it reads: sealed values differ by their nonces)
+    keyed by id, without the local row number."""
     from sqlalchemy import text
+
+    from app.domain.events import canonical_json
+    from app.security.fieldcrypt import open_json
 
     with profile.store.read() as session:
         rows = session.execute(text(
             "SELECT c.*, d.data AS aggregate FROM complaints c JOIN complaint_data d ON d.num = c.num")).mappings()
-        return {r["id"]: {k: v for k, v in r.items() if k != "num"} for r in rows}
+        return {r["id"]: {k: canonical_json(open_json(v)) if k == "aggregate" else v for k, v in r.items() if k != "num"}
+                for r in rows}
 
 
 def event_ids(profile) -> set[str]:
