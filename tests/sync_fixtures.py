@@ -69,12 +69,18 @@ class FileKeyring(KeyringBackend):
     def set_password(self, service, username, password):
         data = self._load(service)
         data[f"{service}|{username}"] = password
-        self._path(service).write_text(json.dumps(data), encoding="utf-8")
+        self._write(service, data)
 
     def delete_password(self, service, username):
         data = self._load(service)
         data.pop(f"{service}|{username}", None)
-        self._path(service).write_text(json.dumps(data), encoding="utf-8")
+        self._write(service, data)
+
+    def _write(self, service: str, data: dict) -> None:  # atomic: a child process may read it meanwhile
+        path = self._path(service)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
 
 
 # ---- faults --------------------------------------------------------------------------------------
