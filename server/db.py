@@ -19,7 +19,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.security.fieldcrypt import bind
+from app.security.fieldcrypt import bind, unbind
 from app.store.engine import BEGIN_OPTION, install_sqlite_transactions
 from server.data_key import hub_cipher
 from server.settings import HubSettings
@@ -59,6 +59,7 @@ class HubDatabase:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        unbind(self.engine.url, self.cipher)
 
 
 def hub_db(request: Request) -> HubDatabase:

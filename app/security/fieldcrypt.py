@@ -36,7 +36,7 @@ BLIND_HEX = 16  # 64 bits of the HMAC: a search token, not a proof
 _SEARCH_INFO = b"lvyue search index v1"
 
 _KEYS: dict[str, AESGCM] = {}
-_BOUND: dict[str, FieldCipher] = {}
+_BOUND: dict[str, list[FieldCipher]] = {}  # url -> the ciphers of its open stores (the last one seals)
 
 
 class TokenError(Exception):
@@ -110,11 +110,18 @@ class FieldCipher:
 
 def bind(url: object, cipher: FieldCipher) -> None:
     """Make ``cipher`` the write key of the database at ``url`` (an engine's URL)."""
-    _BOUND[str(url)] = cipher
+    _BOUND.setdefault(str(url), []).append(cipher)
 
 
-def unbind(url: object) -> None:
-    _BOUND.pop(str(url), None)
+def unbind(url: object, cipher: FieldCipher) -> None:
+    """Forget the binding ``bind(url, cipher)`` made (other openings of the same file keep theirs)."""
+    bound = _BOUND.get(str(url), [])
+    for i in range(len(bound) - 1, -1, -1):
+        if bound[i] is cipher:
+            del bound[i]
+            break
+    if not bound:
+        _BOUND.pop(str(url), None)
 
 
 def cipher_for(bind_or_session: Any) -> FieldCipher:
@@ -126,10 +133,10 @@ def cipher_for(bind_or_session: Any) -> FieldCipher:
     if hasattr(engine, "get_bind"):
         engine = engine.get_bind()
     url = str(getattr(engine, "url", None) or getattr(getattr(engine, "engine", None), "url", ""))
-    cipher = _BOUND.get(url)
-    if cipher is None:
+    bound = _BOUND.get(url)
+    if not bound:
         raise TokenError("data_key_unbound")
-    return cipher
+    return bound[-1]
 
 
 def maybe_cipher_for(bind_or_session: Any) -> FieldCipher | None:

@@ -91,4 +91,5 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-        unbind(self.engine.url)
+        if self.cipher is not None:
+            unbind(self.engine.url, self.cipher)
