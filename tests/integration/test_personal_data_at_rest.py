@@ -265,3 +265,32 @@ def test_no_keyring_means_the_profile_does_not_open(office, monkeypatch):
         keyring.set_keyring(previous)
     assert raised.value.code == "data_keyring_unavailable"
     assert "拒绝打开" in message(raised.value.code)
+
+
+def test_a_hub_of_an_older_version_is_copied_then_sealed_on_start(hub, tmp_path):
+    from sqlalchemy import text
+
+    from server.app import prepare
+    from server.sealing import SEALED_FLAG
+
+    county, ids = _work_on_a_device(hub, tmp_path)
+    county.profile.close()
+    database = Path(hub.settings.data_dir) / "hub.sqlite"
+    with hub.database.writer() as session:  # as an older hub stored them: in clear
+        for seq, payload in session.execute(text("SELECT server_seq, payload FROM events")).all():
+            clear = json.dumps(open_json(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            session.execute(text("UPDATE events SET payload = :p WHERE server_seq = :s"), {"p": clear, "s": seq})
+        session.execute(text("DELETE FROM hub_settings WHERE key = :k"), {"k": SEALED_FLAG})
+        session.commit()
+    with hub.database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert PEOPLE[0][1].encode() in database.read_bytes()
+    prepare(hub.settings)  # what every start runs
+    copies = list((Path(hub.settings.data_dir) / "backups").glob("hub-pre-seal-*.sqlite"))
+    assert len(copies) == 1 and PEOPLE[0][1].encode() in copies[0].read_bytes()
+    live = [p for p in Path(hub.settings.data_dir).glob("hub.sqlite*")]
+    assert [n for f in live for n in needles(PEOPLE) if n in f.read_bytes()] == []
+    other = device(hub, tmp_path / "other", COUNTY_A)  # the pull still hands out the clear payload
+    assert queries.get_complaint(other.profile, other.officer, ids[0]).complaint.intake["complainant"][
+        "contact_id_number"] == PEOPLE[0][1]
+    other.profile.close()
