@@ -317,6 +317,11 @@ MESSAGES: dict[str, str] = {
     "hub_data_key_inside_data": "中心数据密钥文件 {path} 位于数据目录内；请将其放在数据目录之外（LVYUE_HUB_DATA_KEY_FILE）",
     "hub_data_key_damaged": "中心数据密钥文件 {path} 已损坏，无法读取",
     "key_rotated": "已更换数据密钥：{old_key} → {new_key}，重新加密 {events} 条记录；更换前的备份：{backup}",
+    "key_passphrase_short": "口令太短：至少 {min_length} 个字符",
+    "key_passphrase_wrong": "口令不正确，或密钥文件已被改动",
+    "key_file_invalid": "不是履约导出的数据密钥文件",
+    "key_file_other_profile": "该密钥文件属于另一个配置档案，不能导入到此配置档案",
+    "key_passphrase_required": "请用环境变量 LVYUE_KEY_PASSPHRASE 提供口令，或在终端中运行以便输入口令",
 }
 
 FIELD_LABELS: dict[str, str] = {

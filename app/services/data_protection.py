@@ -86,3 +86,45 @@ def rotate(store: Store, backups: Path) -> RotationReport:
         uow.commit()
     truncate_wal(store.engine)
     return RotationReport(keys.current, new_keys.current, count, backup)
+
+
+def _key_ref(database: Path) -> str:
+    """The profile's key reference, read without opening it (its keys may not be here yet)."""
+    store = Store(database)
+    try:
+        with store.read() as session:
+            ref = MetaStore(session).get(KEY_REF)
+    finally:
+        store.close()
+    if not ref:
+        raise DomainError("data_key_missing", ref="")
+    return ref
+
+
+def export_keys(database: Path, output: Path, passphrase: str) -> Path:
+    """The profile's keys into ``output``, sealed with ``passphrase`` (for a move to a new PC)."""
+    ref = _key_ref(database)
+    keys = data_keys.load(ref)
+    if keys is None:
+        raise DomainError("data_key_missing", ref=ref)
+    text = data_keys.export_text(ref, keys, passphrase)
+    if output.exists():
+        raise DomainError("file_exists", path=str(output))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    return output
+
+
+def import_keys(database: Path, source: Path, passphrase: str) -> str:
+    """Put the keys exported on another PC into this PC's keyring (merged with any already here)."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError:
+        raise DomainError("file_not_found", path=str(source)) from None
+    ref, keys = data_keys.import_text(text, passphrase)
+    if ref != _key_ref(database):
+        raise DomainError("key_file_other_profile")
+    here = data_keys.load(ref)
+    merged = KeySet(keys.current, {**(here.keys if here else {}), **keys.keys})
+    data_keys.save(ref, merged)
+    return keys.current

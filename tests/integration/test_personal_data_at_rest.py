@@ -294,3 +294,36 @@ def test_a_hub_of_an_older_version_is_copied_then_sealed_on_start(hub, tmp_path)
     assert queries.get_complaint(other.profile, other.officer, ids[0]).complaint.intake["complainant"][
         "contact_id_number"] == PEOPLE[0][1]
     other.profile.close()
+
+
+def test_keys_move_to_a_new_pc_with_a_passphrase(office, tmp_path):
+    import shutil
+
+    from app.domain.errors import DomainError
+    from app.security import data_keys
+    from app.services import data_protection
+    from app.services import intake as registration
+    from app.services.profile import open_profile
+
+    complaint_id = registration.register(office.profile, office.clerk, _complainant(*PEOPLE[0])).complaint_id
+    home = office.profile.files.home
+    office.profile.close()
+    exported = data_protection.export_keys(home / "lvyue.sqlite", tmp_path / "key.json", "一段足够长的口令2026")
+    assert PEOPLE[0][1].encode() not in exported.read_bytes()
+    new_pc = tmp_path / "new-pc"
+    shutil.copytree(home, new_pc)
+    ref = data_protection._key_ref(new_pc / "lvyue.sqlite")
+    data_keys._backend().delete_password(data_keys.SERVICE, ref)  # the new PC's keyring does not hold it
+    with pytest.raises(DomainError) as missing:
+        open_profile(new_pc, daily_backup=False)
+    assert missing.value.code == "data_key_missing"
+    with pytest.raises(DomainError) as wrong:
+        data_protection.import_keys(new_pc / "lvyue.sqlite", exported, "不是这个口令不是这个口令")
+    assert wrong.value.code == "key_passphrase_wrong"
+    data_protection.import_keys(new_pc / "lvyue.sqlite", exported, "一段足够长的口令2026")
+    profile = open_profile(new_pc, daily_backup=False)
+    try:
+        detail = queries.get_complaint(profile, auth.login(profile, "clerk", PASSWORD), complaint_id)
+        assert detail.complaint.intake["complainant"]["contact_id_number"] == PEOPLE[0][1]
+    finally:
+        profile.close()
