@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.domain.errors import DomainError
 from app.domain.events import canonical_json
 from app.domain.personal_data import TOKEN_PREFIX, may_hold_personal_data, open_document, seal_document
 
@@ -39,12 +40,12 @@ _KEYS: dict[str, AESGCM] = {}
 _BOUND: dict[str, list[FieldCipher]] = {}  # url -> the ciphers of its open stores (the last one seals)
 
 
-class TokenError(Exception):
-    """A token that does not open: unknown key, or GCM authentication failed (tampered, moved)."""
+class TokenError(DomainError):
+    """A token that does not open: unknown key, or GCM authentication failed (tampered, moved).
+    A ``DomainError``, so the window and the CLI say it in Chinese instead of crashing."""
 
     def __init__(self, code: str, key_id: str = "") -> None:
-        super().__init__(code)
-        self.code = code  # data_key_unknown | token_tampered | token_malformed
+        super().__init__(code, key_id=key_id)  # data_key_unknown | token_tampered | token_malformed | data_key_unbound
         self.key_id = key_id
 
 
