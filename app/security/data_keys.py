@@ -20,6 +20,7 @@ from app.domain.errors import DomainError
 from app.security.fieldcrypt import FieldCipher, new_key, register_key
 
 SERVICE = "lvyue-data-key"
+KEPT_KEYS = 8  # the current key and the seven before it (a backup older than seven rotations no longer opens)
 _UNUSABLE = ("keyring.backends.fail", "keyring.backends.null")
 
 
@@ -34,9 +35,11 @@ class KeySet:
         return cls(key_id, {key_id: secret})
 
     def rotated(self) -> KeySet:
-        """A copy with a new current key; the old ones are kept (retired: they only open)."""
+        """A copy with a new current key; the last ``KEPT_KEYS - 1`` old ones are kept (retired: they
+        only open backups made before). Windows Credential Manager holds 2,560 bytes per entry."""
         key_id, secret = new_key()
-        return KeySet(key_id, {**self.keys, key_id: secret})
+        kept = list(self.keys.items())[-(KEPT_KEYS - 1):]
+        return KeySet(key_id, {**dict(kept), key_id: secret})
 
     def to_text(self) -> str:
         return json.dumps({"current": self.current,
