@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from app.domain.errors import DomainError
+from app.messages import describe
 from server.admin_cli import build_parser, run_admin
 from server.settings import HubSettings
 
@@ -44,6 +46,14 @@ def main(argv: list[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     settings = _settings(args)
+    try:
+        return _run(args, settings)
+    except DomainError as error:  # e.g. the data key file inside the data folder: refused in Chinese
+        print(f"错误：{describe(error)}", file=sys.stderr)
+        return 1
+
+
+def _run(args, settings: HubSettings) -> int:
     if args.command == "migrate":
         from server.app import prepare
 
