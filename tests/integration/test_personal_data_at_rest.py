@@ -327,3 +327,25 @@ def test_keys_move_to_a_new_pc_with_a_passphrase(office, tmp_path):
         assert detail.complaint.intake["complainant"]["contact_id_number"] == PEOPLE[0][1]
     finally:
         profile.close()
+
+
+def test_the_hub_rotates_its_key_from_the_admin_cli(hub, tmp_path, capsys):
+    from server.__main__ import main as hub_main
+    from server.data_key import load_keys
+
+    county, ids = _work_on_a_device(hub, tmp_path)
+    county.profile.close()
+    old = load_keys(hub.settings).current
+    assert hub_main(["admin", "key", "rotate", "--data", str(hub.settings.data_dir)]) == 0
+    assert "已更换数据密钥" in capsys.readouterr().out
+    new = load_keys(hub.settings)
+    assert new.current != old and old in new.keys  # the old key retired, kept for the copies made before
+    with hub.database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = (Path(hub.settings.data_dir) / "hub.sqlite").read_bytes()
+    assert f"enc1:{old}:".encode() not in data and f"enc1:{new.current}:".encode() in data
+    assert list((Path(hub.settings.data_dir) / "backups").glob("hub-pre-rotate-*.sqlite"))
+    other = device(hub, tmp_path / "other", COUNTY_A)
+    assert queries.get_complaint(other.profile, other.officer, ids[0]).complaint.intake["complainant"][
+        "contact_id_number"] == PEOPLE[0][1]
+    other.profile.close()
