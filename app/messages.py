@@ -351,6 +351,22 @@ MESSAGES: dict[str, str] = {
     "reveal_not_permitted": "您的角色无权查看完整的个人信息（联系电话、身份证号、地址）；登记员、承办人、审核人可查看，"
                             "每次查看均记入审计记录",
     "reveal_user_required": "查看完整的个人信息须以用户身份登录（--user），每次查看均记入审计记录",
+    # ---- personal data encrypted at rest (issue 12: app/security/fieldcrypt.py, app/services/data_protection.py)
+    "data_keyring_unavailable": "本机没有可用的系统凭据库（Windows 凭据管理器），无法保管个人信息加密密钥，为保护投诉人个人信息，拒绝打开配置档案",
+    "data_key_missing": "系统凭据库中找不到本配置档案的数据密钥（lvyue-data-key / {ref}），加密的个人信息无法解密；请在原电脑上导出密钥后导入，或换回原来的 Windows 账户",
+    "data_key_damaged": "系统凭据库中的数据密钥已损坏，无法读取",
+    "data_key_unbound": "数据库未加载加密密钥，拒绝以明文保存个人信息",
+    "data_key_unknown": "找不到加密该数据的密钥（{key_id}），无法解密",
+    "token_tampered": "加密字段校验失败：数据已被篡改或移动",
+    "token_malformed": "加密字段格式错误",
+    "hub_data_key_inside_data": "中心数据密钥文件 {path} 位于数据目录内；请将其放在数据目录之外（LVYUE_HUB_DATA_KEY_FILE）",
+    "hub_data_key_damaged": "中心数据密钥文件 {path} 已损坏，无法读取",
+    "key_rotated": "已更换数据密钥：{old_key} → {new_key}，重新加密 {events} 条记录；更换前的备份：{backup}",
+    "key_passphrase_short": "口令太短：至少 {min_length} 个字符",
+    "key_passphrase_wrong": "口令不正确，或密钥文件已被改动",
+    "key_file_invalid": "不是履约导出的数据密钥文件",
+    "key_file_other_profile": "该密钥文件属于另一个配置档案，不能导入到此配置档案",
+    "key_passphrase_required": "请用环境变量 LVYUE_KEY_PASSPHRASE 提供口令，或在终端中运行以便输入口令",
 }
 
 

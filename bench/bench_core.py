@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+import bench.bench_keyring  # noqa: F401  (profiles' data keys where no OS keyring exists)
 from app.services import act, auth, queries
 from app.services.demo import DEMO_PASSWORD, fill_demo
 from app.services.profile import is_initialised, open_profile

@@ -24,6 +24,8 @@ from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import bench.bench_keyring  # noqa: F401  (profiles' data keys where no OS keyring exists)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_reports import row, timed

@@ -24,9 +24,9 @@ from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from sqlalchemy import event
 
+import bench.bench_keyring  # noqa: F401  (profiles' data keys where no OS keyring exists)
 from app.services import briefing, reports
 from app.services.demo import fill_demo
 from app.services.profile import is_initialised, open_profile

@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+import bench.bench_keyring  # noqa: F401  (profiles' data keys where no OS keyring exists)
 from app.domain.clock import china_date
 from app.services import credit_submissions
 from app.services.demo import fill_demo

@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+import bench.bench_keyring  # noqa: E402,F401  (profiles' data keys where no OS keyring exists)
+
 os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 
 import keyring  # noqa: E402

@@ -33,6 +33,8 @@ os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+import bench.bench_keyring  # noqa: E402,F401  (profiles' data keys where no OS keyring exists)
+
 PASSWORD = "Demo#2026"
 COLUMNS = ("id, case_no, state, region_code, complainant_name, respondent_name, department, channel, sector, "
            "agreement_title, claim_cents, registered_at, received_on, assignee, due_on, due_kind, typical, conflict")

@@ -7,6 +7,8 @@ import sys
 
 from pydantic import ValidationError
 
+from app.domain.errors import DomainError
+from app.messages import describe
 from server.admin_cli import build_parser, run_admin
 from server.settings import HubSettings
 
@@ -52,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
             name = "LVYUE_HUB_" + "_".join(str(part) for part in problem["loc"]).upper()
             print(f"错误：设置 {name} 无效：{problem['msg'].removeprefix('Value error, ')}", file=sys.stderr)
         return 2
+    try:
+        return _run(args, settings)
+    except DomainError as error:  # e.g. the data key file inside the data folder: refused in Chinese
+        print(f"错误：{describe(error)}", file=sys.stderr)
+        return 1
+
+
+def _run(args, settings: HubSettings) -> int:
     if args.command == "migrate":
         from server.app import prepare
 

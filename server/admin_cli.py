@@ -14,6 +14,7 @@ from server import admin_audit, security_log
 from server import admin_handlers as h
 from server import admin_quarantine as q
 from server.admin_handlers import PASSWORD_ENV
+from server.admin_keys import key_rotate
 from server.errors import HubError
 from server.services.prefixes import DEFAULT_SUFFIXES
 from server.settings import HubSettings
@@ -114,6 +115,8 @@ def build_parser() -> ChineseParser:
 
     g = res.add_parser("audit", help="审计校验").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "verify", admin_audit.audit_verify, "校验各设备的审计链（事件摘要、设备序号连续、前后衔接；发现问题时退出码为 3）")
+    g = res.add_parser("key", help="个人信息加密密钥").add_subparsers(metavar="操作", parser_class=ChineseParser)
+    verb(g, "rotate", key_rotate, "更换数据密钥并重新加密全部个人信息（先停止服务；SQLite 自动备份）")
 
     g = res.add_parser("rules", help="办理时限").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "show", h.rules_show, "查看")
@@ -167,6 +170,7 @@ def run_admin(args, settings: HubSettings) -> int:
     security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups,
                            settings.security_log_retention_days)
     database = HubDatabase(settings)
+    args.settings = settings  # key rotate reads and writes the key file
     try:
         with database.writer() as session:
             data, text, *exit_code = args.handler(session, args)  # a check may add its exit code (audit verify: 3)

@@ -63,6 +63,9 @@ def prepare(settings: HubSettings) -> None:
         with database.writer() as session:
             seed(session)
             session.commit()
+        from server.sealing import seal_clear_rows
+
+        seal_clear_rows(database)  # personal data an older hub stored in clear: sealed once, after a copy
     finally:
         database.dispose()
 

@@ -19,7 +19,9 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.security.fieldcrypt import bind, unbind
 from app.store.engine import BEGIN_OPTION, install_sqlite_transactions
+from server.data_key import hub_cipher
 from server.settings import HubSettings
 
 
@@ -29,7 +31,7 @@ def make_engine(settings: HubSettings) -> Engine:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False},
                                pool_size=settings.pool_size, max_overflow=4 * settings.pool_size, pool_timeout=60)
-        install_sqlite_transactions(engine, busy_timeout_ms=60000)
+        install_sqlite_transactions(engine, busy_timeout_ms=60000, extra_pragmas=("secure_delete=ON",))
         return engine
     return create_engine(url, pool_size=settings.pool_size, max_overflow=2 * settings.pool_size, pool_pre_ping=True,
                          pool_timeout=60)
@@ -44,6 +46,8 @@ class HubDatabase:
         self.writer = sessionmaker(bind=writer, expire_on_commit=False)
         self.reader = sessionmaker(bind=self.engine)
         self._gate: anyio.Semaphore | None = None
+        self.cipher = hub_cipher(settings)  # personal data at rest is sealed with the hub's own key
+        bind(self.engine.url, self.cipher)
 
     def write_gate(self) -> anyio.Semaphore:
         """At most ``write_concurrency`` writing requests per worker hold a thread at a time; the rest
@@ -55,6 +59,7 @@ class HubDatabase:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        unbind(self.engine.url, self.cipher)
 
 
 def hub_db(request: Request) -> HubDatabase:

@@ -14,6 +14,7 @@ class HubSettings(BaseSettings):
     db: str | None = None  # SQLAlchemy URL; default: SQLite in data_dir
     data_dir: Path = Path("hub-data")
     blob_dir: Path | None = None  # default: data_dir/blobs (must be shared by all workers)
+    data_key_file: Path | None = None  # the personal-data key, OUTSIDE data_dir; default <data_dir>.datakey
     host: str = "127.0.0.1"
     port: int = 8765
     workers: int = 1

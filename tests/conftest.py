@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -13,17 +15,29 @@ os.environ.setdefault("LVYUE_NO_BOOTSTRAP", "1")
 from argon2 import PasswordHasher
 from hypothesis import settings
 
-from app.security import passwords
+from app.security import data_keys, passwords
 from app.services import auth, office_settings, users
 from app.services.profile import Profile, create_profile
 from app.services.users import Actor
 from tests.factories import PASSWORD, FixedClock, china_noon
+from tests.sync_fixtures import DATA_KEY_FILE_ENV, KEYRING_FILE_ENV, FileKeyring
 
 # CI runs hypothesis with a fixed seed so a landing never depends on luck; local runs explore at random
 # (and keep failures in .hypothesis/ to replay them).
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("LVYUE_CI"):
     settings.load_profile("ci")
+
+# Profiles keep their data key in the OS keyring (app.security.data_keys). Every test process gets one
+# keyring file for them, used in process whatever sync keyring a test swaps in, and by every child
+# ``main.py`` / ``python -m server`` through the environment (tests.sync_fixtures.FileKeyring routes the
+# service lvyue-data-key to this file). Set at import: module-scoped fixtures open profiles too.
+_KEY_FOLDER = Path(tempfile.mkdtemp(prefix="lvyue-test-keys-"))
+os.environ[DATA_KEY_FILE_ENV] = str(_KEY_FOLDER / "data-keys.json")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.sync_fixtures.FileKeyring")
+os.environ.setdefault(KEYRING_FILE_ENV, str(_KEY_FOLDER / "keyring.json"))
+_DATA_KEYRING = FileKeyring()
+data_keys._backend = lambda: _DATA_KEYRING
 
 # argon2 at production cost takes ~100 ms a hash; tests use the cheapest parameters instead.
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

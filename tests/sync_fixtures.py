@@ -24,6 +24,8 @@ from tests.factories import PASSWORD, intake
 
 PG_ENV = "LVYUE_TEST_PG_DSN"
 KEYRING_FILE_ENV = "LVYUE_TEST_KEYRING_FILE"
+DATA_KEY_FILE_ENV = "LVYUE_TEST_DATA_KEY_FILE"  # the profiles' data keys (service lvyue-data-key), per test
+DATA_KEY_SERVICE = "lvyue-data-key"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -51,25 +53,34 @@ class FileKeyring(KeyringBackend):
 
     priority = 1
 
-    def _path(self) -> Path:
+    def _path(self, service: str = "") -> Path:
+        # profiles' data keys: one file per test (tests/conftest.py), whatever sync keyring a test swaps in
+        if service == DATA_KEY_SERVICE and os.environ.get(DATA_KEY_FILE_ENV):
+            return Path(os.environ[DATA_KEY_FILE_ENV])
         return Path(os.environ[KEYRING_FILE_ENV])
 
-    def _load(self) -> dict:
-        path = self._path()
+    def _load(self, service: str = "") -> dict:
+        path = self._path(service)
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
     def get_password(self, service, username):
-        return self._load().get(f"{service}|{username}")
+        return self._load(service).get(f"{service}|{username}")
 
     def set_password(self, service, username, password):
-        data = self._load()
+        data = self._load(service)
         data[f"{service}|{username}"] = password
-        self._path().write_text(json.dumps(data), encoding="utf-8")
+        self._write(service, data)
 
     def delete_password(self, service, username):
-        data = self._load()
+        data = self._load(service)
         data.pop(f"{service}|{username}", None)
-        self._path().write_text(json.dumps(data), encoding="utf-8")
+        self._write(service, data)
+
+    def _write(self, service: str, data: dict) -> None:  # atomic: a child process may read it meanwhile
+        path = self._path(service)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
 
 
 # ---- faults --------------------------------------------------------------------------------------
@@ -293,13 +304,18 @@ NOTE = {"text": "已电话联系投诉人核实情况。"}
 
 
 def projection(profile) -> dict[str, dict]:
-    """Every complaint row (and its aggregate) keyed by id, without the local row number."""
+    """Every complaint row (and its aggregate, as it reads: sealed values differ by their nonces)
+    keyed by id, without the local row number."""
     from sqlalchemy import text
+
+    from app.domain.events import canonical_json
+    from app.security.fieldcrypt import open_json
 
     with profile.store.read() as session:
         rows = session.execute(text(
             "SELECT c.*, d.data AS aggregate FROM complaints c JOIN complaint_data d ON d.num = c.num")).mappings()
-        return {r["id"]: {k: v for k, v in r.items() if k != "num"} for r in rows}
+        return {r["id"]: {k: canonical_json(open_json(v)) if k == "aggregate" else v for k, v in r.items() if k != "num"}
+                for r in rows}
 
 
 def event_ids(profile) -> set[str]:

@@ -102,6 +102,7 @@ def audit_verify(args, out: Output) -> int:
     kinds = {
         "event_edited": "内容被修改", "event_missing": "记录缺失（被删除）", "event_inserted": "插入的记录",
         "chain_truncated": "链尾记录被删除", "foreign_unsynced": "来历不明的其他设备记录",
+        "token_tampered": "加密的个人信息被篡改（无法通过完整性校验）",
     }
     lines = [f"已校验 {report.events_checked} 条事件记录（{report.devices} 台设备）。"]
     if report.ok:

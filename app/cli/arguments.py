@@ -14,6 +14,7 @@ from app.cli import (
     document_commands,
     duplicate_commands,
     import_commands,
+    key_commands,
     reminder_commands,
     report_commands,
     submission_commands,
@@ -25,7 +26,7 @@ from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
             "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission",
-            "credit")
+            "credit", "key")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -169,6 +170,7 @@ def build_parser() -> ChineseParser:
     document_commands.register(sub, common)
     report_commands.register(sub, common)
     reminder_commands.register(sub, common)
+    key_commands.register(sub, common)
     breach_commands.register(sub, common)
     import_commands.register(sub, common)
     duplicate_commands.register(sub, common)

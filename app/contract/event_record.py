@@ -5,17 +5,21 @@ it travels. Both stores keep the same eleven hashed fields plus ``server_seq`` a
 store adds its own bookkeeping (the profile: ``seq``, its local arrival order; the hub: the region
 columns a pull filters on). ``event_columns`` builds the shared columns for either table, and
 ``event_of``/``event_values`` convert between a stored row and an ``Event``: nothing else spells them.
+
+At rest the payload's personal data is sealed (``app.security.fieldcrypt``; which fields:
+``app.domain.personal_data``): ``event_values(..., cipher=)`` writes the sealed payload and ``event_of``
+opens it again, so the hash, the chain and the wire form stay those of the clear payload.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, Text
 
 from app.domain.events import Event, canonical_json
+from app.security.fieldcrypt import FieldCipher, open_json, open_value, seal_json
 
 # The fields the hash covers (``Event.hashed_fields``), in row order, then the hub's order and the horizon.
 HASHED = ("id", "stream", "action", "payload", "actor", "device_id", "device_seq", "device_time", "base",
@@ -51,23 +55,28 @@ def _get(row: Any, name: str, default: Any = None) -> Any:
 
 
 def event_of(row: Any) -> Event:
-    """An ``Event`` from a stored row (a SQLAlchemy ``Row``, a mapping or any object with the fields);
-    ``payload`` may be its JSON text or already a dict."""
+    """An ``Event`` from a stored row (a SQLAlchemy ``Row``, a mapping or any object with the fields).
+    ``payload`` may be its JSON text or already a dict; sealed values are opened (``TokenError`` when
+    one does not: ``app.security.audit`` reports that as tampering)."""
     payload = _get(row, "payload")
     return Event(
         id=_get(row, "id"), stream=_get(row, "stream"), action=_get(row, "action"),
-        payload=json.loads(payload) if isinstance(payload, str | bytes) else payload,
+        payload=open_json(payload) if isinstance(payload, str | bytes) else open_value(payload),
         actor=_get(row, "actor"), device_id=_get(row, "device_id"), device_seq=_get(row, "device_seq"),
         device_time=_get(row, "device_time"), base=_get(row, "base"), prev_hash=_get(row, "prev_hash"),
         hash=_get(row, "hash"), server_seq=_get(row, "server_seq"),
     )
 
 
-def event_values(event: Event, *, horizon: int | None = None, payload_json: str | None = None) -> dict[str, Any]:
-    """The row form of ``event``: every shared column (``payload`` as canonical JSON)."""
+def event_values(event: Event, *, horizon: int | None = None, payload_json: str | None = None,
+                 cipher: FieldCipher | None = None) -> dict[str, Any]:
+    """The row form of ``event``: every shared column (``payload`` as canonical JSON). With ``cipher``
+    (every store writes with its own) the payload's personal data is sealed; without it, the clear form
+    (the wire)."""
+    payload = payload_json if payload_json is not None else canonical_json(event.payload)
     return {
         "id": event.id, "stream": event.stream, "action": event.action,
-        "payload": payload_json if payload_json is not None else canonical_json(event.payload),
+        "payload": seal_json(cipher, event.payload, payload) if cipher is not None else payload,
         "actor": event.actor, "device_id": event.device_id, "device_seq": event.device_seq,
         "device_time": event.device_time, "base": event.base, "prev_hash": event.prev_hash, "hash": event.hash,
         "server_seq": event.server_seq, "horizon": horizon,

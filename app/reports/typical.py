@@ -7,7 +7,6 @@ complainant is not named: a briefing is circulated, and the case is about the go
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain.clock import china_date, parse_iso
 from app.domain.masking import mask_personal_text
 from app.reports.supervision import ReportScope, _utc_start
+from app.security.fieldcrypt import open_json
 
 
 @dataclass(frozen=True)
@@ -45,5 +45,5 @@ def typical_cases(session: Session, *, period_from: date, period_to: date, scope
     for case_no, region, respondent, department, sector, breach, state, payload, at in rows:
         marked = china_date(parse_iso(at))
         found.append(TypicalCase(case_no, region, respondent, department, sector, breach, state,
-                                 mask_personal_text((json.loads(payload).get("reason") or "").strip()), marked))
+                                 mask_personal_text((open_json(payload).get("reason") or "").strip()), marked))
     return tuple(found)

@@ -2,7 +2,8 @@
 
 Finds edited rows (hash no longer matches), deleted rows (a gap in a device's sequence or a chain that
 skips), inserted rows (a link to the wrong predecessor, or an unsynced row claiming another device),
-and a truncated tail (the recorded chain head is missing).
+a truncated tail (the recorded chain head is missing), and sealed personal data that no longer opens
+(``token_tampered``: AES-GCM authentication failed, the value was edited or moved at rest).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from sqlalchemy.orm import Session
 
 from app.contract.event_record import event_of
 from app.domain.events import GENESIS
+from app.security.fieldcrypt import TokenError
 from app.store.meta import MetaStore
 from app.store.tables import events
 
 
 @dataclass(frozen=True)
 class AuditProblem:
-    kind: str  # event_edited | event_missing | event_inserted | chain_truncated | foreign_unsynced
+    kind: str  # event_edited | token_tampered | event_missing | event_inserted | chain_truncated | foreign_unsynced
     row: int | None  # local row number (events.seq)
     event_id: str | None
     device_id: str
@@ -45,10 +47,15 @@ def verify(session: Session, local_device_id: str) -> AuditReport:
     checked = 0
     for row in session.execute(query):
         checked += 1
-        event = event_of(row)
+        try:
+            event = event_of(row)
+        except TokenError:  # a sealed value that fails authentication: edited (or moved) at rest
+            event = event_of({**row._mapping, "payload": "{}"})
+            problems.append(AuditProblem("token_tampered", row.seq, event.id, event.device_id, event.device_seq))
+        else:
+            if event.compute_hash() != event.hash:
+                problems.append(AuditProblem("event_edited", row.seq, event.id, event.device_id, event.device_seq))
         device = event.device_id
-        if event.compute_hash() != event.hash:
-            problems.append(AuditProblem("event_edited", row.seq, event.id, device, event.device_seq))
         if device != local_device_id and event.server_seq is None:
             problems.append(AuditProblem("foreign_unsynced", row.seq, event.id, device, event.device_seq))
         last_seq, last_hash = previous.get(device, (0, GENESIS))

@@ -127,7 +127,7 @@ def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[s
                           device_time=iso_utc(at), base=heads.get(index), prev_hash=prev).sealed()
             prev = event.hash
             heads[index] = event.id
-            batch.append(event_values(event))
+            batch.append(event_values(event, cipher=uow.events.cipher))
             if len(batch) >= BATCH:
                 uow.session.execute(insert(events), batch)
                 batch.clear()

@@ -19,7 +19,6 @@ falls back to the stored original, or is refused when there is none.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -56,6 +55,7 @@ from app.domain.regions import in_scope
 from app.domain.reminders import RECORD_KEYS, REMINDER_KINDS, ReminderRefused
 from app.domain.vocabulary import Action
 from app.domain.workflow import check
+from app.security.fieldcrypt import open_json
 from app.services import office_settings, reference
 from app.services.document_register import (
     DocumentPage,
@@ -217,7 +217,7 @@ def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
         region = session.execute(select(complaints.c.region_code).where(complaints.c.id == row.stream)).scalar()
     if actor is not None and (region is None or not in_scope(actor.region_code, region)):
         raise DomainError("document_not_found", ref=ref)
-    payload = json.loads(row.payload)
+    payload = open_json(row.payload)
     template = (templates or LIBRARY).version(payload["kind"], payload.get("variant"), payload["template_version"])
     try:
         pdf = render_pdf(template.render(payload["snapshot"]))
@@ -326,7 +326,7 @@ def _located(session: Session, job: _Job, error: DomainError) -> DomainError:
     rows = session.execute(select(e.action, e.payload).where(e.stream == job.complaint.id, e.action.not_in(skipped))
                            .order_by(e.seq.desc()))
     for row in rows:
-        for path, text in text_fields(json.loads(row.payload), ""):
+        for path, text in text_fields(open_json(row.payload), ""):
             if ch in text:
                 return DomainError("glyph_missing_record", field=path, action=row.action, **params)
     for path, text in text_fields(job.settings.office_values(job.kind), ""):
@@ -356,7 +356,7 @@ def _forward_facts(session: Session, profile: Profile, c: Complaint) -> ForwardF
                           .order_by(e.seq.desc()).limit(1)).first()
     if row is None:
         return ForwardFacts()
-    payload = json.loads(row.payload)
+    payload = open_json(row.payload)
     forwarded_on = china_date(parse_iso(row.device_time))
     due = date.fromisoformat(payload["due_on"]) if payload.get("due_on") else \
         profile.calendar.add_working_days(forwarded_on, profile.rules.conclude_days)

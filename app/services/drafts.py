@@ -1,7 +1,8 @@
 """Drafts 草稿: what an officer typed but has not submitted, kept on disk so nothing is lost.
 
 A draft is a JSON file in the profile's ``drafts/`` folder, written atomically (temp file + fsync +
-rename), so a crash or power cut leaves either the old or the new draft, never half of one.
+rename), so a crash or power cut leaves either the old or the new draft, never half of one. Its
+personal data is sealed with the profile's key like the database's (``app.domain.personal_data``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.security.fieldcrypt import TokenError, open_value, seal_value
 from app.services.profile import Profile
 
 _SAFE = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
@@ -30,7 +32,7 @@ def save_draft(profile: Profile, key: str, data: dict[str, Any]) -> None:
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".draft-")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
+            json.dump(seal_value(profile.store.cipher, data), out, ensure_ascii=False, indent=1)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -44,8 +46,8 @@ def load_draft(profile: Profile, key: str) -> dict[str, Any] | None:
     """The saved draft, or None (also when the file is damaged: a draft must never block work)."""
     path = _path(profile, key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = open_value(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TokenError):
         return None
     return data if isinstance(data, dict) else None
 

@@ -16,7 +16,6 @@ merged, and the review list says so. A dismissal 不是重复 is a local record 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from app.domain.regions import in_scope
 from app.domain.similarity import text_marks
 from app.domain.vocabulary import Action, State
 from app.security.separation import BUSINESS_ROLES
+from app.security.fieldcrypt import open_json, open_value
 from app.services.act import Acted, act, resolve_ref
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -113,7 +113,7 @@ _ROW = ("c.num, c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.c
 
 
 def _side(row: Any) -> Side:
-    text_ = complaint_text({"description": row.description, "claim": {"text": row.claim_text}})
+    text_ = complaint_text(open_value({"description": row.description, "claim": {"text": row.claim_text}}))
     return Side(row.complainant_key or "", row.complainant_name, row.respondent_key or "", text_,
                 date.fromisoformat(row.received_on))
 
@@ -338,7 +338,7 @@ def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> 
     with profile.store.read() as session:
         a, b = _row_for(session, actor, first_ref), _row_for(session, actor, second_ref)
     verdict = judge(_side(a), _side(b), window_days=100_000)
-    return PairView(masked_intake(json.loads(a.data)["intake"]), masked_intake(json.loads(b.data)["intake"]),
+    return PairView(masked_intake(open_json(a.data)["intake"]), masked_intake(open_json(b.data)["intake"]),
                     a.case_no, b.case_no,
                     tuple(REASON_LABELS[r] for r in verdict.reasons) if verdict else (),
                     verdict.text_similarity if verdict else 0.0)

@@ -113,7 +113,14 @@ def is_initialised(home: Path) -> bool:
 def _open_store(files: ProfileFiles) -> Store:
     files.home.mkdir(parents=True, exist_ok=True)
     store = Store(files.database)
-    store.migrate(files.backups)
+    try:
+        store.migrate(files.backups)
+        from app.services.data_protection import attach
+
+        attach(store, files.backups)  # the data key from the OS keyring; clear rows of an older version sealed
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

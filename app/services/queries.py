@@ -28,6 +28,7 @@ from app.domain.deadlines import (
 from app.domain.regions import scope_prefix
 from app.domain.vocabulary import Action, State
 from app.domain.workflow import allowed_actions
+from app.security.fieldcrypt import FieldCipher, maybe_cipher_for
 from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -155,7 +156,7 @@ def _where(profile: Profile, actor: Actor | None, f: ComplaintFilter, today: dat
     if f.nums is not None:
         conditions.append(_in_nums(f.nums))
     if f.search.strip():
-        match = search.match_query(f.search)
+        match = search.match_query(f.search, _blind(profile.store.cipher))
         conditions.append(text("0") if match is None else c.num.in_(
             select(text("rowid")).select_from(text("complaint_search"))
             .where(text("complaint_search MATCH :match").bindparams(match=match))))
@@ -181,9 +182,14 @@ class SearchHits:
         return len(self.nums) > FREQUENT
 
 
+def _blind(cipher: FieldCipher | None):
+    """The profile's blind search tokens (a phone's last digits), when its key is loaded."""
+    return cipher.blind if cipher is not None else None
+
+
 def search_hits(session: Session, term: str) -> SearchHits:
     """One pass over the index (milliseconds even for terms in most complaints)."""
-    match = search.match_query(term)
+    match = search.match_query(term, _blind(maybe_cipher_for(session)))
     if match is None:
         return SearchHits(None, frozenset())
     rows = session.connection().exec_driver_sql(

@@ -25,6 +25,7 @@ from app.domain.ids import uuid7
 from app.domain.regions import RegionRegistry
 from app.domain.vocabulary import Action, label
 from app.messages import describe, message
+from app.security.fieldcrypt import open_json
 from app.services.profile import Profile, create_profile, is_initialised, open_profile
 from app.store.meta import MetaStore
 from app.store.tables import complaint_data, complaints, events, number_blocks, quarantine
@@ -143,7 +144,7 @@ def status(profile: Profile) -> SyncStatus:
         rejected=tuple(RejectedEvent(x.id, x.stream if x.case_no else None, x.case_no, x.action, _action_label(x.action),
                                      x.device_time, x.code, x.message, x.rejected_at, x.code in CHAIN_REJECTIONS)
                       for x in refused),
-        conflicts=tuple(ConflictItem(x.id, x.case_no, tuple(json.loads(x.data).get("conflicts", [])))
+        conflicts=tuple(ConflictItem(x.id, x.case_no, tuple(open_json(x.data).get("conflicts", [])))
                         for x in conflicted),
         quarantined=kept, blobs_pending=blobs_pending, clock_skew_seconds=skew, clock_warning=warning,
         daily_time=values.get(state.DAILY_TIME) or None)
@@ -158,7 +159,7 @@ def _quarantined(session, device_id: str) -> list[QuarantinedEvent]:
                            .order_by(q.quarantined_at, q.event_id)).all()
     items = []
     for row in rows:
-        event = json.loads(row.event)  # the event as set aside; the log's copy where this device holds it
+        event = open_json(row.event)  # the event as set aside; the log's copy where this device holds it
         action = str(row.held_action or event.get("action") or "")
         device = str(row.held_device or event.get("device_id") or "")
         text = message(row.reason, json.loads(row.params or "{}"))

@@ -13,7 +13,6 @@ is measured against (``app.domain.typical.new_facts``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -30,6 +29,7 @@ from app.domain.regions import in_scope, scope_prefix, validate_region_code
 from app.domain.typical import CaseFigures, Thresholds
 from app.domain.vocabulary import Action, RefusalGround
 from app.reports.typical_summary import draft
+from app.security.fieldcrypt import open_json
 from app.services import act
 from app.services.act import Acted
 from app.services.profile import Profile
@@ -132,7 +132,7 @@ def propose(profile: Profile, actor: Actor, *, period_from: date | None = None, 
         breaches = dict(session.execute(text(_BODY_BREACHES), params).all())
         latest: dict[str, dict] = {}
         for stream, payload in session.execute(text(_DECLINES), params):
-            latest[stream] = json.loads(payload)
+            latest[stream] = open_json(payload)
     found: list[tuple] = []
     hidden = 0
     body_met: dict[str, dict[str, int]] = {}
@@ -199,7 +199,7 @@ def _decisions(session, complaint_id: str) -> tuple[Decision, ...]:
         {"s": complaint_id}).all()
     found = []
     for payload, at, who in rows:
-        p = json.loads(payload)
+        p = open_json(payload)
         found.append(Decision(china_date(parse_iso(at)), who, bool(p.get("typical", True)), p.get("reason") or "",
                               p.get("criteria"), p.get("summary")))
     return tuple(found)
@@ -285,7 +285,7 @@ def published(profile: Profile, actor: Actor, *, period_from: date | None = None
             if (period_from and marked < period_from) or (period_to and marked > period_to):
                 continue
             c = uow.complaints.get(complaint_id)
-            p = json.loads(payload)
+            p = open_json(payload)
             region = profile.regions.find(c.region_code)
             found.append(PublishedCase(c.case_no, c, region.name if region else c.region_code, marked,
                                        p.get("reason") or "", p.get("criteria") or {},

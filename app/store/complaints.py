@@ -7,7 +7,6 @@ FTS5 the old column values again: they are recomputed from the stored aggregate 
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -17,9 +16,9 @@ from sqlalchemy.orm import Session
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.duplicates import complainant_key, complaint_text, respondent_key
-from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
 from app.domain.similarity import text_marks
+from app.security.fieldcrypt import FieldCipher, cipher_for, open_json, seal_json
 from app.store import search
 from app.store.tables import (
     breach_records,
@@ -80,8 +79,8 @@ def mark_rows(num: int, c: Complaint) -> list[tuple[int, int]]:
     return [(mark, num) for mark in dict.fromkeys(text_marks(complaint_text(c.intake)))]
 
 
-def search_row(c: Complaint) -> dict[str, str]:
-    return search.document(c.intake, c.case_no, c.department)
+def search_row(c: Complaint, cipher: FieldCipher | None = None) -> dict[str, str]:
+    return search.document(c.intake, c.case_no, c.department, cipher.blind if cipher is not None else None)
 
 
 NO_DEADLINE = "9999-12-31"  # due_sort of complaints without a deadline: last in ascending order
@@ -115,17 +114,25 @@ def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tup
 class ComplaintStore:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._cipher: FieldCipher | None = None
+
+    @property
+    def cipher(self) -> FieldCipher:
+        """The database's write key: the aggregate's personal data is sealed as in the events."""
+        if self._cipher is None:
+            self._cipher = cipher_for(self.session)
+        return self._cipher
 
     def _sql(self, statement: str, params: tuple) -> Any:
         return self.session.connection().exec_driver_sql(statement, params)
 
     def get(self, complaint_id: str) -> Complaint | None:
         data = self._sql(_SELECT_DATA, (complaint_id,)).scalar()
-        return Complaint.from_json(json.loads(data)) if data else None
+        return Complaint.from_json(open_json(data)) if data else None
 
     def _stored(self, num: int) -> Complaint:
         data = self.session.execute(select(complaint_data.c.data).where(complaint_data.c.num == num)).scalar_one()
-        return Complaint.from_json(json.loads(data))
+        return Complaint.from_json(open_json(data))
 
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
@@ -156,12 +163,13 @@ class ComplaintStore:
         """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed);
         ``milestones`` (when given) replace the complaint's milestone rows."""
         row = projection_row(c, deadline)
-        data = canonical_json(c.to_json())
+        cipher = self.cipher
+        data = seal_json(cipher, c.to_json())
         num = self._sql(_SELECT_NUM, (c.id,)).scalar()
         if num is None:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
             self.session.execute(insert(complaint_data).values(num=num, data=data))
-            self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c)})
+            self.session.execute(_SEARCH_INSERT, {"rowid": num, **search_row(c, cipher)})
             self._write_marks(num, c, replace=False)
             if milestones is not None:
                 self._write_milestones(num, milestones, row, replace=True)
@@ -169,8 +177,8 @@ class ComplaintStore:
         if milestones is not None:
             self._write_milestones(num, milestones, row, replace=True)
         if reindex:
-            old = search_row(self._stored(num))
-            new = search_row(c)
+            old = search_row(self._stored(num), cipher)
+            new = search_row(c, cipher)
             if old != new:
                 self.session.execute(_SEARCH_DELETE, {"rowid": num, **old})
                 self.session.execute(_SEARCH_INSERT, {"rowid": num, **new})
@@ -189,12 +197,13 @@ class ComplaintStore:
             row = projection_row(c, deadline)
             row["num"] = start + offset
             values.append(row)
+        cipher = self.cipher
         self.session.execute(insert(complaints), values)
         self.session.execute(insert(complaint_data), [
-            {"num": start + i, "data": canonical_json(c.to_json())} for i, (c, _, _) in enumerate(rows)
+            {"num": start + i, "data": seal_json(cipher, c.to_json())} for i, (c, _, _) in enumerate(rows)
         ])
         self.session.execute(
-            _SEARCH_INSERT, [{"rowid": start + i, **search_row(c)} for i, (c, _, _) in enumerate(rows)]
+            _SEARCH_INSERT, [{"rowid": start + i, **search_row(c, cipher)} for i, (c, _, _) in enumerate(rows)]
         )
         marks = [m for i, (c, _, _) in enumerate(rows) for m in mark_rows(start + i, c)]
         batches: tuple[list[tuple], ...] = ([], [], [], [])

@@ -32,7 +32,8 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False, busy_ms: int | 
     url = f"sqlite+pysqlite:///{path}"
     busy_ms = busy_timeout_ms(busy_ms)
     engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
-    extra = ("cache_size=-32000", "temp_store=MEMORY") + (("query_only=ON",) if read_only else ())
+    # secure_delete: a row rewritten (sealed, re-sealed) leaves no old bytes behind in the file
+    extra = ("cache_size=-32000", "temp_store=MEMORY", "secure_delete=ON") + (("query_only=ON",) if read_only else ())
     install_sqlite_transactions(engine, busy_timeout_ms=busy_ms, extra_pragmas=extra)
     return engine
 

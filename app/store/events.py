@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.contract.event_record import HASHED, event_of, event_values
 from app.domain.events import GENESIS, Event
+from app.security.fieldcrypt import FieldCipher, cipher_for
 from app.store.tables import events
 
 
@@ -38,6 +39,14 @@ class EventLog:
     def __init__(self, session: Session, device_id: str) -> None:
         self.session = session
         self.device_id = device_id
+        self._cipher: FieldCipher | None = None
+
+    @property
+    def cipher(self) -> FieldCipher:
+        """The database's write key (the payload's personal data is stored sealed)."""
+        if self._cipher is None:
+            self._cipher = cipher_for(self.session)
+        return self._cipher
 
     def chain_head(self, device_id: str | None = None) -> tuple[int, str]:
         """(last device_seq, last hash) of a device's chain; (0, GENESIS) when it has none."""
@@ -52,7 +61,7 @@ class EventLog:
             device_id=self.device_id, device_seq=seq + 1, device_time=draft.device_time, base=draft.base,
             prev_hash=prev,
         ).sealed()
-        row = event_values(event)
+        row = event_values(event, cipher=self.cipher)
         connection = self.session.connection()
         connection.exec_driver_sql(_INSERT, tuple(row[name] for name in _INSERT_COLUMNS))
         connection.exec_driver_sql(_SET_HEAD, (f"{event.device_seq}:{event.hash}",))

@@ -30,6 +30,7 @@ from app.domain.milestones import milestone_rows
 from app.domain.vocabulary import Action
 from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
+from app.security.fieldcrypt import cipher_for, seal_json
 from app.store.complaints import ComplaintStore
 from app.store.tables import complaints, events, pull_marks, quarantine
 
@@ -90,7 +91,7 @@ def _insert_set_aside(session: Session, set_aside: Iterable[SetAside]) -> None:
     for item in set_aside:
         event = item.event
         rows[event.id] = {
-            "event_id": event.id, "event": canonical_json({**event.__dict__}), "reason": item.code,
+            "event_id": event.id, "event": seal_json(cipher_for(session), {**event.__dict__}), "reason": item.code,
             "quarantined_at": now, "origin": FOLD, "params": canonical_json(item.params), "stream": event.stream,
         }
     if rows:  # an event quarantined by the hub or a repair keeps that origin

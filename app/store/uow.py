@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.backup import mark_damaged
+from app.security.fieldcrypt import FieldCipher, bind, unbind
 from app.store.complaints import ComplaintStore
 from app.store.engine import create_sqlite_engine, writer_engine
 from app.store.events import EventLog
@@ -65,6 +66,12 @@ class Store:
         self._reader = sessionmaker(bind=self.engine)
         self.device_id = ""
         self.owns_series = True
+        self.cipher: FieldCipher | None = None
+
+    def use_cipher(self, cipher: FieldCipher) -> None:
+        """Seal this database's personal data with ``cipher`` (``app.security.fieldcrypt``)."""
+        self.cipher = cipher
+        bind(self.engine.url, cipher)
 
     def _on_error(self, context) -> None:
         from app.store.faults import DATABASE_ATTRIBUTE, is_corruption
@@ -106,3 +113,5 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.cipher is not None:
+            unbind(self.engine.url, self.cipher)

@@ -11,7 +11,6 @@ path or a request: it is dropped from the queue with a logged reason, and the sy
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import tempfile
@@ -23,6 +22,7 @@ from sqlalchemy import delete, insert, select, update
 
 from app.domain.filenames import is_sha256_hex, require_sha256
 from app.store.tables import complaints, events
+from app.security.fieldcrypt import open_json
 from app.store.uow import Store
 from app.sync.tables import blob_queue
 from app.sync.transport import HubClient, SyncError
@@ -81,7 +81,7 @@ def missing_names(store: Store, shas: list[str]) -> list[str]:
 def queue_uploads(session, rows) -> None:
     for row in rows:
         if row.action == "attach":
-            sha = json.loads(row.payload).get("sha256")
+            sha = open_json(row.payload).get("sha256")
             if is_sha256_hex(sha):
                 session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="up",
                                                                                    attempts=0))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from app.contract.event_record import event_values
+from app.security.fieldcrypt import FieldCipher
 from app.store.projector import REINDEXING, Horizons, Projector
 from app.store.tables import events, pull_marks
 from app.store.uow import Store, UnitOfWork
@@ -41,8 +42,8 @@ class PageOutcome:
     blobs: int = 0
 
 
-def _row(wire: WireEvent) -> dict:
-    return event_values(wire.to_event(), horizon=wire.horizon)
+def _row(wire: WireEvent, cipher: FieldCipher) -> dict:
+    return event_values(wire.to_event(), horizon=wire.horizon, cipher=cipher)
 
 
 def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_exists) -> PageOutcome:
@@ -67,7 +68,7 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         session.execute(update(events).where(E.id == bindparam("b_id"), E.server_seq.is_(None))
                         .values(server_seq=bindparam("b_seq"), horizon=bindparam("b_horizon")), late)
     if fresh:
-        session.execute(insert(events).prefix_with("OR IGNORE"), [_row(w) for w in fresh])
+        session.execute(insert(events).prefix_with("OR IGNORE"), [_row(w, uow.events.cipher) for w in fresh])
         stored = set(session.execute(select(E.id).where(E.id.in_([w.id for w in fresh]))).scalars())
         outcome.damaged += [w.id for w in fresh if w.id not in stored]  # collided with a local event
         fresh = [w for w in fresh if w.id in stored]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.contract.event_record import event_of
 from app.domain.clock import iso_utc, utc_now
-from app.domain.events import canonical_json
+from app.security.fieldcrypt import seal_json
 from app.store.backup import backup_file, restore_file, timestamped_name
 from app.store.meta import MetaStore
 from app.store.projector import Horizons, Projector
@@ -62,6 +62,7 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
     for leftover in (fresh_path, Path(f"{fresh_path}-wal"), Path(f"{fresh_path}-shm")):
         leftover.unlink(missing_ok=True)
     fresh = Store(fresh_path)
+    fresh.use_cipher(store.cipher)  # the same keys: the repaired database replaces this one
     try:
         fresh.migrate(backups)
         _carry_tables(fresh, backup)
@@ -69,7 +70,8 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
         while True:
             answer = client.pull(cursor, page, include_own=True)
             with fresh.unit_of_work() as uow:
-                rows = [{**w.model_dump(exclude={"payload"}), "payload": canonical_json(w.payload)}
+                cipher = uow.events.cipher
+                rows = [{**w.model_dump(exclude={"payload"}), "payload": seal_json(cipher, w.payload)}
                         for w in answer.events]
                 if rows:
                     uow.session.execute(insert(events), rows)
@@ -126,7 +128,8 @@ def _carry_unsent(fresh: Store, old: Store, device_id: str, cursor: int) -> tupl
                 continue
             if reason is not None:
                 uow.session.execute(insert(quarantine).prefix_with("OR REPLACE").values(
-                    event_id=event.id, event=canonical_json({**event.__dict__, "horizon": horizon}), reason=reason,
+                    event_id=event.id, event=seal_json(uow.events.cipher, {**event.__dict__, "horizon": horizon}),
+                    reason=reason,
                     quarantined_at=now))
                 quarantined += 1
                 continue

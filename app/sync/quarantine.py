@@ -8,11 +8,10 @@ skipped from the start.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import delete, insert, select
 
 from app.domain.events import canonical_json
+from app.security.fieldcrypt import open_json, seal_json
 from app.store.projector import HUB
 from app.store.tables import events, quarantine
 from app.store.uow import UnitOfWork
@@ -40,9 +39,9 @@ def apply_list(uow: UnitOfWork, listing: QuarantineList) -> set[str]:
             row = held.get(item.event_id)
             event = {c: getattr(row, c) for c in row._fields} if row is not None else {"id": item.event_id}
             if row is not None:
-                event["payload"] = json.loads(row.payload)
+                event["payload"] = open_json(row.payload)
                 touched.add(row.stream)
-            rows.append({"event_id": item.event_id, "event": canonical_json(event), "reason": item.reason,
+            rows.append({"event_id": item.event_id, "event": seal_json(uow.events.cipher, event), "reason": item.reason,
                          "quarantined_at": item.at, "origin": HUB, "params": canonical_json({"note": item.note}),
                          "stream": row.stream if row is not None else None})
         session.execute(insert(quarantine), rows)

@@ -17,7 +17,6 @@ Each refusal is a stable code with parameters; the caller records it and goes on
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +42,7 @@ from app.domain.numbering import case_series, parse_case_no
 from app.domain.reminders import REMINDER_KINDS, office_problem
 from app.domain.vocabulary import Action
 from app.domain.workflow import Fact, apply
+from app.security.fieldcrypt import FieldCipher, cipher_for, open_json
 from server.auth import Device
 from server.tables import device_users, events, number_blocks, quarantine, regions, streams, users
 
@@ -70,6 +70,11 @@ class Context:
     new_users: dict[str, dict[str, Any]] = field(default_factory=dict)  # device_users rows to write
     known_regions: set[str] | None = None
     aggregates: dict[str, Complaint | None] = field(default_factory=dict)  # folded on demand (fact checks)
+
+    @property
+    def cipher(self) -> FieldCipher:
+        """The hub's write key (``server.data_key``): what is stored is sealed."""
+        return cipher_for(self.session)
 
     def stream(self, stream: str) -> StreamView | None:
         if stream not in self.streams:
@@ -115,7 +120,7 @@ class Context:
                                                   e.id.not_in(select(quarantine.c.event_id)))
                 .order_by(e.server_seq))
             for row in rows:
-                payload = json.loads(row.payload)
+                payload = open_json(row.payload)
                 try:
                     if row.action == Action.REGISTER:
                         view.intake = payload["intake"]

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain.clock import iso_utc, utc_now
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.messages import message
+from app.security.fieldcrypt import seal_json
 from app.sync.protocol import ChainHead, PushResponse, PushResult, WireEvent
 from server import security_log
 from server.auth import Device
@@ -173,14 +174,14 @@ def _one(wire: WireEvent, device: Device, batch: Batch, known: dict[str, Known],
         batch.rejection_rows.append({
             "id": wire.id, "device_id": wire.device_id, "device_seq": wire.device_seq, "hash": wire.hash,
             "code": code, "params": canonical_json(params), "received_at": now,
-            "event": canonical_json(wire.model_dump(exclude={"server_seq"})),
+            "event": seal_json(ctx.cipher, wire.model_dump(exclude={"server_seq"})),
         })
         refused[wire.id] = Refused(wire.hash, code, params)
         return _rejected(wire.id, code, **params)
     batch.seq += 1
     region = _accept(wire, device, batch, ctx)
     row = wire.model_dump(exclude={"server_seq"})
-    row.update(server_seq=batch.seq, payload=canonical_json(wire.payload), region=region, prefecture=region[:4],
+    row.update(server_seq=batch.seq, payload=seal_json(ctx.cipher, wire.payload), region=region, prefecture=region[:4],
                province=region[:2], received_at=now, horizon=min(wire.horizon, batch.seq - 1))
     batch.event_rows.append(row)
     known[wire.id] = Known(wire.hash, wire.device_id, wire.device_seq, batch.seq)

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from app.domain.vocabulary import Action
+from app.security.fieldcrypt import open_json
 from app.services import maintenance
 from app.services.profile import open_profile
 from app.store.events import Draft, EventLog
@@ -65,11 +66,12 @@ def snapshot(profile) -> tuple:
     con = sqlite3.connect(profile.files.database)
     try:
         rows = con.execute("SELECT * FROM complaints ORDER BY num").fetchall()
-        data = con.execute("SELECT * FROM complaint_data ORDER BY num").fetchall()
+        # as they read: sealed personal data carries a fresh nonce at every write
+        data = [(n, open_json(d)) for n, d in con.execute("SELECT * FROM complaint_data ORDER BY num")]
         con.execute("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, complaint_search, instance)")
         index = con.execute("SELECT * FROM temp.search_vocab ORDER BY 1, 2, 3, 4").fetchall()
-        aside = con.execute("SELECT event_id, event, reason, origin, params, stream FROM sync_quarantine "
-                            "ORDER BY event_id").fetchall()
+        aside = [(r[0], open_json(r[1]), *r[2:]) for r in con.execute(
+            "SELECT event_id, event, reason, origin, params, stream FROM sync_quarantine ORDER BY event_id")]
     finally:
         con.close()
     return rows, data, index, aside

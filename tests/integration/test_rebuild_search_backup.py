@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from app.domain.errors import DomainError
+from app.security.fieldcrypt import open_json
 from app.services import act, intake, maintenance, queries
 from app.services.profile import open_profile
 from app.store.search import tokens
@@ -72,7 +73,8 @@ def snapshot(profile):
     con = sqlite3.connect(profile.files.database)
     try:
         rows = con.execute("SELECT * FROM complaints ORDER BY num").fetchall()
-        data = con.execute("SELECT * FROM complaint_data ORDER BY num").fetchall()
+        # the aggregates as they read (personal data is sealed with a fresh nonce at every write)
+        data = [(num, open_json(text)) for num, text in con.execute("SELECT * FROM complaint_data ORDER BY num")]
         con.execute("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, complaint_search, instance)")
         index = con.execute("SELECT * FROM temp.search_vocab ORDER BY 1, 2, 3, 4").fetchall()
     finally:
