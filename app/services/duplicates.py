@@ -42,8 +42,8 @@ from app.domain.errors import DomainError
 from app.domain.regions import in_scope
 from app.domain.similarity import text_marks
 from app.domain.vocabulary import Action, State
-from app.security.separation import BUSINESS_ROLES
 from app.security.fieldcrypt import open_json, open_value
+from app.security.separation import BUSINESS_ROLES
 from app.services.act import Acted, act, resolve_ref
 from app.services.profile import Profile
 from app.services.users import Actor

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select, update
 
+from app.domain.errors import DomainError
 from app.domain.filenames import is_sha256_hex, require_sha256
-from app.store.tables import complaints, events
 from app.security.fieldcrypt import open_json
+from app.store.tables import complaints, events
 from app.store.uow import Store
 from app.sync.tables import blob_queue
 from app.sync.transport import HubClient, SyncError
@@ -60,8 +61,8 @@ def attachment_owner(session, sha256: str) -> tuple[str | None, str | None]:
                            .where(e.action == "attach", e.payload.contains(sha256)).order_by(e.seq)).all()
     for payload, case_no in rows:
         try:
-            data = json.loads(payload)
-        except ValueError:
+            data = open_json(payload)
+        except (ValueError, DomainError):
             continue
         if isinstance(data, dict) and data.get("sha256") == sha256:
             return case_no, str(data.get("filename") or "") or None
