@@ -92,3 +92,12 @@ def test_the_reveal_event_is_accepted_for_case_officers_and_refused_for_admin():
     with pytest.raises(EventRefused) as refused:
         validate_event(reveal_event(["complainant.name"]), None, None)
     assert refused.value.code == "payload_invalid"
+
+
+def test_what_is_masked_on_screen_is_what_is_sealed_at_rest():
+    """One list of personal data: every field the screen masks is also encrypted in the database."""
+    from app.domain.disclosure import PERSONAL_FIELDS
+    from app.domain.personal_data import SEALED_KEYS
+
+    for path in PERSONAL_FIELDS:
+        assert path in SEALED_KEYS and path.rsplit(".", 1)[-1] in SEALED_KEYS
