@@ -20,6 +20,7 @@ from app.domain.filenames import is_executable, require_sha256, safe_filename
 from app.services.act import Acted, act
 from app.services.profile import Profile
 from app.services.users import Actor
+from app.store.permissions import private_dir
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -38,7 +39,7 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
     if size > MAX_ATTACHMENT_BYTES:
         raise DomainError("attachment_too_large", path=str(source), limit_mb=MAX_ATTACHMENT_BYTES // 1024 // 1024)
     digest = hashlib.sha256()
-    profile.files.blobs.mkdir(parents=True, exist_ok=True)
+    private_dir(profile.files.blobs)
     handle, tmp_name = tempfile.mkstemp(dir=profile.files.blobs, prefix=".incoming-")
     try:
         with os.fdopen(handle, "wb") as tmp, source.open("rb") as src:
@@ -49,7 +50,7 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
             os.fsync(tmp.fileno())
         sha = digest.hexdigest()
         target = blob_path(profile, sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         if target.exists():
             os.unlink(tmp_name)
         else:

@@ -70,6 +70,7 @@ from app.services.reminder_facts import reminder_parts
 from app.services.users import Actor
 from app.store import document_index as index
 from app.store.complaints import ComplaintStore
+from app.store.permissions import private_dir
 from app.store.projector import Projector
 from app.store.tables import complaints, events
 
@@ -376,7 +377,7 @@ def _store(profile: Profile, sha: str, pdf: bytes, *, repair: bool = False) -> P
     target = document_path(profile, sha)
     if target.is_file() and not (repair and target.read_bytes() != pdf):
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
         with os.fdopen(handle, "wb") as out:

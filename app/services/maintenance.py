@@ -16,6 +16,7 @@ from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import backup_file, integrity_problem, restore_file, timestamped_name
 from app.store.meta import MetaStore
+from app.store.permissions import private_dir, private_file
 from app.store.projector import PROJECTION_VERSION, Projector
 from app.store.tables import complaints
 from app.store.uow import Store
@@ -100,7 +101,7 @@ def restore(home: Path, source: Path) -> Path:
     finally:
         candidate.close()
     files = ProfileFiles(home)
-    files.home.mkdir(parents=True, exist_ok=True)
+    private_dir(files.home)
     saved = None
     if is_initialised(home):
         from app.domain.clock import utc_now
@@ -108,5 +109,5 @@ def restore(home: Path, source: Path) -> Path:
         saved = backup_file(files.database, files.backups / timestamped_name("pre-restore", utc_now()))
         restore_file(source, files.database)
     else:
-        shutil.copyfile(source, files.database)
+        shutil.copyfile(source, private_file(files.database))
     return saved or files.database

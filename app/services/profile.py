@@ -22,6 +22,7 @@ from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
+from app.store.permissions import private_dir, private_file, secure_home
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
@@ -111,7 +112,13 @@ def is_initialised(home: Path) -> bool:
 
 
 def _open_store(files: ProfileFiles) -> Store:
-    files.home.mkdir(parents=True, exist_ok=True)
+    """Open (or create) the database: the folder 0700 and the file 0600 before SQLite touches it (its
+    -wal and -shm then take the database file's mode), and a profile from an older version repaired
+    (``app.store.permissions``)."""
+    secure_home(files.home)  # first: a folder still open to others means an older version's, walked whole
+    private_dir(files.home)
+    private_dir(files.backups)
+    private_file(files.database)
     store = Store(files.database)
     store.migrate(files.backups)
     return store

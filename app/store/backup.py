@@ -6,6 +6,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from app.store.permissions import private_file
+
 
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy the database at ``source`` into a new file ``destination`` (page by page, consistent)."""
@@ -13,6 +15,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     tmp = destination.with_suffix(destination.suffix + ".part")
     if tmp.exists():
         tmp.unlink()
+    private_file(tmp)  # a copy of the case data: readable by the user only, from its first byte
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)

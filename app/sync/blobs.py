@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select, update
 
 from app.domain.filenames import is_sha256_hex, require_sha256
+from app.store.permissions import private_dir
 from app.store.uow import Store
 from app.sync.tables import blob_queue
 from app.sync.transport import HubClient, SyncError
@@ -135,7 +136,7 @@ def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Calla
         if target.exists():
             _finish(store, sha, "down", None)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".download-")
         os.close(handle)
         try:
