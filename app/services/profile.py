@@ -167,9 +167,11 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     profile = _load(files, store, clock)
     if daily_backup:
         make_daily_backup(profile)
+    from app.services.document_files import settle_pending
     from app.services.maintenance import refresh_outdated_projections
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
+    settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
     return profile
 
 

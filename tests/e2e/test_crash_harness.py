@@ -1,0 +1,280 @@
+"""Crash safety harness (issue 12, item 5): the write paths killed with SIGKILL at random points.
+
+A child process forked from this one (everything already imported, so a kill costs a fork) opens a
+county profile enrolled with a live hub (its own process) and runs registrations with attachments,
+actions, document issue and sync until it is killed after a random delay. After each kill the profile
+is checked as the next start would find it:
+
+- ``PRAGMA integrity_check`` is ok and ``audit verify`` is clean;
+- every step the child finished is there (its events), every step it did not finish is wholly there
+  or wholly absent: the projections equal a rebuild from the events (event present <=> projection
+  reflects it), each attachment event has its blob with the right hash, each issued document's
+  register row has its PDF, byte-identical on reprint, and no PDF lies there without its row;
+- a case or document number, once seen, keeps its event (never reused);
+
+and at the end the killed profile syncs to the hub and a second device pulls everything: the hub
+holds each of the device's events exactly once, with an unbroken chain, and the second device's
+projections equal the first's. Meanwhile another PC of the same office puts work on the hub, so the
+killed device pulls (pages, attachments) as well as pushes.
+
+The seed is printed; ``LVYUE_CRASH_SEED`` replays a run (kill timing varies with the machine) and
+``LVYUE_CRASH_KILLS`` sets the number of kills (default 100). A long run:
+``LVYUE_CRASH_KILLS=1000 python -m tests -n 0 -k crash_harness -s``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import random
+import signal
+import sqlite3
+import time
+from collections import Counter
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import text
+
+from app.services import auth, documents, maintenance, sync
+from app.services.attachments import blob_path
+from app.services.office_settings import update as update_office_settings
+from app.services.profile import open_profile
+from server.db import HubDatabase
+from server.services import admin, enrolment
+from server.settings import HubSettings
+from tests.crash_work import USERNAME, read_journal, work
+from tests.factories import PASSWORD
+from tests.sync_fixtures import (
+    NOTE,
+    Device,
+    FileKeyring,
+    act,
+    process_env,
+    projection,
+    register,
+    start_hub_process,
+)
+
+pytestmark = pytest.mark.skipif(os.name == "nt" or "fork" not in multiprocessing.get_all_start_methods(),
+                                reason="SIGKILL and fork are POSIX")
+FORK = multiprocessing.get_context("fork") if os.name != "nt" else None
+
+
+def crash_settings() -> tuple[int, int]:
+    seed = int(os.environ.get("LVYUE_CRASH_SEED") or random.SystemRandom().randrange(1, 2**31))
+    kills = int(os.environ.get("LVYUE_CRASH_KILLS") or 100)
+    return seed, kills
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    keyring_file = tmp_path / "keyring.json"
+    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
+    monkeypatch.setenv("LVYUE_SYNC_NUMBER_BLOCK", "20")  # the device claims new number blocks often
+    monkeypatch.setenv("LVYUE_SYNC_PUSH_BATCH", "4")  # many small batches: many points to be killed at
+    monkeypatch.setenv("LVYUE_SYNC_PULL_PAGE", "4")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    env = process_env(keyring_file)
+    proc, url = start_hub_process(tmp_path / "hub-data", env)
+    database = HubDatabase(HubSettings(data_dir=tmp_path / "hub-data"))
+    with database.writer() as session:
+        admin.add_user(session, username=USERNAME, display_name="杨喆", roles=["clerk", "handler", "leader"],
+                       region_code="532322", password=PASSWORD)
+        codes = [enrolment.create_code(session, region, office) for region, office in (
+            ("532322", "双柏县发展和改革局"), ("532322", "双柏县发展和改革局"), ("532300", "楚雄州发展和改革委员会"))]
+        session.commit()
+    yield tmp_path, url, database, codes
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    database.dispose()
+    keyring.set_keyring(previous)
+
+
+def enrolled(home: Path, url: str, code: str, *, officer: bool = True) -> Device:
+    sync.enroll(home, url, code, home.name)
+    profile = open_profile(home)
+    sync.sync_now(profile)
+    device = Device(profile, None)
+    if not officer:
+        return device
+    device.officer = auth.login(profile, USERNAME, PASSWORD)
+    update_office_settings(profile, device.officer, {"contact_person": "王颖", "contact_phone": "0878-7721234"})
+    return device
+
+
+class Other:
+    """Another PC of the same office: registers, notes and attaches on the hub while the device is killed."""
+
+    def __init__(self, home: Path, url: str, code: str, files: Path) -> None:
+        self.home, self.files, self.count = home, files, 0
+        enrolled(home, url, code).profile.close()
+
+    def work(self, complaints: int) -> None:
+        from app.services.attachments import attach_file
+
+        device = Device(open_profile(self.home, daily_backup=False), None)
+        try:
+            device.officer = auth.login(device.profile, USERNAME, PASSWORD)
+            for _ in range(complaints):
+                self.count += 1
+                cid = register(device, complainant=f"双柏县第{self.count}号食品有限公司")
+                act(device, cid, "note", NOTE)
+                scan = self.files / f"另一台电脑-{self.count}.pdf"
+                scan.write_bytes(b"%PDF-1.4 " + os.urandom(3000))
+                attach_file(device.profile, device.officer, cid, scan)
+            device.sync()
+        finally:
+            device.profile.close()
+
+
+class Checker:
+    """What the next start must find after a kill; remembers numbers and checked files across kills."""
+
+    def __init__(self, home: Path, journal: Path) -> None:
+        self.home, self.journal = home, journal
+        self.case_numbers: dict[str, str] = {}  # case number -> complaint id
+        self.document_numbers: dict[str, str] = {}  # document number -> event id
+        self.checked_blobs: set[str] = set()
+        self.reprinted: set[str] = set()
+        self.lines_seen = 0
+        self.interrupted: Counter[str] = Counter()
+        self.finished: Counter[str] = Counter()
+
+    def after_kill(self) -> None:
+        lines = read_journal(self.journal)
+        new, self.lines_seen = lines[self.lines_seen:], len(lines)
+        open_steps = {}
+        for line in new:
+            if line[0] == "B":
+                open_steps = {"step": line[1]}
+            elif line[0] in ("E", "X"):
+                open_steps = {}
+                if line[0] == "E":
+                    self.finished[line[1]] += 1
+        self.interrupted[open_steps.get("step", "between")] += 1
+        database = self.home / "lvyue.sqlite"
+        con = sqlite3.connect(database)  # as the next start opens it (rolls the WAL forward)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+        profile = open_profile(self.home, daily_backup=False)
+        try:
+            self._check(profile, [line for line in new if line[0] == "E"])
+        finally:
+            profile.close()
+
+    def _check(self, profile, finished: list[list[str]]) -> None:
+        audit = maintenance.verify_audit(profile)
+        assert audit.ok, audit.problems
+        with profile.store.read() as session:
+            held = set(session.execute(text("SELECT id FROM events")).scalars())
+            attachments = session.execute(text(
+                "SELECT id, device_id, json_extract(payload, '$.sha256') FROM events WHERE action = 'attach'")).all()
+            register_rows = session.execute(text("SELECT event_id, number, sha256 FROM issued_documents")).all()
+            issue_events = dict(session.execute(text(
+                "SELECT id, json_extract(payload, '$.sha256') FROM events WHERE action = 'issue_document'")).all())
+            queued = set(session.execute(text("SELECT sha256 FROM sync_blobs WHERE direction = 'down'")).scalars())
+            cases = session.execute(text("SELECT case_no, id FROM complaints")).all()
+        for line in finished:  # what the child was told was done is there
+            if line[1] not in ("open", "sync"):
+                assert line[2] in held, line
+        for event_id, device_id, sha in attachments:
+            if sha in self.checked_blobs:
+                continue
+            path = blob_path(profile, sha)
+            if device_id != profile.device_id and sha in queued and not path.exists():
+                continue  # another PC's file, still to be downloaded
+            assert path.is_file(), f"attachment {event_id} without its file"
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == sha
+            self.checked_blobs.add(sha)
+        assert {r.event_id for r in register_rows} == set(issue_events)
+        for row in register_rows:
+            assert issue_events[row.event_id] == row.sha256
+            previous = self.document_numbers.setdefault(row.number, row.event_id)
+            assert previous == row.event_id, f"document number {row.number} reused"
+            pdf = documents.document_path(profile, row.sha256)
+            assert pdf.is_file(), f"{row.number} registered without its PDF"
+            if row.event_id not in self.reprinted:
+                assert documents.reprint(profile, row.event_id) == pdf.read_bytes()
+                self.reprinted.add(row.event_id)
+        on_disk = {p.stem for p in profile.files.documents.rglob("*.pdf")} if profile.files.documents.exists() else set()
+        assert on_disk <= {r.sha256 for r in register_rows}, "a PDF without its register row"
+        for case_no, complaint_id in cases:
+            previous = self.case_numbers.setdefault(case_no, complaint_id)
+            assert previous == complaint_id, f"case number {case_no} reused"
+        live = projection(profile)
+        maintenance.rebuild_projections(profile)
+        assert projection(profile) == live, "the projections differ from a rebuild from the events"
+
+
+def run_child(home: Path, seed: int, journal: Path, sources: Path, delay: float) -> bool:
+    """Fork the child, kill it after ``delay`` seconds; True if it was still working when killed."""
+    child = FORK.Process(target=work, args=(home, seed, journal, sources), daemon=True)
+    child.start()
+    child.join(delay)
+    alive = child.is_alive()
+    if alive:
+        os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    return alive
+
+
+def test_killed_anywhere_the_profile_stays_whole_and_syncs_once(world):
+    tmp_path, url, database, codes = world
+    seed, kills = crash_settings()
+    print(f"\ncrash harness: LVYUE_CRASH_SEED={seed} LVYUE_CRASH_KILLS={kills}")
+    rng = random.Random(seed)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    county = enrolled(tmp_path / "sb-pc1", url, codes[0])
+    home = county.home
+    county.profile.close()
+    other = Other(tmp_path / "sb-pc2", url, codes[1], sources)
+    other.work(6)
+    journal = tmp_path / "journal.txt"
+    checker = Checker(home, journal)
+    started = time.monotonic()
+    landed = 0
+    for number in range(kills):
+        if number % 20 == 10:
+            other.work(3)
+        landed += run_child(home, rng.randrange(2**31), journal, sources, rng.uniform(0.05, 1.2))
+        checker.after_kill()
+    killing = time.monotonic() - started
+    print(f"kills: {kills} in {killing:.1f} s ({landed} while working); interrupted: "
+          f"{dict(checker.interrupted.most_common())}; finished steps: {dict(checker.finished.most_common())}")
+
+    # the killed profile syncs; another device pulls it all: nothing lost, nothing doubled
+    other.work(1)
+    device = Device(open_profile(home), None)
+    report = device.sync()
+    assert report.rejected == 0
+    assert device.status().pending_events == 0 and not device.status().rejected
+    device.sync()  # the other PC's last work arrived after the hub had it; a second round changes nothing
+    with device.profile.store.read() as session:
+        mine = session.execute(text("SELECT id, device_seq FROM events WHERE device_id = :d ORDER BY device_seq"),
+                               {"d": device.profile.device_id}).all()
+    with database.reader() as session:
+        on_hub = session.execute(text("SELECT id, device_seq FROM events WHERE device_id = :d ORDER BY device_seq"),
+                                 {"d": device.profile.device_id}).all()
+        doubled = session.execute(text("SELECT COUNT(*) - COUNT(DISTINCT id) FROM events")).scalar()
+    assert [tuple(r) for r in on_hub] == [tuple(r) for r in mine]  # each event once, the chain unbroken
+    assert [r[1] for r in mine] == list(range(1, len(mine) + 1))
+    assert doubled == 0
+    prefecture = enrolled(tmp_path / "zhou", url, codes[2], officer=False)
+    prefecture.sync()
+    theirs, ours = projection(prefecture.profile), projection(device.profile)
+    assert set(ours) <= set(theirs)
+    assert {cid: theirs[cid] for cid in ours} == ours
+    assert maintenance.verify_audit(prefecture.profile).ok
+    with prefecture.profile.store.read() as session:
+        pulled = set(session.execute(text("SELECT id FROM events")).scalars())
+    assert {r[0] for r in mine} <= pulled
+    prefecture.profile.close()
+    device.profile.close()
+    assert landed >= kills * 0.8, "most kills must land while the child is working"
