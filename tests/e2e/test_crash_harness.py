@@ -283,6 +283,9 @@ def test_killed_anywhere_the_profile_stays_whole_and_syncs_once(world):
     print(f"kills: {kills} in {killing:.1f} s ({landed} while working); interrupted: "
           f"{dict(checker.interrupted.most_common())}; finished steps: {dict(checker.finished.most_common())}")
 
+    leftovers = sorted(str(p.relative_to(home)) for p in home.rglob(".*") if p.is_file() and p.name != ".acl-private")
+    print(f"temporary files left by kills: {len(leftovers)} {leftovers[:5]}")
+
     # the killed profile syncs; another device pulls it all: nothing lost, nothing doubled
     other.work(1)
     device = Device(open_profile(home), None)
