@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -171,8 +172,22 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     from app.services.maintenance import refresh_outdated_projections
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
+    _project_waiting(profile)
     settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
     return profile
+
+
+def _project_waiting(profile: Profile) -> None:
+    """Pulled events a killed sync left unprojected are projected before anyone sees or acts on their
+    complaints (found by the crash harness: an action on the stale row broke its fold). A failure is
+    logged and left to the next sync, which tries again: it must never keep the profile from opening."""
+    from app.store.projector import Projector
+    from app.sync.inbox import project_waiting
+
+    try:
+        project_waiting(profile.store, Projector(profile.calendar, profile.rules))
+    except Exception:  # logged; the sync's own first step projects again
+        logging.getLogger(__name__).exception("projecting pulled events at opening failed")
 
 
 def _load(files: ProfileFiles, store: Store, clock: Callable[[], datetime]) -> Profile:
