@@ -129,8 +129,8 @@ def icacls_command(folder: Path, user: str) -> list[str]:
     """icacls: drop inherited entries, then grant full control to ``user`` and SYSTEM only, inherited by
     every file (OI) and folder (CI) below; ``/T`` applies it to what is already inside, ``/C`` goes on
     past a file it cannot change, ``/Q`` keeps it quiet."""
-    return ["icacls", str(folder), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F",
-            "/grant:r", f"{SYSTEM_SID}:(OI)(CI)F", "/T", "/C", "/Q"]
+    return ["icacls", str(folder), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F", f"{SYSTEM_SID}:(OI)(CI)F",
+            "/T", "/C", "/Q"]
 
 
 def restrict_acl(folder: Path, *, runner: Runner | None = None, user: str | None = None,

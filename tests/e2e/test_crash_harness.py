@@ -110,7 +110,8 @@ def enrolled(home: Path, url: str, code: str, *, officer: bool = True) -> Device
 
 
 class Other:
-    """Another PC of the same office: registers, notes and attaches on the hub while the device is killed."""
+    """Another PC of the same office: registers, notes, attaches and issues on the hub while the device is
+    killed, so the device's syncs pull pages and download files too."""
 
     def __init__(self, home: Path, url: str, code: str, files: Path) -> None:
         self.home, self.files, self.count = home, files, 0
@@ -129,6 +130,7 @@ class Other:
                 scan = self.files / f"另一台电脑-{self.count}.pdf"
                 scan.write_bytes(b"%PDF-1.4 " + os.urandom(3000))
                 attach_file(device.profile, device.officer, cid, scan)
+                documents.issue(device.profile, device.officer, cid, "receipt")  # also warms the fonts before a fork
             device.sync()
         finally:
             device.profile.close()

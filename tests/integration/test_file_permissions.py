@@ -147,7 +147,7 @@ def test_windows_acl_is_cut_to_the_user_and_system_once(tmp_path, monkeypatch):
     home.mkdir()
     assert permissions.restrict_acl(home, runner=runner)
     assert ran == [["icacls", str(home), "/inheritance:r", "/grant:r", "SBXFGJ-PC07\\yangzhe:(OI)(CI)F",
-                    "/grant:r", "*S-1-5-18:(OI)(CI)F", "/T", "/C", "/Q"]]
+                    "*S-1-5-18:(OI)(CI)F", "/T", "/C", "/Q"]]
     assert not permissions.restrict_acl(home, runner=runner)  # done once; the marker says so
     assert len(ran) == 1
     monkeypatch.setattr(permissions, "posix", lambda: False)  # the opening path on Windows
