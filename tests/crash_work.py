@@ -1,7 +1,8 @@
 """The work a child process does until the crash harness kills it (``tests/e2e/test_crash_harness.py``).
 
 ``work(home, round_seed, journal, sources)`` opens the profile as the app does, logs the officer in,
-then runs the write paths in a random order until it is killed: registration with attachments,
+then runs the write paths in a random order until it is killed: registration with attachments (as
+the registration form submits it),
 actions (forward, note, conclude, reject), document issue and sync with the live hub. Before each
 step it appends ``B <step> ...`` to the journal and after it ``E <step> <what it made>``, so the
 parent knows which step a kill interrupted and what each finished step committed.
@@ -77,11 +78,19 @@ def _pick(profile, rng: random.Random, states: tuple[str, ...]) -> str | None:
 
 
 def _register(profile, officer, rng, journal, sources, tag):
-    from app.services.intake import register
+    """What the registration form runs: register, then attach its files (``ui.forms.submission``)."""
+    from ui.forms.submission import register_with_attachments
 
+    paths = []
+    for n in range(rng.choice((0, 1, 1, 2))):
+        path = sources / f"登记材料-{tag}-{n}.pdf"
+        path.write_bytes(b"%PDF-1.4 evidence " + tag.encode() + rng.randbytes(rng.randint(200, 60_000)))
+        paths.append(str(path))
     journal.line("B", "register", tag)
-    done = register(profile, officer, intake(rng=rng, complainant=f"双柏县{tag}号农业科技有限公司"))
-    return done.event_id, done.complaint_id, done.case_no
+    done = register_with_attachments(profile, officer, intake(rng=rng, complainant=f"双柏县{tag}号农业科技有限公司"),
+                                     paths)
+    assert not done.failed, done.failed
+    return done.registered.event_id, done.registered.complaint_id, done.registered.case_no
 
 
 def _attach(profile, officer, rng, journal, sources, tag):
