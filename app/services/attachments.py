@@ -20,6 +20,7 @@ from app.domain.filenames import is_executable, require_sha256, safe_filename
 from app.services.act import Acted, act
 from app.services.profile import Profile
 from app.services.users import Actor
+from app.store.partial_files import hold
 from app.store.permissions import private_dir
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -41,6 +42,7 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     private_dir(profile.files.blobs)
     handle, tmp_name = tempfile.mkstemp(dir=profile.files.blobs, prefix=".incoming-")
+    hold(handle)  # a copy left by a killed process is removed at the next opening (app.store.partial_files)
     try:
         with os.fdopen(handle, "wb") as tmp, source.open("rb") as src:
             for chunk in iter(lambda: src.read(1024 * 1024), b""):

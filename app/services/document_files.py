@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from app.services.profile import Profile
 from app.store import document_index as index
+from app.store.partial_files import hold, sweep
 from app.store.permissions import private_dir
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def pending_folder(profile: Profile) -> Path:
 def store_pending(profile: Profile, sha: str, pdf: bytes) -> Path:
     folder = private_dir(pending_folder(profile))
     handle, tmp = tempfile.mkstemp(dir=folder, prefix=".incoming-")
+    hold(handle)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(pdf)
@@ -89,9 +91,10 @@ def settle_pending(profile: Profile) -> int:
     Returns how many were found (0, with one directory look-up, on every ordinary start)."""
     folder = pending_folder(profile)
     try:
-        waiting = [p for p in folder.iterdir() if p.suffix == ".pdf" or p.name.startswith(".incoming-")]
+        waiting = [p for p in folder.iterdir() if p.suffix == ".pdf"]
     except OSError:
         return 0
+    waiting_copies = sweep(folder)
     d = index.issued_documents.c
     for path in waiting:
         with profile.store.read() as session:
@@ -101,4 +104,4 @@ def settle_pending(profile: Profile) -> int:
             settle(profile, path, path.stem, path.read_bytes())
         else:
             path.unlink(missing_ok=True)
-    return len(waiting)
+    return len(waiting) + waiting_copies

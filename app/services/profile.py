@@ -23,6 +23,7 @@ from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
+from app.store.partial_files import sweep
 from app.store.permissions import private_dir, private_file, secure_home
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
@@ -173,7 +174,8 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
     _project_waiting(profile)
-    settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
+    settle_pending(profile)
+    sweep(files.blobs)  # a copy of an attachment a killed process left half-written  # a document issue a crash interrupted: its PDF kept or removed with its record
     return profile
 
 

@@ -293,7 +293,7 @@ def test_killed_anywhere_the_profile_stays_whole_and_syncs_once(world):
           f"{dict(checker.interrupted.most_common())}; finished steps: {dict(checker.finished.most_common())}")
 
     leftovers = sorted(str(p.relative_to(home)) for p in home.rglob(".*") if p.is_file() and p.name != ".acl-private")
-    print(f"temporary files left by kills: {len(leftovers)} {leftovers[:5]}")
+    assert leftovers == [], "half-written copies left after the profile was opened again"
 
     # the killed profile syncs; another device pulls it all: nothing lost, nothing doubled
     other.work(1)
@@ -369,3 +369,25 @@ def test_a_pdf_left_waiting_by_a_crash_is_kept_only_with_its_record(office, tmp_
     (folder / f"{'cd' * 32}.pdf").write_bytes(b"%PDF-1.4 killed before the commit")
     assert settle_pending(profile) == 2
     assert issued.path.read_bytes() == pdf and list(folder.iterdir()) == []
+
+
+def test_a_half_written_copy_is_removed_at_opening_unless_still_being_written(office):
+    from app.store.partial_files import hold
+
+    profile = office.profile
+    home = profile.files.home
+    profile.close()
+    blobs = profile.files.blobs
+    blobs.mkdir(exist_ok=True)
+    left = blobs / ".incoming-killed"
+    left.write_bytes(b"%PDF-1.4 half of a complainant's evidence")
+    writing = blobs / ".download-busy"
+    fd = os.open(writing, os.O_RDWR | os.O_CREAT, 0o600)
+    hold(fd)  # a living process still writes this one
+    try:
+        open_profile(home, clock=office.clock).close()
+        assert not left.exists() and writing.exists()
+    finally:
+        os.close(fd)
+    open_profile(home, clock=office.clock).close()
+    assert not writing.exists()
