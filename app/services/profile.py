@@ -174,8 +174,8 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
     _project_waiting(profile)
-    settle_pending(profile)
-    sweep(files.blobs)  # a copy of an attachment a killed process left half-written  # a document issue a crash interrupted: its PDF kept or removed with its record
+    settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
+    sweep(files.blobs)  # a copy of an attachment a killed process left half-written
     return profile
 
 
