@@ -1,8 +1,9 @@
 """File permissions 文件权限: a profile folder (and the hub's data folder) readable by its user only.
 
 On Linux and macOS folders are 0700 and files 0600: set when they are made (``private_dir``,
-``private_file``) and repaired when the folder is opened (``secure_tree``), so a profile made by an
-older version, or a file copied in by hand, is fixed at the next start. On Windows the folder's ACL is
+``private_file``) and repaired when the folder is opened (``secure_tree``: the group's and others'
+permissions are taken away, the owner's are never widened), so a profile made by an older version, or
+a file copied in by hand, is fixed at the next start. On Windows the folder's ACL is
 cut down to the current user and SYSTEM, inherited by everything inside (``icacls``); the command is
 built by ``icacls_command`` and run through an injectable runner so it can be tested anywhere.
 """
@@ -28,8 +29,8 @@ def posix() -> bool:
 
 
 def private_dir(path: Path) -> Path:
-    """Make ``path`` (and any missing parents) as 0700 folders; an existing ``path`` is set to 0700.
-    Parents that already exist are left alone (they are not ours)."""
+    """Make ``path`` (and any missing parents) as 0700 folders; an existing ``path`` loses the group's
+    and others' permissions. Parents that already exist are left alone (they are not ours)."""
     missing = []
     current = path
     while not current.exists():
@@ -42,21 +43,22 @@ def private_dir(path: Path) -> Path:
             folder.mkdir(mode=PRIVATE_DIR)
         except FileExistsError:  # another process made it meanwhile
             pass
-    if posix():
-        for folder in {*missing, path}:
-            _chmod(folder, PRIVATE_DIR)
+    if posix() and path not in missing:
+        _restrict(path)
     return path
 
 
 def private_file(path: Path) -> Path:
-    """Create ``path`` empty as 0600 if it is missing (never truncates), or set an existing one to 0600."""
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
-        os.close(handle)
-    except IsADirectoryError:
-        return path
+    """Create ``path`` empty as 0600 if it is missing, or take the group's and others' permissions from
+    an existing one (never truncates it, never adds a permission: a read-only file stays read-only)."""
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE))
+            return path
+        except FileExistsError:  # made meanwhile by another process
+            pass
     if posix():
-        _chmod(path, PRIVATE_FILE)
+        _restrict(path)
     return path
 
 
@@ -69,7 +71,7 @@ def secure_tree(root: Path, *, runner: Runner | None = None) -> int:
         return 1 if restrict_acl(root, runner=runner) else 0
     changed = 0
     stack = [root]
-    changed += _chmod_if(root, PRIVATE_DIR)
+    changed += _restrict(root)
     while stack:
         folder = stack.pop()
         try:
@@ -80,10 +82,10 @@ def secure_tree(root: Path, *, runner: Runner | None = None) -> int:
             if entry.is_symlink():
                 continue
             if entry.is_dir(follow_symlinks=False):
-                changed += _chmod_if(Path(entry.path), PRIVATE_DIR, entry)
+                changed += _restrict(Path(entry.path), entry)
                 stack.append(Path(entry.path))
             elif entry.is_file(follow_symlinks=False):
-                changed += _chmod_if(Path(entry.path), PRIVATE_FILE, entry)
+                changed += _restrict(Path(entry.path), entry)
     return changed
 
 
@@ -95,7 +97,7 @@ def secure_home(home: Path, *, runner: Runner | None = None) -> int:
         return 0
     if not posix():
         return secure_tree(home, runner=runner)
-    if _chmod_if(home, PRIVATE_DIR):
+    if _restrict(home):
         return 1 + secure_tree(home)
     return _shallow(home, depth=2)
 
@@ -110,11 +112,11 @@ def _shallow(folder: Path, depth: int) -> int:
         if entry.is_symlink():
             continue
         if entry.is_dir(follow_symlinks=False):
-            changed += _chmod_if(Path(entry.path), PRIVATE_DIR, entry)
+            changed += _restrict(Path(entry.path), entry)
             if depth > 1:
                 changed += _shallow(Path(entry.path), depth - 1)
         elif entry.is_file(follow_symlinks=False):
-            changed += _chmod_if(Path(entry.path), PRIVATE_FILE, entry)
+            changed += _restrict(Path(entry.path), entry)
     return changed
 
 
@@ -158,19 +160,18 @@ def _run(command: Sequence[str]) -> int:
         return -1
 
 
-def _chmod(path: Path, mode: int) -> None:
-    try:
-        os.chmod(path, mode)
-    except OSError:
-        pass  # not ours (another user's file in a shared folder): leave it, nothing to repair from here
-
-
-def _chmod_if(path: Path, mode: int, entry: os.DirEntry | None = None) -> int:
+def _restrict(path: Path, entry: os.DirEntry | None = None) -> int:
+    """Take the group's and others' permissions away (0755 -> 0700, 0644 -> 0600, 0400 stays); 1 if
+    something changed. The owner's own bits are never widened: a folder made read-only stays so."""
     try:
         current = stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode if entry else path.stat().st_mode)
     except OSError:
         return 0
-    if current == mode:
+    wanted = current & PRIVATE_DIR
+    if current == wanted:
         return 0
-    _chmod(path, mode)
+    try:
+        os.chmod(path, wanted)
+    except OSError:
+        return 0  # not ours (another user's file in a shared folder): nothing to repair from here
     return 1

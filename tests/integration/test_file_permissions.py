@@ -165,3 +165,19 @@ def test_a_failed_icacls_is_tried_again_at_the_next_start(tmp_path, monkeypatch)
     assert calls[0][4] == "yangzhe:(OI)(CI)F"
     assert not (home / permissions.ACL_MARKER).exists()
     assert permissions.restrict_acl(home, runner=lambda c: 0)
+
+
+def test_repair_takes_permissions_away_and_never_adds_any(tmp_path):
+    folder = tmp_path / "profile"
+    (folder / "backups").mkdir(parents=True)
+    kept = folder / "backups" / "只读备份.sqlite"
+    kept.write_bytes(b"")
+    os.chmod(kept, 0o444)
+    os.chmod(folder / "backups", 0o555)  # made read-only by its owner on purpose
+    try:
+        assert permissions.secure_tree(folder) == 3  # the folder itself, backups/ and the file
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o400
+        assert stat.S_IMODE((folder / "backups").stat().st_mode) == 0o500
+        assert permissions.secure_tree(folder) == 0
+    finally:
+        os.chmod(folder / "backups", 0o700)
