@@ -24,7 +24,7 @@ from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
 from app.store.partial_files import sweep
-from app.store.permissions import private_dir, private_file, secure_home
+from app.store.permissions import open_private_home, private_dir, private_file
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
@@ -117,8 +117,7 @@ def _open_store(files: ProfileFiles) -> Store:
     """Open (or create) the database: the folder 0700 and the file 0600 before SQLite touches it (its
     -wal and -shm then take the database file's mode), and a profile from an older version repaired
     (``app.store.permissions``)."""
-    secure_home(files.home)  # first: a folder still open to others means an older version's, walked whole
-    private_dir(files.home)
+    open_private_home(files.home)  # a folder still open to others (an older version's) is walked whole
     private_dir(files.backups)
     private_file(files.database)
     store = Store(files.database)

@@ -102,6 +102,16 @@ def secure_home(home: Path, *, runner: Runner | None = None) -> int:
     return _shallow(home, depth=2)
 
 
+def open_private_home(home: Path, *, runner: Runner | None = None) -> int:
+    """A profile folder as the opening needs it: repaired if it exists (an older version's first), made
+    0700 if not, and on Windows given its user-only ACL at once (also when just made)."""
+    changed = secure_home(home, runner=runner)
+    private_dir(home)
+    if not posix():
+        changed += secure_home(home, runner=runner)  # a no-op when done before (the marker)
+    return changed
+
+
 def _shallow(folder: Path, depth: int) -> int:
     changed = 0
     try:

@@ -181,3 +181,16 @@ def test_repair_takes_permissions_away_and_never_adds_any(tmp_path):
         assert permissions.secure_tree(folder) == 0
     finally:
         os.chmod(folder / "backups", 0o700)
+
+
+def test_a_new_profile_on_windows_gets_its_acl_at_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("USERNAME", "yangzhe")
+    monkeypatch.setenv("USERDOMAIN", "SBXFGJ-PC07")
+    monkeypatch.setattr(permissions, "posix", lambda: False)
+    ran = []
+    monkeypatch.setattr(permissions, "_run", lambda command: ran.append(list(command)) or 0)
+    home = tmp_path / "新档案"
+    permissions.open_private_home(home)
+    permissions.open_private_home(home)  # the next start: done already
+    assert [c[:2] for c in ran] == [["icacls", str(home)]]
+    assert (home / permissions.ACL_MARKER).exists()
