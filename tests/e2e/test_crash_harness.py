@@ -150,6 +150,7 @@ class Checker:
         self.checks = 0
         self.last_seq = 0
         self.finished: Counter[str] = Counter()
+        self.refused: Counter[str] = Counter()  # steps that raised (step:code), e.g. a rate limit
 
     def after_kill(self) -> None:
         lines = read_journal(self.journal)
@@ -162,6 +163,8 @@ class Checker:
                 open_steps = {}
                 if line[0] == "E":
                     self.finished[line[1]] += 1
+                else:
+                    self.refused[f"{line[1]}:{line[2]}"] += 1
         self.interrupted[open_steps.get("step", "between")] += 1
         database = self.home / "lvyue.sqlite"
         con = sqlite3.connect(database)  # as the next start opens it (rolls the WAL forward)
@@ -290,7 +293,10 @@ def test_killed_anywhere_the_profile_stays_whole_and_syncs_once(world):
         checker.after_kill()
     killing = time.monotonic() - started
     print(f"kills: {kills} in {killing:.1f} s ({landed} while working); interrupted: "
-          f"{dict(checker.interrupted.most_common())}; finished steps: {dict(checker.finished.most_common())}")
+          f"{dict(checker.interrupted.most_common())}; finished steps: {dict(checker.finished.most_common())}; "
+          f"refused: {dict(checker.refused.most_common())}")
+    assert all(checker.finished[step] for step in ("register", "attach", "forward", "issue", "sync")), \
+        "every write path must have run to its end at least once"
 
     leftovers = sorted(str(p.relative_to(home)) for p in home.rglob(".*") if p.is_file() and p.name != ".acl-private")
     assert leftovers == [], "half-written copies left after the profile was opened again"
