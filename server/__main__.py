@@ -42,6 +42,8 @@ def serve(settings: HubSettings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.name != "nt":
+        os.umask(0o077)  # whatever the hub writes (database, -wal, blobs, logs, keys) is its account's alone
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

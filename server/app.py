@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
+from app.store.permissions import private_dir, private_file, secure_tree
 from app.sync.protocol import API_PREFIX, PROTOCOL_VERSION
 from server import HUB_VERSION, security_log
 from server.auth import TokenCache
@@ -57,6 +58,7 @@ def prepare(settings: HubSettings) -> None:
     from server.migrate import upgrade
     from server.services.seed import seed
 
+    secure_data(settings)
     database = HubDatabase(settings)
     try:
         upgrade(database.engine)
@@ -68,6 +70,18 @@ def prepare(settings: HubSettings) -> None:
         seal_clear_rows(database)  # personal data an older hub stored in clear: sealed once, after a copy
     finally:
         database.dispose()
+
+
+def secure_data(settings: HubSettings) -> None:
+    """The data folder (SQLite database, blobs, security log) readable by the hub's account only:
+    made 0700/0600 and repaired at every start (``app.store.permissions``; the user's ACL on Windows)."""
+    private_dir(settings.data_dir)
+    if settings.is_sqlite:
+        private_file(settings.data_dir / "hub.sqlite")
+    folders = [settings.data_dir.resolve(), settings.blobs_path, settings.security_log_path.parent]
+    for folder in folders:
+        if folder == folders[0] or not folder.is_relative_to(folders[0]):
+            secure_tree(folder)
 
 
 def factory() -> FastAPI:

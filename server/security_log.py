@@ -34,6 +34,7 @@ from typing import Any
 
 from app.domain import retention
 from app.domain.clock import iso_utc, utc_now
+from app.store.permissions import private_dir, private_file
 
 LOGGER_NAME = "lvyue.hub.security"
 _lock = threading.Lock()
@@ -104,7 +105,7 @@ class _SharedFile(logging.handlers.RotatingFileHandler):
         if fcntl is None:
             yield
             return
-        with open(self.baseFilename + ".lock", "a") as lock:
+        with open(private_file(Path(self.baseFilename + ".lock")), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -123,6 +124,10 @@ class _SharedFile(logging.handlers.RotatingFileHandler):
         if on_disk is None or (on_disk.st_ino, on_disk.st_dev) != (mine.st_ino, mine.st_dev):
             self.stream.close()
             self.stream = None
+
+    def _open(self):
+        private_file(Path(self.baseFilename))  # the log names devices and addresses: the hub's account only
+        return super()._open()
 
     def shouldRollover(self, record: logging.LogRecord) -> bool:
         if self.maxBytes <= 0:
@@ -161,7 +166,7 @@ def configure(path: Path, max_bytes: int = 10 * 1024 * 1024, backups: int = 10,
                 return path
             logger.removeHandler(_handler)
             _handler.close()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         handler = _SharedFile(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True,
                               retention_days=retention_days)
         handler.setFormatter(_JsonLines())

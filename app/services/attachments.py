@@ -21,6 +21,8 @@ from app.services.act import Acted, act
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store.faults import fault_of
+from app.store.partial_files import hold
+from app.store.permissions import private_dir
 from app.sync.blobs import attachment_owner
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -40,8 +42,9 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
     if size > MAX_ATTACHMENT_BYTES:
         raise DomainError("attachment_too_large", path=str(source), limit_mb=MAX_ATTACHMENT_BYTES // 1024 // 1024)
     digest = hashlib.sha256()
-    profile.files.blobs.mkdir(parents=True, exist_ok=True)
+    private_dir(profile.files.blobs)
     handle, tmp_name = tempfile.mkstemp(dir=profile.files.blobs, prefix=".incoming-")
+    hold(handle)  # a copy left by a killed process is removed at the next opening (app.store.partial_files)
     try:
         with os.fdopen(handle, "wb") as tmp, source.open("rb") as src:
             for chunk in iter(lambda: src.read(1024 * 1024), b""):
@@ -51,7 +54,7 @@ def store_blob(profile: Profile, source: Path) -> tuple[str, int]:
             os.fsync(tmp.fileno())
         sha = digest.hexdigest()
         target = blob_path(profile, sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         if target.exists():
             os.unlink(tmp_name)
         else:

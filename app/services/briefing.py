@@ -29,7 +29,8 @@ from app.domain.numbering import document_series, format_document_number
 from app.domain.vocabulary import Role
 from app.reports.briefing import Office, briefing_document
 from app.services import office_settings
-from app.services.documents import _store, page_count
+from app.services.document_files import store_pdf
+from app.services.documents import page_count
 from app.services.profile import Profile
 from app.services.reports import period_figures
 from app.services.users import Actor
@@ -85,7 +86,7 @@ def briefing_pdf(profile: Profile, actor: Actor, period_from: date, period_to: d
                          "issued_at": iso_utc(profile.now()), "actor": actor.user_id, "sha256": sha,
                          "pages": page_count(pdf)})
         uow.meta.set(META_KEY, json.dumps(register, ensure_ascii=False))
-        path = _store(profile, sha, pdf)
+        path = store_pdf(profile, sha, pdf)
         uow.commit()
     return Briefing(pdf, _title(figures), number, page_count(pdf), path)
 

@@ -54,7 +54,8 @@ from app.domain.regions import scope_prefix
 from app.domain.sanctions import SanctionStatus
 from app.domain.vocabulary import Role
 from app.services import office_settings, reference
-from app.services.documents import _store, document_path, page_count
+from app.services.document_files import document_path, store_pdf
+from app.services.documents import page_count
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store.meta import MetaStore
@@ -400,7 +401,7 @@ def issue(profile: Profile, actor: Actor, *, name: str, code: str | None = None,
             case_nos=json.dumps([r.case_no for r in checked.records], ensure_ascii=False),
             record_nums=json.dumps([r.num for r in checked.records]), scope_code=actor.region_code,
             snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), sha256=sha, pages=pages))
-        path = _store(profile, sha, pdf)
+        path = store_pdf(profile, sha, pdf)
         uow.commit()
     return IssuedCheck(number, checked, pdf, path, sha, pages)
 
@@ -444,7 +445,7 @@ def reprint(profile: Profile, actor: Actor, number: str) -> bytes:
             if error.code != "glyph_missing":
                 raise
     if hashlib.sha256(pdf).hexdigest() == row.sha256:
-        _store(profile, row.sha256, pdf, repair=True)
+        store_pdf(profile, row.sha256, pdf, repair=True)
         return pdf
     stored = document_path(profile, row.sha256)
     if stored.is_file():

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +55,7 @@ from app.domain.vocabulary import Action
 from app.domain.workflow import check
 from app.security.fieldcrypt import open_json
 from app.services import office_settings, reference
+from app.services.document_files import document_path, settle, store_pdf, store_pending
 from app.services.document_register import (
     DocumentPage,
     DocumentRow,
@@ -99,10 +98,6 @@ class IssuedDocument:
     variant: str | None
     pages: int
     case_no: str
-
-
-def document_path(profile: Profile, sha256: str) -> Path:
-    return profile.files.documents / sha256[:2] / f"{sha256}.pdf"
 
 
 def page_count(pdf: bytes) -> int:
@@ -199,13 +194,14 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
             "kind": kind, "variant": variant, "number": number, "template_version": template.version,
             "snapshot": snapshot, "sha256": sha, "pages": page_count(pdf),
         }).model_dump(mode="json", exclude_none=True)
-        path = _store(profile, sha, pdf)
+        pending = store_pending(profile, sha, pdf)
         event = record(uow, profile, stream=complaint.id, action=Action.ISSUE_DOCUMENT, payload=payload,
                        actor=actor.user_id, base=complaint.head, complaint=complaint, roles=actor.roles)
         Projector(profile.calendar, profile.rules).project(uow.complaints, event, current=complaint)
         index.add_rows(uow.session, [index_row(event.id, event.stream, event.device_time, event.actor, payload,
                                                 complaint.case_no, template)])
         uow.commit()
+    path = settle(profile, pending, sha, pdf)
     return IssuedDocument(number, path, sha, event.id, kind, variant, payload["pages"], complaint.case_no)
 
 
@@ -227,7 +223,7 @@ def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
         pdf = b""
     expected = payload["sha256"]
     if hashlib.sha256(pdf).hexdigest() == expected:
-        _store(profile, expected, pdf, repair=True)
+        store_pdf(profile, expected, pdf, repair=True)
         return pdf
     stored = document_path(profile, expected)
     if stored.is_file():
@@ -374,25 +370,6 @@ def _snapshot(template: Template, context: dict[str, Any]) -> dict[str, Any]:
     kept = {name: context[name] for name in template.fields()}
     kept.update({name: context[name] for name in RECORD_KEYS if name in context})  # what acceptance reads
     return kept
-
-
-def _store(profile: Profile, sha: str, pdf: bytes, *, repair: bool = False) -> Path:
-    """Write the PDF under its digest, atomically; an existing file is kept (``repair``: if it is intact)."""
-    target = document_path(profile, sha)
-    if target.is_file() and not (repair and target.read_bytes() != pdf):
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def _document_event(session: Session, ref: str):

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.security.fieldcrypt import TokenError, open_value, seal_value
 from app.services.profile import Profile
+from app.store.permissions import private_dir
 
 _SAFE = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
 
@@ -28,7 +29,7 @@ def _path(profile: Profile, key: str) -> Path:
 
 def save_draft(profile: Profile, key: str, data: dict[str, Any]) -> None:
     path = _path(profile, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".draft-")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -34,6 +34,7 @@ from app.store.backup import (
 )
 from app.store.faults import fault_of
 from app.store.meta import MetaStore
+from app.store.permissions import private_dir, private_file
 from app.store.projector import PROJECTION_VERSION, Projector
 from app.store.tables import complaints
 from app.store.uow import Store
@@ -185,7 +186,7 @@ def restore(home: Path, source: Path) -> Path:
     finally:
         candidate.close()
     files = ProfileFiles(home)
-    files.home.mkdir(parents=True, exist_ok=True)
+    private_dir(files.home)
     saved = None
     from app.domain.clock import utc_now
 
@@ -199,5 +200,5 @@ def restore(home: Path, source: Path) -> Path:
         saved = backup_file(files.database, files.backups / timestamped_name("pre-restore", utc_now()))
         restore_file(source, files.database)
     else:
-        shutil.copyfile(source, files.database)
+        shutil.copyfile(source, private_file(files.database))
     return saved or files.database

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
 from app.store.backup import backup_file, integrity_problem, mark_damaged, timestamped_name
 from app.store.meta import MetaStore
+from app.store.partial_files import sweep
+from app.store.permissions import open_private_home, private_dir, private_file
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
@@ -111,7 +114,12 @@ def is_initialised(home: Path) -> bool:
 
 
 def _open_store(files: ProfileFiles) -> Store:
-    files.home.mkdir(parents=True, exist_ok=True)
+    """Open (or create) the database: the folder 0700 and the file 0600 before SQLite touches it (its
+    -wal and -shm then take the database file's mode), and a profile from an older version repaired
+    (``app.store.permissions``)."""
+    open_private_home(files.home)  # a folder still open to others (an older version's) is walked whole
+    private_dir(files.backups)
+    private_file(files.database)
     store = Store(files.database)
     try:
         store.migrate(files.backups)
@@ -176,10 +184,27 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     profile = _load(files, store, clock)
     if daily_backup:
         make_daily_backup(profile)
+    from app.services.document_files import settle_pending
     from app.services.maintenance import refresh_outdated_projections
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
+    _project_waiting(profile)
+    settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
+    sweep(files.blobs)  # a copy of an attachment a killed process left half-written
     return profile
+
+
+def _project_waiting(profile: Profile) -> None:
+    """Pulled events a killed sync left unprojected are projected before anyone sees or acts on their
+    complaints (found by the crash harness: an action on the stale row broke its fold). A failure is
+    logged and left to the next sync, which tries again: it must never keep the profile from opening."""
+    from app.store.projector import Projector
+    from app.sync.inbox import project_waiting
+
+    try:
+        project_waiting(profile.store, Projector(profile.calendar, profile.rules))
+    except Exception:  # logged; the sync's own first step projects again
+        logging.getLogger(__name__).exception("projecting pulled events at opening failed")
 
 
 def _load(files: ProfileFiles, store: Store, clock: Callable[[], datetime]) -> Profile:

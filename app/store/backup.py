@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.store.permissions import private_file
+
 DAMAGE_SUFFIX = ".damaged"  # lvyue.sqlite.damaged: the database failed a read; check it fully at start
 
 
@@ -23,6 +25,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     tmp = destination.with_suffix(destination.suffix + ".part")
     if tmp.exists():
         tmp.unlink()
+    private_file(tmp)  # a copy of the case data: readable by the user only, from its first byte
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:

@@ -23,6 +23,8 @@ from sqlalchemy import delete, insert, select, update
 from app.domain.errors import DomainError
 from app.domain.filenames import is_sha256_hex, require_sha256
 from app.security.fieldcrypt import open_json
+from app.store.partial_files import hold
+from app.store.permissions import private_dir
 from app.store.tables import complaints, events
 from app.store.uow import Store
 from app.sync.tables import blob_queue
@@ -165,9 +167,13 @@ def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Calla
         if target.exists():
             _finish(store, sha, "down", None)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".download-")
-        os.close(handle)
+        private_dir(target.parent)
+        handle, tmp_name = tempfile.mkstemp(dir=blobs_dir, prefix=".download-")  # swept at opening if left
+        if os.name == "nt":  # an open file cannot be renamed there (nor deleted: that is its lock)
+            os.close(handle)
+            handle = None
+        else:
+            hold(handle)
         try:
             client.blob_download(sha, Path(tmp_name))
             digest = hashlib.sha256()
@@ -184,6 +190,8 @@ def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Calla
             outcome.failed += 1
             continue
         finally:
+            if handle is not None:
+                os.close(handle)
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
         _finish(store, sha, "down", None)

@@ -93,6 +93,16 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
     return outcome
 
 
+def project_waiting(store: Store, projector: Projector) -> int:
+    """At opening: project what a sync killed between a pulled page and its projection left waiting, so
+    no complaint is shown (or acted on) without the events the device already holds. Returns the
+    number projected (0 after a read of one row, on every ordinary start)."""
+    with store.read() as session:
+        if session.execute(select(dirty.c.stream).limit(1)).first() is None:
+            return 0
+    return project_dirty(store, projector)
+
+
 def project_dirty(store: Store, projector: Projector) -> int:
     """Project every complaint with pulled events waiting, a chunk per transaction; then record the
     pull mark (the cursor now fully shown). Returns the number of complaints projected."""
