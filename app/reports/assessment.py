@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -113,6 +112,8 @@ def assessment(session: Session, *, period_from: date, period_to: date, region_c
     names = _county_names(regions, region_code)
     by_county = [replace_name(counties.pop(code, None), code, name) for code, name in names.items()]
     by_county += [replace_name(u, code, _region_name(regions, code)) for code, u in sorted(counties.items())]
+    from pypinyin import lazy_pinyin  # here, not at import: its phrase dictionary weighs 50 MB
+
     by_department = sorted((replace_name(u, key, key) for key, u in by_unit.items()),
                            key=lambda u: ("".join(lazy_pinyin(u.name)), u.name))
     return Assessment(period_from, period_to, as_of, tuple(by_county),

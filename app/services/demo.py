@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,15 +66,15 @@ def fill_demo(
         ids = _add_users(profile)
         regions = [r.code for r in RegionRegistry.load_default().all()
                    if r.level != "province" and in_scope(region_code, r.code)]
-        planned = list(plan_complaints(random.Random(seed), complaints, now=utc_now(), regions=regions))
-        count = _write_events(profile, planned, ids, progress, cancel)
+        planned = plan_complaints(random.Random(seed), complaints, now=utc_now(), regions=regions)
+        made, count = _write_events(profile, planned, ids, complaints, progress, cancel)
         rebuild_projections(profile)
         finished = True
     finally:
         profile.close()
         if not finished:  # cancelled or failed: leave no half-filled profile behind
             _remove_profile(home, keep_folder=existed)
-    return DemoResult(str(home), len(planned), count, time.perf_counter() - started,
+    return DemoResult(str(home), made, count, time.perf_counter() - started,
                       tuple(name for name, _, _ in DEMO_USERS), DEMO_PASSWORD)
 
 
@@ -90,53 +90,74 @@ def _add_users(profile: Profile) -> dict[str, str]:
     return ids
 
 
-def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[str, str],
-                  progress, cancel) -> int:
-    """Seal every planned event into the device chain in time order and bulk-insert them."""
-    rng = random.Random(len(planned))
+class _Stream:
+    """A planned complaint being written: its id and the id of its latest event (the next one's base)."""
+
+    __slots__ = ("head", "id")
+
+    def __init__(self, complaint_id: str) -> None:
+        self.id = complaint_id
+        self.head: str | None = None
+
+
+def _write_events(profile: Profile, planned: Iterable[PlannedComplaint], ids: dict[str, str], total: int,
+                  progress, cancel) -> tuple[int, int]:
+    """Seal every planned event into the device chain in time order and bulk-insert them; returns
+    (complaints, events).
+
+    Streamed: the plans come oldest first, so no later plan holds an event earlier than the next
+    plan's registration, and everything before it can be sealed. Only the events still to come of
+    the complaints under way wait (a heap), never every plan at once (a list of the plans of 100,000
+    complaints held about 1 GB).
+    """
+    rng = random.Random(total)
     office = profile.office.region_code
-    complaint_ids = [uuid7() for _ in planned]
     numbers: dict[int, int] = {}
-    case_numbers = []
-    for plan in planned:  # plans come oldest first: case numbers follow registration order per year
-        year = china_date(plan.registered_at).year
-        numbers[year] = numbers.get(year, 0) + 1
-        case_numbers.append(format_case_no(office, year, numbers[year]))
     actors = {"clerk": [ids["clerk"], ids["officer"]], "handler": [ids["handler"], ids["officer"]],
               "leader": [ids["leader"], ids["officer"]]}
-
-    def timeline(index: int):
-        plan = planned[index]
-        register = {"case_no": case_numbers[index], "office_code": office, "intake": plan.intake}
-        yield plan.registered_at, index, -1, Action.REGISTER.value, register, "clerk"
-        for n, step in enumerate(plan.actions):
-            yield step.at, index, n, step.action, step.payload, step.actor_role
-
-    ordered = heapq.merge(*(timeline(i) for i in range(len(planned))), key=lambda item: (item[0], item[1], item[2]))
-    heads: dict[int, str] = {}
+    pending: list[tuple] = []  # (at, index, n, action, payload, role, stream); n = -1: the registration
     batch: list[dict] = []
-    done = 0
+    done = count = 0
     with profile.store.unit_of_work() as uow:
         seq, prev = uow.events.chain_head()  # the users' admin events come first
         first = seq
-        for at, index, _, action, payload, role in ordered:
-            payload = _substitute(payload, index, complaint_ids, ids)
-            seq += 1
-            event = Event(id=uuid7(), stream=complaint_ids[index], action=action, payload=payload,
-                          actor=rng.choice(actors[role]), device_id=profile.device_id, device_seq=seq,
-                          device_time=iso_utc(at), base=heads.get(index), prev_hash=prev).sealed()
-            prev = event.hash
-            heads[index] = event.id
-            batch.append(event_values(event, cipher=uow.events.cipher))
-            if len(batch) >= BATCH:
-                uow.session.execute(insert(events), batch)
-                batch.clear()
-                if cancel and cancel():
-                    raise DomainError("cancelled")
-            if action == Action.REGISTER:
-                done += 1
-                if progress and done % 1000 == 0:
-                    progress(done, len(planned))
+
+        def seal_before(key: tuple | None) -> None:
+            """Seal the waiting events that come before ``key`` (all of them for None), in time order."""
+            nonlocal seq, prev, done
+            while pending and (key is None or pending[0][:3] < key):
+                at, _, _, action, payload, role, stream = heapq.heappop(pending)
+                seq += 1
+                event = Event(id=uuid7(), stream=stream.id, action=action, payload=payload,
+                              actor=rng.choice(actors[role]), device_id=profile.device_id, device_seq=seq,
+                              device_time=iso_utc(at), base=stream.head, prev_hash=prev).sealed()
+                stream.head, prev = event.id, event.hash
+                batch.append(event_values(event, cipher=uow.events.cipher))
+                if len(batch) >= BATCH:
+                    uow.session.execute(insert(events), batch)
+                    batch.clear()
+                    if cancel and cancel():
+                        raise DomainError("cancelled")
+                if action == Action.REGISTER:
+                    done += 1
+                    if progress and done % 1000 == 0:
+                        progress(done, total)
+
+        previous_id = None
+        for index, plan in enumerate(planned):  # oldest first: case numbers follow registration order per year
+            seal_before((plan.registered_at, index, -1))
+            stream = _Stream(uuid7())
+            year = china_date(plan.registered_at).year
+            numbers[year] = numbers.get(year, 0) + 1
+            register = {"case_no": format_case_no(office, year, numbers[year]), "office_code": office,
+                        "intake": plan.intake}
+            heapq.heappush(pending, (plan.registered_at, index, -1, Action.REGISTER.value, register, "clerk", stream))
+            for n, step in enumerate(plan.actions):
+                payload = _substitute(step.payload, index, previous_id or stream.id, ids)
+                heapq.heappush(pending, (step.at, index, n, step.action, payload, step.actor_role, stream))
+            previous_id = stream.id
+            count += 1
+        seal_before(None)
         if batch:
             uow.session.execute(insert(events), batch)
         for year, last in numbers.items():
@@ -145,14 +166,14 @@ def _write_events(profile: Profile, planned: list[PlannedComplaint], ids: dict[s
         uow.meta.set("chain_head", f"{seq}:{prev}")
         uow.meta.set("demo", "1")
         uow.commit()
-    if progress and len(planned) % 1000:
-        progress(len(planned), len(planned))
-    return seq - first
+    if progress and count % 1000:
+        progress(count, count)
+    return count, seq - first
 
 
-def _substitute(payload: dict, index: int, complaint_ids: list[str], ids: dict[str, str]) -> dict:
+def _substitute(payload: dict, index: int, previous_id: str, ids: dict[str, str]) -> dict:
     if payload.get("duplicate_of") == "@previous":
-        return {**payload, "duplicate_of": complaint_ids[max(0, index - 1)]}
+        return {**payload, "duplicate_of": previous_id}
     if payload.get("assignee") == "@handler":  # the demo login (officer) gets a share of the work
         return {**payload, "assignee": ids["officer"] if index % 3 == 0 else ids["handler"]}
     return payload

@@ -26,6 +26,8 @@ from app.store.complaints import ComplaintStore
 from app.store.projector import hub_quarantined
 from app.store.tables import complaints
 
+INDEX_BATCH = 2000  # issue_document events indexed together (a rebuild: all of them, a batch at a time)
+
 
 @dataclass(frozen=True)
 class DocumentRow:
@@ -89,12 +91,23 @@ def refresh_index(session: Session, templates: TemplateLibrary | None = None) ->
     newest = index.newest_event_seq(session)
     if newest <= index.indexed_up_to(session):
         return 0
-    new = index.unindexed_after(session, index.indexed_up_to(session))
+    library = templates or LIBRARY
+    skip = hub_quarantined(session)
+    made, after = 0, index.indexed_up_to(session)
+    while True:  # a batch at a time: a rebuild indexes every document of the profile
+        new = index.unindexed_after(session, after, limit=INDEX_BATCH)
+        made += index.add_rows(session, _index_rows(session, new, library, skip))
+        if len(new) < INDEX_BATCH:
+            break
+        after = new[-1].seq
+    index.mark_indexed(session, newest)
+    return made
+
+
+def _index_rows(session: Session, new: list, library: TemplateLibrary, skip: frozenset[str]) -> list[dict[str, Any]]:
     cases = dict(session.execute(select(complaints.c.id, complaints.c.case_no)
                                  .where(complaints.c.id.in_({r.stream for r in new}))).all()) if new else {}
-    library = templates or LIBRARY
     rows = []
-    skip = hub_quarantined(session)
     for r in new:
         try:  # a malformed record (any device) or one the hub quarantined is never a document
             payload = accept(event_of(r)).payload
@@ -107,9 +120,7 @@ def refresh_index(session: Session, templates: TemplateLibrary | None = None) ->
         except DomainError:
             template = None
         rows.append(index_row(r.id, r.stream, r.device_time, r.actor, payload, cases.get(r.stream, ""), template))
-    made = index.add_rows(session, rows)
-    index.mark_indexed(session, newest)
-    return made
+    return rows
 
 
 def rebuild_document_index(session: Session) -> int:

@@ -53,8 +53,8 @@ def rebuild_projections(profile: Profile, progress: Callable[[int, int], None] |
     started = time.perf_counter()
     with profile.store.unit_of_work() as uow:
         events = uow.events.count()
-        count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, uow.events.replay_order(),
-                                                                   progress=progress, total_events=events)
+        count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, progress=progress,
+                                                                   total_events=events)
         rebuild_document_index(uow.session)
         uow.commit()
     return RebuildReport(count, events, time.perf_counter() - started)

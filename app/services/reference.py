@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from pypinyin import Style, pinyin
-
 from app.domain.regions import REFERENCE_DIR, in_scope
 
 BODIES_FILE = REFERENCE_DIR / "bodies.json"
@@ -93,6 +91,8 @@ def _syllables(char: str) -> tuple[str, ...]:
     """Every pinyin reading of one character (heteronyms included); other characters stand for themselves."""
     if not ("\u3400" <= char <= "\u9fff"):
         return (char,)
+    from pypinyin import Style, pinyin  # here, not at import: its phrase dictionary weighs 50 MB
+
     readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda x: [[c] for c in x])
     return tuple(dict.fromkeys(r.lower() for r in readings[0] if r)) or (char,)
 

@@ -72,12 +72,12 @@ def newest_event_seq(session: Session) -> int:
     return session.execute(select(func.max(e.seq)).where(e.action == ACTION)).scalar() or 0
 
 
-def unindexed_after(session: Session, seq: int) -> list[Row]:
-    """``issue_document`` events after local ``seq`` that have no row yet, oldest first."""
+def unindexed_after(session: Session, seq: int, limit: int | None = None) -> list[Row]:
+    """``issue_document`` events after local ``seq`` that have no row yet, oldest first (``limit`` of them)."""
     e, d = events.c, issued_documents.c
     return session.execute(
         select(events)
-        .where(e.action == ACTION, e.seq > seq, ~exists().where(d.event_id == e.id)).order_by(e.seq)
+        .where(e.action == ACTION, e.seq > seq, ~exists().where(d.event_id == e.id)).order_by(e.seq).limit(limit)
     ).all()
 
 

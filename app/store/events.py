@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,13 +73,6 @@ class EventLog:
     def get(self, event_id: str) -> Event | None:
         row = self.session.execute(select(events).where(events.c.id == event_id)).first()
         return event_of(row) if row else None
-
-    def replay_order(self, batch: int = 5000) -> Iterator[Event]:
-        """Every event in application order: hub order (server_seq) first, then local arrival order."""
-        query = select(events).order_by(events.c.server_seq.is_(None), events.c.server_seq, events.c.seq)
-        result = self.session.execute(query.execution_options(yield_per=batch))
-        for row in result:
-            yield event_of(row)
 
     def count(self) -> int:
         return self.session.execute(select(func.count()).select_from(events)).scalar_one()

@@ -14,7 +14,7 @@ the projection's unique index.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from app.domain.breach_register import breach_record_row
 from app.domain.clock import iso_utc, utc_now
 from app.domain.complaint import Complaint
 from app.domain.deadlines import DeadlineRules, current_deadline
-from app.domain.events import Event, canonical_json
+from app.domain.events import ADMIN_STREAM, SESSION_STREAM, Event, canonical_json
 from app.domain.fold import SetAside, StreamFold
 from app.domain.milestones import milestone_rows
 from app.domain.vocabulary import Action
@@ -43,7 +43,8 @@ REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.RE
 # 5: complaints.channel_ref, the source channel's ticket number, for imports (migration 0008; issue 11).
 #    and duplicates (complaints.complainant_key, respondent_key, merged_into; duplicate_marks; issue 11).
 PROJECTION_VERSION = 5
-PROGRESS_EVERY = 2000  # events folded between two progress reports of a rebuild
+PROGRESS_EVERY = 2000  # events read between two progress reports of a rebuild
+REBUILD_CHUNK = 500  # complaints folded and written together by a rebuild (its memory: flat, not per complaint)
 FOLD, HUB = "fold", "hub"
 
 
@@ -209,45 +210,64 @@ class Projector:
         new.sort(key=lambda c: c.registered_at)
         store.bulk_insert(self._new_rows(self._unique_numbers(store, new)))
 
-    def rebuild(self, store: ComplaintStore, ordered_events: Iterable[Event], batch: int = 5000, *,
+    def rebuild(self, store: ComplaintStore, *, chunk: int = REBUILD_CHUNK,
                 progress: Callable[[int, int], None] | None = None, total_events: int = 0) -> int:
         """Recreate every complaint row from the events alone; returns the number of complaints.
 
-        Complaints written by one device fold as they stream past; one touched by several devices is
-        refolded from its own events (with their horizons) the moment a second device appears.
-        ``progress(done, total)``: folding counts as ``total_events`` steps and writing the rows as as
-        many again, so the bar moves evenly over both halves.
+        Streamed, so memory stays flat however many complaints there are: a first pass reads only the
+        (stream, device) of every event in application order, which gives the order in which the
+        complaints first appear (the order of their rows) and which ones several devices wrote; then
+        the complaints are folded ``chunk`` at a time from their own events and written. A complaint
+        written by one device folds with horizon 0; one touched by several devices with its events'
+        horizons. ``progress(done, total)``: the first pass counts as ``total_events`` steps and
+        folding and writing the complaints as many again.
         """
         total = 2 * max(total_events, 1)
         store.clear()
         session = store.session
         session.execute(delete(quarantine).where(quarantine.c.origin == FOLD))
         skip = hub_quarantined(session)
-        folds: dict[str, StreamFold] = {}
-        first_device: dict[str, str] = {}
-        refolded: set[str] = set()
         horizons = Horizons(session)
-        for seen, event in enumerate(ordered_events, start=1):
+        first_device: dict[str, str | None] = {}  # stream -> its device, None once a second one wrote
+        for seen, (stream, device) in enumerate(_replay_streams(session), start=1):
             if progress is not None and seen % PROGRESS_EVERY == 0:
                 progress(min(seen, total // 2), total)
-            if not event.is_complaint_event or event.stream in refolded:
+            if stream in (SESSION_STREAM, ADMIN_STREAM):
                 continue
-            if first_device.setdefault(event.stream, event.device_id) != event.device_id:
-                fold = StreamFold(skip=skip)
-                for row in stream_rows(session, event.stream):
-                    fold.feed(event_of(row), horizons.of(row))
-                folds[event.stream] = fold
-                refolded.add(event.stream)
-                continue
-            fold = folds.get(event.stream)
-            if fold is None:
-                fold = folds[event.stream] = StreamFold(skip=skip)
-            fold.feed(event, 0)
-        _insert_set_aside(session, (item for fold in folds.values() for item in fold.set_aside))
-        ordered = self._unique_numbers(store, [f.complaint for f in folds.values() if f.complaint is not None])
-        for start in range(0, len(ordered), batch):
-            chunk = ordered[start:start + batch]
-            store.bulk_insert(self._new_rows(chunk))
+            known = first_device.setdefault(stream, device)
+            if known is not None and known != device:
+                first_device[stream] = None
+        streams = list(first_device)
+        count = 0
+        for start in range(0, len(streams), chunk):
+            folds: dict[str, StreamFold] = {}
+            for row in _stream_chunk_rows(session, streams[start:start + chunk]):
+                fold = folds.get(row.stream)
+                if fold is None:
+                    fold = folds[row.stream] = StreamFold(skip=skip)
+                fold.feed(event_of(row), 0 if first_device[row.stream] is not None else horizons.of(row))
+            ordered = [folds[s] for s in streams[start:start + chunk]]
+            _insert_set_aside(session, (item for fold in ordered for item in fold.set_aside))
+            kept = self._unique_numbers(store, [f.complaint for f in ordered if f.complaint is not None])
+            store.bulk_insert(self._new_rows(kept))
+            count += len(kept)
             if progress is not None:
-                progress(total // 2 + (total // 2) * (start + len(chunk)) // len(ordered), total)
-        return len(ordered)
+                progress(total // 2 + (total // 2) * min(start + chunk, len(streams)) // len(streams), total)
+        return count
+
+
+def _replay_streams(session: Session) -> Iterator[tuple[str, str]]:
+    """(stream, device) of every event in application order (``stream_rows``' order, log-wide), read
+    through the indexes: one ``ORDER BY`` over the whole log would sort it in memory."""
+    e = events.c
+    connection = session.connection()
+    for query in (select(e.stream, e.device_id).where(e.server_seq.is_not(None)).order_by(e.server_seq),
+                  select(e.stream, e.device_id).where(e.server_seq.is_(None)).order_by(e.seq)):
+        yield from connection.execute(query.execution_options(yield_per=REBUILD_CHUNK * 10))
+
+
+def _stream_chunk_rows(session: Session, streams: list[str]) -> list:
+    """The events of ``streams``, each stream's in application order (as ``stream_rows``)."""
+    e = events.c
+    return session.execute(select(events).where(e.stream.in_(streams))
+                           .order_by(e.stream, e.server_seq.is_(None), e.server_seq, e.seq)).all()

@@ -87,7 +87,7 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
             uow.meta.set(state.CURSOR, str(cursor))
             marker = uow.session.execute(select(func.max(E.seq))).scalar() or 0
             uow.session.execute(insert(pull_marks).values(marker=marker, cursor=cursor))
-            projector.rebuild(uow.complaints, uow.events.replay_order())
+            projector.rebuild(uow.complaints)
             uow.commit()
     finally:
         fresh.close()
