@@ -144,9 +144,8 @@ def fill_hub(data_dir: Path, home: Path, batch: int = 5000) -> int:
     from app.contract.event_record import event_of, event_values
     from app.domain.clock import iso_utc, utc_now
     from app.domain.events import GENESIS
-    from server.tables import counters, devices, events, stream_grants, streams
-
     from app.services.profile import open_profile
+    from server.tables import counters, devices, events, stream_grants, streams
 
     open_profile(home, daily_backup=False).close()  # registers the profile's data key: event_of opens its tokens
     source = sqlite3.connect(f"file:{home / 'lvyue.sqlite'}?mode=ro", uri=True)
