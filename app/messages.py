@@ -386,6 +386,7 @@ FIELD_LABELS: dict[str, str] = {
     "rectified_on": "整改完成日期", "confirmed_by": "确认部门", "confirmed_on": "确认日期", "facts": "失信事实",
     "document_ref": "认定文书编号", "measures": "惩戒措施", "imposed_by": "实施部门", "start_on": "开始日期",
     "end_on": "结束日期", "fulfilled_on": "履约日期", "method": "反馈方式", "summary": "内容摘要",
+    "via": "方式", "fields": "项目", "complaint_id": "投诉编号",
     "given_on": "反馈日期", "changes": "更正内容", "assignee": "承办人", "typical": "典型案例",
     "username": "登录名", "display_name": "姓名", "roles": "角色", "password": "密码", "office_name": "单位名称",
     "ground": "认定依据", "ground_detail": "拒绝整改的情况", "other_measures": "其他惩戒措施",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM
@@ -26,7 +27,7 @@ CATEGORY_LABELS = {SESSION: "登录与会话", ADMIN: "用户与设置", COMPLAI
 SUCCEEDED = "succeeded"
 FAILED = "failed"
 OUTCOME_LABELS = {SUCCEEDED: "成功", FAILED: "失败"}
-FAILED_ACTIONS = frozenset({"login_failed"})
+FAILED_ACTIONS = frozenset({"login_failed", "unlock_failed", "password_change_failed"})
 
 # Session and administration actions (complaint actions are labelled by ``app.domain.vocabulary``).
 # Codes other parts of the system may add later are named here too; an unknown code shows as itself.
@@ -37,7 +38,8 @@ OTHER_LABELS = {
     "user_add": "添加用户", "password_change": "修改密码", "password_reset": "重置密码",
     "user_activate": "启用用户", "user_deactivate": "停用用户", "user_roles": "调整角色",
     "office_settings": "修改单位设置", "reveal": "查看完整个人信息", "pii_reveal": "查看完整个人信息",
-    "audit_export": "导出审计记录",
+    "audit_export": "导出审计记录", "personal_data_revealed": "查看完整个人信息",
+    "password_change_failed": "修改密码失败", "session_settings": "修改锁屏时间",
 }
 
 
@@ -63,9 +65,9 @@ def outcome_of(action: str) -> str:
 
 def action_choices() -> list[tuple[str, str]]:
     """(code, label) of every action an auditor may pick, sessions and administration first."""
-    known = [(code, text) for code, text in OTHER_LABELS.items()
-             if code in ("login", "logout", "login_failed", "user_add", "password_change", "user_activate",
-                         "user_deactivate", "office_settings")]
+    from app.domain.event_rules import ADMIN_ACTIONS, SESSION_ACTIONS  # every action the log can hold
+
+    known = [(code, action_label(code)) for code in (*SESSION_ACTIONS, *ADMIN_ACTIONS)]
     return known + [(a.value, label(a)) for a in Action]
 
 
@@ -133,8 +135,10 @@ def mask_payload(payload: dict[str, Any], names: frozenset[str] = frozenset()) -
     return _mask(payload, "", names | frozenset(person_names(payload)))
 
 
-def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[str] = frozenset()) -> str:
-    """A one-line gist of a payload, masked: ``key：value；…`` of its plain values, cut at ``limit``.
+def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[str] = frozenset(),
+                 label: Callable[[str], str] = str) -> str:
+    """A one-line gist of a payload, masked: ``key：value；…`` of its plain values, cut at ``limit``
+    (``label`` names a key path in Chinese: ``app.messages.field_label``).
 
     Only the values that make it into the line are masked (a page of the list reads a hundred payloads,
     some of them kilobytes long; the detail and the export mask the whole payload).
@@ -154,11 +158,11 @@ def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[
             return all(walk(v, f"{path}.{k}" if path else str(k), str(k)) for k, v in value.items())
         if isinstance(value, list):
             if all(not isinstance(v, (dict, list)) for v in value):
-                return add(f"{path}：{'、'.join(str(_mask(v, key, names)) for v in value)}") if value else True
+                return add(f"{label(path)}：{'、'.join(str(_mask(v, key, names)) for v in value)}") if value else True
             return all(walk(v, f"{path}[{i}]", key) for i, v in enumerate(value, 1))
         if value in (None, ""):
             return True
-        return add(f"{path}：{_mask(value, key, names)}")
+        return add(f"{label(path)}：{_mask(value, key, names)}")
 
     walk(payload, "", "")
     text = "；".join(parts)

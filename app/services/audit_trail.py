@@ -25,6 +25,7 @@ from app.domain.clock import CHINA, iso_utc, parse_iso
 from app.domain.errors import DomainError
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
 from app.domain.vocabulary import Role
+from app.messages import field_label
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store.tables import complaint_data, complaints, events, users
@@ -213,7 +214,7 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
             category_label=ar.CATEGORY_LABELS[category], outcome=outcome, outcome_label=ar.OUTCOME_LABELS[outcome],
             stream=event.stream, case_no=case_nos.get(event.stream), actor_id=event.actor, actor_name=actor_name,
             device_id=event.device_id, device_seq=event.device_seq, server_seq=event.server_seq,
-            summary=ar.summary_text(raw, names=persons), payload=ar.mask_payload(raw, persons) if full else None,
+            summary=ar.summary_text(raw, names=persons, label=field_label), payload=ar.mask_payload(raw, persons) if full else None,
         ))
     return records
 

@@ -32,3 +32,14 @@ def test_daily_backups_keep_the_last_days_and_one_a_month_for_six_months():
     assert {(2026, 6), (2026, 7), (2026, 8), (2026, 9), (2026, 10), (2026, 11)} <= months
     assert all(not retention.expired(m, now) for m in kept)  # nothing older than six months is kept …
     assert len(kept) <= 14 + 7  # … and no more than one a month besides the recent days
+
+
+def test_every_session_and_admin_action_has_a_chinese_label_and_can_be_picked():
+    """The auditor never sees a bare code such as personal_data_revealed, and can filter by each."""
+    from app.domain.audit_records import action_choices, action_label
+    from app.domain.event_rules import ADMIN_ACTIONS, SESSION_ACTIONS
+
+    codes = {code for code, _ in action_choices()}
+    for action in (*SESSION_ACTIONS, *ADMIN_ACTIONS):
+        assert action_label(action) != action
+        assert action in codes
