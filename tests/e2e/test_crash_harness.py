@@ -39,6 +39,7 @@ import keyring
 import pytest
 from sqlalchemy import text
 
+from app.security.fieldcrypt import open_json
 from app.services import auth, documents, maintenance, sync
 from app.services.attachments import blob_path
 from app.services.office_settings import update as update_office_settings
@@ -254,7 +255,9 @@ def rows_of(session, ids: list[str]) -> dict[str, dict]:
         rows = session.execute(text(
             "SELECT c.*, d.data AS aggregate FROM complaints c JOIN complaint_data d ON d.num = c.num "
             "WHERE c.id IN (SELECT value FROM json_each(:ids))"), {"ids": json.dumps(ids[chunk:chunk + 500])})
-        found.update({r["id"]: {k: v for k, v in r.items() if k != "num"} for r in rows.mappings()})
+        # the aggregate is compared opened: its personal data is sealed with a fresh nonce at every write
+        found.update({r["id"]: {k: (open_json(v) if k == "aggregate" else v) for k, v in r.items() if k != "num"}
+                      for r in rows.mappings()})
     return found
 
 
