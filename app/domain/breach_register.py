@@ -23,6 +23,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from app.domain.personal_data import mask_personal_numbers
 from app.domain.sanctions import STATUS_LABELS, SanctionStatus, credit_measures, sanction_status
 from app.domain.vocabulary import SanctionMeasure, label
 
@@ -63,8 +64,15 @@ def _sanction(c, s: dict[str, Any]) -> dict[str, Any]:
         "event": s.get("event") or "", "measures": list(s.get("measures", [])),
         "other_measures": list(s.get("other_measures", [])), "imposed_by": s.get("imposed_by") or "",
         "start_on": s.get("start_on"), "end_on": s.get("end_on") or None, "lifted_on": s.get("lifted_on") or None,
-        "recorded_on": recorded.get(s.get("event")) or s.get("start_on"), "note": s.get("note") or None,
+        "recorded_on": recorded.get(s.get("event")) or s.get("start_on"), "note": _masked(s.get("note")) or None,
     }
+
+
+def _masked(text: str | None) -> str | None:
+    """Free text as the register keeps it: a phone or ID number an officer typed into it is masked
+    (138****5678), so the register table, its exports and the submissions never hold one in clear;
+    the sealed event keeps the full text (``app.domain.personal_data``)."""
+    return mask_personal_numbers(text) if text else text
 
 
 def breach_record_row(c) -> tuple | None:
@@ -89,10 +97,10 @@ def breach_record_row(c) -> tuple | None:
         "respondent_code": respondent.get("credit_code"), "respondent_kind": respondent.get("kind"),
         "complainant_name": complainant.get("name"), "agreement_title": intake["agreement"].get("title"),
         "claim_cents": _cents(intake["claim"].get("amount")), "ground": breach.get("ground") or "overdue",
-        "ground_detail": breach.get("ground_detail"), "confirmed_by": breach.get("confirmed_by"),
-        "confirmed_on": breach.get("confirmed_on"), "facts": breach.get("facts"),
+        "ground_detail": _masked(breach.get("ground_detail")), "confirmed_by": breach.get("confirmed_by"),
+        "confirmed_on": breach.get("confirmed_on"), "facts": _masked(breach.get("facts")),
         "document_ref": breach.get("document_ref") or _document(c, "breach_determination"),
-        "status": status.value, "repaired_on": repair.get("fulfilled_on"), "repair_evidence": repair.get("evidence"),
+        "status": status.value, "repaired_on": repair.get("fulfilled_on"), "repair_evidence": _masked(repair.get("evidence")),
         "repair_document": _document(c, "repair_notice") if c.repair else None,
         "sanctions": sanctions, "accountability": accountability,
     }

@@ -191,3 +191,23 @@ def test_the_export_holds_the_selection_in_list_order(office, tmp_path):
         register_export.export_register(p, o.officer, RegisterFilter(), target)
     assert caught.value.code == "file_exists"
     assert register_export.export_register(p, o.officer, RegisterFilter(), target, force=True).records == 2
+
+
+def test_a_phone_typed_into_the_facts_is_masked_in_the_register_and_nowhere_in_clear(office):
+    """The register (its table, exports, submissions) keeps a phone or ID number typed into the facts
+    masked; the event keeps it sealed; the database file holds it nowhere in clear (issue 12)."""
+    p, o = office.profile, office
+    o.clock.now = china_noon(2026, 11, 26)
+    case = intake.register(p, o.clerk, make_intake(respondent=FINANCE)).case_no
+    act.act(p, o.handler, case, "forward", {"department": "双柏县人民政府"})
+    act.act(p, o.handler, case, "conclude", {"finding": "substantiated", "explanation": "经核实情况属实",
+                                             "requirements": "限期兑现", "rectify_due": "2026-11-30"})
+    o.clock.now = china_noon(2026, 12, 2)
+    act.act(p, o.leader, case, "refuse", {"confirmed_by": "双柏县人民政府", "confirmed_on": "2026-12-02",
+                                          "facts": "经办人（电话13987124466，身份证532322198803152312）拒不兑现",
+                                          "ground": "overdue"})
+    with p.store.read() as session:
+        facts = session.execute(select(breach_records.c.facts)).scalar_one()
+    assert facts == "经办人（电话139****4466，身份证5323**********2312）拒不兑现"
+    data = b"".join(f.read_bytes() for f in p.files.home.rglob("lvyue.sqlite*") if f.is_file())
+    assert b"13987124466" not in data and b"532322198803152312" not in data
