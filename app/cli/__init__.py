@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.arguments import COMMANDS, build_parser
+from app.cli.arguments import build_parser
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.messages import describe
@@ -23,7 +23,9 @@ OPTIONS_WITH_VALUE = ("--home", "--user")
 def is_cli_invocation(args: list[str]) -> bool:
     """True when ``args`` name a command (or ask for help/version) rather than start the window.
 
-    ``--home demo`` is a folder called demo, not the ``demo`` command: option values are skipped.
+    ``--home demo`` is a folder called demo, not the ``demo`` command: option values are skipped, and
+    so is the value of a Qt option (``-platform offscreen``). Any other word is meant as a command: an
+    unknown one (``main.py report``) goes to the CLI, which answers with a usage error, never the window.
     """
     skip = False
     for arg in args:
@@ -33,8 +35,10 @@ def is_cli_invocation(args: list[str]) -> bool:
             skip = True
         elif arg in ("-h", "--help", "--version"):
             return True
+        elif arg.startswith("-") and not arg.startswith("--") and "=" not in arg:
+            skip = True  # a Qt option such as -platform, -style: its value is not a command
         elif not arg.startswith("-"):
-            return arg in COMMANDS
+            return True
     return False
 
 

@@ -81,7 +81,9 @@ def _common(default) -> argparse.ArgumentParser:
 def build_parser() -> ChineseParser:
     common = _common(argparse.SUPPRESS)
     parser = ChineseParser(prog="python main.py", description="履约 Lvyue —— 政府违约失信投诉办理系统（命令行）",
-                           parents=[_common(None)])
+                           parents=[_common(None)],
+                           epilog="不带命令时打开桌面程序：python main.py [--home 目录] [--demo]"
+                                  "（--demo 打开演示配置档案，首次使用时生成演示数据）。")
     parser.add_argument("--version", action="store_const", const=admin.version, dest="handler",
                         help="显示版本号")
     sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
