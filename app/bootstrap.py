@@ -70,8 +70,10 @@ def _install(extras: tuple[str, ...]) -> None:
         [python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--upgrade", "pip"],
         [python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target],
     ]
+    # setuptools' English "Editable installation" banner is a Python warning in the build backend: not for officers
+    quiet = {**os.environ, "PYTHONWARNINGS": "ignore"}
     for step in steps:
-        result = subprocess.run(step, cwd=ROOT)
+        result = subprocess.run(step, cwd=ROOT, env=quiet)
         if result.returncode != 0:
             _say("安装依赖失败，请检查网络或 pip 镜像设置后重试（命令：" + " ".join(step) + "）")
             raise SystemExit(result.returncode)
