@@ -251,6 +251,7 @@ class Shooter:
                 window.cases.close_all()
                 window.close()
                 window.deleteLater()
+            self.attempt("default size", self.default_window)
             self.attempt("auditor", self.auditor)
             self.attempt("admin", self.admin)
             self.attempt("restore", self.restore)
@@ -323,6 +324,9 @@ class Shooter:
         self.until(lambda: login.error.isVisible(), 5000)
         self.dialog(login, "dialog-login-wrong-password")
         login.close()
+        from app.services.auth import login as sign_in
+
+        sign_in(self.profile, "leader", PASSWORD)  # the failed attempt is forgotten: reruns never lock it
 
     # -- as the officer (clerk, handler, leader) ----------------------------------------------------
     def pages(self, window) -> None:
@@ -548,6 +552,26 @@ class Shooter:
         self.wait(100)
         dialog.close()
         dialog.deleteLater()
+
+    def default_window(self) -> None:
+        """The main window as it first opens (nothing saved yet), on the screen: does it fit?"""
+        from PySide6.QtCore import QSettings
+
+        from app.services.auth import login
+        from ui.context import UiContext
+        from ui.main_window import MainWindow
+
+        settings = QSettings(str(self.scratch / "first.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(UiContext(self.profile, login(self.profile, "officer", PASSWORD), self.tasks, settings))
+        window.show()
+        self.until(lambda: window.workbench.numbers["all.open"].value is not None)
+        self.geometry.append(f"window-default: {window.width()}×{window.height()} at ({window.x()},{window.y()}) in "
+                             f"{self.screen.availableGeometry().width()}×{self.screen.availableGeometry().height()}"
+                             + ("" if self.screen.availableGeometry().contains(window.frameGeometry())
+                                else "  ← DOES NOT FIT"))
+        self.save_screen("window-default-screen")
+        window.close()
+        window.deleteLater()
 
     # -- the auditor and the administrator ----------------------------------------------------------
     def auditor(self) -> None:
