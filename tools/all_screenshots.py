@@ -116,6 +116,7 @@ class Shooter:
             self.setup += f"-{options.font_size}pt"
         self.out: Path = options.out or ROOT / "docs" / "screenshots" / self.setup
         self.out.mkdir(parents=True, exist_ok=True)
+        self.font_size = options.font_size
         self.screen_grabs = options.screen_grabs if options.screen_grabs is not None else physical <= 1366
         self.home = options.home
         self.saved: list[Path] = []
@@ -247,6 +248,7 @@ class Shooter:
                 self.attempt("submission", lambda: self.submission(window))
                 self.attempt("typical", lambda: self.typical(window))
                 self.attempt("lock", lambda: self.lock(window))
+                self.attempt("font change", lambda: self.font_change(window))
             finally:
                 window.cases.close_all()
                 window.close()
@@ -419,6 +421,9 @@ class Shooter:
         window.cases.close_all()
 
     def detail(self, window) -> None:
+        from dataclasses import replace
+
+        from app.domain.document_kinds import available_kinds
         from app.domain.vocabulary import Action
         from app.domain.workflow import RULES
 
@@ -430,14 +435,24 @@ class Shooter:
             view.tabs.setCurrentIndex(index)
             self.wait(400)
             self.save(window, f"page-detail-{name}")
-        kind = RULES[Action.CONCLUDE].produces[0]
         view.tabs.setCurrentIndex(0)
         forwarded = self.find_detail("forwarded")
         window.open_complaint(forwarded.complaint.id, forwarded.complaint.case_no)
         view = window.cases.currentWidget()
         self.until(lambda: getattr(view, "detail", None) is not None)
         self.save(window, "page-detail-forwarded")
-        self.modal(lambda: view._offer_document(kind), "prompt-issue-document")  # asked after 核实认定 etc.
+        # asked after an action that produces a document, once the complaint is read again; the action
+        # changed what may be done next, so the action bar is rebuilt under the question (shown here with
+        # one action fewer — nothing is written)
+        kind = next(iter(available_kinds(forwarded.complaint)), RULES[Action.CONCLUDE].produces[0])
+        changed = replace(forwarded, allowed=tuple(a for a in forwarded.allowed if a != Action.CONCLUDE))
+
+        def after_action() -> None:
+            view._offer_after_reload = kind
+            view._show(changed)
+
+        self.modal(after_action, "prompt-issue-document")
+        view.reload()
         window.cases.close_all()
 
     def actions(self, window) -> None:
@@ -552,6 +567,27 @@ class Shooter:
         self.wait(100)
         dialog.close()
         dialog.deleteLater()
+
+    def font_change(self, window) -> None:
+        """设置 → 字号 14 磅 while the window is open ("立即应用于所有窗口"): the list and the register as they
+        are then, and the navigation; the size is put back for the shots that follow."""
+        from ui.appearance import DEFAULT_FONT_SIZE, apply_font_size
+        from ui.main_window import COMPLAINTS, DOCUMENTS
+
+        if self.font_size and self.font_size >= 14:
+            return
+        apply_font_size(self.settings, 14)
+        try:
+            window.go(COMPLAINTS)
+            window.cases.show_list()
+            self.wait(1000)
+            self.save(window, "page-complaints-after-font-14")
+            window.go(DOCUMENTS)
+            self.wait(1000)
+            self.save(window, "page-documents-after-font-14")
+        finally:
+            apply_font_size(self.settings, self.font_size or DEFAULT_FONT_SIZE)
+            self.wait(500)
 
     def default_window(self) -> None:
         """The main window as it first opens (nothing saved yet), on the screen: does it fit?"""
