@@ -45,17 +45,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="72"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="78"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="76"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="82"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="101"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -353,17 +353,17 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="60"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="61"/>
         <source>Choose a field above and add it; then type the corrected value.</source>
         <translation>请在上方选择要更正的项目并添加，然后填写更正后的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="78"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="79"/>
         <source>Now: %1</source>
         <translation>原为：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="113"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="114"/>
         <source>Nothing was changed: correct at least one field.</source>
         <translation>内容没有变化：请至少更正一项。</translation>
     </message>
@@ -633,6 +633,14 @@
     </message>
 </context>
 <context>
+    <name>FieldGrid</name>
+    <message>
+        <location filename="../../ui/forms/field_grid.py" line="94"/>
+        <source>%1 / %2 characters</source>
+        <translation>已输入 %1 / %2 字</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../ui/forms/intake_fields.py" line="46"/>
@@ -846,12 +854,12 @@
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/sections.py" line="36"/>
+        <location filename="../../ui/forms/sections.py" line="37"/>
         <source>%1 (prefecture level)</source>
         <translation>%1（州级）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/sections.py" line="73"/>
+        <location filename="../../ui/forms/sections.py" line="89"/>
         <source>The check character does not match, but the code is confirmed correct (early pilot code)</source>
         <translation>校验位不符，但已核实代码无误（早期试点代码）</translation>
     </message>
@@ -1016,43 +1024,42 @@
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/forms/registration.py" line="82"/>
+        <location filename="../../ui/forms/registration.py" line="84"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="88"/>
+        <location filename="../../ui/forms/registration.py" line="90"/>
         <source>Fields marked * are required. Press Ctrl+Enter to register. What you type is kept as a draft until the complaint is registered.</source>
         <translation>带 * 的为必填项，按 Ctrl+Enter 登记。登记前填写的内容会自动保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="98"/>
+        <location filename="../../ui/forms/registration.py" line="100"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="129"/>
+        <location filename="../../ui/forms/registration.py" line="133"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="130"/>
+        <location filename="../../ui/forms/registration.py" line="134"/>
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="274"/>
+        <location filename="../../ui/forms/registration.py" line="298"/>
         <source>A draft saved at %1 was restored. Check it and register, or discard it to start afresh.</source>
         <translation>已恢复 %1 保存的草稿。请核对后登记，或放弃草稿重新填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="314"/>
-        <location filename="../../ui/forms/registration.py" line="356"/>
+        <location filename="../../ui/forms/registration.py" line="230"/>
         <source>, see the red notes.</source>
         <translation>，请按红色提示修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="320"/>
+        <location filename="../../ui/forms/registration.py" line="348"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

@@ -24,12 +24,21 @@ def is_empty(value: Any) -> bool:
     return value is None or value is False or (isinstance(value, str | list) and not value)
 
 
-def _domain(check, value: str, **kwargs: Any) -> str | None:
+def _domain(check, value: str, overridable: str = "yes", **kwargs: Any) -> str | None:
     try:
         check(value, **kwargs)
     except DomainError as error:
-        return message(error.code, error.params)
+        return error_text("" if overridable == "no" else "complainant.credit_code", error.code, error.params)
     return None
+
+
+def error_text(path: str, code: str, params: dict[str, Any] | None = None) -> str:
+    """The message for an error on the field ``path``: a failed check character is advised to be confirmed
+    by the checkbox only where there is one (the complainant's code)."""
+    params = dict(params or {})
+    if code == "credit_code_checksum" and path != "complainant.credit_code":
+        params["overridable"] = "no"
+    return message(code, params)
 
 
 def problem(kind: str, value: Any, required: bool = False, *, override: bool = False, name: bool = False) -> str | None:
@@ -49,8 +58,10 @@ def problem(kind: str, value: Any, required: bool = False, *, override: bool = F
         return message(glyphs.code, glyphs.params)
     if kind == "name" and len(text) < NAME_MIN:
         return message("string_too_short", {"min_length": NAME_MIN})
-    if kind in ("credit_code", "opt_credit_code"):
+    if kind == "credit_code":
         return _domain(validate_credit_code, text, allow_checksum_failure=override)
+    if kind == "opt_credit_code":  # the respondent's: no checkbox confirms it, so none is advised
+        return _domain(validate_credit_code, text, overridable="no")
     if kind == "phone":
         return _domain(parse_phone, text)
     if kind == "citizen_id":

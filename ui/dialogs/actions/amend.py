@@ -56,6 +56,7 @@ class AmendDialog(ActionDialog):
         line.addWidget(self.add_button)
         self.grid.add_widget(picker)
         self.changes = FieldGrid()
+        self.changes.errors_changed.connect(self._recount)
         self.grid.add_widget(self.changes)
         self.empty_note = QLabel(self.tr("Choose a field above and add it; then type the corrected value."))
         self.empty_note.setStyleSheet("color: #5f6368;")
@@ -78,7 +79,7 @@ class AmendDialog(ActionDialog):
         row.set_hint(self.tr("Now: %1").replace("%1", display_value(self.ctx.profile, spec, shown)))
         self.rows[path] = row
         self.change_paths.append(path)
-        field.changed.connect(lambda r=row: r.error and r.set_error(None))
+        field.changed.connect(lambda p=path: self.recheck(p))
         self.empty_note.hide()
         QTimer.singleShot(0, self.fit)  # the new row's widgets are shown by the next event loop turn
         field.focus_widget.setFocus()
@@ -110,8 +111,7 @@ class AmendDialog(ActionDialog):
         if not self.rows["reason"].field.value():
             found["reason"] = message("required")
         if not found and not self.payload()["changes"]:
-            self.summary.setText(self.tr("Nothing was changed: correct at least one field."))
-            found["__changes__"] = self.summary.text()
+            found["__changes__"] = self.tr("Nothing was changed: correct at least one field.")
         return found
 
     def row_for(self, error: FieldError) -> str | None:
