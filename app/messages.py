@@ -367,6 +367,8 @@ MESSAGES: dict[str, str] = {
     "key_file_invalid": "不是履约导出的数据密钥文件",
     "key_file_other_profile": "该密钥文件属于另一个配置档案，不能导入到此配置档案",
     "key_passphrase_required": "请用环境变量 LVYUE_KEY_PASSPHRASE 提供口令，或在终端中运行以便输入口令",
+    "text_too_long": "内容过长：已输入 {length} 字，最多 {max_length} 字（更详细的材料请作为附件添加）",
+    "text_over_limit": "“{action_label}”记录中“{path_label}”过长（{length} 字，最多 {max_length} 字）",
 }
 
 

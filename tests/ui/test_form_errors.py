@@ -163,3 +163,37 @@ def top_in(widget: QWidget, root: QWidget) -> int:
 
 def bottom_in(widget: QWidget, root: QWidget) -> int:
     return top_in(widget, root) + widget.height()
+
+
+def test_long_texts_count_their_characters_and_the_core_limit_is_refused(qtbot, form):
+    from app.domain.intake import CLAIM_CHARS, DESCRIPTION_CHARS
+
+    description = form.rows["description"]
+    assert description.counter.isVisible()
+    assert description.counter.text() == f"已输入 0 / {DESCRIPTION_CHARS} 字"
+    assert form.rows["claim.text"].counter.text() == f"已输入 0 / {CLAIM_CHARS} 字"
+    form.set_values(intake_values(description="拖" * 601))
+    assert description.counter.text() == "已输入 601 / 600 字"
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert "已输入 601 字，最多 600 字" in description.message.text()
+    assert count_in(form.summary.text()) == 1
+    cursor = description.field.edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    description.field.edit.setTextCursor(cursor)
+    qtbot.keyClick(description.field.edit, Qt.Key.Key_Backspace)  # one key back to the limit
+    assert description.counter.text() == "已输入 600 / 600 字"
+    assert not description.error and form.summary.text() == ""
+
+
+def test_an_action_dialog_counts_its_long_texts(qtbot, office, make_ctx):
+    from app.domain.schema import LONG_TEXT_CHARS
+
+    dialog = conclude_dialog(qtbot, office, make_ctx)
+    explanation = dialog.rows["explanation"]
+    assert explanation.counter.isVisible() and explanation.counter.text() == f"已输入 0 / {LONG_TEXT_CHARS} 字"
+    assert dialog.rows["determined_by"].counter.isHidden()  # a line field has its own max length
+    type_text(qtbot, explanation.field.focus_widget, "情况属实")
+    assert explanation.counter.text() == f"已输入 4 / {LONG_TEXT_CHARS} 字"
+    explanation.field.set_value("实" * (LONG_TEXT_CHARS + 1))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "最多 500 字" in explanation.message.text()

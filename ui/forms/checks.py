@@ -14,6 +14,8 @@ from app.domain.glyphs import text_problem
 from app.domain.identifiers import validate_citizen_id, validate_credit_code
 from app.domain.money import format_money, money_in_words, parse_money
 from app.domain.phones import parse_phone
+from app.domain.schema import LONG_TEXT_CHARS
+from app.domain.text_limits import over
 from app.messages import message
 
 NAME_MIN = 2
@@ -41,10 +43,12 @@ def error_text(path: str, code: str, params: dict[str, Any] | None = None) -> st
     return message(code, params)
 
 
-def problem(kind: str, value: Any, required: bool = False, *, override: bool = False, name: bool = False) -> str | None:
+def problem(kind: str, value: Any, required: bool = False, *, override: bool = False, name: bool = False,
+            limit: int | None = None) -> str | None:
     """The message for a field of ``kind`` holding ``value`` (see ``ui.forms.intake_fields``).
 
     ``name``: the field holds a name, so emoji are refused too (``app.domain.glyphs``).
+    ``limit``: the most characters of a long text (``app.domain.text_limits``, the core's own number).
     """
     if is_empty(value):
         return message("required") if required else None
@@ -68,9 +72,11 @@ def problem(kind: str, value: Any, required: bool = False, *, override: bool = F
         return _domain(validate_citizen_id, text)
     if kind == "money":
         return _domain(parse_money, text)
-    limit = 5000 if kind == "long" else 200
-    if len(text) > limit:
-        return message("string_too_long", {"max_length": limit})
+    if kind == "long":
+        found = over(text, limit or LONG_TEXT_CHARS, "")
+        return message(found.code, found.params) if found else None
+    if len(text) > 200:
+        return message("string_too_long", {"max_length": 200})
     return None
 
 

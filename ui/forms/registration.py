@@ -26,6 +26,7 @@ from app.domain.clock import china_date
 from app.domain.errors import ValidationFailed
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.identifiers import normalize_code
+from app.domain.text_limits import intake_limit
 from app.messages import message
 from app.services.reference import find_body
 from ui.context import UiContext
@@ -193,7 +194,7 @@ class RegistrationForm(QWidget):
         if path == OVERRIDE_REASON:
             return checks.problem("text", row.field.value(), self._override_on()) if self._override_on() else None
         return checks.problem(spec.kind, row.field.value(), spec.required, override=self._override_on(),
-                              name=path in INTAKE_NAMES)
+                              name=path in INTAKE_NAMES, limit=intake_limit(path))
 
     def check_field(self, path: str) -> bool:
         row = self.rows[path]

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
+from app.domain.text_limits import intake_limit
 from app.domain.vocabulary import RespondentKind, choices
 from app.messages import override_checkbox
 from app.services.reference import bodies_in_scope, departments_in_scope
@@ -85,6 +86,8 @@ def build_section(section: Section, ctx: UiContext, today: date) -> tuple[QGroup
     for spec in section.fields:
         label = "" if spec.kind == "override" else tr(spec.label)
         rows[spec.path] = grid.add(spec.path, label, make_input(spec, ctx, today), spec.required)
+        if spec.kind == "long":
+            rows[spec.path].set_limit(intake_limit(spec.path))  # “已输入 N / 上限 字”, the core's limit
         if spec.kind == "override":
             rows[spec.path].set_note(QCoreApplication.translate(
                 "IntakeFields", "The check character does not match, but the code is confirmed correct (early pilot "

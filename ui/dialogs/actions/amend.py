@@ -17,6 +17,7 @@ from app.domain.disclosure import PERSONAL_FIELDS, mask_field
 from app.domain.errors import FieldError
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP
+from app.domain.text_limits import intake_limit
 from app.messages import message
 from ui.detail.values import current_value, display_value
 from ui.dialogs.actions.base import ActionDialog
@@ -76,6 +77,8 @@ class AmendDialog(ActionDialog):
         section = next(s for s in SECTIONS if spec in s.fields)
         row = self.changes.add(path, f"{tr(section.title)} · {tr(spec.label)}", field, spec.required)
         shown = mask_field(path, old) if self.masked(path) else old
+        if spec.kind == "long":
+            row.set_limit(intake_limit(path))
         row.set_hint(self.tr("Now: %1").replace("%1", display_value(self.ctx.profile, spec, shown)))
         self.rows[path] = row
         self.change_paths.append(path)
@@ -105,7 +108,8 @@ class AmendDialog(ActionDialog):
             if self.masked(path) and checks.is_empty(self.rows[path].field.value()):
                 continue
             text = checks.problem(spec.kind, self.rows[path].field.value(), spec.required,
-                                  override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES)
+                                  override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES,
+                                  limit=intake_limit(path))
             if text:
                 found[path] = text
         if not self.rows["reason"].field.value():

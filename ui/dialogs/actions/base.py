@@ -174,6 +174,8 @@ class ActionDialog(QDialog):
                 field.set_value(values[spec.name])
             text = "" if spec.kind == "check" else tr(spec.label)  # the checkbox carries its own text
             row = self.add_row(spec.name, text, field, spec.required)
+            if spec.limit and isinstance(field, TextInput) and not isinstance(field, LinesInput):
+                row.set_limit(spec.limit)  # “已输入 N / 上限 字”, the core's own limit
             if spec.placeholder and spec.kind in ("date", "opt_date"):
                 row.set_hint(tr(spec.placeholder))  # a date edit has no placeholder of its own
 
@@ -234,7 +236,7 @@ class ActionDialog(QDialog):
                 continue
             value = row.field.value()
             text = checks.problem("long" if isinstance(row.field, TextInput) else "text", value, row.required,
-                                  name=name in PAYLOAD_NAMES.get(self.action, ()))
+                                  name=name in PAYLOAD_NAMES.get(self.action, ()), limit=row.limit)
             if text:
                 found[name] = text
         return found
