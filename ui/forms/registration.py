@@ -352,8 +352,10 @@ class RegistrationForm(QWidget):
                            on_done=while_alive(self, self._registered), on_error=while_alive(self, self._failed))
 
     def _focus(self, path: str) -> None:
-        widget = self.rows[path].field.focus_widget
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        row = self.rows[path]
+        widget = row.field.focus_widget
+        self.scroll.ensureWidgetVisible(row.holder, 50, 40)  # the field and its message under it
+        self.scroll.ensureWidgetVisible(widget, 50, 40)  # a tall field: at least its top
         widget.setFocus()
 
     def _registered(self, submitted: Submitted) -> None:

@@ -339,6 +339,7 @@ class ActionDialog(QDialog):
         self._recount()
         self.fit()  # grow with the errors, as far as the screen allows
         if first:
-            self.scroll.ensureWidgetVisible(self.rows[first].field.focus_widget, 20, 40)
+            self.scroll.ensureWidgetVisible(self.rows[first].holder, 20, 20)  # the field and its message
+            self.scroll.ensureWidgetVisible(self.rows[first].field.focus_widget, 20, 20)
             self.rows[first].field.focus_widget.setFocus()
 
