@@ -91,6 +91,11 @@ Name = Annotated[str, StringConstraints(min_length=2, max_length=100)]
 OptText = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, BeforeValidator(_blank_to_none)]
 OptLongText = Annotated[Annotated[str, StringConstraints(max_length=STORED_TEXT_CHARS), InputLimit(LONG_TEXT_CHARS)]
                         | None, BeforeValidator(_blank_to_none)]
+# A typical case's summary for publication (信用云南): several paragraphs, drafted from the record
+# (``app.reports.typical_summary``, which quotes the facts of the breach), so it gets more room.
+SUMMARY_TEXT_CHARS = 2000
+OptSummaryText = Annotated[Annotated[str, StringConstraints(max_length=STORED_TEXT_CHARS),
+                                     InputLimit(SUMMARY_TEXT_CHARS)] | None, BeforeValidator(_blank_to_none)]
 Money = Annotated[Decimal, BeforeValidator(_money)]
 OptMoney = Annotated[Decimal | None, BeforeValidator(_money)]
 OptDate = Annotated[Day | None, BeforeValidator(_blank_to_none)]
