@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     # identifiers, phones, money
     "credit_code_length": "统一社会信用代码“{value}”应为18位",
     "credit_code_format": "统一社会信用代码“{value}”含有无效字符，或登记管理部门、机构类别代码有误",
-    "credit_code_checksum": "统一社会信用代码“{value}”校验位错误（如确为早期试点代码，请勾选“确认代码无误”并说明理由）",
+    "credit_code_checksum": "统一社会信用代码“{value}”校验位错误{override_hint}",
     "credit_code_override_reason_required": "确认校验位不符的代码时，须填写理由",
     "citizen_id_invalid": "居民身份证号“{value}”无效",
     "citizen_id_legacy": "“{value}”为15位旧身份证号，请填写18位居民身份证号",
@@ -367,6 +367,8 @@ MESSAGES: dict[str, str] = {
     "key_file_invalid": "不是履约导出的数据密钥文件",
     "key_file_other_profile": "该密钥文件属于另一个配置档案，不能导入到此配置档案",
     "key_passphrase_required": "请用环境变量 LVYUE_KEY_PASSPHRASE 提供口令，或在终端中运行以便输入口令",
+    "text_too_long": "内容过长：已输入 {length} 字，最多 {max_length} 字（更详细的材料请作为附件添加）",
+    "text_over_limit": "“{action_label}”记录中“{path_label}”过长（{length} 字，最多 {max_length} 字）",
 }
 
 
@@ -424,6 +426,11 @@ def _enrich(code: str, params: dict) -> dict:
         values["path_label"] = field_label(values["path"].removeprefix("(root)")) or "整条记录"
     if "problem" in values:
         values["problem_text"] = MESSAGES.get(values["problem"], values["problem"]).format_map(_Defaults(values))
+    if code == "credit_code_checksum" and "override_hint" not in values:
+        # names the checkbox by its own text (the form shows ``override_checkbox()``); a code that may not
+        # be confirmed (the respondent's) gets no such advice (``overridable="no"``)
+        values["override_hint"] = "" if values.get("overridable") == "no" else (
+            f"（如确为早期试点代码，请勾选“{override_checkbox()}”并说明理由）")
     if "until" in values:
         from app.domain.clock import CHINA, parse_iso
 
@@ -444,6 +451,12 @@ def message(code: str, params: dict | None = None) -> str:
     if template is None:
         return f"操作失败（{code}）"
     return template.format_map(_Defaults(_enrich(code, params or {})))
+
+
+def override_checkbox() -> str:
+    """The text of the checkbox that confirms a credit code whose check character fails (the message
+    ``credit_code_checksum`` tells the officer to tick it by this very text)."""
+    return FIELD_LABELS["credit_code_override"]
 
 
 def field_label(path: str) -> str:

@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from app.domain import identifiers, phones
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.schema import (
+    STORED_TEXT_CHARS,
     Day,
+    InputLimit,
     InputModel,
-    LongText,
     Name,
     OptDate,
     OptMoney,
@@ -46,6 +47,16 @@ def _optional_credit_code(value: str | None) -> str | None:
 Phone = Annotated[str, AfterValidator(_phone)]
 CitizenId = Annotated[OptText, AfterValidator(_citizen_id)]
 OptCreditCode = Annotated[OptText, AfterValidator(_optional_credit_code)]
+
+
+# 投诉事项 and 诉求 are printed in the 转办函, the 受理回执 and the feedback letters: at these limits a
+# 转办函 stays within three pages (tests/unit/test_text_limits.py renders one); a longer account
+# belongs in an attachment. Stored complaints may hold more (registered before the limits).
+DESCRIPTION_CHARS = 600
+CLAIM_CHARS = 200
+Description = Annotated[str, StringConstraints(min_length=1, max_length=STORED_TEXT_CHARS),
+                        InputLimit(DESCRIPTION_CHARS)]
+ClaimText = Annotated[str, StringConstraints(min_length=1, max_length=STORED_TEXT_CHARS), InputLimit(CLAIM_CHARS)]
 
 
 class Complainant(InputModel):
@@ -101,7 +112,7 @@ class Claim(InputModel):
     """诉求."""
 
     amount: OptMoney = None
-    text: LongText
+    text: ClaimText
 
 
 class Intake(InputModel):
@@ -115,7 +126,7 @@ class Intake(InputModel):
     breach_kind: BreachKind
     agreement: Agreement
     claim: Claim
-    description: LongText
+    description: Description
     received_on: Annotated[Day | None, Field(validate_default=True)] = None  # default: today
 
     @field_validator("received_on")

@@ -20,6 +20,7 @@ from app.domain.schema import (
     Name,
     OptDate,
     OptLongText,
+    OptSummaryText,
     OptText,
     Text,
     not_in_future,
@@ -293,7 +294,7 @@ class MarkTypicalPayload(InputModel):
     typical: bool = True
     reason: OptLongText = None
     criteria: dict[CriterionCode, Annotated[int, Field(ge=0)]] | None = None
-    summary: OptLongText = None
+    summary: OptSummaryText = None
 
     @model_validator(mode="after")
     def _reason(self) -> MarkTypicalPayload:

@@ -7,6 +7,7 @@ Input from the window, the CLI and sync is validated with pydantic; every failur
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
@@ -68,11 +69,33 @@ def _day_in_range(value: date) -> date:
 
 
 Day = Annotated[date, AfterValidator(_day_in_range)]
+
+
+@dataclass(frozen=True)
+class InputLimit:
+    """The most characters a text typed *now* may hold (``app.domain.text_limits``: the window, the CLI,
+    imports and the hub's checks on new work apply it). The type's own ``max_length`` stays the ceiling
+    for stored events: text recorded before a limit was lowered still folds and rebuilds."""
+
+    chars: int
+
+
+# A free text printed in a document: a reason, a note, an explanation, the facts… (a full A4 page of
+# 仿宋 三号 holds about 600 characters; see app.domain.text_limits for the intake's own limits)
+LONG_TEXT_CHARS = 500
+STORED_TEXT_CHARS = 5000  # what stored events may hold (the limit before issue 13)
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=STORED_TEXT_CHARS), InputLimit(LONG_TEXT_CHARS)]
 Name = Annotated[str, StringConstraints(min_length=2, max_length=100)]
 OptText = Annotated[Annotated[str, StringConstraints(max_length=200)] | None, BeforeValidator(_blank_to_none)]
-OptLongText = Annotated[Annotated[str, StringConstraints(max_length=5000)] | None, BeforeValidator(_blank_to_none)]
+OptLongText = Annotated[Annotated[str, StringConstraints(max_length=STORED_TEXT_CHARS), InputLimit(LONG_TEXT_CHARS)]
+                        | None, BeforeValidator(_blank_to_none)]
+# A typical case's summary for publication (信用云南): several paragraphs, drafted from the record
+# (``app.reports.typical_summary``, which quotes the facts of the breach), so it gets more room.
+SUMMARY_TEXT_CHARS = 2000
+OptSummaryText = Annotated[Annotated[str, StringConstraints(max_length=STORED_TEXT_CHARS),
+                                     InputLimit(SUMMARY_TEXT_CHARS)] | None, BeforeValidator(_blank_to_none)]
 Money = Annotated[Decimal, BeforeValidator(_money)]
 OptMoney = Annotated[Decimal | None, BeforeValidator(_money)]
 OptDate = Annotated[Day | None, BeforeValidator(_blank_to_none)]

@@ -21,6 +21,7 @@ from app.domain.intake import apply_changes, parse_intake
 from app.domain.numbering import looks_like_case_no
 from app.domain.payloads import validate_payload
 from app.domain.regions import in_scope
+from app.domain.text_limits import check_lengths
 from app.domain.vocabulary import Action, Role
 from app.domain.workflow import check, resolution_problem
 from app.services.profile import Profile
@@ -73,6 +74,7 @@ def act(
         payload_model = validate_payload(rule.payload, data, today=today)
         payload = payload_model.model_dump(mode="json", exclude_none=True)
         check_printable(rule.action, payload)
+        check_lengths(rule.action, payload)  # new input only: stored events may hold longer texts
         if rule.action == Action.REOPEN:
             payload["back_to"] = reopen_target(complaint).value
         _check_against_case(uow, profile, complaint, rule.action, payload, today)

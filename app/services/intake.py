@@ -16,6 +16,7 @@ from app.domain.intake import Intake, intake_to_json, parse_intake
 from app.domain.numbering import case_series, format_case_no
 from app.domain.payloads import RegisterPayload
 from app.domain.regions import in_scope
+from app.domain.text_limits import intake_too_long
 from app.domain.vocabulary import Action, Role, State
 from app.domain.workflow import check
 from app.services.profile import Profile
@@ -49,6 +50,7 @@ def check_intake(profile: Profile, data: Any) -> Intake:
     All problems are reported together, one per field.
     """
     unprintable = intake_unprintable(data) if isinstance(data, dict) else []
+    unprintable += intake_too_long(data)  # new input only: stored complaints may hold longer texts
     try:
         intake = parse_intake(data, today=china_date(profile.now()))
     except ValidationFailed as failed:

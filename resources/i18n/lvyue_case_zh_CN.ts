@@ -45,17 +45,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="72"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="78"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="76"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="82"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="101"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -63,279 +63,279 @@
 <context>
     <name>ActionFields</name>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="39"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="40"/>
         <source>Reason for not accepting</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="40"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="41"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="43"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="44"/>
         <source>Duplicate of (case number)</source>
         <translation>重复的案件（案号）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="44"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="45"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="47"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="48"/>
         <source>Forward to</source>
         <translation>转办部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="48"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="54"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="49"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="55"/>
         <source>Conclusion due</source>
         <translation>核实认定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="49"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="55"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="50"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="56"/>
         <source>Note to the department</source>
         <translation>转办说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="52"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="53"/>
         <source>Redirect to</source>
         <translation>改派部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="53"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="54"/>
         <source>Reason for redirecting</source>
         <translation>改派理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="58"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="59"/>
         <source>Returned by</source>
         <translation>退回部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="59"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="60"/>
         <source>Reason given for the return</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="62"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="63"/>
         <source>Decided by</source>
         <translation>决定机关</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="63"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="64"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="64"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="65"/>
         <source>Number of the decision</source>
         <translation>决定文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="68"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="69"/>
         <source>Finding</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="69"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="70"/>
         <source>Result of the verification</source>
         <translation>核实情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="70"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="71"/>
         <source>Determined by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="71"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="72"/>
         <source>Rectification requirements</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="72"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="73"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="73"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="74"/>
         <source>How the dispute is settled</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="76"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="77"/>
         <source>New due date</source>
         <translation>新的期限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="77"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="78"/>
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="80"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="100"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="81"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
         <source>Evidence of fulfilment</source>
         <translation>履约证明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="81"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="82"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="84"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="85"/>
         <source>Confirmed by</source>
         <translation>确认部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="85"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="86"/>
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="86"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="87"/>
         <source>Facts of the breach</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="87"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="88"/>
         <source>Number of the determination</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="88"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="89"/>
         <source>Ground</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="89"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="90"/>
         <source>How the body refused</source>
         <translation>拒绝整改的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="92"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="93"/>
         <source>Sanction measures</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="141"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="142"/>
         <source>One per line: measures within your remit not listed above, e.g. 暂停新增合作项目</source>
         <translation>每行一项：职能范围内的其他措施，如：暂停新增合作项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="150"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="151"/>
         <source>Document number of the decision</source>
         <translation>追责决定文书的编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="95"/>
         <source>Imposed by</source>
         <translation>实施部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="95"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="96"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="96"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="97"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="143"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="144"/>
         <source>When and how the body refused, e.g. 2026年12月1日复函明确表示不予支付</source>
         <translation>何时、以何种方式拒绝，如：2026年12月1日复函明确表示不予支付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="65"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="97"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="115"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="119"/>
-        <location filename="../../ui/dialogs/actions/specs.py" line="131"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="66"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="98"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="116"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="120"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="132"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="93"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="94"/>
         <source>Other measures</source>
         <translation>其他惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="101"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="102"/>
         <source>Fulfilled on</source>
         <translation>履约日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="104"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="105"/>
         <source>Method</source>
         <translation>反馈方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="105"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="106"/>
         <source>What the complainant was told</source>
         <translation>反馈内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="106"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="107"/>
         <source>Given on</source>
         <translation>反馈日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="109"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="110"/>
         <source>Summary of the handling</source>
         <translation>办理情况摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="112"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="113"/>
         <source>Reason for reopening</source>
         <translation>重新办理理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="118"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="119"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="122"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="123"/>
         <source>Typical case</source>
         <translation>列为典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="123"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="124"/>
         <source>Why it is typical</source>
         <translation>典型意义</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="126"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="127"/>
         <source>Reason for the correction</source>
         <translation>更正理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="129"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="130"/>
         <source>Change to settle</source>
         <translation>待核对事项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="130"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="131"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="135"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="136"/>
         <source>e.g. 532322-2026-0003</source>
         <translation>如 532322-2026-0003</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="137"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="138"/>
         <source>Document number of the competent department&apos;s determination</source>
         <translation>上级部门或主管部门认定文书的编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/specs.py" line="139"/>
+        <location filename="../../ui/dialogs/actions/specs.py" line="140"/>
         <source>Leave empty: until the credit is repaired</source>
         <translation>不填：执行至信用修复</translation>
     </message>
@@ -343,27 +343,27 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="45"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="46"/>
         <source>Field to correct</source>
         <translation>更正项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="53"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="54"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="60"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="62"/>
         <source>Choose a field above and add it; then type the corrected value.</source>
         <translation>请在上方选择要更正的项目并添加，然后填写更正后的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="78"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="82"/>
         <source>Now: %1</source>
         <translation>原为：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/amend.py" line="113"/>
+        <location filename="../../ui/dialogs/actions/amend.py" line="118"/>
         <source>Nothing was changed: correct at least one field.</source>
         <translation>内容没有变化：请至少更正一项。</translation>
     </message>
@@ -633,6 +633,14 @@
     </message>
 </context>
 <context>
+    <name>FieldGrid</name>
+    <message>
+        <location filename="../../ui/forms/field_grid.py" line="94"/>
+        <source>%1 / %2 characters</source>
+        <translation>已输入 %1 / %2 字</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../ui/forms/intake_fields.py" line="46"/>
@@ -846,12 +854,12 @@
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/sections.py" line="36"/>
+        <location filename="../../ui/forms/sections.py" line="38"/>
         <source>%1 (prefecture level)</source>
         <translation>%1（州级）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/sections.py" line="73"/>
+        <location filename="../../ui/forms/sections.py" line="92"/>
         <source>The check character does not match, but the code is confirmed correct (early pilot code)</source>
         <translation>校验位不符，但已核实代码无误（早期试点代码）</translation>
     </message>
@@ -1016,43 +1024,42 @@
 <context>
     <name>RegistrationForm</name>
     <message>
-        <location filename="../../ui/forms/registration.py" line="82"/>
+        <location filename="../../ui/forms/registration.py" line="85"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="88"/>
+        <location filename="../../ui/forms/registration.py" line="91"/>
         <source>Fields marked * are required. Press Ctrl+Enter to register. What you type is kept as a draft until the complaint is registered.</source>
         <translation>带 * 的为必填项，按 Ctrl+Enter 登记。登记前填写的内容会自动保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="98"/>
+        <location filename="../../ui/forms/registration.py" line="101"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="129"/>
+        <location filename="../../ui/forms/registration.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="130"/>
+        <location filename="../../ui/forms/registration.py" line="135"/>
         <source>Register (Ctrl+Enter)</source>
         <translation>登记（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="274"/>
+        <location filename="../../ui/forms/registration.py" line="299"/>
         <source>A draft saved at %1 was restored. Check it and register, or discard it to start afresh.</source>
         <translation>已恢复 %1 保存的草稿。请核对后登记，或放弃草稿重新填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="314"/>
-        <location filename="../../ui/forms/registration.py" line="356"/>
+        <location filename="../../ui/forms/registration.py" line="231"/>
         <source>, see the red notes.</source>
         <translation>，请按红色提示修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/registration.py" line="320"/>
+        <location filename="../../ui/forms/registration.py" line="349"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

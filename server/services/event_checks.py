@@ -40,6 +40,7 @@ from app.domain.glyphs import payload_unprintable
 from app.domain.intake import apply_changes
 from app.domain.numbering import case_series, parse_case_no
 from app.domain.reminders import REMINDER_KINDS, office_problem
+from app.domain.text_limits import payload_too_long
 from app.domain.vocabulary import Action
 from app.domain.workflow import Fact, apply
 from app.security.fieldcrypt import FieldCipher, cipher_for, open_json
@@ -228,6 +229,11 @@ def check(event: Event, ctx: Context) -> Refusal | None:
                 return "text_unprintable", {"action": fact.action, "path": first.field, "problem": first.code,
                                             **{k: str(v) for k, v in first.params.items()
                                                if k not in ("action", "path")}}
+            too_long = payload_too_long(fact.action, fact.payload)
+            if too_long:  # new work only, as above: the limit of app.domain.text_limits
+                first = too_long[0]
+                return "text_over_limit", {"action": fact.action, "path": first.field,
+                                           **{k: str(v) for k, v in first.params.items()}}
         if is_complaint_stream(event.stream) and fact.action in FACT_CHECKED:
             problem = _facts(fact, event, ctx)
             if problem is not None:

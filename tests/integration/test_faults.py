@@ -104,7 +104,7 @@ def test_a_full_database_refuses_a_registration_and_keeps_what_was_saved(office)
         db.execute("VACUUM")  # no free pages left: the next write must grow the file
         pages = db.execute("PRAGMA page_count").fetchone()[0]
     big = intake()
-    big["description"] = "拖欠工程款" * 200
+    big["description"] = "拖欠工程款" * 120  # the most a description may hold (app.domain.text_limits)
     with pragma_on_connect(profile, f"max_page_count = {pages}"):
         fault = refusal(lambda: register(profile, office.clerk, big))
     assert fault.code == "disk_full"

@@ -251,3 +251,15 @@ def test_the_hub_refuses_new_text_no_document_font_can_print(any_hub, fleet):
     assert wire["id"] not in stored_ids(hub)
     yi = rogue.make(stream=target, action="note", payload={"text": "企业负责人ꆈꌠ已到场"})  # Yi prints
     assert rogue.push(yi).status == "accepted"
+
+
+def test_the_hub_refuses_new_text_over_the_input_limit(any_hub, fleet):
+    """The limit of app.domain.text_limits holds for pushed work too (issue 13: a 10-page 转办函)."""
+    hub = any_hub
+    _honest, rogue, _zhou, target, _ = fleet
+    wire = rogue.make(stream=target, action="note", payload={"text": "已电话联系企业。" * 100})  # 800 characters
+    answer = rogue.push(wire)
+    assert (answer.status, answer.code) == ("rejected", "text_over_limit")
+    assert "800 字" in answer.message and "最多 500 字" in answer.message
+    assert wire["id"] not in stored_ids(hub)
+    assert rogue.push(rogue.make(stream=target, action="note", payload={"text": "联" * 500})).status == "accepted"

@@ -38,7 +38,7 @@ def submit_and_wait(qtbot, form: RegistrationForm, clerk) -> None:
 
 
 def test_a_full_disk_is_said_in_chinese_and_the_form_keeps_its_content(qtbot, form, clerk):
-    form.set_values(intake_values(description="拖欠工程款" * 200))  # more than the free room in any page
+    form.set_values(intake_values(description="拖欠工程款" * 120))  # 600 characters (the limit): more than the free room in any page
     typed = form.values()
     with sqlite3.connect(clerk.profile.files.database) as db:
         db.execute("VACUUM")  # no free pages left: the next write must grow the file

@@ -26,6 +26,7 @@ from app.domain.clock import china_date
 from app.domain.errors import ValidationFailed
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.identifiers import normalize_code
+from app.domain.text_limits import intake_limit
 from app.messages import message
 from app.services.reference import find_body
 from ui.context import UiContext
@@ -54,6 +55,8 @@ class RegistrationForm(QWidget):
         self.last: Submitted | None = None
         self._submitting = False
         self._closed = False
+        self._unplaced: list[str] = []  # errors of the core that no field shows (kept until the next submit)
+        self._counting = False  # the summary shows the live error count
         self.setStyleSheet(INVALID_SHEET)
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -106,6 +109,7 @@ class RegistrationForm(QWidget):
         boxes, self.rows = build_sections(self.ctx, self.today)
         for box in boxes:
             column.addWidget(box)
+            box.grid.errors_changed.connect(self._recount)
         self.duplicates = DuplicateWarning(self.ctx, self._duplicate_fields)
         self.duplicates.open_requested.connect(self.open_complaint.emit)
         boxes[1].grid.add_widget(self.duplicates)
@@ -123,6 +127,7 @@ class RegistrationForm(QWidget):
 
         footer = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #b71c1c;")
         footer.addWidget(self.summary, 1)
@@ -189,7 +194,7 @@ class RegistrationForm(QWidget):
         if path == OVERRIDE_REASON:
             return checks.problem("text", row.field.value(), self._override_on()) if self._override_on() else None
         return checks.problem(spec.kind, row.field.value(), spec.required, override=self._override_on(),
-                              name=path in INTAKE_NAMES)
+                              name=path in INTAKE_NAMES, limit=intake_limit(path))
 
     def check_field(self, path: str) -> bool:
         row = self.rows[path]
@@ -204,6 +209,26 @@ class RegistrationForm(QWidget):
     def check_all(self) -> list[str]:
         """Check every field; the paths with problems, in form order."""
         return [path for path in self.rows if not self.check_field(path)]
+
+    def error_count(self) -> int:
+        """Problems still to fix: the fields showing an error, and the core's errors no field shows."""
+        return sum(row.has_error() for row in self.rows.values()) + len(self._unplaced)
+
+    def _recount(self) -> None:
+        """Keep “有 N 处填写有误” true as fields are fixed (or spoilt); gone at zero. Focus stays put."""
+        if self._submitting or not hasattr(self, "summary") or not isValid(self.summary):
+            return
+        count = self.error_count()
+        if not count:
+            if self._counting:
+                self._counting = False
+                self.summary.clear()
+            return
+        self._counting = True
+        self.summary.setStyleSheet("color: #b71c1c;")
+        text = message("validation_failed", {"count": count})
+        self.summary.setText(text + ("\n" + "\n".join(self._unplaced) if self._unplaced
+                                     else self.tr(", see the red notes.")))
 
     def _changed(self, path: str) -> None:
         row = self.rows[path]
@@ -295,9 +320,11 @@ class RegistrationForm(QWidget):
         fresh = build_defaults(self)
         self.set_values(fresh)
         self.attachments.set_paths([])
+        self._unplaced = []
         for row in self.rows.values():
             row.set_error(None)
             row.set_hint(None)
+        self._counting = False
         self.summary.clear()
         self.duplicates.hide()
         self.draft.pause(False)
@@ -309,13 +336,15 @@ class RegistrationForm(QWidget):
     def submit(self) -> None:
         if self._submitting or self.stack.currentIndex() != 0:
             return
+        self._unplaced = []
         bad = self.check_all()
+        self._recount()
         if bad:
-            self.summary.setText(message("validation_failed", {"count": len(bad)}) + self.tr(", see the red notes."))
             self._focus(bad[0])
             return
         self._submitting = True
         self.submit_button.setEnabled(False)
+        self._counting = False
         self.summary.setStyleSheet("color: #5f6368;")
         self.summary.setText(self.tr("Registering…"))
         self.ctx.tasks.run(register_with_attachments, self.ctx.profile, self.ctx.actor, self.data(),
@@ -323,8 +352,10 @@ class RegistrationForm(QWidget):
                            on_done=while_alive(self, self._registered), on_error=while_alive(self, self._failed))
 
     def _focus(self, path: str) -> None:
-        widget = self.rows[path].field.focus_widget
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        row = self.rows[path]
+        widget = row.field.focus_widget
+        self.scroll.ensureWidgetVisible(row.holder, 50, 40)  # the field and its message under it
+        self.scroll.ensureWidgetVisible(widget, 50, 40)  # a tall field: at least its top
         widget.setFocus()
 
     def _registered(self, submitted: Submitted) -> None:
@@ -341,22 +372,21 @@ class RegistrationForm(QWidget):
         self._submitting = False
         self.submit_button.setEnabled(True)
         self.summary.setStyleSheet("color: #b71c1c;")
-        unplaced = []
         if isinstance(failure.error, ValidationFailed):
-            placed = []
+            placed, unplaced = [], []
             for error in failure.error.errors:
                 path = OVERRIDE_REASON if error.code == "credit_code_override_reason_required" else error.field
                 if path in self.rows:
-                    self.rows[path].set_error(message(error.code, error.params))
+                    self.rows[path].set_error(checks.error_text(path, error.code, error.params))
                     placed.append(path)
                 else:
-                    unplaced.append(error)
-            text = message("validation_failed", {"count": len(failure.error.errors)})
-            self.summary.setText(text + ("\n" + "\n".join(message(e.code, e.params) for e in unplaced)
-                                         if unplaced else self.tr(", see the red notes.")))
+                    unplaced.append(message(error.code, error.params))
+            self._unplaced = unplaced
+            self._recount()
             if placed:
                 self._focus(min(placed, key=list(self.rows).index))
         else:
+            self._counting = False
             self.summary.setText(failure.message)
 
     # --- after success / closing ------------------------------------------------------------------

@@ -7,7 +7,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
+from app.domain.text_limits import intake_limit
 from app.domain.vocabulary import RespondentKind, choices
+from app.messages import override_checkbox
 from app.services.reference import bodies_in_scope, departments_in_scope
 from ui.context import UiContext
 from ui.forms.field_grid import FieldGrid, FieldRow
@@ -70,8 +72,8 @@ def make_input(spec: FieldSpec, ctx: UiContext, today: date) -> FieldInput:
     if spec.kind == "opt_past_date":
         return OptionalDateInput(maximum=today, suggested=today)
     if spec.kind == "override":
-        return CheckInput(QCoreApplication.translate(
-            "IntakeFields", "The check character does not match, but the code is confirmed correct (early pilot code)"))
+        # the text the core's message names (“请勾选‘确认代码无误’”): one source, so they always agree
+        return CheckInput(override_checkbox())
     raise ValueError(f"unknown field kind {spec.kind!r}")
 
 
@@ -84,6 +86,12 @@ def build_section(section: Section, ctx: UiContext, today: date) -> tuple[QGroup
     for spec in section.fields:
         label = "" if spec.kind == "override" else tr(spec.label)
         rows[spec.path] = grid.add(spec.path, label, make_input(spec, ctx, today), spec.required)
+        if spec.kind == "long":
+            rows[spec.path].set_limit(intake_limit(spec.path))  # “已输入 N / 上限 字”, the core's limit
+        if spec.kind == "override":
+            rows[spec.path].set_note(QCoreApplication.translate(
+                "IntakeFields", "The check character does not match, but the code is confirmed correct (early pilot "
+                "code)"))
     box.grid = grid
     return box, rows
 

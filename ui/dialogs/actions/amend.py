@@ -17,6 +17,7 @@ from app.domain.disclosure import PERSONAL_FIELDS, mask_field
 from app.domain.errors import FieldError
 from app.domain.glyphs import INTAKE_NAMES
 from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP
+from app.domain.text_limits import intake_limit
 from app.messages import message
 from ui.detail.values import current_value, display_value
 from ui.dialogs.actions.base import ActionDialog
@@ -56,6 +57,7 @@ class AmendDialog(ActionDialog):
         line.addWidget(self.add_button)
         self.grid.add_widget(picker)
         self.changes = FieldGrid()
+        self.changes.errors_changed.connect(self._recount)
         self.grid.add_widget(self.changes)
         self.empty_note = QLabel(self.tr("Choose a field above and add it; then type the corrected value."))
         self.empty_note.setStyleSheet("color: #5f6368;")
@@ -75,10 +77,12 @@ class AmendDialog(ActionDialog):
         section = next(s for s in SECTIONS if spec in s.fields)
         row = self.changes.add(path, f"{tr(section.title)} · {tr(spec.label)}", field, spec.required)
         shown = mask_field(path, old) if self.masked(path) else old
+        if spec.kind == "long":
+            row.set_limit(intake_limit(path))
         row.set_hint(self.tr("Now: %1").replace("%1", display_value(self.ctx.profile, spec, shown)))
         self.rows[path] = row
         self.change_paths.append(path)
-        field.changed.connect(lambda r=row: r.error and r.set_error(None))
+        field.changed.connect(lambda p=path: self.recheck(p))
         self.empty_note.hide()
         QTimer.singleShot(0, self.fit)  # the new row's widgets are shown by the next event loop turn
         field.focus_widget.setFocus()
@@ -104,14 +108,14 @@ class AmendDialog(ActionDialog):
             if self.masked(path) and checks.is_empty(self.rows[path].field.value()):
                 continue
             text = checks.problem(spec.kind, self.rows[path].field.value(), spec.required,
-                                  override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES)
+                                  override=override if path == CREDIT_CODE else False, name=path in INTAKE_NAMES,
+                                  limit=intake_limit(path))
             if text:
                 found[path] = text
         if not self.rows["reason"].field.value():
             found["reason"] = message("required")
         if not found and not self.payload()["changes"]:
-            self.summary.setText(self.tr("Nothing was changed: correct at least one field."))
-            found["__changes__"] = self.summary.text()
+            found["__changes__"] = self.tr("Nothing was changed: correct at least one field.")
         return found
 
     def row_for(self, error: FieldError) -> str | None:

@@ -1,7 +1,9 @@
 """The dialog every workflow action opens: its fields, inline errors, confirmation and the ``act`` call.
 
 The dialog stays open when the core refuses the input: the errors appear under the fields they
-concern and nothing typed is lost. ``expected_head`` is always passed, so a change made meanwhile by
+concern and nothing typed is lost. The summary “有 N 处填写有误” is recounted as each field is fixed and
+goes at zero. The fields scroll inside the dialog; the dialog is sized from the available screen, so
+the buttons stay on screen whatever the errors, the scaling or the font size. ``expected_head`` is always passed, so a change made meanwhile by
 someone else is refused (``complaint_changed``) instead of overwritten.
 """
 
@@ -10,7 +12,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.clock import china_date
 from app.domain.errors import FieldError, ValidationFailed
@@ -67,6 +71,8 @@ class ActionDialog(QDialog):
         self.today = china_date(ctx.profile.now())
         self.bounds = date_bounds(detail.complaint, action, self.today)
         self.busy = False
+        self._unplaced: list[str] = []  # errors no field shows (kept until the next submit)
+        self._counting = False  # the summary shows the live error count
         complaint = detail.complaint
         self.setObjectName(f"dialog:{action}")
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", label(self.action)).replace("%2", complaint.case_no))
@@ -79,7 +85,9 @@ class ActionDialog(QDialog):
         about.setWordWrap(True)
         about.setStyleSheet("color: #5f6368;")
         layout.addWidget(about)
+        self.about = about
         self.grid = FieldGrid()
+        self.grid.errors_changed.connect(self._recount)
         self.rows: dict[str, FieldRow] = {}
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -93,8 +101,8 @@ class ActionDialog(QDialog):
         self.summary.setStyleSheet("color: #b71c1c;")
         self.summary.hide()
         layout.addWidget(self.summary)
-        restore_draft(self)  # entries kept when this user's session ended with the dialog open
         self.buttons = QDialogButtonBox()
+        restore_draft(self)  # entries kept when this user's session ended with the dialog open
         self.ok_button = self.buttons.addButton(label(self.action), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok")
         self.ok_button.setDefault(True)
@@ -108,18 +116,53 @@ class ActionDialog(QDialog):
             first.field.focus_widget.setFocus()
         self.fit()
 
+    FRAME = 48  # title bar and borders the window manager adds around the dialog
+
+    def available(self) -> QRect:
+        """The screen area the dialog may use (the screen of its parent, or the primary screen)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen else QRect(0, 0, 1366, 728)
+
     def fit(self) -> None:
-        """Tall enough to show every field without scrolling, up to 70% of the screen."""
-        screen = self.screen().availableGeometry().height() if self.screen() else 900
+        """Tall enough to show every field (with its errors) without scrolling, as far as the screen allows:
+        the fields scroll, the note above and the summary and buttons below always fit on the screen."""
+        if not hasattr(self, "buttons"):
+            return  # still building: __init__ fits once everything is there
+        area = self.available()
         for grid in [*self.grid.findChildren(FieldGrid), self.grid]:
             grid.layout().activate()  # rows added just now count too
-        want = self.grid.sizeHint().height() + 8
-        self.scroll.setMinimumHeight(min(want, int(screen * 0.7)))
         # wide enough for the fields (two columns of measures, long labels), up to 90% of the screen
-        width = self.screen().availableGeometry().width() if self.screen() else 1366
         scrollbar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(min(self.grid.minimumSizeHint().width() + scrollbar + 4, int(width * 0.9) - 40))
+        width = min(max(self.grid.minimumSizeHint().width() + scrollbar + 4, self.minimumWidth()),
+                    int(area.width() * 0.9) - 40)
+        self.scroll.setMinimumWidth(width)
+        margins = self.layout().contentsMargins()
+        inner = width + scrollbar
+        rest = (margins.top() + margins.bottom() + self.layout().spacing() * 3
+                + self.about.heightForWidth(inner) + self.buttons.sizeHint().height()
+                + (self.summary.heightForWidth(inner) if not self.summary.isHidden() else 0))
+        room = max(area.height() - self.FRAME - rest, 120)
+        want = self.grid.sizeHint().height() + 8
+        self.scroll.setMinimumHeight(min(want, room))
+        self.setMaximumHeight(max(area.height() - self.FRAME, 200))
+        self.setMaximumWidth(max(area.width() - 16, 400))
         self.adjustSize()
+        self.keep_on_screen()
+
+    def keep_on_screen(self) -> None:
+        """Move the dialog back inside the available screen if growing pushed it over an edge."""
+        if not self.isVisible():
+            return
+        area = self.available()
+        frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), max(area.right() - frame.width() + 1, area.left()))
+        y = min(max(frame.top(), area.top()), max(area.bottom() - frame.height() + 1, area.top()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.keep_on_screen()
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -131,13 +174,15 @@ class ActionDialog(QDialog):
                 field.set_value(values[spec.name])
             text = "" if spec.kind == "check" else tr(spec.label)  # the checkbox carries its own text
             row = self.add_row(spec.name, text, field, spec.required)
+            if spec.limit and isinstance(field, TextInput) and not isinstance(field, LinesInput):
+                row.set_limit(spec.limit)  # “已输入 N / 上限 字”, the core's own limit
             if spec.placeholder and spec.kind in ("date", "opt_date"):
                 row.set_hint(tr(spec.placeholder))  # a date edit has no placeholder of its own
 
     def add_row(self, name: str, text: str, field: FieldInput, required: bool) -> FieldRow:
         row = self.grid.add(name, text, field, required)
         self.rows[name] = row
-        field.changed.connect(lambda r=row: r.error and r.set_error(None))
+        field.changed.connect(lambda n=name: self.recheck(n))
         return row
 
     def make_input(self, spec: ActionField) -> FieldInput:
@@ -191,10 +236,37 @@ class ActionDialog(QDialog):
                 continue
             value = row.field.value()
             text = checks.problem("long" if isinstance(row.field, TextInput) else "text", value, row.required,
-                                  name=name in PAYLOAD_NAMES.get(self.action, ()))
+                                  name=name in PAYLOAD_NAMES.get(self.action, ()), limit=row.limit)
             if text:
                 found[name] = text
         return found
+
+    def recheck(self, name: str) -> None:
+        """An edited field that shows an error is checked again at once, so the error (and the count in the
+        summary) goes as soon as it is fixed; an error only the core can see goes with the first edit."""
+        row = self.rows.get(name)
+        if row is not None and row.error:
+            row.set_error(self.problems().get(name))
+
+    def error_count(self) -> int:
+        return sum(row.has_error() for row in self.rows.values()) + len(self._unplaced)
+
+    def _recount(self) -> None:
+        """“有 N 处填写有误” as it is now; hidden (and the dialog shrinks back) at zero. Focus stays put."""
+        if not hasattr(self, "summary") or not isValid(self.summary):
+            return
+        count = self.error_count()
+        if not count:
+            if self._counting:
+                self._counting = False
+                self.summary.hide()
+                self.fit()
+            return
+        self._counting = True
+        self.summary.setText("\n".join([message("validation_failed", {"count": count}), *self._unplaced]))
+        if self.summary.isHidden():
+            self.summary.show()
+            self.fit()
 
     def confirmation(self) -> str | None:
         """The “确认…？” sentence for actions that need it (``Rule.needs_confirmation``)."""
@@ -207,8 +279,10 @@ class ActionDialog(QDialog):
     def submit(self) -> None:
         if self.busy:
             return
+        self._unplaced = []
         for row in self.rows.values():
             row.set_error(None)
+        self._counting = False
         self.summary.hide()
         found = self.problems()
         if found:
@@ -243,8 +317,10 @@ class ActionDialog(QDialog):
         if isinstance(failure.error, ValidationFailed):
             self.show_errors(failure.error.errors)
         else:
+            self._counting = False
             self.summary.setText(failure.message)
             self.summary.show()
+            self.fit()
 
     def row_for(self, error: FieldError) -> str | None:
         return error.field if error.field in self.rows else None  # the core names the field
@@ -259,8 +335,11 @@ class ActionDialog(QDialog):
                 continue
             self.rows[name].set_error(text)
             first = first or name
-        self.summary.setText("\n".join([message("validation_failed", {"count": len(errors)}), *unplaced]))
-        self.summary.show()
+        self._unplaced = unplaced
+        self._recount()
+        self.fit()  # grow with the errors, as far as the screen allows
         if first:
+            self.scroll.ensureWidgetVisible(self.rows[first].holder, 20, 20)  # the field and its message
+            self.scroll.ensureWidgetVisible(self.rows[first].field.focus_widget, 20, 20)
             self.rows[first].field.focus_widget.setFocus()
 

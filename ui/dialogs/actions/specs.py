@@ -17,6 +17,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.facts import refusal_may_be_overdue
+from app.domain.text_limits import limit_of
 from app.domain.vocabulary import Action, FeedbackMethod, RefusalGround
 from app.domain.workflow import RULES
 from app.services.profile import Profile
@@ -159,6 +160,7 @@ class ActionField:
     required: bool
     enum: type[StrEnum] | None = None
     placeholder: str = ""
+    limit: int | None = None  # the most characters of a long text (app.domain.text_limits)
 
 
 def _max_length(annotation: Any, metadata: list) -> int | None:
@@ -209,7 +211,8 @@ def fields_for(action: str) -> list[ActionField]:
         if name in DEPARTMENT_FIELDS and kind == "text":
             kind = "department"
         placeholder = ACTION_PLACEHOLDERS.get((action, name)) or PLACEHOLDERS.get(name, "")
-        result.append(ActionField(name, labels[name], kind, info.is_required(), enum, placeholder))
+        limit = limit_of(info.annotation, info.metadata) if kind == "long" else None
+        result.append(ActionField(name, labels[name], kind, info.is_required(), enum, placeholder, limit))
     return result
 
 
