@@ -52,8 +52,8 @@ OptCreditCode = Annotated[OptText, AfterValidator(_optional_credit_code)]
 # 投诉事项 and 诉求 are printed in the 转办函, the 受理回执 and the feedback letters: at these limits a
 # 转办函 stays within three pages (tests/unit/test_text_limits.py renders one); a longer account
 # belongs in an attachment. Stored complaints may hold more (registered before the limits).
-DESCRIPTION_CHARS = 600
-CLAIM_CHARS = 200
+DESCRIPTION_CHARS = 1000
+CLAIM_CHARS = 300
 Description = Annotated[str, StringConstraints(min_length=1, max_length=STORED_TEXT_CHARS),
                         InputLimit(DESCRIPTION_CHARS)]
 ClaimText = Annotated[str, StringConstraints(min_length=1, max_length=STORED_TEXT_CHARS), InputLimit(CLAIM_CHARS)]

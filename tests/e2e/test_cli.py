@@ -92,10 +92,10 @@ def test_full_lifecycle_through_the_cli(cli, tmp_path):
 
 def test_a_description_over_the_limit_is_refused_in_chinese(cli, tmp_path):
     """The CLI applies the same limit as the window (app.domain.text_limits, issue 13)."""
-    data = intake(description="拖欠工程款。" * 101)  # 606 characters; 600 at most
+    data = intake(description="拖欠工程款。" * 168)  # 1,008 characters; 1,000 at most
     refused = cli("complaint", "add", "--file", str(write_json(tmp_path / "long.json", data)), "--user", "yang",
                   password=OFFICER_PW)
-    assert refused.returncode == 1 and "已输入 606 字，最多 600 字" in refused.stderr, refused.stderr
+    assert refused.returncode == 1 and "已输入 1008 字，最多 1000 字" in refused.stderr, refused.stderr
 
 
 def test_bad_input_is_refused_in_chinese_and_writes_nothing(cli, tmp_path):

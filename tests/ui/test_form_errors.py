@@ -172,16 +172,16 @@ def test_long_texts_count_their_characters_and_the_core_limit_is_refused(qtbot, 
     assert description.counter.isVisible()
     assert description.counter.text() == f"已输入 0 / {DESCRIPTION_CHARS} 字"
     assert form.rows["claim.text"].counter.text() == f"已输入 0 / {CLAIM_CHARS} 字"
-    form.set_values(intake_values(description="拖" * 601))
-    assert description.counter.text() == "已输入 601 / 600 字"
+    form.set_values(intake_values(description="拖" * (DESCRIPTION_CHARS + 1)))
+    assert description.counter.text() == f"已输入 {DESCRIPTION_CHARS + 1} / {DESCRIPTION_CHARS} 字"
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
-    assert "已输入 601 字，最多 600 字" in description.message.text()
+    assert f"已输入 {DESCRIPTION_CHARS + 1} 字，最多 {DESCRIPTION_CHARS} 字" in description.message.text()
     assert count_in(form.summary.text()) == 1
     cursor = description.field.edit.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     description.field.edit.setTextCursor(cursor)
     qtbot.keyClick(description.field.edit, Qt.Key.Key_Backspace)  # one key back to the limit
-    assert description.counter.text() == "已输入 600 / 600 字"
+    assert description.counter.text() == f"已输入 {DESCRIPTION_CHARS} / {DESCRIPTION_CHARS} 字"
     assert not description.error and form.summary.text() == ""
 
 

@@ -92,7 +92,7 @@ class FieldRow:
             return
         typed = len(self.field.edit.toPlainText().strip())
         self.counter.setText(QCoreApplication.translate("FieldGrid", "%1 / %2 characters")
-                             .replace("%1", f"{typed:,}").replace("%2", f"{self.limit:,}"))
+                             .replace("%1", str(typed)).replace("%2", str(self.limit)))
         self.counter.setStyleSheet(COUNTER_OVER_STYLE if typed > self.limit else COUNTER_STYLE)
 
     def has_error(self) -> bool:
