@@ -168,6 +168,10 @@ class ComplaintView(QWidget):
         while self.action_bar.count():
             item = self.action_bar.takeAt(0)
             if item.widget():
+                # hidden at once: deleteLater waits for the event loop, and the "issue the document now?"
+                # question that may follow runs a nested one that does not delete it, so the old buttons
+                # would stay drawn under the new ones
+                item.widget().hide()
                 item.widget().deleteLater()
         self.buttons = {}
         allowed = tuple(a for a in allowed if a.value not in NOT_OFFERED)
