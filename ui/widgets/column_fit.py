@@ -50,8 +50,9 @@ class FontColumns(QObject):
             self.hand = {int(c) for c in stored if str(c).isdigit()}
         self._pressed = False
         self._applying = False
+        self._viewport = self.header.viewport()
         view.installEventFilter(self)
-        self.header.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
         self.header.sectionResized.connect(self._resized)
         self.apply()
 
@@ -100,7 +101,7 @@ class FontColumns(QObject):
         kind = event.type()
         if watched is self.view and kind == QEvent.Type.FontChange:
             self.apply()
-        elif watched is self.header.viewport():
+        elif watched is self._viewport:
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
                 self._pressed = True
             elif kind == QEvent.Type.MouseButtonRelease:
