@@ -69,8 +69,8 @@ class DocumentsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RECIPIENT, QHeaderView.ResizeMode.Stretch)  # the one free-text column
         # widths from the font: a long 发文字号, the longest kind, a case number, a date; again at 字号 changes
-        self.columns = FontColumns(self.table, {0: "双发改函〔2026〕1234号", 1: max(KIND_LABELS.values(), key=len),
-                                                2: "532300-2026-00001", 4: "2026-12-31", 5: "9999"}, rows=1.6)
+        self.columns = FontColumns(self.table, {0: "双发改函〔2026〕123号", 1: max(KIND_LABELS.values(), key=len),
+                                                2: "532300-2026-0001", 4: "2026-12-31", 5: "99"}, rows=1.6)
         self.status = QLabel(self)
         self.open_button = QPushButton(self.tr("Preview / reprint"), self)
         self.print_button = QPushButton(self.tr("Print selected…"), self)
