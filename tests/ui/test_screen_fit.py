@@ -165,6 +165,25 @@ def test_no_action_buttons_overlap_while_the_document_offer_is_open(qtbot, make_
     assert overlaps == []
 
 
+
+def test_the_action_buttons_wrap_in_a_narrow_window(qtbot, make_ctx, add_complaint, ui_settings):
+    apply_font_size(ui_settings, 14)
+    view = open_view(qtbot, make_ctx("officer"), add_complaint().complaint_id)
+
+    def shown() -> list[QPushButton]:
+        return [b for b in view.findChildren(QPushButton) if b.objectName().startswith("action:") and b.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) >= 3)
+    buttons = shown()
+    width = max(b.width() for b in buttons) + 40
+    assert view.action_bar.minimumSize().width() < width
+    view.resize(width, 700)
+    qtbot.waitUntil(lambda: len({b.y() for b in buttons}) > 1)  # more than one row
+    for i, one in enumerate(buttons):
+        assert one.geometry().right() < view.width()
+        for other in buttons[i + 1:]:
+            assert not one.geometry().intersects(other.geometry())
+
 SCRIPT = textwrap.dedent("""
     import json, sys
     from PySide6.QtGui import QPdfWriter, QPainter, QPageSize
@@ -207,3 +226,4 @@ def test_on_a_real_1366x768_screen_with_scaling(tmp_path, scale, logical):
         assert (area.width(), area.height()) == logical
         assert area.contains(frame), shown
         assert area.contains(box), shown
+
