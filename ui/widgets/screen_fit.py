@@ -15,7 +15,7 @@ font asks for a larger window, and the screen decides how much of it is granted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -95,5 +95,6 @@ def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setObjectName("fit-scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no extra Tab stop: focus goes to the fields (it follows them)
     area.setWidget(content)
     return area
