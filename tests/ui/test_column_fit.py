@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
@@ -10,6 +11,7 @@ from app.services import documents
 from tests.document_cases import complaint_in
 from ui.appearance import apply_font_size
 from ui.widgets.column_fit import ElidingToolTips
+from ui.widgets.heading import Heading
 
 
 def drag_handle(qtbot, header: QHeaderView, column: int, by: int) -> None:
@@ -49,6 +51,8 @@ def test_the_document_register_shows_numbers_kinds_cases_and_dates_whole(qtbot, 
     apply_font_size(ui_settings, 14)
     qtbot.waitUntil(lambda: header.sectionSize(0) > before[0])
     after = [header.sectionSize(c) for c in range(6)]
+    heading = page.findChild(Heading)  # a heading inside a page follows too (not only a window's own)
+    assert heading.font().pointSizeF() == pytest.approx(14 * 1.3)
     assert all(after[c] > before[c] for c in (0, 1, 2, 4))
     assert not any(elided(c) for c in (0, 1, 2, 4, 5))
 
