@@ -110,3 +110,23 @@ def test_a_font_change_resizes_the_other_lists(qtbot, make_ctx, ui_settings):
     for view, width in zip(views, before, strict=True):
         header = view.header() if hasattr(view, "header") else view.horizontalHeader()
         qtbot.waitUntil(lambda header=header, width=width: header.sectionSize(0) > width)
+
+
+def test_lists_sized_to_their_contents_follow_the_font_too(qtbot, make_ctx, ui_settings):
+    """The typical-case, duplicate and sync lists size columns to their contents: Qt sizes them again at a
+    font change, with no help (kept here so a change to fixed widths would be noticed)."""
+    from ui.pages.duplicates import DuplicatesPage
+    from ui.pages.typical import TypicalPage
+    from ui.sync.tables import RefusedTable
+
+    apply_font_size(ui_settings, 10)
+    typical, duplicates, refused = TypicalPage(make_ctx("leader")), DuplicatesPage(make_ctx("leader")), RefusedTable()
+    headers = [typical.proposals.header(), duplicates.table.header(), refused.header()]
+    for widget in (typical, duplicates, refused):
+        qtbot.addWidget(widget)
+        widget.resize(1200, 500)
+        widget.show()
+    before = [header.sectionSize(0) for header in headers]
+    apply_font_size(ui_settings, 14)
+    for header, width in zip(headers, before, strict=True):
+        qtbot.waitUntil(lambda header=header, width=width: header.sectionSize(0) > width)
