@@ -227,3 +227,36 @@ def test_on_a_real_1366x768_screen_with_scaling(tmp_path, scale, logical):
         assert area.contains(frame), shown
         assert area.contains(box), shown
 
+
+def test_the_main_window_fits_and_its_navigation_follows_the_font(qtbot, ctx, screen, ui_settings):
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import MainWindow
+
+    apply_font_size(ui_settings, 10)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    narrow = window.nav.width()
+    apply_font_size(ui_settings, 14)
+    qtbot.waitUntil(lambda: window.nav.width() > narrow)
+    nav = window.nav
+    assert nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    widest = max(nav.visualItemRect(nav.item(i)).right() for i in range(nav.count()) if not nav.item(i).isHidden())
+    texts = max(nav.fontMetrics().horizontalAdvance(nav.item(i).text()) for i in range(nav.count()))
+    assert texts + nav.iconSize().width() <= nav.viewport().width() and widest <= nav.viewport().width()
+    window.close()
+
+
+def test_the_main_window_does_not_restore_an_oversized_geometry(qtbot, ctx, screen):
+    from ui.main_window import GEOMETRY_KEY, MainWindow
+
+    big = QWidget()
+    qtbot.addWidget(big)
+    big.setGeometry(0, 0, 1710, 988)
+    ctx.settings.setValue(GEOMETRY_KEY, big.saveGeometry())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.width() <= screen.width() * 0.92 + 1 and window.height() <= screen.height() * 0.92 + 1
