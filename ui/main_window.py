@@ -16,11 +16,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QStyle,
     QWidget,
 )
@@ -46,6 +44,9 @@ from ui.session.permissions import apply_role_view, audit_only
 from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
+from ui.widgets.navigation_list import NavigationList
+from ui.widgets.page_stack import PageStack
+from ui.widgets.screen_fit import em, fit_to_screen, restore_geometry_if_fits, scrolling
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         office = ctx.profile.office
         self.setWindowTitle(self.tr("Lvyue — {office}").format(office=office.name))
-        self.nav = QListWidget(self)  # first: Tab goes from the navigation into the page
+        self.nav = NavigationList(self)  # first: Tab goes from the navigation into the page
         self.workbench = WorkbenchPage(ctx, self)
         self.cases = CaseTabs(ctx, self)
         self._documents: QWidget | None = None  # built when first shown (see ``documents``)
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
                                      self.breach_register, self.credit, self.typical, self.audit, self.sync,
                                      self.settings_page]
         self._dirty = set(range(len(self.pages))) - {COMPLAINTS}  # the list loads itself at once
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)  # in a scroll area: only a page that needs more room than the screen scrolls
         for page in self.pages:
             self.stack.addWidget(page)
         self._navigation()
@@ -85,7 +86,8 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # the pages scroll rather than push the window past a small screen (1366×768 at 150 %, 14 pt)
+        row.addWidget(scrolling(self.stack, central), 1)
         self.setCentralWidget(central)
         self._status_bar()
         self._shortcuts()
@@ -125,17 +127,15 @@ class MainWindow(QMainWindow):
             (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
         ]
-        width = 0
         for page, (text, icon) in enumerate(entries):
             item = QListWidgetItem(style.standardIcon(icon), text, nav)
             item.setHidden(self._hidden_page(page))
             if not item.isHidden():
                 number = self.visible_pages().index(page) + 1
                 item.setToolTip(f"{text} (Ctrl+{number % 10})")
-            width = max(width, nav.fontMetrics().horizontalAdvance(text))
         nav.setIconSize(QSize(20, 20))
         nav.setSpacing(2)
-        nav.setFixedWidth(width + 20 + nav.fontMetrics().horizontalAdvance("中") * 3)
+        nav.fit_width()  # from its entries at this font size, again when the font changes
         nav.currentRowChanged.connect(self._page_chosen)
 
     def _status_bar(self) -> None:
@@ -209,10 +209,9 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         settings = self.ctx.settings
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            em = self.fontMetrics().horizontalAdvance("中")
-            self.resize(em * 90, em * 52)
+        # a geometry saved on a larger screen (or before the scaling changed) is not restored
+        if not restore_geometry_if_fits(self, settings, GEOMETRY_KEY):
+            fit_to_screen(self, em(self) * 90, em(self) * 52)  # at most 92 % of the screen, centred
         state = settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)

@@ -37,6 +37,7 @@ from app.services import credit_submissions
 from app.services.credit_submissions import Exported, Preview, SubmissionInfo
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets.screen_fit import em, fit_to_screen
 
 NUMBER = Qt.ItemDataRole.UserRole
 
@@ -146,10 +147,7 @@ class SubmissionDialog(QDialog):
         self.refresh_history()
 
     def _fit(self) -> None:
-        em = self.fontMetrics().horizontalAdvance("中")
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = (screen.width(), screen.height()) if screen else (1093, 574)
-        self.resize(min(em * 64, int(width * 0.92)), min(em * 34, int(height * 0.9)))
+        fit_to_screen(self, em(self) * 64, em(self) * 34)
 
     # -- the preview --------------------------------------------------------------------------------
     def period_text(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.disclosure import REVEAL_SECONDS, may_reveal
 from app.domain.document_kinds import available_kinds, kind_label
@@ -30,6 +30,7 @@ from ui.dialogs.actions import dialog_for
 from ui.dialogs.actions.base import ActionDialog
 from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
+from ui.widgets.flow_layout import FlowLayout
 
 # The workflow's main steps come first and stand out; bookkeeping actions follow.
 PRIMARY = (Action.RESOLVE, Action.FORWARD, Action.CONCLUDE, Action.RECTIFY, Action.REFUSE, Action.SANCTION, Action.REPAIR,
@@ -63,7 +64,8 @@ class ComplaintView(QWidget):
         self.header = ComplaintHeader()
         self.header.open_complaint.connect(self.open_complaint)
         layout.addWidget(self.header)
-        self.action_bar = QHBoxLayout()
+        self.action_bar = FlowLayout()  # wraps onto a second row rather than widen the window
+        self.action_bar.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.action_bar)
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("status")
@@ -168,6 +170,10 @@ class ComplaintView(QWidget):
         while self.action_bar.count():
             item = self.action_bar.takeAt(0)
             if item.widget():
+                # hidden at once: deleteLater waits for the event loop, and the "issue the document now?"
+                # question that may follow runs a nested one that does not delete it, so the old buttons
+                # would stay drawn under the new ones
+                item.widget().hide()
                 item.widget().deleteLater()
         self.buttons = {}
         allowed = tuple(a for a in allowed if a.value not in NOT_OFFERED)
@@ -190,7 +196,6 @@ class ComplaintView(QWidget):
             none = QLabel(self.tr("No action is open to you in this state."))
             none.setStyleSheet("color: #5f6368;")
             self.action_bar.addWidget(none)
-        self.action_bar.addStretch(1)
 
     def offered_actions(self) -> list[str]:
         return [action.value for action in self.buttons]

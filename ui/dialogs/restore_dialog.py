@@ -31,6 +31,7 @@ from app.services.profile import ProfileFiles
 from app.store.backup import BackupCopy, check_backup, list_backups
 from ui.tasks import TaskFailure, Tasks
 from ui.widgets.heading import Heading
+from ui.widgets.screen_fit import em, fitted_size
 
 BAD = QColor("#c62828")
 COPY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,7 +70,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (heading, self.explain, self.tree, self.loss, self.error, self.buttons):
             layout.addWidget(widget)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 50)
+        self.setMinimumWidth(fitted_size(self, em(self) * 50, 0).width())  # never wider than the screen
         self.copies = list_backups(ProfileFiles(home).backups)
         self.items: list[QTreeWidgetItem] = []
         self._suggested = False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import typical as rules
 from app.services.typical_cases import TypicalView
+from ui.widgets.screen_fit import em, fit_to_screen
 
 
 class TypicalDecisionDialog(QDialog):
@@ -49,10 +50,7 @@ class TypicalDecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(760, int(screen.width() * 0.9)) if screen else 760
-        height = min(620, int(screen.height() * 0.85)) if screen else 620
-        self.resize(width, height)
+        fit_to_screen(self, em(self) * 56, em(self) * 46)
 
     @property
     def accepted_case(self) -> bool:

@@ -12,6 +12,7 @@ from ui.context import UiContext
 from ui.tasks import TaskFailure
 
 Index = QModelIndex | QPersistentModelIndex
+RECIPIENT = 3  # 主送: the column of free text, the one that stretches and elides
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -93,8 +94,8 @@ class DocumentTableModel(QAbstractTableModel):
             date = row.issued_on
             return (row.number, row.kind_label, row.case_no, row.recipient,
                     f"{date[:4]}-{date[5:7]}-{date[8:10]}", str(row.pages))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # an elided cell shows its full text instead (ElidingToolTips)
+            return row.recipient if index.column() == RECIPIENT else row.title
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:

@@ -26,10 +26,11 @@ from app.domain.document_kinds import KIND_LABELS
 from app.services import documents
 from app.services.documents import DocumentRow
 from ui.context import UiContext
-from ui.documents.document_table import DocumentTableModel
+from ui.documents.document_table import RECIPIENT, DocumentTableModel
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
 from ui.documents.printing import prepare_printer, print_with_progress
 from ui.tasks import TaskFailure
+from ui.widgets.column_fit import ElidingToolTips, FontColumns
 from ui.widgets.heading import Heading
 
 
@@ -60,9 +61,16 @@ class DocumentsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegate(ElidingToolTips(self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(RECIPIENT, QHeaderView.ResizeMode.Stretch)  # the one free-text column
+        # widths from the font: a long 发文字号, the longest kind, a case number, a date; again at 字号 changes
+        self.columns = FontColumns(self.table, {0: "双发改函〔2026〕123号", 1: max(KIND_LABELS.values(), key=len),
+                                                2: "532300-2026-0001", 4: "2026-12-31", 5: "99"}, rows=1.6)
         self.status = QLabel(self)
         self.open_button = QPushButton(self.tr("Preview / reprint"), self)
         self.print_button = QPushButton(self.tr("Print selected…"), self)

@@ -34,6 +34,7 @@ from ui.documents.pdf_pane import PdfPane
 from ui.documents.preview_dialog import save_pdf
 from ui.documents.printing import print_with_dialog
 from ui.tasks import TaskFailure
+from ui.widgets.screen_fit import em, fit_to_screen
 
 
 class IssueDocumentDialog(QDialog):
@@ -53,11 +54,10 @@ class IssueDocumentDialog(QDialog):
         self._draft_generation = 0
         self.setObjectName("issue-document")
         self.setWindowTitle(self.tr("Issue a document — %1").replace("%1", ref))
-        self.resize(1100, 900)
 
         self.kinds = QListWidget(self)
         self.kinds.setAccessibleName(self.tr("Kind of document"))
-        self.kinds.setMinimumWidth(260)
+        self.kinds.setMinimumWidth(em(self) * 14)
         self.pane = PdfPane(self)
         self.note = QLabel(self.tr("Loading…"), self, wordWrap=True)
         self.note.setObjectName("issue-note")
@@ -80,6 +80,7 @@ class IssueDocumentDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        fit_to_screen(self, em(self) * 84, em(self) * 68)  # an A4 page beside the list, as the screen allows
 
         self.kinds.currentItemChanged.connect(lambda *_: self._show_draft())
         self.issue_button.clicked.connect(lambda: self.issue_selected())

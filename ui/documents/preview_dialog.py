@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.documents.pdf_pane import PdfPane
 from ui.documents.printing import print_with_dialog, print_with_progress
+from ui.widgets.screen_fit import em, fit_to_screen
 
 _UNSAFE = '\\/:*?"<>|'
 
@@ -56,7 +57,6 @@ class PdfPreviewDialog(QDialog):
         self.title = title
         self.setObjectName("document-preview")
         self.setWindowTitle(title)
-        self.resize(860, 1000)
         self.pane = PdfPane(self)
         self.pane.show_pdf(pdf)
         buttons = QDialogButtonBox(self)
@@ -73,6 +73,7 @@ class PdfPreviewDialog(QDialog):
             layout.addWidget(label)
         layout.addWidget(self.pane, 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, em(self) * 64, em(self) * 76)  # an A4 page, as the screen allows
 
     @property
     def page_count(self) -> int:

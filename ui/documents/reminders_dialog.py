@@ -31,6 +31,7 @@ from app.services.reminders import BatchResult, OverdueItem
 from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog
 from ui.tasks import TaskFailure
+from ui.widgets.screen_fit import em, fit_to_screen
 
 CASE = Qt.ItemDataRole.UserRole
 
@@ -72,8 +73,7 @@ class RemindersDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
-        em = self.fontMetrics().horizontalAdvance("中")
-        self.resize(em * 60, em * 32)
+        fit_to_screen(self, em(self) * 60, em(self) * 32)
 
         self.kind.currentIndexChanged.connect(self._mark_issuable)
         self.department.editingFinished.connect(self.refresh)

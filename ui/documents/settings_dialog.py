@@ -26,6 +26,7 @@ from app.services import office_settings
 from app.services.office_settings import OfficeSettings
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets.screen_fit import em, fit_to_screen, scrolling
 
 INVALID = "QLineEdit { border: 1px solid #c0392b; }"
 _SPLIT = re.compile(r"[、，,;；\n]+")
@@ -41,7 +42,6 @@ class OfficeSettingsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("office-settings")
         self.setWindowTitle(self.tr("Document settings"))
-        self.resize(760, 720)
         self.may_edit = ctx.actor.has(Role.ADMIN) or ctx.actor.has(Role.LEADER)
         self.defaults = office_settings.defaults(ctx.profile)
         self.labels = labels = {
@@ -80,6 +80,7 @@ class OfficeSettingsDialog(QDialog):
             self.kinds.setCellWidget(row, 2, copy)
             self.prefixes[kind], self.copies[kind] = prefix, copy
         self.kinds.resizeColumnsToContents()
+        self.kinds.setMinimumHeight(self.fontMetrics().height() * 9)  # five rows or so, then it scrolls
         group = QGroupBox(self.tr("Numbers and copies per kind"), self)
         group_layout = QVBoxLayout(group)
         group_layout.addWidget(self.kinds)
@@ -97,12 +98,18 @@ class OfficeSettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # the fields scroll when the screen is small or the font large; the buttons stay below them
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(group, 1)
+        inner.addWidget(QLabel(hint, content, wordWrap=True))
+        inner.addWidget(self.errors)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group, 1)
-        layout.addWidget(QLabel(hint, self, wordWrap=True))
-        layout.addWidget(self.errors)
+        layout.addWidget(scrolling(content, self), 1)
         layout.addWidget(buttons)
+        fit_to_screen(self, em(self) * 56, em(self) * 54)
         ctx.tasks.run(office_settings.get, ctx.profile, on_done=self.show_settings, on_error=self._failed)
 
     def show_settings(self, settings: OfficeSettings) -> None:

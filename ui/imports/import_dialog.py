@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from app.services import imports
 from app.services.imports import ALREADY, DUPLICATE, ERROR, OK, ImportResult, Preview
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets.screen_fit import em, fit_to_screen
 
 STATUS_COLOURS = {OK: "#e3f4e1", DUPLICATE: "#fff3cd", ALREADY: "#e2e3e5", ERROR: "#f8d7da"}
 DEFAULTS = (("channel", Channel), ("sector", Sector), ("breach_kind", BreachKind))
@@ -156,13 +157,7 @@ class ImportDialog(QDialog):
 
     def _fit_screen(self) -> None:
         """Sized from the available screen: 1366×768 at 125% leaves about 1092×580 for a dialog."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen else None
-        em = self.fontMetrics().horizontalAdvance("中")
-        width, height = em * 80, em * 44
-        if area is not None:
-            width, height = min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.9))
-        self.resize(width, height)
+        fit_to_screen(self, em(self) * 80, em(self) * 44)
 
     # -- mappings -----------------------------------------------------------------------------------
     def load_mappings(self, select: str | None = None) -> None:

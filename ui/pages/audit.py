@@ -38,6 +38,7 @@ from ui.context import UiContext
 from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTableModel
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
+from ui.widgets.column_fit import FontColumns
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
            "summary": 30}  # in characters
@@ -72,10 +73,8 @@ class AuditPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
-        em = self.view.fontMetrics().horizontalAdvance("中")
-        for i, key in enumerate(COLUMNS):
-            header.resizeSection(i, _WIDTHS[key] * em + em)
         header.setSectionResizeMode(COLUMN_INDEX["summary"], QHeaderView.ResizeMode.Stretch)
+        self.columns = FontColumns(self.view, {i: _WIDTHS[key] for i, key in enumerate(COLUMNS)}, rows=1.6)
         self.detail = QTextBrowser(self)
         self.detail.setOpenLinks(False)
 
@@ -88,6 +87,7 @@ class AuditPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        em = self.fontMetrics().horizontalAdvance("中")
         split.setSizes([em * 60, em * 26])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)

@@ -35,6 +35,7 @@ from ui.models.breach_register_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, 
 from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
+from ui.widgets.column_fit import FontColumns
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
            "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
@@ -68,15 +69,12 @@ class BreachRegisterPage(QWidget):
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(int(self.view.fontMetrics().height() * 1.7))
         header = self.view.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setHighlightSections(False)
-        em = self.view.fontMetrics().horizontalAdvance("中")
-        for i, column in enumerate(COLUMNS):
-            header.resizeSection(i, _WIDTHS[column.key] * em + em)
         header.setSectionResizeMode(COLUMN_INDEX["respondent"], QHeaderView.ResizeMode.Interactive)
+        self.columns = FontColumns(self.view, {i: _WIDTHS[c.key] for i, c in enumerate(COLUMNS)}, rows=1.7)
         self._prefecture = is_prefecture(ctx)
         self._hide_columns()
         header.sectionClicked.connect(self._header_clicked)

@@ -26,10 +26,12 @@ from app.services.queries import ComplaintFilter
 from ui.context import UiContext
 from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
 from ui.tasks import TaskFailure
+from ui.widgets.column_fit import FontColumns
 from ui.widgets.deadline_delegate import DeadlineDelegate
 from ui.widgets.filter_bar import FilterBar
 
 HEADER_KEY = "complaints/header"
+HAND_SIZED_KEY = "complaints/hand_sized"  # columns resized by hand: kept at a font change
 SORT_KEY = "complaints/sort"
 DESCENDING_KEY = "complaints/descending"
 _DESCENDING_FIRST = {"registered_at", "claim", "updated_at"}
@@ -136,13 +138,13 @@ class ComplaintsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        em = self.view.fontMetrics().horizontalAdvance("中")
-        for i, column in enumerate(COLUMNS):
-            header.resizeSection(i, _DEFAULT_WIDTHS[column.key] * em + em)
         header.setSectionHidden(COLUMN_INDEX["channel"], True)
         saved = self._ctx.settings.value(HEADER_KEY)
         if saved is not None:
             header.restoreState(saved)
+        # widths from the font, again when 字号 changes; columns the user resized keep the user's width
+        self.columns = FontColumns(self.view, {i: _DEFAULT_WIDTHS[c.key] for i, c in enumerate(COLUMNS)},
+                                   settings=self._ctx.settings, key=HAND_SIZED_KEY)
         header.sectionClicked.connect(self._header_clicked)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)

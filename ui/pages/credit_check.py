@@ -33,6 +33,7 @@ from app.services.credit_check import Candidate, CheckResult, IssuedCheck
 from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog
 from ui.tasks import TaskFailure
+from ui.widgets.column_fit import FontColumns
 
 SEARCH_PAUSE_MS = 250
 VERDICT_COLOURS = {"in_force": "#b00020", "repaired": "#8a6d00", "none": "#1b5e20"}
@@ -76,8 +77,8 @@ class CreditCheckPage(QWidget):
         self.records = QTreeWidget(self)
         self.records.setHeaderLabels([self.tr("Case no."), self.tr("Confirmed on"), self.tr("Confirmed by"),
                                       self.tr("Status"), self.tr("Repaired on")])
-        self.records.setColumnWidth(0, 150)
-        self.records.setColumnWidth(2, 180)
+        # widths from the font, again when 字号 changes (a case number; a department's name)
+        self.columns = FontColumns(self.records, {0: "532300-2026-00001", 1: "2026-12-31", 2: 10, 3: 4})
         self.limits_label = QLabel(self)
         self.limits_label.setWordWrap(True)
         self.requester = QLineEdit(self)

@@ -30,6 +30,7 @@ from ui.context import UiContext
 from ui.sync.background import enrol_existing
 from ui.tasks import TaskFailure
 from ui.widgets.heading import Heading
+from ui.widgets.screen_fit import em, fit_to_screen, fitted_size
 
 if TYPE_CHECKING:
     from app.services.sync import Enrolled
@@ -126,10 +127,10 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        width = self.fontMetrics().horizontalAdvance("中") * 46
+        width = fitted_size(self, em(self) * 46, 0).width()
         self.setMinimumWidth(width)
         # word-wrapped labels: a dialog's size hint ignores their height at a given width, so ask the layout
-        self.resize(width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
+        fit_to_screen(self, width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
         self._enable()
 
     def _enable(self) -> None:

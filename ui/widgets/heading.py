@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -22,11 +22,12 @@ class Heading(QLabel):
         super().__init__(text, parent)
         self._scale, self._bold = scale, bold
         self.setFont(scaled_font(scale, bold))
+        # QApplication.setFont tells only top-level windows (ApplicationFontChange) and resolves the font
+        # of children that have none of their own: a label with its own font hears of it by this signal
+        QApplication.instance().fontChanged.connect(self._follow)
 
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ApplicationFontChange:
-            self.setFont(scaled_font(self._scale, self._bold))
-        return super().event(e)
+    def _follow(self, _font: QFont) -> None:
+        self.setFont(scaled_font(self._scale, self._bold))
 
 
 class NumberButton(QPushButton):
@@ -41,12 +42,11 @@ class NumberButton(QPushButton):
         self.setFont(scaled_font(scale, True))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("QPushButton { color: palette(link); padding: 2px 10px; }")
+        QApplication.instance().fontChanged.connect(self._follow)  # as Heading
 
     def set_value(self, value: int | None) -> None:
         self.value = value
         self.setText("…" if value is None else f"{value:,}")
 
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ApplicationFontChange:
-            self.setFont(scaled_font(self._scale, True))
-        return super().event(e)
+    def _follow(self, _font: QFont) -> None:
+        self.setFont(scaled_font(self._scale, True))
