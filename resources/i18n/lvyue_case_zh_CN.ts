@@ -414,68 +414,68 @@
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="53"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="51"/>
         <source>Drop files here to attach them to the complaint.</source>
         <translation>可将文件拖到此处，作为本案附件保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="70"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="71"/>
-        <location filename="../../ui/detail/attachments_tab.py" line="130"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="69"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="128"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="72"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="70"/>
         <source>Add files…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="124"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="122"/>
         <source>File not opened</source>
         <translation>附件未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="125"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="123"/>
         <source>“%1” is a program or script file. Opening it could run commands on this computer, so it is not opened here.</source>
         <translation>“%1”是程序或脚本类文件，打开后可能在本机运行其中的命令。为保护本机安全，本系统不直接打开此类文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="128"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="126"/>
         <source>If you need it, save it to a folder and have it checked (for example by antivirus software) before you use it.</source>
         <translation>如确需使用，请点击“另存为”保存到其他文件夹，经安全检查（如杀毒软件扫描）后再处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="148"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="144"/>
         <source>Save attachment as</source>
         <translation>附件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="155"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="153"/>
         <source>Choose files to attach</source>
         <translation>选择要添加的附件</translation>
     </message>

@@ -23,7 +23,7 @@
     <name>SubmissionDialog</name>
     <message>
         <location filename="../../ui/credit/submission_dialog.py" line="83"/>
-        <location filename="../../ui/credit/submission_dialog.py" line="268"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="271"/>
         <source>Report to the provincial platform</source>
         <translation>上报省平台</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../ui/credit/submission_dialog.py" line="186"/>
-        <location filename="../../ui/credit/submission_dialog.py" line="238"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="240"/>
         <source>Folder for the submission files</source>
         <translation>选择报送文件的保存文件夹</translation>
     </message>

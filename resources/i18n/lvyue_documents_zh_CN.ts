@@ -32,7 +32,7 @@
 <context>
     <name>DocumentSaving</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="35"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="34"/>
         <location filename="../../ui/documents/preview_dialog.py" line="43"/>
         <source>Save as</source>
         <translation>另存为</translation>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <location filename="../../ui/documents/documents_page.py" line="137"/>
-        <location filename="../../ui/documents/documents_page.py" line="189"/>
+        <location filename="../../ui/documents/documents_page.py" line="191"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
@@ -160,17 +160,17 @@
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="190"/>
+        <location filename="../../ui/documents/documents_page.py" line="192"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="191"/>
+        <location filename="../../ui/documents/documents_page.py" line="193"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="201"/>
+        <location filename="../../ui/documents/documents_page.py" line="203"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -402,12 +402,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="63"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="65"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>

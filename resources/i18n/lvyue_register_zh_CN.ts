@@ -93,42 +93,41 @@
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="190"/>
+        <location filename="../../ui/pages/breach_register.py" line="188"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="190"/>
+        <location filename="../../ui/pages/breach_register.py" line="189"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="196"/>
-        <location filename="../../ui/pages/breach_register.py" line="216"/>
-        <location filename="../../ui/pages/breach_register.py" line="239"/>
-        <location filename="../../ui/pages/breach_register.py" line="246"/>
+        <location filename="../../ui/pages/breach_register.py" line="195"/>
+        <location filename="../../ui/pages/breach_register.py" line="215"/>
+        <location filename="../../ui/pages/breach_register.py" line="245"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="197"/>
+        <location filename="../../ui/pages/breach_register.py" line="196"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="215"/>
+        <location filename="../../ui/pages/breach_register.py" line="214"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="215"/>
+        <location filename="../../ui/pages/breach_register.py" line="214"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="239"/>
+        <location filename="../../ui/pages/breach_register.py" line="238"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>

@@ -319,44 +319,43 @@
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="233"/>
+        <location filename="../../ui/pages/audit.py" line="231"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="255"/>
+        <location filename="../../ui/pages/audit.py" line="253"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="255"/>
+        <location filename="../../ui/pages/audit.py" line="253"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="256"/>
-        <location filename="../../ui/pages/audit.py" line="278"/>
-        <location filename="../../ui/pages/audit.py" line="285"/>
+        <location filename="../../ui/pages/audit.py" line="254"/>
+        <location filename="../../ui/pages/audit.py" line="283"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="263"/>
+        <location filename="../../ui/pages/audit.py" line="261"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="278"/>
+        <location filename="../../ui/pages/audit.py" line="276"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>
@@ -1093,6 +1092,29 @@ in force</source>
         <location filename="../../ui/sync/wizard_page.py" line="119"/>
         <source>{n} officer accounts arrived from the hub. Log in with the user name and password the hub administrator gave you.</source>
         <translation>已从中心下载 {n} 个用户账户。请用中心管理员为您设置的登录名和密码登录。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="120"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="121"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="124"/>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="125"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2187,74 +2209,74 @@ Try again now?</source>
 <context>
     <name>StatisticsExport</name>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="37"/>
+        <location filename="../../ui/pages/statistics_export.py" line="38"/>
         <source>Briefing (draft) …</source>
         <translation>调度通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="38"/>
+        <location filename="../../ui/pages/statistics_export.py" line="39"/>
         <source>Issue the briefing …</source>
         <translation>签发调度通报…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="40"/>
+        <location filename="../../ui/pages/statistics_export.py" line="41"/>
         <source>Excel workbook …</source>
         <translation>Excel 统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="41"/>
+        <location filename="../../ui/pages/statistics_export.py" line="42"/>
         <source>CSV files …</source>
         <translation>CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="59"/>
+        <location filename="../../ui/pages/statistics_export.py" line="60"/>
         <source>Choose the whole prefecture or a county to export</source>
         <translation>请选择全州或某个县市后再导出（州本级不单独成文）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="65"/>
+        <location filename="../../ui/pages/statistics_export.py" line="66"/>
         <source>Only a leader can issue a briefing</source>
         <translation>只有领导可以签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="74"/>
+        <location filename="../../ui/pages/statistics_export.py" line="75"/>
         <source>Issue the briefing</source>
         <translation>签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="75"/>
+        <location filename="../../ui/pages/statistics_export.py" line="76"/>
         <source>Issuing gives the briefing of {name} the next number of the {prefix} series and keeps it on record; it cannot be withdrawn. Issue it now?</source>
         <translation>签发后，{name}的调度通报将编入“{prefix}”发文字号并存档，不能撤回。现在签发吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="82"/>
+        <location filename="../../ui/pages/statistics_export.py" line="83"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="92"/>
+        <location filename="../../ui/pages/statistics_export.py" line="93"/>
         <source>The Excel workbook was saved:
 {path}</source>
         <translation>已保存 Excel 工作簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="96"/>
+        <location filename="../../ui/pages/statistics_export.py" line="97"/>
         <source>Folder for the CSV files</source>
         <translation>选择保存 CSV 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="107"/>
+        <location filename="../../ui/pages/statistics_export.py" line="108"/>
         <source>{n} CSV files were saved in {folder}</source>
         <translation>已在 {folder} 保存 {n} 个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="122"/>
+        <location filename="../../ui/pages/statistics_export.py" line="123"/>
         <source>Issued as {number}; the PDF is kept with the profile.</source>
         <translation>已签发，发文字号 {number}；PDF 已在本机存档。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="123"/>
+        <location filename="../../ui/pages/statistics_export.py" line="124"/>
         <source>Draft: no number is taken. Use 导出 → 签发 to issue it.</source>
         <translation>草稿，未占用发文字号。正式印发请用“导出 → 签发调度通报”。</translation>
     </message>
@@ -2276,7 +2298,6 @@ Try again now?</source>
     <message>
         <location filename="../../ui/pages/statistics_export.py" line="138"/>
         <location filename="../../ui/pages/statistics_export.py" line="163"/>
-        <location filename="../../ui/pages/statistics_export.py" line="166"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3071,7 +3092,7 @@ Try again now?</source>
     </message>
     <message>
         <location filename="../../ui/pages/typical.py" line="48"/>
-        <location filename="../../ui/pages/typical.py" line="131"/>
+        <location filename="../../ui/pages/typical.py" line="133"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from app.services import credit_submissions
 from app.services.credit_submissions import Exported, Preview, SubmissionInfo
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 NUMBER = Qt.ItemDataRole.UserRole
 
@@ -183,9 +183,9 @@ class SubmissionDialog(QDialog):
 
     # -- creating and exporting ----------------------------------------------------------------------
     def _choose_folder_and_create(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the submission files"))
-        if folder:
-            self.create_into(Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Folder for the submission files"), "credit-submission")
+        if folder is not None:
+            self.create_into(folder)
 
     def create_into(self, folder: Path) -> None:
         self.create_button.setEnabled(False)
@@ -195,6 +195,8 @@ class SubmissionDialog(QDialog):
     def _exported(self, done: Exported) -> None:
         self.counts.setText(self.tr("Submission %1 written: %2").replace("%1", done.info.number).replace(
             "%2", "、".join(p.name for p in done.paths)))
+        if done.paths:
+            file_dialogs.confirm_saved(self, done.paths[0].parent)
         self.refresh_history()
         self.refresh_preview()
         self.exported.emit(done)
@@ -235,9 +237,10 @@ class SubmissionDialog(QDialog):
 
     def _choose_folder_and_export(self) -> None:
         info = self.selected()
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the submission files")) if info else ""
-        if info and folder:
-            self.export_into(info.number, Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Folder for the submission files"),
+                                         "credit-submission") if info else None
+        if info and folder is not None:
+            self.export_into(info.number, folder)
 
     def export_into(self, number: str, folder: Path) -> None:
         self.ctx.tasks.run(credit_submissions.export, self.ctx.profile, self.ctx.actor, number, folder, write=True,

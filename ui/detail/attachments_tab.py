@@ -8,12 +8,9 @@ save it elsewhere instead.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +29,7 @@ from ui.context import UiContext
 from ui.forms.attachments_box import dropped_files, size_text
 from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 SHA_ROLE = 256
 SENT_NAME_ROLE = 257  # the name as the event carries it: program types are judged on it too
@@ -143,18 +141,18 @@ class AttachmentsTab(QWidget):
         chosen = self._selected()
         if chosen:
             sha, sent = chosen
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = str(Path(folder) / safe_filename(sent)) if folder else safe_filename(sent)
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment as"), suggested)
-            if name:
+            path, _ = file_dialogs.ask_save_path(self, self.tr("Save attachment as"), safe_filename(sent), "",
+                                                 "attachment-save")
+            if path is not None:
                 self.message.hide()
-                self.ctx.tasks.run(export_blob, self.ctx.profile, sha, Path(name),
+                self.ctx.tasks.run(export_blob, self.ctx.profile, sha, path,
+                                   on_done=while_alive(self, lambda _r, p=path: file_dialogs.confirm_saved(self, p)),
                                    on_error=while_alive(self, self._failed))
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files to attach"))
-        if names:
-            self.add_requested.emit([Path(n) for n in names])
+        paths = file_dialogs.ask_open_paths(self, self.tr("Choose files to attach"), key="attachment-add")
+        if paths:
+            self.add_requested.emit(paths)
 
     def _failed(self, failure: TaskFailure) -> None:
         self.message.setText(failure.message)

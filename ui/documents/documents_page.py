@@ -9,7 +9,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from ui.documents.document_table import DocumentTableModel
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
 from ui.documents.printing import prepare_printer, print_with_progress
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 from ui.widgets.heading import Heading
 
 
@@ -171,8 +171,8 @@ class DocumentsPage(QWidget):
             self.ctx.tasks.run(documents.reprint, self.ctx.profile, row.event_id, actor=self.ctx.actor,
                                on_done=lambda pdf: self._save_one(row, pdf), on_error=self._show_failure)
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the selected documents in"))
-        if folder:
+        folder = file_dialogs.ask_folder(self, self.tr("Save the selected documents in"), "documents")
+        if folder is not None:
             self.ctx.tasks.run(documents.reprint_many, self.ctx.profile, [r.event_id for r in rows],
                                actor=self.ctx.actor, on_done=lambda pdfs: self._save_all(folder, rows, pdfs),
                                on_error=self._show_failure)
@@ -180,10 +180,12 @@ class DocumentsPage(QWidget):
     def _save_one(self, row: DocumentRow, pdf: bytes) -> None:
         save_pdf(self, pdf, f"{row.number} {row.kind_label}")
 
-    def _save_all(self, folder: str, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
+    def _save_all(self, folder: Path, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
         for row, pdf in zip(rows, pdfs, strict=True):
-            (Path(folder) / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
-        self.status.setText(self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", folder))
+            (folder / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
+        text = self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", str(folder))
+        self.status.setText(text)
+        file_dialogs.confirm_saved(self, folder, text)
 
     def _loaded(self, total: int) -> None:
         self.status.setText(self.tr("%1 documents").replace("%1", str(total)) if total

@@ -10,10 +10,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from ui.context import UiContext
 from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTableModel
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
            "summary": 30}  # in characters
@@ -227,16 +227,14 @@ class AuditPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------
     def ask_file(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         today = china_date(self._ctx.profile.now()).isoformat()
-        suggested = str(Path(folder) / f"审计记录-{today}.xlsx")
-        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, ";;".join(
-            (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))))
-        if not name:
+        path, chosen = file_dialogs.ask_save_path(self, self.tr("Save as"), f"审计记录-{today}.xlsx", ";;".join(
+            (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))), "audit-export")
+        if path is None:
             return None
-        if not name.lower().endswith((".xlsx", ".csv")):
-            name += ".csv" if "csv" in chosen.lower() else ".xlsx"
-        return Path(name)
+        if not path.name.lower().endswith((".xlsx", ".csv")):
+            path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
+        return path
 
     def export(self) -> None:
         target = self.ask_file()
@@ -275,7 +273,7 @@ class AuditPage(QWidget):
     def _exported(self, written) -> None:
         self._close_busy()
         self.exported.emit(written)
-        QMessageBox.information(self, self.tr("Export"), self.tr("{n} records were saved to {path}").format(
+        file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
 
     def _export_failed(self, failure: TaskFailure) -> None:

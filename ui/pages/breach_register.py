@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from ui.models.breach_register_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, 
 from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
            "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
@@ -184,13 +184,12 @@ class BreachRegisterPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------
     def ask_file(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         today = china_date(self._ctx.profile.now()).isoformat()
-        suggested = str(Path(folder) / f"政务失信记录台账-{today}.xlsx")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, self.tr("Excel workbook (*.xlsx)"))
-        if not name:
+        path, _ = file_dialogs.ask_save_path(self, self.tr("Save as"), f"政务失信记录台账-{today}.xlsx",
+                                             self.tr("Excel workbook (*.xlsx)"), "register-export")
+        if path is None:
             return None
-        return Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+        return path if path.name.lower().endswith(".xlsx") else path.with_name(path.name + ".xlsx")
 
     def confirm(self, target: Path, count: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Export"), self.tr(
@@ -236,7 +235,7 @@ class BreachRegisterPage(QWidget):
     def _exported(self, written) -> None:
         self._close_busy()
         self.exported.emit(written)
-        QMessageBox.information(self, self.tr("Export"), self.tr("{n} records were saved to {path}").format(
+        file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
 
     def _export_failed(self, failure: TaskFailure) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from app.services.typical_cases import Proposals, PublishedCase, TypicalView
 from ui.context import UiContext
 from ui.dialogs.typical_decision import TypicalDecisionDialog
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 SHOWN = 500  # proposals listed at most (the best first)
 
@@ -115,9 +115,9 @@ class TypicalPage(QWidget):
                       on_done=lambda _r: self.refresh(), on_error=self._failed, owner=self)
 
     def _export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export typical cases to"))
-        if folder:
-            self.export_to(Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Export typical cases to"), "typical-export")
+        if folder is not None:
+            self.export_to(folder)
 
     def export_to(self, folder: Path) -> None:
         self._ctx.tasks.run(typical_export.export, self._ctx.profile, self._ctx.actor, folder,
@@ -126,6 +126,8 @@ class TypicalPage(QWidget):
     def _exported(self, result: typical_export.TypicalExport) -> None:
         self.note.setText(self.tr("Exported {count} typical cases (personal data masked) to {folder}").format(
             count=result.cases, folder=str(result.files[0].parent)))
+        if result.files:
+            file_dialogs.confirm_saved(self, result.files[0].parent)
 
     def _failed(self, failure: TaskFailure) -> None:
         QMessageBox.warning(self, self.tr("Typical cases"), failure.message)
