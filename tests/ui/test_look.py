@@ -3,7 +3,15 @@ start in 文档 and confirm, a login error that wraps sensibly."""
 
 from __future__ import annotations
 
-from ui.widgets import icons
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.appearance import apply_readable_colours, as_hint
+from ui.widgets import file_dialogs, icons
 
 
 # -- icons ---------------------------------------------------------------------------------------------
@@ -22,3 +30,152 @@ def test_every_navigation_page_has_an_icon():
 def test_no_icons_when_qtawesome_cannot_load(qapp, monkeypatch):
     monkeypatch.setattr(icons, "_qtawesome", lambda: None)
     assert icons.icon("statistics").isNull()
+
+
+# -- save dialogs --------------------------------------------------------------------------------------
+def test_the_save_dialog_starts_in_documents_then_in_the_last_folder(qtbot, tmp_path, monkeypatch, ui_settings):
+    documents = tmp_path / "文档"
+    documents.mkdir()
+    monkeypatch.setattr(file_dialogs, "documents_folder", lambda: documents)
+    asked: list[tuple] = []
+    chosen = tmp_path / "elsewhere" / "台账.xlsx"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name",
+                        lambda parent, title, start, filters: asked.append((title, start, filters))
+                        or (str(chosen), filters))
+    file_dialogs.remember_in(ui_settings)
+    path, _ = file_dialogs.ask_save_path(None, "另存为", "台账.xlsx", "Excel (*.xlsx)", "register")
+    assert path == chosen and asked[0] == ("另存为", str(documents / "台账.xlsx"), "Excel (*.xlsx)")
+    file_dialogs.ask_save_path(None, "另存为", "台账2.xlsx", "", "register")
+    assert asked[1][1] == str(chosen.parent / "台账2.xlsx")  # the last folder for this key
+    file_dialogs.ask_save_path(None, "另存为", "a.pdf", "", "documents")
+    assert asked[2][1] == str(documents / "a.pdf")  # another key starts in 文档
+    assert ui_settings.value("file_dialogs/register") == str(chosen.parent)  # kept with the profile
+
+
+def test_a_cancelled_save_dialog_gives_no_path(monkeypatch):
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a: ("", ""))
+    assert file_dialogs.ask_save_path(None, "另存为", "x.pdf", "", "k") == (None, "")
+
+
+def test_open_and_folder_dialogs_start_in_documents_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_dialogs, "documents_folder", lambda: tmp_path)
+    starts: list[str] = []
+    monkeypatch.setattr(file_dialogs, "_get_open_file_names", lambda p, t, start, f: starts.append(start) or ([], ""))
+    monkeypatch.setattr(file_dialogs, "_get_existing_directory", lambda p, t, start: starts.append(start) or "")
+    assert file_dialogs.ask_open_paths(None, "选择文件") == []
+    assert file_dialogs.ask_folder(None, "选择文件夹") is None
+    assert starts == [str(tmp_path), str(tmp_path)]
+
+
+def test_the_default_start_is_the_users_documents_folder():
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert file_dialogs.start_folder("never-used") == Path(documents)
+
+
+def test_saving_is_confirmed_with_open_containing_folder(qtbot, tmp_path, monkeypatch):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    saved = tmp_path / "转办函.pdf"
+    saved.write_bytes(b"%PDF")
+    opened: list[Path] = []
+    monkeypatch.setattr(file_dialogs, "open_folder", lambda folder: opened.append(folder) or True)
+    box = file_dialogs.confirm_saved(parent, saved)
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == f"已保存到 {saved}"
+    buttons = {b.text() for b in box.buttons()}
+    assert buttons == {"打开所在文件夹", "关闭"}
+    qtbot.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path]
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def test_closing_the_confirmation_opens_nothing(qtbot, tmp_path, monkeypatch):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[Path] = []
+    monkeypatch.setattr(file_dialogs, "open_folder", lambda folder: opened.append(folder) or True)
+    box = file_dialogs.confirm_saved(parent, tmp_path, "已在文件夹中保存 3 个文件")
+    assert box.text() == "已在文件夹中保存 3 个文件"
+    qtbot.mouseClick(box.close_button, Qt.MouseButton.LeftButton)
+    assert opened == []
+
+
+def test_qt_file_dialog_is_in_chinese(qtbot):
+    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+
+
+# -- contrast ------------------------------------------------------------------------------------------
+UI = Path(__file__).resolve().parents[2] / "ui"
+WINDOW_GREYS = ("#ffffff", "#efefef")  # field background, Fusion window grey (Windows: #f0f0f0)
+
+
+def luminance(colour: str) -> float:
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_formula_matches_wcag():
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#808080", "#ffffff"), 2) == 3.95
+
+
+def test_placeholder_text_is_readable(qapp):
+    before = qapp.palette()
+    try:
+        apply_readable_colours(qapp)
+        palette = qapp.palette()
+        placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
+        assert placeholder.alpha() == 255
+        assert contrast(placeholder.name(), palette.color(QPalette.ColorRole.Base).name()) >= 4.5
+        assert contrast(placeholder.name(), "#efefef") >= 4.5
+    finally:
+        qapp.setPalette(before)
+
+
+def test_every_text_colour_in_the_window_is_readable():
+    """Every ``color: #…`` of a stylesheet in ui/ (hints, warnings, errors) against the window and a field."""
+    found = []
+    for path in UI.rglob("*.py"):
+        for match in re.finditer(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", path.read_text(encoding="utf-8")):
+            found.append((path.name, match.group(1)))
+    assert len(found) > 20
+    poor = [(name, c, round(contrast(c, bg), 2)) for name, c in found for bg in WINDOW_GREYS if contrast(c, bg) < 4.5]
+    assert poor == []
+
+
+def test_named_text_colours_and_badges_are_readable():
+    from ui.detail import header
+    from ui.pages import credit_check, sync
+
+    text_colours = [sync.ERROR, sync.WARNING, sync.OK, sync.GREY, header.RED, header.AMBER, header.GREY,
+                    *credit_check.VERDICT_COLOURS.values()]
+    assert [c for c in text_colours for bg in WINDOW_GREYS if contrast(c, bg) < 4.5] == []
+    badges = [*header.STATE_COLORS.values(), "#0b5394"]  # white text on these
+    assert [c for c in badges if contrast("#ffffff", c) < 4.5] == []
+
+
+def test_no_hint_is_a_disabled_label():
+    """A disabled QLabel draws #bebebe (1.7:1): hints use ``ui.appearance.as_hint`` instead."""
+    pattern = re.compile(r"\b(hint|note|hub_note|folder|label)\.setEnabled\(False\)")
+    offenders = [p.name for p in UI.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_a_hint_label_is_readable(qtbot):
+    label = as_hint(QLabel("应用于所有窗口"))
+    qtbot.addWidget(label)
+    label.ensurePolished()
+    colour = label.palette().color(label.foregroundRole()).name()
+    assert label.isEnabled() and contrast(colour, "#efefef") >= 4.5
+

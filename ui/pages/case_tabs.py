@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from shiboken6 import isValid
 
 from app.services.queries import get_complaint
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.pages.complaints import ComplaintsPage
 
@@ -139,5 +140,5 @@ class CaseTabs(QTabWidget):
 
     def _placeholder(self, text: str) -> QWidget:
         label = QLabel(text, self, alignment=Qt.AlignmentFlag.AlignCenter)
-        label.setEnabled(False)
+        as_hint(label)
         return label

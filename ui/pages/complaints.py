@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
 from ui.tasks import TaskFailure
@@ -103,7 +104,7 @@ class ComplaintsPage(QWidget):
         self.duplicates_button.clicked.connect(self.duplicates_requested)
         heading.addWidget(self.duplicates_button)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
-        hint.setEnabled(False)
+        as_hint(hint)
         heading.addWidget(hint)
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setToolTip(self.tr("Import complaints from a 12345 or other channel export (Ctrl+I)"))

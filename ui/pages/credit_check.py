@@ -35,7 +35,7 @@ from ui.documents.preview_dialog import PdfPreviewDialog
 from ui.tasks import TaskFailure
 
 SEARCH_PAUSE_MS = 250
-VERDICT_COLOURS = {"in_force": "#b00020", "repaired": "#8a6d00", "none": "#1b5e20"}
+VERDICT_COLOURS = {"in_force": "#b00020", "repaired": "#735c00", "none": "#1b5e20"}
 
 
 class CreditCheckPage(QWidget):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import china_date
 from app.domain.vocabulary import Role
-from ui.appearance import FONT_SIZES, apply_font_size, font_size
+from ui.appearance import FONT_SIZES, apply_font_size, as_hint, font_size
 from ui.context import UiContext
 from ui.dialogs.user_dialogs import OwnPasswordDialog
 from ui.pages.user_admin import UserAdmin, role_names
@@ -68,7 +68,7 @@ class SettingsPage(QScrollArea):
         self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size(self._ctx.settings))))
         self.font_size.currentIndexChanged.connect(self._font_size_chosen)
         hint = QLabel(self.tr("Applies at once to every window and is remembered for this profile."), box)
-        hint.setEnabled(False)
+        as_hint(hint)
         form = _form(box)
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow("", hint)
@@ -115,7 +115,7 @@ class SettingsPage(QScrollArea):
             note.setText(self.tr("No holiday schedule for {years}: working days there are counted as Monday to "
                                  "Friday only until the schedule is entered.").format(
                                      years="、".join(str(y) for y in missing)))
-            note.setStyleSheet("color: #b26a00;")
+            note.setStyleSheet("color: #8a5a00;")
         rules = p.rules
         form = _form(box)
         form.addRow(self.tr("Holiday schedules known"), self.calendar_years)

@@ -39,6 +39,7 @@ from app.services.statistics import (
     drill_down,
     statistics_data,
 )
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.pages.statistics_charts import BarsChart, TrendChart
 from ui.pages.statistics_labels import area_text, drill_heading, month_text, short_month_text
@@ -78,7 +79,7 @@ class StatisticsPage(QWidget):
         self.heading = Heading(self.tr("Counting…"), self, scale=1.3)
         self.heading.setWordWrap(True)
         self.note = QLabel(self, wordWrap=True)
-        self.note.setEnabled(False)
+        as_hint(self.note)
 
         self.summary = SummaryPanel(self)
         self.counties = CountiesTable(self)

@@ -39,7 +39,7 @@ from ui.widgets.heading import Heading
 if TYPE_CHECKING:
     from app.services.sync import SyncReport, SyncStatus
 
-ERROR, WARNING, OK, GREY = "#c62828", "#b26a00", "#2e7d32", "#5f6368"
+ERROR, WARNING, OK, GREY = "#c62828", "#8a5a00", "#1b5e20", "#5f6368"
 
 
 def _label(parent: QWidget, *, selectable: bool = False) -> QLabel:

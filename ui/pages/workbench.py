@@ -96,7 +96,7 @@ class WorkbenchPage(QWidget):
         self._loading = False
         self.greeting = Heading("", self, scale=1.5)
         self.calendar_note = QLabel(self, wordWrap=True)
-        self.calendar_note.setStyleSheet("color: #b26a00;")
+        self.calendar_note.setStyleSheet("color: #8a5a00;")
         self.calendar_note.hide()
         self.new_button = QPushButton(self.tr("Register a complaint (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new_complaint.emit)
