@@ -84,93 +84,108 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="50"/>
+        <location filename="../../ui/documents/documents_page.py" line="51"/>
         <source>Search number, case, recipient, complainant, respondent</source>
         <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="53"/>
+        <location filename="../../ui/documents/documents_page.py" line="54"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="67"/>
+        <location filename="../../ui/documents/documents_page.py" line="68"/>
         <source>Preview / reprint</source>
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="68"/>
+        <location filename="../../ui/documents/documents_page.py" line="69"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="69"/>
+        <location filename="../../ui/documents/documents_page.py" line="70"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="70"/>
+        <location filename="../../ui/documents/documents_page.py" line="71"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="71"/>
+        <location filename="../../ui/documents/documents_page.py" line="72"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="83"/>
+        <location filename="../../ui/documents/documents_page.py" line="84"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="112"/>
+        <location filename="../../ui/documents/documents_page.py" line="103"/>
+        <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
+        <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="105"/>
+        <source>No documents match the search.</source>
+        <translation>没有符合搜索条件的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="105"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="126"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="137"/>
-        <location filename="../../ui/documents/documents_page.py" line="191"/>
+        <location filename="../../ui/documents/documents_page.py" line="151"/>
+        <location filename="../../ui/documents/documents_page.py" line="207"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="144"/>
+        <location filename="../../ui/documents/documents_page.py" line="158"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="144"/>
+        <location filename="../../ui/documents/documents_page.py" line="158"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="145"/>
+        <location filename="../../ui/documents/documents_page.py" line="159"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="174"/>
+        <location filename="../../ui/documents/documents_page.py" line="188"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="186"/>
+        <location filename="../../ui/documents/documents_page.py" line="200"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="192"/>
+        <location filename="../../ui/documents/documents_page.py" line="208"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="193"/>
+        <location filename="../../ui/documents/documents_page.py" line="209"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="203"/>
+        <location filename="../../ui/documents/documents_page.py" line="220"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>

@@ -57,77 +57,92 @@
 <context>
     <name>BreachRegisterPage</name>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="58"/>
+        <location filename="../../ui/pages/breach_register.py" line="59"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="59"/>
+        <location filename="../../ui/pages/breach_register.py" line="60"/>
         <source>Save the records shown as an Excel workbook</source>
         <translation>把当前筛选出的全部记录导出为台账表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="60"/>
+        <location filename="../../ui/pages/breach_register.py" line="61"/>
         <source>Open the complaint</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="125"/>
-        <location filename="../../ui/pages/breach_register.py" line="138"/>
+        <location filename="../../ui/pages/breach_register.py" line="115"/>
+        <source>No breach records yet. A record is made when a complaint&apos;s breach is confirmed (核实认定).</source>
+        <translation>还没有失信记录。投诉经核实认定违约失信后，记录会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <source>No records match the filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="137"/>
+        <location filename="../../ui/pages/breach_register.py" line="151"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="157"/>
+        <location filename="../../ui/pages/breach_register.py" line="172"/>
         <source>{total} records ({in_force} in force, {sanctioned} under sanction today)</source>
         <translation>共 {total} 条（有效 {in_force} 条；今日仍在惩戒 {sanctioned} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="167"/>
+        <location filename="../../ui/pages/breach_register.py" line="183"/>
         <source>The register could not be read</source>
         <translation>无法读取失信记录台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="168"/>
+        <location filename="../../ui/pages/breach_register.py" line="184"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="188"/>
+        <location filename="../../ui/pages/breach_register.py" line="204"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="189"/>
+        <location filename="../../ui/pages/breach_register.py" line="205"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="195"/>
-        <location filename="../../ui/pages/breach_register.py" line="215"/>
-        <location filename="../../ui/pages/breach_register.py" line="245"/>
+        <location filename="../../ui/pages/breach_register.py" line="211"/>
+        <location filename="../../ui/pages/breach_register.py" line="231"/>
+        <location filename="../../ui/pages/breach_register.py" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="196"/>
+        <location filename="../../ui/pages/breach_register.py" line="212"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="214"/>
+        <location filename="../../ui/pages/breach_register.py" line="230"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="214"/>
+        <location filename="../../ui/pages/breach_register.py" line="230"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="238"/>
+        <location filename="../../ui/pages/breach_register.py" line="254"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>

@@ -67,37 +67,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../ui/dialogs/first_run.py" line="133"/>
         <source>System administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="133"/>
+        <location filename="../../ui/dialogs/first_run.py" line="134"/>
         <source>The administrator adds the officers who use this computer and manages settings. Keep the password safe: it cannot be recovered.</source>
         <translation>系统管理员负责添加使用本机的工作人员并管理设置。请妥善保管密码，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <location filename="../../ui/dialogs/first_run.py" line="138"/>
         <source>e.g. 张三</source>
         <translation>如：张三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="141"/>
+        <location filename="../../ui/dialogs/first_run.py" line="142"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="142"/>
+        <location filename="../../ui/dialogs/first_run.py" line="143"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="157"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
@@ -159,203 +159,218 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="60"/>
-        <location filename="../../ui/pages/audit.py" line="186"/>
-        <location filename="../../ui/pages/audit.py" line="218"/>
-        <location filename="../../ui/pages/audit.py" line="220"/>
-        <location filename="../../ui/pages/audit.py" line="226"/>
+        <location filename="../../ui/pages/audit.py" line="61"/>
+        <location filename="../../ui/pages/audit.py" line="198"/>
+        <location filename="../../ui/pages/audit.py" line="230"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="238"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="61"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
         <source>Recompute every record&apos;s hash and check each device&apos;s chain</source>
         <translation>重新计算每条记录的摘要，检查各设备的记录链是否完整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="63"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="63"/>
+        <location filename="../../ui/pages/audit.py" line="64"/>
         <source>Save the records shown as an Excel workbook or a CSV file</source>
         <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="114"/>
-        <location filename="../../ui/pages/audit.py" line="123"/>
+        <location filename="../../ui/pages/audit.py" line="111"/>
+        <source>No audit records yet. Logins, administration and case handling are recorded here.</source>
+        <translation>还没有审计记录。登录、系统管理和案件办理都会记录在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="112"/>
+        <source>No audit records match the filters.</source>
+        <translation>没有符合筛选条件的审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="112"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="122"/>
+        <location filename="../../ui/pages/audit.py" line="132"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="128"/>
+        <location filename="../../ui/pages/audit.py" line="139"/>
         <source>No audit records match the filters</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="130"/>
+        <location filename="../../ui/pages/audit.py" line="141"/>
         <source>{n} records shown, newest first (scroll down for older ones)</source>
         <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="133"/>
+        <location filename="../../ui/pages/audit.py" line="144"/>
         <source>{n} records, newest first</source>
         <translation>共 {n} 条，新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="141"/>
+        <location filename="../../ui/pages/audit.py" line="153"/>
         <source>The audit records could not be read</source>
         <translation>无法读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="142"/>
+        <location filename="../../ui/pages/audit.py" line="154"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="150"/>
+        <location filename="../../ui/pages/audit.py" line="162"/>
         <source>Choose a record to see it here.</source>
         <translation>选择一条记录，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="168"/>
+        <location filename="../../ui/pages/audit.py" line="180"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="168"/>
+        <location filename="../../ui/pages/audit.py" line="180"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="169"/>
+        <location filename="../../ui/pages/audit.py" line="181"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="169"/>
+        <location filename="../../ui/pages/audit.py" line="181"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="170"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="170"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Device sequence</source>
         <translation>设备序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="171"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Hub sequence</source>
         <translation>中心序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="171"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="172"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="174"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>Content (personal data masked)</source>
         <translation>内容（个人信息已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="196"/>
         <source>Checking every record of the audit chain…</source>
         <translation>正在校验审计链中的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="191"/>
+        <location filename="../../ui/pages/audit.py" line="203"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="196"/>
+        <location filename="../../ui/pages/audit.py" line="208"/>
         <source>{events} records of {devices} devices checked.</source>
         <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="199"/>
+        <location filename="../../ui/pages/audit.py" line="211"/>
         <source>The audit chain is complete: nothing was altered.</source>
         <translation>审计链完整，未发现篡改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="200"/>
+        <location filename="../../ui/pages/audit.py" line="212"/>
         <source>{n} problems found:</source>
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="202"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="202"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="203"/>
+        <location filename="../../ui/pages/audit.py" line="215"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="207"/>
+        <location filename="../../ui/pages/audit.py" line="219"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="225"/>
+        <location filename="../../ui/pages/audit.py" line="237"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="231"/>
+        <location filename="../../ui/pages/audit.py" line="243"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="244"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="244"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="253"/>
+        <location filename="../../ui/pages/audit.py" line="265"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="253"/>
+        <location filename="../../ui/pages/audit.py" line="265"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="254"/>
-        <location filename="../../ui/pages/audit.py" line="283"/>
+        <location filename="../../ui/pages/audit.py" line="266"/>
+        <location filename="../../ui/pages/audit.py" line="295"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="261"/>
+        <location filename="../../ui/pages/audit.py" line="273"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="276"/>
+        <location filename="../../ui/pages/audit.py" line="288"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>
@@ -406,32 +421,32 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="33"/>
+        <location filename="../../ui/pages/case_tabs.py" line="34"/>
         <source>Complaint list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="51"/>
+        <location filename="../../ui/pages/case_tabs.py" line="53"/>
         <source>The complaint view is under construction.</source>
         <translation>案件详情页面正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="57"/>
+        <location filename="../../ui/pages/case_tabs.py" line="59"/>
         <source>Complaint</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="84"/>
+        <location filename="../../ui/pages/case_tabs.py" line="86"/>
         <source>The registration form is under construction.</source>
         <translation>投诉登记表正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="91"/>
+        <location filename="../../ui/pages/case_tabs.py" line="93"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="106"/>
+        <location filename="../../ui/pages/case_tabs.py" line="108"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
@@ -522,53 +537,78 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="95"/>
+        <location filename="../../ui/pages/complaints.py" line="98"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="102"/>
+        <location filename="../../ui/pages/complaints.py" line="105"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <location filename="../../ui/pages/complaints.py" line="108"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="108"/>
+        <location filename="../../ui/pages/complaints.py" line="111"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="109"/>
+        <location filename="../../ui/pages/complaints.py" line="112"/>
         <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
         <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="129"/>
-        <location filename="../../ui/pages/complaints.py" line="205"/>
+        <location filename="../../ui/pages/complaints.py" line="132"/>
+        <location filename="../../ui/pages/complaints.py" line="218"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="168"/>
+        <location filename="../../ui/pages/complaints.py" line="136"/>
+        <source>No complaints yet. Press Ctrl+N to register the first one.</source>
+        <translation>还没有投诉。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="137"/>
+        <source>No complaints yet.</source>
+        <translation>还没有投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="138"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="139"/>
+        <source>No complaints match the filters.</source>
+        <translation>没有符合筛选条件的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="139"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="181"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="217"/>
+        <location filename="../../ui/pages/complaints.py" line="230"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="224"/>
+        <location filename="../../ui/pages/complaints.py" line="237"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="225"/>
+        <location filename="../../ui/pages/complaints.py" line="238"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -679,107 +719,132 @@ in force</source>
 <context>
     <name>CreditCheckPage</name>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="57"/>
+        <location filename="../../ui/pages/credit_check.py" line="58"/>
         <source>Body name, its pinyin or pinyin initials, or credit code</source>
         <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="64"/>
+        <location filename="../../ui/pages/credit_check.py" line="65"/>
         <source>Look up a government body</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
         <source>Confirmed on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="78"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="79"/>
         <source>Repaired on</source>
         <translation>修复日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="84"/>
+        <location filename="../../ui/pages/credit_check.py" line="85"/>
         <source>Department that asked for the check (optional)</source>
         <translation>申请核查的单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="85"/>
+        <location filename="../../ui/pages/credit_check.py" line="86"/>
         <source>Issue the check result…</source>
         <translation>出具核查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="96"/>
+        <location filename="../../ui/pages/credit_check.py" line="97"/>
         <source>Requested by</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="119"/>
+        <location filename="../../ui/pages/credit_check.py" line="120"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="147"/>
+        <location filename="../../ui/pages/credit_check.py" line="122"/>
+        <source>Type a body&apos;s name, its pinyin initials or its credit code above to check its record.</source>
+        <translation>在上方输入机关名称、拼音首字母或统一社会信用代码，查看其失信记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="124"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="125"/>
+        <source>No government body matches the search. Try the full name, the pinyin initials or the credit code.</source>
+        <translation>没有找到符合条件的机关。请试试全称、拼音首字母或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="127"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="129"/>
+        <source>The breach register holds no record of this body.</source>
+        <translation>失信记录台账中没有该机关的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="158"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="149"/>
+        <location filename="../../ui/pages/credit_check.py" line="160"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="154"/>
+        <location filename="../../ui/pages/credit_check.py" line="166"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="175"/>
+        <location filename="../../ui/pages/credit_check.py" line="187"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="194"/>
+        <location filename="../../ui/pages/credit_check.py" line="206"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="198"/>
+        <location filename="../../ui/pages/credit_check.py" line="210"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="213"/>
+        <location filename="../../ui/pages/credit_check.py" line="225"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="214"/>
+        <location filename="../../ui/pages/credit_check.py" line="226"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="232"/>
+        <location filename="../../ui/pages/credit_check.py" line="244"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="239"/>
+        <location filename="../../ui/pages/credit_check.py" line="251"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -787,17 +852,17 @@ in force</source>
 <context>
     <name>DailySyncBox</name>
     <message>
-        <location filename="../../ui/sync/daily.py" line="45"/>
+        <location filename="../../ui/sync/daily.py" line="46"/>
         <source>Sync every day at</source>
         <translation>每天定时同步，时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/daily.py" line="88"/>
+        <location filename="../../ui/sync/daily.py" line="89"/>
         <source>Saved: every day at {time} while Lvyue is open.</source>
         <translation>已保存：程序开着时，每天 {time} 自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/daily.py" line="89"/>
+        <location filename="../../ui/sync/daily.py" line="90"/>
         <source>Saved: no daily sync.</source>
         <translation>已保存：不定时同步。</translation>
     </message>
@@ -805,155 +870,170 @@ in force</source>
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <location filename="../../ui/pages/duplicates.py" line="70"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="68"/>
+        <location filename="../../ui/pages/duplicates.py" line="71"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="72"/>
+        <location filename="../../ui/pages/duplicates.py" line="75"/>
         <source>Received in the last</source>
         <translation>收到日期在最近</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="82"/>
+        <location filename="../../ui/pages/duplicates.py" line="191"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="82"/>
         <source>Possible duplicate of</source>
         <translation>疑似重复于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <location filename="../../ui/pages/duplicates.py" line="82"/>
+        <location filename="../../ui/pages/duplicates.py" line="194"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
-        <location filename="../../ui/pages/duplicates.py" line="181"/>
+        <location filename="../../ui/pages/duplicates.py" line="83"/>
+        <location filename="../../ui/pages/duplicates.py" line="196"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="83"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="83"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
-        <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="199"/>
+        <location filename="../../ui/pages/duplicates.py" line="83"/>
+        <location filename="../../ui/pages/duplicates.py" line="94"/>
+        <location filename="../../ui/pages/duplicates.py" line="214"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="92"/>
-        <location filename="../../ui/pages/duplicates.py" line="217"/>
+        <location filename="../../ui/pages/duplicates.py" line="95"/>
+        <location filename="../../ui/pages/duplicates.py" line="232"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <location filename="../../ui/pages/duplicates.py" line="96"/>
         <source>Open case</source>
         <translation>打开本案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="94"/>
+        <location filename="../../ui/pages/duplicates.py" line="97"/>
         <source>Open the other case</source>
         <translation>打开另一案件</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <source>No suspected duplicates: no two complaints look like the same matter.</source>
+        <translation>没有疑似重复的投诉。</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/duplicates.py" line="125"/>
+        <source>No suspected duplicates among the complaints received in that period.</source>
+        <translation>该期间收到的投诉中没有疑似重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="126"/>
+        <source>Look back one year</source>
+        <translation>查看最近一年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="138"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找疑似重复…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="135"/>
+        <location filename="../../ui/pages/duplicates.py" line="150"/>
         <source>possible</source>
         <translation>可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="135"/>
+        <location filename="../../ui/pages/duplicates.py" line="150"/>
         <source>already forwarded</source>
         <translation>已转办，不能合并</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duplicates.py" line="137"/>
+        <location filename="../../ui/pages/duplicates.py" line="152"/>
         <source>%n suspected pair(s)</source>
         <translation>
             <numerusform>共 %n 对疑似重复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="155"/>
+        <location filename="../../ui/pages/duplicates.py" line="170"/>
         <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
         <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="161"/>
+        <location filename="../../ui/pages/duplicates.py" line="176"/>
         <source>Why: %1 · text similarity %2</source>
         <translation>疑似理由：%1 · 文本相似度 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <location filename="../../ui/pages/duplicates.py" line="192"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <location filename="../../ui/pages/duplicates.py" line="193"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="180"/>
+        <location filename="../../ui/pages/duplicates.py" line="195"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="182"/>
+        <location filename="../../ui/pages/duplicates.py" line="197"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="183"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="184"/>
+        <location filename="../../ui/pages/duplicates.py" line="199"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="199"/>
+        <location filename="../../ui/pages/duplicates.py" line="214"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="208"/>
+        <location filename="../../ui/pages/duplicates.py" line="223"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="217"/>
+        <location filename="../../ui/pages/duplicates.py" line="232"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="225"/>
+        <location filename="../../ui/pages/duplicates.py" line="240"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -961,17 +1041,17 @@ in force</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="91"/>
+        <location filename="../../ui/sync/enrolment.py" line="92"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="92"/>
+        <location filename="../../ui/sync/enrolment.py" line="93"/>
         <source>Connect this office to the prefecture hub</source>
         <translation>将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="94"/>
+        <location filename="../../ui/sync/enrolment.py" line="95"/>
         <source>What happens to the data already on this computer:
 • Every complaint and every record made here is uploaded at the first sync; nothing is lost or doubled.
 • Case and document numbers already used stay this computer&apos;s; if another computer already holds one of them, the hub refuses to enrol (check with the hub administrator first).
@@ -988,7 +1068,7 @@ in force</source>
 • 加入后不能再改回单机模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="116"/>
+        <location filename="../../ui/sync/enrolment.py" line="117"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
@@ -996,37 +1076,37 @@ in force</source>
 <context>
     <name>EnrolForm</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="53"/>
+        <location filename="../../ui/sync/enrolment.py" line="54"/>
         <source>e.g. https://lvyue.cxz.gov.cn</source>
         <translation>如 https://lvyue.cxz.gov.cn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="55"/>
+        <location filename="../../ui/sync/enrolment.py" line="56"/>
         <source>e.g. K7QM-2WXP-9RTA</source>
         <translation>如 K7QM-2WXP-9RTA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="58"/>
+        <location filename="../../ui/sync/enrolment.py" line="59"/>
         <source>e.g. Shuangbai DRC, registry room</source>
         <translation>如 双柏发改局-登记室</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="61"/>
+        <location filename="../../ui/sync/enrolment.py" line="62"/>
         <source>Hub address</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="62"/>
+        <location filename="../../ui/sync/enrolment.py" line="63"/>
         <source>One-time code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="63"/>
+        <location filename="../../ui/sync/enrolment.py" line="64"/>
         <source>Name of this computer</source>
         <translation>本机名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="64"/>
+        <location filename="../../ui/sync/enrolment.py" line="65"/>
         <source>The hub administrator gives you the address and the code (valid 7 days, usable once). The name tells the hub&apos;s administrator which computer this is.</source>
         <translation>中心地址和注册码由州级中心管理员提供（注册码 7 天内有效，只能使用一次）。本机名称便于中心管理员识别这台电脑。</translation>
     </message>
@@ -1034,62 +1114,62 @@ in force</source>
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="29"/>
+        <location filename="../../ui/sync/wizard_page.py" line="30"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="30"/>
+        <location filename="../../ui/sync/wizard_page.py" line="31"/>
         <source>Enter the address and the one-time code from the hub administrator. The hub sets this office&apos;s region, issuing office and officer accounts.</source>
         <translation>填写州级中心管理员提供的中心地址和注册码。本单位的地区、发文单位和用户账户都由中心下发。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="39"/>
+        <location filename="../../ui/sync/wizard_page.py" line="40"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Log in</source>
         <translation>进入登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Retry sync</source>
         <translation>重新同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="92"/>
+        <location filename="../../ui/sync/wizard_page.py" line="93"/>
         <source>Connecting to the hub…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="96"/>
+        <location filename="../../ui/sync/wizard_page.py" line="97"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="109"/>
+        <location filename="../../ui/sync/wizard_page.py" line="110"/>
         <source>Enrolled: {scope} ({region}), issuing office {office}.</source>
         <translation>已加入州级中心：{scope}（{region}），发文单位：{office}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="112"/>
+        <location filename="../../ui/sync/wizard_page.py" line="113"/>
         <source>The first sync did not complete: {error} Check the network and click “Retry sync”: officers can log in once it has brought their accounts.</source>
         <translation>首次同步未完成：{error}。请检查网络后点“重新同步”：用户账户下载到本机后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="116"/>
+        <location filename="../../ui/sync/wizard_page.py" line="117"/>
         <source>The hub has no officer accounts for this office yet. Ask the hub administrator to add them, then click “Retry sync”.</source>
         <translation>中心还没有为本单位设置用户账户。请联系中心管理员添加后，点“重新同步”。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="119"/>
+        <location filename="../../ui/sync/wizard_page.py" line="120"/>
         <source>{n} officer accounts arrived from the hub. Log in with the user name and password the hub administrator gave you.</source>
         <translation>已从中心下载 {n} 个用户账户。请用中心管理员为您设置的登录名和密码登录。</translation>
     </message>
@@ -1188,28 +1268,28 @@ in force</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../ui/dialogs/first_run.py" line="180"/>
         <source>Lvyue — first start</source>
         <translation>履约 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="188"/>
-        <location filename="../../ui/dialogs/first_run.py" line="193"/>
+        <location filename="../../ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../ui/dialogs/first_run.py" line="194"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="226"/>
+        <location filename="../../ui/dialogs/first_run.py" line="227"/>
         <source>Leave without officer accounts?</source>
         <translation>还没有用户账户，确定关闭？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="227"/>
+        <location filename="../../ui/dialogs/first_run.py" line="228"/>
         <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
         <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="238"/>
+        <location filename="../../ui/dialogs/first_run.py" line="239"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>
@@ -1607,42 +1687,42 @@ in force</source>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../ui/dialogs/first_run.py" line="62"/>
         <source>Your office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../ui/dialogs/first_run.py" line="63"/>
         <source>Choose how this computer is used, the area it works for and the office that issues documents.</source>
         <translation>选择本机的使用方式、所属地区和发文单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="64"/>
+        <location filename="../../ui/dialogs/first_run.py" line="65"/>
         <source>Use on this computer only (standalone)</source>
         <translation>单机使用（数据只保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>Connect to the prefecture hub (with a one-time code)</source>
         <translation>接入州级中心（需要中心管理员提供的注册码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../ui/dialogs/first_run.py" line="72"/>
         <source>The region, the issuing office and the officer accounts then come from the hub: you enter them on the next page.</source>
         <translation>地区、发文单位和用户账户由中心下发；下一步填写中心地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run.py" line="85"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../ui/dialogs/first_run.py" line="88"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../ui/dialogs/first_run.py" line="89"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
@@ -2463,108 +2543,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="70"/>
-        <location filename="../../ui/pages/statistics.py" line="179"/>
+        <location filename="../../ui/pages/statistics.py" line="71"/>
+        <location filename="../../ui/pages/statistics.py" line="180"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="78"/>
+        <location filename="../../ui/pages/statistics.py" line="79"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="85"/>
+        <location filename="../../ui/pages/statistics.py" line="86"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="118"/>
+        <location filename="../../ui/pages/statistics.py" line="119"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <location filename="../../ui/pages/statistics.py" line="122"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="133"/>
+        <location filename="../../ui/pages/statistics.py" line="134"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="135"/>
+        <location filename="../../ui/pages/statistics.py" line="136"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="142"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <location filename="../../ui/pages/statistics.py" line="145"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="160"/>
+        <location filename="../../ui/pages/statistics.py" line="161"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="194"/>
+        <location filename="../../ui/pages/statistics.py" line="195"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="198"/>
+        <location filename="../../ui/pages/statistics.py" line="199"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="227"/>
+        <location filename="../../ui/pages/statistics.py" line="228"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="230"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="233"/>
+        <location filename="../../ui/pages/statistics.py" line="234"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="239"/>
+        <location filename="../../ui/pages/statistics.py" line="240"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="242"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="73"/>
+        <location filename="../../ui/pages/statistics.py" line="74"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -3043,91 +3123,106 @@ Try again now?</source>
 <context>
     <name>TypicalPage</name>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Body</source>
         <translation>失信主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Criteria and figures</source>
         <translation>符合的标准及数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="42"/>
+        <location filename="../../ui/pages/typical.py" line="43"/>
         <source>Listed on</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="42"/>
+        <location filename="../../ui/pages/typical.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="47"/>
+        <location filename="../../ui/pages/typical.py" line="48"/>
         <source>Proposals</source>
         <translation>推荐案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="48"/>
-        <location filename="../../ui/pages/typical.py" line="133"/>
+        <location filename="../../ui/pages/typical.py" line="49"/>
+        <location filename="../../ui/pages/typical.py" line="145"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="50"/>
+        <location filename="../../ui/pages/typical.py" line="51"/>
         <source>Decide…</source>
         <translation>审定…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="51"/>
+        <location filename="../../ui/pages/typical.py" line="52"/>
         <source>Export for publication…</source>
         <translation>导出公示材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="52"/>
+        <location filename="../../ui/pages/typical.py" line="53"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="79"/>
+        <location filename="../../ui/pages/typical.py" line="70"/>
+        <source>No cases to propose. A complaint whose breach was confirmed appears here when it meets the typical-case criteria.</source>
+        <translation>暂无推荐案件。认定违约失信的投诉符合典型案例标准时会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="74"/>
+        <source>No typical cases yet. A leader chooses them from the proposals.</source>
+        <translation>还没有典型案例。由领导从推荐案件中审定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="75"/>
+        <source>Show the proposals</source>
+        <translation>查看推荐案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="90"/>
         <source> (declined before; new facts)</source>
         <translation>（曾决定不列入，现有新情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="82"/>
+        <location filename="../../ui/pages/typical.py" line="93"/>
         <source>{count} proposals; {hidden} declined without new facts</source>
         <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="118"/>
+        <location filename="../../ui/pages/typical.py" line="130"/>
         <source>Export typical cases to</source>
         <translation>典型案例导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="127"/>
+        <location filename="../../ui/pages/typical.py" line="139"/>
         <source>Exported {count} typical cases (personal data masked) to {folder}</source>
         <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>

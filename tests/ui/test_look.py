@@ -8,10 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.appearance import apply_readable_colours, as_hint
+from ui.pages.complaints import ComplaintsPage
 from ui.widgets import file_dialogs, icons
+from ui.widgets.empty_state import EmptyState
 
 
 # -- icons ---------------------------------------------------------------------------------------------
@@ -178,4 +180,62 @@ def test_a_hint_label_is_readable(qtbot):
     label.ensurePolished()
     colour = label.palette().color(label.foregroundRole()).name()
     assert label.isEnabled() and contrast(colour, "#efefef") >= 4.5
+
+
+# -- empty states --------------------------------------------------------------------------------------
+def _complaints(qtbot, ctx) -> ComplaintsPage:
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.total is not None, timeout=5000)
+    return page
+
+
+def test_an_empty_complaint_list_says_how_to_register_the_first(qtbot, ctx):
+    page = _complaints(qtbot, ctx)
+    empty = page.empty_state
+    qtbot.waitUntil(empty.isVisible)
+    assert empty.shown_text == "还没有投诉。按 Ctrl+N 登记第一件投诉。"
+    assert empty.button.isVisible() and empty.button.text() == "登记投诉"
+    assert empty.geometry() == page.view.viewport().rect()
+    with qtbot.waitSignal(page.register_requested, timeout=1000):
+        qtbot.mouseClick(empty.button, Qt.MouseButton.LeftButton)
+
+
+def test_a_filter_matching_nothing_offers_to_clear_it_and_rows_hide_the_empty_state(qtbot, ctx, add_complaint):
+    add_complaint(complainant="双柏县绿源农业科技有限公司")
+    page = _complaints(qtbot, ctx)
+    assert page.model.total == 1 and not page.empty_state.isVisible()
+    page.filter_bar.search.setText("没有这家公司")
+    qtbot.waitUntil(lambda: page.empty_state.isVisible(), timeout=5000)
+    assert page.empty_state.shown_text == "没有符合筛选条件的投诉。"
+    assert page.empty_state.button.text() == "清除筛选"
+    qtbot.mouseClick(page.empty_state.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=5000)
+    assert page.filter_bar.search.text() == "" and page.empty_state.isHidden()
+
+
+def test_an_empty_list_without_the_clerk_role_has_no_register_button(qtbot, make_ctx):
+    page = _complaints(qtbot, make_ctx("leader"))
+    qtbot.waitUntil(page.empty_state.isVisible)
+    assert page.empty_state.shown_text == "还没有投诉。" and page.empty_state.button.isHidden()
+
+
+def test_the_empty_state_follows_the_model_of_any_view(qtbot):
+    view = QTreeWidget()
+    qtbot.addWidget(view)
+    view.show()
+    filtered = {"on": False}
+    cleared: list[bool] = []
+    empty = EmptyState(view, "还没有记录。", filtered_text="没有符合条件的记录。", clear_text="清除筛选",
+                       on_clear=lambda: cleared.append(True), is_filtered=lambda: filtered["on"])
+    assert empty.isVisible() and empty.shown_text == "还没有记录。" and empty.button.isHidden()
+    QTreeWidgetItem(view, ["一"])
+    assert empty.isHidden() and empty.shown_text == ""
+    filtered["on"] = True
+    view.clear()
+    assert empty.shown_text == "没有符合条件的记录。" and empty.button.isVisible()
+    empty.button.click()
+    assert cleared == [True]
 

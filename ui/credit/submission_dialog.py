@@ -37,6 +37,7 @@ from app.services.credit_submissions import Exported, Preview, SubmissionInfo
 from ui.context import UiContext
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 
 NUMBER = Qt.ItemDataRole.UserRole
 
@@ -131,6 +132,10 @@ class SubmissionDialog(QDialog):
         layout.addWidget(new_box)
         layout.addWidget(history_box, 1)
         layout.addLayout(bottom)
+        self._history_read = False
+        self.history_empty = EmptyState(
+            self.history, self.tr("No submissions yet. Choose the month above and press “Create and export…”."),
+            is_loading=lambda: not self._history_read)
         self._fit()
 
         self.period.dateChanged.connect(lambda *_: self.refresh_preview())
@@ -208,7 +213,9 @@ class SubmissionDialog(QDialog):
 
     def _show_history(self, rows: tuple[SubmissionInfo, ...]) -> None:
         self._rows = list(rows)
+        self._history_read = True
         self.history.setRowCount(len(rows))
+        self.history_empty.update_state()
         for r, info in enumerate(rows):
             cells = [info.number, info.period, info.status_label, str(info.new), str(info.changed),
                      str(info.repaired), info.created_at[:10], info.sent_on or "—", info.sent_by or "—"]

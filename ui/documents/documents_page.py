@@ -30,6 +30,7 @@ from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pd
 from ui.documents.printing import prepare_printer, print_with_progress
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.heading import Heading
 
 
@@ -97,7 +98,19 @@ class DocumentsPage(QWidget):
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.save_button.clicked.connect(self.save_selected)
         self.reminders_button.clicked.connect(self.open_reminders)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.table, self.tr("No documents have been issued yet. Documents are issued while handling a "
+                                "complaint (open it, then choose the step)."),
+            filtered_text=self.tr("No documents match the search."), clear_text=self.tr("Clear the search"),
+            on_clear=self.clear_filters, is_filtered=lambda: bool(self.search.text() or self.kind.currentData()),
+            is_loading=lambda: self._loading)
         self._selection_changed()
+        self.refresh()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.kind.setCurrentIndex(0)
         self.refresh()
 
     def open_reminders(self) -> None:
@@ -109,6 +122,7 @@ class DocumentsPage(QWidget):
         self.reminders.open()
 
     def refresh(self) -> None:
+        self._loading = True
         self.status.setText(self.tr("Loading…"))
         self.model.set_filter(self.search.text(), self.kind.currentData())
 
@@ -188,6 +202,8 @@ class DocumentsPage(QWidget):
         file_dialogs.confirm_saved(self, folder, text)
 
     def _loaded(self, total: int) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         self.status.setText(self.tr("%1 documents").replace("%1", str(total)) if total
                             else self.tr("No documents match") if self.search.text() or self.kind.currentData()
                             else self.tr("No documents have been issued yet"))
@@ -199,5 +215,6 @@ class DocumentsPage(QWidget):
         self.save_button.setEnabled(count > 0)
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         self.status.setText(failure.message)
         QMessageBox.warning(self, self.tr("Documents"), failure.message)

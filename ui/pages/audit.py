@@ -38,6 +38,7 @@ from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTable
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
            "summary": 30}  # in characters
@@ -105,12 +106,19 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self._show(None)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.view, self.tr("No audit records yet. Logins, administration and case handling are recorded here."),
+            filtered_text=self.tr("No audit records match the filters."), clear_text=self.tr("Clear filters"),
+            on_clear=self.filter_bar.clear, is_filtered=lambda: self.model.filter != AuditFilter(),
+            is_loading=lambda: self._loading)
         if load:
             self.refresh()
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._error_shown = False
+        self._loading = True
         self.count_label.setText(self.tr("Reading…"))
         self.model.set_filter(self.filter_bar.current())
         self._ctx.tasks.run(audit_trail.devices, self._ctx.profile, self._ctx.actor, owner=self,
@@ -120,10 +128,13 @@ class AuditPage(QWidget):
     def _filter_changed(self, f: AuditFilter) -> None:
         if f != self.model.filter:
             self._error_shown = False
+            self._loading = True
             self.count_label.setText(self.tr("Reading…"))
             self.model.set_filter(f)
 
     def _show_count(self, shown: int, more: bool) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         if not shown:
             self.count_label.setText(self.tr("No audit records match the filters"))
         elif more:
@@ -136,6 +147,7 @@ class AuditPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         if not self._error_shown:
             self._error_shown = True
             self.count_label.setText(self.tr("The audit records could not be read"))

@@ -35,6 +35,7 @@ from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
            "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
@@ -109,8 +110,18 @@ class BreachRegisterPage(QWidget):
         self.open_button.clicked.connect(self._open)
         self.export_button.clicked.connect(self.export)
         self._show_sort()
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.view, self.tr("No breach records yet. A record is made when a complaint's breach is confirmed "
+                               "(核实认定)."),
+            filtered_text=self.tr("No records match the filters."), clear_text=self.tr("Clear filters"),
+            on_clear=self.filter_bar.clear, is_filtered=self._filtered, is_loading=lambda: self._loading)
         if load:
             self.refresh()
+
+    def _filtered(self) -> bool:
+        plain = RegisterFilter()
+        return replace(self._filter, sort=plain.sort, ascending=plain.ascending) != plain
 
     def _hide_columns(self) -> None:
         """The county column on a prefecture only; the confirming authority is in the detail panel (a
@@ -122,6 +133,7 @@ class BreachRegisterPage(QWidget):
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._error_shown = False
+        self._loading = True
         self.count_label.setText(self.tr("Counting…"))
         self.model.set_filter(self._filter)
         self._ctx.tasks.run(credit_register.departments, self._ctx.profile, self._ctx.actor, owner=self,
@@ -135,6 +147,7 @@ class BreachRegisterPage(QWidget):
         if f != self._filter:
             self._filter = f
             self._error_shown = False
+            self._loading = True
             self.count_label.setText(self.tr("Counting…"))
             self.model.set_filter(f)
 
@@ -154,6 +167,8 @@ class BreachRegisterPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(column, order)
 
     def _show_totals(self, totals: Totals) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         self.count_label.setText(self.tr("{total} records ({in_force} in force, {sanctioned} under sanction today)")
                                  .format(total=f"{totals.total:,}", in_force=f"{totals.in_force:,}",
                                          sanctioned=f"{totals.sanctioned_now:,}"))
@@ -162,6 +177,7 @@ class BreachRegisterPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         if not self._error_shown:
             self._error_shown = True
             self.count_label.setText(self.tr("The register could not be read"))

@@ -37,6 +37,7 @@ class CaseTabs(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
         self.list_page.open_requested.connect(self.open_complaint)
         self.list_page.duplicates_requested.connect(self.open_duplicates)
+        self.list_page.register_requested.connect(self.new_complaint)
 
     # -- complaints ----------------------------------------------------------------------------------
     def open_complaint(self, complaint_id: str, case_no: str = "") -> None:

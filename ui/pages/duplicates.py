@@ -33,6 +33,7 @@ from app.services import duplicates
 from app.services.duplicates import DuplicatePair, PairView
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets.empty_state import EmptyState
 
 DAYS_KEY = "duplicates/days"
 
@@ -50,6 +51,8 @@ def _state(value: str) -> str:
     except ValueError:
         return value
 
+
+YEAR_DAYS = 365  # the empty list offers to look back this far
 
 class DuplicatesPage(QWidget):
     open_requested = Signal(str, str)  # complaint id, case number
@@ -116,18 +119,30 @@ class DuplicatesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.table, self.tr("No suspected duplicates: no two complaints look like the same matter."),
+            filtered_text=self.tr("No suspected duplicates among the complaints received in that period."),
+            clear_text=self.tr("Look back one year"), on_clear=self.look_back_a_year,
+            is_filtered=lambda: self.days.value() < YEAR_DAYS, is_loading=lambda: self._loading)
         self._selection_changed()
+        self.refresh()
+
+    def look_back_a_year(self) -> None:
+        self.days.setValue(YEAR_DAYS)
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._ctx.settings.setValue(DAYS_KEY, self.days.value())
         self.count_label.setText(self.tr("Looking for duplicates…"))
+        self._loading = True
         self._ctx.tasks.run(duplicates.review_list, self._ctx.profile, self._ctx.actor, days=self.days.value(),
                             on_done=self._show, on_error=self._failed, owner=self)
 
     def _show(self, pairs: list[DuplicatePair]) -> None:
         self.pairs = list(pairs)
+        self._loading = False
         self.table.clear()
         for p in self.pairs:
             item = QTreeWidgetItem([p.newer.case_no, p.older.case_no, p.newer.complainant_name,
@@ -233,5 +248,6 @@ class DuplicatesPage(QWidget):
             self.open_requested.emit(c.complaint_id, c.case_no)
 
     def _failed(self, failure: TaskFailure) -> None:
+        self._loading = False
         self.message.setText(failure.message)
         self.count_label.setText("")

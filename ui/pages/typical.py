@@ -24,6 +24,7 @@ from ui.context import UiContext
 from ui.dialogs.typical_decision import TypicalDecisionDialog
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 
 SHOWN = 500  # proposals listed at most (the best first)
 
@@ -64,6 +65,15 @@ class TypicalPage(QWidget):
         layout.addLayout(buttons)
         self.shown: Proposals | None = None
         self.cases: tuple[PublishedCase, ...] = ()
+        self._read: set[str] = set()  # which lists have been read (no empty state before that)
+        self.proposals_empty = EmptyState(
+            self.proposals, self.tr("No cases to propose. A complaint whose breach was confirmed appears here "
+                                    "when it meets the typical-case criteria."),
+            is_loading=lambda: "proposals" not in self._read)
+        self.published_empty = EmptyState(
+            self.published_list, self.tr("No typical cases yet. A leader chooses them from the proposals."),
+            action_text=self.tr("Show the proposals"), on_action=lambda: self.tabs.setCurrentIndex(0),
+            is_loading=lambda: "published" not in self._read)
 
     def refresh(self) -> None:
         ctx = self._ctx
@@ -74,6 +84,7 @@ class TypicalPage(QWidget):
 
     def _show_proposals(self, proposals: Proposals) -> None:
         self.shown = proposals
+        self._read.add("proposals")
         self.proposals.clear()
         for p in proposals.rows:
             text = p.criteria_text + (self.tr(" (declined before; new facts)") if p.declined_before else "")
@@ -84,6 +95,7 @@ class TypicalPage(QWidget):
 
     def _show_published(self, cases: tuple[PublishedCase, ...]) -> None:
         self.cases = cases
+        self._read.add("published")
         self.published_list.clear()
         for c in cases:
             QTreeWidgetItem(self.published_list, [c.case_no, c.complaint.intake["respondent"]["name"], c.region_name,
