@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.appearance import apply_readable_colours, as_hint
 from ui.pages.complaints import ComplaintsPage
 from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.wrapping import balanced_lines
 
 
 # -- icons ---------------------------------------------------------------------------------------------
@@ -239,3 +240,46 @@ def test_the_empty_state_follows_the_model_of_any_view(qtbot):
     empty.button.click()
     assert cleared == [True]
 
+
+# -- wrapping Chinese text -----------------------------------------------------------------------------
+MESSAGE = "登录名或密码错误，还可尝试 4 次，再输错账户将锁定 15 分钟。"
+
+
+def test_balanced_lines_leave_no_lone_characters(qapp):
+    metrics = QFontMetrics(QApplication.font())
+    em = metrics.horizontalAdvance("中")
+    for width in range(em * 8, metrics.horizontalAdvance(MESSAGE) + em, em // 2 or 1):
+        lines = balanced_lines(MESSAGE, metrics, width)
+        assert "".join(lines).replace(" ", "") == MESSAGE.replace(" ", "")
+        assert all(metrics.horizontalAdvance(line) <= width for line in lines), width
+        if len(lines) > 1:
+            assert min(len(line) for line in lines) >= 4, (width, lines)
+        assert not any(line[0] in "，。" for line in lines)
+        assert "15" in "".join(line for line in lines if "15" in line)  # numbers stay whole
+
+
+def test_a_short_text_stays_on_one_line(qapp):
+    metrics = QFontMetrics(QApplication.font())
+    assert balanced_lines("请输入登录名和密码。", metrics, metrics.horizontalAdvance("中") * 20) == ["请输入登录名和密码。"]
+
+
+def test_the_login_error_wraps_without_a_lone_last_character(qtbot, tasks, office):
+    from ui.dialogs.login import LoginDialog
+
+    dialog = LoginDialog(tasks, username="clerk")
+    qtbot.addWidget(dialog)
+    dialog.set_profile(office.profile)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_problem(MESSAGE)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.error.width() > 0)
+    assert dialog.error.text() == MESSAGE  # as given
+    lines = dialog.error.displayed_text().split("\n")
+    metrics = dialog.error.fontMetrics()
+    assert all(metrics.horizontalAdvance(line) <= dialog.error.contentsRect().width() for line in lines)
+    assert min(len(line) for line in lines) >= 4, lines
+    if len(lines) > 1:  # as even as the width allows
+        widths = [metrics.horizontalAdvance(line) for line in lines]
+        assert max(widths) - min(widths) <= metrics.horizontalAdvance("中") * 4, lines
+    if len(lines) == 2:
+        assert lines[0].endswith("，"), lines  # broken after a clause
