@@ -1488,67 +1488,67 @@ in force</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="44"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>Lvyue — log in</source>
         <translation>履约 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="45"/>
+        <location filename="../../ui/dialogs/login.py" line="46"/>
         <source>Lvyue · complaints about government breach of contract</source>
         <translation>履约 · 政府违约失信投诉办理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="46"/>
+        <location filename="../../ui/dialogs/login.py" line="47"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="54"/>
+        <location filename="../../ui/dialogs/login.py" line="55"/>
         <source>Demo data. User name: {user}   password: {password}</source>
         <translation>演示数据。登录名：{user}&#x3000;&#x3000;密码：{password}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="58"/>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="59"/>
+        <location filename="../../ui/dialogs/login.py" line="60"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="63"/>
+        <location filename="../../ui/dialogs/login.py" line="64"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="64"/>
+        <location filename="../../ui/dialogs/login.py" line="65"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
         <source>Updating the case data for this version (only once after an upgrade): {percent}%</source>
         <translation>正在按新版本整理案件数据（升级后仅此一次）：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="102"/>
+        <location filename="../../ui/dialogs/login.py" line="103"/>
         <source>Enter your user name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>A temporary password must be replaced by your own before you can continue.</source>
         <translation>须先把临时密码改为您自己的密码才能继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="156"/>
+        <location filename="../../ui/dialogs/login.py" line="157"/>
         <source>. {n} attempts left before the account is locked for {minutes} minutes.</source>
         <translation>，还可尝试 {n} 次，再输错账户将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="159"/>
+        <location filename="../../ui/dialogs/login.py" line="160"/>
         <source>. Try again after that time, or ask the administrator to reset the password.</source>
         <translation>。请届时再试，或请系统管理员重设密码。</translation>
     </message>
@@ -2076,163 +2076,173 @@ in force</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="54"/>
+        <location filename="../../ui/pages/settings.py" line="56"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="64"/>
+        <location filename="../../ui/pages/settings.py" line="66"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="67"/>
+        <location filename="../../ui/pages/settings.py" line="69"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="70"/>
+        <location filename="../../ui/pages/settings.py" line="72"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="75"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="82"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="84"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="83"/>
+        <location filename="../../ui/pages/settings.py" line="85"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86"/>
+        <location filename="../../ui/pages/settings.py" line="88"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
-        <location filename="../../ui/pages/settings.py" line="165"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
+        <location filename="../../ui/pages/settings.py" line="180"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
         <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="89"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="88"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <source>Enrol this office with a one-time code from the hub administrator</source>
         <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="97"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="99"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="110"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="110"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="117"/>
+        <source>Fetch the schedule from the hub now</source>
+        <translation>立即从州级中心获取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="122"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="131"/>
+        <source>Meanwhile Lvyue counts only Saturdays and Sundays as rest days there: public holidays count as working days and make-up working weekends as rest days, so check deadlines that fall near a holiday by hand. The State Council publishes each year&apos;s schedule around December; a profile enrolled with the prefecture hub receives it with the next sync, a standalone one with the next version of Lvyue (ask the system administrator to update it).</source>
+        <translation>在此之前，本程序只把周六、周日算作休息日：法定节假日暂按工作日计算，调休上班的周末暂按休息日计算，临近节假日的办理期限请人工核对。国务院办公厅一般在每年年底公布次年放假安排；接入州级中心的，下次同步时自动获取；单机使用的，随新版本程序提供（请系统管理员升级程序）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="139"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="139"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="140"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="141"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="127"/>
+        <location filename="../../ui/pages/settings.py" line="142"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133"/>
+        <location filename="../../ui/pages/settings.py" line="148"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="134"/>
+        <location filename="../../ui/pages/settings.py" line="149"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="137"/>
+        <location filename="../../ui/pages/settings.py" line="152"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="138"/>
+        <location filename="../../ui/pages/settings.py" line="153"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="161"/>
+        <location filename="../../ui/pages/settings.py" line="176"/>
         <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
         <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
@@ -3325,97 +3335,107 @@ Try again now?</source>
     <name>WorkbenchPage</name>
     <message>
         <location filename="../../ui/pages/workbench.py" line="101"/>
+        <source>What to do…</source>
+        <translation>怎么办…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="102"/>
+        <source>Where the holiday schedule comes from and how deadlines are counted meanwhile (Settings)</source>
+        <translation>节假日安排从哪里来、在此之前期限怎样计算（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="107"/>
         <source>Register a complaint (Ctrl+N)</source>
         <translation>登记投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="120"/>
+        <location filename="../../ui/pages/workbench.py" line="129"/>
         <source>Deadlines</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="122"/>
+        <location filename="../../ui/pages/workbench.py" line="131"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="122"/>
+        <location filename="../../ui/pages/workbench.py" line="131"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="123"/>
+        <location filename="../../ui/pages/workbench.py" line="132"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="127"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="127"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Whole area</source>
         <translation>本辖区全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="133"/>
-        <location filename="../../ui/pages/workbench.py" line="141"/>
+        <location filename="../../ui/pages/workbench.py" line="142"/>
+        <location filename="../../ui/pages/workbench.py" line="150"/>
         <source>Open the list of these complaints</source>
         <translation>打开这些案件的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="137"/>
+        <location filename="../../ui/pages/workbench.py" line="146"/>
         <source>Open complaints</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="150"/>
+        <location filename="../../ui/pages/workbench.py" line="159"/>
         <source>Complaints by state</source>
         <translation>各办理状态案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="164"/>
+        <location filename="../../ui/pages/workbench.py" line="173"/>
         <source>Recent activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="169"/>
+        <location filename="../../ui/pages/workbench.py" line="178"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="188"/>
+        <location filename="../../ui/pages/workbench.py" line="197"/>
         <source>The workbench could not be read</source>
         <translation>无法读取工作台数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="197"/>
+        <location filename="../../ui/pages/workbench.py" line="207"/>
         <source>{name}, today is {date}</source>
         <translation>{name}，您好！今天是{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="200"/>
+        <location filename="../../ui/pages/workbench.py" line="210"/>
         <source>The holiday schedule for {year} has not been entered: working days are counted as Monday to Friday only.</source>
         <translation>{year}年节假日安排尚未录入，办理期限暂按周一至周五计算工作日。</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem
 
 from ui.appearance import apply_readable_colours, as_hint
 from ui.pages.complaints import ComplaintsPage
+from ui.pages.settings import SettingsPage
+from ui.pages.workbench import WorkbenchPage
 from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.wrapping import balanced_lines
@@ -283,3 +286,42 @@ def test_the_login_error_wraps_without_a_lone_last_character(qtbot, tasks, offic
         assert max(widths) - min(widths) <= metrics.horizontalAdvance("中") * 4, lines
     if len(lines) == 2:
         assert lines[0].endswith("，"), lines  # broken after a clause
+
+
+# -- the missing holiday schedule ----------------------------------------------------------------------
+def test_the_settings_say_what_the_app_does_without_next_years_holidays(qtbot, ctx):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    assert "2027年节假日安排尚未录入" in page.calendar_note.text()
+    help_text = page.calendar_help.text()
+    assert "只把周六、周日算作休息日" in help_text and "系统管理员" in help_text
+    assert page.calendar_help.isVisible() and page.calendar_sync_button.isHidden()  # standalone
+    page.show_sync(SimpleNamespace(enrolled=True, hub_url="https://hub", scope_name="楚雄州", device_name="登记室"))
+    assert page.calendar_sync_button.isVisible() and page.calendar_sync_button.text() == "立即从州级中心获取"
+    with qtbot.waitSignal(page.sync_requested, timeout=1000):
+        qtbot.mouseClick(page.calendar_sync_button, Qt.MouseButton.LeftButton)
+    page.show_calendar()  # the workbench's button leads here
+
+
+def test_the_workbench_holiday_warning_offers_an_action(qtbot, office, make_ctx):
+    office.clock.advance(days=2 * 365)  # 2028: a year the holiday calendar does not know
+    page = WorkbenchPage(make_ctx("officer"))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.calendar_note.isVisible(), timeout=5000)
+    assert "周一至周五" in page.calendar_note.text()
+    assert page.calendar_button.isVisible() and page.calendar_button.text() == "怎么办…"
+    with qtbot.waitSignal(page.calendar_help_requested, timeout=1000):
+        qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_known_year_shows_no_holiday_warning(qtbot, ctx):
+    page = WorkbenchPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.numbers["all.open"].value is not None, timeout=5000)
+    assert page.calendar_note.isHidden() and page.calendar_button.isHidden()

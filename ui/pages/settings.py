@@ -36,6 +36,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 class SettingsPage(QScrollArea):
     saved = Signal()  # something was written (a password, a user)
     enrolled = Signal(object)  # app.services.sync.Enrolled: this profile joined the hub (the first sync follows)
+    sync_requested = Signal()  # "fetch the holiday schedule from the hub now": the window starts a sync
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +46,8 @@ class SettingsPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.addWidget(self._appearance_box(body))
         layout.addWidget(self._office_box(body))
-        layout.addWidget(self._calendar_box(body))
+        self.calendar_box = self._calendar_box(body)
+        layout.addWidget(self.calendar_box)
         layout.addWidget(self._account_box(body))
         self.session_box = SessionSettingsBox(ctx, body)  # the idle lock (ui.session)
         layout.addWidget(self.session_box)
@@ -109,7 +111,12 @@ class SettingsPage(QScrollArea):
         if years and years != list(range(years[0], years[-1] + 1)):
             known = "、".join(str(y) for y in years)
         self.calendar_years = QLabel(known, box)
-        note = QLabel(box)
+        note = QLabel(box, wordWrap=True)
+        self.calendar_note = note
+        self.calendar_help = as_hint(QLabel(box, wordWrap=True))
+        self.calendar_sync_button = QPushButton(self.tr("Fetch the schedule from the hub now"), box)
+        self.calendar_sync_button.clicked.connect(self.sync_requested.emit)
+        self.calendar_sync_button.hide()  # shown once the sync status says this profile is enrolled
         if this_year not in years or this_year + 1 not in years:
             missing = [y for y in (this_year, this_year + 1) if y not in years]
             note.setText(self.tr("No holiday schedule for {years}: working days there are counted as Monday to "
@@ -120,7 +127,15 @@ class SettingsPage(QScrollArea):
         form = _form(box)
         form.addRow(self.tr("Holiday schedules known"), self.calendar_years)
         if note.text():
+            self.calendar_help.setText(self.tr(
+                "Meanwhile Lvyue counts only Saturdays and Sundays as rest days there: public holidays count as "
+                "working days and make-up working weekends as rest days, so check deadlines that fall near a "
+                "holiday by hand. The State Council publishes each year's schedule around December; a profile "
+                "enrolled with the prefecture hub receives it with the next sync, a standalone one with the next "
+                "version of Lvyue (ask the system administrator to update it)."))
             form.addRow("", note)
+            form.addRow("", self.calendar_help)
+            form.addRow("", self.calendar_sync_button)
         form.addRow(self.tr("Forward within"), QLabel(self.tr("{n} working days").format(n=rules.forward_days), box))
         form.addRow(self.tr("Conclude within"),
                     QLabel(self.tr("{n} working days of forwarding").format(n=rules.conclude_days), box))
@@ -164,6 +179,12 @@ class SettingsPage(QScrollArea):
         else:
             self.mode.setText(self.tr("Standalone (not enrolled with the prefecture hub)"))
         self.enrol_button.setVisible(not status.enrolled and self._ctx.actor.has(Role.ADMIN))
+        self.calendar_sync_button.setVisible(bool(status.enrolled and self.calendar_note.text()))
+
+    def show_calendar(self) -> None:
+        """Scroll to the working-day calendar (the workbench's holiday warning leads here)."""
+        self.ensureWidgetVisible(self.calendar_box)
+        (self.calendar_sync_button if self.calendar_sync_button.isVisible() else self.calendar_box).setFocus()
 
     def enrol(self) -> None:
         """Connect this standalone profile to the hub (administrators); the window runs the first sync."""

@@ -88,6 +88,7 @@ class WorkbenchPage(QWidget):
     open_list = Signal(object, str)  # ComplaintFilter, description shown on the list
     open_complaint = Signal(str, str)  # complaint id, case number
     new_complaint = Signal()
+    calendar_help_requested = Signal()  # the holiday warning's button: the settings explain it
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +98,12 @@ class WorkbenchPage(QWidget):
         self.greeting = Heading("", self, scale=1.5)
         self.calendar_note = QLabel(self, wordWrap=True)
         self.calendar_note.setStyleSheet("color: #8a5a00;")
+        self.calendar_button = QPushButton(self.tr("What to do…"), self)
+        self.calendar_button.setToolTip(self.tr("Where the holiday schedule comes from and how deadlines are "
+                                                "counted meanwhile (Settings)"))
+        self.calendar_button.clicked.connect(self.calendar_help_requested.emit)
         self.calendar_note.hide()
+        self.calendar_button.hide()
         self.new_button = QPushButton(self.tr("Register a complaint (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new_complaint.emit)
         self.new_button.setVisible(ctx.actor.has(Role.CLERK))
@@ -110,7 +116,10 @@ class WorkbenchPage(QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.calendar_note)
+        warning = QHBoxLayout()
+        warning.addWidget(self.calendar_note, 1)
+        warning.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(warning)
         layout.addWidget(self._due_box())
         layout.addWidget(self._state_box())
         layout.addWidget(self._recent_box(), 1)
@@ -188,6 +197,7 @@ class WorkbenchPage(QWidget):
         self.greeting.setText(self.tr("The workbench could not be read"))
         self.calendar_note.setText(failure.message)
         self.calendar_note.show()
+        self.calendar_button.hide()
 
     def _show(self, figures: WorkbenchFigures) -> None:
         self._loading = False
@@ -200,6 +210,7 @@ class WorkbenchPage(QWidget):
                 "The holiday schedule for {year} has not been entered: working days are counted as Monday to "
                 "Friday only.").format(year=figures.today.year))
         self.calendar_note.setVisible(not figures.calendar_known)
+        self.calendar_button.setVisible(not figures.calendar_known)
         for key, button in self.numbers.items():
             button.set_value(figures.counts.get(key, 0))
         for state, button in self.state_numbers.items():
