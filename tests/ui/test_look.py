@@ -325,3 +325,21 @@ def test_a_known_year_shows_no_holiday_warning(qtbot, ctx):
     page.refresh()
     qtbot.waitUntil(lambda: page.numbers["all.open"].value is not None, timeout=5000)
     assert page.calendar_note.isHidden() and page.calendar_button.isHidden()
+
+
+def test_every_case_action_has_an_icon(qapp):
+    from app.domain.vocabulary import Action
+
+    for action in Action:
+        assert not icons.action_icon(action.value).isNull(), action
+    assert set(icons.ACTIONS) <= {a.value for a in Action}
+
+
+def test_page_buttons_carry_icons(qtbot, ctx):
+    page = WorkbenchPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.new_button.icon().isNull() and not page.calendar_button.icon().isNull()
+    settings = SettingsPage(ctx)
+    qtbot.addWidget(settings)
+    assert not settings.calendar_sync_button.icon().isNull()
+

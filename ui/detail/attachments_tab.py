@@ -29,7 +29,7 @@ from ui.context import UiContext
 from ui.forms.attachments_box import dropped_files, size_text
 from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
-from ui.widgets import file_dialogs
+from ui.widgets import file_dialogs, icons
 
 SHA_ROLE = 256
 SENT_NAME_ROLE = 257  # the name as the event carries it: program types are judged on it too
@@ -66,8 +66,11 @@ class AttachmentsTab(QWidget):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setIcon(icons.icon("open"))
         self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setIcon(icons.icon("save_as"))
         self.add_button = QPushButton(self.tr("Add files…"))
+        self.add_button.setIcon(icons.icon("attach"))
         self.add_button.setObjectName("attach")
         for button in (self.open_button, self.save_button, self.add_button):
             buttons.addWidget(button)

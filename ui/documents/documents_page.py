@@ -29,7 +29,7 @@ from ui.documents.document_table import DocumentTableModel
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
 from ui.documents.printing import prepare_printer, print_with_progress
 from ui.tasks import TaskFailure
-from ui.widgets import file_dialogs
+from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.heading import Heading
 
@@ -66,9 +66,13 @@ class DocumentsPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(self)
         self.open_button = QPushButton(self.tr("Preview / reprint"), self)
+        self.open_button.setIcon(icons.icon("preview"))
         self.print_button = QPushButton(self.tr("Print selected…"), self)
+        self.print_button.setIcon(icons.icon("print"))
         self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button.setIcon(icons.icon("save_as"))
         self.reminders_button = QPushButton(self.tr("Reminders…"), self)
+        self.reminders_button.setIcon(icons.icon("remind"))
         self.reminders_button.setToolTip(self.tr("Overdue steps by department; issue 催办函 or 督办通知 in a batch"))
         self.reminders_button.setVisible(bool({"handler", "leader"} & set(ctx.roles)))  # they issue the letters
 

@@ -37,7 +37,7 @@ from ui.context import UiContext
 from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTableModel
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
-from ui.widgets import file_dialogs
+from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
@@ -59,8 +59,10 @@ class AuditPage(QWidget):
         self.verify_label = QLabel(self)
         self.verify_label.setWordWrap(True)
         self.verify_button = QPushButton(self.tr("Verify the audit chain"), self)
+        self.verify_button.setIcon(icons.icon("check"))
         self.verify_button.setToolTip(self.tr("Recompute every record's hash and check each device's chain"))
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.export_button.setToolTip(self.tr("Save the records shown as an Excel workbook or a CSV file"))
         self.model = AuditTableModel(ctx, self)
         self.view = QTableView(self)

@@ -34,7 +34,7 @@ from ui.models.breach_register_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, 
 from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
-from ui.widgets import file_dialogs
+from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
@@ -57,8 +57,10 @@ class BreachRegisterPage(QWidget):
         self.filter_bar = RegisterFilterBar(ctx, self)
         self.count_label = QLabel(self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.export_button.setToolTip(self.tr("Save the records shown as an Excel workbook"))
         self.open_button = QPushButton(self.tr("Open the complaint"), self)
+        self.open_button.setIcon(icons.icon("open"))
         self.open_button.setEnabled(False)
         self.model = BreachRegisterModel(ctx, self)
         self.view = QTableView(self)

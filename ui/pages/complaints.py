@@ -27,6 +27,7 @@ from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.deadline_delegate import DeadlineDelegate
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_bar import FilterBar
@@ -103,12 +104,14 @@ class ComplaintsPage(QWidget):
         heading.addWidget(self.count_label)
         heading.addStretch(1)
         self.duplicates_button = QPushButton(self.tr("Suspected duplicates"), self)
+        self.duplicates_button.setIcon(icons.icon("duplicates"))
         self.duplicates_button.clicked.connect(self.duplicates_requested)
         heading.addWidget(self.duplicates_button)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
         as_hint(hint)
         heading.addWidget(hint)
         self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setIcon(icons.icon("import"))
         self.import_button.setToolTip(self.tr("Import complaints from a 12345 or other channel export (Ctrl+I)"))
         self.import_button.setVisible(Role.CLERK.value in ctx.roles)
         self.import_button.clicked.connect(self.import_requested)

@@ -33,6 +33,7 @@ from app.services.credit_check import Candidate, CheckResult, IssuedCheck
 from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.empty_state import EmptyState
 
 SEARCH_PAUSE_MS = 250
@@ -84,6 +85,7 @@ class CreditCheckPage(QWidget):
         self.requester = QLineEdit(self)
         self.requester.setPlaceholderText(self.tr("Department that asked for the check (optional)"))
         self.issue_button = QPushButton(self.tr("Issue the check result…"), self)
+        self.issue_button.setIcon(icons.icon("issue"))
         self.issue_button.setEnabled(False)
         right = QWidget(self)
         panel = QVBoxLayout(right)

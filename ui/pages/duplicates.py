@@ -33,6 +33,7 @@ from app.services import duplicates
 from app.services.duplicates import DuplicatePair, PairView
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.empty_state import EmptyState
 
 DAYS_KEY = "duplicates/days"
@@ -69,6 +70,7 @@ class DuplicatesPage(QWidget):
         self.days.setValue(int(ctx.settings.value(DAYS_KEY, 30)))
         self.days.setSuffix(self.tr(" days"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setIcon(icons.icon("refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.count_label = QLabel(self)
         top = QHBoxLayout()
@@ -94,7 +96,9 @@ class DuplicatesPage(QWidget):
         self.merge_button = QPushButton(self.tr("Merge"), self)
         self.dismiss_button = QPushButton(self.tr("Not a duplicate"), self)
         self.open_newer = QPushButton(self.tr("Open case"), self)
+        self.open_newer.setIcon(icons.icon("open"))
         self.open_older = QPushButton(self.tr("Open the other case"), self)
+        self.open_older.setIcon(icons.icon("open"))
         self.merge_button.clicked.connect(self.merge_current)
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.open_newer.clicked.connect(lambda: self._open(True))

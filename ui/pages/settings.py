@@ -25,6 +25,7 @@ from ui.context import UiContext
 from ui.dialogs.user_dialogs import OwnPasswordDialog
 from ui.pages.user_admin import UserAdmin, role_names
 from ui.session.settings_box import SessionSettingsBox
+from ui.widgets import icons
 
 
 def _form(box: QGroupBox) -> QFormLayout:
@@ -87,6 +88,7 @@ class SettingsPage(QScrollArea):
         self.mode.setWordWrap(True)
         form.addRow(self.tr("Mode"), self.mode)
         self.enrol_button = QPushButton(self.tr("Connect to the prefecture hub…"), box)
+        self.enrol_button.setIcon(icons.icon("sync"))
         self.enrol_button.setToolTip(self.tr("Enrol this office with a one-time code from the hub administrator"))
         self.enrol_button.clicked.connect(self.enrol)
         self.enrol_button.setVisible(self._ctx.actor.has(Role.ADMIN))
@@ -96,6 +98,7 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Data folder"), folder)
         form.addRow(self.tr("Device"), QLabel(p.device_id, box))
         documents = QPushButton(self.tr("Document settings…"), box)
+        documents.setIcon(icons.icon("documents"))
         documents.setToolTip(self.tr("Issuing office, document number prefixes, contact and copy-to lines of the "
                                      "notices and letters"))
         documents.clicked.connect(self._document_settings)
@@ -115,6 +118,7 @@ class SettingsPage(QScrollArea):
         self.calendar_note = note
         self.calendar_help = as_hint(QLabel(box, wordWrap=True))
         self.calendar_sync_button = QPushButton(self.tr("Fetch the schedule from the hub now"), box)
+        self.calendar_sync_button.setIcon(icons.icon("sync"))
         self.calendar_sync_button.clicked.connect(self.sync_requested.emit)
         self.calendar_sync_button.hide()  # shown once the sync status says this profile is enrolled
         if this_year not in years or this_year + 1 not in years:
@@ -147,6 +151,7 @@ class SettingsPage(QScrollArea):
         actor = self._ctx.actor
         box = QGroupBox(self.tr("My account"), parent)
         change = QPushButton(self.tr("Change my password…"), box)
+        change.setIcon(icons.icon("password"))
         change.clicked.connect(self._change_own_password)
         form = _form(box)
         form.addRow(self.tr("User"), QLabel(f"{actor.display_name}（{actor.username}）", box))

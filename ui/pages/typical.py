@@ -23,7 +23,7 @@ from app.services.typical_cases import Proposals, PublishedCase, TypicalView
 from ui.context import UiContext
 from ui.dialogs.typical_decision import TypicalDecisionDialog
 from ui.tasks import TaskFailure
-from ui.widgets import file_dialogs
+from ui.widgets import file_dialogs, icons
 from ui.widgets.empty_state import EmptyState
 
 SHOWN = 500  # proposals listed at most (the best first)
@@ -49,8 +49,11 @@ class TypicalPage(QWidget):
         self.tabs.addTab(self.published_list, self.tr("Typical cases"))
         self.note = QLabel(self)
         self.decide_button = QPushButton(self.tr("Decide…"), self)
+        self.decide_button.setIcon(icons.icon("handle"))
         self.export_button = QPushButton(self.tr("Export for publication…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setIcon(icons.icon("refresh"))
         self.decide_button.clicked.connect(self._decide)
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)

@@ -40,6 +40,7 @@ from app.services.queries import (
 from app.services.users import user_names
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.heading import Heading, NumberButton
 
 DUE_SOON_WORKING_DAYS = 3
@@ -99,12 +100,14 @@ class WorkbenchPage(QWidget):
         self.calendar_note = QLabel(self, wordWrap=True)
         self.calendar_note.setStyleSheet("color: #8a5a00;")
         self.calendar_button = QPushButton(self.tr("What to do…"), self)
+        self.calendar_button.setIcon(icons.icon("calendar"))
         self.calendar_button.setToolTip(self.tr("Where the holiday schedule comes from and how deadlines are "
                                                 "counted meanwhile (Settings)"))
         self.calendar_button.clicked.connect(self.calendar_help_requested.emit)
         self.calendar_note.hide()
         self.calendar_button.hide()
         self.new_button = QPushButton(self.tr("Register a complaint (Ctrl+N)"), self)
+        self.new_button.setIcon(icons.icon("register"))
         self.new_button.clicked.connect(self.new_complaint.emit)
         self.new_button.setVisible(ctx.actor.has(Role.CLERK))
         self.numbers: dict[str, NumberButton] = {}

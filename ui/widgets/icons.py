@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 COLOUR = "#37474f"  # blue grey 800: 10:1 on white, calm next to the text
 ACTIVE_COLOUR = "#0b5394"
 DISABLED_COLOUR = "#9aa0a6"
+SELECTED_COLOUR = "#ffffff"  # on the highlight of a chosen navigation entry
 
 # meaning → Font Awesome 6 solid glyph
 GLYPHS: dict[str, str] = {
@@ -52,6 +53,23 @@ GLYPHS: dict[str, str] = {
     "submit": "paper-plane",
     "check": "circle-check",
     "duplicates": "clone",
+    "issue": "stamp",
+    "preview": "eye",
+    "remind": "bell",
+    "password": "key",
+    "add_user": "user-plus",
+    "open": "arrow-up-right-from-square",
+    "attach": "paperclip",
+}
+
+# 办理: the case actions (``app.domain.vocabulary.Action`` values) → glyph; any other action: the gavel
+ACTIONS: dict[str, str] = {
+    "register": "file-circle-plus", "reject": "ban", "merge": "code-merge", "forward": "share-from-square",
+    "redirect": "arrow-right-arrow-left", "return": "reply", "conclude": "scale-balanced", "extend": "hourglass-half",
+    "rectify": "wrench", "refuse": "triangle-exclamation", "sanction": "hammer", "repair": "screwdriver-wrench",
+    "feedback": "reply-all", "close": "circle-check", "reopen": "lock-open", "hold_accountable": "user-tie",
+    "note": "note-sticky", "attach": "paperclip", "amend": "pen-to-square", "assign": "user-check",
+    "mark_typical": "award", "resolve": "scale-balanced", "issue_document": "stamp",
 }
 
 NAVIGATION = ("workbench", "complaints", "documents", "statistics", "breaches", "credit", "typical", "audit",
@@ -70,13 +88,21 @@ def _qtawesome():
 
 def icon(meaning: str) -> QIcon:
     """The icon for ``meaning`` (a key of ``GLYPHS``); a null ``QIcon`` when icons cannot be drawn."""
-    glyph = GLYPHS[meaning]
+    return _drawn(GLYPHS[meaning])
+
+
+def action_icon(action: str) -> QIcon:
+    """The icon of a 办理 action button (an ``Action`` value)."""
+    return _drawn(ACTIONS.get(action, GLYPHS["handle"]))
+
+
+def _drawn(glyph: str) -> QIcon:
     qta = _qtawesome()
     if qta is None:
         return QIcon()
     try:
         return qta.icon(f"fa6s.{glyph}", color=COLOUR, color_active=ACTIVE_COLOUR,
-                        color_disabled=DISABLED_COLOUR)
+                        color_disabled=DISABLED_COLOUR, color_selected=SELECTED_COLOUR)
     except Exception:
         log.warning("icon %s could not be drawn", glyph, exc_info=True)
         return QIcon()
