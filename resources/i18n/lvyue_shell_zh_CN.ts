@@ -1177,22 +1177,22 @@ in force</source>
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../ui/widgets/file_dialogs.py" line="120"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="133"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/file_dialogs.py" line="121"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="134"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/file_dialogs.py" line="124"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="137"/>
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/file_dialogs.py" line="125"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1897,6 +1897,55 @@ in force</source>
         <location filename="../../ui/pages/statistics_period.py" line="93"/>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="28"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="29"/>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="30"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="31"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="32"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="33"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>

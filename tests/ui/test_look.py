@@ -7,9 +7,17 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ui.appearance import apply_readable_colours, as_hint
 from ui.pages.complaints import ComplaintsPage
@@ -107,10 +115,22 @@ def test_closing_the_confirmation_opens_nothing(qtbot, tmp_path, monkeypatch):
     assert opened == []
 
 
-def test_qt_file_dialog_is_in_chinese(qtbot):
-    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
-    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
-
+def test_qt_file_dialog_is_in_chinese(qtbot, tmp_path):
+    """Qt's own dialog (Linux): no "Look in:", "Files of type:" or "Folder" left in English."""
+    (tmp_path / "子文件夹").mkdir()
+    dialog = QFileDialog(None, "另存为", str(tmp_path), "Excel 工作簿 (*.xlsx)")
+    qtbot.addWidget(dialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："} <= labels
+    tree = next(v for v in dialog.findChildren(QTreeView) if v.model() is not None and v.model().columnCount() == 4)
+    model = tree.model()
+    assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == ["名称", "大小", "类型", "修改日期"]
+    qtbot.waitUntil(lambda: model.rowCount(tree.rootIndex()) == 1, timeout=5000)
+    assert model.index(0, 2, tree.rootIndex()).data() == "文件夹"
+    dialog.close()
 
 # -- contrast ------------------------------------------------------------------------------------------
 UI = Path(__file__).resolve().parents[2] / "ui"
