@@ -12,6 +12,7 @@ If QtAwesome or its font cannot be loaded (a broken install, no font engine), ``
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
 
 from PySide6.QtGui import QIcon
@@ -78,6 +79,7 @@ NAVIGATION = ("workbench", "complaints", "documents", "statistics", "breaches", 
 
 @cache
 def _qtawesome():
+    os.environ.setdefault("QT_API", "pyside6")  # qtpy (under QtAwesome) then skips looking for PyQt
     try:
         import qtawesome
     except Exception:  # an import or font failure must never stop the window
