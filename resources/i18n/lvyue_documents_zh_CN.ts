@@ -99,93 +99,93 @@
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="69"/>
+        <location filename="../../ui/documents/documents_page.py" line="70"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="70"/>
+        <location filename="../../ui/documents/documents_page.py" line="72"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="71"/>
+        <location filename="../../ui/documents/documents_page.py" line="74"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="72"/>
+        <location filename="../../ui/documents/documents_page.py" line="76"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="84"/>
+        <location filename="../../ui/documents/documents_page.py" line="88"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="103"/>
+        <location filename="../../ui/documents/documents_page.py" line="107"/>
         <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
         <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="105"/>
+        <location filename="../../ui/documents/documents_page.py" line="109"/>
         <source>No documents match the search.</source>
         <translation>没有符合搜索条件的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="105"/>
+        <location filename="../../ui/documents/documents_page.py" line="109"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="126"/>
+        <location filename="../../ui/documents/documents_page.py" line="130"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="151"/>
-        <location filename="../../ui/documents/documents_page.py" line="207"/>
+        <location filename="../../ui/documents/documents_page.py" line="155"/>
+        <location filename="../../ui/documents/documents_page.py" line="211"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="158"/>
+        <location filename="../../ui/documents/documents_page.py" line="162"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="158"/>
+        <location filename="../../ui/documents/documents_page.py" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="159"/>
+        <location filename="../../ui/documents/documents_page.py" line="163"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="188"/>
+        <location filename="../../ui/documents/documents_page.py" line="192"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="200"/>
+        <location filename="../../ui/documents/documents_page.py" line="204"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="208"/>
+        <location filename="../../ui/documents/documents_page.py" line="212"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="209"/>
+        <location filename="../../ui/documents/documents_page.py" line="213"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="220"/>
+        <location filename="../../ui/documents/documents_page.py" line="224"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>

@@ -105,53 +105,53 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="44"/>
+        <location filename="../../ui/pages/audit_filters.py" line="45"/>
         <source>User (login name or name)</source>
         <translation>操作人（登录名或姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="45"/>
+        <location filename="../../ui/pages/audit_filters.py" line="46"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="46"/>
+        <location filename="../../ui/pages/audit_filters.py" line="47"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="47"/>
+        <location filename="../../ui/pages/audit_filters.py" line="48"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="48"/>
+        <location filename="../../ui/pages/audit_filters.py" line="49"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="49"/>
-        <location filename="../../ui/pages/audit_filters.py" line="99"/>
+        <location filename="../../ui/pages/audit_filters.py" line="50"/>
+        <location filename="../../ui/pages/audit_filters.py" line="101"/>
         <source>All devices</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="50"/>
+        <location filename="../../ui/pages/audit_filters.py" line="51"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="58"/>
+        <location filename="../../ui/pages/audit_filters.py" line="59"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="63"/>
+        <location filename="../../ui/pages/audit_filters.py" line="65"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="101"/>
+        <location filename="../../ui/pages/audit_filters.py" line="103"/>
         <source> (this computer)</source>
         <translation>（本机）</translation>
     </message>
@@ -160,217 +160,217 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../ui/pages/audit.py" line="61"/>
-        <location filename="../../ui/pages/audit.py" line="198"/>
-        <location filename="../../ui/pages/audit.py" line="230"/>
+        <location filename="../../ui/pages/audit.py" line="200"/>
         <location filename="../../ui/pages/audit.py" line="232"/>
-        <location filename="../../ui/pages/audit.py" line="238"/>
+        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="240"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="63"/>
         <source>Recompute every record&apos;s hash and check each device&apos;s chain</source>
         <translation>重新计算每条记录的摘要，检查各设备的记录链是否完整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="63"/>
+        <location filename="../../ui/pages/audit.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="64"/>
+        <location filename="../../ui/pages/audit.py" line="66"/>
         <source>Save the records shown as an Excel workbook or a CSV file</source>
         <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="111"/>
+        <location filename="../../ui/pages/audit.py" line="113"/>
         <source>No audit records yet. Logins, administration and case handling are recorded here.</source>
         <translation>还没有审计记录。登录、系统管理和案件办理都会记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="112"/>
+        <location filename="../../ui/pages/audit.py" line="114"/>
         <source>No audit records match the filters.</source>
         <translation>没有符合筛选条件的审计记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="112"/>
+        <location filename="../../ui/pages/audit.py" line="114"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="122"/>
-        <location filename="../../ui/pages/audit.py" line="132"/>
+        <location filename="../../ui/pages/audit.py" line="124"/>
+        <location filename="../../ui/pages/audit.py" line="134"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="139"/>
+        <location filename="../../ui/pages/audit.py" line="141"/>
         <source>No audit records match the filters</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="141"/>
+        <location filename="../../ui/pages/audit.py" line="143"/>
         <source>{n} records shown, newest first (scroll down for older ones)</source>
         <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="144"/>
+        <location filename="../../ui/pages/audit.py" line="146"/>
         <source>{n} records, newest first</source>
         <translation>共 {n} 条，新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="153"/>
+        <location filename="../../ui/pages/audit.py" line="155"/>
         <source>The audit records could not be read</source>
         <translation>无法读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="154"/>
+        <location filename="../../ui/pages/audit.py" line="156"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="162"/>
+        <location filename="../../ui/pages/audit.py" line="164"/>
         <source>Choose a record to see it here.</source>
         <translation>选择一条记录，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Device sequence</source>
         <translation>设备序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>Hub sequence</source>
         <translation>中心序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="188"/>
         <source>Content (personal data masked)</source>
         <translation>内容（个人信息已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="196"/>
+        <location filename="../../ui/pages/audit.py" line="198"/>
         <source>Checking every record of the audit chain…</source>
         <translation>正在校验审计链中的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="203"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="208"/>
+        <location filename="../../ui/pages/audit.py" line="210"/>
         <source>{events} records of {devices} devices checked.</source>
         <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="211"/>
+        <location filename="../../ui/pages/audit.py" line="213"/>
         <source>The audit chain is complete: nothing was altered.</source>
         <translation>审计链完整，未发现篡改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="212"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>{n} problems found:</source>
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="214"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="214"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="215"/>
+        <location filename="../../ui/pages/audit.py" line="217"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="219"/>
+        <location filename="../../ui/pages/audit.py" line="221"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="237"/>
+        <location filename="../../ui/pages/audit.py" line="239"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="243"/>
+        <location filename="../../ui/pages/audit.py" line="245"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="244"/>
+        <location filename="../../ui/pages/audit.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="244"/>
+        <location filename="../../ui/pages/audit.py" line="246"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="265"/>
+        <location filename="../../ui/pages/audit.py" line="267"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="265"/>
+        <location filename="../../ui/pages/audit.py" line="267"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="266"/>
-        <location filename="../../ui/pages/audit.py" line="295"/>
+        <location filename="../../ui/pages/audit.py" line="268"/>
+        <location filename="../../ui/pages/audit.py" line="297"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="273"/>
+        <location filename="../../ui/pages/audit.py" line="275"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="288"/>
+        <location filename="../../ui/pages/audit.py" line="290"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>
@@ -537,78 +537,78 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="98"/>
+        <location filename="../../ui/pages/complaints.py" line="99"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <location filename="../../ui/pages/complaints.py" line="106"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="108"/>
+        <location filename="../../ui/pages/complaints.py" line="110"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="111"/>
+        <location filename="../../ui/pages/complaints.py" line="113"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="112"/>
+        <location filename="../../ui/pages/complaints.py" line="115"/>
         <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
         <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="132"/>
-        <location filename="../../ui/pages/complaints.py" line="218"/>
+        <location filename="../../ui/pages/complaints.py" line="135"/>
+        <location filename="../../ui/pages/complaints.py" line="221"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="136"/>
+        <location filename="../../ui/pages/complaints.py" line="139"/>
         <source>No complaints yet. Press Ctrl+N to register the first one.</source>
         <translation>还没有投诉。按 Ctrl+N 登记第一件投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="137"/>
+        <location filename="../../ui/pages/complaints.py" line="140"/>
         <source>No complaints yet.</source>
         <translation>还没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="138"/>
+        <location filename="../../ui/pages/complaints.py" line="141"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="139"/>
+        <location filename="../../ui/pages/complaints.py" line="142"/>
         <source>No complaints match the filters.</source>
         <translation>没有符合筛选条件的投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="139"/>
+        <location filename="../../ui/pages/complaints.py" line="142"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="181"/>
+        <location filename="../../ui/pages/complaints.py" line="184"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="230"/>
+        <location filename="../../ui/pages/complaints.py" line="233"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="237"/>
+        <location filename="../../ui/pages/complaints.py" line="240"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="238"/>
+        <location filename="../../ui/pages/complaints.py" line="241"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -719,132 +719,132 @@ in force</source>
 <context>
     <name>CreditCheckPage</name>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="58"/>
+        <location filename="../../ui/pages/credit_check.py" line="59"/>
         <source>Body name, its pinyin or pinyin initials, or credit code</source>
         <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="65"/>
+        <location filename="../../ui/pages/credit_check.py" line="66"/>
         <source>Look up a government body</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="79"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="79"/>
         <source>Confirmed on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="79"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="79"/>
+        <location filename="../../ui/pages/credit_check.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="79"/>
+        <location filename="../../ui/pages/credit_check.py" line="80"/>
         <source>Repaired on</source>
         <translation>修复日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="85"/>
+        <location filename="../../ui/pages/credit_check.py" line="86"/>
         <source>Department that asked for the check (optional)</source>
         <translation>申请核查的单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="86"/>
+        <location filename="../../ui/pages/credit_check.py" line="87"/>
         <source>Issue the check result…</source>
         <translation>出具核查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="97"/>
+        <location filename="../../ui/pages/credit_check.py" line="99"/>
         <source>Requested by</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="120"/>
+        <location filename="../../ui/pages/credit_check.py" line="122"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="122"/>
+        <location filename="../../ui/pages/credit_check.py" line="124"/>
         <source>Type a body&apos;s name, its pinyin initials or its credit code above to check its record.</source>
         <translation>在上方输入机关名称、拼音首字母或统一社会信用代码，查看其失信记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="124"/>
+        <location filename="../../ui/pages/credit_check.py" line="126"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="125"/>
+        <location filename="../../ui/pages/credit_check.py" line="127"/>
         <source>No government body matches the search. Try the full name, the pinyin initials or the credit code.</source>
         <translation>没有找到符合条件的机关。请试试全称、拼音首字母或统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="127"/>
+        <location filename="../../ui/pages/credit_check.py" line="129"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="129"/>
+        <location filename="../../ui/pages/credit_check.py" line="131"/>
         <source>The breach register holds no record of this body.</source>
         <translation>失信记录台账中没有该机关的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="158"/>
+        <location filename="../../ui/pages/credit_check.py" line="160"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="160"/>
+        <location filename="../../ui/pages/credit_check.py" line="162"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="166"/>
+        <location filename="../../ui/pages/credit_check.py" line="168"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="187"/>
+        <location filename="../../ui/pages/credit_check.py" line="189"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="206"/>
+        <location filename="../../ui/pages/credit_check.py" line="208"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="210"/>
+        <location filename="../../ui/pages/credit_check.py" line="212"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="225"/>
+        <location filename="../../ui/pages/credit_check.py" line="227"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="226"/>
+        <location filename="../../ui/pages/credit_check.py" line="228"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="244"/>
+        <location filename="../../ui/pages/credit_check.py" line="246"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="251"/>
+        <location filename="../../ui/pages/credit_check.py" line="253"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -870,170 +870,170 @@ in force</source>
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="70"/>
+        <location filename="../../ui/pages/duplicates.py" line="71"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="71"/>
+        <location filename="../../ui/pages/duplicates.py" line="72"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="75"/>
+        <location filename="../../ui/pages/duplicates.py" line="77"/>
         <source>Received in the last</source>
         <translation>收到日期在最近</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="82"/>
-        <location filename="../../ui/pages/duplicates.py" line="191"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
+        <location filename="../../ui/pages/duplicates.py" line="195"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="82"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
         <source>Possible duplicate of</source>
         <translation>疑似重复于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="82"/>
-        <location filename="../../ui/pages/duplicates.py" line="194"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="83"/>
-        <location filename="../../ui/pages/duplicates.py" line="196"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
+        <location filename="../../ui/pages/duplicates.py" line="200"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="83"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="83"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="83"/>
-        <location filename="../../ui/pages/duplicates.py" line="94"/>
-        <location filename="../../ui/pages/duplicates.py" line="214"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
+        <location filename="../../ui/pages/duplicates.py" line="96"/>
+        <location filename="../../ui/pages/duplicates.py" line="218"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="95"/>
-        <location filename="../../ui/pages/duplicates.py" line="232"/>
+        <location filename="../../ui/pages/duplicates.py" line="97"/>
+        <location filename="../../ui/pages/duplicates.py" line="236"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="96"/>
+        <location filename="../../ui/pages/duplicates.py" line="98"/>
         <source>Open case</source>
         <translation>打开本案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="97"/>
+        <location filename="../../ui/pages/duplicates.py" line="100"/>
         <source>Open the other case</source>
         <translation>打开另一案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="124"/>
+        <location filename="../../ui/pages/duplicates.py" line="128"/>
         <source>No suspected duplicates: no two complaints look like the same matter.</source>
         <translation>没有疑似重复的投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="125"/>
+        <location filename="../../ui/pages/duplicates.py" line="129"/>
         <source>No suspected duplicates among the complaints received in that period.</source>
         <translation>该期间收到的投诉中没有疑似重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="126"/>
+        <location filename="../../ui/pages/duplicates.py" line="130"/>
         <source>Look back one year</source>
         <translation>查看最近一年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="138"/>
+        <location filename="../../ui/pages/duplicates.py" line="142"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找疑似重复…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="150"/>
+        <location filename="../../ui/pages/duplicates.py" line="154"/>
         <source>possible</source>
         <translation>可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="150"/>
+        <location filename="../../ui/pages/duplicates.py" line="154"/>
         <source>already forwarded</source>
         <translation>已转办，不能合并</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duplicates.py" line="152"/>
+        <location filename="../../ui/pages/duplicates.py" line="156"/>
         <source>%n suspected pair(s)</source>
         <translation>
             <numerusform>共 %n 对疑似重复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="170"/>
+        <location filename="../../ui/pages/duplicates.py" line="174"/>
         <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
         <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
         <source>Why: %1 · text similarity %2</source>
         <translation>疑似理由：%1 · 文本相似度 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="192"/>
+        <location filename="../../ui/pages/duplicates.py" line="196"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="193"/>
+        <location filename="../../ui/pages/duplicates.py" line="197"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="195"/>
+        <location filename="../../ui/pages/duplicates.py" line="199"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="197"/>
+        <location filename="../../ui/pages/duplicates.py" line="201"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="198"/>
+        <location filename="../../ui/pages/duplicates.py" line="202"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="199"/>
+        <location filename="../../ui/pages/duplicates.py" line="203"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="214"/>
+        <location filename="../../ui/pages/duplicates.py" line="218"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="223"/>
+        <location filename="../../ui/pages/duplicates.py" line="227"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="232"/>
+        <location filename="../../ui/pages/duplicates.py" line="236"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="240"/>
+        <location filename="../../ui/pages/duplicates.py" line="244"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -2125,173 +2125,173 @@ in force</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="56"/>
+        <location filename="../../ui/pages/settings.py" line="57"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="66"/>
+        <location filename="../../ui/pages/settings.py" line="67"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="69"/>
+        <location filename="../../ui/pages/settings.py" line="70"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="72"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="75"/>
+        <location filename="../../ui/pages/settings.py" line="76"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="83"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
+        <location filename="../../ui/pages/settings.py" line="85"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="85"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="88"/>
+        <location filename="../../ui/pages/settings.py" line="89"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86"/>
-        <location filename="../../ui/pages/settings.py" line="180"/>
+        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="185"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
         <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="89"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="90"/>
+        <location filename="../../ui/pages/settings.py" line="92"/>
         <source>Enrol this office with a one-time code from the hub administrator</source>
         <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="99"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="98"/>
+        <location filename="../../ui/pages/settings.py" line="100"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="99"/>
+        <location filename="../../ui/pages/settings.py" line="102"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="110"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="110"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="110"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="117"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source>Fetch the schedule from the hub now</source>
         <translation>立即从州级中心获取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="132"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="131"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
         <source>Meanwhile Lvyue counts only Saturdays and Sundays as rest days there: public holidays count as working days and make-up working weekends as rest days, so check deadlines that fall near a holiday by hand. The State Council publishes each year&apos;s schedule around December; a profile enrolled with the prefecture hub receives it with the next sync, a standalone one with the next version of Lvyue (ask the system administrator to update it).</source>
         <translation>在此之前，本程序只把周六、周日算作休息日：法定节假日暂按工作日计算，调休上班的周末暂按休息日计算，临近节假日的办理期限请人工核对。国务院办公厅一般在每年年底公布次年放假安排；接入州级中心的，下次同步时自动获取；单机使用的，随新版本程序提供（请系统管理员升级程序）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="139"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="139"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="140"/>
+        <location filename="../../ui/pages/settings.py" line="144"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="141"/>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="142"/>
+        <location filename="../../ui/pages/settings.py" line="146"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="143"/>
+        <location filename="../../ui/pages/settings.py" line="147"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="148"/>
+        <location filename="../../ui/pages/settings.py" line="152"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="149"/>
+        <location filename="../../ui/pages/settings.py" line="153"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="152"/>
+        <location filename="../../ui/pages/settings.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="153"/>
+        <location filename="../../ui/pages/settings.py" line="158"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="176"/>
+        <location filename="../../ui/pages/settings.py" line="181"/>
         <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
         <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
@@ -2602,108 +2602,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="71"/>
-        <location filename="../../ui/pages/statistics.py" line="180"/>
+        <location filename="../../ui/pages/statistics.py" line="72"/>
+        <location filename="../../ui/pages/statistics.py" line="183"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="79"/>
+        <location filename="../../ui/pages/statistics.py" line="81"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="86"/>
+        <location filename="../../ui/pages/statistics.py" line="88"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="142"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="119"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="122"/>
+        <location filename="../../ui/pages/statistics.py" line="124"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="134"/>
+        <location filename="../../ui/pages/statistics.py" line="136"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="143"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="145"/>
+        <location filename="../../ui/pages/statistics.py" line="147"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="161"/>
+        <location filename="../../ui/pages/statistics.py" line="163"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="195"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="199"/>
+        <location filename="../../ui/pages/statistics.py" line="202"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="228"/>
+        <location filename="../../ui/pages/statistics.py" line="231"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="230"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="234"/>
+        <location filename="../../ui/pages/statistics.py" line="237"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="240"/>
+        <location filename="../../ui/pages/statistics.py" line="243"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="242"/>
+        <location filename="../../ui/pages/statistics.py" line="245"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="74"/>
+        <location filename="../../ui/pages/statistics.py" line="75"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -2889,179 +2889,179 @@ Try again now?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
-        <location filename="../../ui/pages/sync.py" line="255"/>
+        <location filename="../../ui/pages/sync.py" line="64"/>
+        <location filename="../../ui/pages/sync.py" line="259"/>
         <source>Standalone mode: not connected to the prefecture hub</source>
         <translation>单机模式，未接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="65"/>
+        <location filename="../../ui/pages/sync.py" line="66"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
+        <location filename="../../ui/pages/sync.py" line="69"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="76"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>Hub</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="76"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="77"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="77"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="80"/>
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="83"/>
+        <location filename="../../ui/pages/sync.py" line="85"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="84"/>
+        <location filename="../../ui/pages/sync.py" line="87"/>
         <source>Available once this office is enrolled with the prefecture hub</source>
         <translation>接入州级中心后可用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="86"/>
-        <location filename="../../ui/pages/sync.py" line="242"/>
+        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/pages/sync.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/pages/sync.py" line="92"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="119"/>
+        <location filename="../../ui/pages/sync.py" line="123"/>
         <source>These records stay on this computer and are never deleted. The hub&apos;s reason and what to do are beside each; double-click a row to open its complaint.</source>
         <translation>这些记录仍保存在本机，不会删除。每条记录后面是中心给出的原因和处理办法；双击一行可打开该案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="126"/>
+        <location filename="../../ui/pages/sync.py" line="130"/>
         <source>Changes made on two computers at the same time are all kept; the ones that could not be applied wait here. A leader opens the complaint and chooses “Resolve” to apply or dismiss each.</source>
         <translation>两台电脑同时对同一案件所做的变更都会保留，未能采纳的在这里等待核对。请审核人打开案件，通过“核对处理”逐项决定采纳或不采纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="129"/>
+        <location filename="../../ui/pages/sync.py" line="133"/>
         <source>Show them in the complaint list</source>
         <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="131"/>
+        <location filename="../../ui/pages/sync.py" line="135"/>
         <source>Complaints to check</source>
         <translation>待核对的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="142"/>
+        <location filename="../../ui/pages/sync.py" line="146"/>
         <source>These records do not count in any complaint: they are malformed (made by a faulty or outdated program on some computer) or the hub administrator quarantined them for every computer. They are kept, and everything else syncs as usual. Nothing needs doing here; if a record of this computer is listed, tell the system administrator.</source>
         <translation>以下记录不计入任何案件：它们格式有误（由某台电脑上有故障或过旧的程序产生），或已由中心管理员在所有设备上隔离。记录均予保存，其余数据照常同步。此处无需操作；如列有本机的记录，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="257"/>
+        <location filename="../../ui/pages/sync.py" line="261"/>
         <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
         <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="277"/>
+        <location filename="../../ui/pages/sync.py" line="281"/>
         <source>Complaints to check ({n})</source>
         <translation>待核对的案件（{n} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="186"/>
+        <location filename="../../ui/pages/sync.py" line="190"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="203"/>
+        <location filename="../../ui/pages/sync.py" line="207"/>
         <source>Sync complete: {sent} records sent, {received} received.</source>
         <translation>同步完成：上传 {sent} 条记录，下载 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="206"/>
+        <location filename="../../ui/pages/sync.py" line="210"/>
         <source>{n} records the hub already had were confirmed.</source>
         <translation>另有 {n} 条记录中心此前已收到，已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="208"/>
+        <location filename="../../ui/pages/sync.py" line="212"/>
         <source>The hub refused {n} records: they stay on this computer, see below.</source>
         <translation>中心拒收 {n} 条记录：仍保存在本机，原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="211"/>
+        <location filename="../../ui/pages/sync.py" line="215"/>
         <source>Attachments: {up} sent, {down} received.</source>
         <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="214"/>
+        <location filename="../../ui/pages/sync.py" line="218"/>
         <source>{n} attachments are not through yet; the next sync carries on.</source>
         <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="217"/>
+        <location filename="../../ui/pages/sync.py" line="221"/>
         <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
         <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="242"/>
+        <location filename="../../ui/pages/sync.py" line="246"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="245"/>
+        <location filename="../../ui/pages/sync.py" line="249"/>
         <source>{pending} records</source>
         <translation>{pending} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="247"/>
+        <location filename="../../ui/pages/sync.py" line="251"/>
         <source>, {n} attachments</source>
         <translation>，附件 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="264"/>
+        <location filename="../../ui/pages/sync.py" line="268"/>
         <source>Enrolled with the prefecture hub</source>
         <translation>已接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="274"/>
+        <location filename="../../ui/pages/sync.py" line="278"/>
         <source>Refused by the hub ({n})</source>
         <translation>中心拒收的记录（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="280"/>
+        <location filename="../../ui/pages/sync.py" line="284"/>
         <source>Set aside ({n})</source>
         <translation>隔离保存的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="285"/>
+        <location filename="../../ui/pages/sync.py" line="289"/>
         <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
         <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="292"/>
+        <location filename="../../ui/pages/sync.py" line="296"/>
         <source>The last attempt ({time}) failed: {message}</source>
         <translation>上次同步（{time}）失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="290"/>
+        <location filename="../../ui/pages/sync.py" line="294"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>
@@ -3231,7 +3231,7 @@ Try again now?</source>
     </message>
     <message>
         <location filename="../../ui/pages/typical.py" line="49"/>
-        <location filename="../../ui/pages/typical.py" line="145"/>
+        <location filename="../../ui/pages/typical.py" line="148"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
@@ -3241,47 +3241,47 @@ Try again now?</source>
         <translation>审定…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="52"/>
+        <location filename="../../ui/pages/typical.py" line="53"/>
         <source>Export for publication…</source>
         <translation>导出公示材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="53"/>
+        <location filename="../../ui/pages/typical.py" line="55"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="70"/>
+        <location filename="../../ui/pages/typical.py" line="73"/>
         <source>No cases to propose. A complaint whose breach was confirmed appears here when it meets the typical-case criteria.</source>
         <translation>暂无推荐案件。认定违约失信的投诉符合典型案例标准时会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="74"/>
+        <location filename="../../ui/pages/typical.py" line="77"/>
         <source>No typical cases yet. A leader chooses them from the proposals.</source>
         <translation>还没有典型案例。由领导从推荐案件中审定。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="75"/>
+        <location filename="../../ui/pages/typical.py" line="78"/>
         <source>Show the proposals</source>
         <translation>查看推荐案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="90"/>
+        <location filename="../../ui/pages/typical.py" line="93"/>
         <source> (declined before; new facts)</source>
         <translation>（曾决定不列入，现有新情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="93"/>
+        <location filename="../../ui/pages/typical.py" line="96"/>
         <source>{count} proposals; {hidden} declined without new facts</source>
         <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="130"/>
+        <location filename="../../ui/pages/typical.py" line="133"/>
         <source>Export typical cases to</source>
         <translation>典型案例导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="139"/>
+        <location filename="../../ui/pages/typical.py" line="142"/>
         <source>Exported {count} typical cases (personal data masked) to {folder}</source>
         <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>
@@ -3289,93 +3289,93 @@ Try again now?</source>
 <context>
     <name>UserAdmin</name>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="47"/>
+        <location filename="../../ui/pages/user_admin.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="51"/>
+        <location filename="../../ui/pages/user_admin.py" line="52"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="52"/>
+        <location filename="../../ui/pages/user_admin.py" line="54"/>
         <source>Set new password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="53"/>
-        <location filename="../../ui/pages/user_admin.py" line="111"/>
+        <location filename="../../ui/pages/user_admin.py" line="56"/>
+        <location filename="../../ui/pages/user_admin.py" line="114"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="79"/>
+        <location filename="../../ui/pages/user_admin.py" line="82"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="81"/>
+        <location filename="../../ui/pages/user_admin.py" line="84"/>
         <source>locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="83"/>
+        <location filename="../../ui/pages/user_admin.py" line="86"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="85"/>
+        <location filename="../../ui/pages/user_admin.py" line="88"/>
         <source>, temporary password</source>
         <translation>，待改临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="87"/>
+        <location filename="../../ui/pages/user_admin.py" line="90"/>
         <source>, roles combined: split this account (三员分立)</source>
         <translation>，角色合用：请拆分账户（三员分立）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="106"/>
+        <location filename="../../ui/pages/user_admin.py" line="109"/>
         <source>This account comes from the prefecture hub: its administrator sets its password there.</source>
         <translation>该账户来自州级平台，请由州级平台管理员在平台上设置其密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="110"/>
+        <location filename="../../ui/pages/user_admin.py" line="113"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="129"/>
+        <location filename="../../ui/pages/user_admin.py" line="132"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="130"/>
+        <location filename="../../ui/pages/user_admin.py" line="133"/>
         <source>Deactivate {name}? The user can no longer log in; the records stay.</source>
         <translation>确定停用{name}吗？停用后该用户不能再登录，其办理记录保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="141"/>
+        <location filename="../../ui/pages/user_admin.py" line="144"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -3383,108 +3383,123 @@ Try again now?</source>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="101"/>
+        <location filename="../../ui/pages/workbench.py" line="103"/>
         <source>What to do…</source>
         <translation>怎么办…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="102"/>
+        <location filename="../../ui/pages/workbench.py" line="105"/>
         <source>Where the holiday schedule comes from and how deadlines are counted meanwhile (Settings)</source>
         <translation>节假日安排从哪里来、在此之前期限怎样计算（设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="107"/>
+        <location filename="../../ui/pages/workbench.py" line="110"/>
         <source>Register a complaint (Ctrl+N)</source>
         <translation>登记投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="129"/>
+        <location filename="../../ui/pages/workbench.py" line="133"/>
         <source>Deadlines</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="131"/>
+        <location filename="../../ui/pages/workbench.py" line="135"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="131"/>
+        <location filename="../../ui/pages/workbench.py" line="135"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="132"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="136"/>
+        <location filename="../../ui/pages/workbench.py" line="140"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="136"/>
+        <location filename="../../ui/pages/workbench.py" line="140"/>
         <source>Whole area</source>
         <translation>本辖区全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="142"/>
-        <location filename="../../ui/pages/workbench.py" line="150"/>
+        <location filename="../../ui/pages/workbench.py" line="146"/>
+        <location filename="../../ui/pages/workbench.py" line="154"/>
         <source>Open the list of these complaints</source>
         <translation>打开这些案件的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="146"/>
+        <location filename="../../ui/pages/workbench.py" line="150"/>
         <source>Open complaints</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="159"/>
+        <location filename="../../ui/pages/workbench.py" line="163"/>
         <source>Complaints by state</source>
         <translation>各办理状态案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="173"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>Recent activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="177"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="177"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="177"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="177"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="178"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="197"/>
+        <location filename="../../ui/pages/workbench.py" line="190"/>
+        <source>Nothing has been done yet. Press Ctrl+N to register the first complaint.</source>
+        <translation>还没有办理记录。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="191"/>
+        <source>Nothing has been done yet.</source>
+        <translation>还没有办理记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="192"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="207"/>
         <source>The workbench could not be read</source>
         <translation>无法读取工作台数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="207"/>
+        <location filename="../../ui/pages/workbench.py" line="217"/>
         <source>{name}, today is {date}</source>
         <translation>{name}，您好！今天是{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="210"/>
+        <location filename="../../ui/pages/workbench.py" line="220"/>
         <source>The holiday schedule for {year} has not been entered: working days are counted as Monday to Friday only.</source>
         <translation>{year}年节假日安排尚未录入，办理期限暂按周一至周五计算工作日。</translation>
     </message>

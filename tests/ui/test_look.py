@@ -264,6 +264,22 @@ def test_the_empty_state_follows_the_model_of_any_view(qtbot):
     assert cleared == [True]
 
 
+
+def test_the_workbench_says_when_nothing_has_been_done_yet(qtbot, ctx, add_complaint):
+    page = WorkbenchPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.recent_empty.isHidden()  # not before the figures are read
+    page.refresh()
+    qtbot.waitUntil(page.recent_empty.isVisible, timeout=5000)
+    assert page.recent_empty.shown_text == "还没有办理记录。按 Ctrl+N 登记第一件投诉。"
+    with qtbot.waitSignal(page.new_complaint, timeout=1000):
+        page.recent_empty.button.click()
+    add_complaint()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.recent.topLevelItemCount() > 0, timeout=5000)
+    assert page.recent_empty.isHidden()
+
 # -- wrapping Chinese text -----------------------------------------------------------------------------
 MESSAGE = "登录名或密码错误，还可尝试 4 次，再输错账户将锁定 15 分钟。"
 

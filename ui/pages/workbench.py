@@ -41,6 +41,7 @@ from app.services.users import user_names
 from ui.context import UiContext
 from ui.tasks import TaskFailure
 from ui.widgets import icons
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.heading import Heading, NumberButton
 
 DUE_SOON_WORKING_DAYS = 3
@@ -184,6 +185,12 @@ class WorkbenchPage(QWidget):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.recent.itemActivated.connect(self._open_recent)
+        clerk = self._ctx.actor.has(Role.CLERK)
+        self.recent_empty = EmptyState(
+            self.recent, self.tr("Nothing has been done yet. Press Ctrl+N to register the first complaint.") if clerk
+            else self.tr("Nothing has been done yet."),
+            action_text=self.tr("Register a complaint") if clerk else "", on_action=self.new_complaint.emit,
+            is_loading=lambda: self._figures is None)
         layout = QVBoxLayout(box)
         layout.addWidget(self.recent)
         return box
@@ -229,6 +236,7 @@ class WorkbenchPage(QWidget):
                                     mask_personal_text(event_summary(entry.action, entry.payload, figures.names))])
             item.setData(0, Qt.ItemDataRole.UserRole, case_no)
             self.recent.addTopLevelItem(item)
+        self.recent_empty.update_state()
 
     def _open_bucket(self, key: str, scope: str, bucket: str) -> None:
         if self._figures is not None:
