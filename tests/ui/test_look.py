@@ -379,3 +379,35 @@ def test_page_buttons_carry_icons(qtbot, ctx):
     qtbot.addWidget(settings)
     assert not settings.calendar_sync_button.icon().isNull()
 
+
+# -- the main window -----------------------------------------------------------------------------------
+def test_every_navigation_page_shows_an_icon_of_the_family(qtbot, make_ctx):
+    from ui.main_window import SETTINGS, MainWindow
+
+    window = MainWindow(make_ctx("officer"))
+    qtbot.addWidget(window)
+    assert window.nav.count() == len(icons.NAVIGATION)
+    for row in range(window.nav.count()):
+        icon = window.nav.item(row).icon()
+        assert not icon.isNull() and not icon.pixmap(20, 20).isNull(), window.nav.item(row).text()
+    assert window.nav.item(SETTINGS).icon().cacheKey() != window.nav.item(0).icon().cacheKey()
+
+
+def test_the_holiday_warning_leads_to_the_settings(qtbot, make_ctx):
+    from ui.main_window import SETTINGS, MainWindow
+
+    window = MainWindow(make_ctx("officer"))
+    qtbot.addWidget(window)
+    window.show()
+    window.workbench.calendar_help_requested.emit()
+    assert window.stack.currentIndex() == SETTINGS
+
+
+def test_the_window_keeps_the_last_folders_with_the_profile(qtbot, ctx, tmp_path, monkeypatch):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(file_dialogs, "_get_existing_directory", lambda *a: str(tmp_path))
+    assert file_dialogs.ask_folder(window, "选择文件夹", "statistics-csv") == tmp_path
+    assert ctx.settings.value("file_dialogs/statistics-csv") == str(tmp_path)
