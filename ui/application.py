@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.security import log_masking
 from app.services.profile import resolve_home
-from ui.appearance import apply_font_size, profile_settings
+from ui.appearance import apply_font_size, apply_readable_colours, profile_settings
 from ui.i18n import install_translators
 from ui.saving_tasks import SavingTasks
 from ui.startup import Startup, demo_home
@@ -57,6 +57,7 @@ def main(args: list[str]) -> int:
     home = home_for(options)
     settings = profile_settings(home)
     apply_font_size(settings)
+    apply_readable_colours(app)
     tasks = SavingTasks(app)
     startup = Startup(home, tasks, settings, demo=options.demo)
     exit_code = {"value": 0}

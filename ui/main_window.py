@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStyle,
     QWidget,
 )
 
@@ -44,6 +43,7 @@ from ui.session.permissions import apply_role_view, audit_only
 from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
 from ui.widgets.navigation_list import NavigationList
 from ui.widgets.page_stack import PageStack
 from ui.widgets.screen_fit import em, fit_to_screen, restore_geometry_if_fits, scrolling
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        file_dialogs.remember_in(ctx.settings)  # save/open dialogs start in the last folder, per profile
         office = ctx.profile.office
         self.setWindowTitle(self.tr("Lvyue — {office}").format(office=office.name))
         self.nav = NavigationList(self)  # first: Tab goes from the navigation into the page
@@ -114,21 +115,11 @@ class MainWindow(QMainWindow):
 
     def _navigation(self) -> None:
         nav = self.nav
-        style = self.style()
-        entries = [
-            (self.tr("Workbench"), QStyle.StandardPixmap.SP_DesktopIcon),
-            (self.tr("Complaints"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            (self.tr("Documents"), QStyle.StandardPixmap.SP_FileIcon),
-            (self.tr("Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
-            (self.tr("Breach register"), QStyle.StandardPixmap.SP_MessageBoxCritical),
-            (self.tr("Credit check"), QStyle.StandardPixmap.SP_FileDialogContentsView),
-            (self.tr("Typical cases"), QStyle.StandardPixmap.SP_MessageBoxWarning),
-            (self.tr("Audit"), QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            (self.tr("Sync"), QStyle.StandardPixmap.SP_BrowserReload),
-            (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView),
-        ]
-        for page, (text, icon) in enumerate(entries):
-            item = QListWidgetItem(style.standardIcon(icon), text, nav)
+        texts = [self.tr("Workbench"), self.tr("Complaints"), self.tr("Documents"), self.tr("Statistics"),
+                 self.tr("Breach register"), self.tr("Credit check"), self.tr("Typical cases"), self.tr("Audit"),
+                 self.tr("Sync"), self.tr("Settings")]
+        for page, (text, meaning) in enumerate(zip(texts, icons.NAVIGATION, strict=True)):
+            item = QListWidgetItem(icons.icon(meaning), text, nav)  # one icon family (ui.widgets.icons)
             item.setHidden(self._hidden_page(page))
             if not item.isHidden():
                 number = self.visible_pages().index(page) + 1
@@ -186,6 +177,8 @@ class MainWindow(QMainWindow):
         self.workbench.open_list.connect(self.show_list)
         self.workbench.open_complaint.connect(self.open_complaint)
         self.workbench.new_complaint.connect(self.new_complaint)
+        self.workbench.calendar_help_requested.connect(self.show_calendar_settings)
+        self.settings_page.sync_requested.connect(self.sync_now)
         self.statistics.open_list.connect(lambda f, text: self.show_list(f, text, back=True))
         self.cases.list_page.back_requested.connect(lambda: self.go(STATISTICS))
         self.cases.list_page.import_requested.connect(self.open_import)
@@ -333,6 +326,16 @@ class MainWindow(QMainWindow):
     def _synced(self, _report) -> None:
         """Complaints, users and reference data may have arrived: every page reads again when shown."""
         self._data_changed()
+
+    def show_calendar_settings(self) -> None:
+        """The holiday warning's 怎么办…: the settings' working-day calendar section."""
+        self.go(SETTINGS)
+        self.settings_page.show_calendar()
+
+    def sync_now(self) -> None:
+        """设置 → 立即从州级中心获取 (the holiday schedule comes with the reference data)."""
+        self.go(SYNC)
+        self.sync.controller.start()
 
     def _enrol(self) -> None:
         self.go(SETTINGS)

@@ -414,38 +414,38 @@
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="53"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="51"/>
         <source>Drop files here to attach them to the complaint.</source>
         <translation>可将文件拖到此处，作为本案附件保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>File</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="60"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="58"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="70"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="71"/>
-        <location filename="../../ui/detail/attachments_tab.py" line="130"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="70"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="131"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -455,27 +455,27 @@
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="124"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="125"/>
         <source>File not opened</source>
         <translation>附件未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="125"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="126"/>
         <source>“%1” is a program or script file. Opening it could run commands on this computer, so it is not opened here.</source>
         <translation>“%1”是程序或脚本类文件，打开后可能在本机运行其中的命令。为保护本机安全，本系统不直接打开此类文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="128"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="129"/>
         <source>If you need it, save it to a folder and have it checked (for example by antivirus software) before you use it.</source>
         <translation>如确需使用，请点击“另存为”保存到其他文件夹，经安全检查（如杀毒软件扫描）后再处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="148"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="147"/>
         <source>Save attachment as</source>
         <translation>附件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/attachments_tab.py" line="155"/>
+        <location filename="../../ui/detail/attachments_tab.py" line="156"/>
         <source>Choose files to attach</source>
         <translation>选择要添加的附件</translation>
     </message>
@@ -559,52 +559,52 @@
 <context>
     <name>ComplaintView</name>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="68"/>
+        <location filename="../../ui/detail/complaint_view.py" line="71"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="77"/>
+        <location filename="../../ui/detail/complaint_view.py" line="80"/>
         <source>Registration</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="78"/>
+        <location filename="../../ui/detail/complaint_view.py" line="81"/>
         <source>Record</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="79"/>
+        <location filename="../../ui/detail/complaint_view.py" line="82"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="80"/>
+        <location filename="../../ui/detail/complaint_view.py" line="83"/>
         <source>Sanctions and repair</source>
         <translation>惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="113"/>
+        <location filename="../../ui/detail/complaint_view.py" line="116"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="185"/>
+        <location filename="../../ui/detail/complaint_view.py" line="193"/>
         <source>Issue document…</source>
         <translation>开具文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="190"/>
+        <location filename="../../ui/detail/complaint_view.py" line="199"/>
         <source>No action is open to you in this state.</source>
         <translation>当前状态下您没有可办理的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="230"/>
+        <location filename="../../ui/detail/complaint_view.py" line="238"/>
         <source>Issue document</source>
         <translation>开具文书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="231"/>
+        <location filename="../../ui/detail/complaint_view.py" line="239"/>
         <source>Issue the %1 for this step now?</source>
         <translation>是否现在开具本环节的《%1》？</translation>
     </message>

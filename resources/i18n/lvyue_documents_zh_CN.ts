@@ -33,17 +33,17 @@
     <name>DocumentSaving</name>
     <message>
         <location filename="../../ui/documents/preview_dialog.py" line="35"/>
-        <location filename="../../ui/documents/preview_dialog.py" line="43"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="36"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="37"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="45"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -51,32 +51,32 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
         <source>Kind</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="33"/>
+        <location filename="../../ui/documents/document_table.py" line="34"/>
         <source>Recipient</source>
         <translation>主送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="34"/>
+        <location filename="../../ui/documents/document_table.py" line="35"/>
         <source>Date</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_table.py" line="34"/>
+        <location filename="../../ui/documents/document_table.py" line="35"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
@@ -84,93 +84,108 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="50"/>
+        <location filename="../../ui/documents/documents_page.py" line="52"/>
         <source>Search number, case, recipient, complainant, respondent</source>
         <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="53"/>
+        <location filename="../../ui/documents/documents_page.py" line="55"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="67"/>
+        <location filename="../../ui/documents/documents_page.py" line="76"/>
         <source>Preview / reprint</source>
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="68"/>
+        <location filename="../../ui/documents/documents_page.py" line="78"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="69"/>
+        <location filename="../../ui/documents/documents_page.py" line="80"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="70"/>
+        <location filename="../../ui/documents/documents_page.py" line="82"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="71"/>
+        <location filename="../../ui/documents/documents_page.py" line="84"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="83"/>
+        <location filename="../../ui/documents/documents_page.py" line="96"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="112"/>
+        <location filename="../../ui/documents/documents_page.py" line="115"/>
+        <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
+        <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <source>No documents match the search.</source>
+        <translation>没有符合搜索条件的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="138"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="137"/>
-        <location filename="../../ui/documents/documents_page.py" line="189"/>
+        <location filename="../../ui/documents/documents_page.py" line="163"/>
+        <location filename="../../ui/documents/documents_page.py" line="219"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="144"/>
+        <location filename="../../ui/documents/documents_page.py" line="170"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="144"/>
+        <location filename="../../ui/documents/documents_page.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="145"/>
+        <location filename="../../ui/documents/documents_page.py" line="171"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="174"/>
+        <location filename="../../ui/documents/documents_page.py" line="200"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="186"/>
+        <location filename="../../ui/documents/documents_page.py" line="212"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="190"/>
+        <location filename="../../ui/documents/documents_page.py" line="220"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="191"/>
+        <location filename="../../ui/documents/documents_page.py" line="221"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="201"/>
+        <location filename="../../ui/documents/documents_page.py" line="232"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -178,7 +193,7 @@
 <context>
     <name>IssueDocumentDialog</name>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="55"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="56"/>
         <source>Issue a document — %1</source>
         <translation>开具文书 — %1</translation>
     </message>
@@ -213,62 +228,62 @@
         <translation>本案当前可开具的文书：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="102"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="103"/>
         <source>No document can be issued for this complaint in its present state.</source>
         <translation>本案当前状态下没有可开具的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="114"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="115"/>
         <source>Preparing the draft…</source>
         <translation>正在生成预览稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="123"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="124"/>
         <source>Draft of %1: the number is left blank and is given when the document is issued. Issuing records the document in the case file; it cannot be withdrawn.</source>
         <translation>%1预览稿：文号暂空，开具时编号。开具后文书记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="136"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="137"/>
         <source>Issue %1</source>
         <translation>开具%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="137"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="138"/>
         <source>Issue %1 with the next number of %2? It is recorded in the case file and cannot be withdrawn.</source>
         <translation>确定开具%1，使用“%2”的下一个文号？开具后记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="143"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="144"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="157"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="158"/>
         <source>Office contact</source>
         <translation>本局联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="159"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="160"/>
         <source>Documents state the office&apos;s contact person and telephone. Enter them once; they can be changed later in the document settings.</source>
         <translation>文书须写明本局联系人及电话。请在此填写一次，以后可在“发文设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="162"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="163"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="163"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="164"/>
         <source>Contact telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="183"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="184"/>
         <source>Issued %1</source>
         <translation>已开具 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="184"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="185"/>
         <source>Issued as %1 (%2 pages) and recorded in the case file. Print it or save it now, or later from the Documents page.</source>
         <translation>已开具为 %1（共 %2 页），并记入案件办理记录。可以现在打印或另存，也可以以后在“文书”页重印。</translation>
     </message>
@@ -276,7 +291,7 @@
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../ui/documents/settings_dialog.py" line="43"/>
+        <location filename="../../ui/documents/settings_dialog.py" line="44"/>
         <source>Document settings</source>
         <translation>发文设置</translation>
     </message>
@@ -331,22 +346,22 @@
         <translation>抄送（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/settings_dialog.py" line="83"/>
+        <location filename="../../ui/documents/settings_dialog.py" line="84"/>
         <source>Numbers and copies per kind</source>
         <translation>各类文书的文号与抄送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/settings_dialog.py" line="91"/>
+        <location filename="../../ui/documents/settings_dialog.py" line="92"/>
         <source>Empty fields use the default shown in grey. Documents already issued keep what they said.</source>
         <translation>留空的项目使用灰色显示的默认值。已开具的文书不受修改影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/settings_dialog.py" line="93"/>
+        <location filename="../../ui/documents/settings_dialog.py" line="94"/>
         <source>Only an administrator or a leader may change these settings.</source>
         <translation>只有系统管理员或审核人可以修改发文设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/settings_dialog.py" line="117"/>
+        <location filename="../../ui/documents/settings_dialog.py" line="124"/>
         <source>Set by the prefecture hub</source>
         <translation>由州级中心统一设定</translation>
     </message>
@@ -402,12 +417,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="63"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="65"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -415,62 +430,62 @@
 <context>
     <name>RemindersDialog</name>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="46"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="47"/>
         <source>Reminders — overdue steps</source>
         <translation>催办督办——超期未办事项</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="51"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="52"/>
         <source>Filter by responsible body</source>
         <translation>按责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
         <source>Case / responsible body</source>
         <translation>案号 / 责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
         <source>Overdue step</source>
         <translation>超期环节</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="54"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="56"/>
         <source>Working days over</source>
         <translation>超期工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="56"/>
         <source>Urged</source>
         <translation>已催办</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="55"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="56"/>
         <source>Supervised</source>
         <translation>已督办</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="59"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="60"/>
         <source>Select all issuable</source>
         <translation>全选可开具的</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="60"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="61"/>
         <source>Issue for selected…</source>
         <translation>为选中案件开具…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="61"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="62"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/reminders_dialog.py" line="64"/>
+        <location filename="../../ui/documents/reminders_dialog.py" line="65"/>
         <source>Document:</source>
         <translation>文书：</translation>
     </message>

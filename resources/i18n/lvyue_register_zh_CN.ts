@@ -57,78 +57,92 @@
 <context>
     <name>BreachRegisterPage</name>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="58"/>
+        <location filename="../../ui/pages/breach_register.py" line="60"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="59"/>
+        <location filename="../../ui/pages/breach_register.py" line="62"/>
         <source>Save the records shown as an Excel workbook</source>
         <translation>把当前筛选出的全部记录导出为台账表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="60"/>
+        <location filename="../../ui/pages/breach_register.py" line="63"/>
         <source>Open the complaint</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="125"/>
-        <location filename="../../ui/pages/breach_register.py" line="138"/>
+        <location filename="../../ui/pages/breach_register.py" line="115"/>
+        <source>No breach records yet. A record is made when a complaint&apos;s breach is confirmed (核实认定).</source>
+        <translation>还没有失信记录。投诉经核实认定违约失信后，记录会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <source>No records match the filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/breach_register.py" line="137"/>
+        <location filename="../../ui/pages/breach_register.py" line="151"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="157"/>
+        <location filename="../../ui/pages/breach_register.py" line="172"/>
         <source>{total} records ({in_force} in force, {sanctioned} under sanction today)</source>
         <translation>共 {total} 条（有效 {in_force} 条；今日仍在惩戒 {sanctioned} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="167"/>
+        <location filename="../../ui/pages/breach_register.py" line="183"/>
         <source>The register could not be read</source>
         <translation>无法读取失信记录台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="168"/>
+        <location filename="../../ui/pages/breach_register.py" line="184"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="190"/>
+        <location filename="../../ui/pages/breach_register.py" line="204"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="190"/>
+        <location filename="../../ui/pages/breach_register.py" line="205"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="196"/>
-        <location filename="../../ui/pages/breach_register.py" line="216"/>
-        <location filename="../../ui/pages/breach_register.py" line="239"/>
-        <location filename="../../ui/pages/breach_register.py" line="246"/>
+        <location filename="../../ui/pages/breach_register.py" line="211"/>
+        <location filename="../../ui/pages/breach_register.py" line="231"/>
+        <location filename="../../ui/pages/breach_register.py" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="197"/>
+        <location filename="../../ui/pages/breach_register.py" line="212"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="215"/>
+        <location filename="../../ui/pages/breach_register.py" line="230"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="215"/>
+        <location filename="../../ui/pages/breach_register.py" line="230"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="239"/>
+        <location filename="../../ui/pages/breach_register.py" line="254"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>
@@ -245,68 +259,68 @@
 <context>
     <name>RegisterFilterBar</name>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="53"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="54"/>
         <source>Search body (name, pinyin or initials), credit code, case no.</source>
         <translation>检索失信主体（名称、拼音或首字母）、统一社会信用代码、案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="59"/>
-        <location filename="../../ui/pages/breach_register_filters.py" line="111"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="60"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="113"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="62"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="62"/>
         <source>In force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="62"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="63"/>
         <source>Repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="63"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="64"/>
         <source>Any sanctions</source>
         <translation>全部惩戒情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="63"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="64"/>
         <source>Sanction in force</source>
         <translation>惩戒实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="64"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="65"/>
         <source>Sanctions ended</source>
         <translation>惩戒已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="65"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="66"/>
         <source>No sanction</source>
         <translation>未惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="66"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="67"/>
         <source>Confirmed from</source>
         <translation>认定日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="74"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="75"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="84"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="86"/>
         <source>to</source>
         <translation>至</translation>
     </message>

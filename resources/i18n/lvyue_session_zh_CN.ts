@@ -119,32 +119,32 @@
 <context>
     <name>SessionSettingsBox</name>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="24"/>
+        <location filename="../../ui/session/settings_box.py" line="25"/>
         <source>Screen lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="28"/>
+        <location filename="../../ui/session/settings_box.py" line="29"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="30"/>
+        <location filename="../../ui/session/settings_box.py" line="31"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="37"/>
+        <location filename="../../ui/session/settings_box.py" line="38"/>
         <source>With no key press or mouse use for this long, the window locks; the same user&apos;s password unlocks it (Ctrl+L locks at once). Set by the system administrator.</source>
         <translation>在此时间内没有键盘或鼠标操作时，窗口自动锁定，须输入本人密码解锁（按 Ctrl+L 可立即锁定）。由系统管理员设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="46"/>
+        <location filename="../../ui/session/settings_box.py" line="47"/>
         <source>Lock when idle for</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/session/settings_box.py" line="58"/>
+        <location filename="../../ui/session/settings_box.py" line="59"/>
         <source>Saved: the window locks after {n} idle minutes.</source>
         <translation>已保存：无操作 {n} 分钟后自动锁定。</translation>
     </message>

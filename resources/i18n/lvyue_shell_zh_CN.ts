@@ -67,37 +67,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../ui/dialogs/first_run.py" line="133"/>
         <source>System administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="133"/>
+        <location filename="../../ui/dialogs/first_run.py" line="134"/>
         <source>The administrator adds the officers who use this computer and manages settings. Keep the password safe: it cannot be recovered.</source>
         <translation>系统管理员负责添加使用本机的工作人员并管理设置。请妥善保管密码，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <location filename="../../ui/dialogs/first_run.py" line="138"/>
         <source>e.g. 张三</source>
         <translation>如：张三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="141"/>
+        <location filename="../../ui/dialogs/first_run.py" line="142"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="142"/>
+        <location filename="../../ui/dialogs/first_run.py" line="143"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="157"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
@@ -105,53 +105,53 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="44"/>
+        <location filename="../../ui/pages/audit_filters.py" line="45"/>
         <source>User (login name or name)</source>
         <translation>操作人（登录名或姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="45"/>
+        <location filename="../../ui/pages/audit_filters.py" line="46"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="46"/>
+        <location filename="../../ui/pages/audit_filters.py" line="47"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="47"/>
+        <location filename="../../ui/pages/audit_filters.py" line="48"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="48"/>
+        <location filename="../../ui/pages/audit_filters.py" line="49"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="49"/>
-        <location filename="../../ui/pages/audit_filters.py" line="99"/>
+        <location filename="../../ui/pages/audit_filters.py" line="50"/>
+        <location filename="../../ui/pages/audit_filters.py" line="101"/>
         <source>All devices</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="50"/>
+        <location filename="../../ui/pages/audit_filters.py" line="51"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="58"/>
+        <location filename="../../ui/pages/audit_filters.py" line="59"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="63"/>
+        <location filename="../../ui/pages/audit_filters.py" line="65"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="101"/>
+        <location filename="../../ui/pages/audit_filters.py" line="103"/>
         <source> (this computer)</source>
         <translation>（本机）</translation>
     </message>
@@ -159,204 +159,218 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="60"/>
-        <location filename="../../ui/pages/audit.py" line="186"/>
-        <location filename="../../ui/pages/audit.py" line="218"/>
-        <location filename="../../ui/pages/audit.py" line="220"/>
-        <location filename="../../ui/pages/audit.py" line="226"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="200"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="240"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="61"/>
+        <location filename="../../ui/pages/audit.py" line="64"/>
         <source>Recompute every record&apos;s hash and check each device&apos;s chain</source>
         <translation>重新计算每条记录的摘要，检查各设备的记录链是否完整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="65"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="63"/>
+        <location filename="../../ui/pages/audit.py" line="67"/>
         <source>Save the records shown as an Excel workbook or a CSV file</source>
         <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/audit.py" line="113"/>
+        <source>No audit records yet. Logins, administration and case handling are recorded here.</source>
+        <translation>还没有审计记录。登录、系统管理和案件办理都会记录在这里。</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/audit.py" line="114"/>
-        <location filename="../../ui/pages/audit.py" line="123"/>
+        <source>No audit records match the filters.</source>
+        <translation>没有符合筛选条件的审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="114"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="124"/>
+        <location filename="../../ui/pages/audit.py" line="134"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="128"/>
+        <location filename="../../ui/pages/audit.py" line="141"/>
         <source>No audit records match the filters</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="130"/>
+        <location filename="../../ui/pages/audit.py" line="143"/>
         <source>{n} records shown, newest first (scroll down for older ones)</source>
         <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="133"/>
+        <location filename="../../ui/pages/audit.py" line="146"/>
         <source>{n} records, newest first</source>
         <translation>共 {n} 条，新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="141"/>
+        <location filename="../../ui/pages/audit.py" line="155"/>
         <source>The audit records could not be read</source>
         <translation>无法读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="142"/>
+        <location filename="../../ui/pages/audit.py" line="156"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="150"/>
+        <location filename="../../ui/pages/audit.py" line="164"/>
         <source>Choose a record to see it here.</source>
         <translation>选择一条记录，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="168"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="168"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="169"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="169"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="170"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="170"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Device sequence</source>
         <translation>设备序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="171"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>Hub sequence</source>
         <translation>中心序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="171"/>
+        <location filename="../../ui/pages/audit.py" line="185"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="172"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="174"/>
+        <location filename="../../ui/pages/audit.py" line="188"/>
         <source>Content (personal data masked)</source>
         <translation>内容（个人信息已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="198"/>
         <source>Checking every record of the audit chain…</source>
         <translation>正在校验审计链中的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="191"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="196"/>
+        <location filename="../../ui/pages/audit.py" line="210"/>
         <source>{events} records of {devices} devices checked.</source>
         <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="199"/>
+        <location filename="../../ui/pages/audit.py" line="213"/>
         <source>The audit chain is complete: nothing was altered.</source>
         <translation>审计链完整，未发现篡改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="200"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>{n} problems found:</source>
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="202"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="202"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="203"/>
+        <location filename="../../ui/pages/audit.py" line="217"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="207"/>
+        <location filename="../../ui/pages/audit.py" line="221"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="225"/>
+        <location filename="../../ui/pages/audit.py" line="239"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="233"/>
+        <location filename="../../ui/pages/audit.py" line="245"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="246"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="234"/>
+        <location filename="../../ui/pages/audit.py" line="246"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="255"/>
+        <location filename="../../ui/pages/audit.py" line="267"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="255"/>
+        <location filename="../../ui/pages/audit.py" line="267"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="256"/>
-        <location filename="../../ui/pages/audit.py" line="278"/>
-        <location filename="../../ui/pages/audit.py" line="285"/>
+        <location filename="../../ui/pages/audit.py" line="268"/>
+        <location filename="../../ui/pages/audit.py" line="297"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="263"/>
+        <location filename="../../ui/pages/audit.py" line="275"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="278"/>
+        <location filename="../../ui/pages/audit.py" line="290"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>
@@ -407,32 +421,32 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="33"/>
+        <location filename="../../ui/pages/case_tabs.py" line="34"/>
         <source>Complaint list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="51"/>
+        <location filename="../../ui/pages/case_tabs.py" line="53"/>
         <source>The complaint view is under construction.</source>
         <translation>案件详情页面正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="57"/>
+        <location filename="../../ui/pages/case_tabs.py" line="59"/>
         <source>Complaint</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="84"/>
+        <location filename="../../ui/pages/case_tabs.py" line="86"/>
         <source>The registration form is under construction.</source>
         <translation>投诉登记表正在建设中。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="91"/>
+        <location filename="../../ui/pages/case_tabs.py" line="93"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_tabs.py" line="106"/>
+        <location filename="../../ui/pages/case_tabs.py" line="108"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
@@ -523,53 +537,78 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="95"/>
+        <location filename="../../ui/pages/complaints.py" line="101"/>
         <source>← Back to statistics</source>
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="102"/>
+        <location filename="../../ui/pages/complaints.py" line="108"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="105"/>
+        <location filename="../../ui/pages/complaints.py" line="112"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="108"/>
+        <location filename="../../ui/pages/complaints.py" line="115"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="109"/>
+        <location filename="../../ui/pages/complaints.py" line="117"/>
         <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
         <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="129"/>
-        <location filename="../../ui/pages/complaints.py" line="205"/>
+        <location filename="../../ui/pages/complaints.py" line="137"/>
+        <location filename="../../ui/pages/complaints.py" line="223"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="168"/>
+        <location filename="../../ui/pages/complaints.py" line="141"/>
+        <source>No complaints yet. Press Ctrl+N to register the first one.</source>
+        <translation>还没有投诉。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="142"/>
+        <source>No complaints yet.</source>
+        <translation>还没有投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="143"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="144"/>
+        <source>No complaints match the filters.</source>
+        <translation>没有符合筛选条件的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="144"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="186"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="217"/>
+        <location filename="../../ui/pages/complaints.py" line="235"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="224"/>
+        <location filename="../../ui/pages/complaints.py" line="242"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="225"/>
+        <location filename="../../ui/pages/complaints.py" line="243"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -680,107 +719,132 @@ in force</source>
 <context>
     <name>CreditCheckPage</name>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="57"/>
+        <location filename="../../ui/pages/credit_check.py" line="60"/>
         <source>Body name, its pinyin or pinyin initials, or credit code</source>
         <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="64"/>
+        <location filename="../../ui/pages/credit_check.py" line="67"/>
         <source>Look up a government body</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="80"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="80"/>
         <source>Confirmed on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="77"/>
+        <location filename="../../ui/pages/credit_check.py" line="80"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="78"/>
+        <location filename="../../ui/pages/credit_check.py" line="81"/>
         <source>Repaired on</source>
         <translation>修复日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="84"/>
+        <location filename="../../ui/pages/credit_check.py" line="87"/>
         <source>Department that asked for the check (optional)</source>
         <translation>申请核查的单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="85"/>
+        <location filename="../../ui/pages/credit_check.py" line="88"/>
         <source>Issue the check result…</source>
         <translation>出具核查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="96"/>
+        <location filename="../../ui/pages/credit_check.py" line="100"/>
         <source>Requested by</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="119"/>
+        <location filename="../../ui/pages/credit_check.py" line="123"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="147"/>
+        <location filename="../../ui/pages/credit_check.py" line="125"/>
+        <source>Type a body&apos;s name, its pinyin initials or its credit code above to check its record.</source>
+        <translation>在上方输入机关名称、拼音首字母或统一社会信用代码，查看其失信记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="127"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="128"/>
+        <source>No government body matches the search. Try the full name, the pinyin initials or the credit code.</source>
+        <translation>没有找到符合条件的机关。请试试全称、拼音首字母或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="130"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="132"/>
+        <source>The breach register holds no record of this body.</source>
+        <translation>失信记录台账中没有该机关的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="161"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="149"/>
+        <location filename="../../ui/pages/credit_check.py" line="163"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="154"/>
+        <location filename="../../ui/pages/credit_check.py" line="169"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="175"/>
+        <location filename="../../ui/pages/credit_check.py" line="190"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="194"/>
+        <location filename="../../ui/pages/credit_check.py" line="209"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="198"/>
+        <location filename="../../ui/pages/credit_check.py" line="213"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="213"/>
+        <location filename="../../ui/pages/credit_check.py" line="228"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="214"/>
+        <location filename="../../ui/pages/credit_check.py" line="229"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="232"/>
+        <location filename="../../ui/pages/credit_check.py" line="247"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="239"/>
+        <location filename="../../ui/pages/credit_check.py" line="254"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -788,17 +852,17 @@ in force</source>
 <context>
     <name>DailySyncBox</name>
     <message>
-        <location filename="../../ui/sync/daily.py" line="45"/>
+        <location filename="../../ui/sync/daily.py" line="46"/>
         <source>Sync every day at</source>
         <translation>每天定时同步，时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/daily.py" line="88"/>
+        <location filename="../../ui/sync/daily.py" line="89"/>
         <source>Saved: every day at {time} while Lvyue is open.</source>
         <translation>已保存：程序开着时，每天 {time} 自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/daily.py" line="89"/>
+        <location filename="../../ui/sync/daily.py" line="90"/>
         <source>Saved: no daily sync.</source>
         <translation>已保存：不定时同步。</translation>
     </message>
@@ -806,155 +870,170 @@ in force</source>
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="67"/>
+        <location filename="../../ui/pages/duplicates.py" line="71"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="68"/>
+        <location filename="../../ui/pages/duplicates.py" line="72"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="72"/>
+        <location filename="../../ui/pages/duplicates.py" line="77"/>
         <source>Received in the last</source>
         <translation>收到日期在最近</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="176"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
+        <location filename="../../ui/pages/duplicates.py" line="195"/>
         <source>Case</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
         <source>Possible duplicate of</source>
         <translation>疑似重复于</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="79"/>
-        <location filename="../../ui/pages/duplicates.py" line="179"/>
+        <location filename="../../ui/pages/duplicates.py" line="84"/>
+        <location filename="../../ui/pages/duplicates.py" line="198"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
-        <location filename="../../ui/pages/duplicates.py" line="181"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
+        <location filename="../../ui/pages/duplicates.py" line="200"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="80"/>
-        <location filename="../../ui/pages/duplicates.py" line="91"/>
-        <location filename="../../ui/pages/duplicates.py" line="199"/>
+        <location filename="../../ui/pages/duplicates.py" line="85"/>
+        <location filename="../../ui/pages/duplicates.py" line="96"/>
+        <location filename="../../ui/pages/duplicates.py" line="218"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="92"/>
-        <location filename="../../ui/pages/duplicates.py" line="217"/>
+        <location filename="../../ui/pages/duplicates.py" line="97"/>
+        <location filename="../../ui/pages/duplicates.py" line="236"/>
         <source>Not a duplicate</source>
         <translation>不是重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="93"/>
+        <location filename="../../ui/pages/duplicates.py" line="98"/>
         <source>Open case</source>
         <translation>打开本案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="94"/>
+        <location filename="../../ui/pages/duplicates.py" line="100"/>
         <source>Open the other case</source>
         <translation>打开另一案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="125"/>
+        <location filename="../../ui/pages/duplicates.py" line="128"/>
+        <source>No suspected duplicates: no two complaints look like the same matter.</source>
+        <translation>没有疑似重复的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="129"/>
+        <source>No suspected duplicates among the complaints received in that period.</source>
+        <translation>该期间收到的投诉中没有疑似重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="130"/>
+        <source>Look back one year</source>
+        <translation>查看最近一年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duplicates.py" line="142"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找疑似重复…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="135"/>
+        <location filename="../../ui/pages/duplicates.py" line="154"/>
         <source>possible</source>
         <translation>可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="135"/>
+        <location filename="../../ui/pages/duplicates.py" line="154"/>
         <source>already forwarded</source>
         <translation>已转办，不能合并</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duplicates.py" line="137"/>
+        <location filename="../../ui/pages/duplicates.py" line="156"/>
         <source>%n suspected pair(s)</source>
         <translation>
             <numerusform>共 %n 对疑似重复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="155"/>
+        <location filename="../../ui/pages/duplicates.py" line="174"/>
         <source>Only a complaint still registered (not yet forwarded) can be merged.</source>
         <translation>只有仍处于已登记状态（尚未转办）的案件才能合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="161"/>
+        <location filename="../../ui/pages/duplicates.py" line="180"/>
         <source>Why: %1 · text similarity %2</source>
         <translation>疑似理由：%1 · 文本相似度 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="177"/>
+        <location filename="../../ui/pages/duplicates.py" line="196"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="178"/>
+        <location filename="../../ui/pages/duplicates.py" line="197"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="180"/>
+        <location filename="../../ui/pages/duplicates.py" line="199"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="182"/>
+        <location filename="../../ui/pages/duplicates.py" line="201"/>
         <source>Agreement</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="183"/>
+        <location filename="../../ui/pages/duplicates.py" line="202"/>
         <source>What happened</source>
         <translation>投诉事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="184"/>
+        <location filename="../../ui/pages/duplicates.py" line="203"/>
         <source>Claim</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="199"/>
+        <location filename="../../ui/pages/duplicates.py" line="218"/>
         <source>Merge %1 into %2. Reason (optional):</source>
         <translation>将 %1 合并到 %2。合并理由（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="208"/>
+        <location filename="../../ui/pages/duplicates.py" line="227"/>
         <source>%1 merged into %2; both histories are kept.</source>
         <translation>已将 %1 合并到 %2，两件案件的办理记录均保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="217"/>
+        <location filename="../../ui/pages/duplicates.py" line="236"/>
         <source>Why are these not the same matter?</source>
         <translation>请说明两件投诉为什么不是同一事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duplicates.py" line="225"/>
+        <location filename="../../ui/pages/duplicates.py" line="244"/>
         <source>%1 and %2 will no longer be proposed as duplicates.</source>
         <translation>已标记 %1 与 %2 不是重复，不再提示。</translation>
     </message>
@@ -962,17 +1041,17 @@ in force</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="91"/>
+        <location filename="../../ui/sync/enrolment.py" line="93"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="92"/>
+        <location filename="../../ui/sync/enrolment.py" line="94"/>
         <source>Connect this office to the prefecture hub</source>
         <translation>将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="94"/>
+        <location filename="../../ui/sync/enrolment.py" line="96"/>
         <source>What happens to the data already on this computer:
 • Every complaint and every record made here is uploaded at the first sync; nothing is lost or doubled.
 • Case and document numbers already used stay this computer&apos;s; if another computer already holds one of them, the hub refuses to enrol (check with the hub administrator first).
@@ -989,7 +1068,7 @@ in force</source>
 • 加入后不能再改回单机模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="116"/>
+        <location filename="../../ui/sync/enrolment.py" line="118"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
@@ -997,37 +1076,37 @@ in force</source>
 <context>
     <name>EnrolForm</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="53"/>
+        <location filename="../../ui/sync/enrolment.py" line="55"/>
         <source>e.g. https://lvyue.cxz.gov.cn</source>
         <translation>如 https://lvyue.cxz.gov.cn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="55"/>
+        <location filename="../../ui/sync/enrolment.py" line="57"/>
         <source>e.g. K7QM-2WXP-9RTA</source>
         <translation>如 K7QM-2WXP-9RTA</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="58"/>
+        <location filename="../../ui/sync/enrolment.py" line="60"/>
         <source>e.g. Shuangbai DRC, registry room</source>
         <translation>如 双柏发改局-登记室</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="61"/>
+        <location filename="../../ui/sync/enrolment.py" line="63"/>
         <source>Hub address</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="62"/>
+        <location filename="../../ui/sync/enrolment.py" line="64"/>
         <source>One-time code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="63"/>
+        <location filename="../../ui/sync/enrolment.py" line="65"/>
         <source>Name of this computer</source>
         <translation>本机名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="64"/>
+        <location filename="../../ui/sync/enrolment.py" line="66"/>
         <source>The hub administrator gives you the address and the code (valid 7 days, usable once). The name tells the hub&apos;s administrator which computer this is.</source>
         <translation>中心地址和注册码由州级中心管理员提供（注册码 7 天内有效，只能使用一次）。本机名称便于中心管理员识别这台电脑。</translation>
     </message>
@@ -1035,64 +1114,87 @@ in force</source>
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="29"/>
+        <location filename="../../ui/sync/wizard_page.py" line="30"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="30"/>
+        <location filename="../../ui/sync/wizard_page.py" line="31"/>
         <source>Enter the address and the one-time code from the hub administrator. The hub sets this office&apos;s region, issuing office and officer accounts.</source>
         <translation>填写州级中心管理员提供的中心地址和注册码。本单位的地区、发文单位和用户账户都由中心下发。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="39"/>
+        <location filename="../../ui/sync/wizard_page.py" line="40"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Log in</source>
         <translation>进入登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Retry sync</source>
         <translation>重新同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="67"/>
+        <location filename="../../ui/sync/wizard_page.py" line="68"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="92"/>
+        <location filename="../../ui/sync/wizard_page.py" line="93"/>
         <source>Connecting to the hub…</source>
         <translation>正在连接中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="96"/>
+        <location filename="../../ui/sync/wizard_page.py" line="97"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="109"/>
+        <location filename="../../ui/sync/wizard_page.py" line="110"/>
         <source>Enrolled: {scope} ({region}), issuing office {office}.</source>
         <translation>已加入州级中心：{scope}（{region}），发文单位：{office}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="112"/>
+        <location filename="../../ui/sync/wizard_page.py" line="113"/>
         <source>The first sync did not complete: {error} Check the network and click “Retry sync”: officers can log in once it has brought their accounts.</source>
         <translation>首次同步未完成：{error}。请检查网络后点“重新同步”：用户账户下载到本机后才能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="116"/>
+        <location filename="../../ui/sync/wizard_page.py" line="117"/>
         <source>The hub has no officer accounts for this office yet. Ask the hub administrator to add them, then click “Retry sync”.</source>
         <translation>中心还没有为本单位设置用户账户。请联系中心管理员添加后，点“重新同步”。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/wizard_page.py" line="119"/>
+        <location filename="../../ui/sync/wizard_page.py" line="120"/>
         <source>{n} officer accounts arrived from the hub. Log in with the user name and password the hub administrator gave you.</source>
         <translation>已从中心下载 {n} 个用户账户。请用中心管理员为您设置的登录名和密码登录。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="133"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="134"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="137"/>
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="138"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1166,28 +1268,28 @@ in force</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../ui/dialogs/first_run.py" line="180"/>
         <source>Lvyue — first start</source>
         <translation>履约 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="188"/>
-        <location filename="../../ui/dialogs/first_run.py" line="193"/>
+        <location filename="../../ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../ui/dialogs/first_run.py" line="194"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="226"/>
+        <location filename="../../ui/dialogs/first_run.py" line="227"/>
         <source>Leave without officer accounts?</source>
         <translation>还没有用户账户，确定关闭？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="227"/>
+        <location filename="../../ui/dialogs/first_run.py" line="228"/>
         <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
         <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="238"/>
+        <location filename="../../ui/dialogs/first_run.py" line="239"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>
@@ -1195,190 +1297,190 @@ in force</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="67"/>
+        <location filename="../../ui/imports/import_dialog.py" line="68"/>
         <source>Import complaints from other channels</source>
         <translation>批量导入其他渠道的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="71"/>
+        <location filename="../../ui/imports/import_dialog.py" line="72"/>
         <source>An .xlsx or .csv export (12345 hotline, supervision platform…)</source>
         <translation>选择 .xlsx 或 .csv 导出文件（12345热线、督查平台等）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="72"/>
+        <location filename="../../ui/imports/import_dialog.py" line="73"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="74"/>
+        <location filename="../../ui/imports/import_dialog.py" line="75"/>
         <source>Save mapping as…</source>
         <translation>另存对应关系…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="75"/>
+        <location filename="../../ui/imports/import_dialog.py" line="76"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="79"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="78"/>
+        <location filename="../../ui/imports/import_dialog.py" line="79"/>
         <source>Field</source>
         <translation>登记项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="83"/>
+        <location filename="../../ui/imports/import_dialog.py" line="84"/>
         <source>When the file has no such column</source>
         <translation>文件中没有对应列时的默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="85"/>
+        <location filename="../../ui/imports/import_dialog.py" line="86"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="85"/>
+        <location filename="../../ui/imports/import_dialog.py" line="86"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="85"/>
+        <location filename="../../ui/imports/import_dialog.py" line="86"/>
         <source>Breach kind</source>
         <translation>违约失信情形</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="88"/>
+        <location filename="../../ui/imports/import_dialog.py" line="89"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="94"/>
+        <location filename="../../ui/imports/import_dialog.py" line="95"/>
         <source>Agreement title</source>
         <translation>协议名称</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="102"/>
-        <location filename="../../ui/imports/import_dialog.py" line="268"/>
+        <location filename="../../ui/imports/import_dialog.py" line="103"/>
+        <location filename="../../ui/imports/import_dialog.py" line="263"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="102"/>
-        <location filename="../../ui/imports/import_dialog.py" line="268"/>
+        <location filename="../../ui/imports/import_dialog.py" line="103"/>
+        <location filename="../../ui/imports/import_dialog.py" line="263"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="102"/>
-        <location filename="../../ui/imports/import_dialog.py" line="268"/>
+        <location filename="../../ui/imports/import_dialog.py" line="103"/>
+        <location filename="../../ui/imports/import_dialog.py" line="263"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="118"/>
+        <location filename="../../ui/imports/import_dialog.py" line="119"/>
         <source>Do not import possible duplicates</source>
         <translation>疑似重复的记录不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="121"/>
+        <location filename="../../ui/imports/import_dialog.py" line="122"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="123"/>
+        <location filename="../../ui/imports/import_dialog.py" line="124"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="125"/>
+        <location filename="../../ui/imports/import_dialog.py" line="126"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="128"/>
+        <location filename="../../ui/imports/import_dialog.py" line="129"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="131"/>
+        <location filename="../../ui/imports/import_dialog.py" line="132"/>
         <source>Mapping:</source>
         <translation>对应关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="197"/>
+        <location filename="../../ui/imports/import_dialog.py" line="192"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="206"/>
+        <location filename="../../ui/imports/import_dialog.py" line="201"/>
         <source>The mapping changed: check again before importing.</source>
         <translation>对应关系已修改，请先重新检查再导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="228"/>
+        <location filename="../../ui/imports/import_dialog.py" line="223"/>
         <source>Save this mapping as:</source>
         <translation>对应关系名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="239"/>
+        <location filename="../../ui/imports/import_dialog.py" line="234"/>
         <source>Choose the export to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="240"/>
+        <location filename="../../ui/imports/import_dialog.py" line="235"/>
         <source>Exports (*.xlsx *.csv *.txt)</source>
         <translation>导出文件 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="255"/>
+        <location filename="../../ui/imports/import_dialog.py" line="250"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="270"/>
+        <location filename="../../ui/imports/import_dialog.py" line="265"/>
         <source>Ready</source>
         <translation>可导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="270"/>
+        <location filename="../../ui/imports/import_dialog.py" line="265"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="271"/>
+        <location filename="../../ui/imports/import_dialog.py" line="266"/>
         <source>Already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="271"/>
+        <location filename="../../ui/imports/import_dialog.py" line="266"/>
         <source>Error</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="288"/>
+        <location filename="../../ui/imports/import_dialog.py" line="283"/>
         <source>%1 rows: %2 ready, %3 possible duplicates, %4 already imported, %5 with errors.</source>
         <translation>共 %1 行：可导入 %2 行，疑似重复 %3 行，已导入过 %4 行，有错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="300"/>
+        <location filename="../../ui/imports/import_dialog.py" line="295"/>
         <source>Register the accepted rows now? Either all of them are registered or none.</source>
         <translation>现在登记可导入的记录吗？这些记录将全部登记，或在出错时全部不登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="329"/>
+        <location filename="../../ui/imports/import_dialog.py" line="324"/>
         <source>Registered %1 complaints; %2 rows not imported.</source>
         <translation>已登记 %1 件，未导入 %2 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="332"/>
+        <location filename="../../ui/imports/import_dialog.py" line="327"/>
         <source>Case numbers %1 to %2.</source>
         <translation>案号 %1 至 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/import_dialog.py" line="336"/>
+        <location filename="../../ui/imports/import_dialog.py" line="331"/>
         <source>Open the rejects file</source>
         <translation>打开未导入记录文件</translation>
     </message>
@@ -1386,67 +1488,67 @@ in force</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="44"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>Lvyue — log in</source>
         <translation>履约 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="45"/>
+        <location filename="../../ui/dialogs/login.py" line="46"/>
         <source>Lvyue · complaints about government breach of contract</source>
         <translation>履约 · 政府违约失信投诉办理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="46"/>
+        <location filename="../../ui/dialogs/login.py" line="47"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="54"/>
+        <location filename="../../ui/dialogs/login.py" line="55"/>
         <source>Demo data. User name: {user}   password: {password}</source>
         <translation>演示数据。登录名：{user}&#x3000;&#x3000;密码：{password}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="58"/>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="59"/>
+        <location filename="../../ui/dialogs/login.py" line="60"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="63"/>
+        <location filename="../../ui/dialogs/login.py" line="64"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="64"/>
+        <location filename="../../ui/dialogs/login.py" line="65"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
         <source>Updating the case data for this version (only once after an upgrade): {percent}%</source>
         <translation>正在按新版本整理案件数据（升级后仅此一次）：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="102"/>
+        <location filename="../../ui/dialogs/login.py" line="103"/>
         <source>Enter your user name and password.</source>
         <translation>请输入登录名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="142"/>
+        <location filename="../../ui/dialogs/login.py" line="143"/>
         <source>A temporary password must be replaced by your own before you can continue.</source>
         <translation>须先把临时密码改为您自己的密码才能继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="156"/>
+        <location filename="../../ui/dialogs/login.py" line="157"/>
         <source>. {n} attempts left before the account is locked for {minutes} minutes.</source>
         <translation>，还可尝试 {n} 次，再输错账户将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="159"/>
+        <location filename="../../ui/dialogs/login.py" line="160"/>
         <source>. Try again after that time, or ask the administrator to reset the password.</source>
         <translation>。请届时再试，或请系统管理员重设密码。</translation>
     </message>
@@ -1454,12 +1556,12 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -1469,115 +1571,115 @@ in force</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="275"/>
         <location filename="../../ui/main_window.py" line="283"/>
-        <location filename="../../ui/main_window.py" line="291"/>
         <source>Only a clerk can register complaints.</source>
         <translation>只有登记员可以登记投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -1585,42 +1687,42 @@ in force</source>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../ui/dialogs/first_run.py" line="62"/>
         <source>Your office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../ui/dialogs/first_run.py" line="63"/>
         <source>Choose how this computer is used, the area it works for and the office that issues documents.</source>
         <translation>选择本机的使用方式、所属地区和发文单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="64"/>
+        <location filename="../../ui/dialogs/first_run.py" line="65"/>
         <source>Use on this computer only (standalone)</source>
         <translation>单机使用（数据只保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>Connect to the prefecture hub (with a one-time code)</source>
         <translation>接入州级中心（需要中心管理员提供的注册码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../ui/dialogs/first_run.py" line="72"/>
         <source>The region, the issuing office and the officer accounts then come from the hub: you enter them on the next page.</source>
         <translation>地区、发文单位和用户账户由中心下发；下一步填写中心地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run.py" line="85"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../ui/dialogs/first_run.py" line="88"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../ui/dialogs/first_run.py" line="89"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
@@ -1795,6 +1897,55 @@ in force</source>
         <location filename="../../ui/pages/statistics_period.py" line="93"/>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="28"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="29"/>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="30"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="31"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="32"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../ui/widgets/file_dialogs.py" line="33"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -1974,163 +2125,173 @@ in force</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="54"/>
+        <location filename="../../ui/pages/settings.py" line="57"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="64"/>
+        <location filename="../../ui/pages/settings.py" line="67"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="67"/>
+        <location filename="../../ui/pages/settings.py" line="70"/>
         <source>{size} pt</source>
         <translation>{size} 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="70"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>Applies at once to every window and is remembered for this profile.</source>
         <translation>立即应用于所有窗口，并为本配置档案保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="76"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="83"/>
         <source>Office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="85"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="83"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="86"/>
+        <location filename="../../ui/pages/settings.py" line="89"/>
         <source>Mode</source>
         <translation>运行模式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84"/>
-        <location filename="../../ui/pages/settings.py" line="165"/>
+        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="185"/>
         <source>Standalone (not enrolled with the prefecture hub)</source>
         <translation>单机模式（未接入州级中心）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="88"/>
+        <location filename="../../ui/pages/settings.py" line="92"/>
         <source>Enrol this office with a one-time code from the hub administrator</source>
         <translation>用中心管理员提供的注册码将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="99"/>
         <source>Device</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="100"/>
         <source>Document settings…</source>
         <translation>发文设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="102"/>
         <source>Issuing office, document number prefixes, contact and copy-to lines of the notices and letters</source>
         <translation>文书的发文单位、发文字号、联系人和抄送等设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105"/>
+        <location filename="../../ui/pages/settings.py" line="110"/>
         <source>Working-day calendar and deadlines</source>
         <translation>工作日历与办理时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>{first}–{last}</source>
         <translation>{first}—{last}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
+        <source>Fetch the schedule from the hub now</source>
+        <translation>立即从州级中心获取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>No holiday schedule for {years}: working days there are counted as Monday to Friday only until the schedule is entered.</source>
         <translation>{years}年节假日安排尚未录入：录入前，该年度按周一至周五计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121"/>
+        <location filename="../../ui/pages/settings.py" line="132"/>
         <source>Holiday schedules known</source>
         <translation>已录入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
+        <source>Meanwhile Lvyue counts only Saturdays and Sundays as rest days there: public holidays count as working days and make-up working weekends as rest days, so check deadlines that fall near a holiday by hand. The State Council publishes each year&apos;s schedule around December; a profile enrolled with the prefecture hub receives it with the next sync, a standalone one with the next version of Lvyue (ask the system administrator to update it).</source>
+        <translation>在此之前，本程序只把周六、周日算作休息日：法定节假日暂按工作日计算，调休上班的周末暂按休息日计算，临近节假日的办理期限请人工核对。国务院办公厅一般在每年年底公布次年放假安排；接入州级中心的，下次同步时自动获取；单机使用的，随新版本程序提供（请系统管理员升级程序）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>Forward within</source>
         <translation>转办时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>{n} working days</source>
         <translation>{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="144"/>
         <source>Conclude within</source>
         <translation>核实认定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>{n} working days of forwarding</source>
         <translation>转办后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="127"/>
+        <location filename="../../ui/pages/settings.py" line="146"/>
         <source>Feedback within</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="147"/>
         <source>{n} working days of the conclusion</source>
         <translation>核实认定后{n}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133"/>
+        <location filename="../../ui/pages/settings.py" line="152"/>
         <source>My account</source>
         <translation>我的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="134"/>
+        <location filename="../../ui/pages/settings.py" line="153"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="137"/>
+        <location filename="../../ui/pages/settings.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="138"/>
+        <location filename="../../ui/pages/settings.py" line="158"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="161"/>
+        <location filename="../../ui/pages/settings.py" line="181"/>
         <source>Enrolled with the prefecture hub {hub} (scope: {scope}; this computer: {device})</source>
         <translation>已接入州级中心 {hub}（范围：{scope}；本机：{device}）</translation>
     </message>
@@ -2187,74 +2348,74 @@ Try again now?</source>
 <context>
     <name>StatisticsExport</name>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="37"/>
+        <location filename="../../ui/pages/statistics_export.py" line="38"/>
         <source>Briefing (draft) …</source>
         <translation>调度通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="38"/>
+        <location filename="../../ui/pages/statistics_export.py" line="39"/>
         <source>Issue the briefing …</source>
         <translation>签发调度通报…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="40"/>
+        <location filename="../../ui/pages/statistics_export.py" line="41"/>
         <source>Excel workbook …</source>
         <translation>Excel 统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="41"/>
+        <location filename="../../ui/pages/statistics_export.py" line="42"/>
         <source>CSV files …</source>
         <translation>CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="59"/>
+        <location filename="../../ui/pages/statistics_export.py" line="60"/>
         <source>Choose the whole prefecture or a county to export</source>
         <translation>请选择全州或某个县市后再导出（州本级不单独成文）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="65"/>
+        <location filename="../../ui/pages/statistics_export.py" line="66"/>
         <source>Only a leader can issue a briefing</source>
         <translation>只有领导可以签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="74"/>
+        <location filename="../../ui/pages/statistics_export.py" line="75"/>
         <source>Issue the briefing</source>
         <translation>签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="75"/>
+        <location filename="../../ui/pages/statistics_export.py" line="76"/>
         <source>Issuing gives the briefing of {name} the next number of the {prefix} series and keeps it on record; it cannot be withdrawn. Issue it now?</source>
         <translation>签发后，{name}的调度通报将编入“{prefix}”发文字号并存档，不能撤回。现在签发吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="82"/>
+        <location filename="../../ui/pages/statistics_export.py" line="83"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="92"/>
+        <location filename="../../ui/pages/statistics_export.py" line="93"/>
         <source>The Excel workbook was saved:
 {path}</source>
         <translation>已保存 Excel 工作簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="96"/>
+        <location filename="../../ui/pages/statistics_export.py" line="97"/>
         <source>Folder for the CSV files</source>
         <translation>选择保存 CSV 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="107"/>
+        <location filename="../../ui/pages/statistics_export.py" line="108"/>
         <source>{n} CSV files were saved in {folder}</source>
         <translation>已在 {folder} 保存 {n} 个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="122"/>
+        <location filename="../../ui/pages/statistics_export.py" line="123"/>
         <source>Issued as {number}; the PDF is kept with the profile.</source>
         <translation>已签发，发文字号 {number}；PDF 已在本机存档。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="123"/>
+        <location filename="../../ui/pages/statistics_export.py" line="124"/>
         <source>Draft: no number is taken. Use 导出 → 签发 to issue it.</source>
         <translation>草稿，未占用发文字号。正式印发请用“导出 → 签发调度通报”。</translation>
     </message>
@@ -2276,7 +2437,6 @@ Try again now?</source>
     <message>
         <location filename="../../ui/pages/statistics_export.py" line="138"/>
         <location filename="../../ui/pages/statistics_export.py" line="163"/>
-        <location filename="../../ui/pages/statistics_export.py" line="166"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2442,108 +2602,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="70"/>
-        <location filename="../../ui/pages/statistics.py" line="179"/>
+        <location filename="../../ui/pages/statistics.py" line="72"/>
+        <location filename="../../ui/pages/statistics.py" line="183"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="78"/>
+        <location filename="../../ui/pages/statistics.py" line="81"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="85"/>
+        <location filename="../../ui/pages/statistics.py" line="88"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="142"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="118"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <location filename="../../ui/pages/statistics.py" line="124"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="133"/>
+        <location filename="../../ui/pages/statistics.py" line="136"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="135"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="143"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <location filename="../../ui/pages/statistics.py" line="147"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="160"/>
+        <location filename="../../ui/pages/statistics.py" line="163"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="194"/>
+        <location filename="../../ui/pages/statistics.py" line="198"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="198"/>
+        <location filename="../../ui/pages/statistics.py" line="202"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="227"/>
+        <location filename="../../ui/pages/statistics.py" line="231"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="229"/>
+        <location filename="../../ui/pages/statistics.py" line="233"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="233"/>
+        <location filename="../../ui/pages/statistics.py" line="237"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="239"/>
+        <location filename="../../ui/pages/statistics.py" line="243"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="241"/>
+        <location filename="../../ui/pages/statistics.py" line="245"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="73"/>
+        <location filename="../../ui/pages/statistics.py" line="75"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -2729,179 +2889,179 @@ Try again now?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
-        <location filename="../../ui/pages/sync.py" line="255"/>
+        <location filename="../../ui/pages/sync.py" line="64"/>
+        <location filename="../../ui/pages/sync.py" line="259"/>
         <source>Standalone mode: not connected to the prefecture hub</source>
         <translation>单机模式，未接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="65"/>
+        <location filename="../../ui/pages/sync.py" line="66"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
+        <location filename="../../ui/pages/sync.py" line="69"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="76"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>Hub</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="76"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="77"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="77"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="80"/>
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="83"/>
+        <location filename="../../ui/pages/sync.py" line="85"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="84"/>
+        <location filename="../../ui/pages/sync.py" line="87"/>
         <source>Available once this office is enrolled with the prefecture hub</source>
         <translation>接入州级中心后可用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="86"/>
-        <location filename="../../ui/pages/sync.py" line="242"/>
+        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/pages/sync.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="89"/>
+        <location filename="../../ui/pages/sync.py" line="92"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="119"/>
+        <location filename="../../ui/pages/sync.py" line="123"/>
         <source>These records stay on this computer and are never deleted. The hub&apos;s reason and what to do are beside each; double-click a row to open its complaint.</source>
         <translation>这些记录仍保存在本机，不会删除。每条记录后面是中心给出的原因和处理办法；双击一行可打开该案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="126"/>
+        <location filename="../../ui/pages/sync.py" line="130"/>
         <source>Changes made on two computers at the same time are all kept; the ones that could not be applied wait here. A leader opens the complaint and chooses “Resolve” to apply or dismiss each.</source>
         <translation>两台电脑同时对同一案件所做的变更都会保留，未能采纳的在这里等待核对。请审核人打开案件，通过“核对处理”逐项决定采纳或不采纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="129"/>
+        <location filename="../../ui/pages/sync.py" line="133"/>
         <source>Show them in the complaint list</source>
         <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="131"/>
+        <location filename="../../ui/pages/sync.py" line="135"/>
         <source>Complaints to check</source>
         <translation>待核对的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="142"/>
+        <location filename="../../ui/pages/sync.py" line="146"/>
         <source>These records do not count in any complaint: they are malformed (made by a faulty or outdated program on some computer) or the hub administrator quarantined them for every computer. They are kept, and everything else syncs as usual. Nothing needs doing here; if a record of this computer is listed, tell the system administrator.</source>
         <translation>以下记录不计入任何案件：它们格式有误（由某台电脑上有故障或过旧的程序产生），或已由中心管理员在所有设备上隔离。记录均予保存，其余数据照常同步。此处无需操作；如列有本机的记录，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="257"/>
+        <location filename="../../ui/pages/sync.py" line="261"/>
         <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
         <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="277"/>
+        <location filename="../../ui/pages/sync.py" line="281"/>
         <source>Complaints to check ({n})</source>
         <translation>待核对的案件（{n} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="186"/>
+        <location filename="../../ui/pages/sync.py" line="190"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="203"/>
+        <location filename="../../ui/pages/sync.py" line="207"/>
         <source>Sync complete: {sent} records sent, {received} received.</source>
         <translation>同步完成：上传 {sent} 条记录，下载 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="206"/>
+        <location filename="../../ui/pages/sync.py" line="210"/>
         <source>{n} records the hub already had were confirmed.</source>
         <translation>另有 {n} 条记录中心此前已收到，已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="208"/>
+        <location filename="../../ui/pages/sync.py" line="212"/>
         <source>The hub refused {n} records: they stay on this computer, see below.</source>
         <translation>中心拒收 {n} 条记录：仍保存在本机，原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="211"/>
+        <location filename="../../ui/pages/sync.py" line="215"/>
         <source>Attachments: {up} sent, {down} received.</source>
         <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="214"/>
+        <location filename="../../ui/pages/sync.py" line="218"/>
         <source>{n} attachments are not through yet; the next sync carries on.</source>
         <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="217"/>
+        <location filename="../../ui/pages/sync.py" line="221"/>
         <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
         <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="242"/>
+        <location filename="../../ui/pages/sync.py" line="246"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="245"/>
+        <location filename="../../ui/pages/sync.py" line="249"/>
         <source>{pending} records</source>
         <translation>{pending} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="247"/>
+        <location filename="../../ui/pages/sync.py" line="251"/>
         <source>, {n} attachments</source>
         <translation>，附件 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="264"/>
+        <location filename="../../ui/pages/sync.py" line="268"/>
         <source>Enrolled with the prefecture hub</source>
         <translation>已接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="274"/>
+        <location filename="../../ui/pages/sync.py" line="278"/>
         <source>Refused by the hub ({n})</source>
         <translation>中心拒收的记录（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="280"/>
+        <location filename="../../ui/pages/sync.py" line="284"/>
         <source>Set aside ({n})</source>
         <translation>隔离保存的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="285"/>
+        <location filename="../../ui/pages/sync.py" line="289"/>
         <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
         <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="292"/>
+        <location filename="../../ui/pages/sync.py" line="296"/>
         <source>The last attempt ({time}) failed: {message}</source>
         <translation>上次同步（{time}）失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="290"/>
+        <location filename="../../ui/pages/sync.py" line="294"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>
@@ -2964,57 +3124,57 @@ Try again now?</source>
 <context>
     <name>TypicalDecisionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="26"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="27"/>
         <source>Typical case: {case_no}</source>
         <translation>典型案例审定：{case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="28"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="29"/>
         <source>No criterion is met</source>
         <translation>未达到推荐标准</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="30"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="31"/>
         <source>List as a typical case</source>
         <translation>列为典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="31"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="32"/>
         <source>Do not list (not proposed again without new facts)</source>
         <translation>不列入（无新情况不再推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="37"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="38"/>
         <source>Body</source>
         <translation>失信主体</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="38"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="39"/>
         <source>Criteria met</source>
         <translation>符合的标准</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="39"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="40"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="41"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="42"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="42"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="43"/>
         <source>Summary</source>
         <translation>案例摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="63"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="61"/>
         <source>Please give the reason for the decision.</source>
         <translation>请写明决定的理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/typical_decision.py" line="66"/>
+        <location filename="../../ui/dialogs/typical_decision.py" line="64"/>
         <source>A typical case needs a summary.</source>
         <translation>列为典型案例须有案例摘要。</translation>
     </message>
@@ -3022,91 +3182,106 @@ Try again now?</source>
 <context>
     <name>TypicalPage</name>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Body</source>
         <translation>失信主体</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="37"/>
-        <location filename="../../ui/pages/typical.py" line="41"/>
+        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="42"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="38"/>
+        <location filename="../../ui/pages/typical.py" line="39"/>
         <source>Criteria and figures</source>
         <translation>符合的标准及数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="42"/>
+        <location filename="../../ui/pages/typical.py" line="43"/>
         <source>Listed on</source>
         <translation>列入日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="42"/>
+        <location filename="../../ui/pages/typical.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="47"/>
+        <location filename="../../ui/pages/typical.py" line="48"/>
         <source>Proposals</source>
         <translation>推荐案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="48"/>
-        <location filename="../../ui/pages/typical.py" line="131"/>
+        <location filename="../../ui/pages/typical.py" line="49"/>
+        <location filename="../../ui/pages/typical.py" line="148"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="50"/>
+        <location filename="../../ui/pages/typical.py" line="51"/>
         <source>Decide…</source>
         <translation>审定…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="51"/>
+        <location filename="../../ui/pages/typical.py" line="53"/>
         <source>Export for publication…</source>
         <translation>导出公示材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="52"/>
+        <location filename="../../ui/pages/typical.py" line="55"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="79"/>
+        <location filename="../../ui/pages/typical.py" line="73"/>
+        <source>No cases to propose. A complaint whose breach was confirmed appears here when it meets the typical-case criteria.</source>
+        <translation>暂无推荐案件。认定违约失信的投诉符合典型案例标准时会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="77"/>
+        <source>No typical cases yet. A leader chooses them from the proposals.</source>
+        <translation>还没有典型案例。由领导从推荐案件中审定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="78"/>
+        <source>Show the proposals</source>
+        <translation>查看推荐案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/typical.py" line="93"/>
         <source> (declined before; new facts)</source>
         <translation>（曾决定不列入，现有新情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="82"/>
+        <location filename="../../ui/pages/typical.py" line="96"/>
         <source>{count} proposals; {hidden} declined without new facts</source>
         <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="118"/>
+        <location filename="../../ui/pages/typical.py" line="133"/>
         <source>Export typical cases to</source>
         <translation>典型案例导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="127"/>
+        <location filename="../../ui/pages/typical.py" line="142"/>
         <source>Exported {count} typical cases (personal data masked) to {folder}</source>
         <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>
@@ -3114,93 +3289,93 @@ Try again now?</source>
 <context>
     <name>UserAdmin</name>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="46"/>
+        <location filename="../../ui/pages/user_admin.py" line="47"/>
         <source>Area</source>
         <translation>管辖地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="47"/>
+        <location filename="../../ui/pages/user_admin.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="51"/>
+        <location filename="../../ui/pages/user_admin.py" line="52"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="52"/>
+        <location filename="../../ui/pages/user_admin.py" line="54"/>
         <source>Set new password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="53"/>
-        <location filename="../../ui/pages/user_admin.py" line="111"/>
+        <location filename="../../ui/pages/user_admin.py" line="56"/>
+        <location filename="../../ui/pages/user_admin.py" line="114"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="79"/>
+        <location filename="../../ui/pages/user_admin.py" line="82"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="81"/>
+        <location filename="../../ui/pages/user_admin.py" line="84"/>
         <source>locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="83"/>
+        <location filename="../../ui/pages/user_admin.py" line="86"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="85"/>
+        <location filename="../../ui/pages/user_admin.py" line="88"/>
         <source>, temporary password</source>
         <translation>，待改临时密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="87"/>
+        <location filename="../../ui/pages/user_admin.py" line="90"/>
         <source>, roles combined: split this account (三员分立)</source>
         <translation>，角色合用：请拆分账户（三员分立）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="106"/>
+        <location filename="../../ui/pages/user_admin.py" line="109"/>
         <source>This account comes from the prefecture hub: its administrator sets its password there.</source>
         <translation>该账户来自州级平台，请由州级平台管理员在平台上设置其密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="110"/>
+        <location filename="../../ui/pages/user_admin.py" line="113"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="129"/>
+        <location filename="../../ui/pages/user_admin.py" line="132"/>
         <source>Deactivate user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="130"/>
+        <location filename="../../ui/pages/user_admin.py" line="133"/>
         <source>Deactivate {name}? The user can no longer log in; the records stay.</source>
         <translation>确定停用{name}吗？停用后该用户不能再登录，其办理记录保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/user_admin.py" line="141"/>
+        <location filename="../../ui/pages/user_admin.py" line="144"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -3208,98 +3383,123 @@ Try again now?</source>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="101"/>
+        <location filename="../../ui/pages/workbench.py" line="103"/>
+        <source>What to do…</source>
+        <translation>怎么办…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="105"/>
+        <source>Where the holiday schedule comes from and how deadlines are counted meanwhile (Settings)</source>
+        <translation>节假日安排从哪里来、在此之前期限怎样计算（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="110"/>
         <source>Register a complaint (Ctrl+N)</source>
         <translation>登记投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="120"/>
+        <location filename="../../ui/pages/workbench.py" line="133"/>
         <source>Deadlines</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="122"/>
+        <location filename="../../ui/pages/workbench.py" line="135"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="122"/>
+        <location filename="../../ui/pages/workbench.py" line="135"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="123"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="127"/>
+        <location filename="../../ui/pages/workbench.py" line="140"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="127"/>
+        <location filename="../../ui/pages/workbench.py" line="140"/>
         <source>Whole area</source>
         <translation>本辖区全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="133"/>
-        <location filename="../../ui/pages/workbench.py" line="141"/>
+        <location filename="../../ui/pages/workbench.py" line="146"/>
+        <location filename="../../ui/pages/workbench.py" line="154"/>
         <source>Open the list of these complaints</source>
         <translation>打开这些案件的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="137"/>
+        <location filename="../../ui/pages/workbench.py" line="150"/>
         <source>Open complaints</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="150"/>
+        <location filename="../../ui/pages/workbench.py" line="163"/>
         <source>Complaints by state</source>
         <translation>各办理状态案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="164"/>
+        <location filename="../../ui/pages/workbench.py" line="177"/>
         <source>Recent activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="168"/>
+        <location filename="../../ui/pages/workbench.py" line="181"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="169"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="188"/>
+        <location filename="../../ui/pages/workbench.py" line="190"/>
+        <source>Nothing has been done yet. Press Ctrl+N to register the first complaint.</source>
+        <translation>还没有办理记录。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="191"/>
+        <source>Nothing has been done yet.</source>
+        <translation>还没有办理记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="192"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/workbench.py" line="207"/>
         <source>The workbench could not be read</source>
         <translation>无法读取工作台数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="197"/>
+        <location filename="../../ui/pages/workbench.py" line="217"/>
         <source>{name}, today is {date}</source>
         <translation>{name}，您好！今天是{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="200"/>
+        <location filename="../../ui/pages/workbench.py" line="220"/>
         <source>The holiday schedule for {year} has not been entered: working days are counted as Monday to Friday only.</source>
         <translation>{year}年节假日安排尚未录入，办理期限暂按周一至周五计算工作日。</translation>
     </message>

@@ -12,7 +12,8 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 - ``add_complaint(at=None, actor="officer", assignee=None, **intake_overrides)``: registers a complaint
   through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
-- an in-memory keyring backend, so nothing reaches the OS credential store.
+- an in-memory keyring backend, so nothing reaches the OS credential store;
+- ``no_real_file_dialogs`` (autouse): the file-dialog seams of ``ui.widgets.file_dialogs`` refuse (patch them).
 """
 
 from __future__ import annotations
@@ -148,3 +149,20 @@ def act(office):
             office.clock.now = saved
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def no_real_file_dialogs(monkeypatch):
+    """No test opens a real file dialog or the file manager (``ui.widgets.file_dialogs``'s seams); the
+    last folders are remembered for the test only."""
+    from ui.widgets import file_dialogs
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a test opened a real file dialog: patch ui.widgets.file_dialogs._get_*")
+
+    for seam in ("_get_save_file_name", "_get_open_file_names", "_get_open_file_name", "_get_existing_directory",
+                 "open_folder"):
+        monkeypatch.setattr(file_dialogs, seam, refuse)
+    file_dialogs.remember_in(None)
+    yield
+    file_dialogs.remember_in(None)

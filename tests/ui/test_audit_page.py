@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.domain import audit_records as ar
 from app.domain.errors import DomainError
@@ -16,6 +16,7 @@ from app.services import auth
 from tests.factories import PASSWORD
 from ui.models.audit_table import COLUMN_INDEX, PAGE
 from ui.pages.audit import AuditPage
+from ui.widgets import file_dialogs
 
 PHONE = "13887012345"
 
@@ -84,11 +85,11 @@ def test_the_detail_shows_one_record_with_personal_data_masked(qtbot, page):
 
 def test_export_writes_the_selection_masked(qtbot, page, tmp_path, monkeypatch):
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(file_dialogs, "confirm_saved", lambda _p, _path, text="": told.append(text))
     action = page.filter_bar.action
     refiltered(qtbot, page, lambda: action.setCurrentIndex(action.findData("note")))
     for name, chosen in (("审计.xlsx", "Excel (*.xlsx)"), ("审计", "CSV (*.csv)")):
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, n=name, c=chosen: (str(tmp_path / n), c))
+        monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a, n=name, c=chosen: (str(tmp_path / n), c))
         with qtbot.waitSignal(page.exported, timeout=20000) as done:
             page.export()
         assert done.args[0].records == 40

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import auth, credit_register
 from app.services.credit_register import RegisterFilter
@@ -16,6 +16,7 @@ from tests.factories import china_noon
 from ui.context import UiContext
 from ui.models.breach_register_table import BLOCK, COLUMN_INDEX
 from ui.pages.breach_register import BreachRegisterPage
+from ui.widgets import file_dialogs
 
 NOW = china_noon(2026, 11, 26)
 
@@ -88,10 +89,10 @@ def test_the_export_asks_where_and_confirms(qtbot, prefecture, tasks, ui_setting
     page = page_for(qtbot, prefecture, "officer", tasks, ui_settings)
     filtered(qtbot, page, lambda: page.filter_bar.status.setCurrentIndex(page.filter_bar.status.findData("in_force")))
     target = tmp_path / "台账"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a, **k: (str(target), ""))
     asked: list[str] = []
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(file_dialogs, "confirm_saved", lambda _p, _path, text="": told.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
                         or QMessageBox.StandardButton.No)
     page.export()

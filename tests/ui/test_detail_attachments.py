@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from app.services.attachments import store_blob
 from tests.ui.case_fixtures import (
@@ -20,6 +20,7 @@ from tests.ui.case_fixtures import (
     visible_texts,
     wait_tasks,
 )
+from ui.widgets import file_dialogs
 
 CONTENT = b"%PDF-1.7 scan of the contract"
 
@@ -108,13 +109,16 @@ def test_a_program_is_not_opened_and_the_user_is_told_why_and_may_save_it(qtbot,
     suggested = []
     target = tmp_path / "saved" / "invoicefdp.bat"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda _parent, _title, name, *a: suggested.append(name) or (str(target), "")))
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name",
+                        lambda _parent, _title, name, *a: suggested.append(name) or (str(target), ""))
+    confirmed = []
+    monkeypatch.setattr(file_dialogs, "confirm_saved", lambda _p, path, text="": confirmed.append(path))
     qtbot.mouseClick(buttons["另存为…"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: target.exists(), timeout=5000)
     wait_tasks(qtbot, ctx)
     assert Path(suggested[0]).name == "invoicefdp.bat"
     assert target.read_bytes() == CONTENT and tab.refusal is None and opened == []
+    assert confirmed == [target]
 
 
 def test_cancel_leaves_the_program_where_it_is(qtbot, office, make_ctx, tmp_path, opened, monkeypatch):
@@ -122,7 +126,7 @@ def test_cancel_leaves_the_program_where_it_is(qtbot, office, make_ctx, tmp_path
     view = open_view(qtbot, make_ctx("handler"), complaint_id)
     tab = view.attachments_tab
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a) or ("", "")))
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a: asked.append(a) or ("", ""))
     tab.tree.itemDoubleClicked.emit(tab.tree.topLevelItem(0), 0)
     box = tab.refusal
     cancel = next(b for b in box.findChildren(QPushButton) if b.text() == "取消")

@@ -9,11 +9,12 @@ from datetime import date
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.test_statistics_page import shown
 from ui.pages.statistics import StatisticsPage
 from ui.pages.statistics_export import StatisticsExport
+from ui.widgets import file_dialogs
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def exporting(qtbot, ctx, add_complaint):
 @pytest.fixture
 def told(monkeypatch) -> list[str]:
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: messages.append(text))
+    monkeypatch.setattr(file_dialogs, "confirm_saved", lambda _p, _path, text="": messages.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append("warning: " + text))
     return messages
 
@@ -70,7 +71,7 @@ def test_declining_the_confirmation_issues_nothing(qtbot, exporting, monkeypatch
 def test_the_workbook_is_saved_where_the_user_chose(qtbot, exporting, tmp_path, monkeypatch, told):
     export = exporting
     target = tmp_path / "统计表"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a, **k: (str(target), ""))
     export.xlsx_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     saved = target.with_suffix(".xlsx")
@@ -83,7 +84,7 @@ def test_the_workbook_is_saved_where_the_user_chose(qtbot, exporting, tmp_path, 
 
 def test_the_csv_files_are_written_into_the_chosen_folder(qtbot, exporting, tmp_path, monkeypatch, told):
     export = exporting
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(file_dialogs, "_get_existing_directory", lambda *a, **k: str(tmp_path))
     export.csv_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     files = sorted(tmp_path.glob("*.csv"))
@@ -96,7 +97,7 @@ def test_a_file_held_open_elsewhere_is_reported_in_chinese(qtbot, exporting, tmp
     export = exporting
     target = tmp_path / "a-folder.xlsx"
     target.mkdir()  # cannot be replaced by a file: as a workbook Excel holds open on Windows
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "_get_save_file_name", lambda *a, **k: (str(target), ""))
     export.xlsx_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert told[0].startswith("warning: ") and str(target) in told[0]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,8 @@ from app.services import credit_submissions
 from app.services.credit_submissions import Exported, Preview, SubmissionInfo
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.screen_fit import em, fit_to_screen
 
 NUMBER = Qt.ItemDataRole.UserRole
@@ -132,6 +133,10 @@ class SubmissionDialog(QDialog):
         layout.addWidget(new_box)
         layout.addWidget(history_box, 1)
         layout.addLayout(bottom)
+        self._history_read = False
+        self.history_empty = EmptyState(
+            self.history, self.tr("No submissions yet. Choose the month above and press “Create and export…”."),
+            is_loading=lambda: not self._history_read)
         self._fit()
 
         self.period.dateChanged.connect(lambda *_: self.refresh_preview())
@@ -181,9 +186,9 @@ class SubmissionDialog(QDialog):
 
     # -- creating and exporting ----------------------------------------------------------------------
     def _choose_folder_and_create(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the submission files"))
-        if folder:
-            self.create_into(Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Folder for the submission files"), "credit-submission")
+        if folder is not None:
+            self.create_into(folder)
 
     def create_into(self, folder: Path) -> None:
         self.create_button.setEnabled(False)
@@ -193,6 +198,8 @@ class SubmissionDialog(QDialog):
     def _exported(self, done: Exported) -> None:
         self.counts.setText(self.tr("Submission %1 written: %2").replace("%1", done.info.number).replace(
             "%2", "、".join(p.name for p in done.paths)))
+        if done.paths:
+            file_dialogs.confirm_saved(self, done.paths[0].parent)
         self.refresh_history()
         self.refresh_preview()
         self.exported.emit(done)
@@ -204,7 +211,9 @@ class SubmissionDialog(QDialog):
 
     def _show_history(self, rows: tuple[SubmissionInfo, ...]) -> None:
         self._rows = list(rows)
+        self._history_read = True
         self.history.setRowCount(len(rows))
+        self.history_empty.update_state()
         for r, info in enumerate(rows):
             cells = [info.number, info.period, info.status_label, str(info.new), str(info.changed),
                      str(info.repaired), info.created_at[:10], info.sent_on or "—", info.sent_by or "—"]
@@ -233,9 +242,10 @@ class SubmissionDialog(QDialog):
 
     def _choose_folder_and_export(self) -> None:
         info = self.selected()
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the submission files")) if info else ""
-        if info and folder:
-            self.export_into(info.number, Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Folder for the submission files"),
+                                         "credit-submission") if info else None
+        if info and folder is not None:
+            self.export_into(info.number, folder)
 
     def export_into(self, number: str, folder: Path) -> None:
         self.ctx.tasks.run(credit_submissions.export, self.ctx.profile, self.ctx.actor, number, folder, write=True,

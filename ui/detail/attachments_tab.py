@@ -8,12 +8,9 @@ save it elsewhere instead.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +29,7 @@ from ui.context import UiContext
 from ui.forms.attachments_box import dropped_files, size_text
 from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
 
 SHA_ROLE = 256
 SENT_NAME_ROLE = 257  # the name as the event carries it: program types are judged on it too
@@ -68,8 +66,11 @@ class AttachmentsTab(QWidget):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setIcon(icons.icon("open"))
         self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setIcon(icons.icon("save_as"))
         self.add_button = QPushButton(self.tr("Add files…"))
+        self.add_button.setIcon(icons.icon("attach"))
         self.add_button.setObjectName("attach")
         for button in (self.open_button, self.save_button, self.add_button):
             buttons.addWidget(button)
@@ -143,18 +144,18 @@ class AttachmentsTab(QWidget):
         chosen = self._selected()
         if chosen:
             sha, sent = chosen
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = str(Path(folder) / safe_filename(sent)) if folder else safe_filename(sent)
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment as"), suggested)
-            if name:
+            path, _ = file_dialogs.ask_save_path(self, self.tr("Save attachment as"), safe_filename(sent), "",
+                                                 "attachment-save")
+            if path is not None:
                 self.message.hide()
-                self.ctx.tasks.run(export_blob, self.ctx.profile, sha, Path(name),
+                self.ctx.tasks.run(export_blob, self.ctx.profile, sha, path,
+                                   on_done=while_alive(self, lambda _r, p=path: file_dialogs.confirm_saved(self, p)),
                                    on_error=while_alive(self, self._failed))
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files to attach"))
-        if names:
-            self.add_requested.emit([Path(n) for n in names])
+        paths = file_dialogs.ask_open_paths(self, self.tr("Choose files to attach"), key="attachment-add")
+        if paths:
+            self.add_requested.emit(paths)
 
     def _failed(self, failure: TaskFailure) -> None:
         self.message.setText(failure.message)

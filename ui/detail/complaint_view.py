@@ -30,6 +30,7 @@ from ui.dialogs.actions import dialog_for
 from ui.dialogs.actions.base import ActionDialog
 from ui.forms.lifetime import while_alive
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.flow_layout import FlowLayout
 
 # The workflow's main steps come first and stand out; bookkeeping actions follow.
@@ -181,6 +182,7 @@ class ComplaintView(QWidget):
         for action in ordered:
             button = QPushButton(label(action) + ("…" if action != Action.ATTACH else ""))
             button.setObjectName(f"action:{action.value}")
+            button.setIcon(icons.action_icon(action.value))
             if action in PRIMARY:
                 button.setStyleSheet("font-weight: bold;")
             button.clicked.connect(lambda _=False, a=action: self.start_action(a))
@@ -190,6 +192,7 @@ class ComplaintView(QWidget):
         if set(self.ctx.actor.roles) & {role.value for role in ISSUERS}:
             self.issue_button = QPushButton(self.tr("Issue document…"))
             self.issue_button.setObjectName("action:issue_document")
+            self.issue_button.setIcon(icons.action_icon("issue_document"))
             self.issue_button.clicked.connect(lambda: self.start_issue())
             self.action_bar.addWidget(self.issue_button)
         if not ordered and self.issue_button is None:

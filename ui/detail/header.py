@@ -12,8 +12,8 @@ from app.services.queries import ComplaintDetail, local_time
 RED, AMBER, GREY = "#b71c1c", "#8a5a00", "#3c4043"
 BADGE = "border-radius: 4px; padding: 2px 8px; color: white; background: {color};"
 STATE_COLORS = {
-    State.REGISTERED: "#5f6368", State.FORWARDED: "#1a73e8", State.UNSUBSTANTIATED: "#5f6368",
-    State.DISPUTED: "#8e24aa", State.RECTIFYING: "#e37400", State.RECTIFIED: "#188038",
+    State.REGISTERED: "#5f6368", State.FORWARDED: "#1967d2", State.UNSUBSTANTIATED: "#5f6368",
+    State.DISPUTED: "#8e24aa", State.RECTIFYING: "#a65400", State.RECTIFIED: "#188038",
     State.BREACH_CONFIRMED: "#b71c1c", State.SANCTIONED: "#b71c1c", State.REPAIRED: "#188038",
     State.CLOSED: "#3c4043",
 }

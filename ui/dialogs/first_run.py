@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.regions import RegionRegistry
 from app.services.profile import create_profile, is_initialised, open_profile
 from app.services.users import add_user
+from ui.appearance import as_hint
 from ui.sync.wizard_page import EnrolPage
 from ui.tasks import TaskFailure, Tasks
 from ui.widgets.password_fields import PasswordFields
@@ -70,7 +71,7 @@ class OfficePage(QWizardPage):
         self.mode.buttonToggled.connect(self._mode_changed)
         self.hub_note = QLabel(self.tr("The region, the issuing office and the officer accounts then come from the "
                                        "hub: you enter them on the next page."), self, wordWrap=True)
-        self.hub_note.setEnabled(False)
+        as_hint(self.hub_note)
         self.hub_note.hide()
         regions = RegionRegistry.load_default()
         self.region = QComboBox(self)
@@ -82,7 +83,7 @@ class OfficePage(QWizardPage):
         self.office.textEdited.connect(self._office_typed)
         self.region.currentIndexChanged.connect(self._region_changed)
         folder = QLabel(self.tr("Data folder: {folder}").format(folder=str(home)), self, wordWrap=True)
-        folder.setEnabled(False)
+        as_hint(folder)
         form = QFormLayout()
         form.addRow(self.tr("Region"), self.region)
         form.addRow(self.tr("Issuing office"), self.office)

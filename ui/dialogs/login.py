@@ -27,6 +27,7 @@ from app.services.profile import Profile
 from app.services.users import Actor
 from ui.tasks import TaskFailure, Tasks
 from ui.widgets.heading import Heading
+from ui.widgets.wrapping import WrappingLabel
 
 
 class LoginDialog(QDialog):
@@ -46,7 +47,7 @@ class LoginDialog(QDialog):
         self.office = QLabel(self.tr("Opening the data…"), self)
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
-        self.error = QLabel(self, wordWrap=True)
+        self.error = WrappingLabel("", self)  # balanced lines: never "钟。" alone on the last one
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         self.demo = QLabel(self, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)

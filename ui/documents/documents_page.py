@@ -9,7 +9,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +29,9 @@ from ui.documents.document_table import RECIPIENT, DocumentTableModel
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
 from ui.documents.printing import prepare_printer, print_with_progress
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
 from ui.widgets.column_fit import ElidingToolTips, FontColumns
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.heading import Heading
 
 
@@ -73,9 +74,13 @@ class DocumentsPage(QWidget):
                                                 2: "532300-2026-0001", 4: "2026-12-31", 5: "99"}, rows=1.6)
         self.status = QLabel(self)
         self.open_button = QPushButton(self.tr("Preview / reprint"), self)
+        self.open_button.setIcon(icons.icon("preview"))
         self.print_button = QPushButton(self.tr("Print selected…"), self)
+        self.print_button.setIcon(icons.icon("print"))
         self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button.setIcon(icons.icon("save_as"))
         self.reminders_button = QPushButton(self.tr("Reminders…"), self)
+        self.reminders_button.setIcon(icons.icon("remind"))
         self.reminders_button.setToolTip(self.tr("Overdue steps by department; issue 催办函 or 督办通知 in a batch"))
         self.reminders_button.setVisible(bool({"handler", "leader"} & set(ctx.roles)))  # they issue the letters
 
@@ -105,7 +110,19 @@ class DocumentsPage(QWidget):
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.save_button.clicked.connect(self.save_selected)
         self.reminders_button.clicked.connect(self.open_reminders)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.table, self.tr("No documents have been issued yet. Documents are issued while handling a "
+                                "complaint (open it, then choose the step)."),
+            filtered_text=self.tr("No documents match the search."), clear_text=self.tr("Clear the search"),
+            on_clear=self.clear_filters, is_filtered=lambda: bool(self.search.text() or self.kind.currentData()),
+            is_loading=lambda: self._loading)
         self._selection_changed()
+        self.refresh()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.kind.setCurrentIndex(0)
         self.refresh()
 
     def open_reminders(self) -> None:
@@ -117,6 +134,7 @@ class DocumentsPage(QWidget):
         self.reminders.open()
 
     def refresh(self) -> None:
+        self._loading = True
         self.status.setText(self.tr("Loading…"))
         self.model.set_filter(self.search.text(), self.kind.currentData())
 
@@ -179,8 +197,8 @@ class DocumentsPage(QWidget):
             self.ctx.tasks.run(documents.reprint, self.ctx.profile, row.event_id, actor=self.ctx.actor,
                                on_done=lambda pdf: self._save_one(row, pdf), on_error=self._show_failure)
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save the selected documents in"))
-        if folder:
+        folder = file_dialogs.ask_folder(self, self.tr("Save the selected documents in"), "documents")
+        if folder is not None:
             self.ctx.tasks.run(documents.reprint_many, self.ctx.profile, [r.event_id for r in rows],
                                actor=self.ctx.actor, on_done=lambda pdfs: self._save_all(folder, rows, pdfs),
                                on_error=self._show_failure)
@@ -188,12 +206,16 @@ class DocumentsPage(QWidget):
     def _save_one(self, row: DocumentRow, pdf: bytes) -> None:
         save_pdf(self, pdf, f"{row.number} {row.kind_label}")
 
-    def _save_all(self, folder: str, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
+    def _save_all(self, folder: Path, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
         for row, pdf in zip(rows, pdfs, strict=True):
-            (Path(folder) / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
-        self.status.setText(self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", folder))
+            (folder / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
+        text = self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", str(folder))
+        self.status.setText(text)
+        file_dialogs.confirm_saved(self, folder, text)
 
     def _loaded(self, total: int) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         self.status.setText(self.tr("%1 documents").replace("%1", str(total)) if total
                             else self.tr("No documents match") if self.search.text() or self.kind.currentData()
                             else self.tr("No documents have been issued yet"))
@@ -205,5 +227,6 @@ class DocumentsPage(QWidget):
         self.save_button.setEnabled(count > 0)
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         self.status.setText(failure.message)
         QMessageBox.warning(self, self.tr("Documents"), failure.message)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui.documents.pdf_pane import PdfPane
 from ui.documents.printing import print_with_dialog, print_with_progress
+from ui.widgets import file_dialogs
 from ui.widgets.screen_fit import em, fit_to_screen
 
 _UNSAFE = '\\/:*?"<>|'
@@ -30,14 +30,14 @@ def file_name_for(title: str) -> str:
 
 
 def save_pdf(parent: QWidget, pdf: bytes, title: str) -> Path | None:
-    """Ask where to save (the Documents folder first); None when the user cancels."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / file_name_for(title))
-    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DocumentSaving", "Save as"), suggested,
-                                          QCoreApplication.translate("DocumentSaving", "PDF files (*.pdf)"))
-    if not name:
+    """Ask where to save (the last folder used for documents, else 文档), save, confirm with 打开所在文件夹;
+    None when the user cancels or the file could not be written."""
+    path, _ = file_dialogs.ask_save_path(parent, QCoreApplication.translate("DocumentSaving", "Save as"),
+                                         file_name_for(title),
+                                         QCoreApplication.translate("DocumentSaving", "PDF files (*.pdf)"), "documents")
+    if path is None:
         return None
-    target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    target = path if path.name.lower().endswith(".pdf") else path.with_name(path.name + ".pdf")
     try:
         target.write_bytes(pdf)
     except OSError as error:
@@ -45,6 +45,7 @@ def save_pdf(parent: QWidget, pdf: bytes, title: str) -> Path | None:
                             QCoreApplication.translate("DocumentSaving", "Could not save %1: %2").replace("%1", str(target))
                             .replace("%2", error.strerror or str(error)))
         return None
+    file_dialogs.confirm_saved(parent, target)
     return target
 
 

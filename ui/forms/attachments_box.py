@@ -8,7 +8,6 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.attachments import MAX_ATTACHMENT_BYTES
+from ui.widgets import file_dialogs
 
 
 def dropped_files(mime: QMimeData) -> list[Path]:
@@ -102,8 +102,7 @@ class AttachmentsBox(QGroupBox):
             self.changed.emit()
 
     def _choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files to attach"))
-        self.add_paths([Path(n) for n in names])
+        self.add_paths(file_dialogs.ask_open_paths(self, self.tr("Choose files to attach"), key="attachment-add"))
 
     def _remove_selected(self) -> None:
         for item in self.list.selectedItems():

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from app.services import imports
 from app.services.imports import ALREADY, DUPLICATE, ERROR, OK, ImportResult, Preview
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 from ui.widgets.screen_fit import em, fit_to_screen
 
 STATUS_COLOURS = {OK: "#e3f4e1", DUPLICATE: "#fff3cd", ALREADY: "#e2e3e5", ERROR: "#f8d7da"}
@@ -231,10 +231,10 @@ class ImportDialog(QDialog):
 
     # -- preview ------------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the export to import"), "",
-                                              self.tr("Exports (*.xlsx *.csv *.txt)"))
-        if path:
-            self.load_file(path)
+        paths = file_dialogs.ask_open_paths(self, self.tr("Choose the export to import"),
+                                            self.tr("Exports (*.xlsx *.csv *.txt)"), "import", single=True)
+        if paths:
+            self.load_file(paths[0])
 
     def load_file(self, path: str | Path) -> None:
         self.path.setText(str(path))

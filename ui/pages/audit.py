@@ -10,10 +10,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,9 @@ from ui.context import UiContext
 from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTableModel
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
 from ui.widgets.column_fit import FontColumns
+from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
            "summary": 30}  # in characters
@@ -59,8 +60,10 @@ class AuditPage(QWidget):
         self.verify_label = QLabel(self)
         self.verify_label.setWordWrap(True)
         self.verify_button = QPushButton(self.tr("Verify the audit chain"), self)
+        self.verify_button.setIcon(icons.icon("check"))
         self.verify_button.setToolTip(self.tr("Recompute every record's hash and check each device's chain"))
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.export_button.setToolTip(self.tr("Save the records shown as an Excel workbook or a CSV file"))
         self.model = AuditTableModel(ctx, self)
         self.view = QTableView(self)
@@ -105,12 +108,19 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(self.export)
         self._show(None)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.view, self.tr("No audit records yet. Logins, administration and case handling are recorded here."),
+            filtered_text=self.tr("No audit records match the filters."), clear_text=self.tr("Clear filters"),
+            on_clear=self.filter_bar.clear, is_filtered=lambda: self.model.filter != AuditFilter(),
+            is_loading=lambda: self._loading)
         if load:
             self.refresh()
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._error_shown = False
+        self._loading = True
         self.count_label.setText(self.tr("Reading…"))
         self.model.set_filter(self.filter_bar.current())
         self._ctx.tasks.run(audit_trail.devices, self._ctx.profile, self._ctx.actor, owner=self,
@@ -120,10 +130,13 @@ class AuditPage(QWidget):
     def _filter_changed(self, f: AuditFilter) -> None:
         if f != self.model.filter:
             self._error_shown = False
+            self._loading = True
             self.count_label.setText(self.tr("Reading…"))
             self.model.set_filter(f)
 
     def _show_count(self, shown: int, more: bool) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         if not shown:
             self.count_label.setText(self.tr("No audit records match the filters"))
         elif more:
@@ -136,6 +149,7 @@ class AuditPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         if not self._error_shown:
             self._error_shown = True
             self.count_label.setText(self.tr("The audit records could not be read"))
@@ -227,16 +241,14 @@ class AuditPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------
     def ask_file(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         today = china_date(self._ctx.profile.now()).isoformat()
-        suggested = str(Path(folder) / f"审计记录-{today}.xlsx")
-        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, ";;".join(
-            (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))))
-        if not name:
+        path, chosen = file_dialogs.ask_save_path(self, self.tr("Save as"), f"审计记录-{today}.xlsx", ";;".join(
+            (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))), "audit-export")
+        if path is None:
             return None
-        if not name.lower().endswith((".xlsx", ".csv")):
-            name += ".csv" if "csv" in chosen.lower() else ".xlsx"
-        return Path(name)
+        if not path.name.lower().endswith((".xlsx", ".csv")):
+            path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
+        return path
 
     def export(self) -> None:
         target = self.ask_file()
@@ -275,7 +287,7 @@ class AuditPage(QWidget):
     def _exported(self, written) -> None:
         self._close_busy()
         self.exported.emit(written)
-        QMessageBox.information(self, self.tr("Export"), self.tr("{n} records were saved to {path}").format(
+        file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
 
     def _export_failed(self, failure: TaskFailure) -> None:

@@ -21,6 +21,7 @@ from app.domain import audit_records as ar
 from app.domain.clock import china_date
 from app.services.audit_trail import AuditFilter
 from ui.context import UiContext
+from ui.widgets import icons
 
 TYPING_DELAY_MS = 300
 
@@ -56,6 +57,7 @@ class AuditFilterBar(QWidget):
             edit.dateChanged.connect(self._emit)
         self.dated.toggled.connect(self._dates_toggled)
         self.reset = QPushButton(self.tr("Clear filters"), self)
+        self.reset.setIcon(icons.icon("clear_filter"))
         self.reset.clicked.connect(self.clear)
 
         top = QHBoxLayout()

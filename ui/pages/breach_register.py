@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,9 @@ from ui.models.breach_register_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, 
 from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
 from ui.widgets.column_fit import FontColumns
+from ui.widgets.empty_state import EmptyState
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
            "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
@@ -57,8 +58,10 @@ class BreachRegisterPage(QWidget):
         self.filter_bar = RegisterFilterBar(ctx, self)
         self.count_label = QLabel(self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.export_button.setToolTip(self.tr("Save the records shown as an Excel workbook"))
         self.open_button = QPushButton(self.tr("Open the complaint"), self)
+        self.open_button.setIcon(icons.icon("open"))
         self.open_button.setEnabled(False)
         self.model = BreachRegisterModel(ctx, self)
         self.view = QTableView(self)
@@ -107,8 +110,18 @@ class BreachRegisterPage(QWidget):
         self.open_button.clicked.connect(self._open)
         self.export_button.clicked.connect(self.export)
         self._show_sort()
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.view, self.tr("No breach records yet. A record is made when a complaint's breach is confirmed "
+                               "(核实认定)."),
+            filtered_text=self.tr("No records match the filters."), clear_text=self.tr("Clear filters"),
+            on_clear=self.filter_bar.clear, is_filtered=self._filtered, is_loading=lambda: self._loading)
         if load:
             self.refresh()
+
+    def _filtered(self) -> bool:
+        plain = RegisterFilter()
+        return replace(self._filter, sort=plain.sort, ascending=plain.ascending) != plain
 
     def _hide_columns(self) -> None:
         """The county column on a prefecture only; the confirming authority is in the detail panel (a
@@ -120,6 +133,7 @@ class BreachRegisterPage(QWidget):
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._error_shown = False
+        self._loading = True
         self.count_label.setText(self.tr("Counting…"))
         self.model.set_filter(self._filter)
         self._ctx.tasks.run(credit_register.departments, self._ctx.profile, self._ctx.actor, owner=self,
@@ -133,6 +147,7 @@ class BreachRegisterPage(QWidget):
         if f != self._filter:
             self._filter = f
             self._error_shown = False
+            self._loading = True
             self.count_label.setText(self.tr("Counting…"))
             self.model.set_filter(f)
 
@@ -152,6 +167,8 @@ class BreachRegisterPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(column, order)
 
     def _show_totals(self, totals: Totals) -> None:
+        self._loading = False
+        self.empty_state.update_state()
         self.count_label.setText(self.tr("{total} records ({in_force} in force, {sanctioned} under sanction today)")
                                  .format(total=f"{totals.total:,}", in_force=f"{totals.in_force:,}",
                                          sanctioned=f"{totals.sanctioned_now:,}"))
@@ -160,6 +177,7 @@ class BreachRegisterPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _show_failure(self, failure: TaskFailure) -> None:
+        self._loading = False
         if not self._error_shown:
             self._error_shown = True
             self.count_label.setText(self.tr("The register could not be read"))
@@ -182,13 +200,12 @@ class BreachRegisterPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------
     def ask_file(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         today = china_date(self._ctx.profile.now()).isoformat()
-        suggested = str(Path(folder) / f"政务失信记录台账-{today}.xlsx")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, self.tr("Excel workbook (*.xlsx)"))
-        if not name:
+        path, _ = file_dialogs.ask_save_path(self, self.tr("Save as"), f"政务失信记录台账-{today}.xlsx",
+                                             self.tr("Excel workbook (*.xlsx)"), "register-export")
+        if path is None:
             return None
-        return Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+        return path if path.name.lower().endswith(".xlsx") else path.with_name(path.name + ".xlsx")
 
     def confirm(self, target: Path, count: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Export"), self.tr(
@@ -234,7 +251,7 @@ class BreachRegisterPage(QWidget):
     def _exported(self, written) -> None:
         self._close_busy()
         self.exported.emit(written)
-        QMessageBox.information(self, self.tr("Export"), self.tr("{n} records were saved to {path}").format(
+        file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
 
     def _export_failed(self, failure: TaskFailure) -> None:

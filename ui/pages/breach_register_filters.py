@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import china_date
 from app.services.credit_register import RegisterFilter
 from ui.context import UiContext
+from ui.widgets import icons
 
 SEARCH_DELAY_MS = 200
 
@@ -72,6 +73,7 @@ class RegisterFilterBar(QWidget):
             edit.dateChanged.connect(self._emit)
         self.dated.toggled.connect(self._dates_toggled)
         self.reset = QPushButton(self.tr("Clear filters"), self)
+        self.reset.setIcon(icons.icon("clear_filter"))
         self.reset.clicked.connect(self.clear)
 
         top = QHBoxLayout()

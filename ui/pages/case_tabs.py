@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 from shiboken6 import isValid
 
 from app.services.queries import get_complaint
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.pages.complaints import ComplaintsPage
 
@@ -36,6 +37,7 @@ class CaseTabs(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
         self.list_page.open_requested.connect(self.open_complaint)
         self.list_page.duplicates_requested.connect(self.open_duplicates)
+        self.list_page.register_requested.connect(self.new_complaint)
 
     # -- complaints ----------------------------------------------------------------------------------
     def open_complaint(self, complaint_id: str, case_no: str = "") -> None:
@@ -139,5 +141,5 @@ class CaseTabs(QTabWidget):
 
     def _placeholder(self, text: str) -> QWidget:
         label = QLabel(text, self, alignment=Qt.AlignmentFlag.AlignCenter)
-        label.setEnabled(False)
+        as_hint(label)
         return label

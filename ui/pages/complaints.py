@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.models.complaint_table import COLUMN_INDEX, COLUMNS, ROW_ROLE, ComplaintTableModel, ListQuery
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.column_fit import FontColumns
 from ui.widgets.deadline_delegate import DeadlineDelegate
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_bar import FilterBar
 
 HEADER_KEY = "complaints/header"
@@ -80,6 +83,7 @@ class ComplaintsPage(QWidget):
     back_requested = Signal()  # “back to 统计” after a statistics number opened the list
     import_requested = Signal()  # the 导入 button: bulk import from another channel (ui/imports)
     duplicates_requested = Signal()  # the 疑似重复 review (``ui.pages.duplicates``)
+    register_requested = Signal()  # the empty list's 登记投诉 button
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,12 +106,14 @@ class ComplaintsPage(QWidget):
         heading.addWidget(self.count_label)
         heading.addStretch(1)
         self.duplicates_button = QPushButton(self.tr("Suspected duplicates"), self)
+        self.duplicates_button.setIcon(icons.icon("duplicates"))
         self.duplicates_button.clicked.connect(self.duplicates_requested)
         heading.addWidget(self.duplicates_button)
         hint = QLabel(self.tr("Enter or double-click opens a complaint · right-click the header to choose columns"))
-        hint.setEnabled(False)
+        as_hint(hint)
         heading.addWidget(hint)
         self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setIcon(icons.icon("import"))
         self.import_button.setToolTip(self.tr("Import complaints from a 12345 or other channel export (Ctrl+I)"))
         self.import_button.setVisible(Role.CLERK.value in ctx.roles)
         self.import_button.clicked.connect(self.import_requested)
@@ -129,6 +135,16 @@ class ComplaintsPage(QWidget):
         self._show_sort()
         self.model.set_query(self._query)
         self.count_label.setText(self.tr("Counting…"))
+        clerk = Role.CLERK.value in ctx.roles
+        self.empty_state = EmptyState(
+            self.view,
+            self.tr("No complaints yet. Press Ctrl+N to register the first one.") if clerk
+            else self.tr("No complaints yet."),
+            action_text=self.tr("Register a complaint") if clerk else "", on_action=self.register_requested.emit,
+            filtered_text=self.tr("No complaints match the filters."), clear_text=self.tr("Clear filters"),
+            on_clear=self.filter_bar.clear, is_filtered=lambda: self._query.filter != ComplaintFilter(),
+            is_loading=lambda: self.model.total is None)
+        self.model.total_changed.connect(self.empty_state.update_state)
 
     # -- header: widths, order, hidden columns -------------------------------------------------------
     def _setup_header(self) -> None:

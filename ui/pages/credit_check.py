@@ -33,10 +33,12 @@ from app.services.credit_check import Candidate, CheckResult, IssuedCheck
 from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.column_fit import FontColumns
+from ui.widgets.empty_state import EmptyState
 
 SEARCH_PAUSE_MS = 250
-VERDICT_COLOURS = {"in_force": "#b00020", "repaired": "#8a6d00", "none": "#1b5e20"}
+VERDICT_COLOURS = {"in_force": "#b00020", "repaired": "#735c00", "none": "#1b5e20"}
 
 
 class CreditCheckPage(QWidget):
@@ -84,6 +86,7 @@ class CreditCheckPage(QWidget):
         self.requester = QLineEdit(self)
         self.requester.setPlaceholderText(self.tr("Department that asked for the check (optional)"))
         self.issue_button = QPushButton(self.tr("Issue the check result…"), self)
+        self.issue_button.setIcon(icons.icon("issue"))
         self.issue_button.setEnabled(False)
         right = QWidget(self)
         panel = QVBoxLayout(right)
@@ -118,6 +121,16 @@ class CreditCheckPage(QWidget):
         self.issue_button.clicked.connect(self.issue)
         if not {Role.CLERK, Role.HANDLER, Role.LEADER} & set(ctx.actor.roles):
             self.issue_button.setToolTip(self.tr("Only a clerk, handler or leader can issue a check result"))
+        self.candidates_empty = EmptyState(
+            self.candidates, self.tr("Type a body's name, its pinyin initials or its credit code above to check "
+                                     "its record."),
+            action_text=self.tr("Search"), on_action=self.search.setFocus,
+            filtered_text=self.tr("No government body matches the search. Try the full name, the pinyin "
+                                  "initials or the credit code."),
+            clear_text=self.tr("Clear the search"), on_clear=self.search.clear, is_filtered=lambda: bool(self._asked))
+        self.records_empty = EmptyState(
+            self.records, self.tr("The breach register holds no record of this body."),
+            is_loading=lambda: self.result is None)
         self._clear_result()
 
     def refresh(self) -> None:
@@ -152,6 +165,7 @@ class CreditCheckPage(QWidget):
                                    self.candidates)
             item.setToolTip(c.code or c.name)
         self.candidates.blockSignals(False)
+        self.candidates_empty.update_state()
         self.found_label.setText(self.tr("{n} bodies found").format(n=len(found)) if term else "")
         kept = self.result.body_name if self.result is not None else None
         self._clear_result()

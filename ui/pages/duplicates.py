@@ -33,6 +33,8 @@ from app.services import duplicates
 from app.services.duplicates import DuplicatePair, PairView
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import icons
+from ui.widgets.empty_state import EmptyState
 
 DAYS_KEY = "duplicates/days"
 
@@ -51,6 +53,8 @@ def _state(value: str) -> str:
         return value
 
 
+YEAR_DAYS = 365  # the empty list offers to look back this far
+
 class DuplicatesPage(QWidget):
     open_requested = Signal(str, str)  # complaint id, case number
     changed = Signal(str)  # a complaint was merged (its id)
@@ -66,6 +70,7 @@ class DuplicatesPage(QWidget):
         self.days.setValue(int(ctx.settings.value(DAYS_KEY, 30)))
         self.days.setSuffix(self.tr(" days"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setIcon(icons.icon("refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.count_label = QLabel(self)
         top = QHBoxLayout()
@@ -91,7 +96,9 @@ class DuplicatesPage(QWidget):
         self.merge_button = QPushButton(self.tr("Merge"), self)
         self.dismiss_button = QPushButton(self.tr("Not a duplicate"), self)
         self.open_newer = QPushButton(self.tr("Open case"), self)
+        self.open_newer.setIcon(icons.icon("open"))
         self.open_older = QPushButton(self.tr("Open the other case"), self)
+        self.open_older.setIcon(icons.icon("open"))
         self.merge_button.clicked.connect(self.merge_current)
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.open_newer.clicked.connect(lambda: self._open(True))
@@ -116,18 +123,30 @@ class DuplicatesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self._loading = True
+        self.empty_state = EmptyState(
+            self.table, self.tr("No suspected duplicates: no two complaints look like the same matter."),
+            filtered_text=self.tr("No suspected duplicates among the complaints received in that period."),
+            clear_text=self.tr("Look back one year"), on_clear=self.look_back_a_year,
+            is_filtered=lambda: self.days.value() < YEAR_DAYS, is_loading=lambda: self._loading)
         self._selection_changed()
+        self.refresh()
+
+    def look_back_a_year(self) -> None:
+        self.days.setValue(YEAR_DAYS)
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._ctx.settings.setValue(DAYS_KEY, self.days.value())
         self.count_label.setText(self.tr("Looking for duplicates…"))
+        self._loading = True
         self._ctx.tasks.run(duplicates.review_list, self._ctx.profile, self._ctx.actor, days=self.days.value(),
                             on_done=self._show, on_error=self._failed, owner=self)
 
     def _show(self, pairs: list[DuplicatePair]) -> None:
         self.pairs = list(pairs)
+        self._loading = False
         self.table.clear()
         for p in self.pairs:
             item = QTreeWidgetItem([p.newer.case_no, p.older.case_no, p.newer.complainant_name,
@@ -233,5 +252,6 @@ class DuplicatesPage(QWidget):
             self.open_requested.emit(c.complaint_id, c.case_no)
 
     def _failed(self, failure: TaskFailure) -> None:
+        self._loading = False
         self.message.setText(failure.message)
         self.count_label.setText("")

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import china_date
 from app.domain.vocabulary import Role
-from ui.appearance import FONT_SIZES, apply_font_size, font_size
+from ui.appearance import FONT_SIZES, apply_font_size, as_hint, font_size
 from ui.context import UiContext
 from ui.dialogs.user_dialogs import OwnPasswordDialog
 from ui.pages.user_admin import UserAdmin, role_names
 from ui.session.settings_box import SessionSettingsBox
+from ui.widgets import icons
 
 
 def _form(box: QGroupBox) -> QFormLayout:
@@ -36,6 +37,7 @@ def _form(box: QGroupBox) -> QFormLayout:
 class SettingsPage(QScrollArea):
     saved = Signal()  # something was written (a password, a user)
     enrolled = Signal(object)  # app.services.sync.Enrolled: this profile joined the hub (the first sync follows)
+    sync_requested = Signal()  # "fetch the holiday schedule from the hub now": the window starts a sync
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +47,8 @@ class SettingsPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.addWidget(self._appearance_box(body))
         layout.addWidget(self._office_box(body))
-        layout.addWidget(self._calendar_box(body))
+        self.calendar_box = self._calendar_box(body)
+        layout.addWidget(self.calendar_box)
         layout.addWidget(self._account_box(body))
         self.session_box = SessionSettingsBox(ctx, body)  # the idle lock (ui.session)
         layout.addWidget(self.session_box)
@@ -68,7 +71,7 @@ class SettingsPage(QScrollArea):
         self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size(self._ctx.settings))))
         self.font_size.currentIndexChanged.connect(self._font_size_chosen)
         hint = QLabel(self.tr("Applies at once to every window and is remembered for this profile."), box)
-        hint.setEnabled(False)
+        as_hint(hint)
         form = _form(box)
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow("", hint)
@@ -85,6 +88,7 @@ class SettingsPage(QScrollArea):
         self.mode.setWordWrap(True)
         form.addRow(self.tr("Mode"), self.mode)
         self.enrol_button = QPushButton(self.tr("Connect to the prefecture hub…"), box)
+        self.enrol_button.setIcon(icons.icon("sync"))
         self.enrol_button.setToolTip(self.tr("Enrol this office with a one-time code from the hub administrator"))
         self.enrol_button.clicked.connect(self.enrol)
         self.enrol_button.setVisible(self._ctx.actor.has(Role.ADMIN))
@@ -94,6 +98,7 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Data folder"), folder)
         form.addRow(self.tr("Device"), QLabel(p.device_id, box))
         documents = QPushButton(self.tr("Document settings…"), box)
+        documents.setIcon(icons.icon("documents"))
         documents.setToolTip(self.tr("Issuing office, document number prefixes, contact and copy-to lines of the "
                                      "notices and letters"))
         documents.clicked.connect(self._document_settings)
@@ -109,18 +114,32 @@ class SettingsPage(QScrollArea):
         if years and years != list(range(years[0], years[-1] + 1)):
             known = "、".join(str(y) for y in years)
         self.calendar_years = QLabel(known, box)
-        note = QLabel(box)
+        note = QLabel(box, wordWrap=True)
+        self.calendar_note = note
+        self.calendar_help = as_hint(QLabel(box, wordWrap=True))
+        self.calendar_sync_button = QPushButton(self.tr("Fetch the schedule from the hub now"), box)
+        self.calendar_sync_button.setIcon(icons.icon("sync"))
+        self.calendar_sync_button.clicked.connect(self.sync_requested.emit)
+        self.calendar_sync_button.hide()  # shown once the sync status says this profile is enrolled
         if this_year not in years or this_year + 1 not in years:
             missing = [y for y in (this_year, this_year + 1) if y not in years]
             note.setText(self.tr("No holiday schedule for {years}: working days there are counted as Monday to "
                                  "Friday only until the schedule is entered.").format(
                                      years="、".join(str(y) for y in missing)))
-            note.setStyleSheet("color: #b26a00;")
+            note.setStyleSheet("color: #8a5a00;")
         rules = p.rules
         form = _form(box)
         form.addRow(self.tr("Holiday schedules known"), self.calendar_years)
         if note.text():
+            self.calendar_help.setText(self.tr(
+                "Meanwhile Lvyue counts only Saturdays and Sundays as rest days there: public holidays count as "
+                "working days and make-up working weekends as rest days, so check deadlines that fall near a "
+                "holiday by hand. The State Council publishes each year's schedule around December; a profile "
+                "enrolled with the prefecture hub receives it with the next sync, a standalone one with the next "
+                "version of Lvyue (ask the system administrator to update it)."))
             form.addRow("", note)
+            form.addRow("", self.calendar_help)
+            form.addRow("", self.calendar_sync_button)
         form.addRow(self.tr("Forward within"), QLabel(self.tr("{n} working days").format(n=rules.forward_days), box))
         form.addRow(self.tr("Conclude within"),
                     QLabel(self.tr("{n} working days of forwarding").format(n=rules.conclude_days), box))
@@ -132,6 +151,7 @@ class SettingsPage(QScrollArea):
         actor = self._ctx.actor
         box = QGroupBox(self.tr("My account"), parent)
         change = QPushButton(self.tr("Change my password…"), box)
+        change.setIcon(icons.icon("password"))
         change.clicked.connect(self._change_own_password)
         form = _form(box)
         form.addRow(self.tr("User"), QLabel(f"{actor.display_name}（{actor.username}）", box))
@@ -164,6 +184,12 @@ class SettingsPage(QScrollArea):
         else:
             self.mode.setText(self.tr("Standalone (not enrolled with the prefecture hub)"))
         self.enrol_button.setVisible(not status.enrolled and self._ctx.actor.has(Role.ADMIN))
+        self.calendar_sync_button.setVisible(bool(status.enrolled and self.calendar_note.text()))
+
+    def show_calendar(self) -> None:
+        """Scroll to the working-day calendar (the workbench's holiday warning leads here)."""
+        self.ensureWidgetVisible(self.calendar_box)
+        (self.calendar_sync_button if self.calendar_sync_button.isVisible() else self.calendar_box).setFocus()
 
     def enrol(self) -> None:
         """Connect this standalone profile to the hub (administrators); the window runs the first sync."""

@@ -39,12 +39,14 @@ from app.services.statistics import (
     drill_down,
     statistics_data,
 )
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.pages.statistics_charts import BarsChart, TrendChart
 from ui.pages.statistics_labels import area_text, drill_heading, month_text, short_month_text
 from ui.pages.statistics_period import PeriodPicker
 from ui.pages.statistics_tables import CountiesTable, SanctionsPanel, SummaryPanel, TimelinessTable
 from ui.tasks import Job, TaskFailure
+from ui.widgets import icons
 from ui.widgets.heading import Heading
 
 
@@ -71,6 +73,7 @@ class StatisticsPage(QWidget):
         self.department.setMinimumContentsLength(10)
         self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"), self)
+        self.refresh_button.setIcon(icons.icon("refresh"))
         self.progress = QProgressBar(self, textVisible=False)
         self.progress.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 8)
         self.progress.hide()
@@ -78,7 +81,7 @@ class StatisticsPage(QWidget):
         self.heading = Heading(self.tr("Counting…"), self, scale=1.3)
         self.heading.setWordWrap(True)
         self.note = QLabel(self, wordWrap=True)
-        self.note.setEnabled(False)
+        as_hint(self.note)
 
         self.summary = SummaryPanel(self)
         self.counties = CountiesTable(self)
@@ -158,6 +161,7 @@ class StatisticsPage(QWidget):
         """Put the 导出… menu (built elsewhere: briefing PDF, xlsx, CSV of the shown request) beside
         刷新; ``request()`` says what is shown."""
         button = QPushButton(self.tr("Export…"), self)  # a push button like 刷新, its menu under it
+        button.setIcon(icons.icon("export"))
         button.setMenu(menu)
         self.export_slot.addWidget(button)
         return button

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
 
 from app.domain.errors import DomainError
 from app.domain.vocabulary import Role
@@ -23,6 +23,7 @@ from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for
 from ui.pages.statistics_labels import area_text
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs
 
 
 class StatisticsExport(QObject):
@@ -89,21 +90,21 @@ class StatisticsExport(QObject):
                                     progress=progress, cancel=cancel)
             return write_file(target, data)
 
-        self._run(make, lambda path: self._saved(self.tr("The Excel workbook was saved:\n{path}").format(path=path)))
+        self._run(make, lambda path: self._saved(path, self.tr("The Excel workbook was saved:\n{path}").format(
+            path=path)))
 
     def csv(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = QFileDialog.getExistingDirectory(self._page, self.tr("Folder for the CSV files"), start)
-        if not folder:
+        folder = file_dialogs.ask_folder(self._page, self.tr("Folder for the CSV files"), "statistics-csv")
+        if folder is None:
             return
         r = self._request()
         profile, actor, scope = self._ctx.profile, self._ctx.actor, self._scope()
 
         def make(progress=None, cancel=None) -> list[Path]:
             files = reports.csv_tables(profile, actor, r.period_from, r.period_to, **scope)
-            return write_files(Path(folder), files)
+            return write_files(folder, files)
 
-        self._run(make, lambda paths: self._saved(
+        self._run(make, lambda paths: self._saved(folder,
             self.tr("{n} CSV files were saved in {folder}").format(n=len(paths), folder=folder)))
 
     # -- plumbing ------------------------------------------------------------------------------------
@@ -125,12 +126,11 @@ class StatisticsExport(QObject):
         self.preview.open()
 
     def _ask_file(self, stem: str, suffix: str, kinds: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / file_name_for(stem).removesuffix(".pdf")) + suffix
-        name, _ = QFileDialog.getSaveFileName(self._page, self.tr("Save as"), suggested, kinds)
-        if not name:
+        suggested = file_name_for(stem).removesuffix(".pdf") + suffix
+        path, _ = file_dialogs.ask_save_path(self._page, self.tr("Save as"), suggested, kinds, "statistics-export")
+        if path is None:
             return None
-        return Path(name if name.lower().endswith(suffix) else name + suffix)
+        return path if path.name.lower().endswith(suffix) else path.with_name(path.name + suffix)
 
     def _run(self, fn, on_done) -> None:
         """``fn(progress=, cancel=)`` on the task pool behind a cancellable busy dialog."""
@@ -162,6 +162,6 @@ class StatisticsExport(QObject):
             return
         QMessageBox.warning(self._page, self.tr("Export"), failure.message)
 
-    def _saved(self, text: str) -> None:
-        QMessageBox.information(self._page, self.tr("Export"), text)
+    def _saved(self, path: Path, text: str) -> None:
+        file_dialogs.confirm_saved(self._page, path, text)
 

@@ -34,12 +34,13 @@ from ui.sync.daily import DailySyncBox
 from ui.sync.indicator import sync_failed
 from ui.sync.tables import ConflictTable, QuarantineTable, RefusedTable
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 from ui.widgets.heading import Heading
 
 if TYPE_CHECKING:
     from app.services.sync import SyncReport, SyncStatus
 
-ERROR, WARNING, OK, GREY = "#c62828", "#b26a00", "#2e7d32", "#5f6368"
+ERROR, WARNING, OK, GREY = "#c62828", "#8a5a00", "#1b5e20", "#5f6368"
 
 
 def _label(parent: QWidget, *, selectable: bool = False) -> QLabel:
@@ -66,6 +67,7 @@ class SyncPage(QWidget):
         self.explanation = _label(self)
         self.explanation.setEnabled(False)
         self.enrol_button = QPushButton(self.tr("Connect to the prefecture hub…"), self)
+        self.enrol_button.setIcon(icons.icon("sync"))
         self.enrol_button.setVisible(ctx.actor.has(Role.ADMIN))
         self.enrol_button.clicked.connect(self.enrol_requested.emit)
         self.facts = QWidget(self)
@@ -81,12 +83,14 @@ class SyncPage(QWidget):
         self.clock.setStyleSheet(f"color: {WARNING}; font-weight: bold;")
         self.outcome = _label(self, selectable=True)
         self.sync_button = QPushButton(self.tr("Sync now"), self, enabled=False)
+        self.sync_button.setIcon(icons.icon("sync"))
         self.sync_button.setToolTip(self.tr("Available once this office is enrolled with the prefecture hub"))
         self.sync_button.clicked.connect(self.sync)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.controller.cancel)
         self.cancel_button.hide()
         refresh = QPushButton(self.tr("Refresh (F5)"), self)
+        refresh.setIcon(icons.icon("refresh"))
         refresh.clicked.connect(self.refresh)
         self.progress = QProgressBar(self)
         self.progress.hide()

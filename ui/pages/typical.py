@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,8 @@ from app.services.typical_cases import Proposals, PublishedCase, TypicalView
 from ui.context import UiContext
 from ui.dialogs.typical_decision import TypicalDecisionDialog
 from ui.tasks import TaskFailure
+from ui.widgets import file_dialogs, icons
+from ui.widgets.empty_state import EmptyState
 
 SHOWN = 500  # proposals listed at most (the best first)
 
@@ -48,8 +49,11 @@ class TypicalPage(QWidget):
         self.tabs.addTab(self.published_list, self.tr("Typical cases"))
         self.note = QLabel(self)
         self.decide_button = QPushButton(self.tr("Decide…"), self)
+        self.decide_button.setIcon(icons.icon("handle"))
         self.export_button = QPushButton(self.tr("Export for publication…"), self)
+        self.export_button.setIcon(icons.icon("export"))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setIcon(icons.icon("refresh"))
         self.decide_button.clicked.connect(self._decide)
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)
@@ -64,6 +68,15 @@ class TypicalPage(QWidget):
         layout.addLayout(buttons)
         self.shown: Proposals | None = None
         self.cases: tuple[PublishedCase, ...] = ()
+        self._read: set[str] = set()  # which lists have been read (no empty state before that)
+        self.proposals_empty = EmptyState(
+            self.proposals, self.tr("No cases to propose. A complaint whose breach was confirmed appears here "
+                                    "when it meets the typical-case criteria."),
+            is_loading=lambda: "proposals" not in self._read)
+        self.published_empty = EmptyState(
+            self.published_list, self.tr("No typical cases yet. A leader chooses them from the proposals."),
+            action_text=self.tr("Show the proposals"), on_action=lambda: self.tabs.setCurrentIndex(0),
+            is_loading=lambda: "published" not in self._read)
 
     def refresh(self) -> None:
         ctx = self._ctx
@@ -74,6 +87,7 @@ class TypicalPage(QWidget):
 
     def _show_proposals(self, proposals: Proposals) -> None:
         self.shown = proposals
+        self._read.add("proposals")
         self.proposals.clear()
         for p in proposals.rows:
             text = p.criteria_text + (self.tr(" (declined before; new facts)") if p.declined_before else "")
@@ -84,6 +98,7 @@ class TypicalPage(QWidget):
 
     def _show_published(self, cases: tuple[PublishedCase, ...]) -> None:
         self.cases = cases
+        self._read.add("published")
         self.published_list.clear()
         for c in cases:
             QTreeWidgetItem(self.published_list, [c.case_no, c.complaint.intake["respondent"]["name"], c.region_name,
@@ -115,9 +130,9 @@ class TypicalPage(QWidget):
                       on_done=lambda _r: self.refresh(), on_error=self._failed, owner=self)
 
     def _export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export typical cases to"))
-        if folder:
-            self.export_to(Path(folder))
+        folder = file_dialogs.ask_folder(self, self.tr("Export typical cases to"), "typical-export")
+        if folder is not None:
+            self.export_to(folder)
 
     def export_to(self, folder: Path) -> None:
         self._ctx.tasks.run(typical_export.export, self._ctx.profile, self._ctx.actor, folder,
@@ -126,6 +141,8 @@ class TypicalPage(QWidget):
     def _exported(self, result: typical_export.TypicalExport) -> None:
         self.note.setText(self.tr("Exported {count} typical cases (personal data masked) to {folder}").format(
             count=result.cases, folder=str(result.files[0].parent)))
+        if result.files:
+            file_dialogs.confirm_saved(self, result.files[0].parent)
 
     def _failed(self, failure: TaskFailure) -> None:
         QMessageBox.warning(self, self.tr("Typical cases"), failure.message)

@@ -22,6 +22,7 @@ from app.services.users import UserInfo, list_users, set_active
 from ui.context import UiContext
 from ui.dialogs.user_dialogs import AddUserDialog, PasswordDialog
 from ui.tasks import TaskFailure
+from ui.widgets import icons
 
 
 def role_names(roles: tuple[str, ...]) -> str:
@@ -49,7 +50,9 @@ class UserAdmin(QWidget):
         self.table.currentItemChanged.connect(self._selection_changed)
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 12)
         self.add_button = QPushButton(self.tr("Add user…"), self)
+        self.add_button.setIcon(icons.icon("add_user"))
         self.password_button = QPushButton(self.tr("Set new password…"), self)
+        self.password_button.setIcon(icons.icon("password"))
         self.active_button = QPushButton(self.tr("Deactivate"), self)
         self.add_button.clicked.connect(self._add)
         self.password_button.clicked.connect(self._password)

@@ -40,6 +40,8 @@ from app.services.queries import (
 from app.services.users import user_names
 from ui.context import UiContext
 from ui.tasks import TaskFailure
+from ui.widgets import icons
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.heading import Heading, NumberButton
 
 DUE_SOON_WORKING_DAYS = 3
@@ -88,6 +90,7 @@ class WorkbenchPage(QWidget):
     open_list = Signal(object, str)  # ComplaintFilter, description shown on the list
     open_complaint = Signal(str, str)  # complaint id, case number
     new_complaint = Signal()
+    calendar_help_requested = Signal()  # the holiday warning's button: the settings explain it
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,9 +99,16 @@ class WorkbenchPage(QWidget):
         self._loading = False
         self.greeting = Heading("", self, scale=1.5)
         self.calendar_note = QLabel(self, wordWrap=True)
-        self.calendar_note.setStyleSheet("color: #b26a00;")
+        self.calendar_note.setStyleSheet("color: #8a5a00;")
+        self.calendar_button = QPushButton(self.tr("What to do…"), self)
+        self.calendar_button.setIcon(icons.icon("calendar"))
+        self.calendar_button.setToolTip(self.tr("Where the holiday schedule comes from and how deadlines are "
+                                                "counted meanwhile (Settings)"))
+        self.calendar_button.clicked.connect(self.calendar_help_requested.emit)
         self.calendar_note.hide()
+        self.calendar_button.hide()
         self.new_button = QPushButton(self.tr("Register a complaint (Ctrl+N)"), self)
+        self.new_button.setIcon(icons.icon("register"))
         self.new_button.clicked.connect(self.new_complaint.emit)
         self.new_button.setVisible(ctx.actor.has(Role.CLERK))
         self.numbers: dict[str, NumberButton] = {}
@@ -110,7 +120,10 @@ class WorkbenchPage(QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.calendar_note)
+        warning = QHBoxLayout()
+        warning.addWidget(self.calendar_note, 1)
+        warning.addWidget(self.calendar_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(warning)
         layout.addWidget(self._due_box())
         layout.addWidget(self._state_box())
         layout.addWidget(self._recent_box(), 1)
@@ -172,6 +185,12 @@ class WorkbenchPage(QWidget):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.recent.itemActivated.connect(self._open_recent)
+        clerk = self._ctx.actor.has(Role.CLERK)
+        self.recent_empty = EmptyState(
+            self.recent, self.tr("Nothing has been done yet. Press Ctrl+N to register the first complaint.") if clerk
+            else self.tr("Nothing has been done yet."),
+            action_text=self.tr("Register a complaint") if clerk else "", on_action=self.new_complaint.emit,
+            is_loading=lambda: self._figures is None)
         layout = QVBoxLayout(box)
         layout.addWidget(self.recent)
         return box
@@ -188,6 +207,7 @@ class WorkbenchPage(QWidget):
         self.greeting.setText(self.tr("The workbench could not be read"))
         self.calendar_note.setText(failure.message)
         self.calendar_note.show()
+        self.calendar_button.hide()
 
     def _show(self, figures: WorkbenchFigures) -> None:
         self._loading = False
@@ -200,6 +220,7 @@ class WorkbenchPage(QWidget):
                 "The holiday schedule for {year} has not been entered: working days are counted as Monday to "
                 "Friday only.").format(year=figures.today.year))
         self.calendar_note.setVisible(not figures.calendar_known)
+        self.calendar_button.setVisible(not figures.calendar_known)
         for key, button in self.numbers.items():
             button.set_value(figures.counts.get(key, 0))
         for state, button in self.state_numbers.items():
@@ -215,6 +236,7 @@ class WorkbenchPage(QWidget):
                                     mask_personal_text(event_summary(entry.action, entry.payload, figures.names))])
             item.setData(0, Qt.ItemDataRole.UserRole, case_no)
             self.recent.addTopLevelItem(item)
+        self.recent_empty.update_state()
 
     def _open_bucket(self, key: str, scope: str, bucket: str) -> None:
         if self._figures is not None:

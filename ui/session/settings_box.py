@@ -13,6 +13,7 @@ from app.services.session_settings import (
     idle_lock_minutes,
     set_idle_lock_minutes,
 )
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.tasks import TaskFailure
 
@@ -37,7 +38,7 @@ class SessionSettingsBox(QGroupBox):
         hint = QLabel(self.tr("With no key press or mouse use for this long, the window locks; the same user's "
                               "password unlocks it (Ctrl+L locks at once). Set by the system administrator."), self)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        as_hint(hint)
         row = QHBoxLayout()
         row.addWidget(self.minutes)
         row.addWidget(self.save_button)
@@ -54,7 +55,7 @@ class SessionSettingsBox(QGroupBox):
 
     def _saved(self, minutes: int) -> None:
         self.save_button.setEnabled(True)
-        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("Saved: the window locks after {n} idle minutes.").format(n=minutes))
         self.message.show()
         self.changed.emit(minutes)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTimeEdit, QWidget
 
 from app.domain.clock import CHINA, parse_iso
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.sync.background import store_daily_time
 from ui.tasks import TaskFailure
@@ -47,7 +48,7 @@ class DailySyncBox(QWidget):
         self.time.setDisplayFormat("HH:mm")
         self.time.setEnabled(False)
         self.note = QLabel(self)
-        self.note.setEnabled(False)
+        as_hint(self.note)
         self._delay = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._delay.timeout.connect(self.save)
         self.enabled.toggled.connect(self._changed)

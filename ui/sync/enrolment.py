@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.appearance import as_hint
 from ui.context import UiContext
 from ui.sync.background import enrol_existing
 from ui.tasks import TaskFailure
@@ -65,7 +66,7 @@ class EnrolForm(QWidget):
         hint = QLabel(self.tr("The hub administrator gives you the address and the code (valid 7 days, usable "
                               "once). The name tells the hub's administrator which computer this is."), self)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        as_hint(hint)
         form.addRow("", hint)
         for edit in (self.hub, self.code, self.name):
             edit.textChanged.connect(lambda _text: self.changed.emit())

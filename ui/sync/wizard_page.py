@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from ui.appearance import as_hint
 from ui.sync.background import FirstSync, enrol_new, first_sync
 from ui.sync.enrolment import ERROR_STYLE, EnrolForm
 from ui.tasks import TaskFailure, Tasks
 
-OK_STYLE = "color: #2e7d32;"
+OK_STYLE = "color: #1b5e20;"
 
 
 class EnrolPage(QWizardPage):
@@ -37,7 +38,7 @@ class EnrolPage(QWizardPage):
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         folder = QLabel(self.tr("Data folder: {folder}").format(folder=str(home)), self, wordWrap=True)
-        folder.setEnabled(False)
+        as_hint(folder)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.progress)

@@ -55,7 +55,7 @@ class PasswordFields(QWidget):
         ]
         self.rules.setText("\n".join(f"{OK_MARK if ok else NO_MARK} {what}" for ok, what in checks))
         valid = all(ok for ok, _ in checks)
-        self.rules.setStyleSheet("color: #2e7d32;" if valid else "color: palette(text);")
+        self.rules.setStyleSheet("color: #1b5e20;" if valid else "color: palette(text);")
         if valid != self._valid:
             self._valid = valid
             self.validity_changed.emit(valid)
