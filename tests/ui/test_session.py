@@ -78,7 +78,8 @@ def session_events(home) -> list[tuple[str, dict]]:
 
 def test_logout_returns_to_the_login_and_another_user_logs_in(qtbot, startup, home):
     window = log_in(qtbot, startup, "officer")
-    assert [a.text() for a in startup.session.menu.actions() if a.text()] == ["修改密码…", "锁定", "切换用户…", "注销"]
+    assert [a.text() for a in startup.session.menu.actions() if a.text()] == [
+        "修改密码(&P)…", "锁定(&L)", "切换用户(&S)…", "注销(&O)"]  # Alt+A, then the letter
     assert startup.session.end(LOGOUT)
     qtbot.waitUntil(lambda: isinstance(startup.dialog, LoginDialog) and startup.dialog.isVisible(), timeout=5000)
     assert not window.isVisible()
