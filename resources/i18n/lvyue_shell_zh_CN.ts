@@ -67,37 +67,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../ui/dialogs/first_run.py" line="134"/>
         <source>System administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="133"/>
+        <location filename="../../ui/dialogs/first_run.py" line="135"/>
         <source>The administrator adds the officers who use this computer and manages settings. Keep the password safe: it cannot be recovered.</source>
         <translation>系统管理员负责添加使用本机的工作人员并管理设置。请妥善保管密码，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="137"/>
+        <location filename="../../ui/dialogs/first_run.py" line="139"/>
         <source>e.g. 张三</source>
         <translation>如：张三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="141"/>
+        <location filename="../../ui/dialogs/first_run.py" line="143"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="142"/>
+        <location filename="../../ui/dialogs/first_run.py" line="144"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="157"/>
+        <location filename="../../ui/dialogs/first_run.py" line="160"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
@@ -804,6 +804,24 @@ in force</source>
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="182"/>
+        <source>The administrator account is ready</source>
+        <translation>系统管理员账户已创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="183"/>
+        <source>One more step before complaints can be registered.</source>
+        <translation>登记投诉之前还有一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="192"/>
+        <source>&lt;p&gt;The administrator &lt;b&gt;{user}&lt;/b&gt; has been created.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next step:&lt;/b&gt; log in as the administrator and, in &lt;b&gt;Settings → Users&lt;/b&gt;, add an account for each officer of the office (clerk, handler, reviewer — one officer may hold all three).&lt;/p&gt;&lt;p&gt;Under the separation of duties (三员分立) the administrator manages users and settings but does not register or handle complaints: the officers log in with their own accounts (&lt;b&gt;Account → Switch user&lt;/b&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;系统管理员 &lt;b&gt;{user}&lt;/b&gt; 已创建。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下一步：&lt;/b&gt;以管理员身份登录，在&lt;b&gt;“设置 → 用户管理”&lt;/b&gt;中为本单位的每位工作人员添加账户（登记员、承办人、审核人——一人可兼任三个角色）。&lt;/p&gt;&lt;p&gt;按“三员分立”，系统管理员只管理用户和设置，不登记、不办理投诉：工作人员用各自的账户登录办理（菜单&lt;b&gt;“账户 → 切换用户”&lt;/b&gt;）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <location filename="../../ui/pages/duplicates.py" line="67"/>
@@ -1166,28 +1184,32 @@ in force</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="179"/>
+        <location filename="../../ui/dialogs/first_run.py" line="213"/>
         <source>Lvyue — first start</source>
         <translation>履约 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="188"/>
-        <location filename="../../ui/dialogs/first_run.py" line="193"/>
+        <location filename="../../ui/dialogs/first_run.py" line="224"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="226"/>
+        <location filename="../../ui/dialogs/first_run.py" line="229"/>
+        <source>Go to login</source>
+        <translation>去登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="269"/>
         <source>Leave without officer accounts?</source>
         <translation>还没有用户账户，确定关闭？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="227"/>
+        <location filename="../../ui/dialogs/first_run.py" line="270"/>
         <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
         <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="238"/>
+        <location filename="../../ui/dialogs/first_run.py" line="281"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>
@@ -1585,42 +1607,42 @@ in force</source>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../ui/dialogs/first_run.py" line="63"/>
         <source>Your office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../ui/dialogs/first_run.py" line="64"/>
         <source>Choose how this computer is used, the area it works for and the office that issues documents.</source>
         <translation>选择本机的使用方式、所属地区和发文单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="64"/>
+        <location filename="../../ui/dialogs/first_run.py" line="66"/>
         <source>Use on this computer only (standalone)</source>
         <translation>单机使用（数据只保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run.py" line="68"/>
         <source>Connect to the prefecture hub (with a one-time code)</source>
         <translation>接入州级中心（需要中心管理员提供的注册码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../ui/dialogs/first_run.py" line="73"/>
         <source>The region, the issuing office and the officer accounts then come from the hub: you enter them on the next page.</source>
         <translation>地区、发文单位和用户账户由中心下发；下一步填写中心地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../ui/dialogs/first_run.py" line="86"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../ui/dialogs/first_run.py" line="89"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../ui/dialogs/first_run.py" line="90"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
@@ -2138,35 +2160,35 @@ in force</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="100"/>
+        <location filename="../../ui/startup.py" line="101"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="101"/>
-        <location filename="../../ui/startup.py" line="179"/>
+        <location filename="../../ui/startup.py" line="102"/>
+        <location filename="../../ui/startup.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="102"/>
-        <location filename="../../ui/startup.py" line="128"/>
+        <location filename="../../ui/startup.py" line="103"/>
+        <location filename="../../ui/startup.py" line="129"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="178"/>
+        <location filename="../../ui/startup.py" line="179"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="180"/>
-        <location filename="../../ui/startup.py" line="199"/>
+        <location filename="../../ui/startup.py" line="181"/>
+        <location filename="../../ui/startup.py" line="200"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="200"/>
+        <location filename="../../ui/startup.py" line="201"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -2179,7 +2201,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="217"/>
+        <location filename="../../ui/startup.py" line="218"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>
