@@ -118,57 +118,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session/controller.py" line="51"/>
+        <location filename="../../ui/session/controller.py" line="52"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="160"/>
+        <location filename="../../ui/session/controller.py" line="164"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="71"/>
+        <location filename="../../ui/session/controller.py" line="75"/>
         <source>Separation of duties</source>
         <translation>三员分立</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="53"/>
+        <location filename="../../ui/session/controller.py" line="57"/>
         <source>Change my &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="56"/>
+        <location filename="../../ui/session/controller.py" line="60"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="61"/>
+        <location filename="../../ui/session/controller.py" line="65"/>
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="63"/>
+        <location filename="../../ui/session/controller.py" line="67"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="72"/>
+        <location filename="../../ui/session/controller.py" line="76"/>
         <source>This account holds the administrator or auditor role together with other roles. A level-3 system keeps them apart (三员分立): ask the administrator to split it into separate accounts.</source>
         <translation>该账户同时具有系统管理员或审计员角色和其他角色。等保三级要求三员分立：请系统管理员将其拆分为单独的账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="84"/>
+        <location filename="../../ui/session/controller.py" line="88"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="121"/>
+        <location filename="../../ui/session/controller.py" line="125"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="161"/>
+        <location filename="../../ui/session/controller.py" line="165"/>
         <source>These windows are still open: {names}. What was typed there is not kept. Log out anyway? (Registration forms and action dialogs are kept as your drafts.)</source>
         <translation>以下窗口仍未关闭：{names}，其中填写的内容不会保留。仍要注销吗？（投诉登记表和办理操作对话框的内容会作为您的草稿保留。）</translation>
     </message>

@@ -12,7 +12,8 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 - ``add_complaint(at=None, actor="officer", assignee=None, **intake_overrides)``: registers a complaint
   through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
-- an in-memory keyring backend, so nothing reaches the OS credential store.
+- an in-memory keyring backend, so nothing reaches the OS credential store;
+- no first-run tour after a login (``ui.help.tour.AT_LOGIN``) unless a test turns it on.
 """
 
 from __future__ import annotations
@@ -82,6 +83,14 @@ def app_font(qapp):
     font = QApplication.font()
     yield
     QApplication.setFont(font)
+
+
+@pytest.fixture(autouse=True)
+def no_tour_at_login(monkeypatch):
+    """The first-run tour (``ui.help.tour``) is tested on its own: other log-ins here go without it."""
+    import ui.help.tour
+
+    monkeypatch.setattr(ui.help.tour, "AT_LOGIN", False)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.security.separation import is_combined
 from app.services.auth import lock as record_lock
@@ -48,8 +48,12 @@ class SessionController(QObject):
 
     # -- the 账户 menu: Alt+A, then 修改密码(P) 锁定(L) 切换用户(S) 注销(O) ----------------------------------
     def _menu(self) -> None:
-        menu = self.window.menuBar().addMenu(self.tr("&Account"))
+        bar = self.window.menuBar()
+        menu = bar.addMenu(self.tr("&Account"))
         menu.setObjectName("account-menu")
+        help_menu = bar.findChild(QMenu, "help-menu")  # 帮助 stays the last menu (ui.help.menu)
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
         self.password_action = menu.addAction(self.tr("Change my &password…"))
         self.password_action.triggered.connect(self.change_password)
         menu.addSeparator()
