@@ -16,8 +16,7 @@ from ui.help.tour import TourDialog, show_tour
 
 class HelpMenu(QObject):
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window is its parent; no Python reference back (no cycle keeps it alive)
         self.guide: GuideDialog | None = None
         self.shortcuts: ShortcutsDialog | None = None
         self.tour: TourDialog | None = None
@@ -39,6 +38,10 @@ class HelpMenu(QObject):
         self.about_action = menu.addAction(self.tr("&About Lvyue"))
         self.about_action.triggered.connect(self.show_about)
         self.menu = menu
+
+    @property
+    def window(self) -> QMainWindow:
+        return self.parent()
 
     @staticmethod
     def _alive(dialog: QDialog | None) -> bool:
