@@ -1199,17 +1199,17 @@ in force</source>
         <translation>去登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="269"/>
+        <location filename="../../ui/dialogs/first_run.py" line="271"/>
         <source>Leave without officer accounts?</source>
         <translation>还没有用户账户，确定关闭？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="270"/>
+        <location filename="../../ui/dialogs/first_run.py" line="272"/>
         <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
         <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="281"/>
+        <location filename="../../ui/dialogs/first_run.py" line="283"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>

@@ -225,8 +225,10 @@ class FirstRunWizard(QWizard):
         self.currentIdChanged.connect(self._page_shown)
 
     def _page_shown(self, page: int) -> None:
-        if page == DONE:
+        if page == DONE:  # made: nothing to cancel or go back to, only 去登录
             self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Go to login"))
+            self.setOption(QWizard.WizardOption.NoCancelButton, True)
+            self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
 
     def create(self) -> bool:
         """The admin page's 创建: True once the profile exists (the wizard goes on to the closing page);

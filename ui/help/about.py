@@ -62,7 +62,6 @@ class AboutDialog(QDialog):
         note = QLabel(self.tr("This folder holds every complaint of this office; the program keeps a daily "
                               "copy in its backups folder. Copy it elsewhere from time to time."), self)
         note.setWordWrap(True)
-        note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -51,14 +51,19 @@ def without_missing_images(markdown: str, folder: Path, note: str) -> str:
 class GuideBrowser(QTextBrowser):
     """Scales screenshots to the width of the view (they are taken at 1366 or 1920 pixels)."""
 
+    image_width = 0  # set by the dialog once sized; 0: the viewport's width
+
     def loadResource(self, kind: int, url: QUrl):
         resource = super().loadResource(kind, url)
-        if kind == QTextDocument.ResourceType.ImageResource.value and isinstance(resource, QImage) \
-                and not resource.isNull():
-            width = max(200, self.viewport().width() - 40)
-            if resource.width() > width:
-                return resource.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-        return resource
+        if int(getattr(kind, "value", kind)) != QTextDocument.ResourceType.ImageResource.value:
+            return resource
+        image = resource if isinstance(resource, QImage) else QImage.fromData(resource) \
+            if isinstance(resource, QByteArray | bytes) else QImage()
+        if image.isNull():
+            return resource
+        width = max(200, (self.image_width or self.viewport().width()) - 80)  # list items are indented
+        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation) if image.width() > width \
+            else image
 
 
 class GuideDialog(QDialog):
@@ -69,6 +74,9 @@ class GuideDialog(QDialog):
         self.path = path if path is not None else find_user_guide()
         self.browser = GuideBrowser(self)
         self.browser.setOpenLinks(False)
+        # text, tables and command lines wrap and screenshots are scaled: a sideways scroll bar would only
+        # ever be for a table border's pixel
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser.anchorClicked.connect(self._link)
         self.where = QLabel(self)
         self.where.setEnabled(False)
@@ -79,7 +87,8 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.where)
         layout.addWidget(buttons)
-        fit(self, 60, 45)
+        fit(self, 72, 52)
+        self.browser.image_width = self.width() - 2 * self.fontMetrics().horizontalAdvance("中")
         self._load()
 
     def _load(self) -> None:
@@ -95,7 +104,21 @@ class GuideDialog(QDialog):
         self.browser.setSearchPaths([str(self.path.parent)])
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.path.parent) + "/"))
         self.browser.setMarkdown(text)
+        self._wrap_code()
         self.where.setText(str(self.path))
+
+    def _wrap_code(self) -> None:
+        """Code blocks (command lines) wrap like the text: no sideways scrolling in a narrow window."""
+        cursor = QTextCursor(self.browser.document())
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().nonBreakableLines():
+                cursor.setPosition(block.position())
+                fmt = block.blockFormat()
+                fmt.setNonBreakableLines(False)
+                cursor.setBlockFormat(fmt)
+            block = block.next()
+        self.browser.document().setModified(False)
 
     def headings(self) -> list[str]:
         """The guide's headings, as shown (tests, and the links between sections)."""

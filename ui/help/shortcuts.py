@@ -58,6 +58,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(self.rows), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for row, (name, keys) in enumerate(self.rows):
@@ -69,7 +70,6 @@ class ShortcutsDialog(QDialog):
         note = QLabel(self.tr("Also: Tab / Shift+Tab move between fields; in lists, Enter opens the selected "
                               "complaint. Menus open with Alt and the underlined letter."), self)
         note.setWordWrap(True)
-        note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -77,7 +77,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        fit(self, 34, 30)
+        fit(self, 36, 42)
 
     def keys_for(self, name: str) -> str | None:
         return next((keys for n, keys in self.rows if n == name), None)

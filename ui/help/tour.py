@@ -52,7 +52,6 @@ class TourDialog(QDialog):
             box.addWidget(body, 1)
             self.stack.addWidget(page)
         self.position = QLabel(self)
-        self.position.setEnabled(False)
         self.never = QCheckBox(self.tr("Do not show again"), self)
         self.never.setChecked(tour_done(settings, username))
         self.back_button = QPushButton(self.tr("Back"), self)
