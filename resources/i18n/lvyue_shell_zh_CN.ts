@@ -730,57 +730,62 @@ in force</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="119"/>
+        <location filename="../../ui/pages/credit_check.py" line="100"/>
+        <source>This account cannot issue check results (separation of duties, 三员分立): a clerk, handler or reviewer issues them.</source>
+        <translation>按“三员分立”，本账户不能出具核查结果：由登记、承办或审核人员出具。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="125"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="147"/>
+        <location filename="../../ui/pages/credit_check.py" line="153"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="149"/>
+        <location filename="../../ui/pages/credit_check.py" line="155"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="154"/>
+        <location filename="../../ui/pages/credit_check.py" line="160"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="175"/>
+        <location filename="../../ui/pages/credit_check.py" line="181"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="194"/>
+        <location filename="../../ui/pages/credit_check.py" line="200"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="198"/>
+        <location filename="../../ui/pages/credit_check.py" line="204"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="213"/>
+        <location filename="../../ui/pages/credit_check.py" line="219"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="214"/>
+        <location filename="../../ui/pages/credit_check.py" line="220"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="232"/>
+        <location filename="../../ui/pages/credit_check.py" line="238"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="239"/>
+        <location filename="../../ui/pages/credit_check.py" line="245"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>

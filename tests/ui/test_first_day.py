@@ -89,3 +89,16 @@ def test_the_tour_has_five_steps_and_remembers_do_not_show_again(qtbot, ui_setti
     admin.finish_button.click()
     assert tour_done(ui_settings, "admin")
 
+
+
+def test_the_credit_check_says_why_the_administrator_cannot_issue(qtbot, make_ctx):
+    from ui.pages.credit_check import CreditCheckPage
+
+    for who, told in (("admin", True), ("auditor", True), ("officer", False)):
+        page = CreditCheckPage(make_ctx(who))
+        qtbot.addWidget(page)
+        page.show()
+        assert page.role_note.isVisible() is told
+        if told:
+            assert "三员分立" in page.role_note.text()
+        make_ctx(who).tasks.wait_idle()
