@@ -30,6 +30,7 @@ CATALOGUES = {
     "lvyue_register": ["ui/pages/breach_register.py", "ui/pages/breach_register_filters.py",
                        "ui/pages/breach_register_detail.py", "ui/models/breach_register_table.py"],
     "lvyue_faults": ["ui/dialogs/restore_dialog.py"],
+    "lvyue_help": ["ui/help"],
 }
 
 

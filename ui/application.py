@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import socket
 import sys
 from pathlib import Path
 
@@ -37,6 +39,67 @@ def home_for(options: argparse.Namespace) -> Path:
     return resolve_home(options.home)
 
 
+NO_DISPLAY = ("履约桌面程序需要图形界面，但没有可用的显示（{detail}）。请在桌面环境中启动；"
+              "在终端中可使用命令行：python main.py --help")
+NO_DISPLAY_EXIT = 1
+_DISPLAYLESS = ("offscreen", "minimal", "minimalegl", "linuxfb", "eglfs", "vnc", "vkkhrdisplay", "directfb")
+
+
+def _x_display_reachable(display: str) -> bool:
+    """Whether an X server answers at ``display`` (``:0``, ``unix:1.0``, ``host:10.0``)."""
+    if display.startswith("/"):  # macOS launchd socket path
+        return os.path.exists(display)
+    host, _, rest = display.rpartition(":")
+    try:
+        number = int(rest.split(".")[0])
+    except ValueError:
+        return True  # a form we do not know: let Qt try
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        for address in (path, "\0" + path):  # the file, then Linux's abstract namespace
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                try:
+                    s.connect(address)
+                    return True
+                except OSError:
+                    continue
+        return False
+    try:
+        with socket.create_connection((host, 6000 + number), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def display_problem(qt_args: list[str], env=None, system: str | None = None) -> str | None:
+    """Why the window cannot open here, in Chinese, or None. Asked before ``QApplication`` exists: without
+    a display Qt's xcb plugin aborts the process (exit 134) instead of reporting anything."""
+    env = os.environ if env is None else env
+    system = sys.platform if system is None else system
+    if not system.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    platform = ""
+    for i, arg in enumerate(qt_args):
+        if arg in ("-platform", "--platform") and i + 1 < len(qt_args):
+            platform = qt_args[i + 1]
+    platform = platform or env.get("QT_QPA_PLATFORM", "")
+    names = [p.split(":")[0].strip() for p in platform.split(";") if p.strip()] or ["xcb", "wayland"]
+    if any(name in _DISPLAYLESS or not name.startswith(("xcb", "wayland")) for name in names):
+        return None
+    display, wayland = env.get("DISPLAY", ""), env.get("WAYLAND_DISPLAY", "")
+    if any(name.startswith("wayland") for name in names) and (wayland or env.get("WAYLAND_SOCKET")):
+        return None
+    if "xcb" in names and display and _x_display_reachable(display):
+        return None
+    if "xcb" in names and display:
+        detail = f"无法连接 DISPLAY={display}"
+    elif "xcb" in names:
+        detail = "未设置 DISPLAY 环境变量"
+    else:
+        detail = "未设置 WAYLAND_DISPLAY 环境变量"
+    return NO_DISPLAY.format(detail=detail)
+
+
 def create_application(qt_args: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -52,6 +115,10 @@ def main(args: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log_masking.install()  # no phone or ID number reaches a log
     options, qt_args = parse_arguments(args)
+    problem = None if QApplication.instance() is not None else display_problem(qt_args)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
     app = create_application(qt_args)
     translators = install_translators(app)  # noqa: F841  (kept alive for the whole run)
     home = home_for(options)

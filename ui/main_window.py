@@ -2,8 +2,9 @@
 pages, the status bar.
 
 Keys: Ctrl+1…9 switch pages, Ctrl+N registers a complaint, Ctrl+I imports complaints (批量导入),
-Ctrl+F searches the list, F5 refreshes,
-Ctrl+W closes a complaint tab. Pages that show data are refreshed when shown after a change.
+Ctrl+F searches the list, F5 refreshes, Ctrl+W closes a complaint tab, F1 opens the user guide (帮助 menu,
+``ui.help``). What an account's roles may not do (三员分立) is explained in a lasting box with the next step
+(``ui.session.role_notice``), never a status-bar flash. Pages that show data are refreshed when shown after a change.
 
 The status bar's sync indicator (``ui.sync.indicator``) is re-read after every write and every sync;
 clicking it opens the 同步 page. A timer checks once a minute whether the daily sync time has come.
@@ -27,6 +28,7 @@ from app.domain.vocabulary import Role
 from app.services.queries import ComplaintFilter, local_time, recent_activity
 from ui.context import UiContext
 from ui.credit.submission_dialog import SubmissionDialog
+from ui.help.menu import install_help_menu
 from ui.imports.import_dialog import ImportDialog
 from ui.pages.audit import AuditPage
 from ui.pages.breach_register import BreachRegisterPage
@@ -40,6 +42,7 @@ from ui.pages.typical import TypicalPage
 from ui.pages.user_admin import role_names
 from ui.pages.workbench import WorkbenchPage
 from ui.session.permissions import apply_role_view, audit_only
+from ui.session.role_notice import CASES, IMPORT, REGISTER, RoleNotice, explain
 from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._shortcuts()
         self._menus()
+        self.help = install_help_menu(self)  # 帮助: 用户手册 (F1), 快捷键, 新手导览, 关于
+        self.role_notice: RoleNotice | None = None
         self._connect()
         self._restore()
         self.go(WORKBENCH)
@@ -154,7 +159,8 @@ class MainWindow(QMainWindow):
             return action
 
         for number, page in enumerate(self.visible_pages()[:10], start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
-            add(f"page {number}", f"Ctrl+{number % 10}", lambda _c=False, n=page: self.go(n))
+            add(self.tr("Go to {page}").format(page=self.nav.item(page).text()), f"Ctrl+{number % 10}",
+                lambda _c=False, n=page: self.go(n))
         add(self.tr("Register a complaint"), "Ctrl+N", self.new_complaint)
         add(self.tr("Import complaints"), "Ctrl+I", self.open_import)
         add(self.tr("Search"), "Ctrl+F", self.focus_search)
@@ -270,9 +276,29 @@ class MainWindow(QMainWindow):
         self.go(COMPLAINTS)
         self.cases.open_complaint(complaint_id, case_no)
 
+    def explain_not_permitted(self, what: str) -> RoleNotice:
+        """Why this account may not do ``what`` (三员分立), with the next step; lasts until closed."""
+        self.role_notice = explain(self, self.ctx.roles, what,
+                                   self.open_users if self.ctx.actor.has(Role.ADMIN) else None)
+        return self.role_notice
+
+    def open_users(self) -> None:
+        """设置 → 用户管理, scrolled into view, 添加用户 focused (the administrator's next step)."""
+        admin = self.settings_page.user_admin
+        self.go(SETTINGS)
+        if admin is not None:
+            self.settings_page.ensureWidgetVisible(admin)
+            button = admin.add_button
+
+            def focus() -> None:  # once the notice that asked for it has closed and given the focus back
+                self.activateWindow()
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+            QTimer.singleShot(0, button, focus)
+
     def new_complaint(self) -> None:
         if not self.ctx.actor.has(Role.CLERK):
-            self.statusBar().showMessage(self.tr("Only a clerk can register complaints."), 5000)
+            self.explain_not_permitted(REGISTER)
             return
         self.go(COMPLAINTS)
         self.cases.new_complaint()
@@ -280,7 +306,7 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         """The 批量导入 dialog (``ui.imports``); what it registers refreshes the pages like any write."""
         if not self.ctx.actor.has(Role.CLERK):
-            self.statusBar().showMessage(self.tr("Only a clerk can register complaints."), 5000)
+            self.explain_not_permitted(IMPORT)
             return
         self.go(COMPLAINTS)
         self.cases.show_list()
@@ -289,6 +315,9 @@ class MainWindow(QMainWindow):
         self.import_dialog.open()
 
     def focus_search(self) -> None:
+        if self._hidden_page(COMPLAINTS):  # the auditor: no case pages
+            self.explain_not_permitted(CASES)
+            return
         self.go(COMPLAINTS)
         self.cases.show_list()
         self.cases.list_page.focus_search()

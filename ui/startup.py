@@ -58,6 +58,7 @@ class Startup(QObject):
         self.open_folder = OpenFolder()  # copies of attachments opened this session
         self.session = None  # ui.session.controller.SessionController of the window
         self.idle_ms: int | None = None  # tests set a short idle time; None: the profile's setting
+        self.tour = None  # the first-run tour over the window (ui.help.tour), when shown
 
     def start(self) -> None:
         if self.demo and not is_initialised(self.home):
@@ -232,6 +233,9 @@ class Startup(QObject):
         self.dialog = None
         self.window.show()
         self.session.warn_if_combined()
+        from ui.help.tour import maybe_show_tour
+
+        self.tour = maybe_show_tour(self.window)  # 新手导览, until this user finishes it or ticks 不再显示
         self.ready.emit(self.window)
         # the day's backup copy runs after login, on the writer queue, so nobody waits for it
         self.tasks.run(make_daily_backup, self.profile, check=False, write=True,  # a failure is shown like any other

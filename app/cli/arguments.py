@@ -78,12 +78,18 @@ def _common(default) -> argparse.ArgumentParser:
     return common
 
 
+WINDOW_HELP = """桌面程序（不带命令）：python main.py [--home 目录] [--demo]
+  --home 目录  配置档案目录（默认：环境变量 LVYUE_HOME，或本用户的数据目录）
+  --demo       打开演示配置档案（与正式数据分开；首次使用时生成约 2000 件演示投诉）
+  另可附加 Qt 的窗口选项，如 -platform offscreen、-style fusion。
+  没有图形界面（如远程终端、未设置 DISPLAY）时，桌面程序说明原因后退出（退出码 1），请改用上面的命令。"""
+
+
 def build_parser() -> ChineseParser:
     common = _common(argparse.SUPPRESS)
     parser = ChineseParser(prog="python main.py", description="履约 Lvyue —— 政府违约失信投诉办理系统（命令行）",
                            parents=[_common(None)],
-                           epilog="不带命令时打开桌面程序：python main.py [--home 目录] [--demo]"
-                                  "（--demo 打开演示配置档案，首次使用时生成演示数据）。")
+                           formatter_class=argparse.RawDescriptionHelpFormatter, epilog=WINDOW_HELP)
     parser.add_argument("--version", action="store_const", const=admin.version, dest="handler",
                         help="显示版本号")
     sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)

@@ -63,55 +63,112 @@
     </message>
 </context>
 <context>
+    <name>RoleNotice</name>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="32"/>
+        <source>Case pages are not for this account</source>
+        <translation>本账户不办理案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="34"/>
+        <source>This account cannot import complaints</source>
+        <translation>本账户不能导入投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="36"/>
+        <source>This account cannot register complaints</source>
+        <translation>本账户不能登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="37"/>
+        <source>To work as an officer, use Account → Switch user… (Alt+A, then S) and log in with the officer&apos;s account.</source>
+        <translation>以工作人员身份办理时，请点菜单“账户 → 切换用户…”（键盘：Alt+A，再按 S），用工作人员的账户登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="40"/>
+        <source>The system administrator manages users, settings and synchronisation, but may not register or handle complaints (separation of duties, 三员分立). Complaints are registered by an officer with the clerk role.</source>
+        <translation>系统管理员负责用户、设置和同步，按“三员分立”不能登记或办理投诉。投诉由具有“登记员”角色的工作人员登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="43"/>
+        <source>Next step: in Settings → Users, add an account for each officer of the office (clerk, handler, reviewer; one officer may hold all three).</source>
+        <translation>下一步：在“设置 → 用户管理”中为本单位的每位工作人员添加账户（登记员、承办人、审核人；一人可兼任三个角色）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="46"/>
+        <source>The auditor reads the audit trail only and may not see or change complaints (separation of duties, 三员分立).</source>
+        <translation>审计员只查看审计记录，按“三员分立”不能查看或修改投诉案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="50"/>
+        <source>Only an officer with the clerk role registers and imports complaints.</source>
+        <translation>只有具有“登记员”角色的工作人员可以登记和导入投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="51"/>
+        <source>Ask the system administrator to add the clerk role to your account in Settings → Users, or let the office&apos;s clerk do it.</source>
+        <translation>请系统管理员在“设置 → 用户管理”中为你的账户加上“登记员”角色，或请本单位的登记员登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/role_notice.py" line="62"/>
+        <source>Add officer accounts…</source>
+        <translation>添加工作人员账户…</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session/controller.py" line="51"/>
+        <location filename="../../ui/session/controller.py" line="52"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="53"/>
-        <source>Change my password…</source>
-        <translation>修改密码…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/controller.py" line="56"/>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/controller.py" line="61"/>
-        <source>Switch user…</source>
-        <translation>切换用户…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/controller.py" line="63"/>
-        <location filename="../../ui/session/controller.py" line="159"/>
+        <location filename="../../ui/session/controller.py" line="164"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="71"/>
+        <location filename="../../ui/session/controller.py" line="75"/>
         <source>Separation of duties</source>
         <translation>三员分立</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="72"/>
+        <location filename="../../ui/session/controller.py" line="57"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/controller.py" line="60"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/controller.py" line="65"/>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/controller.py" line="67"/>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/controller.py" line="76"/>
         <source>This account holds the administrator or auditor role together with other roles. A level-3 system keeps them apart (三员分立): ask the administrator to split it into separate accounts.</source>
         <translation>该账户同时具有系统管理员或审计员角色和其他角色。等保三级要求三员分立：请系统管理员将其拆分为单独的账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="84"/>
+        <location filename="../../ui/session/controller.py" line="88"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="121"/>
+        <location filename="../../ui/session/controller.py" line="125"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="160"/>
+        <location filename="../../ui/session/controller.py" line="165"/>
         <source>These windows are still open: {names}. What was typed there is not kept. Log out anyway? (Registration forms and action dialogs are kept as your drafts.)</source>
         <translation>以下窗口仍未关闭：{names}，其中填写的内容不会保留。仍要注销吗？（投诉登记表和办理操作对话框的内容会作为您的草稿保留。）</translation>
     </message>

@@ -67,37 +67,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="133"/>
+        <location filename="../../ui/dialogs/first_run.py" line="135"/>
         <source>System administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="134"/>
+        <location filename="../../ui/dialogs/first_run.py" line="136"/>
         <source>The administrator adds the officers who use this computer and manages settings. Keep the password safe: it cannot be recovered.</source>
         <translation>系统管理员负责添加使用本机的工作人员并管理设置。请妥善保管密码，遗失后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="138"/>
+        <location filename="../../ui/dialogs/first_run.py" line="140"/>
         <source>e.g. 张三</source>
         <translation>如：张三</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="142"/>
+        <location filename="../../ui/dialogs/first_run.py" line="144"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="143"/>
+        <location filename="../../ui/dialogs/first_run.py" line="145"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>User name: 2–32 lower-case letters, digits or _ . -, starting with a letter or digit.</source>
         <translation>登录名：2–32位小写字母、数字或 _ . -，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../ui/dialogs/first_run.py" line="161"/>
         <source>Full name: at least 2 characters.</source>
         <translation>姓名：至少2个字。</translation>
     </message>
@@ -769,82 +769,87 @@ in force</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="123"/>
+        <location filename="../../ui/pages/credit_check.py" line="104"/>
+        <source>This account cannot issue check results (separation of duties, 三员分立): a clerk, handler or reviewer issues them.</source>
+        <translation>按“三员分立”，本账户不能出具核查结果：由登记、承办或审核人员出具。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_check.py" line="129"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="125"/>
+        <location filename="../../ui/pages/credit_check.py" line="131"/>
         <source>Type a body&apos;s name, its pinyin initials or its credit code above to check its record.</source>
         <translation>在上方输入机关名称、拼音首字母或统一社会信用代码，查看其失信记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="127"/>
+        <location filename="../../ui/pages/credit_check.py" line="133"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="128"/>
+        <location filename="../../ui/pages/credit_check.py" line="134"/>
         <source>No government body matches the search. Try the full name, the pinyin initials or the credit code.</source>
         <translation>没有找到符合条件的机关。请试试全称、拼音首字母或统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="130"/>
+        <location filename="../../ui/pages/credit_check.py" line="136"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="132"/>
+        <location filename="../../ui/pages/credit_check.py" line="138"/>
         <source>The breach register holds no record of this body.</source>
         <translation>失信记录台账中没有该机关的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="161"/>
+        <location filename="../../ui/pages/credit_check.py" line="167"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="163"/>
+        <location filename="../../ui/pages/credit_check.py" line="169"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="169"/>
+        <location filename="../../ui/pages/credit_check.py" line="175"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="190"/>
+        <location filename="../../ui/pages/credit_check.py" line="196"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="209"/>
+        <location filename="../../ui/pages/credit_check.py" line="215"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="213"/>
+        <location filename="../../ui/pages/credit_check.py" line="219"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="228"/>
+        <location filename="../../ui/pages/credit_check.py" line="234"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="229"/>
+        <location filename="../../ui/pages/credit_check.py" line="235"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="247"/>
+        <location filename="../../ui/pages/credit_check.py" line="253"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="254"/>
+        <location filename="../../ui/pages/credit_check.py" line="260"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -865,6 +870,24 @@ in force</source>
         <location filename="../../ui/sync/daily.py" line="90"/>
         <source>Saved: no daily sync.</source>
         <translation>已保存：不定时同步。</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="183"/>
+        <source>The administrator account is ready</source>
+        <translation>系统管理员账户已创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="184"/>
+        <source>One more step before complaints can be registered.</source>
+        <translation>登记投诉之前还有一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="193"/>
+        <source>&lt;p&gt;The administrator &lt;b&gt;{user}&lt;/b&gt; has been created.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next step:&lt;/b&gt; log in as the administrator and, in &lt;b&gt;Settings → Users&lt;/b&gt;, add an account for each officer of the office (clerk, handler, reviewer — one officer may hold all three).&lt;/p&gt;&lt;p&gt;Under the separation of duties (三员分立) the administrator manages users and settings but does not register or handle complaints: the officers log in with their own accounts (&lt;b&gt;Account → Switch user&lt;/b&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;系统管理员 &lt;b&gt;{user}&lt;/b&gt; 已创建。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下一步：&lt;/b&gt;以管理员身份登录，在&lt;b&gt;“设置 → 用户管理”&lt;/b&gt;中为本单位的每位工作人员添加账户（登记员、承办人、审核人——一人可兼任三个角色）。&lt;/p&gt;&lt;p&gt;按“三员分立”，系统管理员只管理用户和设置，不登记、不办理投诉：工作人员用各自的账户登录办理（菜单&lt;b&gt;“账户 → 切换用户”&lt;/b&gt;）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1268,28 +1291,32 @@ in force</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="180"/>
+        <location filename="../../ui/dialogs/first_run.py" line="214"/>
         <source>Lvyue — first start</source>
         <translation>履约 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="189"/>
-        <location filename="../../ui/dialogs/first_run.py" line="194"/>
+        <location filename="../../ui/dialogs/first_run.py" line="225"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="227"/>
+        <location filename="../../ui/dialogs/first_run.py" line="230"/>
+        <source>Go to login</source>
+        <translation>去登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="272"/>
         <source>Leave without officer accounts?</source>
         <translation>还没有用户账户，确定关闭？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="228"/>
+        <location filename="../../ui/dialogs/first_run.py" line="273"/>
         <source>This computer is enrolled, but the officers&apos; accounts have not arrived yet: without them nobody can log in. Retry the sync now?</source>
         <translation>本机已加入州级中心，但用户账户还没有下载到本机，关闭后无法登录。现在重新同步吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="239"/>
+        <location filename="../../ui/dialogs/first_run.py" line="284"/>
         <source>The profile could not be created</source>
         <translation>无法创建配置档案</translation>
     </message>
@@ -1556,130 +1583,129 @@ in force</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Lvyue — {office}</source>
         <translation>履约 — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>User: {name} ({roles})</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Last saved: —</source>
         <translation>最近保存：—</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>Go to {page}</source>
+        <translation>切换到“{page}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Import complaints</source>
         <translation>批量导入投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Close tab</source>
         <translation>关闭标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Credit</source>
         <translation>信用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Report to the provincial platform…</source>
         <translation>上报省平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <source>Only a clerk can register complaints.</source>
-        <translation>只有登记员可以登记投诉。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Registered as {case_no}</source>
         <translation>已登记，案号 {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Last saved: {time}</source>
         <translation>最近保存：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Lvyue</source>
         <translation>履约</translation>
     </message>
@@ -1687,42 +1713,42 @@ in force</source>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../ui/dialogs/first_run.py" line="64"/>
         <source>Your office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../ui/dialogs/first_run.py" line="65"/>
         <source>Choose how this computer is used, the area it works for and the office that issues documents.</source>
         <translation>选择本机的使用方式、所属地区和发文单位。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>Use on this computer only (standalone)</source>
         <translation>单机使用（数据只保存在本机）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../ui/dialogs/first_run.py" line="69"/>
         <source>Connect to the prefecture hub (with a one-time code)</source>
         <translation>接入州级中心（需要中心管理员提供的注册码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="72"/>
+        <location filename="../../ui/dialogs/first_run.py" line="74"/>
         <source>The region, the issuing office and the officer accounts then come from the hub: you enter them on the next page.</source>
         <translation>地区、发文单位和用户账户由中心下发；下一步填写中心地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../ui/dialogs/first_run.py" line="87"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../ui/dialogs/first_run.py" line="90"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="89"/>
+        <location filename="../../ui/dialogs/first_run.py" line="91"/>
         <source>Issuing office</source>
         <translation>发文单位</translation>
     </message>
@@ -2299,35 +2325,35 @@ in force</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="100"/>
+        <location filename="../../ui/startup.py" line="101"/>
         <source>Creating demo data ({n} complaints)…</source>
         <translation>正在生成演示数据（{n}件投诉）…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="101"/>
-        <location filename="../../ui/startup.py" line="179"/>
+        <location filename="../../ui/startup.py" line="102"/>
+        <location filename="../../ui/startup.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="102"/>
-        <location filename="../../ui/startup.py" line="128"/>
+        <location filename="../../ui/startup.py" line="103"/>
+        <location filename="../../ui/startup.py" line="129"/>
         <source>Lvyue demo</source>
         <translation>履约演示</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="178"/>
+        <location filename="../../ui/startup.py" line="179"/>
         <source>Fetching the accounts of this office from the prefecture hub…</source>
         <translation>正在从州级中心获取本单位的账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="180"/>
-        <location filename="../../ui/startup.py" line="199"/>
+        <location filename="../../ui/startup.py" line="181"/>
+        <location filename="../../ui/startup.py" line="200"/>
         <source>First synchronisation</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="200"/>
+        <location filename="../../ui/startup.py" line="201"/>
         <source>This computer has joined the prefecture hub, but the accounts could not be fetched yet, so nobody can log in.
 
 %1
@@ -2340,7 +2366,7 @@ Try again now?</source>
 现在重试吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="217"/>
+        <location filename="../../ui/startup.py" line="218"/>
         <source>The data could not be opened</source>
         <translation>无法打开数据</translation>
     </message>

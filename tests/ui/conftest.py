@@ -14,6 +14,7 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
 - an in-memory keyring backend, so nothing reaches the OS credential store;
 - ``no_real_file_dialogs`` (autouse): the file-dialog seams of ``ui.widgets.file_dialogs`` refuse (patch them).
+- no first-run tour after a login (``ui.help.tour.AT_LOGIN``) unless a test turns it on.
 """
 
 from __future__ import annotations
@@ -83,6 +84,14 @@ def app_font(qapp):
     font = QApplication.font()
     yield
     QApplication.setFont(font)
+
+
+@pytest.fixture(autouse=True)
+def no_tour_at_login(monkeypatch):
+    """The first-run tour (``ui.help.tour``) is tested on its own: other log-ins here go without it."""
+    import ui.help.tour
+
+    monkeypatch.setattr(ui.help.tour, "AT_LOGIN", False)
 
 
 @pytest.fixture

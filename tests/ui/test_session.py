@@ -8,6 +8,7 @@ import json
 import sqlite3
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -78,7 +79,8 @@ def session_events(home) -> list[tuple[str, dict]]:
 
 def test_logout_returns_to_the_login_and_another_user_logs_in(qtbot, startup, home):
     window = log_in(qtbot, startup, "officer")
-    assert [a.text() for a in startup.session.menu.actions() if a.text()] == ["修改密码…", "锁定", "切换用户…", "注销"]
+    assert [a.text() for a in startup.session.menu.actions() if a.text()] == [
+        "修改密码(&P)…", "锁定(&L)", "切换用户(&S)…", "注销(&O)"]  # Alt+A, then the letter
     assert startup.session.end(LOGOUT)
     qtbot.waitUntil(lambda: isinstance(startup.dialog, LoginDialog) and startup.dialog.isVisible(), timeout=5000)
     assert not window.isVisible()
@@ -234,3 +236,24 @@ def test_the_administrator_generates_a_temporary_password(qtbot, make_ctx, offic
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert auth.login(office.profile, "clerk", temporary).must_change_password
+
+
+def test_the_tour_follows_the_first_login_once_and_not_after_do_not_show_again(qtbot, startup, monkeypatch):
+    import ui.help.tour
+
+    monkeypatch.setattr(ui.help.tour, "AT_LOGIN", True)
+    window = log_in(qtbot, startup, "officer")
+    tour = startup.tour
+    assert tour is not None and tour.isVisible() and tour.windowTitle() == "新手导览"
+    tour.never.setChecked(True)
+    tour.close()
+    assert startup.session.end(SWITCH_USER)  # no question about the tour: nothing was typed there
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    log_in(qtbot, startup, "officer")
+    assert startup.tour is None  # 不再显示
+    assert startup.session.end(SWITCH_USER)
+    log_in(qtbot, startup, "clerk")
+    tour = startup.tour
+    assert tour is not None and tour.isVisible()  # another user: their own first time
+    assert startup.session.end(LOGOUT)  # the open tour closes with the window, unasked
+    assert not shiboken6.isValid(tour) or not tour.isVisible()

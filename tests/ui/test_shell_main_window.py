@@ -91,7 +91,10 @@ def test_ctrl_n_is_refused_without_the_clerk_role(qtbot, make_ctx):
     window = _window(qtbot, make_ctx("handler"))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.cases.count() == 1
-    assert window.statusBar().currentMessage() == "只有登记员可以登记投诉。"
+    notice = window.role_notice  # a lasting explanation, not a status-bar flash
+    assert notice.isVisible() and "登记员" in notice.text() and notice.users_button is None
+    assert window.statusBar().currentMessage() == ""
+    notice.close()
 
 
 def test_opening_a_complaint_twice_keeps_one_tab_and_ctrl_w_closes_it(qtbot, ctx, add_complaint):

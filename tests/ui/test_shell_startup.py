@@ -48,7 +48,9 @@ def test_first_start_runs_the_wizard_then_login_then_the_window(qtbot, tmp_path,
     wizard.admin_page.display_name.setText("李四")
     wizard.admin_page.passwords.password.setText(PASSWORD)
     wizard.admin_page.passwords.confirm.setText(PASSWORD)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wizard.button(QWizard.WizardButton.CommitButton).click()  # 创建
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10000)  # next: officers' accounts
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # 去登录
     qtbot.waitUntil(lambda: isinstance(startup.dialog, LoginDialog), timeout=10000)
     assert startup.dialog.username.text() == "admin"
     qtbot.addWidget(startup.dialog)

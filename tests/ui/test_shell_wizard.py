@@ -73,10 +73,17 @@ def test_wizard_creates_a_profile_the_administrator_can_log_in_to(qtbot, tmp_pat
     admin.display_name.setText("张三")
     admin.passwords.password.setText(PASSWORD)
     admin.passwords.confirm.setText(PASSWORD)
-    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "创建"
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "创建"
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10000)
+    assert wizard.created_username == "admin"
+    closing = wizard.done_page.text.text()  # the next step: the officers' accounts (三员分立)
+    assert "admin" in closing and "设置 → 用户管理" in closing and "三员分立" in closing
+    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "去登录"
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()  # made: no going back to change it
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     with qtbot.waitSignal(wizard.accepted, timeout=10000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert wizard.created_username == "admin"
     home = tmp_path / "office"
     assert is_initialised(home)
     profile = open_profile(home, daily_backup=False)

@@ -1,7 +1,9 @@
 """The first-run wizard 首次使用向导. Two ways in, chosen on the first page:
 
 - 单机使用 standalone: region, issuing office and the first administrator → a profile that works with
-  no hub. Creating it (password hashing, migrations) runs on the write worker.
+  no hub. Creating it (password hashing, migrations) runs on the write worker; the closing page then says
+  what comes next: the administrator logs in and creates the officers' accounts (三员分立: the
+  administrator does not register complaints).
 - 接入州级中心 enrolled: hub address and one-time code (``ui.sync.wizard_page.EnrolPage``) → a profile
   whose region, office and officers come from the hub; the first sync brings the users for the login.
 """
@@ -34,7 +36,7 @@ from ui.tasks import TaskFailure, Tasks
 from ui.widgets.password_fields import PasswordFields
 
 PREFECTURE = "532300"
-OFFICE, ADMIN, ENROL = range(3)  # page ids
+OFFICE, ADMIN, DONE, ENROL = range(4)  # page ids (ENROL last: its default next page is none, so it finishes)
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")  # the core's rule (app.services.users)
 
 
@@ -146,6 +148,7 @@ class AdminPage(QWizardPage):
         for edit in (self.username, self.display_name):
             edit.textChanged.connect(self._changed)
         self.passwords.validity_changed.connect(self._changed)
+        self.setCommitPage(True)  # 创建: once made, there is no going back to change it
         self._changed()
 
     def _changed(self, *_args) -> None:
@@ -160,11 +163,42 @@ class AdminPage(QWizardPage):
         self.completeChanged.emit()
 
     def nextId(self) -> int:
-        return -1
+        return DONE
+
+    def validatePage(self) -> bool:
+        """创建 starts the creation; the wizard moves on to the closing page once the profile exists."""
+        wizard = self.wizard()
+        return wizard.create() if isinstance(wizard, FirstRunWizard) else True
 
     def isComplete(self) -> bool:
         return (bool(USERNAME.match(self.username.text().strip().lower()))
                 and len(self.display_name.text().strip()) >= 2 and self.passwords.valid)
+
+
+class DonePage(QWizardPage):
+    """The closing page: the administrator exists; the next step is the officers' accounts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("The administrator account is ready"))
+        self.setSubTitle(self.tr("One more step before complaints can be registered."))
+        self.text = QLabel(self, wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.setFinalPage(True)
+
+    def show_for(self, username: str) -> None:
+        self.text.setText(self.tr(
+            "<p>The administrator <b>{user}</b> has been created.</p>"
+            "<p><b>Next step:</b> log in as the administrator and, in <b>Settings → Users</b>, add an account for "
+            "each officer of the office (clerk, handler, reviewer — one officer may hold all three).</p>"
+            "<p>Under the separation of duties (三员分立) the administrator manages users and settings but does "
+            "not register or handle complaints: the officers log in with their own accounts (<b>Account → "
+            "Switch user</b>).</p>").format(user=username))
+
+    def nextId(self) -> int:
+        return -1
 
 
 class FirstRunWizard(QWizard):
@@ -186,26 +220,26 @@ class FirstRunWizard(QWizard):
         self.setPage(OFFICE, self.office_page)
         self.setPage(ADMIN, self.admin_page)
         self.setPage(ENROL, self.enrol_page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+        self.done_page = DonePage(self)
+        self.setPage(DONE, self.done_page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create"))
         self.currentIdChanged.connect(self._page_shown)
 
     def _page_shown(self, page: int) -> None:
-        if page == ADMIN:
-            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+        if page == DONE:  # made: nothing to cancel or go back to, only 去登录
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Go to login"))
+            self.setOption(QWizard.WizardOption.NoCancelButton, True)
+            self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
 
-    def accept(self) -> None:
+    def create(self) -> bool:
+        """The admin page's 创建: True once the profile exists (the wizard goes on to the closing page);
+        otherwise start making it on the write worker and return False."""
         if self.created_username is not None:
-            super().accept()
-            return
-        if self.currentId() == ENROL:
-            if self.enrol_page.proceed():
-                self.created_username = ""
-                super().accept()
-            return
+            return True
         if self._busy:
-            return
+            return False
         self._busy = True
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         page = self.admin_page
         self._tasks.run(
@@ -213,11 +247,22 @@ class FirstRunWizard(QWizard):
             page.username.text().strip().lower(), page.display_name.text().strip(), page.passwords.text(),
             write=True, on_done=self._created, on_error=self._failed,
         )
+        return False
+
+    def accept(self) -> None:
+        if self.created_username is not None:
+            super().accept()
+            return
+        if self.currentId() == ENROL and self.enrol_page.proceed():
+            self.created_username = ""
+            super().accept()
 
     def _created(self, username: str) -> None:
         self._busy = False
         self.created_username = username
-        super().accept()
+        self.done_page.show_for(username)
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        self.next()  # validatePage now passes: on to the closing page
 
     def reject(self) -> None:
         page = self.enrol_page
@@ -234,6 +279,6 @@ class FirstRunWizard(QWizard):
 
     def _failed(self, failure: TaskFailure) -> None:
         self._busy = False
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         QMessageBox.warning(self, self.tr("The profile could not be created"), failure.message)

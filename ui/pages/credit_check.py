@@ -100,7 +100,13 @@ class CreditCheckPage(QWidget):
         form.addRow(self.tr("Requested by"), self.requester)
         panel.addLayout(form)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        # 三员分立: the administrator and the auditor read, but are told (not only by a tooltip) why they cannot issue
+        self.role_note = QLabel(self.tr("This account cannot issue check results (separation of duties, 三员分立): "
+                                        "a clerk, handler or reviewer issues them."), self)
+        self.role_note.setWordWrap(True)
+        self.role_note.setVisible(not {Role.CLERK, Role.HANDLER, Role.LEADER} & set(ctx.actor.roles))
+        buttons.addWidget(self.role_note, 1)
+        buttons.addStretch(0 if self.role_note.isVisibleTo(self) else 1)
         buttons.addWidget(self.issue_button)
         panel.addLayout(buttons)
 

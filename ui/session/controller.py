@@ -16,7 +16,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from app.security.separation import is_combined
 from app.services.auth import lock as record_lock
@@ -46,21 +46,25 @@ class SessionController(QObject):
         self._menu()
         self.idle.start()
 
-    # -- the 账户 menu ---------------------------------------------------------------------------------
+    # -- the 账户 menu: Alt+A, then 修改密码(P) 锁定(L) 切换用户(S) 注销(O) ----------------------------------
     def _menu(self) -> None:
-        menu = self.window.menuBar().addMenu(self.tr("&Account"))
+        bar = self.window.menuBar()
+        menu = bar.addMenu(self.tr("&Account"))
         menu.setObjectName("account-menu")
-        self.password_action = menu.addAction(self.tr("Change my password…"))
+        help_menu = bar.findChild(QMenu, "help-menu")  # 帮助 stays the last menu (ui.help.menu)
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
+        self.password_action = menu.addAction(self.tr("Change my &password…"))
         self.password_action.triggered.connect(self.change_password)
         menu.addSeparator()
-        self.lock_action = QAction(self.tr("Lock"), self.window)
+        self.lock_action = QAction(self.tr("&Lock"), self.window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         menu.addAction(self.lock_action)
-        self.switch_action = menu.addAction(self.tr("Switch user…"))
+        self.switch_action = menu.addAction(self.tr("&Switch user…"))
         self.switch_action.triggered.connect(lambda: self.end(SWITCH_USER))
-        self.logout_action = menu.addAction(self.tr("Log out"))
+        self.logout_action = menu.addAction(self.tr("Log &out"))
         self.logout_action.triggered.connect(lambda: self.end(LOGOUT))
         self.menu = menu
 
@@ -153,7 +157,8 @@ class SessionController(QObject):
         from ui.dialogs.actions.base import ActionDialog
 
         dialogs = self.open_dialogs()
-        others = [d for d in dialogs if not isinstance(d, ActionDialog)]
+        others = [d for d in dialogs if not isinstance(d, ActionDialog)  # nothing typed in a notice or the tour
+                  and not d.property("session_transient")]
         if present and others:
             names = "、".join(f"“{d.windowTitle()}”" for d in others)
             answer = QMessageBox.question(self.window, self.tr("Log out"), self.tr(
