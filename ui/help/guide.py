@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ui.help.sizing import fit
+from ui.widgets.screen_fit import em, fit_to_screen
 
 GUIDE_NAME = "user-guide.md"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
@@ -87,7 +87,7 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.where)
         layout.addWidget(buttons)
-        fit(self, 72, 52)
+        fit_to_screen(self, em(self) * 72, em(self) * 52)
         self.browser.image_width = self.width() - 2 * self.fontMetrics().horizontalAdvance("中")
         self._load()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.help.sizing import fit
+from ui.widgets.screen_fit import em, fit_to_screen
 
 
 def _name(text: str) -> str:
@@ -77,7 +77,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        fit(self, 36, 42)
+        fit_to_screen(self, em(self) * 36, em(self) * 42)
 
     def keys_for(self, name: str) -> str | None:
         return next((keys for n, keys in self.rows if n == name), None)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocabulary import Role
-from ui.help.sizing import fit
+from ui.widgets.screen_fit import em, fit_to_screen
 
 AT_LOGIN = True  # tests of other parts of the window set this False
 DONE_KEY = "help/tour_done/{user}"
@@ -69,7 +69,7 @@ class TourDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
         layout.addLayout(row)
-        fit(self, 36, 20)
+        fit_to_screen(self, em(self) * 36, em(self) * 20)
         self.go(0)
 
     def steps(self, roles: set[str]) -> list[tuple[str, str]]:
