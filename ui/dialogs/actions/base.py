@@ -13,7 +13,6 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QRect, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +54,7 @@ from ui.forms.lifetime import while_alive
 from ui.session.action_drafts import restore as restore_draft
 from ui.tasks import TaskFailure
 from ui.widgets.completer import PinyinCompleter
+from ui.widgets.screen_fit import available_geometry
 
 
 class ActionDialog(QDialog):
@@ -120,8 +120,7 @@ class ActionDialog(QDialog):
 
     def available(self) -> QRect:
         """The screen area the dialog may use (the screen of its parent, or the primary screen)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry() if screen else QRect(0, 0, 1366, 728)
+        return available_geometry(self)
 
     def fit(self) -> None:
         """Tall enough to show every field (with its errors) without scrolling, as far as the screen allows:
