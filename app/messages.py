@@ -399,6 +399,8 @@ FIELD_LABELS: dict[str, str] = {
     "sha256": "文件摘要", "filename": "文件名", "size": "文件大小", "case_no": "案号", "intake": "登记信息",
     "criteria": "符合的标准",
     "idle_lock_minutes": "自动锁定时间",
+    "user_id": "用户编号", "department_code": "转办部门统一社会信用代码", "office_code": "登记单位区划代码",
+    "pages": "页数", "variant": "文书类型",
 }
 
 

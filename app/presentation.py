@@ -39,7 +39,7 @@ def deadline_text(status: DeadlineStatus | None) -> str:
         text += "·已延期"
     if status.fallback_years:
         years = "、".join(str(y) for y in status.fallback_years)
-        text += f"（{years}年节假日安排未录入，按双休日计算）"
+        text += f"（{years}年节假日安排未录入，按双休日和元旦、劳动节、国庆节计算，春节等其他假日和调休未计入）"
     return text
 
 

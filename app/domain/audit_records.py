@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
+import typing
 from collections.abc import Callable
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM
 from app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone, mask_text
 from app.domain.vocabulary import Action, label
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # Categories 类别 an auditor filters by.
 SESSION = "session"  # 登录与会话
@@ -167,6 +172,108 @@ def summary_text(payload: dict[str, Any], limit: int = 160, *, names: frozenset[
     walk(payload, "", "")
     text = "；".join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---- codes named in Chinese --------------------------------------------------------------------------
+# Session events carry codes of their own (``app.services.auth``); every other code value of a payload is a
+# member of a vocabulary (``app.domain.vocabulary``) named by its payload model, or a document kind.
+VIA_LABELS = {"desktop": "桌面客户端", "cli": "命令行"}
+SESSION_REASON_LABELS = {
+    "unknown_user": "登录名不存在", "inactive": "用户已停用", "locked": "账户已锁定",
+    "wrong_password": "密码错误", "wrong_password_locked": "密码错误（连续多次，账户已锁定）",
+    "idle": "闲置超时", "manual": "手动锁定", "switch_user": "切换用户", "logout": "退出登录", "exit": "关闭程序",
+}
+YES_NO = {True: "是", False: "否"}
+# Not shown on the page (the export keeps them): a document's template values, kept to reprint it
+# (the 文书 register shows the document itself).
+UNSHOWN = frozenset({"snapshot", "template_version"})
+
+
+def shown(payload: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in payload.items() if k not in UNSHOWN}
+
+
+def _vocabulary(annotation: Any) -> type[StrEnum] | type[BaseModel] | None:
+    """The vocabulary (or nested model) a field's annotation names: ``Finding``, ``list[Role]``, ``Intake`` …"""
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, (StrEnum, BaseModel)):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _vocabulary(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _named(value: Any, vocabulary: type[StrEnum] | type[BaseModel] | None) -> Any:
+    """``value`` with every code of ``vocabulary`` (a StrEnum, or a model whose fields name some) in Chinese."""
+    from pydantic import BaseModel
+
+    if isinstance(value, list):
+        return [_named(v, vocabulary) for v in value]
+    if isinstance(value, bool):
+        return YES_NO[value]
+    if vocabulary is None:
+        return value
+    if isinstance(vocabulary, type) and issubclass(vocabulary, StrEnum):
+        try:
+            return label(vocabulary(value))
+        except (ValueError, KeyError):
+            return value  # a code this version does not know: shown as stored
+    if isinstance(value, dict) and issubclass(vocabulary, BaseModel):
+        fields = vocabulary.model_fields
+        return {k: _named(v, _vocabulary(fields[k].annotation) if k in fields else None) for k, v in value.items()}
+    return value
+
+
+def _intake_vocabulary(path: str) -> type[StrEnum] | type[BaseModel] | None:
+    """The vocabulary of an intake field named by its path (``respondent.kind``: an amendment's key)."""
+    from app.domain.intake import Intake
+
+    model: Any = Intake
+    for part in path.split("."):
+        fields = getattr(model, "model_fields", {})
+        if part not in fields:
+            return None
+        model = _vocabulary(fields[part].annotation)
+    return model
+
+
+def readable(stream: str, action: str, payload: dict[str, Any], field: Callable[[str], str] = str) -> dict[str, Any]:
+    """The payload with its code values in Chinese (``via: desktop`` → 桌面客户端, ``kind: rejection`` →
+    不予受理告知书, ``measures`` → the measures' names …) for the auditor's page and export; ``field``
+    names a personal field's path (what a reveal showed)."""
+    from app.domain.document_kinds import VARIANT_LABELS, kind_label
+    from app.domain.event_rules import _model_for
+
+    if stream in (SESSION_STREAM, ADMIN_STREAM):
+        out: dict[str, Any] = {}
+        for key, value in payload.items():
+            if key == "via":
+                out[key] = VIA_LABELS.get(value, value)
+            elif key == "reason":
+                out[key] = SESSION_REASON_LABELS.get(value, value)
+            elif key == "fields" and isinstance(value, list):
+                out[key] = [field(v) for v in value]
+            else:
+                out[key] = value
+        try:
+            return _named(out, _model_for(stream, action))
+        except Exception:  # an action this version does not know
+            return _named(out, None)
+    out = dict(payload)
+    if action == Action.ISSUE_DOCUMENT and isinstance(out.get("kind"), str):
+        out["kind"] = kind_label(out["kind"])
+        if out.get("variant") in VARIANT_LABELS:
+            out["variant"] = VARIANT_LABELS[out["variant"]]
+    if action == Action.AMEND and isinstance(out.get("changes"), dict):
+        out["changes"] = {k: _named(v, _intake_vocabulary(k)) for k, v in out["changes"].items()}
+    try:
+        model = _model_for(stream, action)
+    except Exception:
+        model = None
+    return _named(out, model)
 
 
 # What ``audit verify`` (``app.security.audit``) finds, in Chinese.

@@ -70,7 +70,7 @@ class DeadlineStatus:
     overdue: bool
     due_soon: bool
     extended: bool
-    fallback_years: tuple[int, ...]  # years counted weekends-only because no holiday data exists
+    fallback_years: tuple[int, ...]  # years without holiday data: weekends and fixed-date holidays only
 
 
 def current_deadline(c: Complaint, calendar: WorkCalendar, rules: DeadlineRules) -> Deadline | None:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from app.domain.errors import FieldError, ValidationFailed
 from app.domain.filenames import carries_no_path
 from app.domain.intake import Intake
 from app.domain.schema import (
@@ -329,3 +330,12 @@ class IssueDocumentPayload(InputModel):
 
 def validate_payload(model: type[InputModel], data: Any, *, today: date | None = None) -> InputModel:
     return validate(model, data if data is not None else {}, today=today)
+
+
+def payload_errors(model: type[InputModel], data: Any, *, today: date | None = None) -> list[FieldError]:
+    """What ``validate_payload`` would refuse, as field errors (a dialog shows them before confirming)."""
+    try:
+        validate_payload(model, data, today=today)
+    except ValidationFailed as refused:
+        return list(refused.errors)
+    return []

@@ -1,8 +1,11 @@
 """Working-day calendar 工作日历: the State Council holiday schedule with make-up working days (调休).
 
 A working day 工作日 in a year with data is a Monday–Friday that is not a public holiday, or a
-Saturday/Sunday the notice declares worked. A year without data falls back to Monday–Friday
-(weekends only) and never raises: ``missing_years`` tells the screen to say so.
+Saturday/Sunday the notice declares worked. A year without data falls back to Monday–Friday less
+the fixed-date holidays of 《全国年节及纪念日放假办法》 (2024 revision, in force from 2025-01-01:
+元旦 1 Jan, 劳动节 1–2 May, 国庆节 1–3 Oct) and never raises; the lunar holidays (春节、清明、端午、
+中秋) and the make-up working days (调休) stay unknown until that year's notice is entered:
+``missing_years`` tells the screen to say so.
 
 Counting uses arithmetic on date ordinals plus binary search over the sorted exceptions (holiday
 weekdays and worked weekend days), so it costs the same for a 3-day and a 30-year range.
@@ -28,6 +31,24 @@ DATA_FILE = Path(__file__).resolve().parents[2] / "resources" / "reference" / "h
 MAX_HOLIDAY_DAYS = 31
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NO_SCHEDULES: Mapping[int, YearSchedule] = MappingProxyType({})
+# 《全国年节及纪念日放假办法》 (2024 revision): the holidays whose dates do not depend on the lunar
+# calendar, (name, month, first day, days), counted in a year without a notice from its entry into force.
+FIXED_HOLIDAYS = (("元旦", 1, 1, 1), ("劳动节", 5, 1, 2), ("国庆节", 10, 1, 3))
+FIXED_FROM_YEAR = 2025
+LAST_YEAR = 2999
+
+
+@functools.cache
+def _fixed_weekday_holidays() -> tuple[tuple[int, int], ...]:
+    """(year, ordinal) of every fixed-date holiday falling Monday–Friday, 2025–2999."""
+    found = []
+    for year in range(FIXED_FROM_YEAR, LAST_YEAR + 1):
+        for _name, month, day, days in FIXED_HOLIDAYS:
+            for i in range(days):
+                d = date(year, month, day + i)
+                if d.weekday() < 5:
+                    found.append((year, d.toordinal()))
+    return tuple(found)
 
 
 def _invalid(detail: str) -> DomainError:
@@ -71,7 +92,7 @@ class YearSchedule:
 
     def __post_init__(self) -> None:
         y = self.year
-        if not 1900 <= y <= 2999:
+        if not 1900 <= y <= LAST_YEAR:
             raise _invalid(f"年份 {y} 超出范围")
         lo, hi = date(y - 1, 12, 1), date(y, 12, 31)
         ordered = tuple(sorted(self.holidays, key=lambda h: (h.start, h.end)))
@@ -121,7 +142,8 @@ class WorkCalendar:
         if clash:
             raise _invalid(f"{clash[0]} 同时是放假日和调休上班日")
         self._on: frozenset[date] = worked
-        self._off: frozenset[date] = frozenset(d for d in holidays if d.weekday() < 5)
+        fixed = frozenset(date.fromordinal(o) for y, o in _fixed_weekday_holidays() if y not in self._schedules)
+        self._off: frozenset[date] = frozenset(d for d in holidays if d.weekday() < 5) | fixed
         self._on_ord: list[int] = sorted(d.toordinal() for d in self._on)
         self._off_ord: list[int] = sorted(d.toordinal() for d in self._off)
 
@@ -170,7 +192,8 @@ class WorkCalendar:
         return self._schedules.get(year)
 
     def missing_years(self, start: date, end: date) -> tuple[int, ...]:
-        """Years touched by ``[min, max]`` that have no data (counted as weekends-only)."""
+        """Years touched by ``[min, max]`` that have no data (counted as weekends and the fixed-date
+        holidays only: 春节、清明、端午、中秋 and 调休 unknown)."""
         lo, hi = min(start, end), max(start, end)
         return tuple(y for y in range(lo.year, hi.year + 1) if y not in self._schedules)
 

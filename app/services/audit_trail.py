@@ -11,6 +11,7 @@ alike. Only the auditor (审计员) reads it: three-way separation of duties (�
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -201,6 +202,8 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
         except Exception:  # content altered at rest (a sealed value that no longer opens …)
             event = event_of({**row._mapping, "payload": {}})
             raw = {"问题": "内容无法读取（可能在库中被改动），请运行审计校验"}
+        else:
+            raw = ar.readable(event.stream, event.action, raw, field_label)
         persons = known_names.get(event.stream, frozenset())
         category = ar.category_of(event.stream)
         outcome = ar.outcome_of(event.action)
@@ -214,9 +217,41 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
             category_label=ar.CATEGORY_LABELS[category], outcome=outcome, outcome_label=ar.OUTCOME_LABELS[outcome],
             stream=event.stream, case_no=case_nos.get(event.stream), actor_id=event.actor, actor_name=actor_name,
             device_id=event.device_id, device_seq=event.device_seq, server_seq=event.server_seq,
-            summary=ar.summary_text(raw, names=persons, label=field_label), payload=ar.mask_payload(raw, persons) if full else None,
+            summary=ar.summary_text(ar.shown(raw), names=persons, label=path_label), payload=ar.mask_payload(raw, persons) if full else None,
         ))
     return records
+
+
+_ITEM = re.compile(r"^(.*)\[(\d+)\]$")
+
+
+def path_label(path: str) -> str:
+    """A payload key path in Chinese: ``persons[1].name`` → 被追责人员（第1项）·姓名 (``field_label`` with list
+    items and document kinds, e.g. the numbering prefixes of the office settings)."""
+    from app.domain.document_kinds import KIND_LABELS
+
+    parts = []
+    for part in path.split("."):
+        item = _ITEM.match(part)
+        if item:
+            parts.append(f"{path_label(item.group(1))}（第{item.group(2)}项）")
+        else:
+            parts.append(KIND_LABELS.get(part) or field_label(part))
+    return "·".join(parts)
+
+
+def detail_lines(payload: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """(label, value) lines of a record's (masked, readable) payload for the detail pane."""
+    def flat(value: Any, path: str) -> list[tuple[str, str]]:
+        if isinstance(value, dict):
+            return [pair for k, v in value.items() for pair in flat(v, f"{path}.{k}" if path else str(k))]
+        if isinstance(value, list):
+            if all(not isinstance(v, (dict, list)) for v in value):
+                return [(path, "、".join(str(v) for v in value))]
+            return [pair for i, v in enumerate(value, 1) for pair in flat(v, f"{path}[{i}]")]
+        return [(path, "" if value is None else str(value))]
+
+    return [(path_label(path), value) for path, value in flat(ar.shown(payload or {}), "")]
 
 
 def read_page(session: Session, f: AuditFilter, after: Cursor | None = None, limit: int = PAGE, *,

@@ -72,8 +72,14 @@ def integrity_problem(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as error:
-        return str(error)
-    return None if result == "ok" else result
+        from app.store.faults import sqlite_reason
+
+        return sqlite_reason(error, path)
+    if result == "ok":
+        return None
+    from app.store.faults import integrity_reason
+
+    return integrity_reason(result, path)
 
 
 def database_problem(path: Path, *, thorough: bool = False) -> str | None:
@@ -89,14 +95,16 @@ def database_problem(path: Path, *, thorough: bool = False) -> str | None:
             if thorough:
                 result = con.execute("PRAGMA integrity_check").fetchone()[0]
                 if result != "ok":
-                    return result
+                    from app.store.faults import integrity_reason
+
+                    return integrity_reason(result, path)
         finally:
             con.close()
     except sqlite3.DatabaseError as error:
-        from app.store.faults import is_corruption
+        from app.store.faults import is_corruption, sqlite_reason
 
         if is_corruption(error):
-            return str(error)
+            return sqlite_reason(error, path)
         if "no such table" in str(error):  # empty or foreign: not damaged, just not a profile
             return None
         raise  # locked, read-only, unreadable: a fault of the PC, not of the file
@@ -184,7 +192,9 @@ def check_backup(copy: BackupCopy) -> BackupCopy:
                 problem = "不是履约系统的配置档案"
             enrolled = bool(values.get("sync.hub_url"))
         except sqlite3.DatabaseError as error:
-            problem = str(error)
+            from app.store.faults import sqlite_reason
+
+            problem = sqlite_reason(error, copy.path)
     return replace(copy, problem=problem, checked=True, events=events or 0, last_event_at=last, enrolled=enrolled)
 
 

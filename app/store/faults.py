@@ -10,6 +10,7 @@ written to a temporary name first), so every message can say that nothing saved 
 from __future__ import annotations
 
 import errno
+import logging
 import shutil
 import sqlite3
 from pathlib import Path
@@ -25,6 +26,23 @@ READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 WINDOWS_DISK_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
 WINDOWS_READ_ONLY = {5, 19}  # ERROR_ACCESS_DENIED, ERROR_WRITE_PROTECT
 
+
+log = logging.getLogger(__name__)
+
+# What a user reads for SQLite's (English) reasons; the English text goes to the log only.
+SQLITE_REASONS = {
+    SQLITE_NOTADB: "不是有效的数据库文件（文件头已损坏、被其他内容覆盖，或已加密而密钥不符）",
+    SQLITE_CORRUPT: "数据库文件内容已损坏",
+    SQLITE_BUSY: "文件正被其他程序使用（已锁定）",
+    SQLITE_LOCKED: "文件正被其他程序使用（已锁定）",
+    SQLITE_READONLY: "文件或所在文件夹是只读的",
+    SQLITE_CANTOPEN: "无法打开文件（文件不存在、已被移走，或没有读取权限）",
+    SQLITE_IOERR: "读写磁盘出错",
+    SQLITE_FULL: "磁盘空间已满",
+}
+INTEGRITY_FAILED = "数据库文件内容已损坏（完整性检查未通过）"
+NOT_A_PROFILE = "不是履约系统的数据库"
+UNREADABLE = "数据库文件无法读取"
 
 DATABASE_ATTRIBUTE = "lvyue_database"  # the file a SQLite error came from, when the store knows it
 NEARLY_FULL_BYTES = 1024 * 1024
@@ -70,6 +88,22 @@ def sqlite_code(error: BaseException) -> int | None:
     return None
 
 
+def sqlite_reason(error: BaseException, path: object = "") -> str:
+    """A Chinese reason for a SQLite failure (``file is not a database`` → 不是有效的数据库文件…); SQLite's
+    English text is logged, never shown."""
+    text = str(_sqlite_error(error) or error)
+    log.warning("SQLite: %s%s", text, f" ({path})" if path else "")
+    if "no such table" in text.lower():
+        return NOT_A_PROFILE
+    return SQLITE_REASONS.get(sqlite_code(error), UNREADABLE)
+
+
+def integrity_reason(result: str, path: object = "") -> str:
+    """A Chinese reason for what ``PRAGMA integrity_check`` found (its English lines go to the log)."""
+    log.warning("integrity_check: %s%s", result, f" ({path})" if path else "")
+    return INTEGRITY_FAILED
+
+
 def is_corruption(error: BaseException) -> bool:
     return sqlite_code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
@@ -83,8 +117,8 @@ def fault_of(error: BaseException, *, path: str = "") -> DomainError | None:
     code = sqlite_code(error)
     if code is not None:
         found = _sqlite_error(error)
-        detail = str(found)
         path = path or getattr(found, DATABASE_ATTRIBUTE, "")  # set by ``Store`` (app.store.uow)
+        detail = sqlite_reason(error, path)
         if code == SQLITE_IOERR and path and _nearly_full(path):
             code = SQLITE_FULL  # a write that failed for room (e.g. growing the -shm file) reads as I/O error
         if code == SQLITE_FULL:

@@ -145,6 +145,27 @@ def test_bad_input_is_refused_in_chinese_and_writes_nothing(cli, tmp_path):
     assert {a for (a,) in new} <= {"login", "login_failed"}
 
 
+def test_a_sanction_without_a_measure_is_refused_in_chinese(cli, tmp_path):
+    added = json.loads(ok(cli("complaint", "add", "--file", str(write_json(tmp_path / "c.json", intake())),
+                              "--user", "yang", "--json", password=OFFICER_PW)).stdout)
+    today = china_date(datetime.now(UTC)).isoformat()
+    for action, payload in [
+        ("forward", {"department": "双柏县人民政府"}),
+        ("conclude", {"finding": "substantiated", "explanation": "经核实属实", "requirements": "限期兑现",
+                      "rectify_due": "2099-01-01"}),
+        ("refuse", {"confirmed_by": "双柏县人民政府", "confirmed_on": today, "facts": "拒不整改",
+                    "ground": "refused", "ground_detail": "复函明确表示不予兑现"}),
+    ]:
+        ok(cli("complaint", "act", added["case_no"], action, "--file", "-", "--user", "yang", password=OFFICER_PW,
+               stdin=json.dumps(payload, ensure_ascii=False)))
+    refused = cli("complaint", "act", added["case_no"], "sanction", "--file", "-", "--user", "yang",
+                  password=OFFICER_PW, stdin=json.dumps({"measures": [], "imposed_by": "双柏县发展和改革局",
+                                                         "start_on": today}, ensure_ascii=False))
+    assert refused.returncode == 1 and "请至少选择或填写一项惩戒措施" in refused.stderr, refused.stderr
+    shown = json.loads(ok(cli("complaint", "show", added["case_no"], "--json")).stdout)
+    assert shown["timeline"][-1]["action"] == "refuse"
+
+
 def test_tampering_is_caught_by_audit_verify_with_exit_code_3(cli, tmp_path):
     copy = Cli(tmp_path / "copy")
     ok(cli("backup", "-o", str(tmp_path / "b.sqlite")))

@@ -130,3 +130,14 @@ def test_anyone_but_the_auditor_is_refused_in_chinese(qtbot, make_ctx, office, m
     qtbot.waitUntil(lambda: bool(warned), timeout=10000)
     assert warned == ["只有审计员可以查看和导出审计记录"] and made.model.rowCount() == 0
     assert PASSWORD  # the leader's session is a real login
+
+
+def test_a_failed_login_reads_in_chinese_in_the_list_and_the_detail(qtbot, page):
+    combo = page.filter_bar.outcome
+    refiltered(qtbot, page, lambda: combo.setCurrentIndex(combo.findData(ar.FAILED)))
+    with qtbot.waitSignal(page.detail_shown, timeout=10000):
+        page.view.setCurrentIndex(page.model.index(0, 0))
+    row = "".join(page.model.index(0, c).data() or "" for c in range(page.model.columnCount()))
+    for text in (row, page.detail.toPlainText()):
+        assert "密码错误" in text and "桌面客户端" in text, text
+        assert "wrong_password" not in text and "desktop" not in text

@@ -232,3 +232,16 @@ def test_a_reopened_breach_goes_back_to_where_it_stood(qtbot, office, make_ctx, 
     qtbot.mouseClick(view.buttons[Action.REOPEN], Qt.MouseButton.LeftButton)
     assert "“已信用修复”" in view.dialog.rows["reason"].message.text()
     view.dialog.reject()
+
+
+def test_a_sanction_without_a_measure_is_a_field_error_before_any_confirmation(qtbot, office, make_ctx, questions):
+    leader = make_ctx("leader")
+    complaint_id = to_state(office, "breach_confirmed")
+    view = open_view(qtbot, leader, complaint_id)
+    qtbot.mouseClick(view.buttons[Action.SANCTION], Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert not any(box.isChecked() for box in dialog.rows["measures"].field.boxes.values())
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert questions.asked == []  # never "…实施以下惩戒措施：？"
+    assert dialog.rows["measures"].error == "请至少选择或填写一项惩戒措施"
+    assert dialog.isVisible() and state_of(leader, complaint_id) == "breach_confirmed"

@@ -5,6 +5,7 @@ damaged file aside (never deletes it), restores the chosen copy and goes on to t
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 
@@ -56,6 +57,7 @@ def test_the_restore_dialog_marks_bad_backups_and_restores_the_chosen_good_one(q
     rows = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     assert [r.text(4) for r in rows] == [p.path.name for p in dialog.copies]
     assert rows[0].text(2).startswith("已损坏") and rows[1].text(2) == "完好"  # newest first, the bad one marked
+    assert not re.search(r"[A-Za-z]{3,}", rows[0].text(2) + rows[0].toolTip(2)), rows[0].toolTip(2)  # SQLite's words: log
     assert rows[1].text(4) == good.name and rows[1].text(1) == "手动"
     assert dialog.tree.currentItem() is rows[1]  # the newest good copy is suggested
     assert "之后录入的内容会丢失" in dialog.loss.text()

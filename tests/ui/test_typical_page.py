@@ -53,6 +53,29 @@ def test_propose_decide_and_export(qtbot, office, ctx, tmp_path, monkeypatch):
     assert "欧阳娜娜" not in text and "经督促仍未履约。" in text
 
 
+def test_decide_waits_for_a_chosen_row(qtbot, office, ctx):
+    from tests.factories import china_noon
+
+    office.clock.now = china_noon(2026, 5, 6)
+    _breach(office, _register(office, claim="2500000", complainant="双柏县恒达建筑工程有限公司"), ground="refused")
+    page = TypicalPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.decide_button.isEnabled()
+    page.refresh()
+    _idle(qtbot, ctx)
+    assert page.proposals.topLevelItemCount() == 1 and page.selected_case() is None
+    assert not page.decide_button.isEnabled()  # 审定… with nothing chosen did nothing: now it says so
+    page.proposals.setCurrentItem(page.proposals.topLevelItem(0))
+    assert page.decide_button.isEnabled()
+    page.tabs.setCurrentIndex(1)  # the listed cases: none chosen
+    assert not page.decide_button.isEnabled()
+    page.tabs.setCurrentIndex(0)
+    assert page.decide_button.isEnabled()
+    page.refresh()
+    _idle(qtbot, ctx)
+    assert page.decide_button.isEnabled() == (page.selected_case() is not None)
+
+
 def test_the_dialog_wants_a_reason(qtbot, office, ctx):
     from app.services import typical_cases
     from tests.factories import china_noon

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 
 import pytest
@@ -71,3 +72,32 @@ def test_other_errors_are_not_faults_of_the_pc():
     assert fault_of(OSError(errno.ENOENT, "missing")) is None
     refused = DomainError("file_exists", path="x")
     assert fault_of(refused) is refused
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("file is not a database", "不是有效的数据库文件"),
+    ("file is encrypted or is not a database", "密钥不符"),
+    ("database disk image is malformed", "数据库文件内容已损坏"),
+    ("database is locked", "已锁定"),
+    ("database table is locked", "已锁定"),
+    ("attempt to write a readonly database", "只读"),
+    ("unable to open database file", "文件不存在"),
+    ("disk I/O error", "读写磁盘出错"),
+    ("no such table: meta", "不是履约系统的数据库"),
+    ("something SQLite never said before", "数据库文件无法读取"),
+])
+def test_sqlite_reasons_are_chinese_and_the_english_goes_to_the_log(english, chinese, caplog):
+    from app.store.faults import sqlite_reason
+
+    with caplog.at_level("WARNING", logger="app.store.faults"):
+        reason = sqlite_reason(sqlite3.DatabaseError(english), "D:/履约/lvyue.sqlite")
+    assert chinese in reason and not re.search(r"[A-Za-z]{3,}", reason)
+    assert english in caplog.text
+
+
+def test_fault_messages_carry_no_english_detail():
+    for english in ("file is not a database", "database disk image is malformed", "disk I/O error",
+                    "attempt to write a readonly database"):
+        text_ = describe(fault_of(sqlite3.DatabaseError(english), path="D:/履约/lvyue.sqlite"))
+        assert not re.search(r"[A-Za-z]{3,}", text_.replace("D:/履约/lvyue.sqlite", "").replace("main.py", "")
+                             .replace("restore", "").replace("Windows", "")), text_

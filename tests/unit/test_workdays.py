@@ -117,19 +117,40 @@ def test_working_days_between_signs_and_zero(cal: WorkCalendar) -> None:
 # ---- years without data ----------------------------------------------------------------------
 
 
-def test_unknown_years_fall_back_to_weekends_only(cal: WorkCalendar) -> None:
+def test_unknown_years_fall_back_to_weekends_and_fixed_date_holidays(cal: WorkCalendar) -> None:
+    """Without a notice: Monday–Friday less 元旦, 劳动节 (1–2 May) and 国庆节 (1–3 Oct) of the 2024
+    放假办法; the lunar holidays and 调休 stay unknown (``missing_years``)."""
     for year in (2027, 2030, 1999):
         assert not cal.is_known(year)
-    assert cal.is_working_day(D(2027, 1, 1))  # a Friday; 元旦 2027 is not in the data
-    assert cal.is_working_day(D(2030, 10, 1))  # a Tuesday
+    assert not cal.is_working_day(D(2027, 1, 1))  # a Friday: 元旦
+    assert not cal.is_working_day(D(2027, 10, 1))  # a Friday: 国庆节
+    assert [cal.is_working_day(D(2030, 10, d)) for d in range(1, 6)] == [False, False, False, True, False]
+    assert [cal.is_working_day(D(2028, 5, d)) for d in range(1, 4)] == [False, False, True]  # Mon, Tue off
+    assert cal.is_working_day(D(2027, 2, 8))  # 春节 2027 is unknown until the notice is entered
     assert not cal.is_working_day(D(2027, 1, 2))
-    assert cal.add_working_days(D(2027, 1, 1), 1) == D(2027, 1, 4)
+    assert cal.is_working_day(D(1999, 10, 1))  # before the 2024 放假办法 took effect: weekends only
+    assert cal.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)  # 延期 never lands on 元旦
+    assert cal.add_working_days(D(2026, 12, 31), 0) == D(2026, 12, 31)
+    assert cal.add_working_days(D(2027, 1, 1), 0) == D(2027, 1, 4)
+    assert cal.add_working_days(D(2027, 4, 30), 1) == D(2027, 5, 3)  # 1–2 May 2027: a weekend
+    assert cal.add_working_days(D(2028, 4, 28), 1) == D(2028, 5, 3)
+    assert cal.add_working_days(D(2027, 9, 30), 1) == D(2027, 10, 4)
+    assert cal.add_working_days(D(2027, 10, 4), -1) == D(2027, 9, 30)
+    assert cal.add_working_days(D(2030, 9, 30), 1) == D(2030, 10, 4)
     assert cal.add_working_days(D(2030, 10, 4), 5) == D(2030, 10, 11)
-    assert cal.working_days_between(D(2027, 1, 1), D(2027, 12, 31)) == 260
-    assert cal.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 1)
+    assert cal.working_days_between(D(2027, 1, 1), D(2027, 12, 31)) == 259  # 260 weekdays less 1 Oct
     assert cal.missing_years(D(2026, 12, 1), D(2027, 1, 10)) == (2027,)
     assert cal.missing_years(D(2031, 1, 1), D(2025, 5, 1)) == (2027, 2028, 2029, 2030, 2031)
     assert cal.missing_years(D(2026, 1, 1), D(2026, 12, 31)) == ()
+
+
+def test_years_with_data_are_counted_from_the_notice_only(cal: WorkCalendar) -> None:
+    assert not cal.is_working_day(D(2026, 5, 5)) and not cal.is_working_day(D(2026, 10, 7))  # 2026 notice
+    assert cal.is_working_day(D(2026, 1, 4)) and cal.is_working_day(D(2026, 10, 8))  # 调休; after 国庆
+    no_holidays = WorkCalendar({2027: YearSchedule(2027, (Holiday("春节", D(2027, 2, 6), D(2027, 2, 12)),),
+                                                   frozenset())})
+    assert no_holidays.is_working_day(D(2027, 1, 1))  # the notice is the whole truth for its year
+    assert not no_holidays.is_working_day(D(2028, 5, 1)) and not no_holidays.is_working_day(D(2027, 2, 8))
 
 
 def test_with_years_adds_2027(cal: WorkCalendar) -> None:
@@ -141,7 +162,8 @@ def test_with_years_adds_2027(cal: WorkCalendar) -> None:
     extended = cal.with_years({2027: y2027})
     assert extended.is_known(2027) and not cal.is_known(2027)
     assert extended.missing_years(D(2026, 12, 1), D(2027, 3, 1)) == ()
-    assert not extended.is_working_day(D(2027, 1, 1)) and cal.is_working_day(D(2027, 1, 1))
+    assert not extended.is_working_day(D(2027, 1, 1)) and not cal.is_working_day(D(2027, 1, 1))
+    assert not extended.is_working_day(D(2027, 2, 8)) and cal.is_working_day(D(2027, 2, 8))
     assert extended.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
     assert extended.add_working_days(D(2027, 2, 5), 1) == D(2027, 2, 13)
     assert extended.working_days_between(D(2027, 2, 5), D(2027, 2, 15)) == 2

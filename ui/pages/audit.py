@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from app.domain import audit_records as ar
 from app.domain.clock import china_date
 from app.domain.errors import DomainError
-from app.messages import field_label
 from app.security.audit import AuditReport
 from app.services import audit_export, audit_trail, maintenance
 from app.services.audit_trail import AuditFilter, AuditRecord
@@ -188,8 +187,8 @@ class AuditPage(QWidget):
             title = self.tr("Content (personal data masked)")
             parts.append(f"<p><b>{escape(title)}</b></p>")
             parts.append("<table cellspacing='2'>")
-            for key, value in _flatten(payload):
-                parts.append(row(field_label(key), value))
+            for name, value in audit_trail.detail_lines(payload):
+                parts.append(row(name, value))
             parts.append("</table>")
         return "".join(parts)
 
@@ -295,14 +294,3 @@ class AuditPage(QWidget):
         if isinstance(failure.error, DomainError) and failure.error.code == "cancelled":
             return
         QMessageBox.warning(self, self.tr("Export"), failure.message)
-
-
-def _flatten(value, path: str = "") -> list[tuple[str, str]]:
-    """``intake.complainant.phone`` → value pairs of a (masked) payload, for the detail table."""
-    if isinstance(value, dict):
-        return [pair for k, v in value.items() for pair in _flatten(v, f"{path}.{k}" if path else str(k))]
-    if isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return [(path, "、".join(str(v) for v in value))]
-        return [pair for i, v in enumerate(value, 1) for pair in _flatten(v, f"{path}[{i}]")]
-    return [(path, "" if value is None else str(value))]

@@ -44,6 +44,7 @@ class TypicalPage(QWidget):
         for tree in (self.proposals, self.published_list):
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.itemDoubleClicked.connect(lambda *_: self._decide())
+            tree.currentItemChanged.connect(lambda *_: self._update_decide())
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.proposals, self.tr("Proposals"))
         self.tabs.addTab(self.published_list, self.tr("Typical cases"))
@@ -57,7 +58,8 @@ class TypicalPage(QWidget):
         self.decide_button.clicked.connect(self._decide)
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)
-        self.decide_button.setEnabled("leader" in ctx.roles)
+        self.tabs.currentChanged.connect(lambda _i: self._update_decide())
+        self._update_decide()  # 审定… needs a chosen row
         buttons = QHBoxLayout()
         for button in (self.decide_button, self.export_button, self.refresh_button):
             buttons.addWidget(button)
@@ -109,6 +111,9 @@ class TypicalPage(QWidget):
         tree = self.proposals if self.tabs.currentIndex() == 0 else self.published_list
         item = tree.currentItem()
         return item.text(0) if item else None
+
+    def _update_decide(self) -> None:
+        self.decide_button.setEnabled("leader" in self._ctx.roles and self.selected_case() is not None)
 
     def _decide(self) -> None:
         case_no = self.selected_case()

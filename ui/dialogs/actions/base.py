@@ -28,6 +28,7 @@ from app.domain.clock import china_date
 from app.domain.errors import FieldError, ValidationFailed
 from app.domain.facts import DateBounds, date_bounds
 from app.domain.glyphs import PAYLOAD_NAMES
+from app.domain.payloads import payload_errors
 from app.domain.vocabulary import SANCTION_CHOICES, Action, SanctionMeasure, State, choices, label
 from app.domain.workflow import RULES
 from app.messages import message
@@ -286,6 +287,11 @@ class ActionDialog(QDialog):
         found = self.problems()
         if found:
             self.show_errors([FieldError(name, "", {}) for name in found], found)
+            return
+        refused = payload_errors(self.rule.payload, self.payload(), today=self.today) \
+            if self.rule.needs_confirmation else []  # the domain's rules before asking (惩戒 with no measure)
+        if refused:
+            self.show_errors(refused)
             return
         question = self.confirmation()
         if question:
