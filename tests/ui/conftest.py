@@ -12,12 +12,15 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 - ``add_complaint(at=None, actor="officer", assignee=None, **intake_overrides)``: registers a complaint
   through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
-- an in-memory keyring backend, so nothing reaches the OS credential store.
+- an in-memory keyring backend, so nothing reaches the OS credential store;
+- ``tests.ui.qt_guard``: a test fails when a timer, a thread or a top-level window it made outlives it,
+  or when the event loop raises after it ended (naming the test that left it).
 """
 
 from __future__ import annotations
 
 import os
+import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
@@ -34,6 +37,11 @@ from app.services import intake as intake_service
 from app.services.open_folder import OpenFolder
 from app.services.users import Actor
 from tests import factories
+from tests.ui.qt_guard import (  # noqa: F401 - the guard's hooks
+    pytest_configure,
+    pytest_runtest_setup,
+    pytest_runtest_teardown,
+)
 from ui.context import UiContext
 from ui.i18n import install_translators
 from ui.saving_tasks import SavingTasks
@@ -93,8 +101,16 @@ def ui_settings(tmp_path) -> QSettings:
 def tasks(qapp):
     runner = SavingTasks()
     yield runner
-    runner.wait_idle()
-    qapp.processEvents()  # deliver results while the widgets still exist
+    # Deliver every result; a result's callback may queue more work (a sync reads the status after it),
+    # so wait until nothing is left rather than once: no job finishes into a later test.
+    deadline = time.monotonic() + 60
+    while True:
+        assert runner.wait_idle(), "background work still running 30 s after the test"
+        qapp.processEvents()
+        if not runner.busy:
+            break
+        assert time.monotonic() < deadline, "background work kept queueing more work for 60 s after the test"
+        time.sleep(0.005)  # results are signalled from the workers: let them arrive
 
 
 @pytest.fixture
