@@ -252,6 +252,20 @@ class Guard:
 GUARD = Guard()
 
 
+def drain(tasks, timeout_s: float = 60) -> None:
+    """Wait for an app task runner (``ui.tasks.Tasks``) and deliver its results until nothing is left:
+    a result's callback may queue more work (a sync reads the status after it), so waiting once is not
+    enough. For fixtures' teardown, so no job finishes into a later test or after its profile closed."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        assert tasks.wait_idle(), "background work still running 30 s after the test"
+        QCoreApplication.processEvents()
+        if not tasks.busy:
+            return
+        assert time.monotonic() < deadline, f"background work kept queueing more work for {timeout_s} s"
+        time.sleep(0.005)  # results are signalled from the workers: let them arrive
+
+
 # -- hooks (also re-exported by tests/ui/conftest.py) ---------------------------------------------------
 def pytest_configure(config):
     GUARD.install()
