@@ -13,6 +13,9 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
   through ``app.services.intake.register`` (``at``: a date, registered at noon that day), returns
   ``Registered``; ``act(ref, action, data, actor="officer", at=None)`` runs ``app.services.act.act``;
 - an in-memory keyring backend, so nothing reaches the OS credential store;
+- waits that fail a test (``qtbot.waitUntil``, ``waitSignal``…) allow at least ``LVYUE_UI_WAIT_MS``
+  (30 s): their timeout only catches a hang, and a loaded CI machine (``.ci/shake-ui``) needs more than
+  5 s for a background query; a wait with ``raising=False`` keeps its own timeout;
 - ``tests.ui.qt_guard``: a test fails when a timer, a thread or a top-level window it made outlives it,
   or when the event loop raises after it ended (naming the test that left it).
 """
@@ -20,7 +23,6 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 from __future__ import annotations
 
 import os
-import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
@@ -31,6 +33,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services import act as act_service
 from app.services import intake as intake_service
@@ -38,6 +41,7 @@ from app.services.open_folder import OpenFolder
 from app.services.users import Actor
 from tests import factories
 from tests.ui.qt_guard import (  # noqa: F401 - the guard's hooks
+    drain,
     pytest_configure,
     pytest_runtest_setup,
     pytest_runtest_teardown,
@@ -45,6 +49,22 @@ from tests.ui.qt_guard import (  # noqa: F401 - the guard's hooks
 from ui.context import UiContext
 from ui.i18n import install_translators
 from ui.saving_tasks import SavingTasks
+
+WAIT_FLOOR_MS = int(os.environ.get("LVYUE_UI_WAIT_MS", "30000"))
+
+
+def _patient(wait):
+    def patient(self, *args, timeout: int | None = 5000, **kwargs):
+        if kwargs.get("raising") is not False and timeout is not None and timeout > 0:
+            timeout = max(timeout, WAIT_FLOOR_MS)
+        return wait(self, *args, timeout=timeout, **kwargs)
+
+    patient.__wrapped__ = wait
+    return patient
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 
 
 class MemoryKeyring(KeyringBackend):
@@ -101,16 +121,7 @@ def ui_settings(tmp_path) -> QSettings:
 def tasks(qapp):
     runner = SavingTasks()
     yield runner
-    # Deliver every result; a result's callback may queue more work (a sync reads the status after it),
-    # so wait until nothing is left rather than once: no job finishes into a later test.
-    deadline = time.monotonic() + 60
-    while True:
-        assert runner.wait_idle(), "background work still running 30 s after the test"
-        qapp.processEvents()
-        if not runner.busy:
-            break
-        assert time.monotonic() < deadline, "background work kept queueing more work for 60 s after the test"
-        time.sleep(0.005)  # results are signalled from the workers: let them arrive
+    drain(runner)  # every result delivered, including work that results queue in turn
 
 
 @pytest.fixture
