@@ -15,6 +15,11 @@ users ``admin clerk handler leader auditor officer``, all with ``tests.factories
 - an in-memory keyring backend, so nothing reaches the OS credential store;
 - ``no_real_file_dialogs`` (autouse): the file-dialog seams of ``ui.widgets.file_dialogs`` refuse (patch them).
 - no first-run tour after a login (``ui.help.tour.AT_LOGIN``) unless a test turns it on.
+- waits that fail a test (``qtbot.waitUntil``, ``waitSignal``…) allow at least ``LVYUE_UI_WAIT_MS``
+  (30 s): their timeout only catches a hang, and a loaded CI machine (``.ci/shake-ui``) needs more than
+  5 s for a background query; a wait with ``raising=False`` keeps its own timeout;
+- ``tests.ui.qt_guard``: a test fails when a timer, a thread or a top-level window it made outlives it,
+  or when the event loop raises after it ended (naming the test that left it).
 """
 
 from __future__ import annotations
@@ -30,15 +35,38 @@ import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services import act as act_service
 from app.services import intake as intake_service
 from app.services.open_folder import OpenFolder
 from app.services.users import Actor
 from tests import factories
+from tests.ui.qt_guard import (  # noqa: F401 - the guard's hooks
+    drain,
+    pytest_configure,
+    pytest_runtest_setup,
+    pytest_runtest_teardown,
+)
 from ui.context import UiContext
 from ui.i18n import install_translators
 from ui.saving_tasks import SavingTasks
+
+WAIT_FLOOR_MS = int(os.environ.get("LVYUE_UI_WAIT_MS", "30000"))
+
+
+def _patient(wait):
+    def patient(self, *args, timeout: int | None = 5000, **kwargs):
+        if kwargs.get("raising") is not False and timeout is not None and timeout > 0:
+            timeout = max(timeout, WAIT_FLOOR_MS)
+        return wait(self, *args, timeout=timeout, **kwargs)
+
+    patient.__wrapped__ = wait
+    return patient
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 
 
 class MemoryKeyring(KeyringBackend):
@@ -103,8 +131,7 @@ def ui_settings(tmp_path) -> QSettings:
 def tasks(qapp):
     runner = SavingTasks()
     yield runner
-    runner.wait_idle()
-    qapp.processEvents()  # deliver results while the widgets still exist
+    drain(runner)  # every result delivered, including work that results queue in turn
 
 
 @pytest.fixture

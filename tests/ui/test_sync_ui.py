@@ -23,6 +23,7 @@ from app.store.events import Draft
 from app.sync.transport import HubClient
 from tests.factories import PASSWORD, FixedClock, intake
 from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, REJECT, enrol_device, register
+from tests.ui.qt_guard import drain
 from ui.context import UiContext
 from ui.dialogs.first_run import FirstRunWizard
 from ui.dialogs.login import LoginDialog
@@ -46,8 +47,7 @@ def make_device(hub, tmp_path, tasks):
         return device
 
     yield make
-    tasks.wait_idle()
-    QApplication.processEvents()
+    drain(tasks)  # a sync's result reads the status in turn: nothing may still run on a closed profile
     for device in made:
         device.profile.close()
 
