@@ -505,6 +505,15 @@ class Shooter:
                 if dialog.problems():
                     dialog.submit()
                     self.dialog(dialog, f"{name}-errors")
+                elif action == Action.SANCTION:  # no measure ticked: the domain's field error first
+                    from PySide6.QtWidgets import QCheckBox
+
+                    dialog.submit()
+                    self.dialog(dialog, f"{name}-errors")
+                    boxes = dialog.findChildren(QCheckBox)
+                    if boxes:
+                        boxes[0].setChecked(True)
+                    self.modal(dialog.submit, f"{name}-confirm")
                 elif dialog.confirmation():
                     self.modal(dialog.submit, f"{name}-confirm")
                 dialog.reject()
