@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.torn_down import mark_alive, tolerant
+
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 DATE_FORMAT = "yyyy-MM-dd"
 _NO_DATE = QDate(1900, 1, 1)
@@ -40,6 +42,7 @@ class FieldInput(QObject):
 
     def __init__(self, widget: QWidget, focus: QWidget | None = None) -> None:
         super().__init__(widget)
+        mark_alive(self)
         self.widget = widget
         self.focus_widget = focus or widget
 
@@ -48,6 +51,7 @@ class FieldInput(QObject):
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
 
+    @tolerant
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched is self.focus_widget:
             self.left.emit()
@@ -184,6 +188,7 @@ class OptionalDateInput(FieldInput):
         edit.dateChanged.connect(self.changed)
         edit.editingFinished.connect(self.left)
 
+    @tolerant
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and watched is self.edit.calendarWidget() and self.value() is None:
             # an empty date would open the calendar on January 1900: show the suggested month instead

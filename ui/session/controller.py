@@ -27,6 +27,7 @@ from ui.session import action_drafts
 from ui.session.curtain import Curtain
 from ui.session.idle import IdleWatcher
 from ui.session.lock_dialog import LockDialog
+from ui.widgets.torn_down import mark_alive, tolerant
 
 LOGOUT, SWITCH_USER = "logout", "switch_user"
 
@@ -37,6 +38,7 @@ class SessionController(QObject):
 
     def __init__(self, window: QMainWindow, ctx: UiContext, *, idle_ms: int | None = None) -> None:
         super().__init__(window)
+        mark_alive(self)
         self.window, self.ctx = window, ctx
         self.lock_dialog: LockDialog | None = None
         self.curtains: list[Curtain] = []
@@ -124,6 +126,7 @@ class SessionController(QObject):
             return
         self.curtains.append(Curtain(widget, self.tr("Locked")))
 
+    @tolerant
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.locked and isinstance(watched, QWidget) and watched.isWindow():
             self._cover(watched)

@@ -15,6 +15,8 @@ With ``rows=1.7`` the rows' height follows the font too (that many line heights)
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from ui.widgets.torn_down import mark_alive, tolerant
+
 Width = int | float | str  # ems, or a sample text
 
 
@@ -38,6 +42,7 @@ class FontColumns(QObject):
     def __init__(self, view: QTableView | QTreeView, widths: dict[int, Width], *, rows: float | None = None,
                  settings: QSettings | None = None, key: str | None = None) -> None:
         super().__init__(view)
+        mark_alive(self)
         self.view = view
         self.header = header_of(view)
         self.widths = dict(widths)
@@ -53,7 +58,9 @@ class FontColumns(QObject):
         self._viewport = self.header.viewport()
         view.installEventFilter(self)
         self._viewport.installEventFilter(self)
-        self.header.sectionResized.connect(self._resized)
+        # a plain function, not a bound method: PySide looks a bound slot up by name on the object, which fails
+        # once the cycle collector emptied it (ui/widgets/torn_down.py)
+        self.header.sectionResized.connect(functools.partial(FontColumns._resized, self))
         self.apply()
 
     # -- widths --------------------------------------------------------------------------------------
@@ -88,6 +95,7 @@ class FontColumns(QObject):
         self.apply()
 
     # -- events --------------------------------------------------------------------------------------
+    @tolerant
     def _resized(self, column: int, _old: int, _new: int) -> None:
         if self._pressed and not self._applying and column not in self.hand:
             self.hand.add(column)
@@ -97,6 +105,7 @@ class FontColumns(QObject):
         if self.settings is not None and self.key:
             self.settings.setValue(self.key, sorted(self.hand))
 
+    @tolerant
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.view and kind == QEvent.Type.FontChange:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayou
 
 from ui.appearance import HINT_COLOUR
 from ui.widgets import icons
+from ui.widgets.torn_down import mark_alive, tolerant
 
 
 def _never() -> bool:
@@ -31,6 +32,7 @@ class EmptyState(QWidget):
                  on_clear: Callable[[], object] | None = None, is_filtered: Callable[[], bool] = _never,
                  is_loading: Callable[[], bool] = _never) -> None:
         super().__init__(view.viewport())
+        mark_alive(self)
         self.setObjectName("empty_state")
         self._view = view
         self._empty = (empty_text, action_text, on_action)
@@ -94,6 +96,7 @@ class EmptyState(QWidget):
         if self._on_button is not None:
             self._on_button()
 
+    @tolerant
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self._view.viewport():
             self.setGeometry(self._view.viewport().rect())
