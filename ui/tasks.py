@@ -32,8 +32,14 @@ class TaskFailure:
     def __init__(self, error: BaseException) -> None:
         self.error = error
         fault = error if isinstance(error, DomainError) else fault_of(error)  # full disk, read-only, locked…
+        message = None
         if fault is not None:
-            self.message = describe(fault)
+            try:
+                message = describe(fault)
+            except Exception:  # a badly built error must still reach the window, never hang its job
+                log.exception("cannot describe %r", fault)
+        if message is not None:
+            self.message = message
             self.expected = True
             self.code = fault.code
         else:

@@ -45,17 +45,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="78"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="79"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="82"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="83"/>
         <source>Case %1 · %2 · now: %3</source>
         <translation>案号 %1 · %2 · 当前状态：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/actions/base.py" line="109"/>
+        <location filename="../../ui/dialogs/actions/base.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="115"/>
+        <location filename="../../ui/forms/inputs.py" line="119"/>
         <source>Please choose</source>
         <translation>请选择</translation>
     </message>
@@ -970,12 +970,12 @@
 <context>
     <name>OptionalDateInput</name>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="170"/>
+        <location filename="../../ui/forms/inputs.py" line="174"/>
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/inputs.py" line="176"/>
+        <location filename="../../ui/forms/inputs.py" line="180"/>
         <source>Clear the date</source>
         <translation>清除日期</translation>
     </message>

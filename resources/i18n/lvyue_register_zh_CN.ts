@@ -57,82 +57,82 @@
 <context>
     <name>BreachRegisterPage</name>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="60"/>
+        <location filename="../../ui/pages/breach_register.py" line="59"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="62"/>
+        <location filename="../../ui/pages/breach_register.py" line="61"/>
         <source>Save the records shown as an Excel workbook</source>
         <translation>把当前筛选出的全部记录导出为台账表格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="63"/>
+        <location filename="../../ui/pages/breach_register.py" line="62"/>
         <source>Open the complaint</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="115"/>
+        <location filename="../../ui/pages/breach_register.py" line="114"/>
         <source>No breach records yet. A record is made when a complaint&apos;s breach is confirmed (核实认定).</source>
         <translation>还没有失信记录。投诉经核实认定违约失信后，记录会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <location filename="../../ui/pages/breach_register.py" line="116"/>
         <source>No records match the filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="117"/>
+        <location filename="../../ui/pages/breach_register.py" line="116"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="137"/>
-        <location filename="../../ui/pages/breach_register.py" line="151"/>
+        <location filename="../../ui/pages/breach_register.py" line="136"/>
+        <location filename="../../ui/pages/breach_register.py" line="150"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="172"/>
+        <location filename="../../ui/pages/breach_register.py" line="171"/>
         <source>{total} records ({in_force} in force, {sanctioned} under sanction today)</source>
         <translation>共 {total} 条（有效 {in_force} 条；今日仍在惩戒 {sanctioned} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="183"/>
+        <location filename="../../ui/pages/breach_register.py" line="182"/>
         <source>The register could not be read</source>
         <translation>无法读取失信记录台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="184"/>
+        <location filename="../../ui/pages/breach_register.py" line="183"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="204"/>
+        <location filename="../../ui/pages/breach_register.py" line="203"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="205"/>
+        <location filename="../../ui/pages/breach_register.py" line="204"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="211"/>
+        <location filename="../../ui/pages/breach_register.py" line="210"/>
+        <location filename="../../ui/pages/breach_register.py" line="229"/>
         <location filename="../../ui/pages/breach_register.py" line="231"/>
-        <location filename="../../ui/pages/breach_register.py" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="212"/>
+        <location filename="../../ui/pages/breach_register.py" line="211"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="230"/>
+        <location filename="../../ui/pages/breach_register.py" line="229"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="254"/>
+        <location filename="../../ui/pages/breach_register.py" line="235"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>

@@ -118,57 +118,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../ui/session/controller.py" line="52"/>
+        <location filename="../../ui/session/controller.py" line="54"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="164"/>
+        <location filename="../../ui/session/controller.py" line="167"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="75"/>
+        <location filename="../../ui/session/controller.py" line="77"/>
         <source>Separation of duties</source>
         <translation>三员分立</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="57"/>
+        <location filename="../../ui/session/controller.py" line="59"/>
         <source>Change my &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="60"/>
+        <location filename="../../ui/session/controller.py" line="62"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="65"/>
+        <location filename="../../ui/session/controller.py" line="67"/>
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="67"/>
+        <location filename="../../ui/session/controller.py" line="69"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="76"/>
+        <location filename="../../ui/session/controller.py" line="78"/>
         <source>This account holds the administrator or auditor role together with other roles. A level-3 system keeps them apart (三员分立): ask the administrator to split it into separate accounts.</source>
         <translation>该账户同时具有系统管理员或审计员角色和其他角色。等保三级要求三员分立：请系统管理员将其拆分为单独的账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="88"/>
+        <location filename="../../ui/session/controller.py" line="90"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="125"/>
+        <location filename="../../ui/session/controller.py" line="127"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/session/controller.py" line="165"/>
+        <location filename="../../ui/session/controller.py" line="168"/>
         <source>These windows are still open: {names}. What was typed there is not kept. Log out anyway? (Registration forms and action dialogs are kept as your drafts.)</source>
         <translation>以下窗口仍未关闭：{names}，其中填写的内容不会保留。仍要注销吗？（投诉登记表和办理操作对话框的内容会作为您的草稿保留。）</translation>
     </message>

@@ -159,218 +159,218 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="60"/>
         <location filename="../../ui/pages/audit.py" line="200"/>
-        <location filename="../../ui/pages/audit.py" line="232"/>
-        <location filename="../../ui/pages/audit.py" line="234"/>
-        <location filename="../../ui/pages/audit.py" line="240"/>
+        <location filename="../../ui/pages/audit.py" line="226"/>
+        <location filename="../../ui/pages/audit.py" line="228"/>
+        <location filename="../../ui/pages/audit.py" line="233"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="64"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
         <source>Recompute every record&apos;s hash and check each device&apos;s chain</source>
         <translation>重新计算每条记录的摘要，检查各设备的记录链是否完整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="65"/>
+        <location filename="../../ui/pages/audit.py" line="63"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="67"/>
+        <location filename="../../ui/pages/audit.py" line="65"/>
         <source>Save the records shown as an Excel workbook or a CSV file</source>
         <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="113"/>
+        <location filename="../../ui/pages/audit.py" line="111"/>
         <source>No audit records yet. Logins, administration and case handling are recorded here.</source>
         <translation>还没有审计记录。登录、系统管理和案件办理都会记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="114"/>
+        <location filename="../../ui/pages/audit.py" line="112"/>
         <source>No audit records match the filters.</source>
         <translation>没有符合筛选条件的审计记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="114"/>
+        <location filename="../../ui/pages/audit.py" line="112"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="124"/>
-        <location filename="../../ui/pages/audit.py" line="134"/>
+        <location filename="../../ui/pages/audit.py" line="122"/>
+        <location filename="../../ui/pages/audit.py" line="132"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="141"/>
+        <location filename="../../ui/pages/audit.py" line="139"/>
         <source>No audit records match the filters</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="143"/>
+        <location filename="../../ui/pages/audit.py" line="141"/>
         <source>{n} records shown, newest first (scroll down for older ones)</source>
         <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="146"/>
+        <location filename="../../ui/pages/audit.py" line="144"/>
         <source>{n} records, newest first</source>
         <translation>共 {n} 条，新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="155"/>
+        <location filename="../../ui/pages/audit.py" line="153"/>
         <source>The audit records could not be read</source>
         <translation>无法读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="156"/>
+        <location filename="../../ui/pages/audit.py" line="154"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="164"/>
+        <location filename="../../ui/pages/audit.py" line="162"/>
         <source>Choose a record to see it here.</source>
         <translation>选择一条记录，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="180"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="180"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="181"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="181"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="182"/>
         <source>Device sequence</source>
         <translation>设备序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="185"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Hub sequence</source>
         <translation>中心序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="185"/>
+        <location filename="../../ui/pages/audit.py" line="183"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="184"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="188"/>
+        <location filename="../../ui/pages/audit.py" line="186"/>
         <source>Content (personal data masked)</source>
         <translation>内容（个人信息已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="198"/>
+        <location filename="../../ui/pages/audit.py" line="201"/>
         <source>Checking every record of the audit chain…</source>
         <translation>正在校验审计链中的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="205"/>
+        <location filename="../../ui/pages/audit.py" line="197"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="210"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>{events} records of {devices} devices checked.</source>
         <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="213"/>
+        <location filename="../../ui/pages/audit.py" line="208"/>
         <source>The audit chain is complete: nothing was altered.</source>
         <translation>审计链完整，未发现篡改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="214"/>
+        <location filename="../../ui/pages/audit.py" line="209"/>
         <source>{n} problems found:</source>
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="216"/>
+        <location filename="../../ui/pages/audit.py" line="211"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="216"/>
+        <location filename="../../ui/pages/audit.py" line="211"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="217"/>
+        <location filename="../../ui/pages/audit.py" line="212"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="221"/>
+        <location filename="../../ui/pages/audit.py" line="216"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="239"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="245"/>
+        <location filename="../../ui/pages/audit.py" line="238"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="246"/>
+        <location filename="../../ui/pages/audit.py" line="239"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="246"/>
+        <location filename="../../ui/pages/audit.py" line="239"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="267"/>
+        <location filename="../../ui/pages/audit.py" line="263"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="267"/>
+        <location filename="../../ui/pages/audit.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="268"/>
-        <location filename="../../ui/pages/audit.py" line="297"/>
+        <location filename="../../ui/pages/audit.py" line="263"/>
+        <location filename="../../ui/pages/audit.py" line="265"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="275"/>
+        <location filename="../../ui/pages/audit.py" line="261"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="290"/>
+        <location filename="../../ui/pages/audit.py" line="269"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>
@@ -2374,84 +2374,84 @@ Try again now?</source>
 <context>
     <name>StatisticsExport</name>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="38"/>
+        <location filename="../../ui/pages/statistics_export.py" line="37"/>
         <source>Briefing (draft) …</source>
         <translation>调度通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="39"/>
+        <location filename="../../ui/pages/statistics_export.py" line="38"/>
         <source>Issue the briefing …</source>
         <translation>签发调度通报…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="41"/>
+        <location filename="../../ui/pages/statistics_export.py" line="40"/>
         <source>Excel workbook …</source>
         <translation>Excel 统计表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="42"/>
+        <location filename="../../ui/pages/statistics_export.py" line="41"/>
         <source>CSV files …</source>
         <translation>CSV 文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="60"/>
+        <location filename="../../ui/pages/statistics_export.py" line="59"/>
         <source>Choose the whole prefecture or a county to export</source>
         <translation>请选择全州或某个县市后再导出（州本级不单独成文）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="66"/>
+        <location filename="../../ui/pages/statistics_export.py" line="65"/>
         <source>Only a leader can issue a briefing</source>
         <translation>只有领导可以签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="75"/>
+        <location filename="../../ui/pages/statistics_export.py" line="74"/>
         <source>Issue the briefing</source>
         <translation>签发调度通报</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="76"/>
+        <location filename="../../ui/pages/statistics_export.py" line="75"/>
         <source>Issuing gives the briefing of {name} the next number of the {prefix} series and keeps it on record; it cannot be withdrawn. Issue it now?</source>
         <translation>签发后，{name}的调度通报将编入“{prefix}”发文字号并存档，不能撤回。现在签发吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="83"/>
+        <location filename="../../ui/pages/statistics_export.py" line="82"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="93"/>
+        <location filename="../../ui/pages/statistics_export.py" line="92"/>
         <source>The Excel workbook was saved:
 {path}</source>
         <translation>已保存 Excel 工作簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="97"/>
+        <location filename="../../ui/pages/statistics_export.py" line="96"/>
         <source>Folder for the CSV files</source>
         <translation>选择保存 CSV 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="108"/>
+        <location filename="../../ui/pages/statistics_export.py" line="107"/>
         <source>{n} CSV files were saved in {folder}</source>
         <translation>已在 {folder} 保存 {n} 个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="123"/>
+        <location filename="../../ui/pages/statistics_export.py" line="122"/>
         <source>Issued as {number}; the PDF is kept with the profile.</source>
         <translation>已签发，发文字号 {number}；PDF 已在本机存档。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="124"/>
+        <location filename="../../ui/pages/statistics_export.py" line="123"/>
         <source>Draft: no number is taken. Use 导出 → 签发 to issue it.</source>
         <translation>草稿，未占用发文字号。正式印发请用“导出 → 签发调度通报”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="130"/>
+        <location filename="../../ui/pages/statistics_export.py" line="129"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_export.py" line="137"/>
+        <location filename="../../ui/pages/statistics_export.py" line="136"/>
         <source>Preparing the export…</source>
         <translation>正在准备导出…</translation>
     </message>
@@ -2461,8 +2461,8 @@ Try again now?</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/statistics_export.py" line="136"/>
         <location filename="../../ui/pages/statistics_export.py" line="138"/>
-        <location filename="../../ui/pages/statistics_export.py" line="163"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3251,63 +3251,63 @@ Try again now?</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="48"/>
+        <location filename="../../ui/pages/typical.py" line="49"/>
         <source>Proposals</source>
         <translation>推荐案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="49"/>
-        <location filename="../../ui/pages/typical.py" line="148"/>
+        <location filename="../../ui/pages/typical.py" line="50"/>
+        <location filename="../../ui/pages/typical.py" line="153"/>
         <source>Typical cases</source>
         <translation>典型案例</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="51"/>
+        <location filename="../../ui/pages/typical.py" line="52"/>
         <source>Decide…</source>
         <translation>审定…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="53"/>
+        <location filename="../../ui/pages/typical.py" line="54"/>
         <source>Export for publication…</source>
         <translation>导出公示材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="55"/>
+        <location filename="../../ui/pages/typical.py" line="56"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="73"/>
+        <location filename="../../ui/pages/typical.py" line="75"/>
         <source>No cases to propose. A complaint whose breach was confirmed appears here when it meets the typical-case criteria.</source>
         <translation>暂无推荐案件。认定违约失信的投诉符合典型案例标准时会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="77"/>
+        <location filename="../../ui/pages/typical.py" line="79"/>
         <source>No typical cases yet. A leader chooses them from the proposals.</source>
         <translation>还没有典型案例。由领导从推荐案件中审定。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="78"/>
+        <location filename="../../ui/pages/typical.py" line="80"/>
         <source>Show the proposals</source>
         <translation>查看推荐案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="93"/>
+        <location filename="../../ui/pages/typical.py" line="95"/>
         <source> (declined before; new facts)</source>
         <translation>（曾决定不列入，现有新情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="96"/>
+        <location filename="../../ui/pages/typical.py" line="98"/>
         <source>{count} proposals; {hidden} declined without new facts</source>
         <translation>推荐 {count} 件；另有 {hidden} 件已决定不列入且无新情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="133"/>
+        <location filename="../../ui/pages/typical.py" line="138"/>
         <source>Export typical cases to</source>
         <translation>典型案例导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/typical.py" line="142"/>
+        <location filename="../../ui/pages/typical.py" line="147"/>
         <source>Exported {count} typical cases (personal data masked) to {folder}</source>
         <translation>已导出 {count} 件典型案例（个人信息已遮蔽）到 {folder}</translation>
     </message>

@@ -65,7 +65,7 @@ def test_declining_the_confirmation_issues_nothing(qtbot, exporting, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     export.issue_action.trigger()
     qtbot.wait(50)
-    assert export.preview is None and export._busy is None
+    assert export.preview is None and not export._busy.showing
 
 
 def test_the_workbook_is_saved_where_the_user_chose(qtbot, exporting, tmp_path, monkeypatch, told):
@@ -101,7 +101,7 @@ def test_a_file_held_open_elsewhere_is_reported_in_chinese(qtbot, exporting, tmp
     export.xlsx_action.trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert told[0].startswith("warning: ") and str(target) in told[0]
-    assert export._busy is None
+    assert not export._busy.showing
 
 
 def test_who_may_export_what(qtbot, make_ctx):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.domain import audit_records as ar
 from app.domain.clock import china_date
-from app.domain.errors import DomainError
 from app.security.audit import AuditReport
 from app.services import audit_export, audit_trail, maintenance
 from app.services.audit_trail import AuditFilter, AuditRecord
@@ -37,6 +35,7 @@ from ui.models.audit_table import COLUMN_INDEX, COLUMNS, RECORD_ROLE, AuditTable
 from ui.pages.audit_filters import AuditFilterBar
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs, icons
+from ui.widgets.busy_dialog import BusyDialog, warn_unless_cancelled
 from ui.widgets.column_fit import FontColumns
 from ui.widgets.empty_state import EmptyState
 
@@ -52,7 +51,7 @@ class AuditPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._busy: QProgressDialog | None = None
+        self._busy = BusyDialog(self)
         self._error_shown = False
         self.filter_bar = AuditFilterBar(ctx, self)
         self.count_label = QLabel(self)
@@ -194,16 +193,13 @@ class AuditPage(QWidget):
 
     # -- verify --------------------------------------------------------------------------------------
     def verify(self) -> None:
-        busy = QProgressDialog(self.tr("Checking every record of the audit chain…"), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.setWindowTitle(self.tr("Verify the audit chain"))
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(300)
-        self._busy = busy
         self.verify_button.setEnabled(False)
         self.verify_label.setText(self.tr("Verifying…"))
-        self._ctx.tasks.run(maintenance.verify_audit, self._ctx.profile, owner=self,
-                            on_done=self._verified, on_error=self._verify_failed)
+        profile = self._ctx.profile
+        self._busy.run(self._ctx.tasks, lambda: maintenance.verify_audit(profile),
+                       title=self.tr("Verify the audit chain"),
+                       label=self.tr("Checking every record of the audit chain…"),
+                       on_done=self._verified, on_error=self._verify_failed)
 
     def summary(self, report: AuditReport) -> str:
         head = self.tr("{events} records of {devices} devices checked.").format(
@@ -221,7 +217,6 @@ class AuditPage(QWidget):
         return "\n".join(lines)
 
     def _verified(self, report: AuditReport) -> None:
-        self._close_busy()
         self.verify_button.setEnabled(True)
         text = self.summary(report)
         self.verify_label.setText(text)
@@ -233,7 +228,6 @@ class AuditPage(QWidget):
             QMessageBox.warning(self, self.tr("Verify the audit chain"), text)
 
     def _verify_failed(self, failure: TaskFailure) -> None:
-        self._close_busy()
         self.verify_button.setEnabled(True)
         self.verify_label.setText(self.tr("The check could not run: {reason}").format(reason=failure.message))
         QMessageBox.warning(self, self.tr("Verify the audit chain"), failure.message)
@@ -263,34 +257,14 @@ class AuditPage(QWidget):
             # the save dialog has asked about an existing file already
             return audit_export.export_audit(profile, actor, f, target, force=True, progress=counted, cancel=cancel)
 
-        busy = QProgressDialog(self.tr("Writing the audit records…"), self.tr("Cancel"), 0, 0, self)
-        busy.setWindowTitle(self.tr("Export"))
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(300)
-        self._busy = busy
+        def moved(dialog, done: int, _total: int) -> None:  # the total is not known in advance
+            dialog.setLabelText(self.tr("{n} records written…").format(n=f"{done:,}"))
 
-        def moved(done: int, _total: int, _text: str) -> None:
-            if self._busy is busy:
-                busy.setLabelText(self.tr("{n} records written…").format(n=f"{done:,}"))
-
-        job = self._ctx.tasks.run(make, cancellable=True, owner=self, on_progress=moved,
-                                  on_done=self._exported, on_error=self._export_failed)
-        busy.canceled.connect(job.cancel)
-
-    def _close_busy(self) -> None:
-        if self._busy is not None:
-            self._busy.reset()
-            self._busy.deleteLater()
-            self._busy = None
+        self._busy.run(self._ctx.tasks, make, title=self.tr("Export"), label=self.tr("Writing the audit records…"),
+                       cancel_text=self.tr("Cancel"), moved=moved, on_done=self._exported,
+                       on_error=lambda failure: warn_unless_cancelled(self, self.tr("Export"), failure))
 
     def _exported(self, written) -> None:
-        self._close_busy()
         self.exported.emit(written)
         file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
-
-    def _export_failed(self, failure: TaskFailure) -> None:
-        self._close_busy()
-        if isinstance(failure.error, DomainError) and failure.error.code == "cancelled":
-            return
-        QMessageBox.warning(self, self.tr("Export"), failure.message)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import china_date
-from app.domain.errors import DomainError
 from app.services import credit_register, register_export
 from app.services.credit_register import BreachRecord, RegisterFilter
 from ui.context import UiContext
@@ -35,6 +33,7 @@ from ui.pages.breach_register_detail import RecordDetail
 from ui.pages.breach_register_filters import RegisterFilterBar, is_prefecture
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs, icons
+from ui.widgets.busy_dialog import BusyDialog, warn_unless_cancelled
 from ui.widgets.column_fit import FontColumns
 from ui.widgets.empty_state import EmptyState
 
@@ -53,7 +52,7 @@ class BreachRegisterPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._filter = RegisterFilter()
-        self._busy: QProgressDialog | None = None
+        self._busy = BusyDialog(self)
         self._error_shown = False
         self.filter_bar = RegisterFilterBar(ctx, self)
         self.count_label = QLabel(self)
@@ -227,35 +226,11 @@ class BreachRegisterPage(QWidget):
             return register_export.export_register(profile, actor, f, target, force=True, progress=progress,
                                                    cancel=cancel)
 
-        busy = QProgressDialog(self.tr("Writing the workbook…"), self.tr("Cancel"), 0, 0, self)
-        busy.setWindowTitle(self.tr("Export"))
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(300)
-        self._busy = busy
-
-        def moved(done: int, total: int, _text: str) -> None:
-            if self._busy is busy:
-                busy.setMaximum(total)
-                busy.setValue(done)
-
-        job = self._ctx.tasks.run(make, cancellable=True, owner=self, on_progress=moved,
-                                  on_done=self._exported, on_error=self._export_failed)
-        busy.canceled.connect(job.cancel)
-
-    def _close_busy(self) -> None:
-        if self._busy is not None:
-            self._busy.reset()
-            self._busy.deleteLater()
-            self._busy = None
+        self._busy.run(self._ctx.tasks, make, title=self.tr("Export"), label=self.tr("Writing the workbook…"),
+                       cancel_text=self.tr("Cancel"), on_done=self._exported,
+                       on_error=lambda failure: warn_unless_cancelled(self, self.tr("Export"), failure))
 
     def _exported(self, written) -> None:
-        self._close_busy()
         self.exported.emit(written)
         file_dialogs.confirm_saved(self, written.path, self.tr("{n} records were saved to {path}").format(
             n=f"{written.records:,}", path=written.path))
-
-    def _export_failed(self, failure: TaskFailure) -> None:
-        self._close_busy()
-        if isinstance(failure.error, DomainError) and failure.error.code == "cancelled":
-            return
-        QMessageBox.warning(self, self.tr("Export"), failure.message)

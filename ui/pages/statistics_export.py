@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu, QMessageBox
 
-from app.domain.errors import DomainError
 from app.domain.vocabulary import Role
 from app.reports.tables import period_name
 from app.services import briefing, reports
@@ -22,8 +21,8 @@ from app.services.statistics import StatisticsRequest
 from ui.context import UiContext
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for
 from ui.pages.statistics_labels import area_text
-from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs
+from ui.widgets.busy_dialog import BusyDialog, warn_unless_cancelled
 
 
 class StatisticsExport(QObject):
@@ -32,7 +31,7 @@ class StatisticsExport(QObject):
     def __init__(self, ctx: UiContext, page) -> None:
         super().__init__(page)
         self._ctx, self._page = ctx, page
-        self._busy: QProgressDialog | None = None
+        self._busy = BusyDialog(page)
         self.preview: PdfPreviewDialog | None = None
         menu = QMenu(page)
         self.draft_action = menu.addAction(self.tr("Briefing (draft) …"), self.draft)
@@ -134,33 +133,9 @@ class StatisticsExport(QObject):
 
     def _run(self, fn, on_done) -> None:
         """``fn(progress=, cancel=)`` on the task pool behind a cancellable busy dialog."""
-        busy = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self._page)
-        busy.setWindowTitle(self.tr("Export"))
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(300)
-        self._busy = busy
-
-        def moved(done: int, total: int, _text: str) -> None:
-            if self._busy is busy:
-                busy.setMaximum(total)
-                busy.setValue(done)
-
-        job = self._ctx.tasks.run(fn, cancellable=True, owner=self._page, on_progress=moved,
-                                  on_done=lambda result: (self._close_busy(), on_done(result)),
-                                  on_error=self._failed)
-        busy.canceled.connect(job.cancel)
-
-    def _close_busy(self) -> None:
-        if self._busy is not None:
-            self._busy.reset()
-            self._busy.deleteLater()
-            self._busy = None
-
-    def _failed(self, failure: TaskFailure) -> None:
-        self._close_busy()
-        if isinstance(failure.error, DomainError) and failure.error.code == "cancelled":
-            return
-        QMessageBox.warning(self._page, self.tr("Export"), failure.message)
+        self._busy.run(self._ctx.tasks, fn, title=self.tr("Export"), label=self.tr("Preparing the export…"),
+                       cancel_text=self.tr("Cancel"), on_done=on_done,
+                       on_error=lambda failure: warn_unless_cancelled(self._page, self.tr("Export"), failure))
 
     def _saved(self, path: Path, text: str) -> None:
         file_dialogs.confirm_saved(self._page, path, text)
