@@ -105,53 +105,53 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="45"/>
+        <location filename="../../ui/pages/audit_filters.py" line="37"/>
         <source>User (login name or name)</source>
         <translation>操作人（登录名或姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="46"/>
+        <location filename="../../ui/pages/audit_filters.py" line="38"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="47"/>
+        <location filename="../../ui/pages/audit_filters.py" line="39"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="48"/>
+        <location filename="../../ui/pages/audit_filters.py" line="40"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="49"/>
+        <location filename="../../ui/pages/audit_filters.py" line="41"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="50"/>
-        <location filename="../../ui/pages/audit_filters.py" line="101"/>
+        <location filename="../../ui/pages/audit_filters.py" line="42"/>
+        <location filename="../../ui/pages/audit_filters.py" line="87"/>
         <source>All devices</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="51"/>
+        <location filename="../../ui/pages/audit_filters.py" line="44"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="59"/>
+        <location filename="../../ui/pages/audit_filters.py" line="46"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="65"/>
+        <location filename="../../ui/pages/audit_filters.py" line="44"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="103"/>
+        <location filename="../../ui/pages/audit_filters.py" line="89"/>
         <source> (this computer)</source>
         <translation>（本机）</translation>
     </message>
@@ -1223,67 +1223,67 @@ in force</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="54"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="48"/>
         <source>Search case no., enterprise, government body, agreement… (Ctrl+F)</source>
         <translation>搜索案号、企业、被投诉主体、协议…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="57"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="51"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="58"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="52"/>
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="60"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="54"/>
         <source>All sectors</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="61"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="55"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="63"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="58"/>
         <source>Registered from</source>
         <translation>登记日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="71"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="61"/>
         <source>Overdue only</source>
         <translation>只看超期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="72"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="62"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="77"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="67"/>
         <source>Remove this condition</source>
         <translation>去掉此条件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="79"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="69"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="100"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="90"/>
         <source>{name} (own level)</source>
         <translation>{name}（州本级）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="113"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="58"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="182"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="166"/>
         <source>Condition from the workbench</source>
         <translation>工作台筛选条件</translation>
     </message>

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,16 +19,11 @@ from app.domain.clock import china_date
 from app.services.audit_trail import AuditFilter
 from ui.context import UiContext
 from ui.widgets import icons
+from ui.widgets.date_range import DateRange
 
 TYPING_DELAY_MS = 300
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class AuditFilterBar(QWidget):
@@ -48,22 +40,16 @@ class AuditFilterBar(QWidget):
         self.action = self._combo(self.tr("All actions"), ar.action_choices())
         self.outcome = self._combo(self.tr("Any outcome"), list(ar.OUTCOME_LABELS.items()))
         self.device = self._combo(self.tr("All devices"), [])
-        self.dated = QCheckBox(self.tr("From"), self)
         today = china_date(ctx.profile.now())
-        self.date_from = QDateEdit(_qdate(today - timedelta(days=30)), self, calendarPopup=True, enabled=False)
-        self.date_to = QDateEdit(_qdate(today), self, calendarPopup=True, enabled=False)
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self._emit)
-        self.dated.toggled.connect(self._dates_toggled)
+        self.dates = DateRange(self, self.tr("From"), self.tr("to"), today - timedelta(days=30), today, self._emit)
+        self.dated, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
         self.reset = QPushButton(self.tr("Clear filters"), self)
         self.reset.setIcon(icons.icon("clear_filter"))
         self.reset.clicked.connect(self.clear)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.dated, self.date_from, QLabel(self.tr("to"), self), self.date_to, self.actor,
-                       self.case_no):
+        for widget in (*self.dates.widgets(), self.actor, self.case_no):
             top.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
@@ -107,10 +93,9 @@ class AuditFilterBar(QWidget):
             self._quiet = False
 
     def current(self) -> AuditFilter:
-        dated = self.dated.isChecked()
+        date_from, date_to = self.dates.dates()
         return AuditFilter(
-            date_from=_pydate(self.date_from.date()) if dated else None,
-            date_to=_pydate(self.date_to.date()) if dated else None,
+            date_from=date_from, date_to=date_to,
             actor=self.actor.text().strip(), category=self.category.currentData(),
             action=self.action.currentData(), case_no=self.case_no.text().strip(),
             device=self.device.currentData() or "", outcome=self.outcome.currentData(),
@@ -126,11 +111,6 @@ class AuditFilterBar(QWidget):
             self.dated.setChecked(False)
         finally:
             self._quiet = False
-        self._emit()
-
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
         self._emit()
 
     def _emit(self, *_args) -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,16 +19,11 @@ from app.domain.clock import china_date
 from app.services.credit_register import RegisterFilter
 from ui.context import UiContext
 from ui.widgets import icons
+from ui.widgets.date_range import DateRange
 
 SEARCH_DELAY_MS = 200
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def is_prefecture(ctx: UiContext) -> bool:
@@ -64,14 +56,10 @@ class RegisterFilterBar(QWidget):
         self.sanction = self._combo(self.tr("Any sanctions"), [("in_force", self.tr("Sanction in force")),
                                                                ("ended", self.tr("Sanctions ended")),
                                                                ("none", self.tr("No sanction"))])
-        self.dated = QCheckBox(self.tr("Confirmed from"), self)
         today = china_date(ctx.profile.now())
-        self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)), self, calendarPopup=True, enabled=False)
-        self.date_to = QDateEdit(_qdate(today), self, calendarPopup=True, enabled=False)
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self._emit)
-        self.dated.toggled.connect(self._dates_toggled)
+        self.dates = DateRange(self, self.tr("Confirmed from"), self.tr("to"), date(today.year, 1, 1), today,
+                               self._emit)
+        self.dated, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
         self.reset = QPushButton(self.tr("Clear filters"), self)
         self.reset.setIcon(icons.icon("clear_filter"))
         self.reset.clicked.connect(self.clear)
@@ -83,8 +71,7 @@ class RegisterFilterBar(QWidget):
             top.addWidget(combo, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.status, self.sanction, self.dated, self.date_from, QLabel(self.tr("to"), self),
-                       self.date_to):
+        for widget in (self.status, self.sanction, *self.dates.widgets()):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self.reset)
@@ -118,13 +105,12 @@ class RegisterFilterBar(QWidget):
             self._quiet = False
 
     def current(self) -> RegisterFilter:
-        dated = self.dated.isChecked()
+        confirmed_from, confirmed_to = self.dates.dates()
         return RegisterFilter(
             search=self.search.text().strip(), region_code=self.county.currentData(),
             department=self.department.currentData(), status=self.status.currentData(),
             sanction=self.sanction.currentData(),
-            confirmed_from=_pydate(self.date_from.date()) if dated else None,
-            confirmed_to=_pydate(self.date_to.date()) if dated else None,
+            confirmed_from=confirmed_from, confirmed_to=confirmed_to,
         )
 
     def clear(self) -> None:
@@ -141,11 +127,6 @@ class RegisterFilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self._emit()
 
     def _emit(self, *_args) -> None:
         if self._quiet:

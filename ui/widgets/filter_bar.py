@@ -8,11 +8,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,17 +25,12 @@ from app.domain.clock import china_date
 from app.domain.vocabulary import Channel, Sector, State, choices
 from app.services.queries import ComplaintFilter
 from ui.context import UiContext
+from ui.widgets.date_range import DateRange
 
 SEARCH_DELAY_MS = 200
 _PRESET_FIELDS = ("due_within_days", "open_only", "typical_only", "conflict_only", "nums")
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class FilterBar(QWidget):
@@ -60,14 +54,10 @@ class FilterBar(QWidget):
         self.sector = self._combo(self.tr("All sectors"), choices(Sector))
         self.channel = self._combo(self.tr("All channels"), choices(Channel))
 
-        self.dated = QCheckBox(self.tr("Registered from"), self)
         today = china_date(ctx.profile.now())
-        self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)), self, calendarPopup=True, enabled=False)
-        self.date_to = QDateEdit(_qdate(today), self, calendarPopup=True, enabled=False)
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self._emit_now)
-        self.dated.toggled.connect(self._dates_toggled)
+        self.dates = DateRange(self, self.tr("Registered from"), self.tr("to"), date(today.year, 1, 1), today,
+                               self._emit_now)
+        self.dated, self.date_from, self.date_to = self.dates.check, self.dates.start, self.dates.end
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         self.mine = QCheckBox(self.tr("Assigned to me"), self)
         for box in (self.overdue, self.mine):
@@ -108,10 +98,8 @@ class FilterBar(QWidget):
             top.addWidget(combo, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.dated)
-        bottom.addWidget(self.date_from)
-        bottom.addWidget(QLabel(self.tr("to"), self))
-        bottom.addWidget(self.date_to)
+        for widget in self.dates.widgets():
+            bottom.addWidget(widget)
         bottom.addSpacing(12)
         bottom.addWidget(self.overdue)
         bottom.addWidget(self.mine)
@@ -132,12 +120,12 @@ class FilterBar(QWidget):
             return (code,) if code else ()
 
         p = self._preset
+        registered_from, registered_to = self.dates.dates()
         return dataclasses.replace(
             p,
             states=one(self.state) or p.states, regions=one(self.county) or p.regions,
             sectors=one(self.sector) or p.sectors, channels=one(self.channel) or p.channels,
-            registered_from=_pydate(self.date_from.date()) if self.dated.isChecked() else None,
-            registered_to=_pydate(self.date_to.date()) if self.dated.isChecked() else None,
+            registered_from=registered_from, registered_to=registered_to,
             overdue_only=self.overdue.isChecked(),
             assignee=self._ctx.actor.user_id if self.mine.isChecked() else p.assignee,
             search=self.search.text().strip(),
@@ -158,11 +146,7 @@ class FilterBar(QWidget):
             self._select(self.county, f.regions)
             self._select(self.sector, f.sectors)
             self._select(self.channel, f.channels)
-            self.dated.setChecked(f.registered_from is not None or f.registered_to is not None)
-            if f.registered_from:
-                self.date_from.setDate(_qdate(f.registered_from))
-            if f.registered_to:
-                self.date_to.setDate(_qdate(f.registered_to))
+            self.dates.set_dates(f.registered_from, f.registered_to)
             self.overdue.setChecked(f.overdue_only)
             self.mine.setChecked(f.assignee == self._ctx.actor.user_id)
             self.search.setText(f.search)
@@ -195,11 +179,6 @@ class FilterBar(QWidget):
         self.search.selectAll()
 
     # -- signals -------------------------------------------------------------------------------------
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self._emit_now()
-
     def _emit_now(self, *_args) -> None:
         self._timer.stop()
         self._emit()
