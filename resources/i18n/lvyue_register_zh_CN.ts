@@ -72,77 +72,77 @@
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="114"/>
+        <location filename="../../ui/pages/breach_register.py" line="107"/>
         <source>No breach records yet. A record is made when a complaint&apos;s breach is confirmed (核实认定).</source>
         <translation>还没有失信记录。投诉经核实认定违约失信后，记录会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="116"/>
+        <location filename="../../ui/pages/breach_register.py" line="109"/>
         <source>No records match the filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="116"/>
+        <location filename="../../ui/pages/breach_register.py" line="109"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="136"/>
-        <location filename="../../ui/pages/breach_register.py" line="150"/>
+        <location filename="../../ui/pages/breach_register.py" line="129"/>
+        <location filename="../../ui/pages/breach_register.py" line="143"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="171"/>
+        <location filename="../../ui/pages/breach_register.py" line="164"/>
         <source>{total} records ({in_force} in force, {sanctioned} under sanction today)</source>
         <translation>共 {total} 条（有效 {in_force} 条；今日仍在惩戒 {sanctioned} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="182"/>
+        <location filename="../../ui/pages/breach_register.py" line="175"/>
         <source>The register could not be read</source>
         <translation>无法读取失信记录台账</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="183"/>
+        <location filename="../../ui/pages/breach_register.py" line="176"/>
         <source>Breach register</source>
         <translation>失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="203"/>
+        <location filename="../../ui/pages/breach_register.py" line="196"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="204"/>
+        <location filename="../../ui/pages/breach_register.py" line="197"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="210"/>
-        <location filename="../../ui/pages/breach_register.py" line="229"/>
-        <location filename="../../ui/pages/breach_register.py" line="231"/>
+        <location filename="../../ui/pages/breach_register.py" line="203"/>
+        <location filename="../../ui/pages/breach_register.py" line="222"/>
+        <location filename="../../ui/pages/breach_register.py" line="224"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="211"/>
+        <location filename="../../ui/pages/breach_register.py" line="204"/>
         <source>Export the {count} records shown (with the current filters) to {path}?</source>
         <translation>按当前筛选条件导出 {count} 条政务失信记录到
 {path}
 确定导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="229"/>
+        <location filename="../../ui/pages/breach_register.py" line="222"/>
         <source>Writing the workbook…</source>
         <translation>正在写入 Excel 台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="230"/>
+        <location filename="../../ui/pages/breach_register.py" line="223"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register.py" line="235"/>
+        <location filename="../../ui/pages/breach_register.py" line="228"/>
         <source>{n} records were saved to {path}</source>
         <translation>已导出 {n} 条政务失信记录：
 {path}</translation>
@@ -259,68 +259,68 @@
 <context>
     <name>RegisterFilterBar</name>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="46"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="47"/>
         <source>Search body (name, pinyin or initials), credit code, case no.</source>
         <translation>检索失信主体（名称、拼音或首字母）、统一社会信用代码、案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="49"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="50"/>
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="52"/>
-        <location filename="../../ui/pages/breach_register_filters.py" line="100"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="53"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="99"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="54"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="55"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="54"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="55"/>
         <source>In force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="55"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
         <source>Repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
         <source>Any sanctions</source>
         <translation>全部惩戒情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
         <source>Sanction in force</source>
         <translation>惩戒实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="58"/>
         <source>Sanctions ended</source>
         <translation>惩戒已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="58"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="59"/>
         <source>No sanction</source>
         <translation>未惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="60"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
         <source>Confirmed from</source>
         <translation>认定日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="63"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="64"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="60"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
         <source>to</source>
         <translation>至</translation>
     </message>

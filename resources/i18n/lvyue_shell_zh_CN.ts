@@ -105,53 +105,53 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="37"/>
+        <location filename="../../ui/pages/audit_filters.py" line="38"/>
         <source>User (login name or name)</source>
         <translation>操作人（登录名或姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="38"/>
+        <location filename="../../ui/pages/audit_filters.py" line="39"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="39"/>
+        <location filename="../../ui/pages/audit_filters.py" line="40"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="40"/>
+        <location filename="../../ui/pages/audit_filters.py" line="41"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="41"/>
+        <location filename="../../ui/pages/audit_filters.py" line="42"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="42"/>
-        <location filename="../../ui/pages/audit_filters.py" line="87"/>
+        <location filename="../../ui/pages/audit_filters.py" line="43"/>
+        <location filename="../../ui/pages/audit_filters.py" line="86"/>
         <source>All devices</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="44"/>
+        <location filename="../../ui/pages/audit_filters.py" line="45"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="46"/>
+        <location filename="../../ui/pages/audit_filters.py" line="47"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="44"/>
+        <location filename="../../ui/pages/audit_filters.py" line="45"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_filters.py" line="89"/>
+        <location filename="../../ui/pages/audit_filters.py" line="87"/>
         <source> (this computer)</source>
         <translation>（本机）</translation>
     </message>
@@ -160,10 +160,10 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../ui/pages/audit.py" line="60"/>
-        <location filename="../../ui/pages/audit.py" line="200"/>
+        <location filename="../../ui/pages/audit.py" line="193"/>
+        <location filename="../../ui/pages/audit.py" line="219"/>
+        <location filename="../../ui/pages/audit.py" line="221"/>
         <location filename="../../ui/pages/audit.py" line="226"/>
-        <location filename="../../ui/pages/audit.py" line="228"/>
-        <location filename="../../ui/pages/audit.py" line="233"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
@@ -183,194 +183,194 @@
         <translation>把当前筛选出的记录保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="111"/>
+        <location filename="../../ui/pages/audit.py" line="104"/>
         <source>No audit records yet. Logins, administration and case handling are recorded here.</source>
         <translation>还没有审计记录。登录、系统管理和案件办理都会记录在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="112"/>
+        <location filename="../../ui/pages/audit.py" line="105"/>
         <source>No audit records match the filters.</source>
         <translation>没有符合筛选条件的审计记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="112"/>
+        <location filename="../../ui/pages/audit.py" line="105"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="122"/>
-        <location filename="../../ui/pages/audit.py" line="132"/>
+        <location filename="../../ui/pages/audit.py" line="115"/>
+        <location filename="../../ui/pages/audit.py" line="125"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="139"/>
+        <location filename="../../ui/pages/audit.py" line="132"/>
         <source>No audit records match the filters</source>
         <translation>没有符合条件的审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="141"/>
+        <location filename="../../ui/pages/audit.py" line="134"/>
         <source>{n} records shown, newest first (scroll down for older ones)</source>
         <translation>已显示 {n} 条，新的在前（向下滚动查看更早的记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="144"/>
+        <location filename="../../ui/pages/audit.py" line="137"/>
         <source>{n} records, newest first</source>
         <translation>共 {n} 条，新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="153"/>
+        <location filename="../../ui/pages/audit.py" line="146"/>
         <source>The audit records could not be read</source>
         <translation>无法读取审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="154"/>
+        <location filename="../../ui/pages/audit.py" line="147"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="162"/>
+        <location filename="../../ui/pages/audit.py" line="155"/>
         <source>Choose a record to see it here.</source>
         <translation>选择一条记录，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="173"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="180"/>
+        <location filename="../../ui/pages/audit.py" line="173"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="174"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="181"/>
+        <location filename="../../ui/pages/audit.py" line="174"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="175"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="182"/>
+        <location filename="../../ui/pages/audit.py" line="175"/>
         <source>Device sequence</source>
         <translation>设备序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="176"/>
         <source>Hub sequence</source>
         <translation>中心序号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="183"/>
+        <location filename="../../ui/pages/audit.py" line="176"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="184"/>
+        <location filename="../../ui/pages/audit.py" line="177"/>
         <source>Record id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="186"/>
+        <location filename="../../ui/pages/audit.py" line="179"/>
         <source>Content (personal data masked)</source>
         <translation>内容（个人信息已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="201"/>
+        <location filename="../../ui/pages/audit.py" line="194"/>
         <source>Checking every record of the audit chain…</source>
         <translation>正在校验审计链中的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="197"/>
+        <location filename="../../ui/pages/audit.py" line="190"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="205"/>
+        <location filename="../../ui/pages/audit.py" line="198"/>
         <source>{events} records of {devices} devices checked.</source>
         <translation>已校验 {devices} 台设备的 {events} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="208"/>
+        <location filename="../../ui/pages/audit.py" line="201"/>
         <source>The audit chain is complete: nothing was altered.</source>
         <translation>审计链完整，未发现篡改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="209"/>
+        <location filename="../../ui/pages/audit.py" line="202"/>
         <source>{n} problems found:</source>
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="211"/>
+        <location filename="../../ui/pages/audit.py" line="204"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="211"/>
+        <location filename="../../ui/pages/audit.py" line="204"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="212"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="216"/>
+        <location filename="../../ui/pages/audit.py" line="209"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="225"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="238"/>
+        <location filename="../../ui/pages/audit.py" line="231"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="239"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="239"/>
+        <location filename="../../ui/pages/audit.py" line="232"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="263"/>
+        <location filename="../../ui/pages/audit.py" line="256"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="264"/>
+        <location filename="../../ui/pages/audit.py" line="257"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="263"/>
-        <location filename="../../ui/pages/audit.py" line="265"/>
+        <location filename="../../ui/pages/audit.py" line="256"/>
+        <location filename="../../ui/pages/audit.py" line="258"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="261"/>
+        <location filename="../../ui/pages/audit.py" line="254"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="269"/>
+        <location filename="../../ui/pages/audit.py" line="262"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>

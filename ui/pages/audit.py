@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from ui.widgets import file_dialogs, icons
 from ui.widgets.busy_dialog import BusyDialog, warn_unless_cancelled
 from ui.widgets.column_fit import FontColumns
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.list_parts import list_beside_detail
 
 _WIDTHS = {"at": 10, "category": 5, "action": 6, "outcome": 3, "case_no": 9, "actor": 8, "device": 5,
            "summary": 30}  # in characters
@@ -83,14 +83,7 @@ class AuditPage(QWidget):
         heading.addWidget(self.count_label, 1)
         heading.addWidget(self.verify_button)
         heading.addWidget(self.export_button)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.view)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        em = self.fontMetrics().horizontalAdvance("中")
-        split.setSizes([em * 60, em * 26])
-        split.setChildrenCollapsible(False)
+        split = list_beside_detail(self, self.view, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addLayout(heading)

@@ -20,6 +20,7 @@ from app.services.audit_trail import AuditFilter
 from ui.context import UiContext
 from ui.widgets import icons
 from ui.widgets.date_range import DateRange
+from ui.widgets.list_parts import refill
 
 TYPING_DELAY_MS = 300
 
@@ -80,15 +81,10 @@ class AuditFilterBar(QWidget):
 
     def set_devices(self, device_ids: list[str], own: str) -> None:
         """The devices whose records the log holds (read on the task pool by the page)."""
-        current = self.device.currentData()
         self._quiet = True
         try:
-            self.device.clear()
-            self.device.addItem(self.tr("All devices"), None)
-            for device in device_ids:
-                label = device[:8] + (self.tr(" (this computer)") if device == own else "")
-                self.device.addItem(label, device)
-            self.device.setCurrentIndex(max(0, self.device.findData(current)) if current else 0)
+            refill(self.device, self.tr("All devices"),
+                   [(d, d[:8] + (self.tr(" (this computer)") if d == own else "")) for d in device_ids])
         finally:
             self._quiet = False
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from ui.widgets import file_dialogs, icons
 from ui.widgets.busy_dialog import BusyDialog, warn_unless_cancelled
 from ui.widgets.column_fit import FontColumns
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.list_parts import list_beside_detail
 
 _WIDTHS = {"case_no": 9, "respondent": 11, "code": 10, "county": 4, "department": 10, "confirmed_by": 10,
            "confirmed_on": 6, "status": 3, "sanctions": 5, "amount": 7}  # in characters
@@ -86,14 +86,7 @@ class BreachRegisterPage(QWidget):
         heading.addWidget(self.count_label, 1)
         heading.addWidget(self.open_button)
         heading.addWidget(self.export_button)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.view)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        em = self.fontMetrics().horizontalAdvance("中")
-        split.setSizes([em * 60, em * 26])
-        split.setChildrenCollapsible(False)
+        split = list_beside_detail(self, self.view, self.detail)
         self.splitter = split
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)

@@ -20,6 +20,7 @@ from app.services.credit_register import RegisterFilter
 from ui.context import UiContext
 from ui.widgets import icons
 from ui.widgets.date_range import DateRange
+from ui.widgets.list_parts import refill
 
 SEARCH_DELAY_MS = 200
 
@@ -93,14 +94,9 @@ class RegisterFilterBar(QWidget):
 
     def set_departments(self, names: list[str]) -> None:
         """The departments found in the register (read on the task pool by the page)."""
-        current = self.department.currentData()
         self._quiet = True
         try:
-            self.department.clear()
-            self.department.addItem(self.tr("All departments"), None)
-            for name in names:
-                self.department.addItem(name, name)
-            self.department.setCurrentIndex(max(0, self.department.findData(current)) if current else 0)
+            refill(self.department, self.tr("All departments"), [(name, name) for name in names])
         finally:
             self._quiet = False
 
