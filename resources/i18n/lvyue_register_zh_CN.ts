@@ -259,68 +259,68 @@
 <context>
     <name>RegisterFilterBar</name>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="47"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="48"/>
         <source>Search body (name, pinyin or initials), credit code, case no.</source>
         <translation>检索失信主体（名称、拼音或首字母）、统一社会信用代码、案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="50"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="51"/>
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="53"/>
-        <location filename="../../ui/pages/breach_register_filters.py" line="99"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="54"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="98"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="55"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="55"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
         <source>In force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="56"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
         <source>Repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="58"/>
         <source>Any sanctions</source>
         <translation>全部惩戒情况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="57"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="58"/>
         <source>Sanction in force</source>
         <translation>惩戒实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="58"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="59"/>
         <source>Sanctions ended</source>
         <translation>惩戒已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="59"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="60"/>
         <source>No sanction</source>
         <translation>未惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="62"/>
         <source>Confirmed from</source>
         <translation>认定日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="64"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="65"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/breach_register_filters.py" line="61"/>
+        <location filename="../../ui/pages/breach_register_filters.py" line="62"/>
         <source>to</source>
         <translation>至</translation>
     </message>

@@ -542,73 +542,73 @@
         <translation>← 返回统计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="108"/>
+        <location filename="../../ui/pages/complaints.py" line="107"/>
         <source>Suspected duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="112"/>
+        <location filename="../../ui/pages/complaints.py" line="110"/>
         <source>Enter or double-click opens a complaint · right-click the header to choose columns</source>
         <translation>回车或双击打开案件 · 右键单击表头可选择显示的列</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="115"/>
+        <location filename="../../ui/pages/complaints.py" line="116"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="117"/>
+        <location filename="../../ui/pages/complaints.py" line="118"/>
         <source>Import complaints from a 12345 or other channel export (Ctrl+I)</source>
         <translation>从12345热线等渠道的导出文件批量导入投诉（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="137"/>
-        <location filename="../../ui/pages/complaints.py" line="223"/>
+        <location filename="../../ui/pages/complaints.py" line="138"/>
+        <location filename="../../ui/pages/complaints.py" line="224"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="141"/>
+        <location filename="../../ui/pages/complaints.py" line="142"/>
         <source>No complaints yet. Press Ctrl+N to register the first one.</source>
         <translation>还没有投诉。按 Ctrl+N 登记第一件投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="142"/>
+        <location filename="../../ui/pages/complaints.py" line="143"/>
         <source>No complaints yet.</source>
         <translation>还没有投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="143"/>
+        <location filename="../../ui/pages/complaints.py" line="144"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="144"/>
+        <location filename="../../ui/pages/complaints.py" line="145"/>
         <source>No complaints match the filters.</source>
         <translation>没有符合筛选条件的投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="144"/>
+        <location filename="../../ui/pages/complaints.py" line="145"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="186"/>
+        <location filename="../../ui/pages/complaints.py" line="187"/>
         <source>This column cannot be sorted</source>
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="235"/>
+        <location filename="../../ui/pages/complaints.py" line="236"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="242"/>
+        <location filename="../../ui/pages/complaints.py" line="243"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="243"/>
+        <location filename="../../ui/pages/complaints.py" line="244"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>
@@ -1223,67 +1223,67 @@ in force</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="48"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="49"/>
         <source>Search case no., enterprise, government body, agreement… (Ctrl+F)</source>
         <translation>搜索案号、企业、被投诉主体、协议…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="51"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="52"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="52"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="53"/>
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="54"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="55"/>
         <source>All sectors</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="55"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="56"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="58"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="59"/>
         <source>Registered from</source>
         <translation>登记日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="61"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="62"/>
         <source>Overdue only</source>
         <translation>只看超期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="62"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="63"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="67"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="68"/>
         <source>Remove this condition</source>
         <translation>去掉此条件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="69"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="70"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="90"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="91"/>
         <source>{name} (own level)</source>
         <translation>{name}（州本级）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="58"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="59"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="166"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="164"/>
         <source>Condition from the workbench</source>
         <translation>工作台筛选条件</translation>
     </message>
@@ -1855,72 +1855,72 @@ in force</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="36"/>
+        <location filename="../../ui/pages/statistics_period.py" line="39"/>
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="38"/>
+        <location filename="../../ui/pages/statistics_period.py" line="41"/>
         <source>{year}, first quarter</source>
         <translation>{year}年第一季度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="38"/>
+        <location filename="../../ui/pages/statistics_period.py" line="41"/>
         <source>{year}, second quarter</source>
         <translation>{year}年第二季度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="39"/>
+        <location filename="../../ui/pages/statistics_period.py" line="42"/>
         <source>{year}, third quarter</source>
         <translation>{year}年第三季度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="39"/>
+        <location filename="../../ui/pages/statistics_period.py" line="42"/>
         <source>{year}, fourth quarter</source>
         <translation>{year}年第四季度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="42"/>
+        <location filename="../../ui/pages/statistics_period.py" line="45"/>
         <source>Year {year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="43"/>
+        <location filename="../../ui/pages/statistics_period.py" line="46"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="69"/>
+        <location filename="../../ui/pages/statistics_period.py" line="70"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="69"/>
+        <location filename="../../ui/pages/statistics_period.py" line="70"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="70"/>
+        <location filename="../../ui/pages/statistics_period.py" line="71"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="70"/>
+        <location filename="../../ui/pages/statistics_period.py" line="71"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="77"/>
+        <location filename="../../ui/pages/statistics_period.py" line="78"/>
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="80"/>
+        <location filename="../../ui/pages/statistics_period.py" line="81"/>
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_period.py" line="93"/>
+        <location filename="../../ui/pages/statistics_period.py" line="94"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2629,7 +2629,7 @@ Try again now?</source>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../ui/pages/statistics.py" line="72"/>
-        <location filename="../../ui/pages/statistics.py" line="183"/>
+        <location filename="../../ui/pages/statistics.py" line="180"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
@@ -2644,87 +2644,87 @@ Try again now?</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="138"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="142"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <location filename="../../ui/pages/statistics.py" line="118"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="124"/>
+        <location filename="../../ui/pages/statistics.py" line="121"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="136"/>
+        <location filename="../../ui/pages/statistics.py" line="133"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <location filename="../../ui/pages/statistics.py" line="135"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="143"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="147"/>
+        <location filename="../../ui/pages/statistics.py" line="144"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="163"/>
+        <location filename="../../ui/pages/statistics.py" line="160"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="198"/>
+        <location filename="../../ui/pages/statistics.py" line="195"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="202"/>
+        <location filename="../../ui/pages/statistics.py" line="199"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="231"/>
+        <location filename="../../ui/pages/statistics.py" line="228"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="233"/>
+        <location filename="../../ui/pages/statistics.py" line="230"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="237"/>
+        <location filename="../../ui/pages/statistics.py" line="234"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="243"/>
+        <location filename="../../ui/pages/statistics.py" line="240"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="245"/>
+        <location filename="../../ui/pages/statistics.py" line="242"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>

@@ -260,3 +260,24 @@ def test_the_main_window_does_not_restore_an_oversized_geometry(qtbot, ctx, scre
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert window.width() <= screen.width() * 0.92 + 1 and window.height() <= screen.height() * 0.92 + 1
+
+
+def test_no_page_scrolls_sideways_at_14_pt(qtbot, ctx, screen, ui_settings):
+    """The filter rows, the statistics period picker and the list headings wrap instead (150 %: 911×485)."""
+    from ui.main_window import MainWindow
+
+    apply_font_size(ui_settings, 14)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    scroll = window.stack.parentWidget().parentWidget()
+    sideways = []
+    for index in range(window.stack.count()):
+        window.stack.setCurrentIndex(index)
+        qtbot.wait(20)  # the scroll area lays out again
+        page = window.stack.currentWidget()
+        if scroll.horizontalScrollBar().isVisible():
+            sideways.append((type(page).__name__, page.minimumSizeHint().width(), scroll.viewport().width()))
+    assert sideways == []
+    window.close()

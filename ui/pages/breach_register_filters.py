@@ -20,6 +20,7 @@ from app.services.credit_register import RegisterFilter
 from ui.context import UiContext
 from ui.widgets import icons
 from ui.widgets.date_range import DateRange
+from ui.widgets.flow_layout import FlowLayout, group
 from ui.widgets.list_parts import refill
 
 SEARCH_DELAY_MS = 200
@@ -70,12 +71,10 @@ class RegisterFilterBar(QWidget):
         top.addWidget(self.search, 3)
         for combo in (self.county, self.department):
             top.addWidget(combo, 1)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()  # wraps onto a further row when the page is narrow, never scrolls
         bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.status, self.sanction, *self.dates.widgets()):
+        for widget in (self.status, self.sanction, group(self, self.dates.widgets()), self.reset):
             bottom.addWidget(widget)
-        bottom.addStretch(1)
-        bottom.addWidget(self.reset)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)

@@ -114,9 +114,6 @@ class StatisticsPage(QWidget):
         return box
 
     def _lay_out(self) -> None:
-        pickers = QHBoxLayout()
-        pickers.addWidget(self.period)
-        pickers.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Area"), self))
         filters.addWidget(self.area, 1)
@@ -153,7 +150,7 @@ class StatisticsPage(QWidget):
         self.scroll.setWidget(content)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(pickers)
+        layout.addWidget(self.period)  # the whole width: its rows wrap only when they must
         layout.addLayout(filters)
         layout.addWidget(self.scroll, 1)
 

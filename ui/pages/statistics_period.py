@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QButtonGroup, QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QDateEdit, QLabel, QPushButton, QToolButton, QWidget
+
+from ui.widgets.flow_layout import FlowLayout, group
 
 MONTH, QUARTER, YEAR, CUSTOM = "month", "quarter", "year", "custom"
+
 
 
 def period_bounds(kind: str, anchor: date) -> tuple[date, date]:
@@ -62,17 +65,15 @@ class PeriodPicker(QWidget):
         self._anchor = today
         self._kind = kind
         self.buttons: dict[str, QPushButton] = {}
-        group = QButtonGroup(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        exclusive = QButtonGroup(self)
+        kinds: list[QWidget] = []
         for key, text in ((MONTH, self.tr("This month")), (QUARTER, self.tr("This quarter")),
                           (YEAR, self.tr("This year")), (CUSTOM, self.tr("Custom"))):
             button = QPushButton(text, self, checkable=True)
             button.clicked.connect(lambda _c=False, k=key: self.choose(k))
-            group.addButton(button)
+            exclusive.addButton(button)
             self.buttons[key] = button
-            row.addWidget(button)
+            kinds.append(button)
         self.previous = QToolButton(self, text="◀", autoRaise=True)
         self.previous.setToolTip(self.tr("Previous period"))
         self.previous.clicked.connect(lambda: self.step(-1))
@@ -85,13 +86,12 @@ class PeriodPicker(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_edited)
-        row.addSpacing(6)
-        row.addWidget(self.previous)
-        row.addWidget(self.next)
-        row.addSpacing(6)
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel(self.tr("to"), self))
-        row.addWidget(self.date_to)
+        # wraps onto a further row when the page is narrow (150 % and 14 pt on 1366×768), never scrolls
+        row = FlowLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(group(self, kinds))
+        row.addWidget(group(self, [self.previous, self.next]))
+        row.addWidget(group(self, [self.date_from, QLabel(self.tr("to"), self), self.date_to]))
         self._quiet = False
         self.choose(kind, emit=False)
 

@@ -26,6 +26,7 @@ from app.domain.vocabulary import Channel, Sector, State, choices
 from app.services.queries import ComplaintFilter
 from ui.context import UiContext
 from ui.widgets.date_range import DateRange
+from ui.widgets.flow_layout import FlowLayout, group
 
 SEARCH_DELAY_MS = 200
 _PRESET_FIELDS = ("due_within_days", "open_only", "typical_only", "conflict_only", "nums")
@@ -96,17 +97,14 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 3)
         for combo in (self.state, self.county, self.sector, self.channel):
             top.addWidget(combo, 1)
-        bottom = QHBoxLayout()
+        # wraps onto a further row when the page is narrow (150 % and 14 pt on 1366×768), never scrolls
+        bottom = FlowLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in self.dates.widgets():
-            bottom.addWidget(widget)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.overdue)
-        bottom.addWidget(self.mine)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.preset_label)
-        bottom.addWidget(self.preset_clear)
-        bottom.addStretch(1)
+        bottom.addWidget(group(self, self.dates.widgets()))
+        bottom.addWidget(group(self, [self.overdue, self.mine]))
+        self.preset = group(self, [self.preset_label, self.preset_clear])
+        self.preset.setVisible(self._preset != ComplaintFilter())
+        bottom.addWidget(self.preset)
         bottom.addWidget(self.reset)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +164,8 @@ class FilterBar(QWidget):
         self.preset_label.setText(description or self.tr("Condition from the workbench"))
         self.preset_label.setVisible(shown)
         self.preset_clear.setVisible(shown)
+        if hasattr(self, "preset"):  # laid out after the first call
+            self.preset.setVisible(shown)
 
     def clear_preset(self) -> None:
         self._set_preset(ComplaintFilter(), "")

@@ -4,7 +4,7 @@ buttons at 14 pt on a small screen), instead of forcing the window wider than th
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -77,3 +77,13 @@ class FlowLayout(QLayout):
             x += hint.width() + across
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+def group(parent: QWidget, widgets: list[QWidget]) -> QWidget:
+    """Widgets that wrap together in a ``FlowLayout`` (a date range and its "至", a chip and its ✕)."""
+    holder = QWidget(parent)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return holder
