@@ -2,9 +2,9 @@
 
 ``python main.py`` and ``python -m tests`` call ``ensure()`` before importing anything that is not in
 the standard library. It creates ``.venv`` beside ``pyproject.toml`` on first use, installs the project
-(plus extras), and re-runs the command inside it. A stamp holding the hash of ``pyproject.toml`` makes
-later starts instant and reinstalls when dependencies change. Frozen builds (PyInstaller) and
-``LVYUE_NO_BOOTSTRAP=1`` skip all of this. Standard library only.
+(with the ``desktop`` extra, or the extras asked for), and re-runs the command inside it. A stamp
+holding the hash of ``pyproject.toml`` makes later starts instant and reinstalls when dependencies
+change. Frozen builds (PyInstaller) and ``LVYUE_NO_BOOTSTRAP=1`` skip all of this. Standard library only.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "lvyue-install.json"
+IMPLIED = {"dev": {"desktop", "server"}}  # pyproject: dev = lvyue[desktop,server] + the test tools
 
 
 def _venv_python() -> Path:
@@ -46,7 +47,10 @@ def _satisfied(extras: tuple[str, ...]) -> bool:
     except (OSError, ValueError):
         return False
     wanted = _wanted(extras)
-    return stamp.get("pyproject") == wanted["pyproject"] and set(wanted["extras"]) <= set(stamp.get("extras", []))
+    installed = set(stamp.get("extras", []))
+    for extra in list(installed):
+        installed |= IMPLIED.get(extra, set())
+    return stamp.get("pyproject") == wanted["pyproject"] and set(wanted["extras"]) <= installed
 
 
 def _say(text: str) -> None:
@@ -80,8 +84,12 @@ def _install(extras: tuple[str, ...]) -> None:
     STAMP.write_text(json.dumps(_wanted(tuple(all_extras))), encoding="utf-8")
 
 
-def ensure(extras: tuple[str, ...] = ()) -> None:
-    """Make sure the project runs inside ``.venv`` with its dependencies; re-exec there if needed."""
+def ensure(extras: tuple[str, ...] = ("desktop",)) -> None:
+    """Make sure the project runs inside ``.venv`` with its dependencies; re-exec there if needed.
+
+    ``extras`` are the optional dependency groups of ``pyproject.toml``: the desktop by default
+    (``python main.py``), ``("dev",)`` for the tests (the desktop, the hub and the test tools). The hub
+    (``python -m server``) does not call this: it runs from an installed ``.[server]`` environment."""
     if getattr(sys, "frozen", False) or os.environ.get("LVYUE_NO_BOOTSTRAP") == "1":
         return
     if not _satisfied(extras):

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.arguments import ChineseParser
+from app.common.cli_parser import ChineseParser
 from app.domain.errors import DomainError
 from app.messages import describe
 from server import admin_audit, security_log

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
-from app.store.permissions import private_dir, private_file, secure_tree
+from app.common.permissions import private_dir, private_file, secure_tree
 from app.sync.protocol import API_PREFIX, PROTOCOL_VERSION
 from server import HUB_VERSION, security_log
 from server.auth import TokenCache
@@ -74,7 +74,7 @@ def prepare(settings: HubSettings) -> None:
 
 def secure_data(settings: HubSettings) -> None:
     """The data folder (SQLite database, blobs, security log) readable by the hub's account only:
-    made 0700/0600 and repaired at every start (``app.store.permissions``; the user's ACL on Windows)."""
+    made 0700/0600 and repaired at every start (``app.common.permissions``; the user's ACL on Windows)."""
     private_dir(settings.data_dir)
     if settings.is_sqlite:
         private_file(settings.data_dir / "hub.sqlite")

@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 
 from app.domain.errors import DomainError
-from app.security.data_keys import KeySet
 from app.security.fieldcrypt import FieldCipher
+from app.security.key_set import KeySet
 from server.settings import HubSettings
 
 

@@ -19,8 +19,8 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.sqlite_setup import install_sqlite_transactions, writer_engine
 from app.security.fieldcrypt import bind, unbind
-from app.store.engine import BEGIN_OPTION, install_sqlite_transactions
 from server.data_key import hub_cipher
 from server.settings import HubSettings
 
@@ -42,7 +42,7 @@ class HubDatabase:
         self.settings = settings
         self.engine = make_engine(settings)
         self.is_postgres = self.engine.dialect.name == "postgresql"
-        writer = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) if not self.is_postgres else self.engine
+        writer = writer_engine(self.engine) if not self.is_postgres else self.engine
         self.writer = sessionmaker(bind=writer, expire_on_commit=False)
         self.reader = sessionmaker(bind=self.engine)
         self._gate: anyio.Semaphore | None = None

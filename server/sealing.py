@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import utc_now
 from app.security.fieldcrypt import FieldCipher, open_json, seal_json
-from app.store.backup import backup_file, timestamped_name
 from server.services.reference import get_setting, put_setting
 from server.tables import events, rejections
 

@@ -32,9 +32,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from app.common.permissions import private_dir, private_file
 from app.domain import retention
 from app.domain.clock import iso_utc, utc_now
-from app.store.permissions import private_dir, private_file
 
 LOGGER_NAME = "lvyue.hub.security"
 _lock = threading.Lock()

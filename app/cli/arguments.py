@@ -1,10 +1,8 @@
-"""The argument parser (Chinese help and Chinese usage errors)."""
+"""The argument parser (Chinese help and Chinese usage errors: ``app.common.cli_parser``, shared with the hub)."""
 
 from __future__ import annotations
 
 import argparse
-import re
-import sys
 
 from app.cli import admin_commands as admin
 from app.cli import (
@@ -22,6 +20,7 @@ from app.cli import (
 )
 from app.cli import complaint_commands as complaint
 from app.cli import typical_commands as typical
+from app.common.cli_parser import ChineseParser
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
@@ -29,44 +28,6 @@ COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup"
             "credit", "key")
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
-
-_TRANSLATIONS = [
-    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
-    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
-    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效（可选：\3）"),
-    (r"argument (.*?): expected one argument", r"参数 \1 需要一个值"),
-    (r"argument (.*?): invalid int value: (.*)", r"参数 \1 应为整数：\2"),
-    (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1（可选：\2）"),
-]
-
-
-# argparse looks its messages up through a module-level ``_`` at run time; answer in Chinese.
-_ARGPARSE_ZH = {
-    "usage: ": "用法：",
-    "options": "选项",
-    "positional arguments": "位置参数",
-    "show this help message and exit": "显示本帮助并退出",
-    "the following arguments are required: %s": "缺少必需的参数：%s",
-    "unrecognized arguments: %s": "无法识别的参数：%s",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "取值 %(value)r 无效（可选：%(choices)s）",
-    "expected one argument": "需要一个值",
-    "invalid %(type)s value: %(value)r": "取值无效：%(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-}
-argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
-        for pattern, replacement in _TRANSLATIONS:
-            if re.search(pattern, message):
-                message = re.sub(pattern, replacement, message)
-                break
-        self.print_usage(sys.stderr)
-        self.exit(2, f"错误：{message}\n（使用 -h 查看帮助）\n")
-
 
 def _common(default) -> argparse.ArgumentParser:
     """Options accepted before and after the command; only the top level sets their defaults."""

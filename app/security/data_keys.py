@@ -5,56 +5,22 @@ id kept in ``meta``; the device id can change at enrolment). The entry holds eve
 ever used (JSON: ``current`` and ``keys``: id -> base64): the current one seals, the retired ones
 still open old backups. The keys are never written to a file beside the data, and there is no
 fallback: without a keyring backend the profile does not open (``data_keyring_unavailable``).
+The key set itself (``KeySet``, no keyring) is in ``app.security.key_set``, shared with the hub.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass, field
 
 import keyring
 from keyring.errors import KeyringError
 
 from app.domain.errors import DomainError
-from app.security.fieldcrypt import FieldCipher, new_key, register_key
+from app.security.key_set import KeySet
 
 SERVICE = "lvyue-data-key"
-KEPT_KEYS = 8  # the current key and the seven before it (a backup older than seven rotations no longer opens)
 _UNUSABLE = ("keyring.backends.fail", "keyring.backends.null")
-
-
-@dataclass
-class KeySet:
-    current: str
-    keys: dict[str, bytes] = field(default_factory=dict)
-
-    @classmethod
-    def fresh(cls) -> KeySet:
-        key_id, secret = new_key()
-        return cls(key_id, {key_id: secret})
-
-    def rotated(self) -> KeySet:
-        """A copy with a new current key; the last ``KEPT_KEYS - 1`` old ones are kept (retired: they
-        only open backups made before). Windows Credential Manager holds 2,560 bytes per entry."""
-        key_id, secret = new_key()
-        kept = list(self.keys.items())[-(KEPT_KEYS - 1):]
-        return KeySet(key_id, {**dict(kept), key_id: secret})
-
-    def to_text(self) -> str:
-        return json.dumps({"current": self.current,
-                           "keys": {k: base64.b64encode(v).decode("ascii") for k, v in self.keys.items()}})
-
-    @classmethod
-    def from_text(cls, text: str) -> KeySet:
-        data = json.loads(text)
-        return cls(data["current"], {k: base64.b64decode(v) for k, v in data["keys"].items()})
-
-    def install(self) -> FieldCipher:
-        """Register every key in the process and return the cipher of the current one."""
-        for key_id, secret in self.keys.items():
-            register_key(key_id, secret)
-        return FieldCipher(self.current, self.keys[self.current])
 
 
 def _keyring_backend():

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from app.common.permissions import private_dir
 from app.domain.errors import DomainError
 from app.domain.filenames import is_executable, require_sha256, safe_filename
 from app.services.act import Acted, act
@@ -22,7 +23,6 @@ from app.services.profile import Profile
 from app.services.users import Actor
 from app.store.faults import fault_of
 from app.store.partial_files import hold
-from app.store.permissions import private_dir
 from app.sync.blobs import attachment_owner
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024

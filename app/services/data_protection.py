@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import utc_now
 from app.domain.errors import DomainError
 from app.domain.ids import uuid7
 from app.security import data_keys
 from app.security.data_keys import KeySet
 from app.security.fieldcrypt import FieldCipher
-from app.store.backup import backup_file, timestamped_name
 from app.store.meta import MetaStore
 from app.store.sealing import SEALED_FLAG, has_rows, seal_everything, truncate_wal
 from app.store.uow import Store

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.common.permissions import private_dir
 from app.services.profile import Profile
 from app.store import document_index as index
 from app.store.partial_files import hold, sweep
-from app.store.permissions import private_dir
 
 log = logging.getLogger(__name__)
 

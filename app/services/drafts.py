@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.common.permissions import private_dir
 from app.security.fieldcrypt import TokenError, open_value, seal_value
 from app.services.profile import Profile
-from app.store.permissions import private_dir
 
 _SAFE = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
 

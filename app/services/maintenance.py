@@ -13,6 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.common.permissions import private_dir, private_file
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import CHINA
 from app.domain.errors import DomainError
 from app.security.audit import AuditReport, verify
@@ -20,7 +22,6 @@ from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import (
     BackupCopy,
-    backup_file,
     check_backup,
     clear_damage_mark,
     damage_mark,
@@ -30,11 +31,9 @@ from app.store.backup import (
     marked_initialised,
     restore_file,
     set_aside,
-    timestamped_name,
 )
 from app.store.faults import fault_of
 from app.store.meta import MetaStore
-from app.store.permissions import private_dir, private_file
 from app.store.projector import PROJECTION_VERSION, Projector
 from app.store.tables import complaints
 from app.store.uow import Store

@@ -15,16 +15,17 @@ from pathlib import Path
 
 import platformdirs
 
+from app.common.permissions import open_private_home, private_dir, private_file
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import iso_utc, utc_now
 from app.domain.deadlines import DeadlineRules
 from app.domain.errors import DomainError
 from app.domain.ids import uuid7
 from app.domain.regions import RegionRegistry, scope_prefix
 from app.domain.workdays import WorkCalendar
-from app.store.backup import backup_file, integrity_problem, mark_damaged, timestamped_name
+from app.store.backup import integrity_problem, mark_damaged
 from app.store.meta import MetaStore
 from app.store.partial_files import sweep
-from app.store.permissions import open_private_home, private_dir, private_file
 from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
@@ -116,7 +117,7 @@ def is_initialised(home: Path) -> bool:
 def _open_store(files: ProfileFiles) -> Store:
     """Open (or create) the database: the folder 0700 and the file 0600 before SQLite touches it (its
     -wal and -shm then take the database file's mode), and a profile from an older version repaired
-    (``app.store.permissions``)."""
+    (``app.common.permissions``)."""
     open_private_home(files.home)  # a folder still open to others (an older version's) is walked whole
     private_dir(files.backups)
     private_file(files.database)

@@ -14,40 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.store.permissions import private_file
-
 DAMAGE_SUFFIX = ".damaged"  # lvyue.sqlite.damaged: the database failed a read; check it fully at start
-
-
-def backup_file(source: Path, destination: Path) -> Path:
-    """Copy the database at ``source`` into a new file ``destination`` (page by page, consistent)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_suffix(destination.suffix + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    private_file(tmp)  # a copy of the case data: readable by the user only, from its first byte
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        tmp.replace(destination)
-    except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
-        raise
-    return destination
-
-
-def timestamped_name(reason: str, moment: datetime) -> str:
-    return f"lvyue-{reason}-{moment.strftime('%Y%m%d-%H%M%S-%f')}.sqlite"
 
 
 def restore_file(backup: Path, target: Path) -> None:

@@ -2,7 +2,8 @@
 
 pysqlite's own transaction handling is switched off (``isolation_level = None``) and SQLAlchemy emits
 ``BEGIN`` itself: ``BEGIN IMMEDIATE`` for writers, so two processes (the window and a scheduled
-``main.py sync``) queue for the write lock instead of failing half-way through.
+``main.py sync``) queue for the write lock instead of failing half-way through. The pragmas and the
+``BEGIN`` handling are shared with the hub (``app.common.sqlite_setup``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 
-BEGIN_OPTION = "lvyue_begin"
+from app.common.sqlite_setup import install_sqlite_transactions
+
 BUSY_TIMEOUT_MS = 30000
 BUSY_TIMEOUT_ENV = "LVYUE_BUSY_TIMEOUT_MS"  # how long a write waits for another program's lock
 
@@ -36,27 +38,3 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False, busy_ms: int | 
     extra = ("cache_size=-32000", "temp_store=MEMORY", "secure_delete=ON") + (("query_only=ON",) if read_only else ())
     install_sqlite_transactions(engine, busy_timeout_ms=busy_ms, extra_pragmas=extra)
     return engine
-
-
-def install_sqlite_transactions(engine: Engine, *, busy_timeout_ms: int, extra_pragmas: tuple[str, ...] = ()) -> None:
-    """WAL, synchronous=FULL, foreign keys, a busy timeout, and SQLAlchemy-issued ``BEGIN`` (``BEGIN
-    IMMEDIATE`` on ``writer_engine``). Shared by the profile database and the hub's SQLite store."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
-                       f"busy_timeout={busy_timeout_ms}", *extra_pragmas):
-            cursor.execute(f"PRAGMA {pragma}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
-        mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
-
-
-def writer_engine(engine: Engine) -> Engine:
-    """The same pool, but every transaction starts with ``BEGIN IMMEDIATE``."""
-    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

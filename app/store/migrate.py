@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import utc_now
-from app.store.backup import backup_file, timestamped_name
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -13,10 +13,11 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.sqlite_setup import writer_engine
 from app.security.fieldcrypt import FieldCipher, bind, unbind
 from app.store.backup import mark_damaged
 from app.store.complaints import ComplaintStore
-from app.store.engine import create_sqlite_engine, writer_engine
+from app.store.engine import create_sqlite_engine
 from app.store.events import EventLog
 from app.store.meta import MetaStore
 from app.store.migrate import MigrationResult, upgrade

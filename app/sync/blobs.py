@@ -20,11 +20,11 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select, update
 
+from app.common.permissions import private_dir
 from app.domain.errors import DomainError
 from app.domain.filenames import is_sha256_hex, require_sha256
 from app.security.fieldcrypt import open_json
 from app.store.partial_files import hold
-from app.store.permissions import private_dir
 from app.store.tables import complaints, events
 from app.store.uow import Store
 from app.sync.tables import blob_queue

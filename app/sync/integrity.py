@@ -16,10 +16,11 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.common.sqlite_copy import backup_file, timestamped_name
 from app.contract.event_record import event_of
 from app.domain.clock import iso_utc, utc_now
 from app.security.fieldcrypt import seal_json
-from app.store.backup import backup_file, restore_file, timestamped_name
+from app.store.backup import restore_file
 from app.store.meta import MetaStore
 from app.store.projector import Horizons, Projector
 from app.store.tables import events, pull_marks, quarantine

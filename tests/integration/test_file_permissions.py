@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from app.common import permissions
 from app.services import documents, drafts, maintenance
 from app.services.attachments import attach_file
 from app.services.intake import register
 from app.services.profile import make_daily_backup, open_profile
-from app.store import permissions
 from tests.factories import intake
 from tests.sync_fixtures import ROOT, LiveHub
 

@@ -113,8 +113,8 @@ def test_a_retention_below_six_months_is_refused(tmp_path, monkeypatch, capsys):
 
 
 def test_the_profile_keeps_a_backup_a_month_for_six_months(office, clock):
+    from app.common.sqlite_copy import timestamped_name
     from app.services.profile import make_daily_backup
-    from app.store.backup import timestamped_name
 
     folder = office.profile.files.backups
     folder.mkdir(parents=True, exist_ok=True)
