@@ -339,7 +339,12 @@ Function .onInit
         SetErrorLevel 740  ; ERROR_ELEVATION_REQUIRED: run the silent all-users install elevated
         Quit
       ${EndIf}
+      ClearErrors
       ExecShell "runas" "$EXEPATH" "$R0"
+      ${If} ${Errors}
+        MessageBox MB_OK|MB_ICONSTOP "为所有用户安装需要管理员权限，没有取得。可以不带 /ALLUSERS 只为自己安装。"
+        SetErrorLevel 740
+      ${EndIf}
       Quit
     ${EndIf}
   ${EndIf}
