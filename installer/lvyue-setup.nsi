@@ -232,6 +232,15 @@ Section "桌面快捷方式" SecDesktop
   CreateShortcut "$DESKTOP\履约.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
 SectionEnd
 
+Section "-DesktopChoice"  ; hidden: remembered for the next upgrade; deselected, the old shortcut goes
+  ${If} ${SectionIsSelected} ${SecDesktop}
+    WriteRegStr SHCTX "${SETUP_KEY}" "Desktop" "1"
+  ${Else}
+    Delete "$DESKTOP\履约.lnk"
+    WriteRegStr SHCTX "${SETUP_KEY}" "Desktop" "0"
+  ${EndIf}
+SectionEnd
+
 Section /o "每日下班自动同步" SecSync
   ; the task of the Windows user running the installer, as that user, while logged on
   Call TaskName
@@ -295,7 +304,8 @@ Function .onInit
     StrCpy $AllUsers 1
   ${EndIf}
 
-  ; the sync task: chosen before (upgrade), or /SYNCTIME=HH:MM; /NOSYNC wins
+  ; the sync task and the desktop shortcut: as chosen before (upgrade), then /SYNCTIME=HH:MM, /NOSYNC,
+  ; /NODESKTOP
   StrCpy $SyncTime "17:30"
   ${If} $AllUsers == 1
     ReadRegStr $0 HKLM "${SETUP_KEY}" "SyncTime"
@@ -305,6 +315,14 @@ Function .onInit
   ${If} $0 != ""
     StrCpy $SyncTime $0
     !insertmacro SelectSection ${SecSync}
+  ${EndIf}
+  ${If} $AllUsers == 1
+    ReadRegStr $0 HKLM "${SETUP_KEY}" "Desktop"
+  ${Else}
+    ReadRegStr $0 HKCU "${SETUP_KEY}" "Desktop"
+  ${EndIf}
+  ${If} $0 == "0"
+    !insertmacro UnselectSection ${SecDesktop}
   ${EndIf}
   ClearErrors
   ${GetOptions} $R0 "/SYNCTIME=" $0
