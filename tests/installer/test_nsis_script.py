@@ -42,8 +42,9 @@ def makensis(bundle: Path, outdir: Path, *defines: str) -> subprocess.CompletedP
 
 
 @needs_makensis
-@pytest.mark.parametrize(("suffix", "defines"), [(".exe", ()), ("", ("-DEXE_SUFFIX=",))],
-                         ids=["windows-bundle", "linux-bundle"])
+@pytest.mark.parametrize(("suffix", "defines"), [(".exe", ()), ("", ("-DEXE_SUFFIX=",)),
+                                                 ("", ("-DEXE_SUFFIX=", "-DNO_COMPRESS"))],
+                         ids=["windows-bundle", "linux-bundle", "linux-bundle-uncompressed"])
 def test_the_script_compiles_into_a_windows_installer(tmp_path, suffix, defines):
     bundle = fake_bundle(tmp_path / "Lvyue-dist", suffix)
     outdir = tmp_path / "out"
