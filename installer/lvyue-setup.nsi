@@ -99,7 +99,7 @@ Var ModeAll
 
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TITLE "欢迎安装 履约 ${VERSION}"
-!define MUI_WELCOMEPAGE_TEXT "履约 政府违约失信投诉办理系统将安装到这台电脑。$\r$\n$\r$\n默认只为当前 Windows 用户安装，不需要管理员权限。$\r$\n$\r$\n升级时只替换程序文件；配置档案、备份和已开具的文书保存在 %LOCALAPPDATA%\Lvyue，安装、升级和卸载都不会改动。$\r$\n$\r$\n请先关闭正在运行的履约，然后点击“下一步”。"
+!define MUI_WELCOMEPAGE_TEXT "履约 政府违约失信投诉办理系统将安装到这台电脑。$\r$\n$\r$\n默认只为当前 Windows 用户安装，不需要管理员权限。$\r$\n$\r$\n升级时只替换程序文件；配置档案、备份和已开具的文书保存在 $DataDir，安装、升级和卸载都不会改动。$\r$\n$\r$\n请先关闭正在运行的履约，然后点击“下一步”。"
 !insertmacro MUI_PAGE_WELCOME
 Page custom ModePageShow ModePageLeave
 !insertmacro MUI_PAGE_COMPONENTS
@@ -111,7 +111,7 @@ Page custom ModePageShow ModePageLeave
 !define MUI_PAGE_CUSTOMFUNCTION_SHOW FinishShow
 !insertmacro MUI_PAGE_FINISH
 
-!define MUI_UNCONFIRMPAGE_TEXT_TOP "将从下面的文件夹删除履约的程序文件、快捷方式和“每日下班自动同步”计划任务。$\r$\n您的数据不会删除：配置档案、数据库备份、已开具的文书都保存在 %LOCALAPPDATA%\Lvyue，重新安装后可以继续使用。"
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "将从下面的文件夹删除履约的程序文件、快捷方式和“每日下班自动同步”计划任务。$\r$\n您的数据不会删除：配置档案、数据库备份、已开具的文书都保存在 $DataDir，重新安装后可以继续使用。"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 
@@ -532,6 +532,8 @@ FunctionEnd
 
 Function un.onInit
   SetRegView 64
+  SetShellVarContext current
+  StrCpy $DataDir "$LOCALAPPDATA\Lvyue"  ; this user's data, named on the confirm page
   ; all users when the machine-wide entry points at this folder
   ReadRegStr $0 HKLM "${UNINST_KEY}" "InstallLocation"
   ${If} $0 != ""
