@@ -659,59 +659,59 @@
 <context>
     <name>CountiesTable</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="196"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="196"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="196"/>
         <source>Verified</source>
         <translation>核实认定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="171"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="196"/>
         <source>Substan-
 tiated</source>
         <translation>属实率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="197"/>
         <source>Forwarded
 on time</source>
         <translation>按时
 转办率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="197"/>
         <source>Verified
 on time</source>
         <translation>按时核实
 认定率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="172"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="197"/>
         <source>Breaches</source>
         <translation>违约失信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="198"/>
         <source>Sanctions
 in force</source>
         <translation>惩戒
 实施中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="198"/>
         <source>Repaired</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="173"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="198"/>
         <source>Overdue</source>
         <translation>期末超期</translation>
     </message>
@@ -2108,42 +2108,42 @@ in force</source>
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="255"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="255"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="239"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="264"/>
         <source>Breaches confirmed</source>
         <translation>认定违约失信</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="240"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="265"/>
         <source>Sanctions decided</source>
         <translation>本期惩戒决定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="241"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="266"/>
         <source>Sanctions in force at the end</source>
         <translation>期末实施中的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="243"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="268"/>
         <source>Sanctions expired</source>
         <translation>本期期满的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="244"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="269"/>
         <source>Sanctions lifted by repair</source>
         <translation>本期因信用修复解除的惩戒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="245"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="270"/>
         <source>Credit repaired</source>
         <translation>信用修复</translation>
     </message>
@@ -2628,108 +2628,108 @@ Try again now?</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="72"/>
-        <location filename="../../ui/pages/statistics.py" line="180"/>
+        <location filename="../../ui/pages/statistics.py" line="73"/>
+        <location filename="../../ui/pages/statistics.py" line="181"/>
         <source>All departments</source>
         <translation>全部主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="81"/>
+        <location filename="../../ui/pages/statistics.py" line="82"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="88"/>
+        <location filename="../../ui/pages/statistics.py" line="89"/>
         <source>Counties side by side</source>
         <translation>各县市对比</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="138"/>
+        <location filename="../../ui/pages/statistics.py" line="139"/>
         <source>Received by channel</source>
         <translation>受理投诉 · 按来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="139"/>
+        <location filename="../../ui/pages/statistics.py" line="140"/>
         <source>Received by sector</source>
         <translation>受理投诉 · 按领域</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="118"/>
+        <location filename="../../ui/pages/statistics.py" line="125"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="121"/>
+        <location filename="../../ui/pages/statistics.py" line="126"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="133"/>
+        <location filename="../../ui/pages/statistics.py" line="134"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="135"/>
+        <location filename="../../ui/pages/statistics.py" line="136"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="140"/>
+        <location filename="../../ui/pages/statistics.py" line="141"/>
         <source>States at the period&apos;s end (all complaints)</source>
         <translation>期末各状态件数（全部投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="141"/>
+        <location filename="../../ui/pages/statistics.py" line="142"/>
         <source>Findings, sanctions and repairs</source>
         <translation>核实认定结论、惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="144"/>
+        <location filename="../../ui/pages/statistics.py" line="145"/>
         <source>Timeliness of each stage</source>
         <translation>各环节办理时效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="160"/>
+        <location filename="../../ui/pages/statistics.py" line="161"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="195"/>
+        <location filename="../../ui/pages/statistics.py" line="196"/>
         <source>The end date is before the start date</source>
         <translation>截止日期早于起始日期，请重新选择</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="199"/>
+        <location filename="../../ui/pages/statistics.py" line="200"/>
         <source>{period} · {area}: counting…</source>
         <translation>{period} · {area}：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="228"/>
+        <location filename="../../ui/pages/statistics.py" line="229"/>
         <source>{period} · {area}</source>
         <translation>{period} · {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="230"/>
+        <location filename="../../ui/pages/statistics.py" line="231"/>
         <source>The period has not ended: figures as of {day}, and they may still grow. Click any number to list its complaints.</source>
         <translation>统计期间尚未结束：数字截至 {day}，此后还会增加。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="234"/>
+        <location filename="../../ui/pages/statistics.py" line="235"/>
         <source>Figures from {start} to {end}. Click any number to list its complaints.</source>
         <translation>统计期间 {start} 至 {end}。点击任一数字可查看对应的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="240"/>
+        <location filename="../../ui/pages/statistics.py" line="241"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="242"/>
+        <location filename="../../ui/pages/statistics.py" line="243"/>
         <source>Received and verified per month, {first} to {last}</source>
         <translation>每月受理与核实认定件数（{first}至{last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics.py" line="75"/>
+        <location filename="../../ui/pages/statistics.py" line="76"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
@@ -2738,13 +2738,13 @@ Try again now?</source>
     <name>SummaryPanel</name>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="58"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="117"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="59"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="93"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="118"/>
         <source>Verified</source>
         <translation>核实认定</translation>
     </message>
@@ -2765,19 +2765,19 @@ Try again now?</source>
     </message>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="63"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="104"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="129"/>
         <source>Breaches confirmed</source>
         <translation>认定违约失信</translation>
     </message>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="64"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="106"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="131"/>
         <source>Sanctions in force</source>
         <translation>惩戒实施中</translation>
     </message>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="65"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="133"/>
         <source>Credit repaired</source>
         <translation>信用修复</translation>
     </message>
@@ -2788,67 +2788,67 @@ Try again now?</source>
     </message>
     <message>
         <location filename="../../ui/pages/statistics_tables.py" line="67"/>
-        <location filename="../../ui/pages/statistics_tables.py" line="109"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="134"/>
         <source>Overdue at the end</source>
         <translation>期末超期未办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="92"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="117"/>
         <source>Complaints registered in the period</source>
         <translation>统计期间内登记受理的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="94"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="119"/>
         <source>Findings recorded in the period</source>
         <translation>统计期间内作出的核实认定结论（属实、不属实、存在分歧）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="96"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="121"/>
         <source>Substantiated ({n}/{d})</source>
         <translation>属实率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="97"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="122"/>
         <source>Click to list the substantiated findings</source>
         <translation>点击查看认定属实的投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="98"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="123"/>
         <source>On time: forwarding ({n}/{d})</source>
         <translation>按时转办率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="99"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="124"/>
         <source>On time: verification ({n}/{d})</source>
         <translation>按时核实认定率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="100"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="125"/>
         <source>On time: rectification ({n}/{d})</source>
         <translation>按期整改率（{n}/{d}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="103"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="128"/>
         <source>Click to list the {n} late ones</source>
         <translation>点击查看超时的 {n} 件次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="105"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="130"/>
         <source>Refusals confirmed as breach of trust in the period</source>
         <translation>统计期间内拒不整改被认定为违约失信的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="107"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="132"/>
         <source>Sanction decisions in force at the period&apos;s end</source>
         <translation>期末仍在实施的惩戒决定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="108"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="133"/>
         <source>Credit repairs in the period</source>
         <translation>统计期间内完成信用修复的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="110"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="135"/>
         <source>Open stages past their due date at the period&apos;s end</source>
         <translation>期末仍在办理且已超过期限的环节</translation>
     </message>
@@ -3095,39 +3095,39 @@ Try again now?</source>
 <context>
     <name>TimelinessTable</name>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
         <source>Stage</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="204"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="229"/>
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
         <source>On-time rate</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="205"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="230"/>
         <source>Median
 (working days)</source>
         <translation>用时中位数
 （工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/statistics_tables.py" line="206"/>
+        <location filename="../../ui/pages/statistics_tables.py" line="231"/>
         <source>90th percentile
 (working days)</source>
         <translation>第90百分位

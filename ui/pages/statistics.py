@@ -47,6 +47,7 @@ from ui.pages.statistics_period import PeriodPicker
 from ui.pages.statistics_tables import CountiesTable, SanctionsPanel, SummaryPanel, TimelinessTable
 from ui.tasks import Job, TaskFailure
 from ui.widgets import icons
+from ui.widgets.flow_layout import FlowLayout, group
 from ui.widgets.heading import Heading
 
 
@@ -114,16 +115,16 @@ class StatisticsPage(QWidget):
         return box
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Area"), self))
-        filters.addWidget(self.area, 1)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel(self.tr("Department"), self))
-        filters.addWidget(self.department, 2)
-        filters.addSpacing(8)
-        filters.addWidget(self.progress)
-        filters.addWidget(self.refresh_button)
-        filters.addLayout(self.export_slot)
+        actions = QWidget(self)
+        buttons = QHBoxLayout(actions)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.refresh_button)
+        buttons.addLayout(self.export_slot)
+        filters = FlowLayout()  # wraps onto a further row when the page is narrow, never scrolls
+        filters.addWidget(group(self, [QLabel(self.tr("Area"), self), self.area]))
+        filters.addWidget(group(self, [QLabel(self.tr("Department"), self), self.department]))
+        filters.addWidget(actions)
 
         content = QWidget(self)
         column = QVBoxLayout(content)

@@ -4,7 +4,7 @@ numerator and denominator."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -66,16 +66,41 @@ class SummaryPanel(QWidget):
             ("rectify", self.tr("Rectified on time"), d.Figure(d.LATE, Stage.RECTIFY.value)),
             ("overdue", self.tr("Overdue at the end"), d.Figure(d.OVERDUE)),
         ]
-        for i, (key, caption, figure) in enumerate(items):
+        self._grid = grid
+        for key, caption, figure in items:
             button = NumberButton(self, scale=1.6)
             button.clicked.connect(lambda _c=False, k=key: self.figure_clicked.emit(self._figures[k]))
             label = QLabel(caption, self, alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             label.setWordWrap(True)
-            row, column = divmod(i, self.COLUMNS)
-            grid.addWidget(button, 2 * row, column)
-            grid.addWidget(label, 2 * row + 1, column)
-            grid.setColumnStretch(column, 1)
             self.buttons[key], self.captions[key], self._figures[key] = button, label, figure
+        self.columns = 0
+        self._arrange(self.COLUMNS)
+
+    # -- columns that follow the width: 5 across, fewer on a narrow page (150 % and 14 pt), never cut off --
+    def _cell_width(self) -> int:
+        em = self.fontMetrics().horizontalAdvance("中")
+        return max(max(b.sizeHint().width() for b in self.buttons.values()), em * 6) + self._grid.horizontalSpacing()
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for column in range(max(self.columns, columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for i, key in enumerate(self.buttons):
+            row, column = divmod(i, columns)
+            self._grid.addWidget(self.buttons[key], 2 * row, column)  # moves a widget already in the grid
+            self._grid.addWidget(self.captions[key], 2 * row + 1, column)
+        self.columns = columns
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._cell_width() * 2), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fitting = max(2, min(self.COLUMNS, event.size().width() // max(1, self._cell_width())))
+        self._arrange(fitting)  # the grid lays out again on its next request
 
     def show_report(self, r: SupervisionReport) -> None:
         def count(key: str, value: int, caption: str, tip: str) -> None:
