@@ -168,3 +168,21 @@ def test_a_county_user_of_the_prefecture_profile_sees_only_that_county(qtbot, pr
     assert {c.key for c in page.data.report.received_by_county} == {"532301"}
     f, _ = opened(qtbot, page, lambda: page.summary.buttons["received"].click())
     assert len(f.nums) == page.data.report.received
+
+
+def test_the_key_figures_take_the_columns_that_fit(qtbot, county_page, ui_settings):
+    from ui.appearance import apply_font_size
+
+    page = county_page
+    apply_font_size(ui_settings, 14)
+    page.resize(1400, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.summary.columns == 5)
+    page.resize(560, 700)  # 150 % and 14 pt leave about this much
+    qtbot.waitUntil(lambda: page.summary.columns < 5)
+    panel = page.summary
+    assert panel.width() >= panel.columns * panel._cell_width() - 8
+    qtbot.waitUntil(lambda: all(panel.rect().contains(b.geometry()) for b in panel.buttons.values()))
+    page.resize(1400, 700)
+    qtbot.waitUntil(lambda: page.summary.columns == 5)
