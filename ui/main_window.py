@@ -47,6 +47,7 @@ from ui.sync.daily import daily_due
 from ui.sync.indicator import SyncIndicator
 from ui.tasks import TaskFailure
 from ui.widgets import file_dialogs, icons
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.navigation_list import NavigationList
 from ui.widgets.page_stack import PageStack
 from ui.widgets.screen_fit import em, fit_to_screen, restore_geometry_if_fits, scrolling
@@ -137,9 +138,11 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         actor, office = self.ctx.actor, self.ctx.profile.office
         region = self.ctx.profile.regions.find(office.region_code)
-        self.user_label = QLabel(self.tr("User: {name} ({roles})").format(
+        # both give way (cut with "…", the whole text as tooltip) when the bar is narrow: 14 pt on a scaled screen
+        self.user_label = ElidedLabel(self.tr("User: {name} ({roles})").format(
             name=actor.display_name, roles=role_names(actor.roles)), self)
-        self.profile_label = QLabel(f"{office.name} · {region.name if region else ''}（{office.region_code}）", self)
+        self.profile_label = ElidedLabel(f"{office.name} · {region.name if region else ''}（{office.region_code}）",
+                                         self)
         self.saved_label = QLabel(self.tr("Last saved: —"), self)
         self.sync_label = SyncIndicator(self.sync.controller, self.ctx.profile.now, self)
         self.sync_label.clicked.connect(lambda: self.go(SYNC))

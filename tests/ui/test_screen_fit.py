@@ -8,6 +8,7 @@ from Qt's screen to the sizes is checked too.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -280,4 +281,26 @@ def test_no_page_scrolls_sideways_at_14_pt(qtbot, ctx, screen, ui_settings):
         if scroll.horizontalScrollBar().isVisible():
             sideways.append((type(page).__name__, page.minimumSizeHint().width(), scroll.viewport().width()))
     assert sideways == []
+    window.close()
+
+
+def test_the_status_bar_cuts_its_labels_with_a_tooltip_rather_than_overlapping(qtbot, ctx, screen, ui_settings):
+    from ui.main_window import MainWindow
+
+    apply_font_size(ui_settings, 14)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    labels = [w for w in (window.user_label, window.profile_label, window.saved_label, window.sync_label)
+              if w.isVisible()]
+    rects = sorted((QRect(w.mapTo(bar, w.rect().topLeft()), w.size()) for w in labels), key=QRect.left)
+    for left, right in itertools.pairwise(rects):
+        assert left.right() < right.left(), (left, right)
+    assert all(bar.rect().contains(r) for r in rects)
+    for label in (window.user_label, window.profile_label):
+        assert label.toolTip() == (label.text() if label.is_elided() else "")
+    if screen.width() < 1000:  # 150 %: something has to give
+        assert window.user_label.is_elided() or window.profile_label.is_elided()
     window.close()
