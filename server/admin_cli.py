@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.arguments import ChineseParser
 from app.domain.errors import DomainError
 from app.messages import describe
-from server import admin_audit, security_log
+from server import admin_audit, backup_cli, security_log
 from server import admin_handlers as h
 from server import admin_quarantine as q
 from server.admin_handlers import PASSWORD_ENV
@@ -115,6 +115,7 @@ def build_parser() -> ChineseParser:
 
     g = res.add_parser("audit", help="审计校验").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "verify", admin_audit.audit_verify, "校验各设备的审计链（事件摘要、设备序号连续、前后衔接；发现问题时退出码为 3）")
+    backup_cli.add_parsers(res, common)
     g = res.add_parser("key", help="个人信息加密密钥").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "rotate", key_rotate, "更换数据密钥并重新加密全部个人信息（先停止服务；SQLite 自动备份）")
 
