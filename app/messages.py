@@ -383,6 +383,7 @@ MESSAGES: dict[str, str] = {
     "hub_backup_schema": "该备份来自 PostgreSQL 模式 {schema}，而当前连接使用模式 {target}；请连接到同名模式再恢复",
     "hub_restore_not_empty": "中心已有数据（{detail}）；恢复会覆盖它们，确认无误后加 --force",
     "hub_restore_count_mismatch": "恢复后的数据与备份清单不符（{detail}）",
+    "hub_trial_database_failed": "无法创建试运行数据库 {database}：{detail}",
 }
 
 

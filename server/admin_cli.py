@@ -41,6 +41,13 @@ def build_parser() -> ChineseParser:
     parser.set_defaults(command="serve")
     sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
     sub.add_parser("migrate", parents=[common], help="升级数据库结构").set_defaults(command="migrate")
+    trial = sub.add_parser("trial", parents=[common],
+                           help="试运行：建库（PostgreSQL 库不存在时）、迁移、首批用户和注册码，然后在 127.0.0.1:8000 启动")
+    trial.add_argument("--host", default=argparse.SUPPRESS, help="监听地址（默认 127.0.0.1）")
+    trial.add_argument("--port", type=int, default=argparse.SUPPRESS, help="端口（默认 8000）")
+    trial.add_argument("--region", default="532300", help="首批用户和注册码所属地区（默认 532300 楚雄州）")
+    trial.add_argument("--office", default="试运行单位", help="注册码的单位名称")
+    trial.set_defaults(command="trial")
     admin = sub.add_parser("admin", parents=[common], help="管理：地区、部门、用户、注册码、设备……")
     admin.set_defaults(command="admin", handler=None)
     res = admin.add_subparsers(title="管理对象", metavar="对象", parser_class=ChineseParser)
