@@ -30,7 +30,7 @@ from sqlalchemy import MetaData, create_engine, inspect, make_url, text
 from app.domain.clock import iso_utc, utc_now
 from app.domain.errors import DomainError
 from app.security.data_keys import KeySet
-from app.store.backup import backup_file, restore_file
+from app.store.backup import backup_file
 from app.store.permissions import private_dir
 from server import HUB_VERSION
 from server.data_key import key_path, load_keys
@@ -374,10 +374,18 @@ def _restore_sqlite(settings: HubSettings, copy: Path) -> None:
 
     target = sqlite_path(settings.database_url)
     private_dir(target.parent)
-    if target.exists():
-        restore_file(copy, target)  # through the backup API: the live file's WAL stays consistent
-    else:
+    if not target.exists():
         backup_file(copy, target)
+        return
+    src = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)  # written through the backup API: the
+    try:                                                        # file's WAL and -shm stay consistent
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def _restore_postgres(settings: HubSettings, dump: Path, schema: str | None) -> None:
