@@ -374,7 +374,7 @@ MESSAGES: dict[str, str] = {
     "hub_backup_key_inside": "密钥副本 {path} 不能放在备份目录内：数据库备份与数据密钥须分开保存",
     "hub_backup_no_database": "找不到中心数据库（{url}）",
     "hub_backup_blob_damaged": "附件文件 {path} 的内容与其 SHA-256 名称不符，已停止备份；请检查磁盘",
-    "hub_backup_tool_missing": "找不到 {tool}：请安装与数据库服务器主版本相同的 PostgreSQL 客户端（如 apt-get install postgresql-client-15）",
+    "hub_backup_tool_missing": "找不到 {tool}：请安装主版本不低于数据库服务器的 PostgreSQL 客户端（pg_dump、pg_restore、psql，如 apt-get install postgresql-client-15）",
     "hub_backup_tool_failed": "{tool} 执行失败：{detail}",
     "hub_backup_invalid": "备份 {path} 未通过校验（{detail}），拒绝恢复",
     "hub_backup_wrong_database": "该备份来自 {kind} 数据库，不能恢复到 {target} 数据库",

@@ -20,19 +20,17 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import MetaData, create_engine, inspect, make_url, text
+from sqlalchemy import create_engine, inspect, make_url, text
 
 from app.domain.clock import iso_utc, utc_now
 from app.domain.errors import DomainError
 from app.security.data_keys import KeySet
 from app.store.backup import backup_file
 from app.store.permissions import private_dir
-from server import HUB_VERSION
+from server import HUB_VERSION, pg_backup
 from server.data_key import key_path, load_keys
 from server.settings import HubSettings
 
@@ -77,7 +75,7 @@ def create_backup(settings: HubSettings, target: Path, key_to: Path | None = Non
             revision, counts = _sqlite_facts(part / SQLITE_FILE)
         else:
             kind, database_file = "postgresql", PG_FILE
-            revision, counts, schema = _backup_postgres(settings, part / PG_FILE)
+            revision, counts, schema = pg_backup.dump(settings, part / PG_FILE, COUNTED)
         files = {database_file: _file_entry(part / database_file)}
         files.update(_copy_blobs(blobs_root, part / BLOBS))
         manifest = {
@@ -115,24 +113,6 @@ def _sqlite_facts(path: Path) -> tuple[str | None, dict[str, int]]:
     finally:
         con.close()
     return (revision[0] if revision else None), counts
-
-
-def _backup_postgres(settings: HubSettings, destination: Path) -> tuple[str | None, dict[str, int], str]:
-    """``pg_dump -Fc`` of the hub's schema in the very snapshot the counts are read from."""
-    engine = create_engine(settings.database_url)
-    try:
-        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as con:
-            snapshot = con.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
-            schema = con.exec_driver_sql("SELECT current_schema()").scalar_one()
-            revision = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one_or_none()
-            counts = {table: con.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one() for table in COUNTED}
-            _pg_tool(settings, "pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-                     f"--schema={schema}", f"--snapshot={snapshot}", f"--file={destination}")
-            con.rollback()
-    finally:
-        engine.dispose()
-    os.chmod(destination, 0o600)
-    return revision, counts, schema
 
 
 def _copy_blobs(source: Path, destination: Path) -> dict[str, dict]:
@@ -198,42 +178,6 @@ def _settings_record(settings: HubSettings) -> dict:
     return values
 
 
-# ---- PostgreSQL client tools -------------------------------------------------------------------------
-def _pg_connection(url: str) -> tuple[str, dict[str, str]]:
-    """libpq connection string for the tools and the environment carrying the password (never argv)."""
-    from psycopg.conninfo import make_conninfo
-
-    parsed = make_url(url)
-    params: dict[str, str] = {}
-    if parsed.host:
-        params["host"] = parsed.host
-    if parsed.port:
-        params["port"] = str(parsed.port)
-    if parsed.username:
-        params["user"] = parsed.username
-    if parsed.database:
-        params["dbname"] = parsed.database
-    for name, value in parsed.query.items():
-        params[name] = value if isinstance(value, str) else value[-1]
-    env = dict(os.environ)
-    if parsed.password:
-        env["PGPASSWORD"] = parsed.password
-    return make_conninfo(**params), env
-
-
-def _pg_tool(settings: HubSettings, tool: str, *arguments: str) -> None:
-    program = shutil.which(tool)
-    if program is None:
-        raise DomainError("hub_backup_tool_missing", tool=tool)
-    conninfo, env = _pg_connection(settings.database_url)
-    option = "--dbname" if tool in ("pg_dump", "pg_restore") else "-d"
-    result = subprocess.run([program, *arguments, f"{option}={conninfo}"], env=env, capture_output=True,
-                            text=True, encoding="utf-8", errors="replace", check=False)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise DomainError("hub_backup_tool_failed", tool=tool, detail=" ".join(detail[-3:])[:400])
-
-
 # ---- verify ------------------------------------------------------------------------------------------
 def verify_backup(source: Path) -> dict:
     """The manifest of the backup in ``source`` once every file it names is there, whole, with its
@@ -288,7 +232,7 @@ def restore_backup(settings: HubSettings, source: Path, *, force: bool = False, 
     if kind == "sqlite":
         _restore_sqlite(settings, source / SQLITE_FILE)
     else:
-        _restore_postgres(settings, source / PG_FILE, manifest.get("pg_schema"))
+        pg_backup.restore(settings, source / PG_FILE, manifest.get("pg_schema"))
     _restore_blobs(settings.blobs_path, source, manifest)
     from server.app import prepare
 
@@ -386,46 +330,6 @@ def _restore_sqlite(settings: HubSettings, copy: Path) -> None:
             dst.close()
     finally:
         src.close()
-
-
-def _restore_postgres(settings: HubSettings, dump: Path, schema: str | None) -> None:
-    engine = create_engine(settings.database_url)
-    try:
-        with engine.connect() as con:
-            current = con.exec_driver_sql("SELECT current_schema()").scalar_one_or_none()
-        if schema and current != schema:
-            raise DomainError("hub_backup_schema", schema=schema, target=str(current))
-        metadata = MetaData()
-        metadata.reflect(engine)
-        metadata.drop_all(engine)  # the hub's tables only (a forced restore; emptiness was checked)
-    finally:
-        engine.dispose()
-    program = shutil.which("pg_restore")
-    if program is None:
-        raise DomainError("hub_backup_tool_missing", tool="pg_restore")
-    listing = subprocess.run([program, "--list", str(dump)], capture_output=True, text=True, check=False)
-    if listing.returncode != 0:
-        raise DomainError("hub_backup_tool_failed", tool="pg_restore", detail=listing.stderr.strip()[:400])
-    # the schema itself exists already (it is where the hub connects): restore what is inside it
-    wanted = [line for line in listing.stdout.splitlines() if not _schema_entry(line)]
-    handle, name = tempfile.mkstemp(prefix="lvyue-restore-", suffix=".list")  # the backup may be read-only
-    toc = Path(name)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write("\n".join(wanted) + "\n")
-    try:
-        _pg_tool(settings, "pg_restore", "--no-owner", "--no-privileges", "--single-transaction",
-                 "--exit-on-error", f"--use-list={toc}", str(dump))
-    finally:
-        toc.unlink(missing_ok=True)
-
-
-def _schema_entry(line: str) -> bool:
-    """A TOC line of the schema object itself or its comment/ACL (``; 2615 ... SCHEMA - name owner``)."""
-    if line.startswith(";"):
-        return False
-    parts = line.split()
-    return len(parts) > 3 and (parts[3] == "SCHEMA" or parts[3:6] in (["COMMENT", "-", "SCHEMA"],
-                                                                       ["ACL", "-", "SCHEMA"]))
 
 
 def _restore_blobs(root: Path, source: Path, manifest: dict) -> None:

@@ -216,3 +216,25 @@ def test_the_commands_back_up_and_refuse_in_chinese(hub, tmp_path, capsys):
     finally:
         os.umask(umask)
     assert not (tmp_path / "b.part").exists()
+
+
+@pytest.mark.postgres
+def test_a_postgres_restore_that_fails_half_way_leaves_the_database_as_it_was(pg_hub, tmp_path):
+    if shutil.which("pg_restore") is None or shutil.which("psql") is None:
+        pytest.skip("pg_restore / psql not installed")
+    a, *_ = worked_hub(pg_hub, tmp_path)
+    create_backup(pg_hub.settings, tmp_path / "backup")
+    register(a)
+    a.sync()  # the hub now differs from the backup
+    before = hub_events(pg_hub)
+    with pg_hub.database.writer() as session:  # a relation (not a table) takes the name of one of the dump's
+        index = session.execute(text(  # indexes: the restore fails there, after the drops and the data
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'events' "
+            "ORDER BY indexname DESC LIMIT 1")).scalar_one()
+        session.execute(text(f'DROP INDEX "{index}"'))
+        session.execute(text(f'CREATE MATERIALIZED VIEW "{index}" AS SELECT 1 AS one'))
+        session.commit()
+    with pytest.raises(DomainError) as error:
+        restore_backup(pg_hub.settings, tmp_path / "backup", force=True)
+    assert error.value.code == "hub_backup_tool_failed" and "already exists" in str(error.value.params)
+    assert hub_events(pg_hub) == before and audit_ok(pg_hub)
