@@ -384,6 +384,8 @@ MESSAGES: dict[str, str] = {
     "hub_restore_not_empty": "中心已有数据（{detail}）；恢复会覆盖它们，确认无误后加 --force",
     "hub_restore_count_mismatch": "恢复后的数据与备份清单不符（{detail}）",
     "hub_trial_database_failed": "无法创建试运行数据库 {database}：{detail}",
+    "hub_backup_no_key": "找不到中心的数据密钥文件 {path}（LVYUE_HUB_DATA_KEY_FILE）；请确认配置与运行中的中心相同",
+    "hub_database_unreachable": "无法连接中心数据库：{detail}",
 }
 
 

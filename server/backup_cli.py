@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
+from app.domain.errors import DomainError
 from server import security_log
 from server.settings import HubSettings
 
@@ -34,10 +37,14 @@ def run(args, settings: HubSettings) -> int:
 
     security_log.configure(settings.security_log_path, settings.security_log_bytes, settings.security_log_backups,
                            settings.security_log_retention_days)
-    if args.command == "backup":
-        outcome = create_backup(settings, args.backup_dir, args.key_to)
-    else:
-        outcome = restore_backup(settings, args.backup_dir, force=args.force, key_from=args.key_from)
+    try:
+        if args.command == "backup":
+            outcome = create_backup(settings, args.backup_dir, args.key_to)
+        else:
+            outcome = restore_backup(settings, args.backup_dir, force=args.force, key_from=args.key_from)
+    except OperationalError as error:  # the database is not there (not created, wrong address, down)
+        detail = str(error.orig).strip().splitlines()[0][:300] if error.orig else type(error).__name__
+        raise DomainError("hub_database_unreachable", detail=detail) from None
     manifest = outcome.manifest
     counts = manifest["counts"] or {}
     blobs = sum(1 for name in manifest["files"] if name.startswith("blobs/"))

@@ -63,6 +63,8 @@ def create_backup(settings: HubSettings, target: Path, key_to: Path | None = Non
         key_to = key_to.resolve()
         if key_to == target or target in key_to.parents:
             raise DomainError("hub_backup_key_inside", path=str(key_to))
+    if not key_path(settings).exists():  # never made here: a hub that ran has its key
+        raise DomainError("hub_backup_no_key", path=str(key_path(settings)))
     keys = load_keys(settings)
     part = target.with_name(target.name + ".part")  # a half-written backup never carries the real name
     if part.exists():

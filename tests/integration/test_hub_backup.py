@@ -83,6 +83,10 @@ def backup_wipe_restore(hub: LiveHub, tmp_path, wipe_database) -> None:
     assert outcome.manifest["counts"]["events"] == len(before)
     assert f"blobs/{sha[:2]}/{sha}" in outcome.manifest["files"]
     assert not any("datakey" in name for name in outcome.manifest["files"])  # the key is kept apart
+    if os.name != "nt":  # the backup holds every case: the hub's account alone reads it
+        assert (tmp_path / "backup").stat().st_mode & 0o777 == 0o700
+        assert {p.stat().st_mode & 0o777 for p in (tmp_path / "backup").rglob("*") if p.is_file()} == {0o600}
+        assert key_copy.stat().st_mode & 0o777 == 0o600
 
     hub.stop()  # the machine is lost: database, data folder and key file
     wipe_database()
@@ -210,6 +214,8 @@ def test_the_commands_back_up_and_refuse_in_chinese(hub, tmp_path, capsys):
         assert main(["admin", "backup", "--to", str(tmp_path / "b"), *data]) == 0
         out = capsys.readouterr().out
         assert "已备份到" in out and "备份中不含数据密钥" in out
+        log = hub.settings.security_log_path.read_text(encoding="utf-8")
+        assert '"event": "hub_backed_up"' in log
         (tmp_path / "b" / "manifest.json").write_text("{}", encoding="utf-8")
         assert main(["admin", "restore", "--from", str(tmp_path / "b"), "--force", *data]) == 1
         assert "未通过校验" in capsys.readouterr().err
