@@ -369,6 +369,23 @@ MESSAGES: dict[str, str] = {
     "key_passphrase_required": "请用环境变量 LVYUE_KEY_PASSPHRASE 提供口令，或在终端中运行以便输入口令",
     "text_too_long": "内容过长：已输入 {length} 字，最多 {max_length} 字（更详细的材料请作为附件添加）",
     "text_over_limit": "“{action_label}”记录中“{path_label}”过长（{length} 字，最多 {max_length} 字）",
+    # ---- hub backup and restore (issue 14: server/hub_backup.py) --
+    "hub_backup_target_not_empty": "备份目录 {path} 已存在且不是空的（或位于附件目录内）；请指定一个新目录",
+    "hub_backup_key_inside": "密钥副本 {path} 不能放在备份目录内：数据库备份与数据密钥须分开保存",
+    "hub_backup_no_database": "找不到中心数据库（{url}）",
+    "hub_backup_blob_damaged": "附件文件 {path} 的内容与其 SHA-256 名称不符，已停止备份；请检查磁盘",
+    "hub_backup_tool_missing": "找不到 {tool}：请安装主版本不低于数据库服务器的 PostgreSQL 客户端（pg_dump、pg_restore、psql，如 apt-get install postgresql-client-15）",
+    "hub_backup_tool_failed": "{tool} 执行失败：{detail}",
+    "hub_backup_invalid": "备份 {path} 未通过校验（{detail}），拒绝恢复",
+    "hub_backup_wrong_database": "该备份来自 {kind} 数据库，不能恢复到 {target} 数据库",
+    "hub_backup_newer": "该备份来自较新版本的中心（数据库结构 {revision}），请先升级程序再恢复",
+    "hub_backup_key_missing": "密钥文件 {path} 不存在或其中没有解密该备份所需的数据密钥 {key_id}；请用 --key-from 指定备份时另行保存的密钥文件",
+    "hub_backup_schema": "该备份来自 PostgreSQL 模式 {schema}，而当前连接使用模式 {target}；请连接到同名模式再恢复",
+    "hub_restore_not_empty": "中心已有数据（{detail}）；恢复会覆盖它们，确认无误后加 --force",
+    "hub_restore_count_mismatch": "恢复后的数据与备份清单不符（{detail}）",
+    "hub_trial_database_failed": "无法创建试运行数据库 {database}：{detail}",
+    "hub_backup_no_key": "找不到中心的数据密钥文件 {path}（LVYUE_HUB_DATA_KEY_FILE）；请确认配置与运行中的中心相同",
+    "hub_database_unreachable": "无法连接中心数据库：{detail}",
 }
 
 

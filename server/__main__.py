@@ -70,6 +70,14 @@ def _run(args, settings: HubSettings) -> int:
         prepare(settings)
         print("数据库结构已是最新。")
         return 0
+    if args.command == "trial":
+        from server.trial import run_trial
+
+        return run_trial(args, settings)
+    if args.command in ("backup", "restore"):
+        from server.backup_cli import run
+
+        return run(args, settings)
     if args.command == "admin":
         return run_admin(args, settings)
     return serve(settings)

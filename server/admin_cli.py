@@ -10,7 +10,7 @@ from pathlib import Path
 from app.common.cli_parser import ChineseParser
 from app.domain.errors import DomainError
 from app.messages import describe
-from server import admin_audit, security_log
+from server import admin_audit, backup_cli, security_log
 from server import admin_handlers as h
 from server import admin_quarantine as q
 from server.admin_handlers import PASSWORD_ENV
@@ -41,6 +41,13 @@ def build_parser() -> ChineseParser:
     parser.set_defaults(command="serve")
     sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
     sub.add_parser("migrate", parents=[common], help="升级数据库结构").set_defaults(command="migrate")
+    trial = sub.add_parser("trial", parents=[common],
+                           help="试运行：建库（PostgreSQL 库不存在时）、迁移、首批用户和注册码，然后在 127.0.0.1:8000 启动")
+    trial.add_argument("--host", default=argparse.SUPPRESS, help="监听地址（默认 127.0.0.1）")
+    trial.add_argument("--port", type=int, default=argparse.SUPPRESS, help="端口（默认 8000）")
+    trial.add_argument("--region", default="532300", help="首批用户和注册码所属地区（默认 532300 楚雄州）")
+    trial.add_argument("--office", default="试运行单位", help="注册码的单位名称")
+    trial.set_defaults(command="trial")
     admin = sub.add_parser("admin", parents=[common], help="管理：地区、部门、用户、注册码、设备……")
     admin.set_defaults(command="admin", handler=None)
     res = admin.add_subparsers(title="管理对象", metavar="对象", parser_class=ChineseParser)
@@ -115,6 +122,7 @@ def build_parser() -> ChineseParser:
 
     g = res.add_parser("audit", help="审计校验").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "verify", admin_audit.audit_verify, "校验各设备的审计链（事件摘要、设备序号连续、前后衔接；发现问题时退出码为 3）")
+    backup_cli.add_parsers(res, common)
     g = res.add_parser("key", help="个人信息加密密钥").add_subparsers(metavar="操作", parser_class=ChineseParser)
     verb(g, "rotate", key_rotate, "更换数据密钥并重新加密全部个人信息（先停止服务；SQLite 自动备份）")
 

@@ -114,11 +114,15 @@ def _carry_tables(fresh: Store, old_copy: Path) -> None:
 
 
 def _carry_unsent(fresh: Store, old: Store, device_id: str, cursor: int) -> tuple[int, int]:
-    """Events the hub does not have (unsent or refused): kept if they still fit this device's chain."""
+    """Events the hub does not have (unsent or refused, or this device's own that a hub restored from an
+    older backup lost): kept if they still fit this device's chain; the lost ones are sent again."""
+    with fresh.read() as session:
+        held = set(session.execute(select(E.id).where(E.device_id == device_id)).scalars())
     with old.read() as session:
         horizons = Horizons(session)
-        rows = session.execute(select(events).where(E.server_seq.is_(None)).order_by(E.device_seq)).all()
-        pending = [(row, horizons.of(row)) for row in rows]
+        rows = session.execute(select(events).where(E.server_seq.is_(None) | (E.device_id == device_id))
+                               .order_by(E.device_seq)).all()
+        pending = [(row, horizons.of(row)) for row in rows if row.id not in held]
     carried = quarantined = 0
     now = iso_utc(utc_now())
     with fresh.unit_of_work() as uow:
@@ -136,6 +140,7 @@ def _carry_unsent(fresh: Store, old: Store, device_id: str, cursor: int) -> tupl
                 continue
             values = {c: getattr(row, c) for c in row._fields if c != "seq"}
             values["horizon"] = horizon
+            values["server_seq"] = None  # unsent: pushed again with the next sync
             uow.session.execute(insert(events).values(**values))
             carried += 1
         uow.commit()

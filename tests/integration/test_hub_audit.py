@@ -6,6 +6,7 @@ to the device's previous stored event is refused with ``chain_broken``.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from sqlalchemy import text
@@ -48,8 +49,12 @@ def _first_stream(hub, d) -> str:
 
 
 def verify(hub, capsys, *extra: str) -> tuple[int, str]:
-    code = hub_main(["admin", "--db", hub.settings.database_url, "--data", str(hub.settings.data_dir),
-                     *extra, "audit", "verify"])
+    umask = os.umask(0o077)  # the hub's main() sets 077 for its process: given back to the tests after it
+    try:
+        code = hub_main(["admin", "--db", hub.settings.database_url, "--data", str(hub.settings.data_dir),
+                         *extra, "audit", "verify"])
+    finally:
+        os.umask(umask)
     out = capsys.readouterr()
     return code, out.out + out.err
 
