@@ -25,11 +25,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, make_url, text
 
+from app.common.permissions import private_dir
+from app.common.sqlite_copy import backup_file
 from app.domain.clock import iso_utc, utc_now
 from app.domain.errors import DomainError
-from app.security.data_keys import KeySet
-from app.store.backup import backup_file
-from app.store.permissions import private_dir
+from app.security.key_set import KeySet
 from server import HUB_VERSION, pg_backup
 from server.data_key import key_path, load_keys
 from server.settings import HubSettings
