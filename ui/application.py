@@ -14,9 +14,9 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.security import log_masking
 from app.services.profile import resolve_home
@@ -24,6 +24,44 @@ from ui.appearance import apply_font_size, apply_readable_colours, profile_setti
 from ui.i18n import install_translators
 from ui.saving_tasks import SavingTasks
 from ui.startup import Startup, demo_home
+from ui.widgets.torn_down import tolerant
+
+# Start-up timing (bench/bench_bundle.py): quit as soon as the first window is shown and say which one
+# and when on stderr; the value is the launcher's time.time() at start (or 1 for no figure). Not for users.
+QUIT_WHEN_SHOWN_ENV = "LVYUE_QUIT_WHEN_SHOWN"
+
+
+class QuitWhenShown(QObject):
+    def __init__(self, app: QApplication, started: float | None) -> None:
+        super().__init__(app)
+        self.app, self.started, self.done = app, started, False
+        self._alive = True  # ui.widgets.torn_down
+
+    @tolerant
+    def eventFilter(self, watched, event) -> bool:
+        if not self.done and event.type() == QEvent.Type.Show and isinstance(watched, QWidget) \
+                and watched.isWindow() \
+                and watched.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+            self.done = True
+            import time
+
+            elapsed = f" {time.time() - self.started:.3f} s" if self.started else ""
+            print(f"shown {type(watched).__name__}{elapsed}", file=sys.stderr, flush=True)
+            QTimer.singleShot(0, self.app, lambda: self.app.exit(0))
+        return False
+
+
+def quit_when_shown(app: QApplication) -> QuitWhenShown | None:
+    value = os.environ.get(QUIT_WHEN_SHOWN_ENV)
+    if not value:
+        return None
+    try:
+        started = float(value) if float(value) > 1 else None
+    except ValueError:
+        started = None
+    watcher = QuitWhenShown(app, started)
+    app.installEventFilter(watcher)
+    return watcher
 
 
 def parse_arguments(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -120,6 +158,7 @@ def main(args: list[str]) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     app = create_application(qt_args)
+    timing = quit_when_shown(app)  # noqa: F841  (kept alive for the whole run)
     translators = install_translators(app)  # noqa: F841  (kept alive for the whole run)
     home = home_for(options)
     settings = profile_settings(home)

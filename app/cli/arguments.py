@@ -42,6 +42,7 @@ def _common(default) -> argparse.ArgumentParser:
 WINDOW_HELP = """桌面程序（不带命令）：python main.py [--home 目录] [--demo]
   --home 目录  配置档案目录（默认：环境变量 LVYUE_HOME，或本用户的数据目录）
   --demo       打开演示配置档案（与正式数据分开；首次使用时生成约 2000 件演示投诉）
+  --selftest   自检：在临时配置档案中登记投诉、开具文书并检查界面组件，完成后删除（不动已有数据）
   另可附加 Qt 的窗口选项，如 -platform offscreen、-style fusion。
   没有图形界面（如远程终端、未设置 DISPLAY）时，桌面程序说明原因后退出（退出码 1），请改用上面的命令。"""
 

@@ -47,6 +47,19 @@ def test_help_names_the_window_options(tmp_path):
     assert "演示" in done.stdout
 
 
+def test_start_timing_quits_once_the_first_window_is_shown(tmp_path):
+    """bench/bench_bundle.py's hook: a new profile's first window is the first-run wizard."""
+    import time
+
+    started = time.time()
+    done = _run(["--home", str(tmp_path / "home")], tmp_path, QT_QPA_PLATFORM="offscreen",
+                LVYUE_QUIT_WHEN_SHOWN=repr(started))
+    assert done.returncode == 0, done.stderr
+    name, seconds = done.stderr.strip().splitlines()[-1].removeprefix("shown ").removesuffix(" s").split()
+    assert name == "FirstRunWizard"
+    assert 0 < float(seconds) <= time.time() - started
+
+
 def test_display_problem_on_linux():
     assert display_problem([], {}, "linux") is not None
     assert display_problem([], {"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
