@@ -109,7 +109,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="warm runs after the first (median)")
     parser.add_argument("--no-source", action="store_true", help="skip the baseline from source")
     parser.add_argument("--fast-installer", action="store_true",
-                        help="the installer was compiled with zlib (build.py --fast-installer): not the release size")
+                        help="the installer was compiled uncompressed (build.py --fast-installer): not the release size")
     args = parser.parse_args()
     bundle = args.bundle.resolve()
     if not program(bundle, "lvyue-cli").is_file():
@@ -125,7 +125,7 @@ def main() -> int:
         print(f"  {part_size / 1e6:7.1f} MB  {part}")
     if args.installer.is_file():
         mb = args.installer.stat().st_size / 1e6
-        note = "zlib for speed, not the release's size" if args.fast_installer else f"aim < {AIM_INSTALLER_MB} MB"
+        note = "stored uncompressed for speed, not the release's size" if args.fast_installer else f"aim < {AIM_INSTALLER_MB} MB"
         print(f"installer {args.installer.name}: {mb:.1f} MB ({note})")
     else:
         print(f"installer: not built ({args.installer.name})")

@@ -3,7 +3,7 @@
     python installer/build.py                   # dist/Lvyue-<version>/, its --selftest, dist/Lvyue-Setup-<version>.exe
     python installer/build.py --no-installer    # the bundle and its self-test only
     python installer/build.py --skip-selftest   # e.g. a bundle for another machine
-    python installer/build.py --fast-installer  # CI: zlib, not the script's LZMA (3+ minutes on one core)
+    python installer/build.py --fast-installer  # CI: stored, not the script's LZMA (3+ minutes on one core)
 
 On Windows (the real target) and on Linux (CI: the same spec builds a Linux bundle, and Debian's
 ``makensis`` compiles the Windows installer script against it to prove the script is valid).
@@ -73,8 +73,9 @@ def selftest(bundle: Path) -> None:
 def compile_installer(bundle: Path, outdir: Path, ver: str, fast: bool = False) -> Path | None:
     """``makensis`` with the defines the script takes; None (and why) when it cannot run here.
 
-    ``fast``: zlib instead of the script's compressor (``SetCompressor /FINAL`` ahead of the script wins):
-    LZMA takes over 3 minutes on one core for this bundle, zlib a fraction; for checking the script in CI.
+    ``fast``: the files stored uncompressed (the script's ``-DNO_COMPRESS``): LZMA takes over 3 minutes on one
+    core for this bundle, this a few seconds; for checking the script in CI, never for a release. Off Windows
+    the bundle's programs have no ``.exe`` (``-DEXE_SUFFIX=``).
     """
     if not NSIS_SCRIPT.is_file():
         print(f"跳过安装程序：没有 {NSIS_SCRIPT.relative_to(ROOT)}", file=sys.stderr)
@@ -89,7 +90,9 @@ def compile_installer(bundle: Path, outdir: Path, ver: str, fast: bool = False) 
     command = [makensis, "-INPUTCHARSET", "UTF8", f"-DVERSION={ver}", f"-DDIST={bundle.resolve()}",
                f"-DOUTDIR={outdir.resolve()}", str(NSIS_SCRIPT)]
     if fast:
-        command.insert(1, "-XSetCompressor /FINAL zlib")
+        command.insert(1, "-DNO_COMPRESS")
+    if sys.platform != "win32":
+        command.insert(1, "-DEXE_SUFFIX=")
     subprocess.run(command, cwd=HERE, check=True)
     if not target.is_file():
         raise RuntimeError(f"makensis 成功退出，但没有生成 {target}")
@@ -101,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-installer", action="store_true", help="不编译 NSIS 安装程序")
     parser.add_argument("--skip-selftest", action="store_true", help="不运行程序包的 --selftest")
     parser.add_argument("--fast-installer", action="store_true",
-                        help="安装程序用 zlib 压缩（CI 检查脚本用，快得多；正式发布不要用）")
+                        help="安装程序不压缩（CI 检查脚本用，几秒即可；正式发布不要用）")
     parser.add_argument("--skip-build", action="store_true", help="使用 dist/ 中已有的程序包")
     parser.add_argument("--clean", action="store_true", help="清除 PyInstaller 缓存后重新构建")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="程序包和安装程序的输出目录")
