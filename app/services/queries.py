@@ -239,19 +239,20 @@ def _utc_start(day: date) -> str:
     return f"{(day - timedelta(days=1)).isoformat()}T16:00:00.000Z"
 
 
-def _row(r: Any, today_iso: str) -> ComplaintRow:
-    return ComplaintRow(
-        id=r.id, case_no=r.case_no, state=r.state, region_code=r.region_code, complainant_name=r.complainant_name,
-        respondent_name=r.respondent_name, department=r.department, channel=r.channel, sector=r.sector,
-        agreement_title=r.agreement_title, claim_cents=r.claim_cents, registered_at=r.registered_at,
-        received_on=r.received_on, assignee=r.assignee, due_on=r.due_on, due_kind=r.due_kind,
-        overdue=bool(r.due_on and r.due_on < today_iso), typical=bool(r.typical), conflict=bool(r.conflict),
-    )
-
-
 LIST_COLUMNS = (c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.respondent_name, c.department,
                 c.channel, c.sector, c.agreement_title, c.claim_cents, c.registered_at, c.received_on, c.assignee,
                 c.due_on, c.due_kind, c.typical, c.conflict)
+_DUE_ON = 14  # the first 16 of LIST_COLUMNS are ComplaintRow's first 16 fields, in order
+assert [col.name for col in LIST_COLUMNS[:16]] == list(ComplaintRow.__dataclass_fields__)[:16]
+
+
+def _rows(session: Session, query: Select, today_iso: str) -> tuple[ComplaintRow, ...]:
+    """The page's rows, read as plain tuples from the driver: building a SQLAlchemy ``Row`` and reading
+    it by name took three quarters of a 100-row block's time (1.2 of 1.7 ms against 0.25 ms of SQL)."""
+    return tuple(
+        ComplaintRow(*t[:16], bool(t[_DUE_ON] and t[_DUE_ON] < today_iso), bool(t[16]), bool(t[17]))
+        for t in session.execute(query).cursor.fetchall()
+    )
 
 
 DEEP_OFFSET = 500  # beyond this, find the page's row numbers on the index first, then read 50 rows
@@ -293,7 +294,7 @@ def list_complaints(
             query = select(*LIST_COLUMNS).where(c.num.in_(nums)).order_by(*order)
         else:
             query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit, hits=hits)
-        rows = tuple(_row(r, today.isoformat()) for r in session.execute(query))
+        rows = _rows(session, query, today.isoformat())
         if not with_total:
             total = -1
         elif hits is None:
@@ -356,10 +357,17 @@ def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
 def deadline_statuses(profile: Profile, rows: tuple[ComplaintRow, ...]) -> dict[str, DeadlineStatus]:
     """Working days left for the rows on screen (computed per page, not per database)."""
     today = china_date(profile.now())
-    return {
-        r.id: deadline_status(Deadline(DueKind(r.due_kind), date.fromisoformat(r.due_on)), today, profile.calendar)
-        for r in rows if r.due_on and r.due_kind
-    }
+    known: dict[tuple[str, str], DeadlineStatus] = {}  # rows of a page share few deadlines: one status each
+    result = {}
+    for r in rows:
+        if r.due_on and r.due_kind:
+            key = (r.due_on, r.due_kind)
+            status = known.get(key)
+            if status is None:
+                status = known[key] = deadline_status(Deadline(DueKind(r.due_kind), date.fromisoformat(r.due_on)),
+                                                      today, profile.calendar)
+            result[r.id] = status
+    return result
 
 
 def recent_activity(profile: Profile, actor: Actor, limit: int = 20) -> list[TimelineEntry]:
