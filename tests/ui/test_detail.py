@@ -198,3 +198,23 @@ def test_dates_default_sensibly(qtbot, office, make_ctx):
     assert view.dialog.rows["end_on"].field.value() is None
     assert view.dialog.rows["imposed_by"].field.value() == "双柏县人民政府"
     assert date.fromisoformat(view.dialog.rows["start_on"].field.value()) == today
+
+
+def test_tabs_other_than_the_first_are_built_when_turned_to_and_follow_reloads(qtbot, office, make_ctx):
+    """Opening builds only 登记信息; 办理记录 is made, filled, when shown, and a later reload refills it."""
+    leader = make_ctx("leader")
+    complaint_id = to_state(office, "forwarded")
+    view = open_view(qtbot, leader, complaint_id)
+    pages = (view.timeline_page, view.attachments_page, view.sanctions_page)
+    assert not any(page.built for page in pages)
+    view.tabs.setCurrentWidget(view.timeline_page)
+    assert view.timeline_page.built and not view.sanctions_page.built
+    events = view.timeline_tab.tree.topLevelItemCount()
+    assert events == len(view.detail.timeline) > 0
+    head = view.detail.complaint.head
+    act(leader.profile, leader.actor, complaint_id, "note", {"text": "已电话联系被投诉主体"}, expected_head=head)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    assert view.timeline_tab.tree.topLevelItemCount() == events + 1
+    assert not view.attachments_page.built
+    assert not view.attachments_tab.add_button.isHidden()  # asked for: built with the current detail
