@@ -95,9 +95,14 @@ complaints = Table(
     Column("merged_into", Text),
     Index("ix_complaints_registered", "registered_at"),
     Index("ix_complaints_state_registered", "state", "registered_at"),
-    # the list sorted by state, and a state filter sorted by deadline (migration 0017)
+    # the list's sorts and filters (migration 0017)
     Index("ix_complaints_state", "state"),
-    Index("ix_complaints_state_due", "state", "due_sort", "due_on"),
+    Index("ix_complaints_state_due", "state", "due_sort", "num", "due_on"),
+    Index("ix_complaints_sector", "sector", "registered_at"),
+    Index("ix_complaints_channel", "channel", "registered_at"),
+    Index("ix_complaints_typical", "typical", "registered_at"),
+    Index("ix_complaints_conflict", "conflict", "registered_at"),
+    Index("ix_complaints_due_registered", "due_on", "registered_at", "state"),
     Index("ix_complaints_region", "region_code", "registered_at"),
     Index("ix_complaints_region_due", "region_code", "due_on"),
     Index("ix_complaints_due", "due_on"),

@@ -239,8 +239,10 @@ def test_a_new_order_reuses_the_count_and_a_new_filter_counts_again(qtbot, ctx, 
     assert len(counted) == 1
     totals = []
     model.total_changed.connect(totals.append)
+    before = _names(model)
     model.set_query(ListQuery(sort="complainant", descending=False))
     assert model.total == 4 and totals == [4]  # known at once
+    assert _names(model) == before and not model.index(0, 0).data(LOADED_ROLE)  # shown until re-read
     qtbot.waitUntil(lambda: model.index(0, 0).data(LOADED_ROLE) and "…" not in _names(model), timeout=5000)
     assert _names(model) == sorted(NAMES.values()) and len(counted) == 1
     model.set_query(ListQuery(ComplaintFilter(states=("forwarded",)), "complainant", False))

@@ -108,31 +108,40 @@ class ComplaintTableModel(QAbstractTableModel):
         return self._total if self._known else None
 
     def set_query(self, query: ListQuery) -> None:
-        """Show another filter or order: the first block is fetched again, and the count unless only the
-        order changed (the same complaints match; a change to them comes with ``refresh``)."""
-        recount = not self._known or query.filter != self._query.filter
+        """Show another filter or order: the count and the first block are fetched again.
+
+        Only the order changed: the same complaints match, so the count stays (a change to them comes
+        with ``refresh``) and, as in ``refresh``, the rows on screen stay until the new ones arrive —
+        no placeholders are painted meanwhile, which left the GUI thread idle while the block is read.
+        """
+        if self._known and query.filter == self._query.filter:
+            self._query = query
+            self._reread(with_total=False)
+            self.total_changed.emit(self._total)
+            return
         self.beginResetModel()
         self._query = query
         self._generation += 1
-        if recount:
-            self._total, self._known = 0, False
+        self._total, self._known = 0, False
         self._blocks.clear()
         self._stale.clear()
         self._pending.clear()
         self._names = None
         self.endResetModel()
-        if not recount:
-            self.total_changed.emit(self._total)
-        self._fetch(0, with_total=recount)
+        self._fetch(0, with_total=True)
 
     def refresh(self) -> None:
         """Re-read the same query (after a change): old rows stay visible until the new ones arrive."""
+        self._reread(with_total=True)
+
+    def _reread(self, *, with_total: bool) -> None:
         self._generation += 1
-        self._stale = dict(self._blocks)
+        if self._blocks:  # else a re-read is under way: its old rows stay
+            self._stale = dict(self._blocks)
         self._blocks.clear()
         self._pending.clear()
         self._names = None
-        self._fetch(0, with_total=True)
+        self._fetch(0, with_total=with_total)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
@@ -235,8 +244,8 @@ class ComplaintTableModel(QAbstractTableModel):
             block = self._stale.get(number)
         elif role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             self._blocks.move_to_end(number)
-        if role == LOADED_ROLE:
-            return block is not None
+        if role == LOADED_ROLE:  # rows of the current query (not those still shown from before a re-read)
+            return number in self._blocks
         if block is None or offset >= len(block.rows):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         column = index.column()
