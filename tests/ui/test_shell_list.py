@@ -286,3 +286,18 @@ def test_deadline_statuses_are_those_of_each_row(ctx, known, add_complaint):
                                       ctx.profile.calendar) for r in rows if r.due_on and r.due_kind}
     assert statuses == expected and len(expected) == 5
     assert len({id(s) for s in statuses.values()}) < len(statuses)
+
+
+def test_block_texts_sharing_deadline_texts_equal_each_rows_own(ctx, known, add_complaint):
+    from app.services.queries import deadline_statuses, list_complaints
+    from ui.models.complaint_cells import row_texts
+
+    add_complaint(complainant="双柏县同日登记有限公司")
+    rows = list_complaints(ctx.profile, ctx.actor).rows
+    statuses = deadline_statuses(ctx.profile, rows)
+    regions = {r.code: r.name for r in ctx.profile.regions.all()}
+    names = {"officer": "杨喆"}
+    shared: dict = {}
+    together = [row_texts(r, statuses.get(r.id), regions, names, shared) for r in rows]
+    assert together == [row_texts(r, statuses.get(r.id), regions, names) for r in rows]
+    assert len(shared) < len(rows)  # some rows shared a deadline's texts

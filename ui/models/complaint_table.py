@@ -76,7 +76,8 @@ def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, 
     statuses = deadline_statuses(ctx.profile, page.rows)
     if names is None:
         names = user_names(ctx.profile)
-    texts = tuple(row_texts(row, statuses.get(row.id), regions, names) for row in page.rows)
+    deadlines: dict = {}
+    texts = tuple(row_texts(row, statuses.get(row.id), regions, names, deadlines) for row in page.rows)
     return Block(page.rows, statuses, texts, page.total, names)
 
 
