@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.clock import china_date
+from app.services import queries
 from app.services.queries import ComplaintFilter, list_complaints
 
 SORTS = {"registered_at": "registered_at", "case_no": "case_no", "state": "state", "complainant": "complainant_name",
@@ -42,9 +43,13 @@ def _expected(ctx, where: str, column: str, descending: bool) -> list[str]:
             f"SELECT id FROM complaints WHERE {where} ORDER BY {column} {way}, num {way}")).scalars())
 
 
+@pytest.mark.parametrize("scan_rows", [0, queries.SCAN_ROWS], ids=["filter index", "sort index"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("sort", list(SORTS))
-def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descending):
+def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descending, scan_rows, monkeypatch):
+    """Both ways to a filtered block: matches by the filter's index then sorted, or read along the
+    sort's index (``scans_in_order``; a share of 1/12 or more always does, in this sample)."""
+    monkeypatch.setattr(queries, "SCAN_ROWS", scan_rows)
     today = china_date(ctx.profile.now()).isoformat()
     cases = [
         (ComplaintFilter(), "1"),
@@ -66,3 +71,18 @@ def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descen
             got += [row.id for row in page.rows]
             assert page.total == len(expected), (f, sort)
         assert got == expected, (f, sort, descending)
+
+
+def test_a_block_reads_along_the_sort_index_only_when_matches_are_common_enough():
+    from app.services.queries import scans_in_order
+
+    f = ComplaintFilter(states=("closed",))
+    assert scans_in_order(f, "complainant", 0, 100, 80_000, 100_000)  # 已办结: ~125 rows read for the first block
+    assert scans_in_order(f, "complainant", 3_000, 100, 80_000, 100_000)
+    assert not scans_in_order(f, "complainant", 0, 100, 40, 100_000)  # a rare filter: its own index, then sorted
+    assert not scans_in_order(ComplaintFilter(sectors=("ppp",)), "claim", 5_000, 100, 5_000, 100_000)  # deep
+    assert not scans_in_order(f, "due_on", 0, 100, 80_000, 100_000)  # (state, due_sort, …) gives the order
+    assert not scans_in_order(f, "registered_at", 0, 100, 80_000, 100_000)  # (state, registered_at) does
+    assert scans_in_order(ComplaintFilter(sectors=("ppp",)), "due_on", 0, 100, 5_000, 100_000)
+    assert not scans_in_order(f, "claim", 0, 100, None, 100_000) and not scans_in_order(f, "claim", 0, 100, 0, 1)
+    assert not scans_in_order(ComplaintFilter(search="楚雄"), "claim", 0, 100, 80_000, 100_000)

@@ -65,14 +65,15 @@ class Block:
 
 
 def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str],
-                names: dict[str, str] | None = None) -> Block:
+                names: dict[str, str] | None = None, matches: int | None = None) -> Block:
     """One block of rows, their deadline statuses and cell texts (runs on the task pool).
 
     ``names`` (the handlers' names) are read again when not given: the model passes those of the
-    query's first block to the blocks that follow, so a block is one statement (two with the count).
+    query's first block to the blocks that follow, so a block is one statement (two with the count);
+    ``matches``, the count it knows, spares a filtered block its count (``list_complaints``).
     """
     page = list_complaints(ctx.profile, ctx.actor, query.filter, sort=query.sort, descending=query.descending,
-                           offset=block * BLOCK, limit=BLOCK, with_total=with_total)
+                           offset=block * BLOCK, limit=BLOCK, with_total=with_total, matches=matches)
     statuses = deadline_statuses(ctx.profile, page.rows)
     if names is None:
         names = user_names(ctx.profile)
@@ -171,6 +172,7 @@ class ComplaintTableModel(QAbstractTableModel):
         generation = self._generation
         self._ctx.tasks.run(
             fetch_block, self._ctx, self._query, block, with_total, self._regions, self._names,
+            self._total if self._known and not with_total else None,
             on_done=lambda result, g=generation, b=block, t=with_total: self._loaded(g, b, t, result),
             on_error=lambda failure, g=generation, b=block: self._fetch_failed(g, b, failure),
         )
