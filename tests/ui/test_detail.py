@@ -218,3 +218,20 @@ def test_tabs_other_than_the_first_are_built_when_turned_to_and_follow_reloads(q
     assert view.timeline_tab.tree.topLevelItemCount() == events + 1
     assert not view.attachments_page.built
     assert not view.attachments_tab.add_button.isHidden()  # asked for: built with the current detail
+
+
+def test_registered_values_become_selectable_when_pressed(qtbot, office, make_ctx):
+    """The values of 登记信息 are made selectable on the first press, and a drag then selects text."""
+    from PySide6.QtCore import QPoint
+
+    from ui.detail.intake_tab import ValueLabel
+
+    view = open_view(qtbot, make_ctx("leader"), to_state(office, "forwarded"))
+    label = next(w for w in view.intake_tab.findChildren(ValueLabel) if len(w.text()) > 4 and w.isVisible())
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    start, end = QPoint(2, label.height() // 2), QPoint(label.width() - 2, label.height() // 2)
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(label, end)
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=end)
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.hasSelectedText()
