@@ -11,8 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Column, Select, and_, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from app.contract.event_record import event_of
 from app.domain.clock import CHINA, china_date, parse_iso
@@ -239,63 +242,116 @@ def _utc_start(day: date) -> str:
     return f"{(day - timedelta(days=1)).isoformat()}T16:00:00.000Z"
 
 
-def _row(r: Any, today_iso: str) -> ComplaintRow:
-    return ComplaintRow(
-        id=r.id, case_no=r.case_no, state=r.state, region_code=r.region_code, complainant_name=r.complainant_name,
-        respondent_name=r.respondent_name, department=r.department, channel=r.channel, sector=r.sector,
-        agreement_title=r.agreement_title, claim_cents=r.claim_cents, registered_at=r.registered_at,
-        received_on=r.received_on, assignee=r.assignee, due_on=r.due_on, due_kind=r.due_kind,
-        overdue=bool(r.due_on and r.due_on < today_iso), typical=bool(r.typical), conflict=bool(r.conflict),
-    )
-
-
 LIST_COLUMNS = (c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.respondent_name, c.department,
                 c.channel, c.sector, c.agreement_title, c.claim_cents, c.registered_at, c.received_on, c.assignee,
                 c.due_on, c.due_kind, c.typical, c.conflict)
+_DUE_ON = 14  # the first 16 of LIST_COLUMNS are ComplaintRow's first 16 fields, in order
+assert [col.name for col in LIST_COLUMNS[:16]] == list(ComplaintRow.__dataclass_fields__)[:16]
+
+
+def _rows(session: Session, query: Select, today_iso: str) -> tuple[ComplaintRow, ...]:
+    """The page's rows, read as plain tuples from the driver: building a SQLAlchemy ``Row`` and reading
+    it by name took three quarters of a 100-row block's time (1.2 of 1.7 ms against 0.25 ms of SQL)."""
+    return tuple(
+        ComplaintRow(*t[:16], bool(t[_DUE_ON] and t[_DUE_ON] < today_iso), bool(t[16]), bool(t[17]))
+        for t in session.execute(query).cursor.fetchall()
+    )
 
 
 DEEP_OFFSET = 500  # beyond this, find the page's row numbers on the index first, then read 50 rows
 
 
-def _order(sort: str, descending: bool) -> list:
+def _order(sort: str, descending: bool, f: ComplaintFilter | None = None) -> list:
     column = SORT_COLUMNS.get(sort, c.registered_at)
+    if sort == "due_on" and f is not None and (f.overdue_only or f.due_within_days is not None):
+        # every match has a deadline, and then due_sort == due_on: the same order, read straight off
+        # the deadline index that the filter searches (only overdue, by deadline: 11 -> 2 ms)
+        column = c.due_on
     order = [column.desc(), c.num.desc()] if descending else [column.asc(), c.num.asc()]
     return order
 
 
+SCAN_ROWS = 4000  # rows a block may read along the sort order's index to find its matches (~4 ms)
+_PLUS = custom_op("+")
+
+
+def _unindexed(condition):
+    """``condition`` with ``+column`` for each column: SQLite then uses no index for it."""
+    def plus(element):
+        if isinstance(element, Column) and element.table is complaints:
+            return UnaryExpression(element, operator=_PLUS, type_=element.type)
+        return None
+    return visitors.replacement_traverse(condition, {}, plus)
+
+
+def scans_in_order(f: ComplaintFilter, sort: str, offset: int, limit: int, matches: int | None,
+                   everything: int) -> bool:
+    """Whether a block is found faster by reading the sort order's index and keeping the matches than
+    by the filter's index and sorting all matches (SQLite's choice: 30–40 ms for 已办结, 80 % of the
+    complaints, sorted by 投诉人). Decided on the share that matches: about ``(offset + limit) *
+    everything / matches`` rows are read, so a rare filter deep in the list keeps the filter's index.
+
+    Not for the orders the filters' own indexes give (migration 0017): by registration (each filter
+    column's index ends with it), and by deadline under a state or deadline filter — matches are not
+    spread evenly along the deadline index (已办结 have none: they all come last).
+    """
+    if matches is None or matches <= 0 or f.search.strip() or f.nums is not None or sort == "registered_at":
+        return False
+    if sort == "due_on" and (f.states or f.open_only or f.overdue_only or f.due_within_days is not None):
+        return False
+    return (offset + limit) * everything <= SCAN_ROWS * matches
+
+
 def list_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str = "registered_at",
-               descending: bool = True, *, offset: int = 0, limit: int = 100, hits: SearchHits | None = None
-               ) -> Select:
-    """The page query; ``hits`` (from ``search_hits``, not frequent) when ``f`` has a search term."""
+               descending: bool = True, *, offset: int = 0, limit: int = 100, hits: SearchHits | None = None,
+               in_order: bool = False) -> Select:
+    """The page query; ``hits`` (from ``search_hits``, not frequent) when ``f`` has a search term;
+    ``in_order`` (``scans_in_order``): the filter's columns are kept off their indexes."""
     today = china_date(profile.now())
     conditions = _where(profile, actor, replace(f, search=""), today)
+    if in_order:
+        conditions = [_unindexed(condition) for condition in conditions]
     if f.search.strip():
         conditions.append(_in_hits(hits))
-    order = _order(sort, descending)
-    if offset > DEEP_OFFSET:  # skip along the (covering) index, then read only the rows shown
+    order = _order(sort, descending, f)
+    if offset > DEEP_OFFSET or conditions:
+        # skip along the (covering) index, then read only the rows shown; with a filter, the matches
+        # are ordered as (sort key, row number) pairs from an index, not as whole rows (只看超期: 4 ms
+        # instead of 20 at 100,000 complaints; never more than 0.1 ms slower)
         numbers = select(c.num).where(*conditions).order_by(*order).offset(offset).limit(limit)
         return select(*LIST_COLUMNS).where(c.num.in_(numbers)).order_by(*order)
-    return select(*LIST_COLUMNS).where(*conditions).order_by(*order).offset(offset).limit(limit)
+    return select(*LIST_COLUMNS).order_by(*order).offset(offset).limit(limit)
 
 
 def list_complaints(
     profile: Profile, actor: Actor | None, f: ComplaintFilter = ComplaintFilter(), *, sort: str = "registered_at",
-    descending: bool = True, offset: int = 0, limit: int = 100, with_total: bool = True,
+    descending: bool = True, offset: int = 0, limit: int = 100, with_total: bool = True, matches: int | None = None,
 ) -> Page:
-    """One page of the list and the number of complaints matching ``f``."""
+    """One page of the list and the number of complaints matching ``f`` (``matches``: that number when
+    the caller knows it, for a block without the total)."""
     today = china_date(profile.now())
     plain = replace(f, search="")
     with profile.store.read() as session:
         hits = search_hits(session, f.search) if f.search.strip() else None
+        total = -1
         if hits is not None and hits.frequent:  # most rows match: walk the sort order instead of sorting hits
-            conditions, order = _where(profile, actor, plain, today), _order(sort, descending)
+            conditions, order = _where(profile, actor, plain, today), _order(sort, descending, plain)
             nums = _walk(session, conditions, order, hits, offset, limit)
             query = select(*LIST_COLUMNS).where(c.num.in_(nums)).order_by(*order)
         else:
-            query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit, hits=hits)
-        rows = tuple(_row(r, today.isoformat()) for r in session.execute(query))
-        if not with_total:
-            total = -1
+            in_order = False
+            if hits is None and plain != ComplaintFilter():
+                if with_total:
+                    total = matches = count_complaints(session, profile, actor, f)
+                elif matches is None:
+                    matches = count_complaints(session, profile, actor, f)
+                everything = session.execute(select(func.count()).select_from(complaints)).scalar_one()
+                in_order = scans_in_order(f, sort, offset, limit, matches, everything)
+            query = list_query(profile, actor, f, sort, descending, offset=offset, limit=limit, hits=hits,
+                               in_order=in_order)
+        rows = _rows(session, query, today.isoformat())
+        if not with_total or total >= 0:  # not asked for, or counted above
+            pass
         elif hits is None:
             total = count_complaints(session, profile, actor, f)
         elif plain == ComplaintFilter() and _whole_scope(profile, actor):
@@ -356,10 +412,17 @@ def get_complaint(profile: Profile, actor: Actor, ref: str) -> ComplaintDetail:
 def deadline_statuses(profile: Profile, rows: tuple[ComplaintRow, ...]) -> dict[str, DeadlineStatus]:
     """Working days left for the rows on screen (computed per page, not per database)."""
     today = china_date(profile.now())
-    return {
-        r.id: deadline_status(Deadline(DueKind(r.due_kind), date.fromisoformat(r.due_on)), today, profile.calendar)
-        for r in rows if r.due_on and r.due_kind
-    }
+    known: dict[tuple[str, str], DeadlineStatus] = {}  # rows of a page share few deadlines: one status each
+    result = {}
+    for r in rows:
+        if r.due_on and r.due_kind:
+            key = (r.due_on, r.due_kind)
+            status = known.get(key)
+            if status is None:
+                status = known[key] = deadline_status(Deadline(DueKind(r.due_kind), date.fromisoformat(r.due_on)),
+                                                      today, profile.calendar)
+            result[r.id] = status
+    return result
 
 
 def recent_activity(profile: Profile, actor: Actor, limit: int = 20) -> list[TimelineEntry]:

@@ -198,3 +198,40 @@ def test_dates_default_sensibly(qtbot, office, make_ctx):
     assert view.dialog.rows["end_on"].field.value() is None
     assert view.dialog.rows["imposed_by"].field.value() == "双柏县人民政府"
     assert date.fromisoformat(view.dialog.rows["start_on"].field.value()) == today
+
+
+def test_tabs_other_than_the_first_are_built_when_turned_to_and_follow_reloads(qtbot, office, make_ctx):
+    """Opening builds only 登记信息; 办理记录 is made, filled, when shown, and a later reload refills it."""
+    leader = make_ctx("leader")
+    complaint_id = to_state(office, "forwarded")
+    view = open_view(qtbot, leader, complaint_id)
+    pages = (view.timeline_page, view.attachments_page, view.sanctions_page)
+    assert not any(page.built for page in pages)
+    view.tabs.setCurrentWidget(view.timeline_page)
+    assert view.timeline_page.built and not view.sanctions_page.built
+    events = view.timeline_tab.tree.topLevelItemCount()
+    assert events == len(view.detail.timeline) > 0
+    head = view.detail.complaint.head
+    act(leader.profile, leader.actor, complaint_id, "note", {"text": "已电话联系被投诉主体"}, expected_head=head)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    assert view.timeline_tab.tree.topLevelItemCount() == events + 1
+    assert not view.attachments_page.built
+    assert not view.attachments_tab.add_button.isHidden()  # asked for: built with the current detail
+
+
+def test_registered_values_become_selectable_when_pressed(qtbot, office, make_ctx):
+    """The values of 登记信息 are made selectable on the first press, and a drag then selects text."""
+    from PySide6.QtCore import QPoint
+
+    from ui.detail.intake_tab import ValueLabel
+
+    view = open_view(qtbot, make_ctx("leader"), to_state(office, "forwarded"))
+    label = next(w for w in view.intake_tab.findChildren(ValueLabel) if len(w.text()) > 4 and w.isVisible())
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    start, end = QPoint(2, label.height() // 2), QPoint(label.width() - 2, label.height() // 2)
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(label, end)
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=end)
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.hasSelectedText()

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.models.complaint_table import COLUMN_INDEX, DEADLINE_ROLE, LOADED_ROLE, ROW_ROLE, ComplaintTableModel
+from app.services.queries import ComplaintFilter
+from ui.models.complaint_table import (
+    COLUMN_INDEX,
+    DEADLINE_ROLE,
+    LOADED_ROLE,
+    ROW_ROLE,
+    ComplaintTableModel,
+    ListQuery,
+)
 from ui.pages.complaints import ComplaintsPage
 from ui.widgets.deadline_delegate import DUE_SOON, OVERDUE, badge_colours
 
@@ -216,3 +224,80 @@ def test_list_pages_in_blocks(qtbot, ctx, add_complaint, monkeypatch):
     assert _names(model)[2] == "…"  # the middle block is still not read: a placeholder, then the rows
     qtbot.waitUntil(lambda: "…" not in _names(model), timeout=5000)
     assert _names(model) == [f"双柏县分页测试{i}号有限公司" for i in range(5)]
+
+
+def test_a_new_order_reuses_the_count_and_a_new_filter_counts_again(qtbot, ctx, known, monkeypatch):
+    """Sorting shows the same complaints: the count is not read again; filtering reads it."""
+    import app.services.queries as queries
+
+    counted = []
+    original = queries.count_complaints
+    monkeypatch.setattr(queries, "count_complaints", lambda *args: counted.append(args[-1]) or original(*args))
+    model = ComplaintTableModel(ctx)
+    model.set_query(ListQuery())
+    _settled(qtbot, model, 4)
+    assert len(counted) == 1
+    totals = []
+    model.total_changed.connect(totals.append)
+    before = _names(model)
+    model.set_query(ListQuery(sort="complainant", descending=False))
+    assert model.total == 4 and totals == [4]  # known at once
+    assert _names(model) == before and not model.index(0, 0).data(LOADED_ROLE)  # shown until re-read
+    qtbot.waitUntil(lambda: model.index(0, 0).data(LOADED_ROLE) and "…" not in _names(model), timeout=5000)
+    assert _names(model) == sorted(NAMES.values()) and len(counted) == 1
+    model.set_query(ListQuery(ComplaintFilter(states=("forwarded",)), "complainant", False))
+    assert model.total is None
+    _settled(qtbot, model, 1)
+    assert _names(model) == [NAMES["building"]] and len(counted) == 2
+
+
+def test_cell_texts_match_the_general_formatting():
+    """The list's shortcuts for dates and amounts give what ``local_time`` and ``format_money`` give."""
+    from datetime import UTC, datetime, timedelta
+    from decimal import Decimal
+
+    from app.domain.money import format_money
+    from app.services.queries import local_time
+    from ui.models.complaint_cells import claim_text, registered_day
+
+    start = datetime(2025, 12, 31, 0, 0, tzinfo=UTC)
+    for minutes in range(0, 3 * 24 * 60, 17):  # every hour of three days, across a year's end, both sides of 16:00
+        instant = start + timedelta(minutes=minutes)
+        stored = instant.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        assert registered_day(stored) == local_time(stored)[:10], stored
+    for other in ("2026-03-01T20:00:00+00:00", "2026-03-01T01:00:00+08:00", "2026-03-01T16:00:00Z"):
+        assert registered_day(other) == local_time(other)[:10], other
+    for cents in (0, 1, 9, 10, 99, 100, 101, 123456, 100000000, 123456789012, -5, -123456):
+        assert claim_text(cents) == format_money(Decimal(cents) / 100), cents
+    assert claim_text(None) == "—"
+
+
+def test_deadline_statuses_are_those_of_each_row(ctx, known, add_complaint):
+    """One status per distinct deadline is shared by the rows that have it, and equals each row's own."""
+    from app.domain.clock import china_date
+    from app.domain.deadlines import Deadline, DueKind, deadline_status
+    from app.services.queries import deadline_statuses, list_complaints
+
+    add_complaint(complainant="双柏县同日登记有限公司")  # the same deadline as others registered today
+    rows = list_complaints(ctx.profile, ctx.actor).rows
+    statuses = deadline_statuses(ctx.profile, rows)
+    today = china_date(ctx.profile.now())
+    expected = {r.id: deadline_status(Deadline(DueKind(r.due_kind), date.fromisoformat(r.due_on)), today,
+                                      ctx.profile.calendar) for r in rows if r.due_on and r.due_kind}
+    assert statuses == expected and len(expected) == 5
+    assert len({id(s) for s in statuses.values()}) < len(statuses)
+
+
+def test_block_texts_sharing_deadline_texts_equal_each_rows_own(ctx, known, add_complaint):
+    from app.services.queries import deadline_statuses, list_complaints
+    from ui.models.complaint_cells import row_texts
+
+    add_complaint(complainant="双柏县同日登记有限公司")
+    rows = list_complaints(ctx.profile, ctx.actor).rows
+    statuses = deadline_statuses(ctx.profile, rows)
+    regions = {r.code: r.name for r in ctx.profile.regions.all()}
+    names = {"officer": "杨喆"}
+    shared: dict = {}
+    together = [row_texts(r, statuses.get(r.id), regions, names, shared) for r in rows]
+    assert together == [row_texts(r, statuses.get(r.id), regions, names) for r in rows]
+    assert len(shared) < len(rows)  # some rows shared a deadline's texts

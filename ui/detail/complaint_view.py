@@ -24,6 +24,7 @@ from ui.context import UiContext
 from ui.detail.attachments_tab import AttachmentsTab
 from ui.detail.header import ComplaintHeader
 from ui.detail.intake_tab import IntakeTab
+from ui.detail.lazy_tab import LazyTab
 from ui.detail.sanctions_tab import SanctionsTab
 from ui.detail.timeline_tab import TimelineTab
 from ui.dialogs.actions import dialog_for
@@ -74,13 +75,14 @@ class ComplaintView(QWidget):
         layout.addWidget(self.status)
         self.tabs = QTabWidget()
         self.intake_tab = IntakeTab(ctx.profile)
-        self.timeline_tab = TimelineTab(ctx.profile.device_id)
-        self.attachments_tab = AttachmentsTab(ctx)
-        self.sanctions_tab = SanctionsTab()
+        # the other tabs are built when first shown or asked for (``timeline_tab`` …), then kept filled
+        self.timeline_page = LazyTab(lambda: TimelineTab(ctx.profile.device_id), self._fill_timeline)
+        self.attachments_page = LazyTab(self._build_attachments, self._fill_attachments)
+        self.sanctions_page = LazyTab(SanctionsTab, self._fill_sanctions)
         self.tabs.addTab(self.intake_tab, self.tr("Registration"))
-        self.tabs.addTab(self.timeline_tab, self.tr("Record"))
-        self.tabs.addTab(self.attachments_tab, self.tr("Attachments"))
-        self.tabs.addTab(self.sanctions_tab, self.tr("Sanctions and repair"))
+        self.tabs.addTab(self.timeline_page, self.tr("Record"))
+        self.tabs.addTab(self.attachments_page, self.tr("Attachments"))
+        self.tabs.addTab(self.sanctions_page, self.tr("Sanctions and repair"))
         layout.addWidget(self.tabs, 1)
         self.intake_tab.amend_requested.connect(lambda: self.start_action(Action.AMEND))
         self.intake_tab.reveal_requested.connect(self.reveal_personal_data)
@@ -89,7 +91,6 @@ class ComplaintView(QWidget):
         self.mask_timer.setSingleShot(True)
         self.mask_timer.setInterval(REVEAL_SECONDS * 1000)
         self.mask_timer.timeout.connect(self.mask_again)
-        self.attachments_tab.add_requested.connect(self.add_attachments)
         self.buttons: dict[Action, QPushButton] = {}
         self.issue_button: QPushButton | None = None
         self.issue_dialog = None
@@ -97,6 +98,37 @@ class ComplaintView(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
+
+    # --- tabs -------------------------------------------------------------------------------------
+
+    @property
+    def timeline_tab(self) -> TimelineTab:
+        return self.timeline_page.content()
+
+    @property
+    def attachments_tab(self) -> AttachmentsTab:
+        return self.attachments_page.content()
+
+    @property
+    def sanctions_tab(self) -> SanctionsTab:
+        return self.sanctions_page.content()
+
+    def _build_attachments(self) -> AttachmentsTab:
+        tab = AttachmentsTab(self.ctx)
+        tab.add_requested.connect(self.add_attachments)
+        return tab
+
+    def _fill_timeline(self, tab: TimelineTab) -> None:
+        if self.detail is not None:
+            tab.show_detail(self.detail, revealed=self.revealed is not None)
+
+    def _fill_attachments(self, tab: AttachmentsTab) -> None:
+        if self.detail is not None:
+            tab.show_detail(self.detail, Action.ATTACH in set(self.detail.allowed))
+
+    def _fill_sanctions(self, tab: SanctionsTab) -> None:
+        if self.detail is not None:
+            tab.show_detail(self.detail)
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -107,12 +139,11 @@ class ComplaintView(QWidget):
 
     def _show(self, detail: ComplaintDetail) -> None:
         self.detail = detail
-        allowed = set(detail.allowed)
         self.header.show_detail(detail)
         self._show_actions(detail.allowed)
         self._show_personal_data()
-        self.attachments_tab.show_detail(detail, Action.ATTACH in allowed)
-        self.sanctions_tab.show_detail(detail)
+        self.attachments_page.refill()
+        self.sanctions_page.refill()
         self.tabs.setTabText(2, self.tr("Attachments (%1)").replace("%1", str(len(detail.complaint.attachments))))
         self.status.hide()
         self.loaded.emit()
@@ -127,7 +158,7 @@ class ComplaintView(QWidget):
             return
         self.intake_tab.show_detail(self.detail, Action.AMEND in set(self.detail.allowed),
                                     may_reveal=may_reveal(self.ctx.actor.roles), revealed=self.revealed)
-        self.timeline_tab.show_detail(self.detail, revealed=self.revealed is not None)
+        self.timeline_page.refill()
 
     def reveal_personal_data(self) -> None:
         """显示: record the reveal (``app.services.disclosure.reveal``), then show the values."""
@@ -209,7 +240,7 @@ class ComplaintView(QWidget):
         if self.detail is None or action not in self.detail.allowed or action.value in NOT_OFFERED:
             return
         if action == Action.ATTACH:
-            self.tabs.setCurrentWidget(self.attachments_tab)
+            self.tabs.setCurrentWidget(self.attachments_page)
             self.attachments_tab.choose_files()
             return
         self.dialog = dialog_for(action, self.ctx, self.detail, self)

@@ -26,11 +26,24 @@ from app.services.queries import ComplaintDetail
 from ui.detail.values import EMPTY, current_value, display_value
 from ui.forms.intake_fields import OVERRIDE, OVERRIDE_REASON, SECTIONS, tr
 
+SHORT = 12  # characters
+
+
+class ValueLabel(QLabel):
+    """A value the user can select with the mouse, made selectable when first pressed: a selectable
+    label lays its text out through a text document, and 80 of them took 3 ms of opening a complaint."""
+
+    def mousePressEvent(self, event) -> None:
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().mousePressEvent(event)
+
 
 def value_label(text: str) -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(True)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    widget = ValueLabel(text)
+    # Only texts that may need a second line wrap: a wrapping label is laid out height-for-width, and
+    # some 80 of them were a third of the time to open a complaint. 12 characters fit any value column.
+    widget.setWordWrap(len(text) > SHORT)
     return widget
 
 

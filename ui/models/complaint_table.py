@@ -61,16 +61,25 @@ class Block:
     statuses: dict[str, DeadlineStatus]
     texts: tuple[RowTexts, ...]
     total: int  # -1 unless asked for
+    names: dict[str, str] = field(default_factory=dict)  # the handlers' names the texts were made with
 
 
-def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str]) -> Block:
-    """One block of rows, their deadline statuses and cell texts (runs on the task pool)."""
+def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str],
+                names: dict[str, str] | None = None, matches: int | None = None) -> Block:
+    """One block of rows, their deadline statuses and cell texts (runs on the task pool).
+
+    ``names`` (the handlers' names) are read again when not given: the model passes those of the
+    query's first block to the blocks that follow, so a block is one statement (two with the count);
+    ``matches``, the count it knows, spares a filtered block its count (``list_complaints``).
+    """
     page = list_complaints(ctx.profile, ctx.actor, query.filter, sort=query.sort, descending=query.descending,
-                           offset=block * BLOCK, limit=BLOCK, with_total=with_total)
+                           offset=block * BLOCK, limit=BLOCK, with_total=with_total, matches=matches)
     statuses = deadline_statuses(ctx.profile, page.rows)
-    names = user_names(ctx.profile)
-    texts = tuple(row_texts(row, statuses.get(row.id), regions, names) for row in page.rows)
-    return Block(page.rows, statuses, texts, page.total)
+    if names is None:
+        names = user_names(ctx.profile)
+    deadlines: dict = {}
+    texts = tuple(row_texts(row, statuses.get(row.id), regions, names, deadlines) for row in page.rows)
+    return Block(page.rows, statuses, texts, page.total, names)
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -89,6 +98,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._stale: dict[int, Block] = {}  # shown while a refresh is under way
         self._pending: set[int] = set()
         self._regions = {r.code: r.name for r in ctx.profile.regions.all()}
+        self._names: dict[str, str] | None = None  # read with each query's first block, reused by the rest
 
     # -- queries -----------------------------------------------------------------------------------
     @property
@@ -100,7 +110,17 @@ class ComplaintTableModel(QAbstractTableModel):
         return self._total if self._known else None
 
     def set_query(self, query: ListQuery) -> None:
-        """Show another filter or order: the count and the first block are fetched again."""
+        """Show another filter or order: the count and the first block are fetched again.
+
+        Only the order changed: the same complaints match, so the count stays (a change to them comes
+        with ``refresh``) and, as in ``refresh``, the rows on screen stay until the new ones arrive —
+        no placeholders are painted meanwhile, which left the GUI thread idle while the block is read.
+        """
+        if self._known and query.filter == self._query.filter:
+            self._query = query
+            self._reread(with_total=False)
+            self.total_changed.emit(self._total)
+            return
         self.beginResetModel()
         self._query = query
         self._generation += 1
@@ -108,16 +128,22 @@ class ComplaintTableModel(QAbstractTableModel):
         self._blocks.clear()
         self._stale.clear()
         self._pending.clear()
+        self._names = None
         self.endResetModel()
         self._fetch(0, with_total=True)
 
     def refresh(self) -> None:
         """Re-read the same query (after a change): old rows stay visible until the new ones arrive."""
+        self._reread(with_total=True)
+
+    def _reread(self, *, with_total: bool) -> None:
         self._generation += 1
-        self._stale = dict(self._blocks)
+        if self._blocks:  # else a re-read is under way: its old rows stay
+            self._stale = dict(self._blocks)
         self._blocks.clear()
         self._pending.clear()
-        self._fetch(0, with_total=True)
+        self._names = None
+        self._fetch(0, with_total=with_total)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
@@ -145,7 +171,8 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pending.add(block)
         generation = self._generation
         self._ctx.tasks.run(
-            fetch_block, self._ctx, self._query, block, with_total, self._regions,
+            fetch_block, self._ctx, self._query, block, with_total, self._regions, self._names,
+            self._total if self._known and not with_total else None,
             on_done=lambda result, g=generation, b=block, t=with_total: self._loaded(g, b, t, result),
             on_error=lambda failure, g=generation, b=block: self._fetch_failed(g, b, failure),
         )
@@ -156,6 +183,8 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pending.discard(block)
         self._stale.pop(block, None)
         self._blocks[block] = result
+        if self._names is None:
+            self._names = result.names
         self._blocks.move_to_end(block)
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
@@ -218,8 +247,8 @@ class ComplaintTableModel(QAbstractTableModel):
             block = self._stale.get(number)
         elif role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             self._blocks.move_to_end(number)
-        if role == LOADED_ROLE:
-            return block is not None
+        if role == LOADED_ROLE:  # rows of the current query (not those still shown from before a re-read)
+            return number in self._blocks
         if block is None or offset >= len(block.rows):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         column = index.column()

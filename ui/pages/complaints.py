@@ -197,6 +197,7 @@ class ComplaintsPage(QWidget):
         self._ctx.settings.setValue(SORT_KEY, key)
         self._ctx.settings.setValue(DESCENDING_KEY, "true" if descending else "false")
         self._show_sort()
+        self.view.selectionModel().clear()  # the rows stay on screen until re-read in the new order
         self._reload()
 
     def _show_sort(self) -> None:

@@ -1,0 +1,88 @@
+"""The list's SQL paths (row numbers first under a filter, the deadline index for deadline filters) give
+the order a plain ``ORDER BY column, num`` gives, page after page, on a mixed sample."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from app.domain.clock import china_date
+from app.services import queries
+from app.services.queries import ComplaintFilter, list_complaints
+
+SORTS = {"registered_at": "registered_at", "case_no": "case_no", "state": "state", "complainant": "complainant_name",
+         "respondent": "respondent_name", "region": "region_code", "claim": "claim_cents", "due_on": "due_sort"}
+
+
+@pytest.fixture
+def mixed(office, add_complaint, act):
+    """Twelve complaints: registered over two months (some overdue), equal names and deadlines, some
+    forwarded, some closed (no deadline), three sectors."""
+    today = china_date(office.profile.now())
+    names = ["双柏县甲有限公司", "双柏县乙有限公司", "双柏县甲有限公司"]
+    sectors = ["procurement", "bidding", "ppp"]
+    made = []
+    for i in range(12):
+        registered = add_complaint(at=today - timedelta(days=5 * i) if i % 4 else today - timedelta(days=5),
+                                   complainant=names[i % 3], sector=sectors[i % 3],
+                                   claim={"amount": str(1000 * (i % 5)), "text": "支付款项"})
+        made.append(registered)
+        if i % 3 == 1:
+            act(registered.case_no, "forward", {"department": "双柏县人民政府"})
+        elif i % 4 == 3:
+            act(registered.case_no, "reject", {"reason": "不属于受理范围", "legal_basis": "工作方案"})
+    return made
+
+
+def _expected(ctx, where: str, column: str, descending: bool) -> list[str]:
+    way = "DESC" if descending else "ASC"
+    with ctx.profile.store.read() as session:
+        return list(session.execute(text(
+            f"SELECT id FROM complaints WHERE {where} ORDER BY {column} {way}, num {way}")).scalars())
+
+
+@pytest.mark.parametrize("scan_rows", [0, queries.SCAN_ROWS], ids=["filter index", "sort index"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(SORTS))
+def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descending, scan_rows, monkeypatch):
+    """Both ways to a filtered block: matches by the filter's index then sorted, or read along the
+    sort's index (``scans_in_order``; a share of 1/12 or more always does, in this sample)."""
+    monkeypatch.setattr(queries, "SCAN_ROWS", scan_rows)
+    today = china_date(ctx.profile.now()).isoformat()
+    cases = [
+        (ComplaintFilter(), "1"),
+        (ComplaintFilter(overdue_only=True), f"due_on IS NOT NULL AND due_on < '{today}'"),
+        (ComplaintFilter(due_within_days=30), f"due_on >= '{today}' AND due_on <= date('{today}', '+30 days')"),
+        (ComplaintFilter(states=("forwarded",)), "state = 'forwarded'"),
+        (ComplaintFilter(states=("forwarded",), overdue_only=True),
+         f"state = 'forwarded' AND due_on IS NOT NULL AND due_on < '{today}'"),
+        (ComplaintFilter(sectors=("procurement",)), "sector = 'procurement'"),
+        (ComplaintFilter(open_only=True, overdue_only=True), f"state != 'closed' AND due_on < '{today}'"),
+    ]
+    assert len(_expected(ctx, cases[1][1], "num", False)) > 0  # the sample has overdue complaints
+    for f, where in cases:
+        expected = _expected(ctx, where, SORTS[sort], descending)
+        got = []
+        for offset in range(0, 14, 3):
+            page = list_complaints(ctx.profile, ctx.actor, f, sort=sort, descending=descending, offset=offset,
+                                   limit=3)
+            got += [row.id for row in page.rows]
+            assert page.total == len(expected), (f, sort)
+        assert got == expected, (f, sort, descending)
+
+
+def test_a_block_reads_along_the_sort_index_only_when_matches_are_common_enough():
+    from app.services.queries import scans_in_order
+
+    f = ComplaintFilter(states=("closed",))
+    assert scans_in_order(f, "complainant", 0, 100, 80_000, 100_000)  # 已办结: ~125 rows read for the first block
+    assert scans_in_order(f, "complainant", 3_000, 100, 80_000, 100_000)
+    assert not scans_in_order(f, "complainant", 0, 100, 40, 100_000)  # a rare filter: its own index, then sorted
+    assert not scans_in_order(ComplaintFilter(sectors=("ppp",)), "claim", 5_000, 100, 5_000, 100_000)  # deep
+    assert not scans_in_order(f, "due_on", 0, 100, 80_000, 100_000)  # (state, due_sort, …) gives the order
+    assert not scans_in_order(f, "registered_at", 0, 100, 80_000, 100_000)  # (state, registered_at) does
+    assert scans_in_order(ComplaintFilter(sectors=("ppp",)), "due_on", 0, 100, 5_000, 100_000)
+    assert not scans_in_order(f, "claim", 0, 100, None, 100_000) and not scans_in_order(f, "claim", 0, 100, 0, 1)
+    assert not scans_in_order(ComplaintFilter(search="楚雄"), "claim", 0, 100, 80_000, 100_000)
