@@ -9,7 +9,7 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
@@ -19,8 +19,10 @@ from app.domain.errors import DomainError
 
 documents = lazy_module("app.services.documents")
 office_settings = lazy_module("app.services.office_settings")
-_users = lazy_module("app.services.users")
 _faults = lazy_module("app.store.faults")
+
+if TYPE_CHECKING:
+    from app.services.users import Actor
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -127,7 +129,7 @@ def kinds_(args, out: Output) -> int:
 def settings(args, out: Output) -> int:
     profile = profile_from(args)
     if args.set:
-        actor: _users.Actor = actor_from(args, profile)
+        actor: Actor = actor_from(args, profile)
         current = office_settings.update(profile, actor, _changes(args.set))
     else:
         current = office_settings.get(profile)

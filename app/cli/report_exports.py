@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
@@ -18,8 +19,10 @@ from app.domain.errors import DomainError
 briefing = lazy_module("app.services.briefing")
 reports = lazy_module("app.services.reports")
 _file_output = lazy_module("app.services.file_output")
-_profile = lazy_module("app.services.profile")
-_users = lazy_module("app.services.users")
+
+if TYPE_CHECKING:
+    from app.services.profile import Profile
+    from app.services.users import Actor
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def targets(xlsx: str | None, pdf: str | None, csv: str | None, *, force: bool) 
     return found
 
 
-def write(profile: _profile.Profile, actor: _users.Actor, start: date, end: date, t: Targets, *, region_code: str | None,
+def write(profile: Profile, actor: Actor, start: date, end: date, t: Targets, *, region_code: str | None,
           department: str | None, issue: bool) -> list[dict]:
     written: list[dict] = []
     if t.xlsx:
