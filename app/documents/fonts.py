@@ -260,15 +260,17 @@ def _remember_subsets(font: TTFont) -> None:
     if original is None:
         return
     kept: dict[tuple[int, ...], bytes] = {}
+    lock = threading.Lock()  # a PDF made outside render_pdf's lock (a report) may subset at the same time
 
     def make_subset(subset) -> bytes:
         key = tuple(subset)
         found = kept.get(key)
         if found is None:
             found = original(subset)
-            if len(kept) >= _SUBSETS_KEPT:
-                del kept[next(iter(kept))]
-            kept[key] = found
+            with lock:
+                while len(kept) >= _SUBSETS_KEPT:
+                    del kept[next(iter(kept))]
+                kept[key] = found
         return found
 
     face.makeSubset = make_subset
