@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +59,8 @@ def _say(text: str) -> None:
 def _install(extras: tuple[str, ...]) -> None:
     if not _venv_python().exists():
         _say("首次运行：正在创建运行环境（.venv）…")
+        import venv  # only on the first run: every later start skips it
+
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
     previous: list[str] = []
     try:

@@ -145,6 +145,8 @@ def main() -> int:
               "budget <= 30 s")
         print(f"raw reportlab drawString baseline:       {raw_ms:7.1f} ms (CPU {raw_cpu:5.1f})  same text and font, "
               "no layout")
+        print(f"warm notice / raw page: issue {warm_ms / raw_ms:4.1f}x, render alone {render_ms / raw_ms:4.1f}x  "
+              "(issue 15: render <= 2x)")
     finally:
         office.profile.close()
         shutil.rmtree(home, ignore_errors=True)

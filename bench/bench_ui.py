@@ -13,7 +13,7 @@ measures on the ``offscreen`` platform:
 - sorting by each sortable column (count + first block), search with 1 and 2 characters, a filter;
 - opening a complaint (the detail view until loaded), and peak RSS;
 each beside a raw ``sqlite3`` query of the same shape run in the same process. Figures before and
-after the list and detail work of issue 15: docs/figures.md, section 十三.
+after the list and detail work of issue 15: docs/figures.md, section 十五.
 """
 
 from __future__ import annotations

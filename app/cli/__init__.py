@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.arguments import build_parser
 from app.cli.output import Output
 from app.domain.errors import DomainError
 from app.messages import describe
@@ -46,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _utf8_streams()
     log_masking.install()  # no phone or ID number reaches a log or the console through logging
+    from app.cli.arguments import build_parser  # here, not at the top: ``is_cli_invocation`` stays cheap
+
     parser = build_parser()
     args = parser.parse_args(argv)
     out = Output(json_mode=getattr(args, "json", False))

@@ -7,23 +7,26 @@ from pathlib import Path
 from app import __version__
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from, read_password
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
 from app.domain.vocabulary import Role, label
 from app.security.passwords import password_problem
 from app.security.separation import is_combined
-from app.services import maintenance, users
-from app.services.profile import create_profile, resolve_home
+
+maintenance = lazy_module("app.services.maintenance")
+users = lazy_module("app.services.users")
+_profile = lazy_module("app.services.profile")
 
 NEW_PASSWORD_ENV = "LVYUE_NEW_PASSWORD"
 
 
 def init(args, out: Output) -> int:
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
     password = read_password(f"管理员 {args.admin} 的密码：", confirm=True)
     problem = password_problem(password)
     if problem:
         raise DomainError(problem, field="password", min_length=8)
-    profile = create_profile(home, region_code=args.region, office_name=args.office)
+    profile = _profile.create_profile(home, region_code=args.region, office_name=args.office)
     try:
         admin = users.add_user(profile, None, username=args.admin, display_name=args.admin_name or args.admin,
                                roles=["admin"], password=password)
@@ -124,7 +127,7 @@ def backup(args, out: Output) -> int:
 
 
 def restore(args, out: Output) -> int:
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
     if not args.file:
         return _list_backups(home, out)
     damaged = maintenance.damaged_database(home)
@@ -156,7 +159,7 @@ def rebuild(args, out: Output) -> int:
 def demo(args, out: Output) -> int:
     from app.services.demo import fill_demo
 
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
 
     def progress(done: int, total: int) -> None:
         out.info(f"  已生成 {done}/{total} 件")

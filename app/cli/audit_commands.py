@@ -11,10 +11,16 @@ from pathlib import Path
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
-from app.domain import audit_records as ar
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
-from app.services import audit_export, audit_trail
-from app.services.audit_trail import AuditFilter, AuditRecord
+
+ar = lazy_module("app.domain.audit_records")
+audit_export = lazy_module("app.services.audit_export")
+audit_trail = lazy_module("app.services.audit_trail")
+
+# ``app.domain.audit_records.CATEGORY_LABELS``, named here so that building the parser imports no rules
+# (tests/unit/test_cli_imports.py checks they agree)
+CATEGORIES = ("session", "admin", "complaint")
 
 
 def register(group, common: argparse.ArgumentParser) -> None:
@@ -22,7 +28,7 @@ def register(group, common: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", help="日期起（2026-01-01，北京时间）")
     p.add_argument("--to", dest="date_to", help="日期止（2026-12-31）")
     p.add_argument("--actor", help="操作人：登录名、姓名或用户编号")
-    p.add_argument("--kind", choices=list(ar.CATEGORY_LABELS), metavar="类别",
+    p.add_argument("--kind", choices=CATEGORIES, metavar="类别",
                    help="session（登录与会话）、admin（用户与设置）、complaint（案件办理）")
     p.add_argument("--action", help="操作代码，如 login_failed、forward、user_add")
     p.add_argument("--case", dest="case_no", help="案号")
@@ -44,8 +50,8 @@ def _day(value: str | None, option: str) -> date | None:
         raise DomainError("audit_filter_invalid", detail=f"{option} 应为 YYYY-MM-DD 格式的日期：{value}") from None
 
 
-def filter_from(args) -> AuditFilter:
-    return AuditFilter(date_from=_day(args.date_from, "--from"), date_to=_day(args.date_to, "--to"),
+def filter_from(args) -> audit_trail.AuditFilter:
+    return audit_trail.AuditFilter(date_from=_day(args.date_from, "--from"), date_to=_day(args.date_to, "--to"),
                        actor=args.actor or "", category=args.kind, action=args.action or None,
                        case_no=args.case_no or "", device=args.device or "",
                        outcome=ar.FAILED if args.failed else None)
@@ -71,7 +77,7 @@ def list_(args, out: Output) -> int:
     return 0
 
 
-def _json(r: AuditRecord) -> dict:
+def _json(r: audit_trail.AuditRecord) -> dict:
     return {"event_id": r.event_id, "at": r.at, "at_local": r.at_local, "action": r.action,
             "action_label": r.action_label, "category": r.category, "outcome": r.outcome, "case_no": r.case_no,
             "actor": r.actor_id, "actor_name": r.actor_name, "device_id": r.device_id, "device_seq": r.device_seq,

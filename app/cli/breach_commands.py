@@ -12,11 +12,18 @@ from pathlib import Path
 from app.cli.output import Output, json_ready
 from app.cli.report_commands import _day as report_day
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.breach_register import RECORD_STATUS_LABELS, RecordStatus
 from app.domain.disclosure import masked_json
 from app.domain.masking import mask_personal_text
-from app.services import credit_register, register_export
-from app.services.credit_register import BreachRecord, RegisterFilter
+
+credit_register = lazy_module("app.services.credit_register")
+register_export = lazy_module("app.services.register_export")
+
+# ``app.services.credit_register``'s filters and sorts, named here so that building the parser imports no
+# service (tests/unit/test_cli_imports.py checks they agree)
+SANCTION_FILTERS = ("in_force", "ended", "none")
+SORTS = ("confirmed_on", "case_no", "respondent", "region", "changed_on", "amount")
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -31,12 +38,12 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--status", choices=[s.value for s in RecordStatus], metavar="状态",
                    help="in_force（有效）或 repaired（已修复）")
     p.add_argument("--sanctioned", action="store_true", help="只看今天仍有惩戒措施在实施的")
-    p.add_argument("--sanction", choices=list(credit_register.SANCTION_FILTERS), metavar="惩戒",
+    p.add_argument("--sanction", choices=SANCTION_FILTERS, metavar="惩戒",
                    help="按惩戒情况：in_force（实施中）、ended（已结束）、none（未惩戒）")
     p.add_argument("--from", dest="date_from", help="认定日期起（2026-01-01）")
     p.add_argument("--to", dest="date_to", help="认定日期止（2026-12-31）")
-    p.add_argument("--sort", default="confirmed_on", choices=list(credit_register.SORTS), metavar="排序",
-                   help="、".join(credit_register.SORTS))
+    p.add_argument("--sort", default="confirmed_on", choices=SORTS, metavar="排序",
+                   help="、".join(SORTS))
     p.add_argument("--asc", action="store_true", help="升序（默认降序）")
     p.add_argument("--limit", type=int, default=50, help="最多列出条数（默认 50；0 表示全部）")
     p.add_argument("--offset", type=int, default=0)
@@ -55,7 +62,7 @@ def _day(value: str | None, option: str) -> date | None:
 def list_(args, out: Output) -> int:
     profile = profile_from(args)
     actor = actor_from(args, profile)
-    f = RegisterFilter(search=args.search or "", region_code=args.region, department=args.department,
+    f = credit_register.RegisterFilter(search=args.search or "", region_code=args.region, department=args.department,
                        status=args.status, sanctioned_now=args.sanctioned, sanction=args.sanction,
                        confirmed_from=_day(args.date_from, "--from"), confirmed_to=_day(args.date_to, "--to"),
                        sort=args.sort, ascending=args.asc)
@@ -86,7 +93,7 @@ def show(args, out: Output) -> int:
     return 0
 
 
-def _json(r: BreachRecord) -> dict:
+def _json(r: credit_register.BreachRecord) -> dict:
     return {
         "case_no": r.case_no, "complaint_id": r.complaint_id, "office_code": r.office_code,
         "respondent_kind": r.respondent_kind, "claim_cents": r.claim_cents, "repair_evidence": r.repair_evidence,
@@ -104,7 +111,7 @@ def _json(r: BreachRecord) -> dict:
     }
 
 
-def describe(r: BreachRecord) -> str:
+def describe(r: credit_register.BreachRecord) -> str:
     lines = [
         f"政务失信记录  {r.case_no}（{RECORD_STATUS_LABELS[RecordStatus(r.status)]}）",
         f"失信主体：{r.respondent_name}" + (f"（统一社会信用代码 {r.respondent_code}）" if r.respondent_code else ""),

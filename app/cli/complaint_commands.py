@@ -6,13 +6,17 @@ from datetime import date
 
 from app.cli.output import Output, json_ready
 from app.cli.session import actor_from, profile_from, read_json
+from app.common.lazy import lazy_module
 from app.domain.disclosure import ADDRESS, ID_NUMBER, PHONE, mask_field, masked_json, value_at
 from app.domain.errors import DomainError
 from app.domain.masking import mask_personal_text
 from app.domain.vocabulary import Action, State, label
-from app.presentation import complaint_summary_lines, deadline_text, timeline_text
-from app.services import act as acting
-from app.services import disclosure, intake, queries
+
+_presentation = lazy_module("app.presentation")
+acting = lazy_module("app.services.act")
+disclosure = lazy_module("app.services.disclosure")
+intake = lazy_module("app.services.intake")
+queries = lazy_module("app.services.queries")
 
 
 def add(args, out: Output) -> int:
@@ -62,7 +66,7 @@ def show(args, out: Output) -> int:
         "allowed_actions": [a.value for a in detail.allowed] if args.user else None,
         "timeline": detail.timeline,
     }
-    lines = complaint_summary_lines(profile, detail)
+    lines = _presentation.complaint_summary_lines(profile, detail)
     personal = [(label, value_at(c.intake, path), path) for label, path in
                 (("联系人身份证号", ID_NUMBER), ("投诉人地址", ADDRESS))]
     shown = [f"{name}：{value if revealed else mask_field(path, value)}" for name, value, path in personal if value]
@@ -70,7 +74,7 @@ def show(args, out: Output) -> int:
         lines.insert(4, "    ".join(shown))
     lines.append("")
     lines.append("办理记录：")
-    lines += [f"  {line}" for line in timeline_text(detail)]
+    lines += [f"  {line}" for line in _presentation.timeline_text(detail)]
     if args.user and detail.allowed:
         lines.append("")
         lines.append("可进行的操作：" + "、".join(f"{label(a)}({a.value})" for a in detail.allowed))
@@ -109,7 +113,7 @@ def list_(args, out: Output) -> int:
     rows = []
     for r in page.rows:
         rows.append([r.case_no, label(State(r.state)), r.complainant_name, r.respondent_name,
-                     queries.local_time(r.registered_at)[:10], deadline_text(statuses.get(r.id))])
+                     queries.local_time(r.registered_at)[:10], _presentation.deadline_text(statuses.get(r.id))])
     text = out.table(["案号", "状态", "投诉人", "被投诉主体", "登记日期", "办理期限"], rows)
     text += f"\n共 {page.total} 件，显示第 {page.offset + 1 if page.rows else 0}–{page.offset + len(page.rows)} 件"
     out.result({"total": page.total, "offset": page.offset, "rows": page.rows,

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
-from app.services import credit_check
-from app.services.credit_check import CheckResult
-from app.services.file_output import write_file
+from app.common.lazy import lazy_module
+
+credit_check = lazy_module("app.services.credit_check")
+_file_output = lazy_module("app.services.file_output")
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def check(args, out: Output) -> int:
     name, code = credit_check.resolve(profile, actor, args.query)
     if args.output:
         issued = credit_check.issue(profile, actor, name=name, code=code, query=args.query, requester=args.requester)
-        path = write_file(Path(args.output).expanduser(), issued.pdf)
+        path = _file_output.write_file(Path(args.output).expanduser(), issued.pdf)
         data = {**_json(issued.result), "number": issued.number, "file": str(path), "sha256": issued.sha256,
                 "pages": issued.pages}
         out.result(data, describe(issued.result) + f"\n已出具 {issued.number}（{issued.pages} 页），保存为 {path}")
@@ -73,12 +74,12 @@ def reprint(args, out: Output) -> int:
     profile = profile_from(args)
     actor = actor_from(args, profile)
     pdf = credit_check.reprint(profile, actor, args.number)
-    path = write_file(Path(args.output).expanduser(), pdf)
+    path = _file_output.write_file(Path(args.output).expanduser(), pdf)
     out.result({"number": args.number.strip(), "file": str(path)}, f"已重新打印 {args.number.strip()}，保存为 {path}")
     return 0
 
 
-def _json(r: CheckResult) -> dict:
+def _json(r: credit_check.CheckResult) -> dict:
     return {
         "query": r.query, "body_name": r.body_name, "body_code": r.body_code, "body_region": r.body_region,
         "as_of": r.as_of.isoformat(), "scope": r.scope.region_code, "scope_name": r.scope.description,
@@ -93,7 +94,7 @@ def _json(r: CheckResult) -> dict:
     }
 
 
-def describe(r: CheckResult) -> str:
+def describe(r: credit_check.CheckResult) -> str:
     lines = [f"核查结论：{r.verdict_label}", r.statement]
     if r.consequence:
         lines.append(r.consequence)

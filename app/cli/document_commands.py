@@ -9,15 +9,20 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.document_kinds import KIND_LABELS
 from app.domain.errors import DomainError
-from app.services import documents, office_settings
-from app.services.users import Actor
-from app.store.faults import fault_of
+
+documents = lazy_module("app.services.documents")
+office_settings = lazy_module("app.services.office_settings")
+_faults = lazy_module("app.store.faults")
+
+if TYPE_CHECKING:
+    from app.services.users import Actor
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -170,7 +175,7 @@ def _write(args, pdf: bytes) -> Path:
         os.replace(tmp, target)
     except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
-        fault = fault_of(error, path=str(target)) if isinstance(error, OSError) else None
+        fault = _faults.fault_of(error, path=str(target)) if isinstance(error, OSError) else None
         if fault is not None:  # a full disk or a read-only folder, said with the file's name
             raise fault from None
         raise

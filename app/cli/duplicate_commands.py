@@ -10,8 +10,9 @@ from dataclasses import asdict
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from, read_json
-from app.services import duplicates
-from app.services.duplicates import Candidate
+from app.common.lazy import lazy_module
+
+duplicates = lazy_module("app.services.duplicates")
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -38,7 +39,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=dismiss)
 
 
-def _line(c: Candidate) -> list[str]:
+def _line(c: duplicates.Candidate) -> list[str]:
     return [c.case_no, c.complainant_name, c.respondent_name, c.received_on, f"{c.score:.2f}",
             f"{c.text_similarity:.0%}", "；".join(c.reason_labels)]
 

@@ -10,11 +10,12 @@ import argparse
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.disclosure import masked_json
 from app.domain.errors import DomainError
 from app.domain.masking import mask_personal_text
-from app.services import imports
-from app.services.imports import ALREADY, DUPLICATE, ERROR, OK
+
+imports = lazy_module("app.services.imports")
 
 EXIT_PARTIAL = 5
 
@@ -39,16 +40,16 @@ def run(args, out: Output) -> int:
     actor = actor_from(args, profile)
     mapping = imports.get_mapping(profile, args.mapping)
     result = imports.preview(profile, args.file, mapping)
-    counts = {s: result.count(s) for s in (OK, DUPLICATE, ALREADY, ERROR)}
+    counts = {s: result.count(s) for s in (imports.OK, imports.DUPLICATE, imports.ALREADY, imports.ERROR)}
     for row in result.rows:
-        if row.status != OK:
+        if row.status != imports.OK:
             out.info(mask_personal_text(f"第 {row.number} 行（{imports.STATUS_LABELS[row.status]}）：{'；'.join(row.reasons)}"))
-    summary = (f"共 {len(result.rows)} 行：可导入 {counts[OK]} 行，疑似重复 {counts[DUPLICATE]} 行，"
-               f"已导入过 {counts[ALREADY]} 行，有错误 {counts[ERROR]} 行")
+    summary = (f"共 {len(result.rows)} 行：可导入 {counts[imports.OK]} 行，疑似重复 {counts[imports.DUPLICATE]} 行，"
+               f"已导入过 {counts[imports.ALREADY]} 行，有错误 {counts[imports.ERROR]} 行")
     rows_json = [masked_json(imports.describe_row(r)) for r in result.rows]  # a phone quoted in a reason, masked
     if args.dry_run:
         path = None
-        left = [r for r in result.rows if not r.importable or (args.skip_duplicates and r.status == DUPLICATE)]
+        left = [r for r in result.rows if not r.importable or (args.skip_duplicates and r.status == imports.DUPLICATE)]
         if args.rejects and left:
             path = str(imports.write_rejects(result, left, args.rejects))
         out.result({"dry_run": True, "counts": counts, "rows": rows_json, "rejects": path},

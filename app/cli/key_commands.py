@@ -8,9 +8,11 @@ from pathlib import Path
 
 from app.cli.output import Output
 from app.cli.session import profile_from, read_password
+from app.common.lazy import lazy_module
 from app.messages import message
-from app.services import data_protection
-from app.services.profile import ProfileFiles, resolve_home
+
+data_protection = lazy_module("app.services.data_protection")
+_profile = lazy_module("app.services.profile")
 
 PASSPHRASE_ENV = "LVYUE_KEY_PASSPHRASE"
 
@@ -32,17 +34,17 @@ def register(sub, common) -> None:
 
 
 def export(args, out: Output) -> int:
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
     passphrase = read_password("保护密钥文件的口令（至少 12 个字符）：", PASSPHRASE_ENV, confirm=True)
-    path = data_protection.export_keys(ProfileFiles(home).database, Path(args.output), passphrase)
+    path = data_protection.export_keys(_profile.ProfileFiles(home).database, Path(args.output), passphrase)
     out.result({"file": str(path)}, f"已导出数据密钥到 {path}；请与数据库备份分开保存，并牢记口令")
     return 0
 
 
 def import_(args, out: Output) -> int:
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
     passphrase = read_password("密钥文件的口令：", PASSPHRASE_ENV)
-    key_id = data_protection.import_keys(ProfileFiles(home).database, Path(args.file), passphrase)
+    key_id = data_protection.import_keys(_profile.ProfileFiles(home).database, Path(args.file), passphrase)
     out.result({"key": key_id}, f"已导入数据密钥（当前密钥 {key_id}），现在可以打开此配置档案")
     return 0
 

@@ -11,10 +11,12 @@ import sys
 from app.cli.document_commands import _check_target, _write
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.document_kinds import KIND_LABELS
 from app.domain.errors import DomainError
 from app.domain.reminders import SUPERVISION_NOTICE, URGE_LETTER
-from app.services import reminders
+
+reminders = lazy_module("app.services.reminders")
 
 KINDS = (URGE_LETTER, SUPERVISION_NOTICE)
 

@@ -9,11 +9,13 @@ from datetime import date
 from app.cli import report_exports as exports
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
 from app.domain.milestones import Stage
 from app.domain.vocabulary import Channel, Finding, Sector, State, label
-from app.reports.figures import Rate, SupervisionReport
-from app.services import reports
+
+_figures = lazy_module("app.reports.figures")
+reports = lazy_module("app.services.reports")
 
 STAGE_LABELS = {Stage.FORWARD: "转办", Stage.CONCLUDE: "核实认定", Stage.RECTIFY: "整改", Stage.FEEDBACK: "反馈投诉人"}
 TIMELINESS_LABELS = {Stage.FORWARD: "按时转办率", Stage.CONCLUDE: "按时核实认定率", Stage.RECTIFY: "按期整改率",
@@ -70,7 +72,7 @@ def report(args, out: Output) -> int:
     return 0
 
 
-def _rate(rate: Rate) -> str:
+def _rate(rate: _figures.Rate) -> str:
     value = rate.value
     return f"{rate.numerator}/{rate.denominator}（{value * 100:.1f}%）" if value is not None else f"{rate.numerator}/0（—）"
 
@@ -86,7 +88,7 @@ def _place(code: str) -> str:
     return f"{region.name}（{code}）" if region else code
 
 
-def render(r: SupervisionReport) -> str:
+def render(r: _figures.SupervisionReport) -> str:
     lines = [f"督办统计  {r.period_from} 至 {r.period_to}  地区 {_place(r.region_code)}"
              + (f"  部门 {r.department}" if r.department else "")
              + ("（期间未结束，数字截至 " + r.as_of.isoformat() + "）" if r.provisional else ""), ""]

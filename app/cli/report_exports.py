@@ -11,12 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
-from app.services import briefing, reports
-from app.services.file_output import write_file as _write
-from app.services.profile import Profile
-from app.services.users import Actor
+
+briefing = lazy_module("app.services.briefing")
+reports = lazy_module("app.services.reports")
+_file_output = lazy_module("app.services.file_output")
+
+if TYPE_CHECKING:
+    from app.services.profile import Profile
+    from app.services.users import Actor
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def write(profile: Profile, actor: Actor, start: date, end: date, t: Targets, *,
     written: list[dict] = []
     if t.xlsx:
         data = reports.workbook(profile, actor, start, end, region_code=region_code, department=department)
-        written.append({"kind": "xlsx", "path": str(_write(t.xlsx, data))})
+        written.append({"kind": "xlsx", "path": str(_file_output.write_file(t.xlsx, data))})
     if t.csv:
         files = reports.csv_tables(profile, actor, start, end, region_code=region_code, department=department)
         if not t.force:
@@ -54,11 +60,11 @@ def write(profile: Profile, actor: Actor, start: date, end: date, t: Targets, *,
             if clash:
                 raise DomainError("file_exists", path=str(t.csv / clash[0]))
         for name, data in files.items():
-            written.append({"kind": "csv", "path": str(_write(t.csv / name, data))})
+            written.append({"kind": "csv", "path": str(_file_output.write_file(t.csv / name, data))})
     if t.pdf:
         made = briefing.briefing_pdf(profile, actor, start, end, region_code=region_code, department=department,
                                      issue=issue)
-        written.append({"kind": "pdf", "path": str(_write(t.pdf, made.pdf)), "number": made.number,
+        written.append({"kind": "pdf", "path": str(_file_output.write_file(t.pdf, made.pdf)), "number": made.number,
                         "pages": made.pages, "title": made.title})
     return written
 

@@ -7,20 +7,31 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
-from app.services import auth
-from app.services.profile import Profile, open_profile, resolve_home
-from app.services.users import Actor
+
+if TYPE_CHECKING:
+    from app.services.profile import Profile
+    from app.services.users import Actor
+
+# imported when a command first opens a profile, not when the parser is built (issue 15)
+auth = lazy_module("app.services.auth")
+profiles = lazy_module("app.services.profile")
 
 PASSWORD_ENV = "LVYUE_PASSWORD"
+
+
+def open_profile(home: Path) -> Profile:
+    """``app.services.profile.open_profile`` (a name of its own here: tests open with their clock)."""
+    return profiles.open_profile(home)
 
 
 def profile_from(args) -> Profile:
     """The profile of ``--home``; a damaged database is refused with the newest good backup and the
     ``restore`` command line (``maintenance.corrupt_error``)."""
-    home = resolve_home(getattr(args, "home", None))
+    home = profiles.resolve_home(getattr(args, "home", None))
     try:
         return open_profile(home)
     except DomainError as error:

@@ -12,9 +12,10 @@ from pathlib import Path
 from app.cli.output import Output
 from app.cli.report_commands import _day
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain.submission_fields import FORMATS
-from app.services import credit_submissions as submissions
-from app.services.credit_submissions import Preview, SubmissionDetail, SubmissionInfo
+
+submissions = lazy_module("app.services.credit_submissions")
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -51,14 +52,14 @@ def _warnings(unsent: tuple[str, ...]) -> list[str]:
     return [f"提醒：报送批次 {n} 已导出但尚未登记已报送（报送后请执行 submission mark-sent）" for n in unsent]
 
 
-def _info_json(i: SubmissionInfo) -> dict:
+def _info_json(i: submissions.SubmissionInfo) -> dict:
     return {"id": i.id, "number": i.number, "period": i.period, "status": i.status, "status_label": i.status_label,
             "created_at": i.created_at, "created_by": i.created_by, "new": i.new, "changed": i.changed,
             "repaired": i.repaired, "total": i.total, "checksum": i.checksum, "field_version": i.field_version,
             "exported_at": i.exported_at, "exported_to": i.exported_to, "sent_on": i.sent_on, "sent_by": i.sent_by}
 
 
-def _detail_json(d: SubmissionDetail) -> dict:
+def _detail_json(d: submissions.SubmissionDetail) -> dict:
     return {**_info_json(d.info), "fields": [{"id": i, "title": t} for i, t in d.fields],
             "items": [{"case_no": i.case_no, "kind": i.kind, "kind_label": i.kind_label, "digest": i.digest,
                        "values": i.values} for i in d.items],
@@ -69,7 +70,7 @@ def _held(held) -> list[str]:
     return [f"暂缓报送 {h.case_no}：{'；'.join(h.problems)}" for h in held]
 
 
-def _preview_text(p: Preview) -> str:
+def _preview_text(p: submissions.Preview) -> str:
     lines = [f"{p.period} 报送预览：新增 {p.new} 条，变更 {p.changed} 条，修复 {p.repaired} 条（共 {p.total} 条）"]
     lines += _held(p.held_back)
     if p.draft:
@@ -97,7 +98,7 @@ def new(args, out: Output) -> int:
              f"修复 {info.repaired} 条；记录校验码 {info.checksum}"]
     lines += [f"已写入 {p}" for p in paths] or ["尚未导出：请执行 submission export 编号 -o 文件夹"]
     lines += _held(detail.held_back) + _warnings(unsent)
-    out.result({**_detail_json(SubmissionDetail(info, detail.items, detail.fields, detail.held_back)),
+    out.result({**_detail_json(submissions.SubmissionDetail(info, detail.items, detail.fields, detail.held_back)),
                 "files": [str(p) for p in paths], "unsent": list(unsent)}, "\n".join(lines))
     return 0
 

@@ -11,10 +11,12 @@ from dataclasses import asdict
 
 from app.cli.output import Output
 from app.cli.session import profile_from
+from app.common.lazy import lazy_module
 from app.domain.errors import DomainError
 from app.messages import describe
-from app.services import sync
-from app.services.profile import resolve_home
+
+sync = lazy_module("app.services.sync")
+_profile = lazy_module("app.services.profile")
 
 EXIT_UNREACHABLE, EXIT_ATTENTION = 4, 5
 
@@ -63,7 +65,7 @@ def _run(profile, out: Output, **options) -> int:
 
 
 def enroll(args, out: Output) -> int:
-    home = resolve_home(args.home)
+    home = _profile.resolve_home(args.home)
     result = sync.enroll(home, args.hub, args.code, args.name)
     out.info(f"已加入同步：{result.scope_name}（{result.scope_region}），单位：{result.office_name}\n"
              f"设备编号：{result.device_id}\n中心：{result.hub_url}\n正在进行首次同步…")

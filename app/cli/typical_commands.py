@@ -13,9 +13,12 @@ from pathlib import Path
 
 from app.cli.output import Output
 from app.cli.session import actor_from, profile_from
+from app.common.lazy import lazy_module
 from app.domain import typical as rules
 from app.domain.errors import DomainError
-from app.services import typical_cases, typical_export
+
+typical_cases = lazy_module("app.services.typical_cases")
+typical_export = lazy_module("app.services.typical_export")
 
 PERIOD_HELP = "期间：2026（全年）、2026-Q3（季度）、2026-09（月份）或 2026-01-01:2026-06-30"
 

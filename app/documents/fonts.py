@@ -244,6 +244,38 @@ def _share_glyph_table(font: TTFont) -> None:
     face.get_table = get_table
 
 
+_SUBSETS_KEPT = 64  # font programs remembered per face (a few KB to 200 KB each)
+
+
+def _remember_subsets(font: TTFont) -> None:
+    """Make reportlab's subsetting remember the font programs it built (issue 15).
+
+    ``makeSubset`` rebuilds a font program from the glyphs a document uses, for every document: 2 to
+    3 ms a face, four faces on a notice. The next notice uses the same glyphs (or nearly: the same
+    boilerplate, headings and 版记), so the program is kept per glyph list: a pure function of the
+    face and the list, the same bytes either way. The oldest are dropped beyond ``_SUBSETS_KEPT``.
+    """
+    face = font.face
+    original = getattr(face, "makeSubset", None)
+    if original is None:
+        return
+    kept: dict[tuple[int, ...], bytes] = {}
+    lock = threading.Lock()  # a PDF made outside render_pdf's lock (a report) may subset at the same time
+
+    def make_subset(subset) -> bytes:
+        key = tuple(subset)
+        found = kept.get(key)
+        if found is None:
+            found = original(subset)
+            with lock:
+                while len(kept) >= _SUBSETS_KEPT:
+                    del kept[next(iter(kept))]
+                kept[key] = found
+        return found
+
+    face.makeSubset = make_subset
+
+
 def _face(path: Path, subfont: int) -> Face | None:
     """Load and register a face once; ``None`` if it is missing, not TrueType or not embeddable."""
     key = (path, subfont)
@@ -257,6 +289,7 @@ def _face(path: Path, subfont: int) -> Face | None:
         # so a notice usually needs one font program per face (a third smaller, a third faster).
         font = TTFont(name, str(path), subfontIndex=subfont, asciiReadable=False, shapable=False)
         _share_glyph_table(font)
+        _remember_subsets(font)
         pdfmetrics.registerFont(font)
         face = Face(name=name, path=path, subfont=subfont, font=font)
     except (OSError, TTFError, ValueError, IndexError, KeyError):

@@ -202,11 +202,14 @@ def _wrapped(
     text: str, style: Style, ts: Typesetter, first_indent: float, indent: float
 ) -> list[Line | None]:
     """A paragraph on the grid: first line ``first_indent`` cells in, the rest ``indent`` cells in."""
-    ts.check(style, text)
-    measure = ts.measure(style)
     first_cap = CELLS - first_indent
     cap = CELLS - indent
-    lines = break_lines(text, measure, cap, first_cap, squeeze=True)
+
+    def broken() -> tuple[str, ...]:
+        ts.check(style, text)
+        return tuple(break_lines(text, ts.measure(style), cap, first_cap, squeeze=True))
+
+    lines = ts.remembered(("wrapped", text, style, cap, first_cap), broken)
     out: list[Line | None] = []
     for i, line in enumerate(lines):
         offset = first_indent if i == 0 else indent
@@ -218,8 +221,11 @@ def _wrapped(
 
 def _title(title: str, ts: Typesetter) -> list[Line | None]:
     """2号小标宋, centred; long titles wrap into lines of balanced length (§7.3.1)."""
-    ts.check(TITLE, title)
-    lines = balance_lines(title, ts.measure(TITLE), grid.TEXT_WIDTH / TITLE.pitch)
+    def balanced() -> tuple[str, ...]:
+        ts.check(TITLE, title)
+        return tuple(balance_lines(title, ts.measure(TITLE), grid.TEXT_WIDTH / TITLE.pitch))
+
+    lines = ts.remembered(("title", title), balanced)
     out: list[Line | None] = []
     for line in lines:
         width = ts.width(TITLE, line)

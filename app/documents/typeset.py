@@ -30,6 +30,7 @@ _HANGING_SPACES = " \t"
 _MAX_SPREAD = 0.25  # widest extra gap (in cells) anywhere on a justified line; wider lines stay short
 MAX_STRETCH = 0.05  # most a justified line may grow, as a fraction of its set width
 _HAN_LATIN_WEIGHT = 3  # justification widens Han–Latin gaps (clreq: about a quarter em) first
+_MEMO_LIMIT = 20_000  # lines and paragraphs remembered per font set (a few MB); emptied when full
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,25 @@ def is_cell(ch: str) -> bool:
 
 @dataclass
 class Typesetter:
-    """Lays out lines in a :class:`FontSet`; caches each character's face and metrics per style."""
+    """Lays out lines in a :class:`FontSet`; caches each character's face and metrics per style, and
+    remembers set lines and broken paragraphs: a document issued again (the next notice of a batch,
+    the same 版记, headings and boilerplate) is not set again (issue 15). Everything remembered is a
+    pure function of its key and the font set, so the output is the same bytes either way."""
 
     fonts: FontSet
     _tables: dict[Style, dict[str, _Glyph]] = field(default_factory=dict)
+    _lines: dict[tuple, tuple[Run, ...]] = field(default_factory=dict)
+    _memo: dict[tuple, object] = field(default_factory=dict)
+
+    def remembered(self, key: tuple, make: Callable[[], object]) -> object:
+        """``make()``, computed once per ``key`` (which must name everything the result depends on
+        besides the font set); a call that raises (``glyph_missing``) is not remembered."""
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = make()
+        return found
 
     def table(self, style: Style) -> dict[str, _Glyph]:
         """The glyphs already looked up for ``style``, by character."""
@@ -140,7 +156,20 @@ class Typesetter:
         """Runs for ``text`` from (x, y); with ``justify_to`` the line is spread to that width.
 
         A line wider than ``justify_to`` or ``fit_to`` is first narrowed by compressing punctuation.
+        Remembered without ``y``, which no position depends on (``x`` is kept: it is added in).
         """
+        key = (text, style, x, justify_to, red, scale, fit_to)
+        runs = self._lines.get(key)
+        if runs is None:
+            if len(self._lines) >= _MEMO_LIMIT:
+                self._lines.clear()
+            runs = self._lines[key] = tuple(self._set_line(text, style, x, 0.0, justify_to, red, scale, fit_to))
+        return [Run(r.x, y, r.font, r.size, r.text, r.char_space, r.scale, r.red) for r in runs]
+
+    def _set_line(
+        self, text: str, style: Style, x: float, y: float, justify_to: float | None, red: bool, scale: float,
+        fit_to: float | None,
+    ) -> list[Run]:
         units = tokenize(text.rstrip(_HANGING_SPACES))
         if not units:
             return []
