@@ -32,6 +32,7 @@ from app.store.backup import (
     restore_file,
     set_aside,
 )
+from app.store.complaints import optimize_search_index
 from app.store.faults import fault_of
 from app.store.meta import MetaStore
 from app.store.projector import PROJECTION_VERSION, Projector
@@ -55,6 +56,7 @@ def rebuild_projections(profile: Profile, progress: Callable[[int, int], None] |
         count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, progress=progress,
                                                                    total_events=events)
         rebuild_document_index(uow.session)
+        optimize_search_index(uow.session)
         uow.commit()
     return RebuildReport(count, events, time.perf_counter() - started)
 

@@ -29,6 +29,7 @@ from app.domain.regions import scope_prefix
 from app.domain.vocabulary import Action, State
 from app.domain.workflow import allowed_actions
 from app.security.fieldcrypt import FieldCipher, maybe_cipher_for
+from app.services import search_page
 from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -98,6 +99,7 @@ class Page:
     rows: tuple[ComplaintRow, ...]
     total: int
     offset: int
+    more: bool = False  # ``total`` is a lower bound: a term in most complaints (``app.services.search_page``)
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,11 @@ def search_hits(session: Session, term: str) -> SearchHits:
     return SearchHits(match, frozenset(num for (num,) in rows))
 
 
+def _dense_prefix(session: Session, term: str) -> search_page.DensePrefix | None:
+    match = search.match_query(term, _blind(maybe_cipher_for(session)))
+    return search_page.dense_prefix(session, match) if match is not None else None
+
+
 def _in_nums(nums: frozenset[int]):
     """SQL condition "row is one of ``nums``" (a drill-down may name tens of thousands)."""
     if not nums:
@@ -286,6 +293,17 @@ def list_complaints(
     today = china_date(profile.now())
     plain = replace(f, search="")
     with profile.store.read() as session:
+        dense = _dense_prefix(session, f.search) if f.search.strip() and offset <= search_page.CAP else None
+        if dense is not None:  # a term in most complaints: exact page, count bounded
+            conditions, order = _where(profile, actor, plain, today), _order(sort, descending)
+            nums = search_page.walk(session, conditions, order, dense, offset, limit)
+            rows = tuple(_row(r, today.isoformat()) for r in session.execute(
+                select(*LIST_COLUMNS).where(c.num.in_(nums)).order_by(*order)))
+            if not with_total:
+                return Page(rows, -1, offset)
+            whole = plain == ComplaintFilter() and _whole_scope(profile, actor)
+            total, more = search_page.bounded_count(session, conditions, dense, whole)
+            return Page(rows, max(total, offset + len(rows)), offset, more)
         hits = search_hits(session, f.search) if f.search.strip() else None
         if hits is not None and hits.frequent:  # most rows match: walk the sort order instead of sorting hits
             conditions, order = _where(profile, actor, plain, today), _order(sort, descending)

@@ -40,6 +40,13 @@ _SEARCH_DELETE = text(
 )
 
 
+def optimize_search_index(session: Session) -> None:
+    """Merge the search index into one segment (FTS5 ``optimize``): a rebuild writes it in hundreds of
+    small ones, and asking whether one row matches (``app.services.search_page``) probes every segment
+    (1.4 ms per row instead of 0.03 ms at 100,000 complaints). 3.5 s at 100,000 complaints."""
+    session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('optimize')"))
+
+
 def _cents(amount: Any) -> int | None:
     if amount in (None, ""):
         return None

@@ -454,57 +454,57 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="211"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="211"/>
         <source>State</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="211"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="211"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="212"/>
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="212"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="212"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="212"/>
         <source>Claim (yuan)</source>
         <translation>诉求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="213"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="213"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="213"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
@@ -598,17 +598,22 @@
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="236"/>
+        <location filename="../../ui/pages/complaints.py" line="237"/>
+        <source>At least {total} complaints (refine the search to see them all)</source>
+        <translation>至少 {total} 件（匹配的案件很多，只列出前一部分；请细化搜索条件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="240"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="243"/>
+        <location filename="../../ui/pages/complaints.py" line="247"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="244"/>
+        <location filename="../../ui/pages/complaints.py" line="248"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>

@@ -61,6 +61,7 @@ class Block:
     statuses: dict[str, DeadlineStatus]
     texts: tuple[RowTexts, ...]
     total: int  # -1 unless asked for
+    more: bool = False  # ``total`` is a lower bound (a search term in most complaints)
 
 
 def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str]) -> Block:
@@ -70,7 +71,7 @@ def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, 
     statuses = deadline_statuses(ctx.profile, page.rows)
     names = user_names(ctx.profile)
     texts = tuple(row_texts(row, statuses.get(row.id), regions, names) for row in page.rows)
-    return Block(page.rows, statuses, texts, page.total)
+    return Block(page.rows, statuses, texts, page.total, page.more)
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -85,6 +86,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._generation = 0
         self._total = 0
         self._known = False  # the total for this query has arrived
+        self._more = False  # the total is a lower bound
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._stale: dict[int, Block] = {}  # shown while a refresh is under way
         self._pending: set[int] = set()
@@ -98,6 +100,11 @@ class ComplaintTableModel(QAbstractTableModel):
     @property
     def total(self) -> int | None:
         return self._total if self._known else None
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """More complaints match than ``total`` (a search term in most of them; ``Page.more``)."""
+        return self._known and self._more
 
     def set_query(self, query: ListQuery) -> None:
         """Show another filter or order: the count and the first block are fetched again."""
@@ -160,6 +167,7 @@ class ComplaintTableModel(QAbstractTableModel):
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
         if with_total:
+            self._more = result.more
             self._apply_total(result.total)
         first = block * BLOCK
         last = min(first + BLOCK, self._total) - 1
