@@ -64,4 +64,18 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationResult:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
+        if current is not None and _vacuum_after(config, current, head):
+            # on the driver's connection, outside any transaction (SQLAlchemy would open one): pages back
+            driver = connection.connection.driver_connection
+            driver.execute("PRAGMA temp_store = FILE")  # the copy VACUUM makes: on disk, not in memory
+            driver.execute("VACUUM")
+            driver.execute("PRAGMA temp_store = MEMORY")  # as app.store.engine sets it
     return MigrationResult(current, head, backup)
+
+
+def _vacuum_after(config: Config, current: str, head: str) -> bool:
+    """A migration applied just now freed much of the file (``VACUUM_AFTER = True`` in its module)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(config).iterate_revisions(head, current)
+    return any(getattr(script.module, "VACUUM_AFTER", False) for script in scripts)
