@@ -24,17 +24,26 @@ from app.store.tables import complaints
 CAP = 1000  # hits read from the index before a term counts as frequent
 DENSE = 0.5  # share of the rows up to the last hit read above which the page walks the sort order
 CHUNK = 200  # rows read from the sort order at a time
+LOOKUPS = 600  # rows asked about one by one before a page gives up (about 20 ms): the caller reads every hit
 
 c = complaints.c
 
 
 @dataclass(frozen=True)
 class DensePrefix:
-    """The first ``CAP`` + 1 hits of a dense term (row numbers ascending) and the last of them."""
+    """The first ``CAP`` + 1 hits of a dense term in row-number order (``nums``, up to ``last``) and the
+    last ``CAP`` + 1 (``top``, from ``first_top`` on): every row outside (``last``, ``first_top``) is
+    known without asking the index."""
 
     match: str
     nums: frozenset[int]
     last: int
+    top: frozenset[int] = frozenset()
+    first_top: int = 0
+
+
+class TooSparse(Exception):
+    """The walk asked about ``LOOKUPS`` rows: the term is rare in this part of the list."""
 
 
 def dense_prefix(session: Session, match: str) -> DensePrefix | None:
@@ -49,12 +58,23 @@ def dense_prefix(session: Session, match: str) -> DensePrefix | None:
     below = connection.exec_driver_sql("SELECT COUNT(*) FROM complaints WHERE num <= ?", (last,)).scalar()
     if not below or len(rows) / below < DENSE:
         return None
-    return DensePrefix(match, frozenset(num for (num,) in rows), last)
+    top = connection.exec_driver_sql(  # newest rows: the default order starts there
+        f"SELECT rowid FROM complaint_search WHERE complaint_search MATCH ? ORDER BY rowid DESC LIMIT {CAP + 1}",
+        (match,)).fetchall()
+    return DensePrefix(match, frozenset(num for (num,) in rows), last, frozenset(num for (num,) in top),
+                       top[-1][0])
 
 
-def _hit(connection, prefix: DensePrefix, num: int) -> bool:
+def _hit(connection, prefix: DensePrefix, num: int) -> bool | None:
+    """Whether row ``num`` matches, or None when only the index can tell."""
     if num <= prefix.last:
         return num in prefix.nums
+    if num >= prefix.first_top:
+        return num in prefix.top
+    return None
+
+
+def _asked(connection, prefix: DensePrefix, num: int) -> bool:
     return connection.exec_driver_sql(
         "SELECT 1 FROM complaint_search WHERE complaint_search MATCH ? AND rowid = ?", (prefix.match, num)
     ).first() is not None
@@ -62,10 +82,12 @@ def _hit(connection, prefix: DensePrefix, num: int) -> bool:
 
 def walk(session: Session, conditions: Iterable, order: list, prefix: DensePrefix, offset: int,
          limit: int) -> list[int]:
-    """Row numbers of one page: the rows in sort order that the term matches, ``offset`` of them skipped."""
+    """Row numbers of one page: the rows in sort order that the term matches, ``offset`` of them skipped.
+    Raises ``TooSparse`` after asking the index about ``LOOKUPS`` rows."""
     connection = session.connection()
     picked: list[int] = []
     skipped = 0
+    asked = 0
     result = session.execute(select(c.num).where(*conditions).order_by(*order))
     try:
         while len(picked) < limit:
@@ -73,7 +95,13 @@ def walk(session: Session, conditions: Iterable, order: list, prefix: DensePrefi
             if not chunk:
                 break
             for (num,) in chunk:
-                if not _hit(connection, prefix, num):
+                hit = _hit(connection, prefix, num)
+                if hit is None:
+                    asked += 1
+                    if asked > LOOKUPS:
+                        raise TooSparse
+                    hit = _asked(connection, prefix, num)
+                if not hit:
                     continue
                 if skipped < offset:
                     skipped += 1
@@ -88,7 +116,7 @@ def bounded_count(session: Session, conditions: Iterable, prefix: DensePrefix, w
     """(count, more): the matching rows up to the prefix's last hit, exactly, and whether rows beyond it
     may match too (the count is then a lower bound). ``whole``: no other condition than the term."""
     if whole:
-        return len(prefix.nums), True
+        return len(prefix.nums | prefix.top), prefix.last < prefix.first_top
     nums = session.execute(select(c.num).where(*conditions, c.num <= prefix.last)).scalars()
     count = sum(1 for num in nums if num in prefix.nums)
     beyond = session.execute(select(c.num).where(*conditions, c.num > prefix.last).limit(1)).first()

@@ -12,7 +12,8 @@ from tests.integration.test_rebuild_search_backup import brute_force, populate
 
 F = queries.ComplaintFilter
 TERMS = ["有限公司", "双柏", "0", "2026", "532322", "公司", "雄", "建", "楚雄", "财政", "县 公司", "彧", "不存在的词"]
-SETTINGS = [(4, 0.5), (2, 0.5), (3, 0.2)]  # (CAP, DENSE): terms in all rows, and in a third to a half of them
+# (CAP, DENSE, LOOKUPS): terms in all rows, in a third to a half of them, and a walk that gives up at once
+SETTINGS = [(4, 0.5, 600), (2, 0.5, 600), (3, 0.2, 600), (2, 0.2, 0)]
 VIEWS = [
     (F(), "registered_at", True), (F(), "complainant", False), (F(), "case_no", True),
     (F(states=("registered",)), "due_on", False), (F(states=("forwarded", "closed")), "respondent", True),
@@ -40,9 +41,10 @@ def test_the_walked_page_equals_the_full_search(shared, monkeypatch, term):
             monkeypatch.setattr(search_page, "CAP", 10**9)  # never frequent: every hit read, exact count
             exact = _pages(shared, f, sort, descending, offset, limit)
             assert exact.more is False
-            for cap, dense in SETTINGS:
+            for cap, dense, lookups in SETTINGS:
                 monkeypatch.setattr(search_page, "CAP", cap)
                 monkeypatch.setattr(search_page, "DENSE", dense)
+                monkeypatch.setattr(search_page, "LOOKUPS", lookups)
                 walked = _pages(shared, f, sort, descending, offset, limit)
                 assert [r.case_no for r in walked.rows] == [r.case_no for r in exact.rows], (sort, offset, cap)
                 if walked.more:  # a lower bound: never more than there are, never less than what is shown
@@ -67,7 +69,7 @@ def test_a_term_in_every_complaint_is_bounded_and_flagged(shared, monkeypatch):
     everything = brute_force(shared.profile, "有限公司")
     assert len(everything) > 10
     page = _pages(shared, F(search="有限公司"), "registered_at", True, 0, 3)
-    assert page.more and page.total == 5  # the CAP + 1 hits read: at least that many
+    assert page.more and page.total == 10  # the first and last CAP + 1 hits read: at least that many
     assert {r.case_no for r in page.rows} <= everything and len(page.rows) == 3
     monkeypatch.setattr(search_page, "CAP", 10**9)
     exact = _pages(shared, F(search="有限公司"), "registered_at", True, 0, 3)
@@ -79,3 +81,12 @@ def test_a_rare_term_keeps_the_exact_count(shared, monkeypatch):
     monkeypatch.setattr(search_page, "CAP", 4)
     page = _pages(shared, F(search="彧"), "registered_at", True, 0, 100)
     assert not page.more and page.total == len(brute_force(shared.profile, "彧")) == len(page.rows)
+
+
+def test_a_walk_that_asks_too_often_falls_back_to_the_exact_search(shared, monkeypatch):
+    monkeypatch.setattr(search_page, "CAP", 2)
+    monkeypatch.setattr(search_page, "DENSE", 0.2)
+    monkeypatch.setattr(search_page, "LOOKUPS", 0)
+    page = _pages(shared, F(search="雄"), "complainant", False, 0, 100)
+    found = brute_force(shared.profile, "雄")
+    assert not page.more and page.total == len(found) and {r.case_no for r in page.rows} == found
