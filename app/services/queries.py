@@ -199,9 +199,12 @@ def search_hits(session: Session, term: str) -> SearchHits:
     return SearchHits(match, frozenset(num for (num,) in rows))
 
 
-def _dense_prefix(session: Session, term: str) -> search_page.DensePrefix | None:
+def _dense_prefix(session: Session, term: str) -> search_page.DensePrefix | SearchHits | None:
     match = search.match_query(term, _blind(maybe_cipher_for(session)))
-    return search_page.dense_prefix(session, match) if match is not None else None
+    if match is None:
+        return SearchHits(None, frozenset())
+    found = search_page.dense_prefix(session, match)
+    return SearchHits(match, found) if isinstance(found, frozenset) else found
 
 
 def _in_nums(nums: frozenset[int]):
@@ -293,7 +296,10 @@ def list_complaints(
     today = china_date(profile.now())
     plain = replace(f, search="")
     with profile.store.read() as session:
+        hits = None
         dense = _dense_prefix(session, f.search) if f.search.strip() and offset <= search_page.CAP else None
+        if isinstance(dense, SearchHits):  # every hit already read (no more than CAP)
+            hits, dense = dense, None
         nums = None
         if dense is not None:  # a term in most complaints: exact page, count bounded
             conditions, order = _where(profile, actor, plain, today), _order(sort, descending)
@@ -309,7 +315,8 @@ def list_complaints(
             whole = plain == ComplaintFilter() and _whole_scope(profile, actor)
             total, more = search_page.bounded_count(session, conditions, dense, whole)
             return Page(rows, max(total, offset + len(rows)), offset, more)
-        hits = search_hits(session, f.search) if f.search.strip() else None
+        if hits is None and f.search.strip():
+            hits = search_hits(session, f.search)
         if hits is not None and hits.frequent:  # most rows match: walk the sort order instead of sorting hits
             conditions, order = _where(profile, actor, plain, today), _order(sort, descending)
             nums = _walk(session, conditions, order, hits, offset, limit)

@@ -46,14 +46,15 @@ class TooSparse(Exception):
     """The walk asked about ``LOOKUPS`` rows: the term is rare in this part of the list."""
 
 
-def dense_prefix(session: Session, match: str) -> DensePrefix | None:
-    """The hits of ``match`` up to its ``CAP`` + 1-th, when the term is frequent and dense; else None
-    (the caller reads every hit)."""
+def dense_prefix(session: Session, match: str) -> DensePrefix | frozenset[int] | None:
+    """What the index says of ``match`` in ``CAP`` + 1 hits: all its hits (a ``frozenset``) when it has
+    no more, its two ends (``DensePrefix``) when it is frequent and dense, or None (the caller reads
+    every hit)."""
     connection = session.connection()
     rows = connection.exec_driver_sql(
         f"SELECT rowid FROM complaint_search WHERE complaint_search MATCH ? LIMIT {CAP + 1}", (match,)).fetchall()
     if len(rows) <= CAP:
-        return None
+        return frozenset(num for (num,) in rows)
     last = rows[-1][0]
     below = connection.exec_driver_sql("SELECT COUNT(*) FROM complaints WHERE num <= ?", (last,)).scalar()
     if not below or len(rows) / below < DENSE:
