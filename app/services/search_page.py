@@ -56,18 +56,21 @@ def dense_prefix(session: Session, match: str) -> DensePrefix | frozenset[int] |
     if len(rows) <= CAP:
         return frozenset(num for (num,) in rows)
     last = rows[-1][0]
-    below = connection.exec_driver_sql("SELECT COUNT(*) FROM complaints WHERE num <= ?", (last,)).scalar()
-    if not below or len(rows) / below < DENSE:
+    # rows up to the last hit read: row numbers are dense (rows are never deleted), so from the ends
+    # of the table (counting them read 40,000 wide rows: 10 ms)
+    low, high = connection.exec_driver_sql(  # one MIN and one MAX each: together they would scan the table
+        "SELECT (SELECT MIN(num) FROM complaints), (SELECT MAX(num) FROM complaints)").first()
+    below = last - (low or 0) + 1
+    if below <= 0 or len(rows) / below < DENSE:
         return None
     # The newest rows, where the default order starts: the hits among the last rows (as many as the
     # first CAP + 1 hits took), read by row range (a millisecond). A term not dense there too (one
     # frequent in old complaints only) is read in full: the walk would ask about most rows.
-    high = connection.exec_driver_sql("SELECT MAX(num) FROM complaints").scalar() or 0
-    bound = max(last, high - below)
+    bound = max(last, (high or 0) - below)
     top = connection.exec_driver_sql(
         "SELECT rowid FROM complaint_search WHERE complaint_search MATCH ? AND rowid > ?", (match, bound)).fetchall()
-    above = connection.exec_driver_sql("SELECT COUNT(*) FROM complaints WHERE num > ?", (bound,)).scalar()
-    if above and len(top) / above < DENSE:
+    above = (high or 0) - bound
+    if above > 0 and len(top) / above < DENSE:
         return None
     return DensePrefix(match, frozenset(num for (num,) in rows), last, frozenset(num for (num,) in top), bound + 1)
 
