@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import utc_now
+from app.store.compaction import vacuum
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,12 +65,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationResult:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
-        if current is not None and _vacuum_after(config, current, head):
-            # on the driver's connection, outside any transaction (SQLAlchemy would open one): pages back
-            driver = connection.connection.driver_connection
-            driver.execute("PRAGMA temp_store = FILE")  # the copy VACUUM makes: on disk, not in memory
-            driver.execute("VACUUM")
-            driver.execute("PRAGMA temp_store = MEMORY")  # as app.store.engine sets it
+    if current is not None and _vacuum_after(config, current, head):
+        vacuum(engine)  # the migration freed much of the file: give the pages back
     return MigrationResult(current, head, backup)
 
 

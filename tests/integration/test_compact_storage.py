@@ -98,3 +98,17 @@ def test_0017_packs_keeps_searches_and_unpacks_on_downgrade(tmp_path):
         connection.commit()
     engine.dispose()
     assert dict(sqlite3.connect(db).execute("SELECT num, data FROM complaint_data").fetchall()) == text_before
+
+
+def test_a_rebuild_gives_the_freed_pages_back(tmp_path):
+    from app.services import maintenance
+    from app.store.compaction import SPARSE, free_share
+
+    office = populate(make_office(tmp_path / "profile", FixedClock(china_noon(2026, 11, 26))))
+    try:
+        before = _searches(office)
+        maintenance.rebuild_projections(office.profile)  # old rows and index segments freed, then VACUUM
+        assert free_share(office.profile.store.engine) <= SPARSE
+        assert _searches(office) == before
+    finally:
+        office.profile.close()
