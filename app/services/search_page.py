@@ -1,14 +1,15 @@
 """A search page for terms in most complaints ('532300' is in every case number), without reading every hit.
 
 Reading all the row numbers a term matches costs time in proportion to the matches (57 ms for 100,000
-complaints and a 6-digit term). When a term matches more than ``CAP`` complaints and most of the rows
-up to the ``CAP``-th hit (a *dense* term), the page is found instead by walking the list's sort order
-and asking the index about each row (``rowid = ?``, a fraction of a millisecond); the first ``CAP`` + 1
-hits, read in row-number order, answer for every row up to the last of them without asking. The rows
-shown are exactly those of the full search; the count is exact up to that last row and a lower bound
-beyond it (``Page.more``: the window shows "1,001+ 件").
-
-Rare terms, and terms in fewer than half the rows, keep the exact path of ``app.services.queries``.
+complaints and a 6-digit term). The index is first asked for ``CAP`` + 1 hits (a millisecond): with no
+more, they are all the hits and the caller's exact path uses them. When a term has more and is *dense*
+(over ``DENSE`` of the rows up to its ``CAP`` + 1-th hit, and of as many of the newest rows, match), the
+page is found by walking the list's sort order: rows at both ends are known from those two reads, rows
+between them are asked about one by one (``rowid = ?``, 0.03 ms on a merged index), and after
+``LOOKUPS`` questions the walk gives up (``TooSparse``) and the caller reads every hit. The rows shown
+are exactly those of the full search; the count is exact where the hits were read and a lower bound
+beyond (``Page.more``: the window shows "至少 2,002 件…"). Other terms keep the exact path of
+``app.services.queries``.
 """
 
 from __future__ import annotations
