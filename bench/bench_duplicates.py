@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import event
 
 import bench.bench_keyring  # noqa: F401  (profiles' data keys where no OS keyring exists)
+from app.common.packing import unpacked
 from app.services import duplicates
 from app.services.demo import fill_demo
 from app.services.profile import is_initialised, open_profile
@@ -105,7 +106,7 @@ def main() -> None:
     reader = Actor("", "", "", (), profile.office.region_code)
     rng = random.Random(11)
     nums = rng.sample(range(1, total + 1), SAMPLES)
-    picked = [(json.loads(raw.execute("SELECT data FROM complaint_data WHERE num = ?", (n,)).fetchone()[0])["intake"])
+    picked = [(json.loads(unpacked(raw.execute("SELECT data FROM complaint_data WHERE num = ?", (n,)).fetchone()[0]))["intake"])
               for n in nums]
 
     print(f"{'(ms, warm)':<58}{'median':>9}{'p95':>9}{'raw':>9}  ratio")

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.common.packing import unpacked
 from app.domain.errors import DomainError
 from app.domain.events import canonical_json
 from app.domain.personal_data import TOKEN_PREFIX, may_hold_personal_data, open_document, seal_document
@@ -168,7 +169,8 @@ def open_value(value: Any) -> Any:
 
 
 def open_json(text: str | bytes) -> Any:
-    """``json.loads`` of a stored document, its tokens opened."""
+    """``json.loads`` of a stored document (packed or not, ``app.common.packing``), its tokens opened."""
+    text = unpacked(text)
     value = json.loads(text)
     if PREFIX in (text if isinstance(text, str) else text.decode("utf-8", "replace")):
         return open_document(value, decrypt)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, true, tuple_
 from sqlalchemy.orm import Session
 
+from app.common.packing import unpacked
 from app.contract.event_record import event_of
 from app.domain import audit_records as ar
 from app.domain.clock import CHINA, iso_utc, parse_iso
@@ -187,7 +188,7 @@ def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[A
                                    .where(c.id.in_(streams))):
             case_nos[row.id] = row.case_no
             try:
-                known_names[row.id] = frozenset(ar.person_names(json.loads(row.data).get("intake") or {}))
+                known_names[row.id] = frozenset(ar.person_names(json.loads(unpacked(row.data)).get("intake") or {}))
             except (ValueError, AttributeError):
                 known_names[row.id] = frozenset()
     actor_ids = {r.actor for r in rows if r.actor}

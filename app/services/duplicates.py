@@ -16,6 +16,7 @@ merged, and the review list says so. A dismissal 不是重复 is a local record 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.common.packing import unpacked
 from app.domain.clock import china_date, iso_utc
 from app.domain.disclosure import masked_intake
 from app.domain.duplicates import (
@@ -108,12 +110,13 @@ class Dismissed:
 
 _ROW = ("c.num, c.id, c.case_no, c.state, c.region_code, c.complainant_name, c.complainant_code, "
         "c.complainant_key, c.respondent_name, c.respondent_key, c.channel, c.received_on, c.merged_into, "
-        "json_extract(d.data, '$.intake.description') AS description, "
-        "json_extract(d.data, '$.intake.claim.text') AS claim_text")
+        "d.data AS aggregate")
 
 
 def _side(row: Any) -> Side:
-    text_ = complaint_text(open_value({"description": row.description, "claim": {"text": row.claim_text}}))
+    intake = json.loads(unpacked(row.aggregate))["intake"]  # packed (``app.common.packing``): no json_extract
+    text_ = complaint_text(open_value({"description": intake.get("description"),
+                                       "claim": {"text": intake.get("claim", {}).get("text")}}))
     return Side(row.complainant_key or "", row.complainant_name, row.respondent_key or "", text_,
                 date.fromisoformat(row.received_on))
 
@@ -233,7 +236,7 @@ def find_duplicates(profile: Profile, actor: Actor, *, fields: dict[str, Any] | 
 def _row_for(session: Session, actor: Actor, ref: str) -> Any:
     ref = ref.strip()
     row = session.execute(text(
-        f"SELECT {_ROW}, d.data FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.case_no = :r OR c.id = :r"),
+        f"SELECT {_ROW} FROM complaints c JOIN complaint_data d ON d.num = c.num WHERE c.case_no = :r OR c.id = :r"),
         {"r": ref}).first()
     if row is None or not in_scope(actor.region_code, row.region_code):
         raise DomainError("complaint_not_found", ref=ref)
@@ -338,7 +341,7 @@ def compare(profile: Profile, actor: Actor, first_ref: str, second_ref: str) -> 
     with profile.store.read() as session:
         a, b = _row_for(session, actor, first_ref), _row_for(session, actor, second_ref)
     verdict = judge(_side(a), _side(b), window_days=100_000)
-    return PairView(masked_intake(open_json(a.data)["intake"]), masked_intake(open_json(b.data)["intake"]),
+    return PairView(masked_intake(open_json(a.aggregate)["intake"]), masked_intake(open_json(b.aggregate)["intake"]),
                     a.case_no, b.case_no,
                     tuple(REASON_LABELS[r] for r in verdict.reasons) if verdict else (),
                     verdict.text_similarity if verdict else 0.0)

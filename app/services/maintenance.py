@@ -32,6 +32,8 @@ from app.store.backup import (
     restore_file,
     set_aside,
 )
+from app.store.compaction import vacuum_if_sparse
+from app.store.complaints import optimize_search_index
 from app.store.faults import fault_of
 from app.store.meta import MetaStore
 from app.store.projector import PROJECTION_VERSION, Projector
@@ -55,7 +57,9 @@ def rebuild_projections(profile: Profile, progress: Callable[[int, int], None] |
         count = Projector(profile.calendar, profile.rules).rebuild(uow.complaints, progress=progress,
                                                                    total_events=events)
         rebuild_document_index(uow.session)
+        optimize_search_index(uow.session)
         uow.commit()
+    vacuum_if_sparse(profile.store.engine)  # the old rows and index segments freed much of the file
     return RebuildReport(count, events, time.perf_counter() - started)
 
 

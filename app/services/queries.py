@@ -32,6 +32,7 @@ from app.domain.regions import scope_prefix
 from app.domain.vocabulary import Action, State
 from app.domain.workflow import allowed_actions
 from app.security.fieldcrypt import FieldCipher, maybe_cipher_for
+from app.services import search_page
 from app.services.act import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
@@ -101,6 +102,7 @@ class Page:
     rows: tuple[ComplaintRow, ...]
     total: int
     offset: int
+    more: bool = False  # ``total`` is a lower bound: a term in most complaints (``app.services.search_page``)
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,14 @@ def search_hits(session: Session, term: str) -> SearchHits:
     rows = session.connection().exec_driver_sql(
         "SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?", (match,)).cursor.fetchall()
     return SearchHits(match, frozenset(num for (num,) in rows))
+
+
+def _dense_prefix(session: Session, term: str) -> search_page.DensePrefix | SearchHits | None:
+    match = search.match_query(term, _blind(maybe_cipher_for(session)))
+    if match is None:
+        return SearchHits(None, frozenset())
+    found = search_page.dense_prefix(session, match)
+    return SearchHits(match, found) if isinstance(found, frozenset) else found
 
 
 def _in_nums(nums: frozenset[int]):
@@ -332,8 +342,27 @@ def list_complaints(
     today = china_date(profile.now())
     plain = replace(f, search="")
     with profile.store.read() as session:
-        hits = search_hits(session, f.search) if f.search.strip() else None
+        hits = None
         total = -1
+        dense = _dense_prefix(session, f.search) if f.search.strip() and offset <= search_page.CAP else None
+        if isinstance(dense, SearchHits):  # every hit already read (no more than CAP)
+            hits, dense = dense, None
+        nums = None
+        if dense is not None:  # a term in most complaints: exact page, count bounded
+            conditions, order = _where(profile, actor, plain, today), _order(sort, descending, plain)
+            try:
+                nums = search_page.walk(session, conditions, order, dense, offset, limit)
+            except search_page.TooSparse:  # rare where this list looks: read every hit below
+                nums = None
+        if nums is not None:
+            rows = _rows(session, select(*LIST_COLUMNS).where(c.num.in_(nums)).order_by(*order), today.isoformat())
+            if not with_total:
+                return Page(rows, -1, offset)
+            whole = plain == ComplaintFilter() and _whole_scope(profile, actor)
+            total, more = search_page.bounded_count(session, conditions, dense, whole)
+            return Page(rows, max(total, offset + len(rows)), offset, more)
+        if hits is None and f.search.strip():
+            hits = search_hits(session, f.search)
         if hits is not None and hits.frequent:  # most rows match: walk the sort order instead of sorting hits
             conditions, order = _where(profile, actor, plain, today), _order(sort, descending, plain)
             nums = _walk(session, conditions, order, hits, offset, limit)

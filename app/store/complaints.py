@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.duplicates import complainant_key, complaint_text, respondent_key
@@ -38,6 +39,13 @@ _SEARCH_INSERT = text("INSERT INTO complaint_search(rowid, grams, chars) VALUES 
 _SEARCH_DELETE = text(
     "INSERT INTO complaint_search(complaint_search, rowid, grams, chars) VALUES ('delete', :rowid, :grams, :chars)"
 )
+
+
+def optimize_search_index(session: Session) -> None:
+    """Merge the search index into one segment (FTS5 ``optimize``): a rebuild writes it in hundreds of
+    small ones, and asking whether one row matches (``app.services.search_page``) probes every segment
+    (1.4 ms per row instead of 0.03 ms at 100,000 complaints). 3.5 s at 100,000 complaints."""
+    session.execute(text("INSERT INTO complaint_search(complaint_search) VALUES ('optimize')"))
 
 
 def _cents(amount: Any) -> int | None:
@@ -166,7 +174,7 @@ class ComplaintStore:
         ``milestones`` (when given) replace the complaint's milestone rows."""
         row = projection_row(c, deadline)
         cipher = self.cipher
-        data = seal_json(cipher, c.to_json())
+        data = pack(seal_json(cipher, c.to_json()))
         num = self._sql(_SELECT_NUM, (c.id,)).scalar()
         if num is None:
             num = self.session.execute(insert(complaints).values(**row)).inserted_primary_key[0]
@@ -202,7 +210,7 @@ class ComplaintStore:
         cipher = self.cipher
         self.session.execute(insert(complaints), values)
         self.session.execute(insert(complaint_data), [
-            {"num": start + i, "data": seal_json(cipher, c.to_json())} for i, (c, _, _) in enumerate(rows)
+            {"num": start + i, "data": pack(seal_json(cipher, c.to_json()))} for i, (c, _, _) in enumerate(rows)
         ])
         self.session.execute(
             _SEARCH_INSERT, [{"rowid": start + i, **search_row(c, cipher)} for i, (c, _, _) in enumerate(rows)]

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import utc_now
+from app.store.compaction import vacuum
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,4 +65,14 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationResult:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
+    if current is not None and _vacuum_after(config, current, head):
+        vacuum(engine)  # the migration freed much of the file: give the pages back
     return MigrationResult(current, head, backup)
+
+
+def _vacuum_after(config: Config, current: str, head: str) -> bool:
+    """A migration applied just now freed much of the file (``VACUUM_AFTER = True`` in its module)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(config).iterate_revisions(head, current)
+    return any(getattr(script.module, "VACUUM_AFTER", False) for script in scripts)

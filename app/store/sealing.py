@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.security.fieldcrypt import FieldCipher, open_json, seal_json
 from app.store.complaints import search_row
@@ -24,7 +25,7 @@ _TRIGGER = "events_append_only_update"
 
 
 def _rewrite(session: Session, table: str, key: str, column: str, cipher: FieldCipher,
-             progress: Callable[[int], None] | None) -> int:
+             progress: Callable[[int], None] | None, *, packed: bool = False) -> int:
     connection = session.connection()
     last, count = None, 0
     while True:
@@ -38,6 +39,8 @@ def _rewrite(session: Session, table: str, key: str, column: str, cipher: FieldC
         for row_key, text in rows:
             value = open_json(text)
             sealed = seal_json(cipher, value)
+            if packed:  # the aggregates are stored packed (``app.common.packing``)
+                sealed = pack(sealed)
             if sealed != text:
                 changed.append((sealed, row_key))
         if changed:
@@ -77,7 +80,7 @@ def seal_everything(session: Session, cipher: FieldCipher, progress: Callable[[i
     if trigger:
         connection.exec_driver_sql(trigger)
     _rewrite(session, "sync_quarantine", "event_id", "event", cipher, None)
-    _rewrite(session, "complaint_data", "num", "data", cipher, None)
+    _rewrite(session, "complaint_data", "num", "data", cipher, None, packed=True)
     reindex_search(session, cipher)
     connection.exec_driver_sql(
         "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = '1'", (SEALED_FLAG,))

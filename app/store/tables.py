@@ -124,7 +124,8 @@ complaints = Table(
 )
 
 # The aggregate as canonical JSON, kept apart so list scans read narrow rows (a few hundred bytes,
-# not kilobytes): one complaint opens with one primary-key read here.
+# not kilobytes): one complaint opens with one primary-key read here. Stored packed (zlib with a preset
+# dictionary, ``app.common.packing``; migration 0018): read it with ``open_json``, not ``json_extract``.
 complaint_data = Table(
     "complaint_data",
     metadata,

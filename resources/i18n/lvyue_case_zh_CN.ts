@@ -559,52 +559,52 @@
 <context>
     <name>ComplaintView</name>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="71"/>
+        <location filename="../../ui/detail/complaint_view.py" line="72"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="80"/>
+        <location filename="../../ui/detail/complaint_view.py" line="82"/>
         <source>Registration</source>
         <translation>登记信息</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="81"/>
+        <location filename="../../ui/detail/complaint_view.py" line="83"/>
         <source>Record</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="82"/>
+        <location filename="../../ui/detail/complaint_view.py" line="84"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="83"/>
+        <location filename="../../ui/detail/complaint_view.py" line="85"/>
         <source>Sanctions and repair</source>
         <translation>惩戒与修复</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="116"/>
+        <location filename="../../ui/detail/complaint_view.py" line="147"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="193"/>
+        <location filename="../../ui/detail/complaint_view.py" line="224"/>
         <source>Issue document…</source>
         <translation>开具文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="199"/>
+        <location filename="../../ui/detail/complaint_view.py" line="230"/>
         <source>No action is open to you in this state.</source>
         <translation>当前状态下您没有可办理的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="238"/>
+        <location filename="../../ui/detail/complaint_view.py" line="269"/>
         <source>Issue document</source>
         <translation>开具文书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/complaint_view.py" line="239"/>
+        <location filename="../../ui/detail/complaint_view.py" line="270"/>
         <source>Issue the %1 for this step now?</source>
         <translation>是否现在开具本环节的《%1》？</translation>
     </message>
@@ -877,92 +877,92 @@
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="75"/>
+        <location filename="../../ui/detail/intake_tab.py" line="88"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="77"/>
+        <location filename="../../ui/detail/intake_tab.py" line="90"/>
         <source>Show the contact&apos;s phone, ID number and address in full for a short time; each look is recorded in the audit trail</source>
         <translation>短时显示联系人完整的电话、身份证号和地址；每次查看均记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="81"/>
+        <location filename="../../ui/detail/intake_tab.py" line="94"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="83"/>
+        <location filename="../../ui/detail/intake_tab.py" line="96"/>
         <source>Correct registered information, with the reason (kept in the record)</source>
         <translation>更正登记信息并说明理由（记入办理记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="100"/>
+        <location filename="../../ui/detail/intake_tab.py" line="113"/>
         <source>Corrected %1 time(s); see the record.</source>
         <translation>已更正 %1 次，详见办理记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="103"/>
+        <location filename="../../ui/detail/intake_tab.py" line="116"/>
         <source>Personal data shown in full; it is masked again shortly.</source>
         <translation>正在显示完整的个人信息，稍后将自动遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="115"/>
+        <location filename="../../ui/detail/intake_tab.py" line="128"/>
         <source>Handling so far</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="139"/>
+        <location filename="../../ui/detail/intake_tab.py" line="152"/>
         <source>Forwarded to</source>
         <translation>转办部门</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="142"/>
+        <location filename="../../ui/detail/intake_tab.py" line="155"/>
         <source>Finding</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="143"/>
+        <location filename="../../ui/detail/intake_tab.py" line="156"/>
         <source>Verification</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="145"/>
+        <location filename="../../ui/detail/intake_tab.py" line="158"/>
         <source>Requirements</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="147"/>
+        <location filename="../../ui/detail/intake_tab.py" line="160"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="149"/>
+        <location filename="../../ui/detail/intake_tab.py" line="162"/>
         <source>Dispute settled by</source>
         <translation>分歧处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="151"/>
+        <location filename="../../ui/detail/intake_tab.py" line="164"/>
         <source>Rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="153"/>
+        <location filename="../../ui/detail/intake_tab.py" line="166"/>
         <source>Feedback</source>
         <translation>反馈投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="156"/>
+        <location filename="../../ui/detail/intake_tab.py" line="169"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="156"/>
+        <location filename="../../ui/detail/intake_tab.py" line="169"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/intake_tab.py" line="156"/>
+        <location filename="../../ui/detail/intake_tab.py" line="169"/>
         <source>Merged</source>
         <translation>合并</translation>
     </message>

@@ -454,82 +454,82 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="240"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="240"/>
         <source>State</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="240"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="203"/>
+        <location filename="../../ui/models/complaint_table.py" line="240"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="241"/>
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="241"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="241"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="204"/>
+        <location filename="../../ui/models/complaint_table.py" line="241"/>
         <source>Claim (yuan)</source>
         <translation>诉求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="242"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="242"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="205"/>
+        <location filename="../../ui/models/complaint_table.py" line="242"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="46"/>
+        <location filename="../../ui/models/complaint_cells.py" line="67"/>
         <source>{due} · {days} working days overdue</source>
         <translation>{due} 超期{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="48"/>
+        <location filename="../../ui/models/complaint_cells.py" line="69"/>
         <source>{due} overdue</source>
         <translation>{due} 已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="50"/>
+        <location filename="../../ui/models/complaint_cells.py" line="71"/>
         <source>{due} due today</source>
         <translation>{due} 今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="51"/>
+        <location filename="../../ui/models/complaint_cells.py" line="72"/>
         <source>{due} · {days} working days left</source>
         <translation>{due} 剩{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="59"/>
+        <location filename="../../ui/models/complaint_cells.py" line="82"/>
         <source> · to be checked</source>
         <translation> · 待核对</translation>
     </message>
@@ -563,7 +563,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="138"/>
-        <location filename="../../ui/pages/complaints.py" line="224"/>
+        <location filename="../../ui/pages/complaints.py" line="225"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -598,17 +598,22 @@
         <translation>该列不能排序</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="236"/>
+        <location filename="../../ui/pages/complaints.py" line="238"/>
+        <source>At least {total} complaints (refine the search to see them all)</source>
+        <translation>至少 {total} 件（匹配的案件很多，只列出前一部分；请细化搜索条件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="241"/>
         <source>{total} complaints in all</source>
         <translation>共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="243"/>
+        <location filename="../../ui/pages/complaints.py" line="248"/>
         <source>The list could not be read</source>
         <translation>无法读取案件列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="244"/>
+        <location filename="../../ui/pages/complaints.py" line="249"/>
         <source>Complaints</source>
         <translation>投诉案件</translation>
     </message>

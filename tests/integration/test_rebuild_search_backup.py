@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from app.common.packing import unpacked
 from app.domain.errors import DomainError
 from app.security.fieldcrypt import open_json
 from app.services import act, intake, maintenance, queries
@@ -99,7 +100,7 @@ def brute_force(profile, term):
         found = set()
         words = ["".join(tokens(word)) for word in term.split()]
         for case_no, data in con.execute("SELECT case_no, data FROM complaints JOIN complaint_data USING (num)"):
-            c = json.loads(data)
+            c = json.loads(unpacked(data))
             i = c["intake"]
             fields = [case_no, i["complainant"]["name"], i["complainant"]["credit_code"], i["respondent"]["name"],
                       i["agreement"]["title"], i["description"], i["claim"]["text"],

@@ -62,6 +62,7 @@ class Block:
     texts: tuple[RowTexts, ...]
     total: int  # -1 unless asked for
     names: dict[str, str] = field(default_factory=dict)  # the handlers' names the texts were made with
+    more: bool = False  # ``total`` is a lower bound (a search term in most complaints)
 
 
 def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str],
@@ -79,7 +80,7 @@ def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, 
         names = user_names(ctx.profile)
     deadlines: dict = {}
     texts = tuple(row_texts(row, statuses.get(row.id), regions, names, deadlines) for row in page.rows)
-    return Block(page.rows, statuses, texts, page.total, names)
+    return Block(page.rows, statuses, texts, page.total, names, page.more)
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -94,6 +95,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._generation = 0
         self._total = 0
         self._known = False  # the total for this query has arrived
+        self._more = False  # the total is a lower bound
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._stale: dict[int, Block] = {}  # shown while a refresh is under way
         self._pending: set[int] = set()
@@ -108,6 +110,11 @@ class ComplaintTableModel(QAbstractTableModel):
     @property
     def total(self) -> int | None:
         return self._total if self._known else None
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """More complaints match than ``total`` (a search term in most of them; ``Page.more``)."""
+        return self._known and self._more
 
     def set_query(self, query: ListQuery) -> None:
         """Show another filter or order: the count and the first block are fetched again.
@@ -189,6 +196,7 @@ class ComplaintTableModel(QAbstractTableModel):
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
         if with_total:
+            self._more = result.more
             self._apply_total(result.total)
         first = block * BLOCK
         last = min(first + BLOCK, self._total) - 1

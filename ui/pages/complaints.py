@@ -234,7 +234,11 @@ class ComplaintsPage(QWidget):
         self.filter_bar.focus_search()
 
     def _show_total(self, total: int) -> None:
-        self.count_label.setText(self.tr("{total} complaints in all").format(total=f"{total:,}"))
+        if self.model.total_is_lower_bound:  # a term in most complaints: the first ones are shown
+            self.count_label.setText(self.tr("At least {total} complaints (refine the search to see them all)")
+                                     .format(total=f"{total:,}"))
+        else:
+            self.count_label.setText(self.tr("{total} complaints in all").format(total=f"{total:,}"))
         if total and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
