@@ -3,6 +3,8 @@ their sanctions, 出具核查结果 numbers the check and opens the PDF in the p
 
 from __future__ import annotations
 
+import threading
+
 from app.services import act, credit_check
 from tests.factories import china_noon
 from tests.integration.test_credit_check import CLEAN, FINANCE, _breached
@@ -60,3 +62,31 @@ def test_a_body_without_records_and_a_term_that_finds_nothing(qtbot, office, ctx
     page.lookup()
     qtbot.waitUntil(lambda: page.found_label.text() != "" and page.candidates.count() == 0, timeout=10000)
     assert page.result is None and not page.issue_button.isEnabled()
+
+
+def test_an_answer_for_a_body_no_longer_chosen_is_not_shown(qtbot, office, ctx):
+    """The result of a body asked for before the list changed arrives late (CI under load): ignored."""
+    page = _page(qtbot, ctx)
+    _choose(qtbot, page, "教育体育", CLEAN)
+    row = page.candidates.currentRow()
+    gate = threading.Event()
+    real = credit_check.result
+
+    def slow(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    credit_check.result = slow
+    try:
+        page._chosen(row)  # asked again; its answer is held back
+        page.search.setText("qqqzzzz")
+        page.lookup()
+        qtbot.waitUntil(lambda: page.candidates.count() == 0 and page.found_label.text().startswith("找到 0"),
+                        timeout=30000)
+        gate.set()
+        page._ctx.tasks.wait_idle()
+        qtbot.wait(50)  # deliver the late answer
+        assert page.result is None and not page.issue_button.isEnabled() and page.records.topLevelItemCount() == 0
+    finally:
+        credit_check.result = real
+        gate.set()

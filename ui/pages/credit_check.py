@@ -53,6 +53,7 @@ class CreditCheckPage(QWidget):
         self._ctx = ctx
         self.candidates_shown: list[Candidate] = []
         self.result: CheckResult | None = None
+        self._asking = 0  # the body asked for last: an older answer arriving late is not shown
         self.preview: PdfPreviewDialog | None = None
         self._asked = ""
 
@@ -187,11 +188,15 @@ class CreditCheckPage(QWidget):
             return
         c = self.candidates_shown[row]
         query = self.search.text().strip()
+        self._asking += 1
+        asked = self._asking
         self._ctx.tasks.run(credit_check.result, self._ctx.profile, self._ctx.actor, name=c.name, code=c.code,
-                            query=query, owner=self, on_done=self._show_result, on_error=self._failed)
+                            query=query, owner=self, on_error=self._failed,
+                            on_done=lambda r: self._show_result(r) if asked == self._asking else None)
 
     # -- result --------------------------------------------------------------------------------------
     def _clear_result(self) -> None:
+        self._asking += 1  # a body asked for before is no longer wanted
         self.result = None
         self.body_label.setText(self.tr("Choose a body on the left to see what the breach register holds of it."))
         self.verdict_label.clear()
