@@ -386,6 +386,7 @@ MESSAGES: dict[str, str] = {
     "hub_trial_database_failed": "无法创建试运行数据库 {database}：{detail}",
     "hub_backup_no_key": "找不到中心的数据密钥文件 {path}（LVYUE_HUB_DATA_KEY_FILE）；请确认配置与运行中的中心相同",
     "hub_database_unreachable": "无法连接中心数据库：{detail}",
+    "restore_incomplete_backup": "备份文件 {path} 恢复后的数据表不完整，已保留当前数据库，未恢复。请检查备份文件或换一份备份。",
 }
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, inspect, make_url, text
 
 from app.common.permissions import private_dir
-from app.common.sqlite_copy import backup_file
+from app.common.sqlite_copy import backup_file, readonly_uri
 from app.domain.clock import iso_utc, utc_now
 from app.domain.errors import DomainError
 from app.security.key_set import KeySet
@@ -108,7 +108,7 @@ def _backup_sqlite(settings: HubSettings, destination: Path) -> None:
 
 
 def _sqlite_facts(path: Path) -> tuple[str | None, dict[str, int]]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
         counts = {table: con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in COUNTED}
@@ -323,7 +323,7 @@ def _restore_sqlite(settings: HubSettings, copy: Path) -> None:
     if not target.exists():
         backup_file(copy, target)
         return
-    src = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)  # written through the backup API: the
+    src = sqlite3.connect(readonly_uri(copy), uri=True)  # written through the backup API: the
     try:                                                        # file's WAL and -shm stay consistent
         dst = sqlite3.connect(target)
         try:

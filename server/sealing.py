@@ -46,8 +46,10 @@ def seal_everything(session: Session, cipher: FieldCipher) -> int:
 
 
 def sqlite_path(url: str) -> Path | None:
-    prefix = "sqlite+pysqlite:///"
-    return Path(url[len(prefix):]) if url.startswith(prefix) else None
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)  # unquotes the database part ("%23" -> "#"), as the engine does
+    return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
 
 
 def backup_hub(url: str, data_dir: Path, reason: str) -> Path | None:

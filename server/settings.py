@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import URL
 
 
 class HubSettings(BaseSettings):
@@ -67,7 +68,8 @@ class HubSettings(BaseSettings):
     def database_url(self) -> str:
         if self.db:
             return self.db
-        return f"sqlite+pysqlite:///{(self.data_dir / 'hub.sqlite').resolve()}"
+        database = str((self.data_dir / 'hub.sqlite').resolve())  # quoted: '#' and '%' stay part of the path
+        return URL.create("sqlite+pysqlite", database=database).render_as_string(hide_password=False)
 
     @property
     def blobs_path(self) -> Path:

@@ -17,6 +17,13 @@ from pathlib import Path
 from app.common.permissions import private_file
 
 
+def readonly_uri(path: Path | str) -> str:
+    """A read-only SQLite URI for ``path``: the path is percent-encoded (``Path.as_uri``), so ``#``,
+    ``?`` and ``%41`` in a folder name stay part of the file name instead of starting a fragment,
+    a query or decoding to another character."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy the database at ``source`` into a new file ``destination`` (page by page, consistent)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -25,7 +32,7 @@ def backup_file(source: Path, destination: Path) -> Path:
         tmp.unlink()
     private_file(tmp)  # a copy of the case data: readable by the user only, from its first byte
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(source), uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:

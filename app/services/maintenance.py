@@ -21,6 +21,7 @@ from app.security.audit import AuditReport, verify
 from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import (
+    CORE_TABLES,
     BackupCopy,
     check_backup,
     clear_damage_mark,
@@ -31,6 +32,7 @@ from app.store.backup import (
     marked_initialised,
     restore_file,
     set_aside,
+    table_names,
 )
 from app.store.compaction import vacuum_if_sparse
 from app.store.complaints import optimize_search_index
@@ -188,6 +190,8 @@ def restore(home: Path, source: Path) -> Path:
         raise DomainError("backup_not_lvyue", path=str(source)) from None
     finally:
         candidate.close()
+    if not CORE_TABLES <= table_names(source):
+        raise DomainError("restore_incomplete_backup", path=str(source))
     files = ProfileFiles(home)
     private_dir(files.home)
     saved = None
@@ -204,4 +208,11 @@ def restore(home: Path, source: Path) -> Path:
         restore_file(source, files.database)
     else:
         shutil.copyfile(source, private_file(files.database))
+    expected = table_names(source) | CORE_TABLES
+    if not expected <= table_names(files.database):  # fewer tables: a short copy or another file was read
+        if saved is not None and saved.name.startswith("lvyue-pre-restore"):
+            restore_file(saved, files.database)  # keep the current database
+        elif saved is not None:
+            os.replace(saved, files.database)  # the damaged file back where it was, for a specialist
+        raise DomainError("restore_incomplete_backup", path=str(source))
     return saved or files.database

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.common.sqlite_copy import readonly_uri
+
 DAMAGE_SUFFIX = ".damaged"  # lvyue.sqlite.damaged: the database failed a read; check it fully at start
 
 
 def restore_file(backup: Path, target: Path) -> None:
     """Write ``backup`` over the live database ``target`` through the backup API (keeps WAL consistent)."""
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = sqlite3.connect(readonly_uri(backup), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -30,10 +32,26 @@ def restore_file(backup: Path, target: Path) -> None:
         src.close()
 
 
+# Tables every profile has had since migration 0001: a restore without one of them is not a profile.
+CORE_TABLES = frozenset({"complaints", "complaint_data", "events", "meta", "number_blocks", "users"})
+
+
+def table_names(path: Path) -> set[str]:
+    """The tables of the database at ``path`` (empty when it cannot be read)."""
+    try:
+        con = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            return {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return set()
+
+
 def integrity_problem(path: Path) -> str | None:
     """None when ``PRAGMA integrity_check`` passes, else its first complaint."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             result = con.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -55,7 +73,7 @@ def database_problem(path: Path, *, thorough: bool = False) -> str | None:
     integrity_check`` (reads every page: seconds on a large file). A file that cannot be opened for
     another reason (locked, unreadable folder) raises: that is not damage."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             con.execute("PRAGMA schema_version").fetchone()
             con.execute("SELECT value FROM meta WHERE key = 'initialised'").fetchone()
@@ -82,7 +100,7 @@ def marked_initialised(path: Path) -> bool:
     """Whether the database at ``path`` says it is a set-up profile (``meta.initialised``); False for an
     empty, foreign or unreadable file."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'initialised'").fetchone()
         finally:
@@ -149,7 +167,7 @@ def check_backup(copy: BackupCopy) -> BackupCopy:
     events, last, enrolled = 0, None, False
     if problem is None:
         try:
-            con = sqlite3.connect(f"file:{copy.path}?mode=ro", uri=True)
+            con = sqlite3.connect(readonly_uri(copy.path), uri=True)
             try:
                 values = dict(con.execute("SELECT key, value FROM meta").fetchall())
                 events, last = con.execute("SELECT count(*), max(device_time) FROM events").fetchone()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import URL, Engine, create_engine
 
 from app.common.sqlite_setup import install_sqlite_transactions
 
@@ -31,7 +31,7 @@ def busy_timeout_ms(value: int | None = None) -> int:
 
 
 def create_sqlite_engine(path: Path, *, read_only: bool = False, busy_ms: int | None = None) -> Engine:
-    url = f"sqlite+pysqlite:///{path}"
+    url = URL.create("sqlite+pysqlite", database=str(path))  # path as data: "#", "%41" stay literal
     busy_ms = busy_timeout_ms(busy_ms)
     engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
     # secure_delete: a row rewritten (sealed, re-sealed) leaves no old bytes behind in the file
