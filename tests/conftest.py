@@ -82,3 +82,13 @@ def make_office(home, clock) -> Office:
     # Documents need the office contact (office_contact_missing); an office sets it before issuing.
     office_settings.update(profile, admin, {"contact_person": "王颖", "contact_phone": "0878-7721234"})
     return Office(profile, clock, admin, **made)
+
+
+@pytest.fixture(autouse=True)
+def _umask_given_back():
+    """The hub's ``main()`` sets umask 077 for its process (server/__main__.py); tests call it in-process,
+    so every test gets back the umask it started with (a leaked 077 changed later tests' file modes)."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)

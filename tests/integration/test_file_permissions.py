@@ -170,6 +170,7 @@ def test_a_failed_icacls_is_tried_again_at_the_next_start(tmp_path, monkeypatch)
 def test_repair_takes_permissions_away_and_never_adds_any(tmp_path):
     folder = tmp_path / "profile"
     (folder / "backups").mkdir(parents=True)
+    os.chmod(folder, 0o755)  # as a folder made under the usual umask, whatever an earlier test left
     kept = folder / "backups" / "只读备份.sqlite"
     kept.write_bytes(b"")
     os.chmod(kept, 0o444)
