@@ -296,13 +296,9 @@ def _print(text: str) -> None:
 
 
 def main(extra: list[Step] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
+    from app.cli import utf8_streams
+
+    utf8_streams()
     from app.security import log_masking
 
     log_masking.install()

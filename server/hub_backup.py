@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, inspect, make_url, text
 
 from app.common.permissions import private_dir
-from app.common.sqlite_copy import backup_file, readonly_uri
+from app.common.sqlite_copy import backup_file, readonly_uri, restore_file
 from app.domain.clock import iso_utc, utc_now
 from app.domain.errors import DomainError
 from app.security.key_set import KeySet
@@ -323,15 +323,7 @@ def _restore_sqlite(settings: HubSettings, copy: Path) -> None:
     if not target.exists():
         backup_file(copy, target)
         return
-    src = sqlite3.connect(readonly_uri(copy), uri=True)  # written through the backup API: the
-    try:                                                        # file's WAL and -shm stay consistent
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    restore_file(copy, target)  # through the backup API: the file's WAL and -shm stay consistent
 
 
 def _restore_blobs(root: Path, source: Path, manifest: dict) -> None:

@@ -43,7 +43,7 @@ def is_cli_invocation(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _utf8_streams()
+    utf8_streams()
     log_masking.install()  # no phone or ID number reaches a log or the console through logging
     from app.cli.arguments import build_parser  # here, not at the top: ``is_cli_invocation`` stays cheap
 
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _utf8_streams() -> None:
+def utf8_streams() -> None:
     """Windows consoles default to a legacy code page; Chinese output must not crash."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -51,5 +51,18 @@ def backup_file(source: Path, destination: Path) -> Path:
     return destination
 
 
+def restore_file(backup: Path, target: Path) -> None:
+    """Write ``backup`` over the live database ``target`` through the backup API (keeps WAL consistent)."""
+    src = sqlite3.connect(readonly_uri(backup), uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def timestamped_name(reason: str, moment: datetime) -> str:
     return f"lvyue-{reason}-{moment.strftime('%Y%m%d-%H%M%S-%f')}.sqlite"

@@ -14,22 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.common.sqlite_copy import readonly_uri
+from app.common.sqlite_copy import readonly_uri, restore_file  # noqa: F401 (restore_file: used from here by services and sync)
 
 DAMAGE_SUFFIX = ".damaged"  # lvyue.sqlite.damaged: the database failed a read; check it fully at start
-
-
-def restore_file(backup: Path, target: Path) -> None:
-    """Write ``backup`` over the live database ``target`` through the backup API (keeps WAL consistent)."""
-    src = sqlite3.connect(readonly_uri(backup), uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 # Tables every profile has had since migration 0001: a restore without one of them is not a profile.
