@@ -1,5 +1,9 @@
 """Drawing laid-out pages with reportlab: the same document always gives the same bytes.
 
+``draw`` keeps what it drew (a :class:`Drawing`: the pages, the faces by name, the bytes), so a
+printer can paint the very same runs and rules as vector text (``ui/documents/page_painter.py``)
+instead of an image of the PDF.
+
 A *draft* (``draft=True``, what a preview renders) can never pass for an issued document: "（预览）"
 stands where the 发文字号 goes, every page carries a light diagonal 草稿 watermark across the text
 and a boxed 草稿 stamp in the top margin, and the PDF's subject says 草稿.
@@ -9,14 +13,15 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from app.documents import grid
-from app.documents.fonts import FontSet, load_font_set
+from app.documents.fonts import Face, FontSet, load_font_set
 from app.documents.layout import Page, compose
 from app.documents.model import OfficialDocument
 from app.documents.typeset import Run, Style, Typesetter
@@ -25,7 +30,7 @@ _STAMP = Style("hei", 18.0, 18.0)
 
 RED = CMYKColor(0, 1, 1, 0)  # 公文红, C0 M100 Y100 K0
 BLACK = CMYKColor(0, 0, 0, 1)
-WATERMARK = CMYKColor(0, 0, 0, 0.12)  # light grey: the text stays readable through it
+WATERMARK_GREY = CMYKColor(0, 0, 0, 0.12)  # light grey: the text stays readable through it
 DRAFT_NUMBER = "（预览）"
 DRAFT_MARK = "草稿"
 
@@ -34,11 +39,82 @@ _LOCK = threading.Lock()
 _TYPESETTERS: dict[int, Typesetter] = {}
 
 
+@dataclass(frozen=True, eq=False)
+class Drawing:
+    """A PDF of ours and what it was drawn from: the laid-out pages (runs and rules in points, from
+    the sheet's bottom-left corner), the draft mark's face (``None`` for an issued document) and every
+    face a run names. The same pages drawn again give ``pdf`` byte for byte."""
+
+    pdf: bytes
+    pages: tuple[Page, ...]
+    faces: Mapping[str, Face]
+    draft_font: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Printable:
+    """A PDF to print and, when drawing its pages again gives exactly these bytes, that drawing.
+
+    Only :meth:`checked` makes one: a drawing that is not the PDF (other fonts since the issue, an
+    old record, a PDF not ours) is dropped, and the PDF is printed as images of its pages.
+    """
+
+    pdf: bytes
+    drawing: Drawing | None = None
+
+    def __post_init__(self) -> None:
+        if self.drawing is not None and self.drawing.pdf != self.pdf:
+            raise ValueError("the drawing does not give this PDF")
+
+    @classmethod
+    def checked(cls, pdf: bytes, drawing: Drawing | None) -> Printable:
+        return cls(pdf, drawing if drawing is not None and drawing.pdf == pdf else None)
+
+
+@dataclass(frozen=True)
+class Watermark:
+    """草稿 across the text area: centred on ``centre``, turned ``angle`` degrees anticlockwise."""
+
+    centre: tuple[float, float]
+    angle: float
+    size: float
+    baseline: float  # below the centre, in the turned frame
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The boxed 草稿 in the top margin: the box (x, y of its bottom, width, height), its line, the text."""
+
+    box: tuple[float, float, float, float]
+    line_width: float
+    size: float
+    origin: tuple[float, float]
+
+
+WATERMARK = Watermark((grid.PAGE_WIDTH / 2, grid.TEXT_BOTTOM + grid.TEXT_HEIGHT / 2), 35, 150,
+                      -150 * (grid.EM_ASCENT - grid.EM_DESCENT) / 2)
+
+
+def _stamp() -> Stamp:
+    size = 18.0
+    width, height = 2 * size + 16, size + 10
+    x, top = grid.TEXT_LEFT, grid.PAGE_HEIGHT - 8 * grid.MM
+    return Stamp((x, top - height, width, height), 1.5, size, (x + 8, top - height + 5 + grid.EM_DESCENT * size))
+
+
+STAMP = _stamp()
+
+
 def render_pdf(doc: OfficialDocument, fonts: FontSet | None = None, *, draft: bool = False) -> bytes:
     """The PDF of ``doc``; raises ``DomainError('glyph_missing')`` for a character no font has.
 
     ``draft``: a preview, marked 草稿 with "（预览）" for its number (see the module docstring).
     """
+    return draw(doc, fonts, draft=draft).pdf
+
+
+def draw(doc: OfficialDocument, fonts: FontSet | None = None, *, draft: bool = False) -> Drawing:
+    """:func:`render_pdf`, keeping the pages it drew (for vector printing)."""
     font_set = fonts if fonts is not None else load_font_set()
     if draft:
         doc = replace(doc, number=DRAFT_NUMBER)
@@ -51,7 +127,8 @@ def render_pdf(doc: OfficialDocument, fonts: FontSet | None = None, *, draft: bo
         if draft:
             typesetter.check(_STAMP, DRAFT_MARK)
             mark = font_set.face_for("hei", DRAFT_MARK[0]).name
-        return _draw(doc, pages, font_set.primary("body").name, mark)
+        pdf = _draw(doc, pages, font_set.primary("body").name, mark)
+    return Drawing(pdf, tuple(pages), {face.name: face for face in font_set.faces()}, mark)
 
 
 def _draw(doc: OfficialDocument, pages: list[Page], initial_font: str, draft_font: str | None = None) -> bytes:
@@ -111,26 +188,23 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
 def _draw_watermark(canvas: Canvas, font: str) -> None:
     """草稿 in light grey, large and diagonal across the middle of the text area, under the text."""
     canvas.saveState()
-    canvas.setFillColor(WATERMARK)
-    canvas.translate(grid.PAGE_WIDTH / 2, grid.TEXT_BOTTOM + grid.TEXT_HEIGHT / 2)
-    canvas.rotate(35)
-    canvas.setFont(font, 150)
-    canvas.drawCentredString(0, -150 * (grid.EM_ASCENT - grid.EM_DESCENT) / 2, DRAFT_MARK)
+    canvas.setFillColor(WATERMARK_GREY)
+    canvas.translate(*WATERMARK.centre)
+    canvas.rotate(WATERMARK.angle)
+    canvas.setFont(font, WATERMARK.size)
+    canvas.drawCentredString(0, WATERMARK.baseline, DRAFT_MARK)
     canvas.restoreState()
 
 
 def _draw_stamp(canvas: Canvas, font: str) -> None:
     """A boxed 草稿 in the top margin, left, above any 版头 (the 信函 mark starts 30 mm down)."""
-    size = 18.0
-    width, height = 2 * size + 16, size + 10
-    x, top = grid.TEXT_LEFT, grid.PAGE_HEIGHT - 8 * grid.MM
     canvas.saveState()
     canvas.setStrokeColor(BLACK)
     canvas.setFillColor(BLACK)
-    canvas.setLineWidth(1.5)
-    canvas.rect(x, top - height, width, height, stroke=1, fill=0)
-    canvas.setFont(font, size)
-    canvas.drawString(x + 8, top - height + 5 + grid.EM_DESCENT * size, DRAFT_MARK)
+    canvas.setLineWidth(STAMP.line_width)
+    canvas.rect(*STAMP.box, stroke=1, fill=0)
+    canvas.setFont(font, STAMP.size)
+    canvas.drawString(*STAMP.origin, DRAFT_MARK)
     canvas.restoreState()
 
 

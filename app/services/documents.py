@@ -13,7 +13,9 @@ must not be shown the same "next" number, and a printed preview must not pass fo
 
 A reprint re-renders the snapshot with the template *version* recorded in the event (frozen in
 ``resources/templates/versions/``) and checks the digest; a different digest (another PC's fonts)
-falls back to the stored original, or is refused when there is none.
+falls back to the stored original, or is refused when there is none. ``for_printing`` is the same
+reprint keeping the pages it drew when they gave the original bytes, so the window can print them
+as vector text; after a fallback only the PDF is kept (printed as images of its pages).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.documents import render_pdf
 from app.documents.context import ForwardFacts, Timing, document_context
+from app.documents.render import Drawing, Printable, draw
 from app.documents.templates import LIBRARY, Template, TemplateLibrary
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
@@ -98,6 +101,11 @@ class IssuedDocument:
     variant: str | None
     pages: int
     case_no: str
+    drawing: Drawing | None = field(default=None, repr=False, compare=False)  # what the PDF was drawn from
+
+    @property
+    def printable(self) -> Printable:
+        return Printable.checked(self.path.read_bytes(), self.drawing)
 
 
 def page_count(pdf: bytes) -> int:
@@ -186,9 +194,10 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
         number = format_document_number(job.prefix, today.year, seq)
         snapshot = _snapshot(template, job.context(number, today))
         try:
-            pdf = render_pdf(template.render(snapshot))
+            drawing = draw(template.render(snapshot))
         except DomainError as error:
             raise _located(uow.session, job, error) from None
+        pdf = drawing.pdf
         sha = hashlib.sha256(pdf).hexdigest()
         payload = validate_payload(IssueDocumentPayload, {
             "kind": kind, "variant": variant, "number": number, "template_version": template.version,
@@ -202,12 +211,18 @@ def issue(profile: Profile, actor: Actor, ref: str, kind: str, *, expected_head:
                                                 complaint.case_no, template)])
         uow.commit()
     path = settle(profile, pending, sha, pdf)
-    return IssuedDocument(number, path, sha, event.id, kind, variant, payload["pages"], complaint.case_no)
+    return IssuedDocument(number, path, sha, event.id, kind, variant, payload["pages"], complaint.case_no, drawing)
 
 
 def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
             templates: TemplateLibrary | None = None) -> bytes:
     """The issued document again, byte for byte: ``ref`` is the event id or the document number."""
+    return for_printing(profile, ref, actor=actor, templates=templates).pdf
+
+
+def for_printing(profile: Profile, ref: str, *, actor: Actor | None = None,
+              templates: TemplateLibrary | None = None) -> Printable:
+    """:func:`reprint`, with the drawing of its pages when drawing them again gave the very bytes issued."""
     with profile.store.read() as session:
         row = _document_event(session, ref)
         region = session.execute(select(complaints.c.region_code).where(complaints.c.id == row.stream)).scalar()
@@ -215,22 +230,22 @@ def reprint(profile: Profile, ref: str, *, actor: Actor | None = None,
         raise DomainError("document_not_found", ref=ref)
     payload = open_json(row.payload)
     template = (templates or LIBRARY).version(payload["kind"], payload.get("variant"), payload["template_version"])
+    drawing: Drawing | None = None
     try:
-        pdf = render_pdf(template.render(payload["snapshot"]))
+        drawing = draw(template.render(payload["snapshot"]))
     except DomainError as error:  # issued where an installed font had a character the bundled ones lack
         if error.code != "glyph_missing":
             raise
-        pdf = b""
     expected = payload["sha256"]
-    if hashlib.sha256(pdf).hexdigest() == expected:
-        store_pdf(profile, expected, pdf, repair=True)
-        return pdf
+    if drawing is not None and hashlib.sha256(drawing.pdf).hexdigest() == expected:
+        store_pdf(profile, expected, drawing.pdf, repair=True)
+        return Printable.checked(drawing.pdf, drawing)
     stored = document_path(profile, expected)
     if stored.is_file():
         original = stored.read_bytes()
         if hashlib.sha256(original).hexdigest() == expected:
             log.warning("re-rendering %s gave other bytes (fonts?); the stored original is used", payload["number"])
-            return original
+            return Printable(original)
     raise DomainError("reprint_mismatch", number=payload["number"])
 
 
@@ -238,14 +253,21 @@ def reprint_many(profile: Profile, refs: list[str], *, actor: Actor | None = Non
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> list[bytes]:
     """Reprint several documents (for printing them in one go); stops early when ``cancel()`` says so."""
-    pdfs: list[bytes] = []
+    return [found.pdf for found in many_for_printing(profile, refs, actor=actor, progress=progress, cancel=cancel)]
+
+
+def many_for_printing(profile: Profile, refs: list[str], *, actor: Actor | None = None,
+               progress: Callable[[int, int, str], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> list[Printable]:
+    """:func:`for_printing` for several documents; stops early when ``cancel()`` says so."""
+    found: list[Printable] = []
     for done, ref in enumerate(refs, start=1):
         if cancel is not None and cancel():
             break
-        pdfs.append(reprint(profile, ref, actor=actor))
+        found.append(for_printing(profile, ref, actor=actor))
         if progress is not None:
             progress(done, len(refs), ref)
-    return pdfs
+    return found
 
 
 # --- internals -------------------------------------------------------------------------------------
@@ -386,5 +408,21 @@ def _document_event(session: Session, ref: str):
     return row
 
 
-__all__ = ["DocumentPage", "DocumentRow", "IssuedDocument", "KindOffer", "document_path", "issue", "list_documents",
-           "offers", "page_count", "preview", "rebuild_document_index", "refresh_index", "reprint", "reprint_many"]
+__all__ = [
+    "DocumentPage",
+    "DocumentRow",
+    "IssuedDocument",
+    "KindOffer",
+    "document_path",
+    "for_printing",
+    "issue",
+    "list_documents",
+    "many_for_printing",
+    "offers",
+    "page_count",
+    "preview",
+    "rebuild_document_index",
+    "refresh_index",
+    "reprint",
+    "reprint_many",
+]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.render import Printable
 from app.domain.document_kinds import KIND_LABELS
 from app.services import documents
 from app.services.documents import DocumentRow
@@ -147,11 +148,11 @@ class DocumentsPage(QWidget):
         if not rows:
             return
         row = rows[0]
-        self.ctx.tasks.run(documents.reprint, self.ctx.profile, row.event_id, actor=self.ctx.actor,
-                           on_done=lambda pdf: self._show(row, pdf), on_error=self._show_failure)
+        self.ctx.tasks.run(documents.for_printing, self.ctx.profile, row.event_id, actor=self.ctx.actor,
+                           on_done=lambda found: self._show(row, found), on_error=self._show_failure)
 
-    def _show(self, row: DocumentRow, pdf: bytes) -> None:
-        self.preview = PdfPreviewDialog(pdf, f"{row.number} {row.kind_label}", self)
+    def _show(self, row: DocumentRow, found: Printable) -> None:
+        self.preview = PdfPreviewDialog(found.pdf, f"{row.number} {row.kind_label}", self, printable=found)
         self.preview.open()
         self.previewed.emit(self.preview)
 
@@ -172,7 +173,7 @@ class DocumentsPage(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         job = self.ctx.tasks.run(
-            documents.reprint_many, self.ctx.profile, [r.event_id for r in rows], actor=self.ctx.actor,
+            documents.many_for_printing, self.ctx.profile, [r.event_id for r in rows], actor=self.ctx.actor,
             cancellable=True,
             on_progress=lambda done, total, _ref: progress.setValue(done),
             on_done=lambda pdfs: self._print_now(progress, pdfs, len(rows)),
@@ -180,7 +181,7 @@ class DocumentsPage(QWidget):
         )
         progress.canceled.connect(job.cancel)
 
-    def _print_now(self, progress: QProgressDialog, pdfs: list[bytes], wanted: int) -> None:
+    def _print_now(self, progress: QProgressDialog, pdfs: list[Printable], wanted: int) -> None:
         cancelled = progress.wasCanceled() or len(pdfs) < wanted
         progress.close()
         if cancelled or self._printer is None:

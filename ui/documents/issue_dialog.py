@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.render import Printable
 from app.domain.clock import china_date
 from app.domain.errors import DomainError
 from app.domain.event_rules import permitted_roles
@@ -84,7 +85,7 @@ class IssueDocumentDialog(QDialog):
 
         self.kinds.currentItemChanged.connect(lambda *_: self._show_draft())
         self.issue_button.clicked.connect(lambda: self.issue_selected())
-        self.print_button.clicked.connect(lambda: self.pdf and print_with_dialog(self, [self.pdf], self._title()))
+        self.print_button.clicked.connect(lambda: self.pdf and print_with_dialog(self, [self._printable()], self._title()))
         self.save_button.clicked.connect(lambda: self.pdf and save_pdf(self, self.pdf, self._title()))
         buttons.rejected.connect(self.reject)
         ctx.tasks.run(documents.offers, ctx.profile, ctx.actor, ref, on_done=self._offers, on_error=self._failed)
@@ -202,3 +203,8 @@ class IssueDocumentDialog(QDialog):
         offer = self.selected_offer()
         label = offer.label if offer else ""
         return f"{self.result_document.number} {label}" if self.result_document else label
+
+    def _printable(self) -> Printable:
+        """The issued PDF with the pages it was drawn from (printed as vector text)."""
+        drawing = self.result_document.drawing if self.result_document is not None else None
+        return Printable.checked(self.pdf or b"", drawing)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.render import Printable
 from ui.documents.pdf_pane import PdfPane
 from ui.documents.printing import print_with_dialog, print_with_progress
 from ui.widgets import file_dialogs
@@ -50,11 +51,16 @@ def save_pdf(parent: QWidget, pdf: bytes, title: str) -> Path | None:
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows ``pdf``; ``title`` names the window, the print job and the suggested file name."""
+    """Shows ``pdf``; ``title`` names the window, the print job and the suggested file name.
 
-    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None, *, note: str = "") -> None:
+    ``printable``: the same PDF with the drawing it was made from, so printing sends vector text.
+    """
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None, *, note: str = "",
+                 printable: Printable | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        self.printable = Printable.checked(pdf, printable.drawing if printable is not None else None)
         self.title = title
         self.setObjectName("document-preview")
         self.setWindowTitle(title)
@@ -81,8 +87,8 @@ class PdfPreviewDialog(QDialog):
         return self.pane.page_count
 
     def print_document(self) -> bool:
-        return print_with_dialog(self, [self.pdf], self.title)
+        return print_with_dialog(self, [self.printable], self.title)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print on an already configured printer (tests, or a default printer)."""
-        return print_with_progress(self, printer, [self.pdf])
+        return print_with_progress(self, printer, [self.printable])

@@ -1,14 +1,22 @@
 """Printing issued PDFs 打印: the system print dialog, A4 at 100 %, duplex where the printer offers it.
 
-Pages are rendered by QtPdf (pdfium) at the printer's resolution (at most ``MAX_DPI``, ample for
-text and seals) and drawn at their exact physical size from the sheet's corner (``fullPage``): no
-margins or shrinking are added; the printer's own unprintable edge is the only one. When printing double-sided, a document with an odd number of pages is followed by a
-blank page, so the next document starts on a new sheet.
+Our own documents go to the printer as vector text (issue 16): a :class:`Printable` whose drawing
+gave exactly its PDF is painted from that drawing (``page_painter``): the same faces, glyphs,
+positions and rules, a few hundred KB a page to the spooler instead of tens of MB. Any other PDF
+(an attachment, a merged batch, a document re-rendered differently since its issue) is printed as
+images: pages rendered by QtPdf (pdfium) at the printer's resolution (at most ``MAX_DPI``, ample
+for text and seals); the progress dialog then says so.
+
+Either way a page is drawn at its exact physical size from the sheet's corner (``fullPage``): no
+margins or shrinking are added; the printer's own unprintable edge is the only one. When printing
+double-sided, a document with an odd number of pages is followed by a blank page, so the next
+document starts on a new sheet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QBuffer,
@@ -25,10 +33,14 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.documents.render import Drawing, Printable
+from ui.documents.page_painter import FACE_FONTS, FaceFonts, paint_page
+
 MAX_DPI = 400
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Item = bytes | Printable
 
 
 class LoadedPdf:
@@ -71,23 +83,46 @@ def count_pages(pdfs: Sequence[bytes]) -> list[int]:
     return counts
 
 
-def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], *, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> int:
-    """Paint every page of ``pdfs`` on ``printer``; returns the sheets' sides painted (0 if cancelled first).
+@dataclass(frozen=True)
+class Job:
+    """One document to print: painted from ``drawing`` (vector) when set, else as images of ``pdf``."""
 
-    ``progress(done, total)`` is called after each page; ``cancelled()`` is polled between bands.
+    pdf: bytes
+    drawing: Drawing | None
+    pages: int
+
+
+def plan(items: Sequence[Item], fonts: FaceFonts = FACE_FONTS) -> list[Job]:
+    """How each document will be printed: vector when it is ours, drawn exactly, in faces Qt has."""
+    jobs = []
+    for item in items:
+        found = item if isinstance(item, Printable) else Printable(item)
+        if found.drawing is not None and fonts.can_paint(found.drawing):
+            jobs.append(Job(found.pdf, found.drawing, len(found.drawing.pages)))
+        else:
+            jobs.append(Job(found.pdf, None, count_pages([found.pdf])[0]))
+    return jobs
+
+
+def print_pdfs(printer: QPrinter, items: Sequence[Item], *, progress: Progress | None = None,
+               cancelled: Cancelled | None = None, jobs: Sequence[Job] | None = None) -> int:
+    """Paint every page of ``items`` on ``printer``; returns the sheets' sides painted (0 if cancelled first).
+
+    ``progress(done, total)`` is called after each page; ``cancelled()`` is polled between pages.
+    ``jobs``: the :func:`plan` of ``items``, if already made.
     """
+    jobs = list(jobs) if jobs is not None else plan(items)
     duplex = printer.duplex() != QPrinter.DuplexMode.DuplexNone
-    total = sum(count_pages(pdfs))
+    total = sum(job.pages for job in jobs)
     dpi = min(printer.resolution(), MAX_DPI)
     painter = QPainter()
     done = 0
     sides = 0
     try:
-        for index, pdf in enumerate(pdfs):
-            loaded = LoadedPdf(pdf)
+        for index, job in enumerate(jobs):
+            loaded = LoadedPdf(job.pdf) if job.drawing is None else None
             try:
-                for page in range(loaded.pages):
+                for page in range(job.pages):
                     if cancelled is not None and cancelled():
                         printer.abort()
                         return sides
@@ -96,16 +131,22 @@ def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], *, progress: Progress |
                             raise OSError("printer_unavailable")
                     else:
                         printer.newPage()
-                    _paint_page(painter, printer, loaded.document, page, dpi, cancelled)
+                    if job.drawing is not None:
+                        paint_page(painter, job.drawing.pages[page], job.drawing, printer.resolution() / 72.0)
+                        QCoreApplication.processEvents()
+                    else:
+                        assert loaded is not None
+                        _paint_page(painter, printer, loaded.document, page, dpi, cancelled)
                     sides += 1
                     done += 1
                     if progress is not None:
                         progress(done, total)
-                if duplex and loaded.pages % 2 and index < len(pdfs) - 1:
+                if duplex and job.pages % 2 and index < len(jobs) - 1:
                     printer.newPage()  # the back of the last sheet stays blank
                     sides += 1
             finally:
-                loaded.close()
+                if loaded is not None:
+                    loaded.close()
     finally:
         if painter.isActive():
             painter.end()
@@ -143,7 +184,7 @@ def _on_white(image: QImage) -> QImage:
     return flat
 
 
-def print_with_dialog(parent: QWidget, pdfs: Sequence[bytes], title: str) -> bool:
+def print_with_dialog(parent: QWidget, items: Sequence[Item], title: str) -> bool:
     """Ask for a printer (system dialog), then print with a progress dialog; False if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, title)
@@ -151,13 +192,16 @@ def print_with_dialog(parent: QWidget, pdfs: Sequence[bytes], title: str) -> boo
     dialog.setWindowTitle(QCoreApplication.translate("DocumentPrinting", "Print %1").replace("%1", title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    return print_with_progress(parent, printer, pdfs)
+    return print_with_progress(parent, printer, items)
 
 
-def print_with_progress(parent: QWidget, printer: QPrinter, pdfs: Sequence[bytes]) -> bool:
+def print_with_progress(parent: QWidget, printer: QPrinter, items: Sequence[Item]) -> bool:
     translate = QCoreApplication.translate
+    jobs = plan(items)
+    images = any(job.drawing is None for job in jobs)
     progress = QProgressDialog(translate("DocumentPrinting", "Printing…"), translate("DocumentPrinting", "Cancel"),
-                               0, max(1, sum(count_pages(pdfs))), parent)
+                               0, max(1, sum(job.pages for job in jobs)), parent)
+    progress.setObjectName("printing-progress")
     progress.setWindowTitle(translate("DocumentPrinting", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -165,11 +209,15 @@ def print_with_progress(parent: QWidget, printer: QPrinter, pdfs: Sequence[bytes
     def step(done: int, total: int) -> None:
         progress.setMaximum(total)
         progress.setValue(done)
-        text = translate("DocumentPrinting", "Printing page %1 of %2…")
+        if images:  # said only for the fallback: a document not ours, or not drawn again exactly
+            text = translate("DocumentPrinting", "Printing page %1 of %2 as page images (the document could not be "
+                                                 "drawn again exactly as issued; the print is larger and slower)…")
+        else:
+            text = translate("DocumentPrinting", "Printing page %1 of %2…")
         progress.setLabelText(text.replace("%1", str(done)).replace("%2", str(total)))
 
     try:
-        print_pdfs(printer, pdfs, progress=step, cancelled=progress.wasCanceled)
+        print_pdfs(printer, items, progress=step, cancelled=progress.wasCanceled, jobs=jobs)
     finally:
         cancelled = progress.wasCanceled()
         progress.close()
