@@ -104,6 +104,17 @@ def plan(items: Sequence[Item], fonts: FaceFonts = FACE_FONTS) -> list[Job]:
     return jobs
 
 
+def sides(jobs: Sequence[Job], duplex: bool) -> list[tuple[int, int] | None]:
+    """The sides printed in order: (document, page), or ``None`` for the blank back of a document's
+    last sheet when printing double-sided (so the next document starts on a sheet of its own)."""
+    order: list[tuple[int, int] | None] = []
+    for index, job in enumerate(jobs):
+        order += [(index, page) for page in range(job.pages)]
+        if duplex and job.pages % 2 and index < len(jobs) - 1:
+            order.append(None)
+    return order
+
+
 def print_pdfs(printer: QPrinter, items: Sequence[Item], *, progress: Progress | None = None,
                cancelled: Cancelled | None = None, jobs: Sequence[Job] | None = None) -> int:
     """Paint every page of ``items`` on ``printer``; returns the sheets' sides painted (0 if cancelled first).
@@ -112,45 +123,44 @@ def print_pdfs(printer: QPrinter, items: Sequence[Item], *, progress: Progress |
     ``jobs``: the :func:`plan` of ``items``, if already made.
     """
     jobs = list(jobs) if jobs is not None else plan(items)
-    duplex = printer.duplex() != QPrinter.DuplexMode.DuplexNone
+    order = sides(jobs, printer.duplex() != QPrinter.DuplexMode.DuplexNone)
     total = sum(job.pages for job in jobs)
     dpi = min(printer.resolution(), MAX_DPI)
     painter = QPainter()
     done = 0
-    sides = 0
+    loaded: tuple[int, LoadedPdf] | None = None
     try:
-        for index, job in enumerate(jobs):
-            loaded = LoadedPdf(job.pdf) if job.drawing is None else None
-            try:
-                for page in range(job.pages):
-                    if cancelled is not None and cancelled():
-                        printer.abort()
-                        return sides
-                    if sides == 0:
-                        if not painter.begin(printer):
-                            raise OSError("printer_unavailable")
-                    else:
-                        printer.newPage()
-                    if job.drawing is not None:
-                        paint_page(painter, job.drawing.pages[page], job.drawing, printer.resolution() / 72.0)
-                        QCoreApplication.processEvents()
-                    else:
-                        assert loaded is not None
-                        _paint_page(painter, printer, loaded.document, page, dpi, cancelled)
-                    sides += 1
-                    done += 1
-                    if progress is not None:
-                        progress(done, total)
-                if duplex and job.pages % 2 and index < len(jobs) - 1:
-                    printer.newPage()  # the back of the last sheet stays blank
-                    sides += 1
-            finally:
-                if loaded is not None:
-                    loaded.close()
+        for painted, side in enumerate(order):
+            if cancelled is not None and cancelled():
+                printer.abort()
+                return painted
+            if painted == 0:
+                if not painter.begin(printer):
+                    raise OSError("printer_unavailable")
+            else:
+                printer.newPage()
+            if side is None:
+                continue  # the back of the last sheet stays blank
+            index, page = side
+            job = jobs[index]
+            if job.drawing is not None:
+                paint_page(painter, job.drawing.pages[page], job.drawing, printer.resolution() / 72.0)
+                QCoreApplication.processEvents()
+            else:
+                if loaded is None or loaded[0] != index:
+                    if loaded is not None:
+                        loaded[1].close()
+                    loaded = (index, LoadedPdf(job.pdf))
+                _paint_page(painter, printer, loaded[1].document, page, dpi, cancelled)
+            done += 1
+            if progress is not None:
+                progress(done, total)
     finally:
+        if loaded is not None:
+            loaded[1].close()
         if painter.isActive():
             painter.end()
-    return sides
+    return len(order)
 
 
 def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int, dpi: int,
