@@ -6,10 +6,19 @@ bundled face instead of as a blank box. A character no face has raises ``glyph_m
 
 Roles: ``title`` 小标宋 (issuer mark, title), ``body`` 仿宋 (text, 三级/四级 headings, number,
 date), ``hei`` 黑体 (一级 headings), ``kai`` 楷体 (二级 headings), ``song`` 宋体 (page numbers).
+
+Each chain: the official faces installed (``SYSTEM_CANDIDATES``), the bundled CJK faces, then the
+installed faces that only widen what can be printed (``SYSTEM_EXTRAS``: Windows' Yi face
+msyi.ttf, the SimSun extension faces for rare ideographs), then the bundled Yi face. The extras come
+after every bundled CJK face, so a character those faces have is drawn as before (a reprint still
+gives the issued bytes); they draw what nothing before them has, and Yi text in Microsoft Yi Baiti
+where Windows has it. A face reportlab cannot embed (PostScript/CFF outlines, a damaged file) is
+skipped with a log line.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -19,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from app.domain.errors import DomainError
 from app.domain.glyphs import char_name, to_ranges
@@ -43,6 +52,15 @@ SYSTEM_CANDIDATES: Mapping[Role, tuple[tuple[str, int], ...]] = {
     "kai": (("楷体_GB2312.ttf", 0), ("KaiTi_GB2312.ttf", 0), ("simkai.ttf", 0)),
     "song": (("simsun.ttc", 0), ("simsun.ttf", 0)),
 }
+
+# Installed faces that add characters only (see the module docstring), in this order, before the bundled Yi.
+SYSTEM_EXTRAS: tuple[tuple[str, int], ...] = (
+    ("msyi.ttf", 0),  # Microsoft Yi Baiti, Windows' Yi face (彝文, U+A000–U+A4CF)
+    ("simsunb.ttf", 0),  # SimSun-ExtB: CJK Extension B (𠮷 U+20BB7 and the like)
+    ("SimsunExtG.ttf", 0),  # SimSun-ExtG (newer Windows 11): CJK Extensions C to G, if installed
+)
+
+log = logging.getLogger(__name__)
 
 _SONG_BOLD = ("NotoSerifCJKsc-Bold-GBK.ttf", 0)
 _SONG = ("NotoSerifCJKsc-Regular-GB18030.ttf", 0)
@@ -168,7 +186,13 @@ def _build(dirs: tuple[Path, ...], bundled: Path) -> FontSet:
             for name, subfont in SYSTEM_CANDIDATES[role]
             if name.lower() in installed
         ]
-        candidates += [(bundled / name, subfont) for name, subfont in BUNDLED_CHAINS[role]]
+        extras = [(installed[name.lower()], subfont) for name, subfont in SYSTEM_EXTRAS if name.lower() in installed]
+        for name, subfont in BUNDLED_CHAINS[role]:
+            if (name, subfont) == _YI:
+                candidates += extras
+                extras = []
+            candidates.append((bundled / name, subfont))
+        candidates += extras
         faces: list[Face] = []
         for path, subfont in candidates:
             face = _face(path, subfont)
@@ -292,7 +316,10 @@ def _face(path: Path, subfont: int) -> Face | None:
         _remember_subsets(font)
         pdfmetrics.registerFont(font)
         face = Face(name=name, path=path, subfont=subfont, font=font)
-    except (OSError, TTFError, ValueError, IndexError, KeyError):
+    except FileNotFoundError:
+        face = None
+    except Exception as error:  # a font file of the PC's: PostScript (CFF) outlines, damaged, not embeddable
+        log.warning("font %s (face %d) skipped: %s", path, subfont, error)
         face = None
     _FACES[key] = face
     return face
