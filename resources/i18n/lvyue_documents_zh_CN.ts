@@ -4,27 +4,32 @@
 <context>
     <name>DocumentPrinting</name>
     <message>
-        <location filename="../../ui/documents/printing.py" line="151"/>
+        <location filename="../../ui/documents/printing.py" line="202"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="159"/>
+        <location filename="../../ui/documents/printing.py" line="212"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="159"/>
+        <location filename="../../ui/documents/printing.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="161"/>
+        <location filename="../../ui/documents/printing.py" line="215"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/printing.py" line="168"/>
+        <location filename="../../ui/documents/printing.py" line="223"/>
+        <source>Printing page %1 of %2 as page images (this PDF cannot be sent as text; the print is larger and slower)…</source>
+        <translation>正在按页面图像打印第 %1 页，共 %2 页（此 PDF 无法按文字送打印机，数据量较大，打印较慢）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/printing.py" line="226"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第 %1 页，共 %2 页…</translation>
     </message>
@@ -32,18 +37,18 @@
 <context>
     <name>DocumentSaving</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="35"/>
-        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="36"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="45"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="37"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="38"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="45"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="46"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -84,108 +89,108 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="52"/>
+        <location filename="../../ui/documents/documents_page.py" line="53"/>
         <source>Search number, case, recipient, complainant, respondent</source>
         <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="55"/>
+        <location filename="../../ui/documents/documents_page.py" line="56"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="76"/>
+        <location filename="../../ui/documents/documents_page.py" line="77"/>
         <source>Preview / reprint</source>
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="78"/>
+        <location filename="../../ui/documents/documents_page.py" line="79"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="80"/>
+        <location filename="../../ui/documents/documents_page.py" line="81"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="82"/>
+        <location filename="../../ui/documents/documents_page.py" line="83"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="84"/>
+        <location filename="../../ui/documents/documents_page.py" line="85"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="96"/>
+        <location filename="../../ui/documents/documents_page.py" line="97"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="115"/>
+        <location filename="../../ui/documents/documents_page.py" line="116"/>
         <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
         <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <location filename="../../ui/documents/documents_page.py" line="118"/>
         <source>No documents match the search.</source>
         <translation>没有符合搜索条件的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <location filename="../../ui/documents/documents_page.py" line="118"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="138"/>
+        <location filename="../../ui/documents/documents_page.py" line="139"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="163"/>
-        <location filename="../../ui/documents/documents_page.py" line="219"/>
+        <location filename="../../ui/documents/documents_page.py" line="164"/>
+        <location filename="../../ui/documents/documents_page.py" line="220"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="170"/>
+        <location filename="../../ui/documents/documents_page.py" line="171"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="170"/>
+        <location filename="../../ui/documents/documents_page.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="171"/>
+        <location filename="../../ui/documents/documents_page.py" line="172"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="200"/>
+        <location filename="../../ui/documents/documents_page.py" line="201"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="212"/>
+        <location filename="../../ui/documents/documents_page.py" line="213"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="220"/>
+        <location filename="../../ui/documents/documents_page.py" line="221"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="221"/>
+        <location filename="../../ui/documents/documents_page.py" line="222"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="232"/>
+        <location filename="../../ui/documents/documents_page.py" line="233"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -193,97 +198,97 @@
 <context>
     <name>IssueDocumentDialog</name>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="56"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="57"/>
         <source>Issue a document — %1</source>
         <translation>开具文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="59"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="60"/>
         <source>Kind of document</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="62"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="63"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="65"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="66"/>
         <source>Issue</source>
         <translation>开具</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="67"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="68"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="68"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="69"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="74"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="75"/>
         <source>Documents this complaint allows now:</source>
         <translation>本案当前可开具的文书：</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="103"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="104"/>
         <source>No document can be issued for this complaint in its present state.</source>
         <translation>本案当前状态下没有可开具的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="115"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="116"/>
         <source>Preparing the draft…</source>
         <translation>正在生成预览稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="124"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="125"/>
         <source>Draft of %1: the number is left blank and is given when the document is issued. Issuing records the document in the case file; it cannot be withdrawn.</source>
         <translation>%1预览稿：文号暂空，开具时编号。开具后文书记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="137"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="138"/>
         <source>Issue %1</source>
         <translation>开具%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="138"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="139"/>
         <source>Issue %1 with the next number of %2? It is recorded in the case file and cannot be withdrawn.</source>
         <translation>确定开具%1，使用“%2”的下一个文号？开具后记入案件办理记录，不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="144"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="145"/>
         <source>Issuing…</source>
         <translation>正在开具…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="158"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="159"/>
         <source>Office contact</source>
         <translation>本局联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="160"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="161"/>
         <source>Documents state the office&apos;s contact person and telephone. Enter them once; they can be changed later in the document settings.</source>
         <translation>文书须写明本局联系人及电话。请在此填写一次，以后可在“发文设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="163"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="164"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="164"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="165"/>
         <source>Contact telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="184"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="185"/>
         <source>Issued %1</source>
         <translation>已开具 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/issue_dialog.py" line="185"/>
+        <location filename="../../ui/documents/issue_dialog.py" line="186"/>
         <source>Issued as %1 (%2 pages) and recorded in the case file. Print it or save it now, or later from the Documents page.</source>
         <translation>已开具为 %1（共 %2 页），并记入案件办理记录。可以现在打印或另存，也可以以后在“文书”页重印。</translation>
     </message>
@@ -417,12 +422,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="70"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="65"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="71"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>

@@ -220,8 +220,8 @@ def print_with_progress(parent: QWidget, printer: QPrinter, items: Sequence[Item
         progress.setMaximum(total)
         progress.setValue(done)
         if images:  # said only for the fallback: a document not ours, or not drawn again exactly
-            text = translate("DocumentPrinting", "Printing page %1 of %2 as page images (the document could not be "
-                                                 "drawn again exactly as issued; the print is larger and slower)…")
+            text = translate("DocumentPrinting", "Printing page %1 of %2 as page images (this PDF cannot be sent "
+                                                 "as text; the print is larger and slower)…")
         else:
             text = translate("DocumentPrinting", "Printing page %1 of %2…")
         progress.setLabelText(text.replace("%1", str(done)).replace("%2", str(total)))
