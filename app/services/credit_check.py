@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.documents import render_pdf
 from app.documents.credit_check import LAYOUT, credit_check_document
+from app.documents.render import Drawing, Printable, draw
 from app.documents.wording import self_reference
 from app.domain.breach_register import RECORD_STATUS_LABELS, RecordStatus, sanction_lines
 from app.domain.clock import CHINA, china_date, iso_utc, parse_iso
@@ -147,6 +148,11 @@ class IssuedCheck:
     path: Path
     sha256: str
     pages: int
+    drawing: Drawing | None = field(default=None, repr=False, compare=False)  # printed as vector text
+
+    @property
+    def printable(self) -> Printable:
+        return Printable.checked(self.pdf, self.drawing)
 
 
 @dataclass(frozen=True)
@@ -391,7 +397,8 @@ def issue(profile: Profile, actor: Actor, *, name: str, code: str | None = None,
         settings = office_settings.read(uow.session, profile)
         number = format_document_number(prefix, today.year, uow.numbers.next(document_series(prefix), today.year))
         snapshot = _snapshot(checked, settings, actor, number, requester)
-        pdf = render_pdf(credit_check_document(snapshot))
+        drawing = draw(credit_check_document(snapshot))
+        pdf = drawing.pdf
         sha = hashlib.sha256(pdf).hexdigest()
         pages = page_count(pdf)
         uow.session.execute(insert(credit_checks).values(
@@ -403,7 +410,7 @@ def issue(profile: Profile, actor: Actor, *, name: str, code: str | None = None,
             snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True), sha256=sha, pages=pages))
         path = store_pdf(profile, sha, pdf)
         uow.commit()
-    return IssuedCheck(number, checked, pdf, path, sha, pages)
+    return IssuedCheck(number, checked, pdf, path, sha, pages, drawing)
 
 
 def checks(profile: Profile, actor: Actor, *, search: str = "", limit: int | None = 100) -> list[CheckRow]:

@@ -24,7 +24,7 @@ from PySide6.QtPrintSupport import QPrinter
 from app.documents.model import Heading, OfficialDocument, Paragraph, Table
 from app.documents.render import Printable, draw
 from app.documents.templates import TEMPLATE_DIR, TemplateLibrary
-from app.services import documents
+from app.services import credit_check, documents
 from tests.document_cases import complaint_in
 from ui.documents import PdfPreviewDialog
 from ui.documents.printing import plan, prepare_printer, print_pdfs, sides
@@ -164,3 +164,14 @@ def test_double_sided_a_document_of_odd_pages_ends_its_sheet(qapp, tmp_path):
     assert print_pdfs(pdf_printer(target), items, jobs=jobs) == 3
     reader = PdfReader(target)
     assert len(reader.pages) == 3 and "特此告知" in reader.pages[0].extract_text()
+
+
+def test_a_credit_check_result_prints_as_text(qtbot, office, tmp_path):
+    made = credit_check.issue(office.profile, office.clerk, name="双柏县财政局", requester="双柏县财政局项目资金审核科")
+    assert made.printable.drawing is made.drawing is not None
+    dialog = PdfPreviewDialog(made.pdf, made.number, None, printable=made.printable)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "check.pdf"
+    assert dialog.print_to(pdf_printer(target))
+    assert_printed_like(made.pdf, target, tmp_path)
+    assert "信用核查结果告知单" in poppler("pdftotext", str(target), "-").replace(" ", "")

@@ -256,7 +256,7 @@ class CreditCheckPage(QWidget):
         self.issue_button.setEnabled(True)
         title = f"{made.number} 信用核查结果告知单"
         note = self.tr("Issued as {number}; the check is recorded and can be reprinted.").format(number=made.number)
-        self.preview = PdfPreviewDialog(made.pdf, title, self, note=note)
+        self.preview = PdfPreviewDialog(made.pdf, title, self, note=note, printable=made.printable)
         self.preview.open()
         self.issued.emit(made)
 
