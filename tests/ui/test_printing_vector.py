@@ -25,6 +25,7 @@ from app.documents.model import Heading, OfficialDocument, Paragraph, Table
 from app.documents.render import Printable, draw
 from app.documents.templates import TEMPLATE_DIR, TemplateLibrary
 from app.services import credit_check, documents
+from app.services.reminders import merge_pdfs
 from tests.document_cases import complaint_in
 from ui.documents import PdfPreviewDialog
 from ui.documents.printing import plan, prepare_printer, print_pdfs, sides
@@ -175,3 +176,17 @@ def test_a_credit_check_result_prints_as_text(qtbot, office, tmp_path):
     assert dialog.print_to(pdf_printer(target))
     assert_printed_like(made.pdf, target, tmp_path)
     assert "信用核查结果告知单" in poppler("pdftotext", str(target), "-").replace(" ", "")
+
+
+def test_a_merged_batch_prints_each_document_as_text(qtbot, office, tmp_path):
+    issued = [documents.issue(office.profile, office.handler, complaint_in(office, state), kind)
+              for state, kind in (("registered", "receipt"), ("forwarded", "forward_letter"))]
+    merged = merge_pdfs([one.path.read_bytes() for one in issued])  # what the reminders dialog shows
+    dialog = PdfPreviewDialog(merged, "batch", None, parts=[one.printable for one in issued])
+    qtbot.addWidget(dialog)
+    assert [job.drawing is one.drawing for job, one in zip(plan(dialog.parts), issued, strict=True)] == [True, True]
+    target = tmp_path / "batch.pdf"
+    assert dialog.print_to(pdf_printer(target))
+    assert len(PdfReader(target).pages) == sum(one.pages for one in issued)
+    assert poppler("pdfimages", "-list", str(target)).count("\n") <= 2
+    assert all(one.number in poppler("pdftotext", str(target), "-") for one in issued)

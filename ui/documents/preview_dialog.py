@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -54,13 +55,16 @@ class PdfPreviewDialog(QDialog):
     """Shows ``pdf``; ``title`` names the window, the print job and the suggested file name.
 
     ``printable``: the same PDF with the drawing it was made from, so printing sends vector text.
+    ``parts``: the documents ``pdf`` merges (a batch), printed one after another instead of ``pdf``,
+    each from a new sheet.
     """
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None, *, note: str = "",
-                 printable: Printable | None = None) -> None:
+                 printable: Printable | None = None, parts: Sequence[Printable] = ()) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.printable = Printable.checked(pdf, printable.drawing if printable is not None else None)
+        self.parts: list[Printable] = list(parts) or [self.printable]
         self.title = title
         self.setObjectName("document-preview")
         self.setWindowTitle(title)
@@ -87,8 +91,8 @@ class PdfPreviewDialog(QDialog):
         return self.pane.page_count
 
     def print_document(self) -> bool:
-        return print_with_dialog(self, [self.printable], self.title)
+        return print_with_dialog(self, self.parts, self.title)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print on an already configured printer (tests, or a default printer)."""
-        return print_with_progress(self, printer, [self.printable])
+        return print_with_progress(self, printer, self.parts)

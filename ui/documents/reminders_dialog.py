@@ -182,7 +182,7 @@ class RemindersDialog(QDialog):
         self.refresh()
         if result.pdf:
             self.preview = PdfPreviewDialog(result.pdf, f"{result.kind_label}（{len(result.issued)}）", self,
-                                            note=note)
+                                            note=note, parts=[issued.printable for issued in result.issued])
             self.preview.open()
         else:
             QMessageBox.warning(self, self.windowTitle(), note)
