@@ -125,3 +125,20 @@ def test_main_py_says_which_starts_are_the_window():
     spec.loader.exec_module(main)
     assert main.is_window([]) and main.is_window(["--demo", "--home", "x"]) and main.is_window(["-platform", "offscreen"])
     assert not main.is_window(["sync"]) and not main.is_window(["--selftest"]) and not main.is_window(["--version"])
+
+
+def test_a_symlinked_venv_is_never_emptied(tmp_path, monkeypatch, capsys):
+    """A ``.venv`` that links to a shared environment: rebuilding it would empty the linked folder (venv's
+    ``clear=True`` empties the target before refusing the link). The bootstrap refuses first."""
+    shared = tmp_path / "shared-venv"
+    (shared / "bin").mkdir(parents=True)
+    (shared / "bin" / "python").write_text("", encoding="utf-8")
+    root = tmp_path / "checkout"
+    root.mkdir()
+    (root / ".venv").symlink_to(shared, target_is_directory=True)
+    monkeypatch.setattr(bootstrap, "ROOT", root)
+    monkeypatch.setattr(bootstrap, "VENV", root / ".venv")
+    with pytest.raises(SystemExit) as ended:
+        bootstrap._create(clear=True)
+    assert ended.value.code == 1
+    assert "是指向" in capsys.readouterr().err and (shared / "bin" / "python").exists()
