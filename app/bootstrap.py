@@ -98,12 +98,12 @@ def python_problem(version=None, bits=None, spec=None, executable=None):
     version = tuple(version or sys.version_info[:3])
     bits = bits or (64 if sys.maxsize > 2 ** 32 else 32)
     spec = spec or requires_python()
+    if allows(spec, version) and bits == 64:
+        return None
     executable = executable or sys.executable or "python"
     names = supported(spec) or ["3.11"]
     wanted = names[0] if len(names) == 1 else "、".join(names[:-1]) + " 或 " + names[-1]
     running = "Python " + ".".join(str(n) for n in version)
-    if allows(spec, version) and bits == 64:
-        return None
     if bits != 64:
         why = f"当前是 32 位的 {running}（{executable}），所需的组件没有 32 位版本"
     elif names and version[:2] > _numbers(names[-1])[:2]:
