@@ -387,6 +387,8 @@ MESSAGES: dict[str, str] = {
     "hub_backup_no_key": "找不到中心的数据密钥文件 {path}（LVYUE_HUB_DATA_KEY_FILE）；请确认配置与运行中的中心相同",
     "hub_database_unreachable": "无法连接中心数据库：{detail}",
     "restore_incomplete_backup": "备份文件 {path} 恢复后的数据表不完整，已保留当前数据库，未恢复。请检查备份文件或换一份备份。",
+    "encoding_unknown": "不认识的编码“{name}”：可用 utf-8、gbk、gb18030、utf-16 或 ansi（本机的 ANSI 代码页）",
+    "file_encoding_unknown": "无法识别文件 {path} 的编码（支持 UTF-8、带 BOM 的 UTF-16、GBK/GB18030），请在记事本中另存为 UTF-8 后重试",
 }
 
 

@@ -22,6 +22,7 @@ from app.security import log_masking
 from app.services.profile import resolve_home
 from ui.appearance import apply_font_size, apply_readable_colours, profile_settings
 from ui.i18n import install_translators
+from ui.interrupt import quit_on_ctrl_c
 from ui.saving_tasks import SavingTasks
 from ui.startup import Startup, demo_home
 from ui.widgets.torn_down import tolerant
@@ -158,6 +159,16 @@ def main(args: list[str]) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     app = create_application(qt_args)
+    interrupt = quit_on_ctrl_c(app)  # Ctrl+C in the console: 已取消, exit code 130 (issue 16)
+    try:
+        return _run(app, options)
+    finally:
+        if interrupt is not None:
+            interrupt.close()
+            interrupt.setParent(None)
+
+
+def _run(app: QApplication, options: argparse.Namespace) -> int:
     timing = quit_when_shown(app)  # noqa: F841  (kept alive for the whole run)
     translators = install_translators(app)  # noqa: F841  (kept alive for the whole run)
     home = home_for(options)

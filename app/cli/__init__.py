@@ -1,7 +1,11 @@
 """The headless command line 命令行 (DESIGN §7): the same services as the window, no Qt.
 
 Exit codes: 0 success; 1 refused (a Chinese message on stderr, nothing written); 2 usage error;
-3 ``audit verify`` found problems.
+3 ``audit verify`` found problems; 4 try again later (``sync_busy``: another sync of this profile is
+running; ``sync`` also uses 4 for an unreachable hub); 5 ``sync`` done but records were refused;
+130 cancelled with Ctrl+C (已取消).
+
+``--encoding NAME`` (or ``LVYUE_ENCODING``) sets the output encoding (``app.cli.encoding``).
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from app.domain.errors import DomainError
 from app.messages import describe
 from app.security import log_masking
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUDIT = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_AUDIT, EXIT_BUSY, EXIT_CANCELLED = 0, 1, 2, 3, 4, 130
+BUSY = ("sync_busy",)  # DomainError codes that mean "try again later"
 
 
-OPTIONS_WITH_VALUE = ("--home", "--user")
+OPTIONS_WITH_VALUE = ("--home", "--user", "--encoding")
 
 
 def is_cli_invocation(args: list[str]) -> bool:
@@ -42,8 +47,30 @@ def is_cli_invocation(args: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
+    from app.cli import encoding
+
     argv = list(sys.argv[1:] if argv is None else argv)
     utf8_streams()
+    try:
+        name, argv = encoding.wanted_encoding(argv, os.environ)
+        chosen = encoding.configure(name)
+    except DomainError as error:
+        Output(json_mode="--json" in argv).error(describe(error), code=error.code)
+        return EXIT_USAGE
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        Output(json_mode="--json" in argv).error("已取消", code="cancelled")
+        return EXIT_CANCELLED
+    finally:
+        note = encoding.missed_note(chosen)
+        if note and sys.stderr is not None:
+            print(note, file=sys.stderr, flush=True)
+
+
+def _main(argv: list[str]) -> int:
     log_masking.install()  # no phone or ID number reaches a log or the console through logging
     from app.cli.arguments import build_parser  # here, not at the top: ``is_cli_invocation`` stays cheap
 
@@ -57,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args, out) or EXIT_OK
     except DomainError as error:
         out.error(describe(error), code=error.code)
-        return EXIT_REFUSED
+        return EXIT_BUSY if error.code in BUSY else EXIT_REFUSED
     except KeyboardInterrupt:
-        out.error("已取消")
-        return EXIT_REFUSED
+        out.error("已取消", code="cancelled")
+        return EXIT_CANCELLED
     except Exception as error:  # a bug or an environment fault: say so plainly, keep the details
         import os
         import traceback

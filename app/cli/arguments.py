@@ -36,6 +36,9 @@ def _common(default) -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", default=default or False, help="以 JSON 输出结果")
     common.add_argument("--user", default=default,
                         help="以该用户身份操作（密码取自 LVYUE_PASSWORD，或交互输入）")
+    common.add_argument("--encoding", default=default, metavar="编码",
+                        help="输出的编码（默认 utf-8；重定向到文件给 type、PowerShell 用时可用 gbk、gb18030、utf-16、ansi；"
+                             "也可用环境变量 LVYUE_ENCODING）")
     return common
 
 
@@ -154,7 +157,7 @@ def build_parser() -> ChineseParser:
     p.add_argument("--name", help="本设备名称（默认计算机名）")
     p.set_defaults(handler=sync_commands.enroll)
     p = sub.add_parser("sync", parents=[common],
-                       help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达，5：有记录被拒收）")
+                       help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达或正在同步，稍后再试；5：有记录被拒收）")
     p.add_argument("--status", action="store_true", help="只显示同步状态（待上传、被拒收、待核对）")
     p.add_argument("--verify", action="store_true", help="同时与中心核对全部数据")
     p.add_argument("--repair", action="store_true", help="备份本机数据库后从中心重新下载本辖区数据")

@@ -66,18 +66,11 @@ def actor_from(args, profile: Profile) -> Actor:
 
 
 def read_json(path: str) -> Any:
-    """JSON from a file (``-`` = stdin); UTF-8 with or without BOM, as Windows Notepad saves it."""
-    try:
-        if path == "-":
-            text = sys.stdin.buffer.read().decode("utf-8-sig")
-        else:
-            text = Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise DomainError("file_not_found", path=path) from None
-    except UnicodeDecodeError:
-        raise DomainError("file_not_utf8", path=path) from None
-    except OSError as error:
-        raise DomainError("file_unreadable", path=path, detail=error.strerror or str(error)) from None
+    """JSON from a file (``-`` = stdin): UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 with a note
+    (``app.cli.encoding.read_text``)."""
+    from app.cli.encoding import read_text
+
+    text = read_text(path)
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

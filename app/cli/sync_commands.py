@@ -1,7 +1,7 @@
 """``enroll`` and ``sync`` (for Windows Task Scheduler).
 
 Exit codes: 0 done; 1 refused (not enrolled, revoked, wrong code…); 4 the hub could not be reached
-or answered badly (nothing lost; try again later); 5 done, but some events were refused by the hub
+or answered badly, or another sync of this profile is running (nothing lost; try again later); 5 done, but some events were refused by the hub
 or quarantined (they stay on this computer; see ``sync --status``).
 """
 
@@ -58,6 +58,8 @@ def _run(profile, out: Output, **options) -> int:
     try:
         report = sync.sync_now(profile, _progress(out), **options)
     except DomainError as error:
+        if error.code == "sync_busy":
+            raise  # app.cli.main: exit 4 (EXIT_BUSY), try again later
         out.error(describe(error), code=error.code)
         return EXIT_UNREACHABLE if sync.is_transient(error) else 1
     out.result(asdict(report), _summary(report))

@@ -124,12 +124,9 @@ def decide(args, out: Output) -> int:
     actor = actor_from(args, profile)
     summary = None
     if args.summary_file:
-        try:
-            summary = Path(args.summary_file).read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            raise DomainError("file_not_found", path=args.summary_file) from None
-        except UnicodeDecodeError:
-            raise DomainError("file_not_utf8", path=args.summary_file) from None
+        from app.cli.encoding import read_text
+
+        summary = read_text(args.summary_file, out.info)
     accept = args.decision == "accept"
     acted = typical_cases.decide(profile, actor, args.case_no, accept=accept, reason=args.reason, summary=summary)
     out.result({"case_no": acted.case_no, "event_id": acted.event_id, "typical": accept},
