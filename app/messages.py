@@ -387,6 +387,10 @@ MESSAGES: dict[str, str] = {
     "hub_backup_no_key": "找不到中心的数据密钥文件 {path}（LVYUE_HUB_DATA_KEY_FILE）；请确认配置与运行中的中心相同",
     "hub_database_unreachable": "无法连接中心数据库：{detail}",
     "restore_incomplete_backup": "备份文件 {path} 恢复后的数据表不完整，已保留当前数据库，未恢复。请检查备份文件或换一份备份。",
+    "hub_proxy_invalid": "同步代理设置无效：{value}（应为“直连”“系统设置”或代理地址，如 http://10.1.1.1:8080）",
+    "hub_proxy_unsupported": "Windows 代理设置使用 SOCKS 代理（{proxy}），本程序不支持：请在同步设置中填写 HTTP 代理地址或选择“直连”",
+    "hub_proxy_failed": "无法经代理 {proxy} 连接中心（{detail}）：请检查代理设置，或在同步设置中选择“直连”；数据仍完整保存在本机",
+    "hub_certificate_untrusted": "本机不信任中心的证书（{detail}）：请由信息化管理员把签发中心证书的机构（CA）证书安装到 Windows 证书存储，或设置 LVYUE_SYNC_CA_FILE 指向该证书；数据仍完整保存在本机",
 }
 
 
