@@ -30,6 +30,7 @@ from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
 
+log = logging.getLogger(__name__)
 DB_NAME = "lvyue.sqlite"
 DAILY_BACKUPS_KEPT = 14
 
@@ -252,7 +253,7 @@ def keep_checked_copy(profile: Profile, copy: Path) -> Path:
     restore); a good one lets the oldest daily copies beyond 14 go."""
     problem = integrity_problem(copy)
     if problem is not None:
-        copy.unlink(missing_ok=True)
+        _remove_backup(copy)
         mark_damaged(profile.files.database, problem)
         raise DomainError("database_corrupt_found", detail=problem)
     _prune_daily_backups(profile.files.backups, profile.now())
@@ -261,7 +262,11 @@ def keep_checked_copy(profile: Profile, copy: Path) -> Path:
 
 def _prune_daily_backups(folder: Path, now: datetime) -> None:
     """Keep the last ``DAILY_BACKUPS_KEPT`` and the first of each month for six months
-    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name."""
+    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name.
+
+    A copy Windows refuses to delete (open in another program, an antivirus scan, a read-only file) is
+    left where it is and logged; the next day's rotation tries again. Opening the profile never fails
+    because of it."""
     from app.domain import retention
 
     taken: dict[datetime, Path] = {}
@@ -272,4 +277,13 @@ def _prune_daily_backups(folder: Path, now: datetime) -> None:
             continue  # not one of ours: left alone
         taken[stamp.replace(tzinfo=now.tzinfo)] = path
     for moment in retention.backups_to_drop(list(taken), now, DAILY_BACKUPS_KEPT):
-        taken[moment].unlink(missing_ok=True)
+        _remove_backup(taken[moment])
+
+
+def _remove_backup(path: Path) -> bool:
+    try:
+        path.unlink(missing_ok=True)
+        return True
+    except OSError as error:
+        log.warning("could not delete the old backup %s (tried again next time): %s", path, error)
+        return False
