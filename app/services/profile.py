@@ -193,7 +193,21 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     _project_waiting(profile)
     settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
     sweep(files.blobs)  # a copy of an attachment a killed process left half-written
+    _sweep_temporary(files.home)
     return profile
+
+
+def _sweep_temporary(home: Path) -> None:
+    """Day-old temporary files of ours (``app.services.temp_files``); a failure is logged, never fatal."""
+    from app.services import temp_files
+
+    try:
+        swept = temp_files.sweep(home)
+    except OSError as error:
+        log.warning("temporary files not swept: %s", error)
+        return
+    if swept.folders or swept.files:
+        log.info("removed %d old temporary folders and %d part files", swept.folders, swept.files)
 
 
 def _project_waiting(profile: Profile) -> None:

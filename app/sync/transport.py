@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import logging
 import os
 import ssl
 import time
@@ -20,7 +21,6 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-import truststore
 from pydantic import BaseModel, ValidationError
 
 from app import __version__
@@ -77,7 +77,13 @@ def _tls() -> ssl.SSLContext:
     store, where IT installs a government CA by group policy — ``ssl``'s default context loads only some
     of its stores), plus ``LVYUE_SYNC_CA_FILE`` if the hub uses a private CA. Built once: creating a
     context costs tens of milliseconds."""
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        import truststore
+    except ImportError:  # an environment built before truststore joined the desktop extra
+        logging.getLogger(__name__).warning("truststore missing: only the default certificate stores are used")
+        context = ssl.create_default_context()
+    else:
+        context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     extra = os.environ.get("LVYUE_SYNC_CA_FILE")
     if extra:
         context.load_verify_locations(cafile=extra)
