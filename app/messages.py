@@ -391,6 +391,8 @@ MESSAGES: dict[str, str] = {
     "hub_proxy_unsupported": "Windows 代理设置使用 SOCKS 代理（{proxy}），本程序不支持：请在同步设置中填写 HTTP 代理地址或选择“直连”",
     "hub_proxy_failed": "无法经代理 {proxy} 连接中心（{detail}）：请检查代理设置，或在同步设置中选择“直连”；数据仍完整保存在本机",
     "hub_certificate_untrusted": "本机不信任中心的证书（{detail}）：请由信息化管理员把签发中心证书的机构（CA）证书安装到 Windows 证书存储，或设置 LVYUE_SYNC_CA_FILE 指向该证书；数据仍完整保存在本机",
+    "pdf_in_use": "文件被其他程序占用，请关闭 WPS/Acrobat 中打开的该文件后重试，或另存为其他文件名（{path}）",
+    "file_is_folder": "{path} 是一个文件夹，无法保存为文件：请另存为其他文件名",
 }
 
 

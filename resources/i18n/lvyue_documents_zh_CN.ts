@@ -32,20 +32,30 @@
 <context>
     <name>DocumentSaving</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="35"/>
-        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="41"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="37"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="42"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="45"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
+        <location filename="../../ui/documents/preview_dialog.py" line="65"/>
+        <source>The PDF was not saved.</source>
+        <translation>PDF 未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="68"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="69"/>
+        <source>Save under another name…</source>
+        <translation>另存为其他文件名…</translation>
     </message>
 </context>
 <context>
@@ -84,108 +94,114 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="52"/>
+        <location filename="../../ui/documents/documents_page.py" line="55"/>
         <source>Search number, case, recipient, complainant, respondent</source>
         <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="55"/>
+        <location filename="../../ui/documents/documents_page.py" line="58"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="76"/>
+        <location filename="../../ui/documents/documents_page.py" line="79"/>
         <source>Preview / reprint</source>
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="78"/>
+        <location filename="../../ui/documents/documents_page.py" line="81"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="80"/>
+        <location filename="../../ui/documents/documents_page.py" line="83"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="82"/>
+        <location filename="../../ui/documents/documents_page.py" line="85"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="84"/>
+        <location filename="../../ui/documents/documents_page.py" line="87"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="96"/>
+        <location filename="../../ui/documents/documents_page.py" line="99"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="115"/>
+        <location filename="../../ui/documents/documents_page.py" line="118"/>
         <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
         <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <location filename="../../ui/documents/documents_page.py" line="120"/>
         <source>No documents match the search.</source>
         <translation>没有符合搜索条件的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="117"/>
+        <location filename="../../ui/documents/documents_page.py" line="120"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="138"/>
+        <location filename="../../ui/documents/documents_page.py" line="141"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="163"/>
-        <location filename="../../ui/documents/documents_page.py" line="219"/>
+        <location filename="../../ui/documents/documents_page.py" line="166"/>
+        <location filename="../../ui/documents/documents_page.py" line="235"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="170"/>
+        <location filename="../../ui/documents/documents_page.py" line="173"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="170"/>
+        <location filename="../../ui/documents/documents_page.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="171"/>
+        <location filename="../../ui/documents/documents_page.py" line="174"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="200"/>
+        <location filename="../../ui/documents/documents_page.py" line="203"/>
+        <location filename="../../ui/documents/documents_page.py" line="223"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="212"/>
+        <location filename="../../ui/documents/documents_page.py" line="220"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="220"/>
+        <location filename="../../ui/documents/documents_page.py" line="224"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="236"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="221"/>
+        <location filename="../../ui/documents/documents_page.py" line="237"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="232"/>
+        <location filename="../../ui/documents/documents_page.py" line="248"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -417,12 +433,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="64"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="90"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="65"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="91"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
