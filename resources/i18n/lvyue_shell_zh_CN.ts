@@ -1069,17 +1069,17 @@ in force</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="93"/>
+        <location filename="../../ui/sync/enrolment.py" line="100"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="94"/>
+        <location filename="../../ui/sync/enrolment.py" line="101"/>
         <source>Connect this office to the prefecture hub</source>
         <translation>将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="96"/>
+        <location filename="../../ui/sync/enrolment.py" line="103"/>
         <source>What happens to the data already on this computer:
 • Every complaint and every record made here is uploaded at the first sync; nothing is lost or doubled.
 • Case and document numbers already used stay this computer&apos;s; if another computer already holds one of them, the hub refuses to enrol (check with the hub administrator first).
@@ -1096,7 +1096,7 @@ in force</source>
 • 加入后不能再改回单机模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="118"/>
+        <location filename="../../ui/sync/enrolment.py" line="125"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
@@ -1119,22 +1119,32 @@ in force</source>
         <translation>如 双柏发改局-登记室</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="63"/>
+        <location filename="../../ui/sync/enrolment.py" line="62"/>
+        <source>System settings, Direct, or e.g. http://10.1.1.1:8080</source>
+        <translation type="unfinished">系统设置、直连，或代理地址如 http://10.1.1.1:8080</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="65"/>
         <source>Hub address</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="64"/>
+        <location filename="../../ui/sync/enrolment.py" line="66"/>
         <source>One-time code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="65"/>
+        <location filename="../../ui/sync/enrolment.py" line="67"/>
         <source>Name of this computer</source>
         <translation>本机名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="66"/>
+        <location filename="../../ui/sync/enrolment.py" line="68"/>
+        <source>Proxy (usually empty)</source>
+        <translation>代理（一般不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="69"/>
         <source>The hub administrator gives you the address and the code (valid 7 days, usable once). The name tells the hub&apos;s administrator which computer this is.</source>
         <translation>中心地址和注册码由州级中心管理员提供（注册码 7 天内有效，只能使用一次）。本机名称便于中心管理员识别这台电脑。</translation>
     </message>

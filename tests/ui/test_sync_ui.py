@@ -104,6 +104,7 @@ def test_the_wizard_enrols_a_new_profile_and_the_hubs_officer_logs_in(qtbot, hub
     page.form.hub.setText(hub.url)
     page.form.code.setText(hub.code(REGION, OFFICE).lower())  # typed as read over the phone
     page.form.name.setText("双柏发改局-登记室")
+    page.form.proxy.setText("直连")  # the hub is on the government network: never the internet proxy
     assert finish.isEnabled()
     finish.click()
     qtbot.waitUntil(lambda: page.done, timeout=30000)
@@ -127,6 +128,7 @@ def test_the_wizard_enrols_a_new_profile_and_the_hubs_officer_logs_in(qtbot, hub
     qtbot.waitUntil(lambda: window.sync_label.text().startswith(("已同步", "待上传")), timeout=10000)
     status = fresh_status(qtbot, window)
     assert status.enrolled and status.device_name == "双柏发改局-登记室" and status.scope_region == REGION
+    assert status.proxy_setting == "direct" and status.route == "直连（本档案设置）"
     tasks.wait_idle()
     startup.close()
 
