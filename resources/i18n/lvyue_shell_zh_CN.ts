@@ -1121,7 +1121,7 @@ in force</source>
     <message>
         <location filename="../../ui/sync/enrolment.py" line="62"/>
         <source>System settings, Direct, or e.g. http://10.1.1.1:8080</source>
-        <translation type="unfinished">系统设置、直连，或代理地址如 http://10.1.1.1:8080</translation>
+        <translation>系统设置、直连，或代理地址如 http://10.1.1.1:8080</translation>
     </message>
     <message>
         <location filename="../../ui/sync/enrolment.py" line="65"/>
