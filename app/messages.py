@@ -389,6 +389,12 @@ MESSAGES: dict[str, str] = {
     "restore_incomplete_backup": "备份文件 {path} 恢复后的数据表不完整，已保留当前数据库，未恢复。请检查备份文件或换一份备份。",
     "encoding_unknown": "不认识的编码“{name}”：可用 utf-8、gbk、gb18030、utf-16 或 ansi（本机的 ANSI 代码页）",
     "file_encoding_unknown": "无法识别文件 {path} 的编码（支持 UTF-8、带 BOM 的 UTF-16、GBK/GB18030），请在记事本中另存为 UTF-8 后重试",
+    "hub_proxy_invalid": "同步代理设置无效：{value}（应为“直连”“系统设置”或代理地址，如 http://10.1.1.1:8080）",
+    "hub_proxy_unsupported": "Windows 代理设置使用 SOCKS 代理（{proxy}），本程序不支持：请在同步设置中填写 HTTP 代理地址或选择“直连”",
+    "hub_proxy_failed": "无法经代理 {proxy} 连接中心（{detail}）：请检查代理设置，或在同步设置中选择“直连”；数据仍完整保存在本机",
+    "hub_certificate_untrusted": "本机不信任中心的证书（{detail}）：请由信息化管理员把签发中心证书的机构（CA）证书安装到 Windows 证书存储，或设置 LVYUE_SYNC_CA_FILE 指向该证书；数据仍完整保存在本机",
+    "pdf_in_use": "文件被其他程序占用，请关闭 WPS/Acrobat 中打开的该文件后重试，或另存为其他文件名（{path}）",
+    "file_is_folder": "{path} 是一个文件夹，无法保存为文件：请另存为其他文件名",
 }
 
 

@@ -167,13 +167,14 @@ class LiveHub:
         self._sock.bind(("127.0.0.1", 0))
         self.port = self._sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        self.tls: dict[str, str] = {}  # uvicorn's ssl_certfile / ssl_keyfile: see ``serve_tls``
         self._server = None
         self._thread = None
 
     def start(self) -> LiveHub:
         import uvicorn
 
-        config = uvicorn.Config(self.faults, log_level="critical", lifespan="off", timeout_keep_alive=5)
+        config = uvicorn.Config(self.faults, log_level="critical", lifespan="off", timeout_keep_alive=5, **self.tls)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=lambda: asyncio.run(self._server.serve(sockets=[self._sock])),
                                          daemon=True)
@@ -183,6 +184,12 @@ class LiveHub:
             if time.monotonic() > deadline:
                 raise RuntimeError("hub did not start")
             time.sleep(0.02)
+        return self
+
+    def serve_tls(self, certfile: Path, keyfile: Path) -> LiveHub:
+        """Before ``start``: answer over TLS as ``https://localhost:<port>``."""
+        self.tls = {"ssl_certfile": str(certfile), "ssl_keyfile": str(keyfile)}
+        self.url = f"https://localhost:{self.port}"
         return self
 
     def stop(self) -> None:

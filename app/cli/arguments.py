@@ -155,11 +155,16 @@ def build_parser() -> ChineseParser:
     p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")
     p.add_argument("--code", required=True, help="一次性注册码")
     p.add_argument("--name", help="本设备名称（默认计算机名）")
+    p.add_argument("--proxy", metavar="代理",
+                   help="访问中心的代理：直连、系统设置（默认：环境变量，再 Windows 代理设置及其例外列表）或代理地址，"
+                        "如 http://10.1.1.1:8080")
     p.set_defaults(handler=sync_commands.enroll)
     p = sub.add_parser("sync", parents=[common],
                        help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达或正在同步，稍后再试；5：有记录被拒收）")
     p.add_argument("--status", action="store_true", help="只显示同步状态（待上传、被拒收、待核对）")
     p.add_argument("--verify", action="store_true", help="同时与中心核对全部数据")
     p.add_argument("--repair", action="store_true", help="备份本机数据库后从中心重新下载本辖区数据")
+    p.add_argument("--proxy", metavar="代理",
+                   help="只保存访问中心的代理设置并显示连接方式（不同步）：直连、系统设置或代理地址")
     p.set_defaults(handler=sync_commands.run_sync)
     return parser

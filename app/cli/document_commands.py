@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,18 +163,8 @@ def _check_target(args) -> None:
 
 
 def _write(args, pdf: bytes) -> Path:
-    """Write atomically, so an interrupted run never leaves half a PDF under the name asked for."""
-    target = Path(args.output).expanduser().resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".lvyue-", suffix=".pdf")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-        os.replace(tmp, target)
-    except BaseException as error:
-        Path(tmp).unlink(missing_ok=True)
-        fault = _faults.fault_of(error, path=str(target)) if isinstance(error, OSError) else None
-        if fault is not None:  # a full disk or a read-only folder, said with the file's name
-            raise fault from None
-        raise
-    return target
+    """Write atomically, so an interrupted run never leaves half a PDF under the name asked for; a PDF
+    open in WPS/Acrobat (Windows refuses to replace it) or a folder of that name: exit 1 with the reason."""
+    from app.services.file_output import write_pdf
+
+    return write_pdf(Path(args.output).expanduser().resolve(), pdf)

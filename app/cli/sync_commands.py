@@ -55,6 +55,9 @@ def _summary(report: sync.SyncReport) -> str:
 
 
 def _run(profile, out: Output, **options) -> int:
+    hub_url, route = sync.connection(profile)
+    if hub_url:
+        out.info(f"中心：{hub_url}    连接方式：{route}")
     try:
         report = sync.sync_now(profile, _progress(out), **options)
     except DomainError as error:
@@ -68,7 +71,7 @@ def _run(profile, out: Output, **options) -> int:
 
 def enroll(args, out: Output) -> int:
     home = _profile.resolve_home(args.home)
-    result = sync.enroll(home, args.hub, args.code, args.name)
+    result = sync.enroll(home, args.hub, args.code, args.name, proxy=args.proxy)
     out.info(f"已加入同步：{result.scope_name}（{result.scope_region}），单位：{result.office_name}\n"
              f"设备编号：{result.device_id}\n中心：{result.hub_url}\n正在进行首次同步…")
     profile = profile_from(args)
@@ -83,9 +86,20 @@ def run_sync(args, out: Output) -> int:
     try:
         if args.status:
             return _status(profile, out)
+        if args.proxy is not None:
+            return _set_proxy(profile, out, args.proxy)
         return _run(profile, out, verify=True if args.verify else None, repair=args.repair)
     finally:
         profile.close()
+
+
+def _set_proxy(profile, out: Output, text: str) -> int:
+    value = sync.set_proxy(profile, text)
+    s = sync.status(profile)
+    shown = {"system": "系统设置", "direct": "直连"}.get(value, value)
+    out.result({"proxy_setting": value, "route": s.route},
+               f"已保存同步代理设置：{shown}" + (f"\n连接方式：{s.route}" if s.enrolled else ""))
+    return 0
 
 
 def _status(profile, out: Output) -> int:
@@ -95,6 +109,7 @@ def _status(profile, out: Output) -> int:
         return 0
     lines = [f"中心：{s.hub_url}    本设备：{s.device_name}（{s.device_id}）",
              f"范围：{s.scope_name}（{s.scope_region}）",
+             f"连接方式：{s.route}",
              f"上次同步：{s.last_attempt_at or '从未'}    上次成功：{s.last_success_at or '从未'}",
              f"待上传记录：{s.pending_events} 条    待传附件：{s.blobs_pending} 个"]
     if s.last_error_message:

@@ -30,6 +30,7 @@ from app.store.projector import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
 
+log = logging.getLogger(__name__)
 DB_NAME = "lvyue.sqlite"
 DAILY_BACKUPS_KEPT = 14
 
@@ -192,7 +193,21 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     _project_waiting(profile)
     settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
     sweep(files.blobs)  # a copy of an attachment a killed process left half-written
+    _sweep_temporary(files.home)
     return profile
+
+
+def _sweep_temporary(home: Path) -> None:
+    """Day-old temporary files of ours (``app.services.temp_files``); a failure is logged, never fatal."""
+    from app.services import temp_files
+
+    try:
+        swept = temp_files.sweep(home)
+    except OSError as error:
+        log.warning("temporary files not swept: %s", error)
+        return
+    if swept.folders or swept.files:
+        log.info("removed %d old temporary folders and %d part files", swept.folders, swept.files)
 
 
 def _project_waiting(profile: Profile) -> None:
@@ -252,7 +267,7 @@ def keep_checked_copy(profile: Profile, copy: Path) -> Path:
     restore); a good one lets the oldest daily copies beyond 14 go."""
     problem = integrity_problem(copy)
     if problem is not None:
-        copy.unlink(missing_ok=True)
+        _remove_backup(copy)
         mark_damaged(profile.files.database, problem)
         raise DomainError("database_corrupt_found", detail=problem)
     _prune_daily_backups(profile.files.backups, profile.now())
@@ -261,7 +276,11 @@ def keep_checked_copy(profile: Profile, copy: Path) -> Path:
 
 def _prune_daily_backups(folder: Path, now: datetime) -> None:
     """Keep the last ``DAILY_BACKUPS_KEPT`` and the first of each month for six months
-    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name."""
+    (``app.domain.retention.backups_to_drop``); the time a backup was taken is in its name.
+
+    A copy Windows refuses to delete (open in another program, an antivirus scan, a read-only file) is
+    left where it is and logged; the next day's rotation tries again. Opening the profile never fails
+    because of it."""
     from app.domain import retention
 
     taken: dict[datetime, Path] = {}
@@ -272,4 +291,13 @@ def _prune_daily_backups(folder: Path, now: datetime) -> None:
             continue  # not one of ours: left alone
         taken[stamp.replace(tzinfo=now.tzinfo)] = path
     for moment in retention.backups_to_drop(list(taken), now, DAILY_BACKUPS_KEPT):
-        taken[moment].unlink(missing_ok=True)
+        _remove_backup(taken[moment])
+
+
+def _remove_backup(path: Path) -> bool:
+    try:
+        path.unlink(missing_ok=True)
+        return True
+    except OSError as error:
+        log.warning("could not delete the old backup %s (tried again next time): %s", path, error)
+        return False

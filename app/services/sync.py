@@ -29,7 +29,7 @@ from app.security.fieldcrypt import open_json
 from app.services.profile import Profile, create_profile, is_initialised, open_profile
 from app.store.meta import MetaStore
 from app.store.tables import complaint_data, complaints, events, number_blocks, quarantine
-from app.sync import credentials, outbox, state
+from app.sync import credentials, outbox, proxies, state
 from app.sync.lock import sync_lock
 from app.sync.protocol import CHAIN_REJECTIONS, EnrolRequest, NumberClaim
 from app.sync.reference import merged_regions, read_kind
@@ -104,6 +104,8 @@ class SyncStatus:
     clock_skew_seconds: float | None
     clock_warning: str | None
     daily_time: str | None
+    proxy_setting: str = "system"  # "system", "direct" or a proxy URL (``app.sync.proxies``)
+    route: str = ""  # how the hub is reached now: "经代理 http://10.1.1.1:8080（…）" or "直连…"
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,34 @@ def status(profile: Profile) -> SyncStatus:
         conflicts=tuple(ConflictItem(x.id, x.case_no, tuple(open_json(x.data).get("conflicts", [])))
                         for x in conflicted),
         quarantined=kept, blobs_pending=blobs_pending, clock_skew_seconds=skew, clock_warning=warning,
-        daily_time=values.get(state.DAILY_TIME) or None)
+        daily_time=values.get(state.DAILY_TIME) or None, proxy_setting=values.get(state.PROXY) or proxies.SYSTEM,
+        route=route_text(values.get(state.HUB_URL), values.get(state.PROXY)))
+
+
+def route_text(hub_url: str | None, setting: str | None) -> str:
+    """The resolved route for the diagnostics, or why it cannot be resolved (never raises)."""
+    if not hub_url:
+        return ""
+    try:
+        return proxies.resolve(normalise_url(hub_url), setting or proxies.SYSTEM).describe()
+    except DomainError as error:
+        return describe(error)
+
+
+def connection(profile: Profile) -> tuple[str | None, str]:
+    """(hub URL, route text) without the rest of the status: for the line before each sync."""
+    with profile.store.read() as session:
+        meta = MetaStore(session)
+        hub_url, setting = meta.get(state.HUB_URL), meta.get(state.PROXY)
+    return hub_url, route_text(hub_url, setting)
+
+
+def set_proxy(profile: Profile, text: str | None) -> str:
+    """The hub proxy setting: ``直连``/``direct``, ``系统设置``/``system`` (the default) or a proxy URL
+    such as ``http://10.1.1.1:8080``. Returns the stored form; a wrong entry raises ``hub_proxy_invalid``."""
+    value = proxies.parse_setting(text)
+    _record(profile, {state.PROXY: value})
+    return value
 
 
 def _quarantined(session, device_id: str) -> list[QuarantinedEvent]:
@@ -184,9 +213,11 @@ def _action_label(action: str) -> str:
 def client_for(profile: Profile, transport=None) -> HubClient:
     with profile.store.read() as session:
         enrolment = state.enrolment(MetaStore(session))
+        setting = MetaStore(session).get(state.PROXY, proxies.SYSTEM)
     if enrolment is None:
         raise DomainError("not_enrolled")
-    return HubClient(enrolment.hub_url, credentials.load_token(profile.device_id), transport=transport)
+    return HubClient(enrolment.hub_url, credentials.load_token(profile.device_id), transport=transport,
+                     proxy_setting=setting or proxies.SYSTEM)
 
 
 def sync_now(profile: Profile, progress: Callable[[SyncProgress], None] | None = None,
@@ -198,6 +229,7 @@ def sync_now(profile: Profile, progress: Callable[[SyncProgress], None] | None =
         _record(profile, {state.LAST_ATTEMPT: iso_utc(profile.now())})
         try:
             with client_for(profile, transport) as client:
+                log.info("sync with %s: %s", client.base_url, client.route.describe())
                 run = SyncRun(profile, client, progress, cancel, lambda: _document_prefixes(profile))
                 report = run.run(verify=verify, repair=repair)
         except DomainError as error:
@@ -250,7 +282,8 @@ def _claims(profile: Profile) -> list[NumberClaim]:
     return [NumberClaim(series=r.series, year=r.year, max=r.next - 1) for r in rows if r.next > 1]
 
 
-def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, *, transport=None) -> Enrolled:
+def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, *, transport=None,
+           proxy: str | None = None) -> Enrolled:
     """Join the hub with a one-time code: a new profile in an empty ``home``, or an existing standalone one.
 
     A profile already enrolled with this hub may enrol again only with a replacement code the hub
@@ -260,6 +293,7 @@ def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, 
     ``sync_now`` to fetch them.
     """
     url = normalise_url(hub_url)
+    proxy_value = proxies.parse_setting(proxy) if proxy is not None else None  # None: keep the profile's
     credentials.check_available()  # before the one-time code is spent
     name = (device_name or os.environ.get("COMPUTERNAME") or socket.gethostname() or "lvyue").strip()[:100]
     profile = open_profile(home, daily_backup=False) if is_initialised(home) else None
@@ -270,14 +304,18 @@ def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, 
                 current = state.enrolment(MetaStore(session))
             if current is not None and normalise_url(current.hub_url) != url:
                 raise DomainError("already_enrolled", hub=current.hub_url)
+            if proxy_value is None:
+                with profile.store.read() as session:
+                    proxy_value = MetaStore(session).get(state.PROXY) or None
         request = EnrolRequest(code=code, device_name=name, client_version=__version__,
                                device_id=profile.device_id if profile else uuid7(),
                                region_code=profile.office.region_code if profile else None,
                                numbers_used=_claims(profile) if profile else [])
-        with HubClient(url, transport=transport) as client:
+        setting = proxy_value or proxies.SYSTEM
+        with HubClient(url, transport=transport, proxy_setting=setting) as client:
             client.meta()
             answer = client.enrol(request)
-        with HubClient(url, answer.token, transport=transport) as client:
+        with HubClient(url, answer.token, transport=transport, proxy_setting=setting) as client:
             hub_regions = canonical_json(client.reference().regions)  # the hub may know regions we do not
         if profile is None:
             profile = create_profile(home, region_code=answer.scope.region_code, office_name=answer.office_name,
@@ -288,6 +326,8 @@ def enroll(home: Path, hub_url: str, code: str, device_name: str | None = None, 
             uow.meta.set("device_id", answer.device_id)
             uow.meta.set("numbering", "hub")
             uow.meta.set("hub_regions", hub_regions)
+            if proxy_value is not None:
+                uow.meta.set(state.PROXY, proxy_value)
             for key, value in ((state.HUB_URL, url), (state.HUB_ID, answer.hub_id), (state.DEVICE_NAME, name),
                                (state.SCOPE_REGION, answer.scope.region_code), (state.SCOPE_NAME, answer.scope.name),
                                *(() if same_hub else ((state.CURSOR, "0"), (state.REFERENCE_VERSION, "0")))):

@@ -22,6 +22,10 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows
 
     def _unheld(path: Path) -> bool:
         return True
+
+    def unheld(path: Path) -> bool:
+        """Windows: a file still open elsewhere cannot be deleted, so deleting is the test."""
+        return True
 else:
     import fcntl
 
@@ -41,6 +45,8 @@ else:
             return False
         finally:
             os.close(fd)
+
+    unheld = _unheld
 
 
 def sweep(folder: Path) -> int:

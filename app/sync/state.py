@@ -21,6 +21,7 @@ LAST_REPORT = "sync.last_report"
 SKEW = "sync.clock_skew_seconds"
 INTEGRITY_AT = "sync.integrity_checked_at"
 DAILY_TIME = "sync.daily_time"  # "HH:MM" for the window's optional daily sync; "" = off
+PROXY = "sync.proxy"  # "system" (default: environment, then Windows settings), "direct" or a proxy URL
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import logging
 import os
 import ssl
 import time
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from app import __version__
 from app.domain.errors import DomainError
 from app.messages import MESSAGES
+from app.sync import proxies
 from app.sync.protocol import (
     API_PREFIX,
     CLIENT_HEADER,
@@ -40,6 +42,7 @@ from app.sync.protocol import (
     QuarantineList,
     Reference,
 )
+from app.sync.proxies import Route
 
 M = TypeVar("M", bound=BaseModel)
 RETRY_DELAYS = (0.3, 1.0)
@@ -70,13 +73,45 @@ class SyncError(DomainError):
 
 @functools.cache
 def _tls() -> ssl.SSLContext:
-    """The system's trust store (Windows: the certificate store), plus ``LVYUE_SYNC_CA_FILE`` if the
-    hub uses a private CA. Built once: creating a context costs tens of milliseconds."""
-    context = ssl.create_default_context()
+    """The operating system's own certificate verification (``truststore``; Windows: the certificate
+    store, where IT installs a government CA by group policy — ``ssl``'s default context loads only some
+    of its stores), plus ``LVYUE_SYNC_CA_FILE`` if the hub uses a private CA. Built once: creating a
+    context costs tens of milliseconds."""
+    try:
+        import truststore
+    except ImportError:  # an environment built before truststore joined the desktop extra
+        logging.getLogger(__name__).warning("truststore missing: only the default certificate stores are used")
+        context = ssl.create_default_context()
+    else:
+        context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     extra = os.environ.get("LVYUE_SYNC_CA_FILE")
     if extra:
         context.load_verify_locations(cafile=extra)
     return context
+
+
+def _untrusted_certificate(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def transport_failure(error: httpx.TransportError, route: Route | None) -> SyncError:
+    """A network failure as a Chinese message: an untrusted certificate, a proxy that failed, or the hub
+    unreachable (all transient except the certificate, which needs the administrator)."""
+    certificate = _untrusted_certificate(error)
+    if certificate is not None:
+        detail = certificate.verify_message or str(certificate)
+        return SyncError("hub_certificate_untrusted", detail=str(detail)[:200])
+    if route is not None and route.proxy and isinstance(error, httpx.ProxyError | httpx.ConnectError):
+        return SyncError("hub_proxy_failed", transient=True, proxy=proxies.display_proxy(route.proxy),
+                         detail=type(error).__name__)
+    return SyncError("hub_unreachable", transient=True, detail=type(error).__name__)
 
 
 def normalise_url(url: str) -> str:
@@ -90,15 +125,22 @@ def normalise_url(url: str) -> str:
 
 
 class HubClient:
+    """One hub. The proxy is resolved once (``app.sync.proxies``: the profile's setting, the environment,
+    the Windows settings with their bypass list) and httpx is told not to look again (``trust_env``)."""
+
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 60.0,
-                 transport: httpx.BaseTransport | None = None, retries: bool = True) -> None:
+                 transport: httpx.BaseTransport | None = None, retries: bool = True,
+                 proxy_setting: str | None = proxies.SYSTEM, route: Route | None = None) -> None:
         headers = {CLIENT_HEADER: __version__, "Accept-Encoding": "gzip"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = normalise_url(base_url)
         self.delays = RETRY_DELAYS if retries else ()
+        self.route = route if route is not None else proxies.resolve(self.base_url, proxy_setting)
+        proxy = self.route.proxy if transport is None else None  # a test transport is the whole network
         self._http = httpx.Client(base_url=self.base_url + API_PREFIX, headers=headers, transport=transport,
-                                  timeout=httpx.Timeout(timeout, connect=15.0), verify=_tls())
+                                  timeout=httpx.Timeout(timeout, connect=15.0), verify=_tls(), proxy=proxy,
+                                  trust_env=False)
 
     def close(self) -> None:
         self._http.close()
@@ -158,7 +200,7 @@ class HubClient:
             try:
                 return self._http.request(method, path, **kwargs)
             except httpx.TransportError as error:
-                raise SyncError("hub_unreachable", transient=True, detail=type(error).__name__) from None
+                raise transport_failure(error, self.route) from None
 
         return self._send(send, model, retry)
 
@@ -226,4 +268,4 @@ class HubClient:
                     for block in response.iter_bytes(1024 * 1024):
                         handle.write(block)
         except httpx.TransportError as error:
-            raise SyncError("hub_unreachable", transient=True, detail=type(error).__name__) from None
+            raise transport_failure(error, self.route) from None

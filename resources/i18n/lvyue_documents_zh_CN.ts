@@ -37,20 +37,30 @@
 <context>
     <name>DocumentSaving</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="36"/>
-        <location filename="../../ui/documents/preview_dialog.py" line="45"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="43"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="66"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="38"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="44"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="46"/>
-        <source>Could not save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
+        <location filename="../../ui/documents/preview_dialog.py" line="67"/>
+        <source>The PDF was not saved.</source>
+        <translation>PDF 未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="70"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/preview_dialog.py" line="71"/>
+        <source>Save under another name…</source>
+        <translation>另存为其他文件名…</translation>
     </message>
 </context>
 <context>
@@ -89,108 +99,114 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="53"/>
+        <location filename="../../ui/documents/documents_page.py" line="56"/>
         <source>Search number, case, recipient, complainant, respondent</source>
         <translation>检索文号、案号、主送单位、投诉人、被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="56"/>
+        <location filename="../../ui/documents/documents_page.py" line="59"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="77"/>
+        <location filename="../../ui/documents/documents_page.py" line="80"/>
         <source>Preview / reprint</source>
         <translation>预览 / 重印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="79"/>
+        <location filename="../../ui/documents/documents_page.py" line="82"/>
         <source>Print selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="81"/>
+        <location filename="../../ui/documents/documents_page.py" line="84"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="83"/>
+        <location filename="../../ui/documents/documents_page.py" line="86"/>
         <source>Reminders…</source>
         <translation>催办督办…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="85"/>
+        <location filename="../../ui/documents/documents_page.py" line="88"/>
         <source>Overdue steps by department; issue 催办函 or 督办通知 in a batch</source>
         <translation>按部门查看超期事项，批量开具催办函或督办通知</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="97"/>
+        <location filename="../../ui/documents/documents_page.py" line="100"/>
         <source>Issued documents</source>
         <translation>文书台账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="116"/>
+        <location filename="../../ui/documents/documents_page.py" line="119"/>
         <source>No documents have been issued yet. Documents are issued while handling a complaint (open it, then choose the step).</source>
         <translation>还没有开具文书。文书在办理投诉时开具：打开投诉，选择要办理的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="118"/>
+        <location filename="../../ui/documents/documents_page.py" line="121"/>
         <source>No documents match the search.</source>
         <translation>没有符合搜索条件的文书。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="118"/>
+        <location filename="../../ui/documents/documents_page.py" line="121"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="139"/>
+        <location filename="../../ui/documents/documents_page.py" line="142"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="164"/>
-        <location filename="../../ui/documents/documents_page.py" line="220"/>
+        <location filename="../../ui/documents/documents_page.py" line="167"/>
+        <location filename="../../ui/documents/documents_page.py" line="236"/>
         <source>%1 documents</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="171"/>
+        <location filename="../../ui/documents/documents_page.py" line="174"/>
         <source>Preparing documents…</source>
         <translation>正在准备文书…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="171"/>
+        <location filename="../../ui/documents/documents_page.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="172"/>
+        <location filename="../../ui/documents/documents_page.py" line="175"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="201"/>
+        <location filename="../../ui/documents/documents_page.py" line="204"/>
+        <location filename="../../ui/documents/documents_page.py" line="224"/>
         <source>Save the selected documents in</source>
         <translation>将所选文书保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="213"/>
+        <location filename="../../ui/documents/documents_page.py" line="221"/>
         <source>Saved %1 documents in %2</source>
         <translation>已将 %1 件文书保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="221"/>
+        <location filename="../../ui/documents/documents_page.py" line="225"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/documents_page.py" line="237"/>
         <source>No documents match</source>
         <translation>没有符合条件的文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="222"/>
+        <location filename="../../ui/documents/documents_page.py" line="238"/>
         <source>No documents have been issued yet</source>
         <translation>尚未开具任何文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/documents_page.py" line="233"/>
+        <location filename="../../ui/documents/documents_page.py" line="249"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -422,12 +438,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="70"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="100"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/preview_dialog.py" line="71"/>
+        <location filename="../../ui/documents/preview_dialog.py" line="101"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>

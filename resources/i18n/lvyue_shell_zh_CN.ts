@@ -724,137 +724,137 @@ in force</source>
 <context>
     <name>CreditCheckPage</name>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="60"/>
+        <location filename="../../ui/pages/credit_check.py" line="61"/>
         <source>Body name, its pinyin or pinyin initials, or credit code</source>
         <translation>单位名称（可用全拼或拼音首字母）或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="67"/>
+        <location filename="../../ui/pages/credit_check.py" line="68"/>
         <source>Look up a government body</source>
         <translation>查找单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="80"/>
+        <location filename="../../ui/pages/credit_check.py" line="81"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="80"/>
+        <location filename="../../ui/pages/credit_check.py" line="81"/>
         <source>Confirmed on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="80"/>
+        <location filename="../../ui/pages/credit_check.py" line="81"/>
         <source>Confirmed by</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="81"/>
+        <location filename="../../ui/pages/credit_check.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="81"/>
+        <location filename="../../ui/pages/credit_check.py" line="82"/>
         <source>Repaired on</source>
         <translation>修复日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="87"/>
+        <location filename="../../ui/pages/credit_check.py" line="88"/>
         <source>Department that asked for the check (optional)</source>
         <translation>申请核查的单位（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="88"/>
+        <location filename="../../ui/pages/credit_check.py" line="89"/>
         <source>Issue the check result…</source>
         <translation>出具核查结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="100"/>
+        <location filename="../../ui/pages/credit_check.py" line="101"/>
         <source>Requested by</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="104"/>
+        <location filename="../../ui/pages/credit_check.py" line="105"/>
         <source>This account cannot issue check results (separation of duties, 三员分立): a clerk, handler or reviewer issues them.</source>
         <translation>按“三员分立”，本账户不能出具核查结果：由登记、承办或审核人员出具。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="129"/>
+        <location filename="../../ui/pages/credit_check.py" line="130"/>
         <source>Only a clerk, handler or leader can issue a check result</source>
         <translation>只有登记、承办或审核人员可以出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="131"/>
+        <location filename="../../ui/pages/credit_check.py" line="132"/>
         <source>Type a body&apos;s name, its pinyin initials or its credit code above to check its record.</source>
         <translation>在上方输入机关名称、拼音首字母或统一社会信用代码，查看其失信记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="133"/>
+        <location filename="../../ui/pages/credit_check.py" line="134"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="134"/>
+        <location filename="../../ui/pages/credit_check.py" line="135"/>
         <source>No government body matches the search. Try the full name, the pinyin initials or the credit code.</source>
         <translation>没有找到符合条件的机关。请试试全称、拼音首字母或统一社会信用代码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="136"/>
+        <location filename="../../ui/pages/credit_check.py" line="137"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="138"/>
+        <location filename="../../ui/pages/credit_check.py" line="139"/>
         <source>The breach register holds no record of this body.</source>
         <translation>失信记录台账中没有该机关的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="167"/>
+        <location filename="../../ui/pages/credit_check.py" line="168"/>
         <source>{n} records, {open} not repaired</source>
         <translation>失信记录 {n} 条，未修复 {open} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="169"/>
+        <location filename="../../ui/pages/credit_check.py" line="170"/>
         <source>no record</source>
         <translation>无失信记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="175"/>
+        <location filename="../../ui/pages/credit_check.py" line="176"/>
         <source>{n} bodies found</source>
         <translation>找到 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="196"/>
+        <location filename="../../ui/pages/credit_check.py" line="201"/>
         <source>Choose a body on the left to see what the breach register holds of it.</source>
         <translation>在左侧选择一个单位，查看政务失信记录台账中的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="215"/>
+        <location filename="../../ui/pages/credit_check.py" line="220"/>
         <source>Facts: {facts}</source>
         <translation>失信事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="219"/>
+        <location filename="../../ui/pages/credit_check.py" line="224"/>
         <source>Sanction</source>
         <translation>惩戒措施</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="234"/>
+        <location filename="../../ui/pages/credit_check.py" line="239"/>
         <source>Issue the check result</source>
         <translation>出具核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="235"/>
+        <location filename="../../ui/pages/credit_check.py" line="240"/>
         <source>The result for {body} gets the next number of the {prefix} series and is kept on record. Issue it now?</source>
         <translation>将为“{body}”的核查结果取 {prefix} 的下一个编号并留存记录。现在出具吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="253"/>
+        <location filename="../../ui/pages/credit_check.py" line="258"/>
         <source>Issued as {number}; the check is recorded and can be reprinted.</source>
         <translation>已出具，编号 {number}；本次核查已记录，可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/credit_check.py" line="260"/>
+        <location filename="../../ui/pages/credit_check.py" line="265"/>
         <source>Credit check</source>
         <translation>信用核查</translation>
     </message>
@@ -1069,17 +1069,17 @@ in force</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="93"/>
+        <location filename="../../ui/sync/enrolment.py" line="100"/>
         <source>Connect to the prefecture hub</source>
         <translation>接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="94"/>
+        <location filename="../../ui/sync/enrolment.py" line="101"/>
         <source>Connect this office to the prefecture hub</source>
         <translation>将本单位接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="96"/>
+        <location filename="../../ui/sync/enrolment.py" line="103"/>
         <source>What happens to the data already on this computer:
 • Every complaint and every record made here is uploaded at the first sync; nothing is lost or doubled.
 • Case and document numbers already used stay this computer&apos;s; if another computer already holds one of them, the hub refuses to enrol (check with the hub administrator first).
@@ -1096,7 +1096,7 @@ in force</source>
 • 加入后不能再改回单机模式。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="118"/>
+        <location filename="../../ui/sync/enrolment.py" line="125"/>
         <source>Enrol</source>
         <translation>加入</translation>
     </message>
@@ -1119,22 +1119,32 @@ in force</source>
         <translation>如 双柏发改局-登记室</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="63"/>
+        <location filename="../../ui/sync/enrolment.py" line="62"/>
+        <source>System settings, Direct, or e.g. http://10.1.1.1:8080</source>
+        <translation>系统设置、直连，或代理地址如 http://10.1.1.1:8080</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="65"/>
         <source>Hub address</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="64"/>
+        <location filename="../../ui/sync/enrolment.py" line="66"/>
         <source>One-time code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="65"/>
+        <location filename="../../ui/sync/enrolment.py" line="67"/>
         <source>Name of this computer</source>
         <translation>本机名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/enrolment.py" line="66"/>
+        <location filename="../../ui/sync/enrolment.py" line="68"/>
+        <source>Proxy (usually empty)</source>
+        <translation>代理（一般不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/enrolment.py" line="69"/>
         <source>The hub administrator gives you the address and the code (valid 7 days, usable once). The name tells the hub&apos;s administrator which computer this is.</source>
         <translation>中心地址和注册码由州级中心管理员提供（注册码 7 天内有效，只能使用一次）。本机名称便于中心管理员识别这台电脑。</translation>
     </message>
@@ -1928,6 +1938,29 @@ in force</source>
         <location filename="../../ui/pages/statistics_period.py" line="94"/>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyBox</name>
+    <message>
+        <location filename="../../ui/sync/proxy_box.py" line="33"/>
+        <source>System settings, Direct, or e.g. http://10.1.1.1:8080</source>
+        <translation>系统设置、直连，或代理地址如 http://10.1.1.1:8080</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/proxy_box.py" line="34"/>
+        <source>System settings: the Windows proxy settings with their exceptions (e.g. *.gov.cn goes direct). Direct: never a proxy. Or a proxy address.</source>
+        <translation>系统设置：按 Windows 代理设置及其例外列表（如 *.gov.cn 直连）。直连：不使用代理。也可填写代理地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/proxy_box.py" line="36"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/proxy_box.py" line="58"/>
+        <source>Saved; used from the next sync.</source>
+        <translation>已保存，下次同步起使用。</translation>
     </message>
 </context>
 <context>
@@ -2920,179 +2953,189 @@ Try again now?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="64"/>
-        <location filename="../../ui/pages/sync.py" line="259"/>
+        <location filename="../../ui/pages/sync.py" line="65"/>
+        <location filename="../../ui/pages/sync.py" line="265"/>
         <source>Standalone mode: not connected to the prefecture hub</source>
         <translation>单机模式，未接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="66"/>
+        <location filename="../../ui/pages/sync.py" line="67"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="69"/>
+        <location filename="../../ui/pages/sync.py" line="70"/>
         <source>Connect to the prefecture hub…</source>
         <translation>接入州级中心…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="82"/>
         <source>Hub</source>
         <translation>中心地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="82"/>
+        <source>Connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="83"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
+        <location filename="../../ui/pages/sync.py" line="83"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="84"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
+        <location filename="../../ui/pages/sync.py" line="84"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="80"/>
+        <location filename="../../ui/pages/sync.py" line="85"/>
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="85"/>
+        <location filename="../../ui/pages/sync.py" line="90"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="87"/>
+        <location filename="../../ui/pages/sync.py" line="92"/>
         <source>Available once this office is enrolled with the prefecture hub</source>
         <translation>接入州级中心后可用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="89"/>
-        <location filename="../../ui/pages/sync.py" line="246"/>
+        <location filename="../../ui/pages/sync.py" line="94"/>
+        <location filename="../../ui/pages/sync.py" line="251"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="92"/>
+        <location filename="../../ui/pages/sync.py" line="97"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="123"/>
+        <location filename="../../ui/pages/sync.py" line="128"/>
         <source>These records stay on this computer and are never deleted. The hub&apos;s reason and what to do are beside each; double-click a row to open its complaint.</source>
         <translation>这些记录仍保存在本机，不会删除。每条记录后面是中心给出的原因和处理办法；双击一行可打开该案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="130"/>
+        <location filename="../../ui/pages/sync.py" line="135"/>
         <source>Changes made on two computers at the same time are all kept; the ones that could not be applied wait here. A leader opens the complaint and chooses “Resolve” to apply or dismiss each.</source>
         <translation>两台电脑同时对同一案件所做的变更都会保留，未能采纳的在这里等待核对。请审核人打开案件，通过“核对处理”逐项决定采纳或不采纳。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="133"/>
+        <location filename="../../ui/pages/sync.py" line="138"/>
         <source>Show them in the complaint list</source>
         <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="135"/>
+        <location filename="../../ui/pages/sync.py" line="140"/>
         <source>Complaints to check</source>
         <translation>待核对的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="146"/>
+        <location filename="../../ui/pages/sync.py" line="151"/>
         <source>These records do not count in any complaint: they are malformed (made by a faulty or outdated program on some computer) or the hub administrator quarantined them for every computer. They are kept, and everything else syncs as usual. Nothing needs doing here; if a record of this computer is listed, tell the system administrator.</source>
         <translation>以下记录不计入任何案件：它们格式有误（由某台电脑上有故障或过旧的程序产生），或已由中心管理员在所有设备上隔离。记录均予保存，其余数据照常同步。此处无需操作；如列有本机的记录，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="261"/>
+        <location filename="../../ui/pages/sync.py" line="267"/>
         <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
         <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="281"/>
+        <location filename="../../ui/pages/sync.py" line="289"/>
         <source>Complaints to check ({n})</source>
         <translation>待核对的案件（{n} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="190"/>
+        <location filename="../../ui/pages/sync.py" line="195"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="207"/>
+        <location filename="../../ui/pages/sync.py" line="212"/>
         <source>Sync complete: {sent} records sent, {received} received.</source>
         <translation>同步完成：上传 {sent} 条记录，下载 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="210"/>
+        <location filename="../../ui/pages/sync.py" line="215"/>
         <source>{n} records the hub already had were confirmed.</source>
         <translation>另有 {n} 条记录中心此前已收到，已确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="212"/>
+        <location filename="../../ui/pages/sync.py" line="217"/>
         <source>The hub refused {n} records: they stay on this computer, see below.</source>
         <translation>中心拒收 {n} 条记录：仍保存在本机，原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="215"/>
+        <location filename="../../ui/pages/sync.py" line="220"/>
         <source>Attachments: {up} sent, {down} received.</source>
         <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="218"/>
+        <location filename="../../ui/pages/sync.py" line="223"/>
         <source>{n} attachments are not through yet; the next sync carries on.</source>
         <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="221"/>
+        <location filename="../../ui/pages/sync.py" line="226"/>
         <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
         <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="246"/>
+        <location filename="../../ui/pages/sync.py" line="251"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="249"/>
+        <location filename="../../ui/pages/sync.py" line="254"/>
         <source>{pending} records</source>
         <translation>{pending} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="251"/>
+        <location filename="../../ui/pages/sync.py" line="256"/>
         <source>, {n} attachments</source>
         <translation>，附件 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="268"/>
+        <location filename="../../ui/pages/sync.py" line="274"/>
         <source>Enrolled with the prefecture hub</source>
         <translation>已接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="278"/>
+        <location filename="../../ui/pages/sync.py" line="286"/>
         <source>Refused by the hub ({n})</source>
         <translation>中心拒收的记录（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="284"/>
+        <location filename="../../ui/pages/sync.py" line="292"/>
         <source>Set aside ({n})</source>
         <translation>隔离保存的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="289"/>
+        <location filename="../../ui/pages/sync.py" line="297"/>
         <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
         <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="296"/>
+        <location filename="../../ui/pages/sync.py" line="304"/>
         <source>The last attempt ({time}) failed: {message}</source>
         <translation>上次同步（{time}）失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="294"/>
+        <location filename="../../ui/pages/sync.py" line="302"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>

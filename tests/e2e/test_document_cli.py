@@ -109,6 +109,12 @@ def test_issue_list_reprint_through_the_cli(cli, tmp_path):
     assert again.read_bytes() == pdf
     ok(cli("document", "reprint", issued["number"], "-o", str(again), "--force"))
     assert again.read_bytes() == pdf
+    in_the_way = tmp_path / "文件夹.pdf"  # a folder where the PDF should go (on Windows, like a PDF open in WPS)
+    in_the_way.mkdir()
+    refused = cli("document", "reprint", issued["number"], "-o", str(in_the_way), "--force")
+    assert refused.returncode == 1
+    assert "是一个文件夹" in refused.stderr and "另存为其他文件名" in refused.stderr and "Traceback" not in refused.stderr
+    assert list(in_the_way.iterdir()) == [] and not list(tmp_path.glob(".lvyue-*"))
 
 
 def test_refusals_are_chinese_and_take_no_number(cli, tmp_path):

@@ -78,7 +78,7 @@ def test_a_copy_to_open_lands_inside_the_session_folder_under_a_safe_name(stored
     assert copy.name == written and copy.read_bytes() == content
     assert copy.parent == folder.path / sha[:12]
     made = {tmp_path / name for name in files_under(tmp_path) - before}
-    assert made == {folder.path, copy.parent, copy}  # nothing written anywhere else
+    assert made == {folder.path, folder.path / ".session", copy.parent, copy}  # nothing written anywhere else
     folder.remove()
     assert files_under(tmp_path) == before
 

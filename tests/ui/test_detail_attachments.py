@@ -69,7 +69,7 @@ def test_a_hostile_name_opens_only_inside_the_session_folder(qtbot, office, make
     folder = ctx.open_folder.path
     assert opened == [folder / sha[:12] / shown]
     assert opened[0].read_bytes() == CONTENT
-    assert files_under(tmp_path) - before == {folder, folder / sha[:12], opened[0]}  # nothing anywhere else
+    assert files_under(tmp_path) - before == {folder, folder / ".session", folder / sha[:12], opened[0]}  # nothing else
     assert folder.is_relative_to(tmp_path / "opened")
 
 

@@ -197,3 +197,33 @@ def test_the_first_issue_asks_a_leader_for_the_office_contact(qtbot, office, mak
     assert office_settings.get(office.profile).contact_phone == "0878-7721234"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(issued.args[0].path.read_bytes())).pages)
     assert "联系人：李娜，电话：0878-7721234" in text.replace("\n", "")
+
+
+def test_saving_several_says_which_could_not_be_saved(qtbot, tmp_path, office, make_ctx, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.documents.preview_dialog import file_name_for
+    from ui.widgets import file_dialogs
+
+    receipt = documents.issue(office.profile, office.handler, complaint_in(office, "registered"), "receipt")
+    letter = documents.issue(office.profile, office.handler, complaint_in(office, "forwarded"), "forward_letter")
+    page = DocumentsPage(make_ctx("leader"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    rows = {page.model.row_at(i).number: page.model.row_at(i) for i in range(2)}
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    blocked = folder / file_name_for(f"{letter.number} {rows[letter.number].kind_label}")
+    blocked.mkdir()  # a folder where the letter's PDF should go (on Windows, like the PDF open in WPS)
+    monkeypatch.setattr(file_dialogs, "_get_existing_directory", lambda *a: str(folder))
+    page.table.selectAll()
+    page.save_selected()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "save-failed") is not None, timeout=20000)
+    box = page.findChild(QMessageBox, "save-failed")
+    assert "未保存：1 份" in box.text() and "是一个文件夹" in box.informativeText()
+    assert page.status.text() == f"已将 1 件文书保存到 {folder}"
+    saved = folder / file_name_for(f"{receipt.number} {rows[receipt.number].kind_label}")
+    assert saved.read_bytes() == receipt.path.read_bytes() and blocked.is_dir()
+    assert page.findChild(QMessageBox, "saved_confirmation") is None  # not "saved" when one was not
+    box.close()

@@ -104,6 +104,7 @@ def test_the_wizard_enrols_a_new_profile_and_the_hubs_officer_logs_in(qtbot, hub
     page.form.hub.setText(hub.url)
     page.form.code.setText(hub.code(REGION, OFFICE).lower())  # typed as read over the phone
     page.form.name.setText("双柏发改局-登记室")
+    page.form.proxy.setText("直连")  # the hub is on the government network: never the internet proxy
     assert finish.isEnabled()
     finish.click()
     qtbot.waitUntil(lambda: page.done, timeout=30000)
@@ -127,6 +128,7 @@ def test_the_wizard_enrols_a_new_profile_and_the_hubs_officer_logs_in(qtbot, hub
     qtbot.waitUntil(lambda: window.sync_label.text().startswith(("已同步", "待上传")), timeout=10000)
     status = fresh_status(qtbot, window)
     assert status.enrolled and status.device_name == "双柏发改局-登记室" and status.scope_region == REGION
+    assert status.proxy_setting == "direct" and status.route == "直连（本档案设置）"
     tasks.wait_idle()
     startup.close()
 
@@ -438,3 +440,31 @@ def test_records_set_aside_are_listed_with_their_reason_and_open_their_complaint
     with qtbot.waitSignal(page.open_complaint, timeout=5000) as opened:
         page.set_aside.itemActivated.emit(row, 0)
     assert opened.args == [complaint_id, case_no]
+
+
+def test_the_proxy_is_set_on_the_sync_page_and_the_route_is_shown(qtbot, make_device, open_window, monkeypatch):
+    import os
+
+    from app.sync import proxies
+    from tests.counting_proxy import CountingProxy
+
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name)
+    monkeypatch.setattr(proxies, "read_registry", dict)
+    device = make_device()
+    window = open_window(device)
+    page = window.sync
+    assert page.route.text() == "直连" and page.proxy.edit.text() == "系统设置"
+    with CountingProxy() as proxy:
+        page.proxy.edit.setText("socks5://10.1.1.1:1080")  # refused in Chinese; the stored value stays
+        with qtbot.waitSignal(page.controller.status_changed, timeout=10000, raising=False):
+            page.proxy.save_button.click()
+        qtbot.waitUntil(lambda: "同步代理设置无效" in page.proxy.note.text(), timeout=10000)
+        assert device.status().proxy_setting == "system"
+        page.proxy.edit.setText(proxy.url)
+        page.proxy.save_button.click()
+        qtbot.waitUntil(lambda: page.route.text() == f"经代理 {proxy.url}（本档案设置）", timeout=10000)
+        assert page.proxy.note.text() == "已保存，下次同步起使用。"
+        assert "同步完成" in sync_by_button(qtbot, window)
+        assert proxy.requests["GET"] >= 2  # the sync went through the proxy the officer set

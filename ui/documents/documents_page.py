@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.documents.render import Printable
 from app.domain.document_kinds import KIND_LABELS
+from app.domain.errors import DomainError
+from app.messages import describe
 from app.services import documents
 from app.services.documents import DocumentRow
+from app.services.file_output import write_pdf
 from ui.context import UiContext
 from ui.documents.document_table import RECIPIENT, DocumentTableModel
 from ui.documents.preview_dialog import PdfPreviewDialog, file_name_for, save_pdf
@@ -208,10 +211,23 @@ class DocumentsPage(QWidget):
         save_pdf(self, pdf, f"{row.number} {row.kind_label}")
 
     def _save_all(self, folder: Path, rows: list[DocumentRow], pdfs: list[bytes]) -> None:
+        failed: list[str] = []
         for row, pdf in zip(rows, pdfs, strict=True):
-            (folder / file_name_for(f"{row.number} {row.kind_label}")).write_bytes(pdf)
-        text = self.tr("Saved %1 documents in %2").replace("%1", str(len(pdfs))).replace("%2", str(folder))
+            try:
+                write_pdf(folder / file_name_for(f"{row.number} {row.kind_label}"), pdf)
+            except DomainError as error:  # open in WPS/Acrobat, a folder of that name…: said, never silent
+                failed.append(describe(error))
+        saved = len(pdfs) - len(failed)
+        text = self.tr("Saved %1 documents in %2").replace("%1", str(saved)).replace("%2", str(folder))
         self.status.setText(text)
+        if failed:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Save the selected documents in"),
+                              text + "\n" + self.tr("Not saved: %1").replace("%1", str(len(failed))), parent=self)
+            box.setObjectName("save-failed")
+            box.setDetailedText("\n".join(failed))
+            box.setInformativeText(failed[0])
+            box.open()
+            return
         file_dialogs.confirm_saved(self, folder, text)
 
     def _loaded(self, total: int) -> None:

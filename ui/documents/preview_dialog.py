@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.render import Printable
+from app.domain.errors import DomainError
+from app.messages import describe
+from app.services.file_output import write_pdf
 from ui.documents.pdf_pane import PdfPane
 from ui.documents.printing import print_with_dialog, print_with_progress
 from ui.widgets import file_dialogs
@@ -33,22 +36,45 @@ def file_name_for(title: str) -> str:
 
 def save_pdf(parent: QWidget, pdf: bytes, title: str) -> Path | None:
     """Ask where to save (the last folder used for documents, else 文档), save, confirm with 打开所在文件夹;
-    None when the user cancels or the file could not be written."""
-    path, _ = file_dialogs.ask_save_path(parent, QCoreApplication.translate("DocumentSaving", "Save as"),
-                                         file_name_for(title),
-                                         QCoreApplication.translate("DocumentSaving", "PDF files (*.pdf)"), "documents")
-    if path is None:
-        return None
-    target = path if path.name.lower().endswith(".pdf") else path.with_name(path.name + ".pdf")
-    try:
-        target.write_bytes(pdf)
-    except OSError as error:
-        QMessageBox.warning(parent, QCoreApplication.translate("DocumentSaving", "Save as"),
-                            QCoreApplication.translate("DocumentSaving", "Could not save %1: %2").replace("%1", str(target))
-                            .replace("%2", error.strerror or str(error)))
-        return None
-    file_dialogs.confirm_saved(parent, target)
-    return target
+    None when the user cancels. A file that cannot be written (open in WPS/Acrobat, a folder of that
+    name, a read-only folder) is never silent: the reason in Chinese, with 重试 and 另存为…"""
+    suggested = file_name_for(title)
+    while True:
+        path, _ = file_dialogs.ask_save_path(parent, QCoreApplication.translate("DocumentSaving", "Save as"), suggested,
+                                             QCoreApplication.translate("DocumentSaving", "PDF files (*.pdf)"),
+                                             "documents")
+        if path is None:
+            return None
+        target = path if path.name.lower().endswith(".pdf") else path.with_name(path.name + ".pdf")
+        while True:
+            try:
+                write_pdf(target, pdf)
+            except DomainError as error:
+                choice = save_failed(parent, describe(error))
+                if choice == "retry":
+                    continue
+                if choice == "other":
+                    suggested = target.name
+                    break
+                return None
+            file_dialogs.confirm_saved(parent, target)
+            return target
+
+
+def save_failed(parent: QWidget, reason: str) -> str:
+    """Why the PDF was not saved, with 重试 / 另存为… / 取消: ``"retry"``, ``"other"`` or ``"cancel"``."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DocumentSaving", "Save as"),
+                      QCoreApplication.translate("DocumentSaving", "The PDF was not saved."), parent=parent)
+    box.setObjectName("save-failed")
+    box.setInformativeText(reason)
+    retry = box.addButton(QCoreApplication.translate("DocumentSaving", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(QCoreApplication.translate("DocumentSaving", "Save under another name…"),
+                          QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "other" if clicked is other else "cancel"
 
 
 class PdfPreviewDialog(QDialog):

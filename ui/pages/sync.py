@@ -32,6 +32,7 @@ from ui.context import UiContext
 from ui.sync.controller import SyncController
 from ui.sync.daily import DailySyncBox
 from ui.sync.indicator import sync_failed
+from ui.sync.proxy_box import ProxyBox
 from ui.sync.tables import ConflictTable, QuarantineTable, RefusedTable
 from ui.tasks import TaskFailure
 from ui.widgets import icons
@@ -75,7 +76,11 @@ class SyncPage(QWidget):
         facts.setContentsMargins(0, 0, 0, 0)
         self.hub, self.device, self.scope = _label(self, selectable=True), _label(self), _label(self)
         self.last_sync = _label(self)
-        for text, label in ((self.tr("Hub"), self.hub), (self.tr("This computer"), self.device),
+        self.route = _label(self, selectable=True)  # 直连 / 经代理 http://…: how the next sync reaches the hub
+        self.proxy = ProxyBox(ctx, self)
+        self.proxy.saved.connect(lambda _value: self.refresh())
+        for text, label in ((self.tr("Hub"), self.hub), (self.tr("Connection"), self.route),
+                            (self.tr("Proxy"), self.proxy), (self.tr("This computer"), self.device),
                             (self.tr("Scope"), self.scope), (self.tr("Last successful sync"), self.last_sync),
                             (self.tr("Waiting to be sent"), self.pending)):
             facts.addRow(text, label)
@@ -251,7 +256,8 @@ class SyncPage(QWidget):
             pending += self.tr(", {n} attachments").format(n=s.blobs_pending)
         self.pending.setText(pending)
         self.facts.setVisible(True)
-        for label in (self.hub, self.device, self.scope, self.last_sync):
+        # the proxy is this PC's network, known to whoever sits at it; TLS still checks the hub whatever the route
+        for label in (self.hub, self.route, self.proxy, self.device, self.scope, self.last_sync):
             self.facts.layout().setRowVisible(label, s.enrolled)
         self.enrol_button.setVisible(not s.enrolled and self._ctx.actor.has(Role.ADMIN))
         self.daily.setVisible(s.enrolled)
@@ -268,6 +274,8 @@ class SyncPage(QWidget):
         self.mode.setText(self.tr("Enrolled with the prefecture hub"))
         self.explanation.hide()
         self.hub.setText(s.hub_url or "")
+        self.route.setText(s.route)
+        self.proxy.show_value(s.proxy_setting)
         self.device.setText(f"{s.device_name or ''}（{s.device_id}）")
         self.scope.setText(f"{s.scope_name or ''}（{s.scope_region or ''}）")
         self._show_last_sync(s)

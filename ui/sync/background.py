@@ -50,11 +50,12 @@ def store_daily_time(profile: Profile, hhmm: str | None) -> str | None:
     return hhmm
 
 
-def enrol_existing(home: Path, hub_url: str, code: str, device_name: str) -> Enrolled:
-    """Enrol the open (standalone) profile; the first sync follows through the window's controller."""
+def enrol_existing(home: Path, hub_url: str, code: str, device_name: str, proxy: str | None = None) -> Enrolled:
+    """Enrol the open (standalone) profile; the first sync follows through the window's controller.
+    ``proxy``: the hub proxy setting typed in the form (None: the profile's, else 系统设置)."""
     from app.services.sync import enroll
 
-    return enroll(home, hub_url, code, device_name or None)
+    return enroll(home, hub_url, code, device_name or None, proxy=proxy)
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,14 @@ class FirstSync:
     error: str | None  # the first sync's Chinese error, when it did not complete
 
 
-def enrol_new(home: Path, hub_url: str, code: str, device_name: str, progress: Progress | None = None) -> FirstSync:
+def enrol_new(home: Path, hub_url: str, code: str, device_name: str, progress: Progress | None = None, *,
+              proxy: str | None = None) -> FirstSync:
     """A new profile joined to the hub with a one-time code, then synced once. An enrolment refusal
     raises (nothing created); a failed first sync is returned in ``error`` (the profile exists: retry
     with ``first_sync``)."""
     from app.services.sync import enroll
 
-    enrolled = enroll(home, hub_url, code, device_name or None)
+    enrolled = enroll(home, hub_url, code, device_name or None, proxy=proxy)
     return first_sync(home, enrolled, progress)
 
 

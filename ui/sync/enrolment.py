@@ -58,11 +58,14 @@ class EnrolForm(QWidget):
         self.name = QLineEdit(this_computer(), self)
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("e.g. Shuangbai DRC, registry room"))
+        self.proxy = QLineEdit(self)  # empty = 系统设置 (app.sync.proxies)
+        self.proxy.setPlaceholderText(self.tr("System settings, Direct, or e.g. http://10.1.1.1:8080"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Hub address"), self.hub)
         form.addRow(self.tr("One-time code"), self.code)
         form.addRow(self.tr("Name of this computer"), self.name)
+        form.addRow(self.tr("Proxy (usually empty)"), self.proxy)
         hint = QLabel(self.tr("The hub administrator gives you the address and the code (valid 7 days, usable "
                               "once). The name tells the hub's administrator which computer this is."), self)
         hint.setWordWrap(True)
@@ -76,6 +79,10 @@ class EnrolForm(QWidget):
 
     def values(self) -> tuple[str, str, str]:
         return self.hub.text().strip(), self.code.text().strip(), self.name.text().strip()
+
+    def proxy_setting(self) -> str | None:
+        """None (empty): the profile's setting or 系统设置; else what was typed (checked by the service)."""
+        return self.proxy.text().strip() or None
 
 
 class EnrolDialog(QDialog):
@@ -147,7 +154,7 @@ class EnrolDialog(QDialog):
         self._enable()
         hub, code, name = self.form.values()
         self._ctx.tasks.run(enrol_existing, self._ctx.profile.files.home, hub, code, name, on_done=self._done,
-                            on_error=self._failed, owner=self)
+                            on_error=self._failed, owner=self, proxy=self.form.proxy_setting())
 
     def _done(self, enrolled: Enrolled) -> None:
         self._busy = False

@@ -92,7 +92,7 @@ class EnrolPage(QWizardPage):
             hub, code, name = self.form.values()
             self.state.setText(self.tr("Connecting to the hub…"))
             self._tasks.run(enrol_new, self.home, hub, code, name, on_progress=self._progress, on_done=self._done,
-                            on_error=self._failed, owner=self)
+                            on_error=self._failed, owner=self, proxy=self.form.proxy_setting())
         else:
             self.state.setText(self.tr("Syncing…"))
             self._tasks.run(first_sync, self.home, self.result.enrolled, on_progress=self._progress,
