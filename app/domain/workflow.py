@@ -16,6 +16,7 @@ from app.domain import milestones
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.errors import DomainError
+from app.domain.event_fact import Fact
 from app.domain.intake import apply_changes
 from app.domain.payloads import (
     AccountabilityPayload,
@@ -184,19 +185,6 @@ def allowed_actions(complaint: Complaint, roles: Iterable[str]) -> list[Action]:
             continue
         result.append(action)
     return result
-
-
-@dataclass(frozen=True)
-class Fact:
-    """What ``apply`` needs of an event: the rest of the event is bookkeeping."""
-
-    id: str
-    complaint_id: str
-    action: str
-    payload: dict[str, Any]
-    actor: str
-    at: str  # ISO UTC
-    on: date  # China date of ``at``
 
 
 def apply(complaint: Complaint | None, fact: Fact) -> Complaint:
