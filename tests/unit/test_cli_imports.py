@@ -70,7 +70,10 @@ def test_a_command_still_imports_what_it_needs(tmp_path):
 # PDF, spreadsheets, the network, the window, the tests' own modules.
 NOT_FOR_READING = ("alembic", "reportlab", "fontTools", "pypdf", "openpyxl", "httpx", "PySide6", "pypinyin",
                    "pytest", "tests", "app.documents", "app.services.document_register", "app.sync.client")
-# Nor, without a login (which records a validated event), the event rules and the fold with their models.
+# A login records a validated event (pydantic and the event rules), but neither the complaint models nor the fold.
+FOR_LOGIN = (*NOT_FOR_READING, "app.domain.payloads", "app.domain.intake", "phonenumbers", "app.domain.fold",
+             "app.store.projector", "app.sync.protocol")
+# Nor, without a login, the event rules and pydantic.
 NOT_WITHOUT_LOGIN = (*NOT_FOR_READING, "pydantic", "pydantic_core", "app.domain.event_rules", "app.domain.fold",
                      "app.domain.payloads", "app.domain.intake", "app.store.projector", "app.sync.protocol")
 
@@ -114,7 +117,7 @@ def test_listing_complaints_logs_in_without_migrations_or_documents(demo, tmp_pa
     names = imported_by(tmp_path, "complaint", "list", "--home", str(home), "--user", "officer", "--limit", "5",
                         env=env, exit_codes=(0,))
     assert {"sqlalchemy", "argon2", "app.services.auth", "app.services.queries"} <= names
-    assert heavy_in(names, NOT_FOR_READING) == []
+    assert heavy_in(names, FOR_LOGIN) == []
     assert "app.cli.document_commands" not in names and "app.cli.breach_commands" not in names
 
 
