@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_cli.py [--repeat 5] [--top 10] [--before DIR]
 
 Each command runs as its own process, as a script calling ``python main.py …`` would run it: the
-median wall time of ``--repeat`` calls, beside two floors measured in the same run, a bare
+median wall time (and CPU time, which a loaded machine changes less) of ``--repeat`` calls, beside two floors measured in the same run, a bare
 ``python -c pass`` (the interpreter) and ``python -c "import sqlite3"`` (the interpreter with the
 database driver), and the ``--top`` imports with the largest cumulative time from one
 ``python -X importtime`` call. The profile is a small demo made in a temporary folder
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,13 +55,17 @@ def _run(args: list[str], *, cwd: Path = ROOT, importtime: bool = False) -> subp
     return subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, encoding="utf-8")
 
 
-def timed_s(args: list[str], cwd: Path) -> float:
+def timed_s(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one call: on a loaded machine the wall time also counts
+    the waits for a core, the CPU time barely moves."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = _run(args, cwd=cwd)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 2):
         raise SystemExit(f"{' '.join(args)} in {cwd} failed ({result.returncode}): {result.stderr[-2000:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def top_imports(args: list[str], top: int, cwd: Path = ROOT) -> list[tuple[float, str]]:
@@ -113,26 +118,26 @@ def main() -> int:
         case_no = (rows.get("items") or rows.get("rows"))[0]["case_no"]
         commands = commands_for(profile, home, case_no)
 
-        times: dict[tuple[str, str], list[float]] = {}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for label, args in commands.items():  # call by call, each code in turn: the same load for both
             for cwd in codes.values():  # the warm-up: writes the .pyc files and fills the OS file cache
                 timed_s(args, cwd)
             for _ in range(options.repeat):
                 for code, cwd in codes.items():
                     times.setdefault((label, code), []).append(timed_s(args, cwd))
-        median = {key: statistics.median(values) * 1000 for key, values in times.items()}
-
         load = os.getloadavg()
         print(f"load: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; median of {options.repeat} calls each, ms "
               f"(x pass / x sqlite3: the ratio to the two floors of the same run)")
-        print(f"{'command':<28}" + "".join(f"{code:>26}" for code in codes))
-        for label in commands:
-            cells = []
-            for code in codes:
-                ms = median[(label, code)]
-                ratios = f"{ms / median[(FLOORS[0], code)]:5.1f}x {ms / median[(FLOORS[1], code)]:5.1f}x"
-                cells.append(f"{ms:9.0f} {ratios}")
-            print(f"{label:<28}" + "".join(f"{cell:>26}" for cell in cells))
+        for kind, index in (("wall", 0), ("cpu (user + system)", 1)):
+            median = {key: statistics.median(v[index] for v in values) * 1000 for key, values in times.items()}
+            print(f"\n{kind:<28}" + "".join(f"{code:>26}" for code in codes))
+            for label in commands:
+                cells = []
+                for code in codes:
+                    ms = median[(label, code)]
+                    ratios = f"{ms / median[(FLOORS[0], code)]:5.1f}x {ms / median[(FLOORS[1], code)]:5.1f}x"
+                    cells.append(f"{ms:9.0f} {ratios}")
+                print(f"{label:<28}" + "".join(f"{cell:>26}" for cell in cells))
         for label, args in commands.items():
             if label in FLOORS:
                 continue
