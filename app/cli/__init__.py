@@ -72,13 +72,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     log_masking.install()  # no phone or ID number reaches a log or the console through logging
-    from app.cli.arguments import build_parser  # here, not at the top: ``is_cli_invocation`` stays cheap
+    # here, not at the top: ``is_cli_invocation`` stays cheap
+    from app.cli.arguments import build_parser, command_of
 
-    parser = build_parser()
+    parser = build_parser(command_of(argv))  # only the named command's parser: its module alone is imported
     args = parser.parse_args(argv)
     out = Output(json_mode=getattr(args, "json", False))
     if not getattr(args, "handler", None):
-        parser.print_help()
+        build_parser().print_help()  # every command listed
         return EXIT_USAGE
     try:
         return args.handler(args, out) or EXIT_OK

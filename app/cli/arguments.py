@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+from types import ModuleType
 
+from app.cli import OPTIONS_WITH_VALUE
 from app.cli import admin_commands as admin
-from app.cli import (
-    audit_commands,
-    breach_commands,
-    credit_commands,
-    document_commands,
-    duplicate_commands,
-    import_commands,
-    key_commands,
-    reminder_commands,
-    report_commands,
-    submission_commands,
-    sync_commands,
-)
-from app.cli import complaint_commands as complaint
-from app.cli import typical_commands as typical
 from app.common.cli_parser import ChineseParser
 from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
             "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission",
             "credit", "key")
+# The commands whose parsers a module of their own adds (``register(sub, common)``), in the order of the help.
+REGISTERED_BY = {"document": "document_commands", "report": "report_commands", "remind": "reminder_commands",
+                 "key": "key_commands", "breach": "breach_commands", "import": "import_commands",
+                 "duplicates": "duplicate_commands", "typical": "typical_commands",
+                 "submission": "submission_commands", "credit": "credit_commands"}
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -50,7 +43,37 @@ WINDOW_HELP = """桌面程序（不带命令）：python main.py [--home 目录]
   没有图形界面（如远程终端、未设置 DISPLAY）时，桌面程序说明原因后退出（退出码 1），请改用上面的命令。"""
 
 
-def build_parser() -> ChineseParser:
+def _cli(name: str) -> ModuleType:
+    """A command module, imported when its parser is built (issue 15: a command builds only its own)."""
+    return importlib.import_module(f"app.cli.{name}")
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` names, when only its parser needs building; None when the whole parser must be
+    built: no command, an unknown one, help or version asked first, or a top-level option this scan does
+    not know for certain (argparse also accepts abbreviations such as ``--ho``)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg == "--json" or any(arg.startswith(f"{option}=") for option in OPTIONS_WITH_VALUE):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> ChineseParser:
+    """The parser of every command, or with ``command`` only that one's (the same parser for its
+    arguments, without importing the other command modules: ``app.cli.main``)."""
+
+    def want(name: str) -> bool:
+        return command is None or command == name
+
     common = _common(argparse.SUPPRESS)
     parser = ChineseParser(prog="python main.py", description="履约 Lvyue —— 政府违约失信投诉办理系统（命令行）",
                            parents=[_common(None)],
@@ -59,6 +82,43 @@ def build_parser() -> ChineseParser:
                         help="显示版本号")
     sub = parser.add_subparsers(title="命令", metavar="命令", parser_class=ChineseParser)
 
+    if want("init"):
+        _init(sub, common)
+    if want("user"):
+        _user(sub, common)
+    if want("complaint"):
+        _complaint(sub, common)
+    if want("audit"):
+        _audit(sub, common)
+    if want("backup"):
+        p = sub.add_parser("backup", parents=[common], help="备份数据库")
+        p.add_argument("-o", "--output", help="备份文件或目录（以 / 或 \\ 结尾或没有扩展名时视为目录，不存在则创建；"
+                                              "默认配置档案下的 backups/）")
+        p.set_defaults(handler=admin.backup)
+    if want("restore"):
+        p = sub.add_parser("restore", parents=[common], help="从备份恢复（先另存当前数据库；请先关闭程序）")
+        p.add_argument("file", nargs="?", help="备份文件（省略时列出本配置档案的备份，最新的在前，并逐个检查是否完好）")
+        p.set_defaults(handler=admin.restore)
+    if want("rebuild"):
+        p = sub.add_parser("rebuild", parents=[common], help="根据事件记录重建案件表和检索索引")
+        p.set_defaults(handler=admin.rebuild)
+    if want("demo"):
+        p = sub.add_parser("demo", parents=[common], help="生成演示数据（新的配置档案）")
+        p.add_argument("--complaints", type=int, default=500, help="案件数量（默认 500）")
+        p.add_argument("--seed", type=int, default=2026, help="随机种子")
+        p.set_defaults(handler=admin.demo)
+    if want("version"):
+        p = sub.add_parser("version", parents=[common], help="显示版本号")
+        p.set_defaults(handler=admin.version)
+    for name, module in REGISTERED_BY.items():
+        if want(name):
+            _cli(module).register(sub, common)
+    if want("enroll") or want("sync"):
+        _sync(sub, common, want)
+    return parser
+
+
+def _init(sub, common) -> None:
     p = sub.add_parser("init", parents=[common], help="新建单机配置档案（地区、单位、管理员）")
     p.add_argument("--region", required=True, help="本单位行政区划代码，如 532322（双柏县）")
     p.add_argument("--office", required=True, help="单位名称，如 双柏县发展和改革局")
@@ -66,6 +126,8 @@ def build_parser() -> ChineseParser:
     p.add_argument("--admin-name", help="管理员姓名")
     p.set_defaults(handler=admin.init)
 
+
+def _user(sub, common) -> None:
     users = sub.add_parser("user", parents=[common], help="用户管理").add_subparsers(
         title="用户命令", metavar="命令", parser_class=ChineseParser)
     p = users.add_parser("add", parents=[common], help="添加用户（需管理员 --user；新密码取自 LVYUE_NEW_PASSWORD）")
@@ -83,6 +145,9 @@ def build_parser() -> ChineseParser:
     p.add_argument("username", help="登录名")
     p.set_defaults(handler=admin.user_reset)
 
+
+def _complaint(sub, common) -> None:
+    complaint = _cli("complaint_commands")
     complaints = sub.add_parser("complaint", parents=[common], help="投诉案件").add_subparsers(
         title="案件命令", metavar="命令", parser_class=ChineseParser)
     p = complaints.add_parser("add", parents=[common], help="登记投诉（JSON 文件，见 docs/examples）")
@@ -119,52 +184,32 @@ def build_parser() -> ChineseParser:
     p.add_argument("--offset", type=int, default=0)
     p.set_defaults(handler=complaint.list_)
 
+
+def _audit(sub, common) -> None:
     audit = sub.add_parser("audit", parents=[common], help="审计").add_subparsers(
         title="审计命令", metavar="命令", parser_class=ChineseParser)
     p = audit.add_parser("verify", parents=[common], help="校验审计链（发现篡改时退出码为 3）")
     p.set_defaults(handler=admin.audit_verify)
-    audit_commands.register(audit, common)
+    _cli("audit_commands").register(audit, common)
 
-    p = sub.add_parser("backup", parents=[common], help="备份数据库")
-    p.add_argument("-o", "--output", help="备份文件或目录（以 / 或 \\ 结尾或没有扩展名时视为目录，不存在则创建；"
-                                          "默认配置档案下的 backups/）")
-    p.set_defaults(handler=admin.backup)
-    p = sub.add_parser("restore", parents=[common], help="从备份恢复（先另存当前数据库；请先关闭程序）")
-    p.add_argument("file", nargs="?", help="备份文件（省略时列出本配置档案的备份，最新的在前，并逐个检查是否完好）")
-    p.set_defaults(handler=admin.restore)
-    p = sub.add_parser("rebuild", parents=[common], help="根据事件记录重建案件表和检索索引")
-    p.set_defaults(handler=admin.rebuild)
-    p = sub.add_parser("demo", parents=[common], help="生成演示数据（新的配置档案）")
-    p.add_argument("--complaints", type=int, default=500, help="案件数量（默认 500）")
-    p.add_argument("--seed", type=int, default=2026, help="随机种子")
-    p.set_defaults(handler=admin.demo)
-    p = sub.add_parser("version", parents=[common], help="显示版本号")
-    p.set_defaults(handler=admin.version)
-    document_commands.register(sub, common)
-    report_commands.register(sub, common)
-    reminder_commands.register(sub, common)
-    key_commands.register(sub, common)
-    breach_commands.register(sub, common)
-    import_commands.register(sub, common)
-    duplicate_commands.register(sub, common)
-    typical.register(sub, common)
-    submission_commands.register(sub, common)
-    credit_commands.register(sub, common)
 
-    p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
-    p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")
-    p.add_argument("--code", required=True, help="一次性注册码")
-    p.add_argument("--name", help="本设备名称（默认计算机名）")
-    p.add_argument("--proxy", metavar="代理",
-                   help="访问中心的代理：直连、系统设置（默认：环境变量，再 Windows 代理设置及其例外列表）或代理地址，"
-                        "如 http://10.1.1.1:8080")
-    p.set_defaults(handler=sync_commands.enroll)
-    p = sub.add_parser("sync", parents=[common],
-                       help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达或正在同步，稍后再试；5：有记录被拒收）")
-    p.add_argument("--status", action="store_true", help="只显示同步状态（待上传、被拒收、待核对）")
-    p.add_argument("--verify", action="store_true", help="同时与中心核对全部数据")
-    p.add_argument("--repair", action="store_true", help="备份本机数据库后从中心重新下载本辖区数据")
-    p.add_argument("--proxy", metavar="代理",
-                   help="只保存访问中心的代理设置并显示连接方式（不同步）：直连、系统设置或代理地址")
-    p.set_defaults(handler=sync_commands.run_sync)
-    return parser
+def _sync(sub, common, want) -> None:
+    sync_commands = _cli("sync_commands")
+    if want("enroll"):
+        p = sub.add_parser("enroll", parents=[common], help="加入州级中心同步（需要中心管理员提供的一次性注册码）")
+        p.add_argument("--hub", required=True, help="中心地址，如 https://lvyue.cxz.gov.cn")
+        p.add_argument("--code", required=True, help="一次性注册码")
+        p.add_argument("--name", help="本设备名称（默认计算机名）")
+        p.add_argument("--proxy", metavar="代理",
+                       help="访问中心的代理：直连、系统设置（默认：环境变量，再 Windows 代理设置及其例外列表）或代理地址，"
+                            "如 http://10.1.1.1:8080")
+        p.set_defaults(handler=sync_commands.enroll)
+    if want("sync"):
+        p = sub.add_parser("sync", parents=[common],
+                           help="与中心同步（可用于 Windows 任务计划；退出码 4：中心不可达或正在同步，稍后再试；5：有记录被拒收）")
+        p.add_argument("--status", action="store_true", help="只显示同步状态（待上传、被拒收、待核对）")
+        p.add_argument("--verify", action="store_true", help="同时与中心核对全部数据")
+        p.add_argument("--repair", action="store_true", help="备份本机数据库后从中心重新下载本辖区数据")
+        p.add_argument("--proxy", metavar="代理",
+                       help="只保存访问中心的代理设置并显示连接方式（不同步）：直连、系统设置或代理地址")
+        p.set_defaults(handler=sync_commands.run_sync)

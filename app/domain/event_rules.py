@@ -36,7 +36,7 @@ from app.domain.complaint import Complaint
 from app.domain.disclosure import PERSONAL_FIELDS, REVEAL_ACTION, REVEAL_ROLES
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.events import ADMIN_STREAM, SESSION_STREAM, canonical_json
-from app.domain.intake import AMENDABLE_SECTIONS, AMENDABLE_TOP, Intake, apply_changes, parse_intake
+from app.domain.intake_changes import AMENDABLE_SECTIONS, AMENDABLE_TOP, apply_changes
 from app.domain.numbering import parse_case_no
 from app.domain.reminders import REMINDER_KINDS, ReminderRefused, check_recorded
 from app.domain.schema import InputModel, OptText, Text, validate
@@ -206,6 +206,8 @@ def _dump(model: BaseModel, action: str) -> dict[str, Any]:
 @functools.cache
 def _field_type(path: str) -> TypeAdapter | None:
     """The type of an amendable intake field (its own checks; rules across fields need the complaint)."""
+    from app.domain.intake import Intake  # the intake model: for amendments, not for a login (issue 15)
+
     parts = path.split(".")
     model: type[BaseModel] = Intake
     if len(parts) == 2:
@@ -269,6 +271,8 @@ def amended_intake(intake: dict[str, Any], changes: dict[str, Any], on: date | N
     No "not in the future" test here: the registering device's clock may run ahead of the amending
     one's, and an honest amendment must not fail on a date it did not touch (the service that makes
     an amendment checks its own dates against its own today)."""
+    from app.domain.intake import parse_intake
+
     try:
         return parse_intake(apply_changes(intake, changes), today=None).model_dump(mode="json")
     except ValidationFailed as failed:

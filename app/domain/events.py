@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.clock import china_date, parse_iso
-from app.domain.workflow import Fact
+from app.domain.event_fact import Fact
 
 GENESIS = "0" * 64
 

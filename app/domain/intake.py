@@ -13,7 +13,7 @@ from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, f
 from pydantic_core import PydanticCustomError
 
 from app.domain import identifiers, phones
-from app.domain.errors import FieldError, ValidationFailed
+from app.domain.intake_changes import AMENDABLE_SECTIONS, AMENDABLE_TOP, apply_changes  # noqa: F401
 from app.domain.schema import (
     STORED_TEXT_CHARS,
     Day,
@@ -144,21 +144,3 @@ def parse_intake(data: Any, *, today: date | None = None) -> Intake:
 
 def intake_to_json(intake: Intake) -> dict:
     return intake.model_dump(mode="json")
-
-
-AMENDABLE_SECTIONS = ("complainant", "respondent", "agreement", "claim")
-AMENDABLE_TOP = ("channel", "channel_ref", "sector", "breach_kind", "description", "received_on")
-
-
-def apply_changes(intake: dict, changes: dict[str, Any]) -> dict:
-    """A copy of ``intake`` (JSON form) with dotted-path ``changes`` applied, e.g. ``{"claim.amount": "5000"}``."""
-    result = {key: (dict(value) if isinstance(value, dict) else value) for key, value in intake.items()}
-    for path, value in changes.items():
-        parts = path.split(".")
-        if len(parts) == 1 and parts[0] in AMENDABLE_TOP:
-            result[parts[0]] = value
-        elif len(parts) == 2 and parts[0] in AMENDABLE_SECTIONS:
-            result[parts[0]][parts[1]] = value
-        else:
-            raise ValidationFailed([FieldError(path, "field_not_amendable")])
-    return result

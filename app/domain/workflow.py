@@ -10,40 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain import milestones
 from app.domain.clock import china_date, parse_iso
 from app.domain.complaint import Complaint
 from app.domain.errors import DomainError
-from app.domain.intake import apply_changes
-from app.domain.payloads import (
-    AccountabilityPayload,
-    AmendPayload,
-    AssignPayload,
-    AttachPayload,
-    ClosePayload,
-    ConcludePayload,
-    ExtendPayload,
-    FeedbackPayload,
-    ForwardPayload,
-    IssueDocumentPayload,
-    MarkTypicalPayload,
-    MergePayload,
-    NotePayload,
-    RectifyPayload,
-    RedirectPayload,
-    RefusePayload,
-    RegisterPayload,
-    RejectPayload,
-    ReopenPayload,
-    RepairPayload,
-    ResolvePayload,
-    ReturnPayload,
-    SanctionPayload,
-)
-from app.domain.schema import InputModel
+from app.domain.event_fact import Fact
+from app.domain.intake_changes import apply_changes
 from app.domain.vocabulary import OPEN_STATES, Action, Finding, ReopenTarget, Resolution, Role, State
+
+if TYPE_CHECKING:
+    from app.domain.schema import InputModel
 
 S = State
 CLERK, HANDLER, LEADER = Role.CLERK, Role.HANDLER, Role.LEADER
@@ -60,53 +38,61 @@ class Rule:
     sources: frozenset[State]  # states the action may start from (empty: only a new complaint)
     target: State | None  # None: the state stays (or is decided by the payload / history)
     roles: frozenset[Role]
-    payload: type[InputModel]
+    payload_name: str  # the payload model's name in ``app.domain.payloads``
     needs_confirmation: bool = False  # the window asks "are you sure" (breach, sanctions)
     produces: tuple[str, ...] = ()  # document kinds the action offers to issue
 
+    @property
+    def payload(self) -> type[InputModel]:
+        """What the action must carry: its pydantic model, imported when first asked for. Listing,
+        showing and folding complaints read the table without the models (issue 15)."""
+        from app.domain import payloads
 
-def _rule(action, sources, target, roles, payload, **extra) -> Rule:
-    return Rule(action, frozenset(sources), target, frozenset(roles), payload, **extra)
+        return getattr(payloads, self.payload_name)
+
+
+def _rule(action, sources, target, roles, payload_name, **extra) -> Rule:
+    return Rule(action, frozenset(sources), target, frozenset(roles), payload_name, **extra)
 
 
 RULES: dict[Action, Rule] = {
     rule.action: rule
     for rule in (
-        _rule(Action.REGISTER, (), S.REGISTERED, {CLERK}, RegisterPayload, produces=("receipt",)),
-        _rule(Action.REJECT, {S.REGISTERED}, S.CLOSED, {HANDLER}, RejectPayload, produces=("rejection",)),
-        _rule(Action.MERGE, {S.REGISTERED}, S.CLOSED, {HANDLER}, MergePayload),
-        _rule(Action.FORWARD, {S.REGISTERED}, S.FORWARDED, {HANDLER}, ForwardPayload, produces=("forward_letter",)),
-        _rule(Action.REDIRECT, {S.FORWARDED}, S.FORWARDED, {HANDLER}, RedirectPayload, produces=("forward_letter",)),
-        _rule(Action.RETURN, {S.FORWARDED}, S.REGISTERED, {HANDLER}, ReturnPayload),
-        _rule(Action.CONCLUDE, {S.FORWARDED}, None, {HANDLER}, ConcludePayload, produces=("rectification_notice",)),
-        _rule(Action.EXTEND, {S.FORWARDED, S.RECTIFYING}, None, {LEADER}, ExtendPayload),
-        _rule(Action.RECTIFY, {S.RECTIFYING}, S.RECTIFIED, {HANDLER}, RectifyPayload),
+        _rule(Action.REGISTER, (), S.REGISTERED, {CLERK}, "RegisterPayload", produces=("receipt",)),
+        _rule(Action.REJECT, {S.REGISTERED}, S.CLOSED, {HANDLER}, "RejectPayload", produces=("rejection",)),
+        _rule(Action.MERGE, {S.REGISTERED}, S.CLOSED, {HANDLER}, "MergePayload"),
+        _rule(Action.FORWARD, {S.REGISTERED}, S.FORWARDED, {HANDLER}, "ForwardPayload", produces=("forward_letter",)),
+        _rule(Action.REDIRECT, {S.FORWARDED}, S.FORWARDED, {HANDLER}, "RedirectPayload", produces=("forward_letter",)),
+        _rule(Action.RETURN, {S.FORWARDED}, S.REGISTERED, {HANDLER}, "ReturnPayload"),
+        _rule(Action.CONCLUDE, {S.FORWARDED}, None, {HANDLER}, "ConcludePayload", produces=("rectification_notice",)),
+        _rule(Action.EXTEND, {S.FORWARDED, S.RECTIFYING}, None, {LEADER}, "ExtendPayload"),
+        _rule(Action.RECTIFY, {S.RECTIFYING}, S.RECTIFIED, {HANDLER}, "RectifyPayload"),
         _rule(
-            Action.REFUSE, {S.RECTIFYING}, S.BREACH_CONFIRMED, {LEADER}, RefusePayload,
+            Action.REFUSE, {S.RECTIFYING}, S.BREACH_CONFIRMED, {LEADER}, "RefusePayload",
             needs_confirmation=True, produces=("breach_determination",),
         ),
         _rule(
-            Action.SANCTION, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.SANCTIONED, {LEADER}, SanctionPayload,
+            Action.SANCTION, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.SANCTIONED, {LEADER}, "SanctionPayload",
             needs_confirmation=True,
         ),
         _rule(
-            Action.REPAIR, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.REPAIRED, {LEADER}, RepairPayload,
+            Action.REPAIR, {S.BREACH_CONFIRMED, S.SANCTIONED}, S.REPAIRED, {LEADER}, "RepairPayload",
             needs_confirmation=True, produces=("repair_notice",),
         ),
         _rule(
             Action.HOLD_ACCOUNTABLE, {S.BREACH_CONFIRMED, S.SANCTIONED, S.REPAIRED}, None, {LEADER},
-            AccountabilityPayload, needs_confirmation=True,
+            "AccountabilityPayload", needs_confirmation=True,
         ),
-        _rule(Action.FEEDBACK, ANSWERABLE, None, {HANDLER}, FeedbackPayload, produces=("feedback_letter",)),
-        _rule(Action.CLOSE, ANSWERABLE, S.CLOSED, {HANDLER}, ClosePayload),
-        _rule(Action.REOPEN, {S.CLOSED}, None, {LEADER}, ReopenPayload),
-        _rule(Action.NOTE, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, NotePayload),
-        _rule(Action.ATTACH, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, AttachPayload),
-        _rule(Action.AMEND, OPEN_STATES, None, {CLERK, HANDLER}, AmendPayload),
-        _rule(Action.ASSIGN, OPEN_STATES, None, {LEADER}, AssignPayload),
-        _rule(Action.MARK_TYPICAL, frozenset(State), None, {LEADER}, MarkTypicalPayload),
-        _rule(Action.RESOLVE, frozenset(State), None, {LEADER}, ResolvePayload),
-        _rule(Action.ISSUE_DOCUMENT, frozenset(State), None, {HANDLER, LEADER}, IssueDocumentPayload),
+        _rule(Action.FEEDBACK, ANSWERABLE, None, {HANDLER}, "FeedbackPayload", produces=("feedback_letter",)),
+        _rule(Action.CLOSE, ANSWERABLE, S.CLOSED, {HANDLER}, "ClosePayload"),
+        _rule(Action.REOPEN, {S.CLOSED}, None, {LEADER}, "ReopenPayload"),
+        _rule(Action.NOTE, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, "NotePayload"),
+        _rule(Action.ATTACH, OPEN_STATES, None, {CLERK, HANDLER, LEADER}, "AttachPayload"),
+        _rule(Action.AMEND, OPEN_STATES, None, {CLERK, HANDLER}, "AmendPayload"),
+        _rule(Action.ASSIGN, OPEN_STATES, None, {LEADER}, "AssignPayload"),
+        _rule(Action.MARK_TYPICAL, frozenset(State), None, {LEADER}, "MarkTypicalPayload"),
+        _rule(Action.RESOLVE, frozenset(State), None, {LEADER}, "ResolvePayload"),
+        _rule(Action.ISSUE_DOCUMENT, frozenset(State), None, {HANDLER, LEADER}, "IssueDocumentPayload"),
     )
 }
 
@@ -184,19 +170,6 @@ def allowed_actions(complaint: Complaint, roles: Iterable[str]) -> list[Action]:
             continue
         result.append(action)
     return result
-
-
-@dataclass(frozen=True)
-class Fact:
-    """What ``apply`` needs of an event: the rest of the event is bookkeeping."""
-
-    id: str
-    complaint_id: str
-    action: str
-    payload: dict[str, Any]
-    actor: str
-    at: str  # ISO UTC
-    on: date  # China date of ``at``
 
 
 def apply(complaint: Complaint | None, fact: Fact) -> Complaint:

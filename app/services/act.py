@@ -18,12 +18,12 @@ from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.facts import check_facts, reopen_target
 from app.domain.glyphs import check_printable
 from app.domain.intake import apply_changes, parse_intake
-from app.domain.numbering import looks_like_case_no
 from app.domain.payloads import validate_payload
 from app.domain.regions import in_scope
 from app.domain.text_limits import check_lengths
 from app.domain.vocabulary import Action, Role
 from app.domain.workflow import check, resolution_problem
+from app.services.complaint_ref import load_in_scope, resolve_ref
 from app.services.profile import Profile
 from app.services.recording import record
 from app.services.users import Actor
@@ -37,26 +37,6 @@ class Acted:
     case_no: str
     event_id: str
     state: str
-
-
-def resolve_ref(uow: UnitOfWork, ref: str) -> str:
-    """A complaint id from an id or a case number; ``complaint_not_found`` otherwise."""
-    ref = ref.strip()
-    if looks_like_case_no(ref):
-        found = uow.complaints.id_for_case_no(ref)
-        if found:
-            return found
-    elif uow.complaints.get(ref) is not None:
-        return ref
-    raise DomainError("complaint_not_found", ref=ref)
-
-
-def load_in_scope(uow: UnitOfWork, profile: Profile, actor: Actor, ref: str) -> Complaint:
-    complaint = uow.complaints.get(resolve_ref(uow, ref))
-    assert complaint is not None
-    if not in_scope(actor.region_code, complaint.region_code):
-        raise DomainError("complaint_not_found", ref=ref)  # out of scope looks the same as absent
-    return complaint
 
 
 def act(

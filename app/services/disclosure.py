@@ -13,7 +13,7 @@ from typing import Any
 from app.domain.disclosure import REVEAL_ACTION, may_reveal, present_fields, value_at
 from app.domain.errors import DomainError
 from app.domain.events import SESSION_STREAM
-from app.services.act import load_in_scope
+from app.services.complaint_ref import load_in_scope
 from app.services.profile import Profile
 from app.services.recording import record
 from app.services.users import Actor

@@ -18,7 +18,6 @@ from app.common.sqlite_copy import backup_file, timestamped_name
 from app.domain.clock import CHINA
 from app.domain.errors import DomainError
 from app.security.audit import AuditReport, verify
-from app.services.document_register import rebuild_document_index
 from app.services.profile import Profile, ProfileFiles, is_initialised
 from app.store.backup import (
     CORE_TABLES,
@@ -38,7 +37,7 @@ from app.store.compaction import vacuum_if_sparse
 from app.store.complaints import optimize_search_index
 from app.store.faults import fault_of
 from app.store.meta import MetaStore
-from app.store.projector import PROJECTION_VERSION, Projector
+from app.store.projection_version import PROJECTION_VERSION
 from app.store.tables import complaints
 from app.store.uow import Store
 
@@ -53,6 +52,9 @@ class RebuildReport:
 def rebuild_projections(profile: Profile, progress: Callable[[int, int], None] | None = None) -> RebuildReport:
     """Drop the complaint rows and search index and recreate them from the events alone
     (``progress(done, total)`` as the rows are rebuilt)."""
+    from app.services.document_register import rebuild_document_index  # its templates load reportlab
+    from app.store.projector import Projector  # the fold and its models: only when rebuilding
+
     started = time.perf_counter()
     with profile.store.unit_of_work() as uow:
         events = uow.events.count()

@@ -26,7 +26,7 @@ from app.domain.workdays import WorkCalendar
 from app.store.backup import integrity_problem, mark_damaged
 from app.store.meta import MetaStore
 from app.store.partial_files import sweep
-from app.store.projector import PROJECTION_VERSION
+from app.store.projection_version import PROJECTION_VERSION
 from app.store.uow import Store
 from app.sync.reference import merged_calendar, merged_regions
 
@@ -213,11 +213,19 @@ def _sweep_temporary(home: Path) -> None:
 def _project_waiting(profile: Profile) -> None:
     """Pulled events a killed sync left unprojected are projected before anyone sees or acts on their
     complaints (found by the crash harness: an action on the stale row broke its fold). A failure is
-    logged and left to the next sync, which tries again: it must never keep the profile from opening."""
-    from app.store.projector import Projector
-    from app.sync.inbox import project_waiting
+    logged and left to the next sync, which tries again: it must never keep the profile from opening.
+    The fold (with its pydantic models) is imported only when something waits, not on an ordinary start."""
+    from sqlalchemy import select
+
+    from app.sync.tables import dirty
 
     try:
+        with profile.store.read() as session:
+            if session.execute(select(dirty.c.stream).limit(1)).first() is None:
+                return
+        from app.store.projector import Projector
+        from app.sync.inbox import project_waiting
+
         project_waiting(profile.store, Projector(profile.calendar, profile.rules))
     except Exception:  # logged; the sync's own first step projects again
         logging.getLogger(__name__).exception("projecting pulled events at opening failed")

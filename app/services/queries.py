@@ -33,7 +33,7 @@ from app.domain.vocabulary import Action, State
 from app.domain.workflow import allowed_actions
 from app.security.fieldcrypt import FieldCipher, maybe_cipher_for
 from app.services import search_page
-from app.services.act import load_in_scope
+from app.services.complaint_ref import load_in_scope
 from app.services.profile import Profile
 from app.services.users import Actor
 from app.store import search

@@ -7,6 +7,7 @@ import secrets
 import string
 from dataclasses import dataclass
 
+from app.common.lazy import lazy_module
 from app.domain.clock import iso_utc
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.events import ADMIN_STREAM
@@ -16,9 +17,11 @@ from app.domain.vocabulary import Role
 from app.security.passwords import hash_password, password_problem
 from app.security.separation import combination_problem
 from app.services.profile import Profile
-from app.services.recording import record
 from app.store.users import UserRecord
 from app.sync.reference import read_kind
+
+# the event rules and their pydantic models: imported by the first change, not by listing (issue 15)
+recording = lazy_module("app.services.recording")
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 
@@ -113,7 +116,7 @@ def add_user(
             created_at=now, password_changed_at=now,
         )
         uow.users.add(user, now)
-        record(uow, profile, stream=ADMIN_STREAM, action="user_add", actor=actor.user_id if actor else user.id,
+        recording.record(uow, profile, stream=ADMIN_STREAM, action="user_add", actor=actor.user_id if actor else user.id,
                payload={"user_id": user.id, "username": name, "display_name": user.display_name,
                         "roles": list(clean_roles), "region_code": region},
                roles=actor.roles if actor else clean_roles)
@@ -154,7 +157,7 @@ def change_password(profile: Profile, actor: Actor, user_id: str, new_password: 
         now = iso_utc(profile.now())
         uow.users.update(user_id, now, password_hash=hash_password(new_password), password_changed_at=now,
                          failed_count=0, locked_until=None, must_change_password=not own)
-        record(uow, profile, stream=ADMIN_STREAM, action="password_change" if own else "password_reset",
+        recording.record(uow, profile, stream=ADMIN_STREAM, action="password_change" if own else "password_reset",
                actor=actor.user_id, payload={"user_id": user_id}, roles=actor.roles)
         uow.commit()
 
@@ -180,7 +183,7 @@ def change_own_password(profile: Profile, actor: Actor, old_password: str, new_p
         now = iso_utc(profile.now())
         uow.users.update(user.id, now, password_hash=hash_password(new_password), password_changed_at=now,
                          failed_count=0, locked_until=None, must_change_password=False)
-        record(uow, profile, stream=ADMIN_STREAM, action="password_change", actor=actor.user_id,
+        recording.record(uow, profile, stream=ADMIN_STREAM, action="password_change", actor=actor.user_id,
                payload={"user_id": user.id}, roles=actor.roles)
         uow.commit()
     return Actor(actor.user_id, actor.username, actor.display_name, actor.roles, actor.region_code, False)
@@ -213,7 +216,7 @@ def reset_password(profile: Profile, actor: Actor, username: str) -> tuple[UserI
         now = iso_utc(profile.now())
         uow.users.update(user.id, now, password_hash=hash_password(temporary), password_changed_at=now,
                          failed_count=0, locked_until=None, must_change_password=True)
-        record(uow, profile, stream=ADMIN_STREAM, action="password_reset", actor=actor.user_id,
+        recording.record(uow, profile, stream=ADMIN_STREAM, action="password_reset", actor=actor.user_id,
                payload={"user_id": user.id}, roles=actor.roles)
         uow.commit()
         info = _info(uow.users.get(user.id) or user)
@@ -229,6 +232,6 @@ def set_active(profile: Profile, actor: Actor, user_id: str, active: bool) -> No
         if uow.users.get(user_id) is None:
             raise DomainError("user_not_found")
         uow.users.update(user_id, iso_utc(profile.now()), active=active)
-        record(uow, profile, stream=ADMIN_STREAM, action="user_activate" if active else "user_deactivate",
+        recording.record(uow, profile, stream=ADMIN_STREAM, action="user_activate" if active else "user_deactivate",
                actor=actor.user_id, payload={"user_id": user_id}, roles=actor.roles)
         uow.commit()

@@ -32,17 +32,10 @@ from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
 from app.security.fieldcrypt import cipher_for, seal_json
 from app.store.complaints import ComplaintStore
+from app.store.projection_version import PROJECTION_VERSION  # noqa: F401  (also read from here)
 from app.store.tables import complaints, events, pull_marks, quarantine
 
 REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.REDIRECT, Action.RETURN})
-# Raise when the fold or the projected columns change meaning: a profile whose rows were projected by an
-# older version is rebuilt from its events when it is opened (``app.services.maintenance``).
-# 2: deadlines from receipt, reopening back to verification, feedback after a breach (issue 9).
-# 3: milestone tables for supervision figures (state_spells, stage_deadlines, sanction_spells; issue 10).
-# 4: the breach register (breach_records; issue 11).
-# 5: complaints.channel_ref, the source channel's ticket number, for imports (migration 0008; issue 11).
-#    and duplicates (complaints.complainant_key, respondent_key, merged_into; duplicate_marks; issue 11).
-PROJECTION_VERSION = 5
 PROGRESS_EVERY = 2000  # events read between two progress reports of a rebuild
 REBUILD_CHUNK = 500  # complaints folded and written together by a rebuild (its memory: flat, not per complaint)
 FOLD, HUB = "fold", "hub"

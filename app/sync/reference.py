@@ -10,7 +10,7 @@ kept in ``sync_reference`` for the forms. Users the hub no longer sends are deac
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
 
@@ -23,8 +23,10 @@ from app.domain.workdays import WorkCalendar
 from app.store.tables import users
 from app.store.uow import UnitOfWork
 from app.sync import state
-from app.sync.protocol import Reference
 from app.sync.tables import reference as reference_table
+
+if TYPE_CHECKING:  # the wire models (pydantic): not imported by opening a profile
+    from app.sync.protocol import Reference
 
 KINDS = ("regions", "departments", "document_prefixes")
 
