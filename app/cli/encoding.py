@@ -122,14 +122,9 @@ def read_text(path: str, info=None) -> str:
         raise DomainError("file_unreadable", path=path, detail="这是一个文件夹") from None
     except OSError as error:
         raise DomainError("file_unreadable", path=path, detail=error.strerror or str(error)) from None
-    if data.startswith(codecs.BOM_UTF8):
-        try:  # a BOM promises UTF-8: broken bytes after it are refused, not replaced
-            data[3:].decode("utf-8")
-        except UnicodeDecodeError:
-            raise DomainError("file_encoding_unknown", path=name) from None
-    try:
+    try:  # a BOM promises its encoding: broken bytes after it are refused, not replaced
         text, found = decode_bytes(data, name)
-    except (DomainError, UnicodeDecodeError):
+    except DomainError:
         raise DomainError("file_encoding_unknown", path=name) from None
     if "\x00" in text:  # UTF-16 without a BOM, or a binary file: not text we can trust
         raise DomainError("file_encoding_unknown", path=name)

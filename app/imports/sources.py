@@ -57,11 +57,15 @@ def read_table(path: str | Path, known_headers: Iterable[str] = ()) -> SourceTab
 
 def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
     """Text and the encoding found: UTF-8 with or without BOM, UTF-16 with BOM (Excel's 'Unicode text'),
-    otherwise GB18030 (a superset of GBK, what Excel saves csv as on Chinese Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    otherwise GB18030 (a superset of GBK, what Excel saves csv as on Chinese Windows). A BOM is a promise:
+    bytes after it that break it are refused (``import_encoding_unknown``), never replaced by "�"."""
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError:
+        raise DomainError("import_encoding_unknown", path=path) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

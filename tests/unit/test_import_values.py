@@ -64,3 +64,14 @@ def test_encodings_are_detected(encoding, found):
 def test_delimiter_is_sniffed(delimiter):
     assert sniff_delimiter(delimiter.join(["工单编号", "诉求人", "联系电话"]) + "\n" +
                            delimiter.join(["GD1", "张伟", "13887012345"]) + "\n") == delimiter
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf" + "工单编号,诉求人\nGD1,".encode() + b"\xff\xfe\xd5\xc5\n",
+                                  b"\xff\xfe" + "工单".encode("utf-16-le") + b"\x00",  # odd length after the BOM
+                                  b"\xfe\xff\xd8\x00\x00\x41"])  # a lone high surrogate
+def test_bytes_that_break_their_bom_are_refused_not_replaced(data):
+    from app.domain.errors import DomainError
+
+    with pytest.raises(DomainError) as refused:
+        decode_bytes(data, "工单.csv")
+    assert refused.value.code == "import_encoding_unknown" and refused.value.params["path"] == "工单.csv"
