@@ -15,6 +15,8 @@ the standard library. In this order:
    one since uninstalled) is recreated from scratch. A read-only folder, a failed pip (no PyPI, no mirror)
    and Ctrl+C each end with a Chinese message and no traceback; pip's output is kept in
    ``.venv/lvyue-install.log`` (or the temporary folder). Failing to upgrade pip itself only warns.
+   Two starts at once (a double click, the window and a scheduled task) install once: the second waits on
+   ``.lvyue-install.lock`` (released by the system when the first ends, even killed) and then checks again.
 3. The re-run inside ``.venv``: on Windows the window runs under ``pythonw.exe`` (no console window stays
    open); a command keeps the console. Started without a console (``pythonw lvyue.pyw``: ``sys.stderr`` is
    None) the messages go to ``lvyue-start.log`` in the same folder, and on Windows to a message box.
@@ -34,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "lvyue-install.json"
+INSTALL_LOCK = ROOT / ".lvyue-install.lock"  # two first starts at once: the second waits for the first
 INSTALL_LOG = "lvyue-install.log"
 START_LOG = "lvyue-start.log"
 IMPLIED = {"dev": {"desktop", "server"}}  # pyproject: dev = lvyue[desktop,server] + the test tools
@@ -385,6 +388,51 @@ def _install(extras) -> None:
     STAMP.write_text(json.dumps(wanted, ensure_ascii=False), encoding="utf-8")
 
 
+class _install_lock:
+    """An exclusive lock on ``INSTALL_LOCK`` for the install step (``fcntl.flock`` / ``msvcrt.locking``; the
+    system drops it when the holder ends). A folder where the lock file cannot be made gets no lock: the
+    install then stops on the folder itself with the read-only message."""
+
+    def __init__(self) -> None:
+        self.stream = None
+
+    def __enter__(self):
+        try:
+            self.stream = open(str(INSTALL_LOCK), "a+b")
+        except OSError:
+            return self
+        if not self._take(wait=False):
+            _say("另一个履约正在安装运行环境，等待它完成…")
+            self._take(wait=True)
+        return self
+
+    def _take(self, wait: bool) -> bool:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+            import time
+
+            while True:
+                try:
+                    self.stream.seek(0)
+                    msvcrt.locking(self.stream.fileno(), msvcrt.LK_NBLCK, 1)
+                    return True
+                except OSError:
+                    if not wait:
+                        return False
+                    time.sleep(0.5)
+        import fcntl
+
+        try:
+            fcntl.flock(self.stream.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            return True
+        except BlockingIOError:
+            return False
+
+    def __exit__(self, *exc) -> None:
+        if self.stream is not None:
+            self.stream.close()  # closing the file releases the lock
+
+
 # ---- 3. the re-run inside .venv -----------------------------------------------------------------------
 
 def relaunch(python: Path, argv: list, window: bool, windows: bool) -> tuple:
@@ -432,7 +480,9 @@ def ensure(extras=("desktop",), window=None) -> None:
         if os.environ.get("LVYUE_NO_BOOTSTRAP") == "1":
             return
         if not _satisfied(extras):
-            _install(extras)
+            with _install_lock():
+                if not _satisfied(extras):  # another start may have installed while this one waited
+                    _install(extras)
         if _inside_venv():
             return
         _relaunch(window)

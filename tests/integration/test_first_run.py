@@ -306,3 +306,48 @@ def test_ctrl_c_in_a_command_is_quiet(tmp_path):
     text = err_file.read_bytes().decode("utf-8", "replace")
     assert child.returncode == 130, text
     assert "已取消" in text and "Traceback" not in text
+
+
+@pytest.mark.skipif(not Path("/proc/self/syscall").exists(), reason="needs Linux /proc")
+def test_two_first_starts_at_once_install_once(tmp_path):
+    """A first start hangs in pip (an index that never answers) holding the install lock; a second start
+    says it waits for the first; the first is killed (the system drops its lock); the second then installs
+    (offline, from the local wheels) and runs. No pip run of the two overlaps."""
+    import time
+
+    folder = checkout(tmp_path / "co")
+    (folder / "probe.py").write_text("import sys\nfrom app.bootstrap import ensure\n\nensure()\nprint(sys.prefix)\n",
+                                     encoding="utf-8")
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        hanging = pip_env(tmp_path, PIP_INDEX_URL=f"http://127.0.0.1:{server.getsockname()[1]}/simple",
+                          PIP_TIMEOUT="600")
+        first = subprocess.Popen([sys.executable, "probe.py"], cwd=folder, env=hanging, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        second = None
+        err_file = tmp_path / "second.txt"
+        try:
+            server.settimeout(300)
+            connection, _ = server.accept()  # the first is inside pip, holding the lock
+            with connection, open(err_file, "wb") as err_stream:
+                offline = pip_env(tmp_path, PIP_NO_INDEX="1", PIP_FIND_LINKS=str(local_wheels(tmp_path)))
+                second = subprocess.Popen([sys.executable, "probe.py"], cwd=folder, env=offline,
+                                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err_stream,
+                                          start_new_session=True)
+                end = time.monotonic() + 180
+                while "等待它完成" not in err_file.read_text("utf-8", "replace") and time.monotonic() < end:
+                    assert second.poll() is None, err_file.read_text("utf-8", "replace")
+                    time.sleep(0.05)
+                assert "另一个履约正在安装运行环境，等待它完成" in err_file.read_text("utf-8", "replace")
+                assert second.poll() is None  # waiting, not installing beside the first
+                end_group(first)
+                out, _ = second.communicate(timeout=240)
+        finally:
+            end_group(first)
+            if second is not None and second.poll() is None:
+                end_group(second)
+    text = err_file.read_text("utf-8", "replace")
+    assert second.returncode == 0, text
+    assert Path(out.decode().strip()) == folder / ".venv"
+    assert json.loads((folder / ".venv" / "lvyue-install.json").read_text(encoding="utf-8"))["extras"] == ["desktop"]
