@@ -43,12 +43,20 @@ class DeadlineRules:
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():
-            if not isinstance(value, int) or not 0 <= value <= 120:
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120:  # True is an int
                 raise DomainError("deadline_rule_invalid", rule=name, value=value)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DeadlineRules:
-        known = {key: int(value) for key, value in data.items() if key in cls.__dataclass_fields__}
+        known = {}
+        for key, value in data.items():
+            if key not in cls.__dataclass_fields__:
+                continue
+            try:  # a stored or imported setting: "15" is fine, "15天", 1.5 or true are refused with the rule named
+                number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+            except ValueError:
+                number = value
+            known[key] = number
         return cls(**known)
 
     def to_dict(self) -> dict[str, int]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.domain.deadlines import DeadlineRules, DueKind, current_deadline, deadline_status, registration_lag
+from app.domain.errors import DomainError
 from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
 from tests.unit.test_workflow import PAYLOADS, A, fact, registered
@@ -140,3 +143,17 @@ def test_a_breach_reopened_after_closing_owes_feedback_from_the_reopening():
     deadline = current_deadline(complaint, CAL, RULES)
     assert complaint.state.value == "breach_confirmed"
     assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 11, 9))
+
+
+@pytest.mark.parametrize("value", [True, 1.5, "15天", "²", None, -1, 121])
+def test_a_rule_that_is_not_a_whole_number_of_days_is_refused_with_its_name(value):
+    with pytest.raises(DomainError) as refused:
+        DeadlineRules.from_dict({"forward_days": value})
+    assert refused.value.code == "deadline_rule_invalid" and refused.value.params["rule"] == "forward_days"
+    with pytest.raises(DomainError):
+        DeadlineRules(forward_days=value)
+
+
+def test_a_stored_rule_written_as_digits_is_read():
+    assert DeadlineRules.from_dict({"conclude_days": "10", "feedback_days": 0}) == DeadlineRules(conclude_days=10,
+                                                                                                 feedback_days=0)
