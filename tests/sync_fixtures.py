@@ -8,7 +8,6 @@ PYTEST_DONT_REWRITE keeps pytest from warning that it cannot rewrite a module im
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import socket
 import threading
@@ -47,40 +46,10 @@ class MemoryKeyring(KeyringBackend):
         self.values.pop((service, username), None)
 
 
-class FileKeyring(KeyringBackend):
-    """TESTS ONLY: lets a ``main.py sync`` subprocess read the token the test enrolled with
-    (``PYTHON_KEYRING_BACKEND=tests.sync_fixtures.FileKeyring``). The product never stores tokens in files."""
-
-    priority = 1
-
-    def _path(self, service: str = "") -> Path:
-        # profiles' data keys: one file per test (tests/conftest.py), whatever sync keyring a test swaps in
-        if service == DATA_KEY_SERVICE and os.environ.get(DATA_KEY_FILE_ENV):
-            return Path(os.environ[DATA_KEY_FILE_ENV])
-        return Path(os.environ[KEYRING_FILE_ENV])
-
-    def _load(self, service: str = "") -> dict:
-        path = self._path(service)
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-    def get_password(self, service, username):
-        return self._load(service).get(f"{service}|{username}")
-
-    def set_password(self, service, username, password):
-        data = self._load(service)
-        data[f"{service}|{username}"] = password
-        self._write(service, data)
-
-    def delete_password(self, service, username):
-        data = self._load(service)
-        data.pop(f"{service}|{username}", None)
-        self._write(service, data)
-
-    def _write(self, service: str, data: dict) -> None:  # atomic: a child process may read it meanwhile
-        path = self._path(service)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(path)
+# TESTS ONLY: lets a ``main.py sync`` subprocess read the token the test enrolled with
+# (``PYTHON_KEYRING_BACKEND=tests.sync_fixtures.FileKeyring``). The benches' class, the same files and format
+# (bench/file_keyring.py imports no pytest); the product never stores tokens or keys in files.
+from bench.file_keyring import FileKeyring  # noqa: E402,F401
 
 
 # ---- faults --------------------------------------------------------------------------------------
