@@ -4,7 +4,8 @@
 
 A demo profile (1,000 complaints) whose event log is copied over and over, each copy a few days
 earlier, up to ``--events`` rows: about what a county profile holds at 100,000 complaints (the demo
-writes 6 events per complaint, plus logins). Not a valid chain (copies are not re-hashed): this times
+writes 6 events per complaint, plus logins); every other copy comes from a second computer whose id
+shares the first 8 characters. Not a valid chain (copies are not re-hashed): this times
 the paging, not ``audit verify``. Times ``app.services.audit_trail.audit_page`` (a page of 100 records,
 masked, with names and case numbers) warm, for no filter and each filter, then a later page reached
 by key and an export of 10,000 records to xlsx and CSV. Budget from DESIGN §8: a list page <= 10 ms.
@@ -49,7 +50,11 @@ def grow(database: Path, target: int) -> int:
         raw.execute(
             "INSERT INTO events (id, stream, action, payload, actor, device_id, device_seq, device_time, base, "
             "prev_hash, hash, server_seq, horizon) "
-            "SELECT id || '~' || :k, stream, action, payload, actor, device_id, device_seq + :k * 10000000, "
+            "SELECT id || '~' || :k, stream, action, payload, actor, "
+            # every other copy from a second computer whose id starts like the first's (the prefix filter
+            # then matches two devices, as a county with two PCs, or a prefecture, has)
+            "CASE WHEN :k % 2 = 1 THEN substr(device_id, 1, 9) || 'bbbb-7bbb-8bbb-bbbbbbbbbbbb' ELSE device_id END, "
+            "device_seq + :k * 10000000, "
             "strftime('%Y-%m-%dT%H:%M:%S.000Z', device_time, '-' || (:k * 3) || ' days'), base, prev_hash, hash, "
             "NULL, NULL FROM events WHERE id NOT LIKE '%~%' LIMIT :n",
             {"k": copy, "n": min(base, target - have)})
@@ -105,7 +110,8 @@ def main() -> None:
         "category session": AuditFilter(category=ar.SESSION),
         "category admin": AuditFilter(category=ar.ADMIN),
         "rarest actor": AuditFilter(actor=rare_actor),
-        "device (prefix)": AuditFilter(device=device[:8]),
+        "device (prefix matching both computers)": AuditFilter(device=device[:8]),
+        "device (one computer, whole id)": AuditFilter(device=device),
         "case number": AuditFilter(case_no=case_no),
         "failed logins + last year": AuditFilter(outcome=ar.FAILED, date_from=today - timedelta(days=365)),
     }

@@ -10,11 +10,14 @@ alike. Only the auditor (审计员) reads it: three-way separation of duties (�
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import and_, or_, select, true, tuple_
@@ -127,8 +130,9 @@ def device_ids(session: Session) -> list[str]:
         found.append(current)
 
 
-def _conditions(session: Session, f: AuditFilter) -> list[Any] | None:
-    """The WHERE terms of ``f``; None when nothing can match (an unknown case number or device)."""
+def _conditions(session: Session, f: AuditFilter) -> tuple[list[Any], list[str]] | None:
+    """The WHERE terms of ``f`` but the device, and the devices the device filter matches (empty: any
+    device); None when nothing can match (an unknown case number or device)."""
     e = events.c
     where: list[Any] = []
     if f.date_from:
@@ -156,24 +160,34 @@ def _conditions(session: Session, f: AuditFilter) -> list[Any] | None:
         if stream is None:
             return None
         where.append(e.stream == stream)
+    matching: list[str] = []
     if f.device.strip():
         value = f.device.strip()
         matching = [d for d in device_ids(session) if d.startswith(value)]
         if not matching:
             return None
-        where.append(e.device_id == matching[0] if len(matching) == 1 else e.device_id.in_(matching))
-    return where
+    return where, matching
 
 
 def _rows(session: Session, f: AuditFilter, after: Cursor | None, limit: int) -> list[Any]:
-    where = _conditions(session, f)
-    if where is None:
+    found = _conditions(session, f)
+    if found is None:
         return []
+    where, devices = found
     e = events.c
     if after is not None:
         where.append(tuple_(e.device_time, e.seq) < tuple_(after.device_time, after.seq))
-    query = select(events).where(and_(true(), *where)).order_by(e.device_time.desc(), e.seq.desc()).limit(limit)
-    return list(session.execute(query))
+
+    def newest(*terms: Any) -> list[Any]:
+        query = select(events).where(and_(true(), *where, *terms)).order_by(e.device_time.desc(), e.seq.desc())
+        return list(session.execute(query.limit(limit)))
+
+    if len(devices) <= 1:
+        return newest(*(e.device_id == device for device in devices))
+    # ``device_id IN (…)`` made SQLite sort every matching event (2.8 s at 594,000 events): instead each
+    # device's newest ``limit`` in the order of ix_events_device_time, merged: the same rows in the same order
+    parts = [newest(e.device_id == device) for device in devices]
+    return list(islice(heapq.merge(*parts, key=attrgetter("device_time", "seq"), reverse=True), limit))
 
 
 def _records(session: Session, rows: list[Any], *, full: bool = False) -> list[AuditRecord]:

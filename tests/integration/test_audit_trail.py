@@ -177,3 +177,31 @@ def test_a_row_altered_beyond_reading_is_shown_not_fatal(office):
     assert [r.action_label for r in rows] == ["备注", "转办", "登记"]
     assert "内容无法读取" in rows[0].summary
     assert "内容无法读取" in audit_trail.audit_record(office.profile, office.auditor, seq).payload["问题"]
+
+
+def test_a_device_prefix_matching_several_devices_pages_like_one_sorted_list(office, clock):
+    """Events of two other devices (as a sync brings them), interleaved in time with this one's: a prefix
+    matching both of them pages through exactly their events, newest first, ties broken by the row number."""
+    from sqlalchemy import text
+
+    for _ in range(5):
+        with_case(office)
+        clock.advance(minutes=7)
+    with office.profile.store.engine.begin() as connection:
+        for n, (device, shift) in enumerate((("ab000000-0000-7000-8000-000000000001", "+3 minutes"),
+                                             ("ab000000-0000-7000-8000-000000000002", "+0 minutes"))):
+            connection.execute(text(
+                "INSERT INTO events (id, stream, action, payload, actor, device_id, device_seq, device_time, base,"
+                " prev_hash, hash) SELECT id || :suffix, stream, action, payload, actor, :device, device_seq,"
+                " strftime('%Y-%m-%dT%H:%M:%fZ', device_time, :shift), base, prev_hash, hash FROM events"
+                " WHERE device_id = :own"), {"suffix": f"-{n}", "device": device, "shift": shift,
+                                             "own": office.profile.device_id})
+    both = AuditFilter(device="ab000000")
+    with office.profile.store.engine.connect() as connection:
+        expected = [row.seq for row in connection.execute(text(
+            "SELECT seq FROM events WHERE device_id LIKE 'ab000000%' ORDER BY device_time DESC, seq DESC"))]
+    assert len(expected) > 40
+    for limit in (1, 7, 1000):
+        assert [r.seq for r in everything(office, both, limit=limit)] == expected
+    mine = [r.seq for r in everything(office, AuditFilter(device=office.profile.device_id[:8]))]
+    assert mine and not set(mine) & set(expected)
