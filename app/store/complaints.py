@@ -3,6 +3,11 @@ beside it, and its row in the contentless search index. Written only by the proj
 
 The search index keeps no copy of the text, so removing a complaint's old index row means handing
 FTS5 the old column values again: they are recomputed from the stored aggregate before it changes.
+That holds only while the index row always matches the stored aggregate: every save whose aggregate's
+``search_key`` differs from the stored one must reindex. Old values that do not match what was indexed
+leave stale terms behind and, once FTS5 merges the segments, "database disk image is malformed". So
+the projector decides by comparing keys, never by the action's name (a resolution applying a kept
+forward, or a pulled event setting a local one aside, changes the department too).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.duplicates import complainant_key, complaint_text, respondent_key
+from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
 from app.domain.similarity import text_marks
 from app.security.fieldcrypt import FieldCipher, cipher_for, open_json, seal_json
@@ -89,6 +95,15 @@ def mark_rows(num: int, c: Complaint) -> list[tuple[int, int]]:
 
 def search_row(c: Complaint, cipher: FieldCipher | None = None) -> dict[str, str]:
     return search.document(c.intake, c.case_no, c.department, cipher.blind if cipher is not None else None)
+
+
+def search_key(c: Complaint | None) -> tuple | None:
+    """What a complaint's search row is made of (``search_row``: the intake, the case number and the
+    department; the blind tokens come from the intake). Two aggregates with the same key have the same
+    search row, so comparing keys says whether a change must be reindexed, whichever event made it."""
+    if c is None:
+        return None
+    return c.case_no, c.department, canonical_json(c.intake)
 
 
 NO_DEADLINE = "9999-12-31"  # due_sort of complaints without a deadline: last in ascending order
@@ -170,8 +185,10 @@ class ComplaintStore:
 
     def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool,
              milestones: MilestoneRows | None = None) -> None:
-        """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed);
-        ``milestones`` (when given) replace the complaint's milestone rows."""
+        """Insert or update the row; ``reindex`` rewrites the search row: it must be true whenever
+        ``search_key(c)`` may differ from the stored aggregate's (the old values are recomputed from the
+        stored aggregate, and only a changed row is rewritten); ``milestones`` (when given) replace the
+        complaint's milestone rows."""
         row = projection_row(c, deadline)
         cipher = self.cipher
         data = pack(seal_json(cipher, c.to_json()))
