@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from app.contract.event_record import event_values
 from app.security.fieldcrypt import FieldCipher
+from app.security.pulled_chain import record_pulled
 from app.store.projector import Horizons, Projector
 from app.store.tables import events, pull_marks
 from app.store.uow import Store, UnitOfWork
@@ -72,6 +73,8 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         stored = set(session.execute(select(E.id).where(E.id.in_([w.id for w in fresh]))).scalars())
         outcome.damaged += [w.id for w in fresh if w.id not in stored]  # collided with a local event
         fresh = [w for w in fresh if w.id in stored]
+        # what ``audit verify`` checks the pulled events against (app.security.pulled_chain)
+        record_pulled(session, [(w.device_id, w.server_seq, w.hash) for w in fresh], uow.events.device_id)
     outcome.inserted = len(fresh)
     touched: dict[str, None] = {}
     answered = {x["b_id"] for x in late}
