@@ -159,6 +159,17 @@ class ComplaintStore:
         data = self.session.execute(select(complaint_data.c.data).where(complaint_data.c.num == num)).scalar_one()
         return Complaint.from_json(open_json(data))
 
+    def search_keys(self, ids: list[str]) -> dict[str, tuple | None]:
+        """``search_key`` of the stored aggregate of each of ``ids`` that has a row (500 per query)."""
+        keys: dict[str, tuple | None] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._sql(
+                f"SELECT c.id, d.data FROM complaints c JOIN complaint_data d ON d.num = c.num "
+                f"WHERE c.id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall()
+            keys.update((cid, search_key(Complaint.from_json(open_json(data)))) for cid, data in rows)
+        return keys
+
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
 

@@ -178,8 +178,9 @@ class Projector:
 
     def refold_many(self, store: ComplaintStore, streams: Iterable[str], horizons: Horizons) -> None:
         """Refold several complaints: one query for their events, new complaints inserted in bulk, known
-        ones updated. A known one is always compared with its stored search row: which events arrived
-        says nothing about it (a pulled reject that sets a local forward aside removes the department)."""
+        ones updated. A known one is reindexed when its ``search_key`` differs from the stored one's, read
+        for the whole chunk at once: which events arrived says nothing about it (a pulled reject that sets
+        a local forward aside removes the department)."""
         streams = list(streams)
         session = store.session
         e = events.c
@@ -193,13 +194,13 @@ class Projector:
                 fold = folds[row.stream] = StreamFold(skip=skip)
             fold.feed(event_of(row), horizons.of(row))
         record_set_aside(session, streams, (item for fold in folds.values() for item in fold.set_aside))
-        known = set(session.execute(select(complaints.c.id).where(complaints.c.id.in_(list(folds)))).scalars())
+        known = store.search_keys(list(folds))
         new = []
         for stream, fold in folds.items():
             if fold.complaint is None:
                 continue
             if stream in known:
-                self._save(store, fold.complaint, reindex=True)
+                self._save(store, fold.complaint, reindex=search_key(fold.complaint) != known[stream])
             else:
                 new.append(fold.complaint)
         new.sort(key=lambda c: c.registered_at)
