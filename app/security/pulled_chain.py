@@ -88,11 +88,12 @@ def recorded_heads(session: Session) -> dict[str, Head]:
 
 def pulled_rows(session: Session, local_device_id: str):
     """(device_id, server_seq, hash, seq, id, device_seq) of every event held from another device
-    that came through the hub, per device in hub order."""
+    that came through the hub, per device in device order (the unique index: no sort; the digest does
+    not depend on the order)."""
     e = events.c
     return session.execute(select(e.device_id, e.server_seq, e.hash, e.seq, e.id, e.device_seq)
                            .where(e.device_id != local_device_id, e.server_seq.is_not(None))
-                           .order_by(e.device_id, e.server_seq).execution_options(yield_per=5000))
+                           .order_by(e.device_id, e.device_seq).execution_options(yield_per=5000))
 
 
 def adopt(session: Session, local_device_id: str) -> bool:
