@@ -111,8 +111,8 @@ def audit_verify(args, out: Output) -> int:
     if report.ok:
         lines.append("审计链完整，未发现篡改。")
     for p in report.problems:
-        where = f"第 {p.row} 行" if p.row is not None else "链尾"
-        lines.append(f"  × {where}：{kinds.get(p.kind, p.kind)}（设备 {p.device_id[:8]}，设备序号 {p.device_seq}，"
+        where = f"第 {p.row} 行" if p.row is not None else "链尾" if p.kind == "chain_truncated" else "下载的记录"
+        lines.append(f"  × {where}：{kinds.get(p.kind, p.kind)}（设备 {p.device_id[:8]}，设备序号 {p.device_seq or '—'}，"
                      f"事件 {p.event_id or '—'}）")
     out.result({"ok": report.ok, "events_checked": report.events_checked, "problems": report.problems},
                "\n".join(lines))

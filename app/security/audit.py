@@ -4,6 +4,11 @@ Finds edited rows (hash no longer matches), deleted rows (a gap in a device's se
 skips), inserted rows (a link to the wrong predecessor, or an unsynced row claiming another device),
 a truncated tail (the recorded chain head is missing), and sealed personal data that no longer opens
 (``token_tampered``: AES-GCM authentication failed, the value was edited or moved at rest).
+
+Events pulled from other devices have gaps here (only the scope's events are held), so their links
+alone cannot show a deletion, an event forged after the last, or the last one re-sealed: they are
+checked against the heads recorded, per origin device, when they were pulled
+(``app.security.pulled_chain``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.contract.event_record import event_of
 from app.domain.events import GENESIS
 from app.security.fieldcrypt import TokenError
+from app.security.pulled_chain import Head, pulled_rows, recorded_heads
 from app.store.meta import MetaStore
 from app.store.tables import events
 
@@ -80,4 +86,44 @@ def verify(session: Session, local_device_id: str) -> AuditReport:
                 .where(events.c.device_id == local_device_id, events.c.device_seq > int(head_seq))
             ):
                 problems.append(AuditProblem("event_inserted", row.seq, row.id, local_device_id, row.device_seq))
+    problems.extend(_pulled_problems(session, local_device_id))
     return AuditReport(checked, len(previous), tuple(problems))
+
+
+class _Held:
+    """One origin device's pulled events as held now, against the head recorded as they were pulled."""
+
+    def __init__(self, recorded: Head | None) -> None:
+        self.recorded = recorded
+        self.head = Head()
+        self.known = Head()  # those up to the highest hub number recorded
+        self.extra: list = []  # those after it (all of them without a recorded head)
+
+    def add(self, row) -> None:
+        self.head = self.head.advance(row.server_seq, row.hash)
+        if self.recorded is not None and row.server_seq <= self.recorded.max_server_seq:
+            self.known = self.known.advance(row.server_seq, row.hash)
+        else:
+            self.extra.append(row)
+
+    def problems(self, device: str) -> list[AuditProblem]:
+        want = self.recorded
+        if want is not None and self.head.count < want.count:
+            return [AuditProblem("event_missing", None, None, device, None)]
+        if want is not None and (self.known.count, self.known.total) != (want.count, want.total):
+            # a recorded one changed (re-sealed), or a forged one sits among them
+            return [AuditProblem("event_edited" if self.head.count == want.count else "event_inserted",
+                                 None, None, device, None)]
+        # the recorded ones are intact (or none was recorded): those after them were never pulled
+        return [AuditProblem("event_inserted", r.seq, r.id, device, r.device_seq) for r in self.extra]
+
+
+def _pulled_problems(session: Session, local_device_id: str) -> list[AuditProblem]:
+    """The pulled events of each origin device against the head recorded as they were pulled."""
+    recorded = recorded_heads(session)
+    held: dict[str, _Held] = {device: _Held(head) for device, head in recorded.items()}
+    for row in pulled_rows(session, local_device_id):
+        if row.device_id not in held:
+            held[row.device_id] = _Held(None)
+        held[row.device_id].add(row)
+    return [problem for device, state in held.items() for problem in state.problems(device)]

@@ -190,6 +190,7 @@ def open_profile(home: Path, *, clock: Callable[[], datetime] = utc_now, daily_b
     from app.services.maintenance import refresh_outdated_projections
 
     refresh_outdated_projections(profile, progress)  # once after an upgrade that changed how complaints are folded
+    _adopt_pulled_heads(profile)
     _project_waiting(profile)
     settle_pending(profile)  # a document issue a crash interrupted: its PDF kept or removed with its record
     sweep(files.blobs)  # a copy of an attachment a killed process left half-written
@@ -208,6 +209,24 @@ def _sweep_temporary(home: Path) -> None:
         return
     if swept.folders or swept.files:
         log.info("removed %d old temporary folders and %d part files", swept.folders, swept.files)
+
+
+def _adopt_pulled_heads(profile: Profile) -> None:
+    """Once, for a profile from before the pulled-event heads (``app.security.pulled_chain``): record
+    the heads of the pulled events it holds, so ``audit verify`` checks them from now on. A read of one
+    meta row on every other start; a failure (a read-only disk) is logged and tried at the next start."""
+    from app.security import pulled_chain
+    from app.store.meta import MetaStore
+
+    try:
+        with profile.store.read() as session:
+            if MetaStore(session).get(pulled_chain.ADOPTED):
+                return
+        with profile.store.unit_of_work() as uow:
+            if pulled_chain.adopt(uow.session, profile.device_id):
+                uow.commit()
+    except Exception:
+        logging.getLogger(__name__).exception("recording the heads of the pulled events failed")
 
 
 def _project_waiting(profile: Profile) -> None:

@@ -3,6 +3,11 @@ beside it, and its row in the contentless search index. Written only by the proj
 
 The search index keeps no copy of the text, so removing a complaint's old index row means handing
 FTS5 the old column values again: they are recomputed from the stored aggregate before it changes.
+That holds only while the index row always matches the stored aggregate: every save whose aggregate's
+``search_key`` differs from the stored one must reindex. Old values that do not match what was indexed
+leave stale terms behind and, once FTS5 merges the segments, "database disk image is malformed". So
+the projector decides by comparing keys, never by the action's name (a resolution applying a kept
+forward, or a pulled event setting a local one aside, changes the department too).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
 from app.domain.duplicates import complainant_key, complaint_text, respondent_key
+from app.domain.events import canonical_json
 from app.domain.milestones import MilestoneRows
 from app.domain.similarity import text_marks
 from app.security.fieldcrypt import FieldCipher, cipher_for, open_json, seal_json
@@ -91,6 +97,15 @@ def search_row(c: Complaint, cipher: FieldCipher | None = None) -> dict[str, str
     return search.document(c.intake, c.case_no, c.department, cipher.blind if cipher is not None else None)
 
 
+def search_key(c: Complaint | None) -> tuple | None:
+    """What a complaint's search row is made of (``search_row``: the intake, the case number and the
+    department; the blind tokens come from the intake). Two aggregates with the same key have the same
+    search row, so comparing keys says whether a change must be reindexed, whichever event made it."""
+    if c is None:
+        return None
+    return c.case_no, c.department, canonical_json(c.intake)
+
+
 NO_DEADLINE = "9999-12-31"  # due_sort of complaints without a deadline: last in ascending order
 
 _ROW_COLUMNS = [col.name for col in complaints.columns if col.name != "num"]
@@ -144,6 +159,17 @@ class ComplaintStore:
         data = self.session.execute(select(complaint_data.c.data).where(complaint_data.c.num == num)).scalar_one()
         return Complaint.from_json(open_json(data))
 
+    def search_keys(self, ids: list[str]) -> dict[str, tuple | None]:
+        """``search_key`` of the stored aggregate of each of ``ids`` that has a row (500 per query)."""
+        keys: dict[str, tuple | None] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self._sql(
+                f"SELECT c.id, d.data FROM complaints c JOIN complaint_data d ON d.num = c.num "
+                f"WHERE c.id IN ({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall()
+            keys.update((cid, search_key(Complaint.from_json(open_json(data)))) for cid, data in rows)
+        return keys
+
     def id_for_case_no(self, case_no: str) -> str | None:
         return self.session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalar()
 
@@ -170,8 +196,10 @@ class ComplaintStore:
 
     def save(self, c: Complaint, deadline: Deadline | None, *, reindex: bool,
              milestones: MilestoneRows | None = None) -> None:
-        """Insert or update the row; ``reindex`` rewrites the search row (intake or department changed);
-        ``milestones`` (when given) replace the complaint's milestone rows."""
+        """Insert or update the row; ``reindex`` rewrites the search row: it must be true whenever
+        ``search_key(c)`` may differ from the stored aggregate's (the old values are recomputed from the
+        stored aggregate, and only a changed row is rewritten); ``milestones`` (when given) replace the
+        complaint's milestone rows."""
         row = projection_row(c, deadline)
         cipher = self.cipher
         data = pack(seal_json(cipher, c.to_json()))

@@ -31,11 +31,10 @@ from app.domain.vocabulary import Action
 from app.domain.workdays import WorkCalendar
 from app.domain.workflow import apply
 from app.security.fieldcrypt import cipher_for, seal_json
-from app.store.complaints import ComplaintStore
+from app.store.complaints import ComplaintStore, search_key
 from app.store.projection_version import PROJECTION_VERSION  # noqa: F401  (also read from here)
 from app.store.tables import complaints, events, pull_marks, quarantine
 
-REINDEXING = frozenset({Action.REGISTER, Action.AMEND, Action.FORWARD, Action.REDIRECT, Action.RETURN})
 PROGRESS_EVERY = 2000  # events read between two progress reports of a rebuild
 REBUILD_CHUNK = 500  # complaints folded and written together by a rebuild (its memory: flat, not per complaint)
 FOLD, HUB = "fold", "hub"
@@ -125,9 +124,10 @@ class Projector:
         applied directly (the fold would give the same answer).
         """
         complaint = current if current is not None else store.get(event.stream)
-        before = _milestone_key(complaint)
+        before, searched = _milestone_key(complaint), search_key(complaint)
         complaint = apply(complaint, fact if fact is not None else event.fact())
-        self._save(store, complaint, reindex=event.action in REINDEXING,
+        # by what changed, not by the action: a resolution may apply a kept forward or amendment
+        self._save(store, complaint, reindex=search_key(complaint) != searched,
                    milestones=_milestone_key(complaint) != before)
         return complaint
 
@@ -176,9 +176,12 @@ class Projector:
             kept.append(complaint)
         return kept
 
-    def refold_many(self, store: ComplaintStore, streams: dict[str, bool], horizons: Horizons) -> None:
-        """Refold several complaints (stream -> whether its search row may have changed): one query for
-        their events, new complaints inserted in bulk, known ones updated."""
+    def refold_many(self, store: ComplaintStore, streams: Iterable[str], horizons: Horizons) -> None:
+        """Refold several complaints: one query for their events, new complaints inserted in bulk, known
+        ones updated. A known one is reindexed when its ``search_key`` differs from the stored one's, read
+        for the whole chunk at once: which events arrived says nothing about it (a pulled reject that sets
+        a local forward aside removes the department)."""
+        streams = list(streams)
         session = store.session
         e = events.c
         rows = session.execute(select(events).where(e.stream.in_(list(streams)))
@@ -191,13 +194,13 @@ class Projector:
                 fold = folds[row.stream] = StreamFold(skip=skip)
             fold.feed(event_of(row), horizons.of(row))
         record_set_aside(session, streams, (item for fold in folds.values() for item in fold.set_aside))
-        known = set(session.execute(select(complaints.c.id).where(complaints.c.id.in_(list(folds)))).scalars())
+        known = store.search_keys(list(folds))
         new = []
         for stream, fold in folds.items():
             if fold.complaint is None:
                 continue
             if stream in known:
-                self._save(store, fold.complaint, reindex=streams[stream])
+                self._save(store, fold.complaint, reindex=search_key(fold.complaint) != known[stream])
             else:
                 new.append(fold.complaint)
         new.sort(key=lambda c: c.registered_at)

@@ -21,7 +21,8 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from app.contract.event_record import event_values
 from app.security.fieldcrypt import FieldCipher
-from app.store.projector import REINDEXING, Horizons, Projector
+from app.security.pulled_chain import record_pulled
+from app.store.projector import Horizons, Projector
 from app.store.tables import events, pull_marks
 from app.store.uow import Store, UnitOfWork
 from app.sync import state
@@ -72,23 +73,22 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         stored = set(session.execute(select(E.id).where(E.id.in_([w.id for w in fresh]))).scalars())
         outcome.damaged += [w.id for w in fresh if w.id not in stored]  # collided with a local event
         fresh = [w for w in fresh if w.id in stored]
+        # what ``audit verify`` checks the pulled events against (app.security.pulled_chain)
+        record_pulled(session, [(w.device_id, w.server_seq, w.hash) for w in fresh], uow.events.device_id)
     outcome.inserted = len(fresh)
-    touched: dict[str, int] = {}
+    touched: dict[str, None] = {}
     answered = {x["b_id"] for x in late}
     for wire in fresh + [w for w in wires if w.id in answered]:
         if wire.stream in NON_COMPLAINT:
             continue
-        touched[wire.stream] = max(touched.get(wire.stream, 0), int(wire.action in REINDEXING))
+        touched[wire.stream] = None
         sha = wire.payload.get("sha256") if wire.action == "attach" else None
         if isinstance(sha, str) and SHA256.match(sha) and not blob_exists(sha):  # never a path from a device
             session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="down",
                                                                                attempts=0))
             outcome.blobs += 1
-    if touched:
-        session.execute(insert(dirty).prefix_with("OR IGNORE"), [{"stream": s, "reindex": 0} for s in touched])
-        flagged = [s for s, flag in touched.items() if flag]
-        if flagged:
-            session.execute(update(dirty).where(dirty.c.stream.in_(flagged)).values(reindex=1))
+    if touched:  # ``reindex`` is no longer read: the projection compares every search row (projector)
+        session.execute(insert(dirty).prefix_with("OR IGNORE"), [{"stream": s, "reindex": 1} for s in touched])
     uow.meta.set(state.CURSOR, str(page.next_cursor))
     return outcome
 
@@ -109,10 +109,9 @@ def project_dirty(store: Store, projector: Projector) -> int:
     done = 0
     while True:
         with store.unit_of_work() as uow:
-            chunk = uow.session.execute(select(dirty.c.stream, dirty.c.reindex).limit(CHUNK)).all()
+            chunk = uow.session.execute(select(dirty.c.stream).limit(CHUNK)).all()
             if chunk:
-                projector.refold_many(uow.complaints, {r.stream: bool(r.reindex) for r in chunk},
-                                      Horizons(uow.session))
+                projector.refold_many(uow.complaints, [r.stream for r in chunk], Horizons(uow.session))
                 uow.session.execute(delete(dirty).where(dirty.c.stream.in_([r.stream for r in chunk])))
                 done += len(chunk)
             if len(chunk) < CHUNK:

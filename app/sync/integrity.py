@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.common.sqlite_copy import backup_file, timestamped_name
 from app.contract.event_record import event_of
 from app.domain.clock import iso_utc, utc_now
+from app.security import pulled_chain
 from app.security.fieldcrypt import seal_json
 from app.store.backup import restore_file
 from app.store.meta import MetaStore
@@ -88,6 +89,7 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
             uow.meta.set(state.CURSOR, str(cursor))
             marker = uow.session.execute(select(func.max(E.seq))).scalar() or 0
             uow.session.execute(insert(pull_marks).values(marker=marker, cursor=cursor))
+            pulled_chain.reset(uow.session, device_id)  # the heads of what the hub just sent (the old ones were carried)
             projector.rebuild(uow.complaints)
             uow.commit()
     finally:
