@@ -161,9 +161,9 @@
     <message>
         <location filename="../../ui/pages/audit.py" line="60"/>
         <location filename="../../ui/pages/audit.py" line="193"/>
-        <location filename="../../ui/pages/audit.py" line="219"/>
-        <location filename="../../ui/pages/audit.py" line="221"/>
+        <location filename="../../ui/pages/audit.py" line="224"/>
         <location filename="../../ui/pages/audit.py" line="226"/>
+        <location filename="../../ui/pages/audit.py" line="231"/>
         <source>Verify the audit chain</source>
         <translation>校验审计链</translation>
     </message>
@@ -309,68 +309,73 @@
         <translation>发现 {n} 处问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="204"/>
+        <location filename="../../ui/pages/audit.py" line="205"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="204"/>
+        <location filename="../../ui/pages/audit.py" line="207"/>
         <source>end of the chain</source>
         <translation>链尾</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="205"/>
+        <location filename="../../ui/pages/audit.py" line="209"/>
+        <source>records downloaded from the hub</source>
+        <translation>下载的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="210"/>
         <source>{where}: {kind} (device {device}, number {seq}, record {event})</source>
         <translation>{where}：{kind}（设备 {device}，设备序号 {seq}，记录 {event}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="209"/>
+        <location filename="../../ui/pages/audit.py" line="214"/>
         <source>… and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="225"/>
+        <location filename="../../ui/pages/audit.py" line="230"/>
         <source>The check could not run: {reason}</source>
         <translation>校验未能完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="231"/>
+        <location filename="../../ui/pages/audit.py" line="236"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="237"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="232"/>
+        <location filename="../../ui/pages/audit.py" line="237"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="256"/>
+        <location filename="../../ui/pages/audit.py" line="261"/>
         <source>Writing the audit records…</source>
         <translation>正在写出审计记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="257"/>
+        <location filename="../../ui/pages/audit.py" line="262"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="256"/>
-        <location filename="../../ui/pages/audit.py" line="258"/>
+        <location filename="../../ui/pages/audit.py" line="261"/>
+        <location filename="../../ui/pages/audit.py" line="263"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="254"/>
+        <location filename="../../ui/pages/audit.py" line="259"/>
         <source>{n} records written…</source>
         <translation>已写出 {n} 条…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="262"/>
+        <location filename="../../ui/pages/audit.py" line="267"/>
         <source>{n} records were saved to {path}</source>
         <translation>已将 {n} 条记录保存到 {path}</translation>
     </message>

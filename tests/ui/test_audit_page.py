@@ -141,3 +141,17 @@ def test_a_failed_login_reads_in_chinese_in_the_list_and_the_detail(qtbot, page)
     for text in (row, page.detail.toPlainText()):
         assert "密码错误" in text and "桌面客户端" in text, text
         assert "wrong_password" not in text and "desktop" not in text
+
+
+def test_the_summary_names_where_each_problem_is(page):
+    from app.security.audit import AuditProblem, AuditReport
+
+    report = AuditReport(events_checked=1234, devices=2, problems=(
+        AuditProblem("event_edited", 17, "e1", "aaaaaaaa-1111", 4),
+        AuditProblem("chain_truncated", None, None, "aaaaaaaa-1111", 9),
+        AuditProblem("event_missing", None, None, "bbbbbbbb-2222", None),
+    ))
+    lines = page.summary(report).splitlines()
+    assert "1,234" in lines[0] and "3" in lines[0]
+    assert lines[1].startswith("第 17 行") and lines[2].startswith("链尾") and lines[3].startswith("下载的记录")
+    assert "bbbbbbbb" in lines[3]

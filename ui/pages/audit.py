@@ -201,7 +201,12 @@ class AuditPage(QWidget):
             return head + " " + self.tr("The audit chain is complete: nothing was altered.")
         lines = [head + " " + self.tr("{n} problems found:").format(n=len(report.problems))]
         for p in report.problems[:20]:
-            where = self.tr("row {row}").format(row=p.row) if p.row is not None else self.tr("end of the chain")
+            if p.row is not None:
+                where = self.tr("row {row}").format(row=p.row)
+            elif p.kind == "chain_truncated":
+                where = self.tr("end of the chain")
+            else:  # a pulled event missing, forged or re-sealed (app.security.pulled_chain): no row of its own
+                where = self.tr("records downloaded from the hub")
             lines.append(self.tr("{where}: {kind} (device {device}, number {seq}, record {event})").format(
                 where=where, kind=ar.PROBLEM_LABELS.get(p.kind, p.kind), device=p.device_id[:8],
                 seq=p.device_seq if p.device_seq is not None else "—", event=p.event_id or "—"))
