@@ -14,9 +14,9 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.common import log_file
 from app.security import log_masking
@@ -187,9 +187,39 @@ def _run(app: QApplication, options: argparse.Namespace) -> int:
     # the profile's log file; a first run (no folder yet) logs from its next start: the folder is not made here
     log = log_file.attach(home, "window") if home.is_dir() else None
     try:
-        return _run_on(app, options, home)
+        lock = hold_window_lock(home)
+        if lock is None:
+            return PROFILE_IN_USE_EXIT
+        try:
+            return _run_on(app, options, home)
+        finally:
+            if lock is not True:
+                lock.release()
     finally:
         log_file.detach(log)
+
+
+PROFILE_IN_USE_EXIT = 1
+
+
+def hold_window_lock(home: Path):
+    """The profile's window lock (``app.services.profile_lock``): the lock, True when there is no folder
+    yet to lock (a first run), None when another window has the profile (said on the console and in a box)."""
+    from app.domain.errors import DomainError
+    from app.messages import describe
+    from app.services.profile_lock import hold_for_window
+
+    if not home.is_dir():
+        return True
+    try:
+        return hold_for_window(home)
+    except DomainError as error:
+        text = describe(error)
+        logging.getLogger(__name__).info("window refused: %s", text)
+        if sys.stderr is not None:
+            print(text, file=sys.stderr, flush=True)
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "Lvyue is already open"), text)
+        return None
 
 
 def _run_on(app: QApplication, options: argparse.Namespace, home: Path) -> int:
