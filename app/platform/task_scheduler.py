@@ -36,7 +36,7 @@ EXECUTION_LIMIT = "PT1H"
 DEFAULT_TIME = "17:30"
 _EXPANDED = re.compile(r"%[^%]+%")  # what Task Scheduler (like cmd) replaces by an environment variable
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
-_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # a space is fine: the installer's name keeps it
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def parse_time(text: str) -> time:
 def task_name(user: str, home: Path, default_home: Path) -> str:
     """``履约每日同步-<Windows user>`` for the default profile (the installer's name), with a short
     digest of the folder for any other profile: one task per user and profile."""
-    name = f"{TASK_BASE}-{_NOT_IN_NAME.sub('_', user).strip('_') or 'user'}"
+    name = f"{TASK_BASE}-{_NOT_IN_NAME.sub('_', user).strip() or 'user'}"
     if _same_path(home, default_home):
         return name
     digest = hashlib.sha256(str(home).casefold().encode("utf-8")).hexdigest()[:8]

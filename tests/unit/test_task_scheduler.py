@@ -135,4 +135,5 @@ def test_one_task_per_windows_user_and_profile():
     other = ts.task_name("wang", Path(r"D:\demo"), default)
     assert other.startswith("履约每日同步-wang-") and other != ts.task_name("li", Path(r"D:\demo"), default)
     assert other != ts.task_name("wang", Path(r"D:\demo2"), default)
-    assert "\\" not in ts.task_name(r"CXZ\wang li", default, default)
+    assert ts.task_name(r"CXZ\wang li", default, default) == "履约每日同步-CXZ_wang li"  # no folder, the space kept
+    assert ts.task_name("Wang Li", default, default) == "履约每日同步-Wang Li"  # as the installer's %USERNAME%
