@@ -23,7 +23,7 @@ from app.security import log_masking
 FOLDER, NAME = "logs", "lvyue.log"
 MAX_BYTES, BACKUPS = 1_000_000, 5
 FORMAT = "%(asctime)s [{program} %(process)d] %(levelname)s %(name)s: %(message)s"
-APP_LOGGER = "app"  # our own modules log at INFO into the file; libraries from WARNING
+OWN_LOGGERS = ("app", "ui")  # our own modules log at INFO into the file; libraries from WARNING
 
 
 def log_path(home: Path) -> Path:
@@ -39,7 +39,7 @@ class QuietRotatingFileHandler(RotatingFileHandler):
         self.setFormatter(logging.Formatter(FORMAT.format(program=program)))
         self.addFilter(log_masking.FILTER)
         self.setLevel(logging.INFO)
-        self.previous_level: int | None = None
+        self.previous_levels: dict[str, int] = {}
 
     def _open(self):
         folder = os.path.dirname(self.baseFilename)
@@ -80,10 +80,11 @@ def attach(home: Path, program: str) -> QuietRotatingFileHandler:
     """Log to ``home``'s file from now on: on the root logger, and our own loggers at INFO (the level
     other handlers see is theirs: a console handler at WARNING shows what it showed before)."""
     handler = QuietRotatingFileHandler(log_path(home), program)
-    app_logger = logging.getLogger(APP_LOGGER)
-    handler.previous_level = app_logger.level
-    if app_logger.getEffectiveLevel() > logging.INFO:
-        app_logger.setLevel(logging.INFO)
+    for name in OWN_LOGGERS:
+        logger = logging.getLogger(name)
+        handler.previous_levels[name] = logger.level
+        if logger.getEffectiveLevel() > logging.INFO:
+            logger.setLevel(logging.INFO)
     logging.getLogger().addHandler(handler)
     return handler
 
@@ -93,8 +94,8 @@ def detach(handler: QuietRotatingFileHandler | None) -> None:
     if handler is None:
         return
     logging.getLogger().removeHandler(handler)
-    if handler.previous_level is not None:
-        logging.getLogger(APP_LOGGER).setLevel(handler.previous_level)
+    for name, level in handler.previous_levels.items():
+        logging.getLogger(name).setLevel(level)
     handler.close()
 
 

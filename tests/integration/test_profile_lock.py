@@ -106,6 +106,8 @@ def test_a_real_second_window_says_so_and_exits_1(profile, holder):
     started = subprocess.run([sys.executable, "main.py", "--home", str(home)], cwd=ROOT, env=window,
                              capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert started.returncode == 0 and "shown LoginDialog" in started.stderr, started.stderr
+    log = (home / "logs" / "lvyue.log").read_text(encoding="utf-8")  # the window's own log lines
+    assert "[window " in log and "window refused: 配置档案" in log and "window started: profile" in log
 
 
 def test_restore_is_refused_while_a_window_is_open_but_sync_runs(profile, holder, tmp_path):
