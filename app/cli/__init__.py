@@ -6,6 +6,9 @@ running; ``sync`` also uses 4 for an unreachable hub); 5 ``sync`` done but recor
 130 cancelled with Ctrl+C (已取消).
 
 ``--encoding NAME`` (or ``LVYUE_ENCODING``) sets the output encoding (``app.cli.encoding``).
+
+A command on an existing profile writes its start, its end (exit code), a refusal and the traceback of an
+internal error to the profile's log file (``app.cli.log_setup``); the console shows what it showed before.
 """
 
 from __future__ import annotations
@@ -88,6 +91,9 @@ def _main(argv: list[str]) -> int:
     try:
         code = _run(args, out, log)
         return code
+    except SystemExit as ended:  # a handler's own exit (a usage error of its arguments)
+        code = ended.code if isinstance(ended.code, int) else EXIT_REFUSED
+        raise
     finally:
         if log is not None:
             log.finished(code)
