@@ -194,7 +194,7 @@ MESSAGES: dict[str, str] = {
     "request_invalid": "请求格式不正确（{where}：{detail}）",
     "hub_internal_error": "中心内部错误，请稍后重试或联系中心管理员",
     "keyring_unavailable": "本机没有可用的系统凭据库（Windows 凭据管理器），无法安全保存同步凭据，已停止",
-    "keyring_failed": "无法访问系统凭据库：{detail}",
+    "keyring_failed": "无法访问系统凭据库：{detail}{fix_text}",
     "not_enrolled": "本配置档案尚未加入同步，请先运行 enroll（需要中心管理员提供的注册码）",
     "already_enrolled": "本配置档案已加入同步（中心 {hub}）",
     "hub_url_invalid": "中心地址无效：{url}（应如 https://lvyue.cxz.gov.cn）",
@@ -395,6 +395,16 @@ MESSAGES: dict[str, str] = {
     "hub_certificate_untrusted": "本机不信任中心的证书（{detail}）：请由信息化管理员把签发中心证书的机构（CA）证书安装到 Windows 证书存储，或设置 LVYUE_SYNC_CA_FILE 指向该证书；数据仍完整保存在本机",
     "pdf_in_use": "文件被其他程序占用，请关闭 WPS/Acrobat 中打开的该文件后重试，或另存为其他文件名（{path}）",
     "file_is_folder": "{path} 是一个文件夹，无法保存为文件：请另存为其他文件名",
+    "keyring_fix_logon_session": "（通常是计划任务设成了“不管用户是否登录都要运行”，这时无法使用 Windows 凭据管理器）。请把任务改为“只在用户登录时运行”：以本人 Windows 账户重新执行 lvyue-cli schedule install（源码目录中为 python main.py schedule install），或在任务计划程序中修改该任务的“安全选项”",
+    "keyring_fix_windows": "。请以本人 Windows 账户登录后重试；仍然失败时请信息化管理员检查“凭据管理器”服务",
+    "keyring_fix_locked": "（凭据库已锁定）。请在桌面上登录并解锁密钥环（如 GNOME 密钥环）后重试",
+    "keyring_fix_service": "（凭据库服务不可用）。请在已登录的桌面会话中运行；Linux 需要 GNOME Keyring 等 Secret Service 服务",
+    "keyring_fix_generic": "。请以本人账户登录桌面后重试；仍然失败时请联系信息化管理员",
+    "profile_in_use": "配置档案 {home} 已在另一个履约窗口中打开（{holder}）：请切换到那个窗口继续工作，或先关闭它",
+    "schedule_windows_only": "计划任务只能在 Windows 上创建和删除（本机是 {system}）；可用 schedule show --xml 查看将要创建的任务",
+    "schedule_path_expands": "路径 {path} 中含有“%名称%”形式的文字，任务计划程序会把它当作环境变量替换，任务将无法运行：请把程序或配置档案放到名称中不含这种文字的文件夹后重试",
+    "schedule_time_invalid": "同步时间“{value}”无效，请写成 时:分，如 17:30",
+    "schedule_failed": "未能{action}计划任务“{name}”（schtasks 返回 {status}）：{detail}",
 }
 
 
@@ -454,6 +464,8 @@ def _enrich(code: str, params: dict) -> dict:
         values["path_label"] = field_label(values["path"].removeprefix("(root)")) or "整条记录"
     if "problem" in values:
         values["problem_text"] = MESSAGES.get(values["problem"], values["problem"]).format_map(_Defaults(values))
+    if code == "keyring_failed":  # what to do about it (app.security.keyring_errors)
+        values["fix_text"] = MESSAGES.get(values.get("fix", ""), "")
     if code == "credit_code_checksum" and "override_hint" not in values:
         # names the checkbox by its own text (the form shows ``override_checkbox()``); a code that may not
         # be confirmed (the respondent's) gets no such advice (``overridable="no"``)

@@ -50,7 +50,7 @@ ManifestDPIAware true
 
 !define APP_EXE "Lvyue${EXE_SUFFIX}"
 !define CLI_EXE "lvyue-cli${EXE_SUFFIX}"
-!define SYNC_CMD "lvyue-sync.cmd"
+!define OLD_SYNC_CMD "lvyue-sync.cmd"  ; the task's batch file of versions before schedule install: removed
 !define FULLNAME "履约 政府违约失信投诉办理系统"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Lvyue"
 !define SETUP_KEY "Software\Lvyue\Setup"
@@ -171,6 +171,21 @@ FunctionEnd
 !insertmacro NOT_RUNNING ""
 !insertmacro NOT_RUNNING "un."
 
+!macro REMOVE_SYNC_TASK un
+; The task named $1 (SyncTask): lvyue-cli.exe schedule remove; schtasks by name when that fails (a task
+; an older version made, or a program that no longer runs)
+Function ${un}RemoveSyncTask
+  nsExec::ExecToLog '"$INSTDIR\${CLI_EXE}" schedule remove'
+  Pop $0
+  ${If} $0 != 0
+    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Delete /F /TN "$1"'
+    Pop $0
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro REMOVE_SYNC_TASK ""
+!insertmacro REMOVE_SYNC_TASK "un."
+
 Function TaskName  ; task names are per computer: one task per Windows user
   ReadEnvStr $0 USERNAME
   StrCpy $TaskName "${TASK_BASE}-$0"
@@ -197,20 +212,7 @@ Section "!履约程序" SecMain
   ; an older version's program files go completely; the data lives elsewhere and is not touched
   RMDir /r "$INSTDIR\_internal"
   File /r "${DIST}/*"
-  ; Task Scheduler cannot set a working folder: the task runs this file, which can (see docs/install-guide.md)
-  FileOpen $0 "$INSTDIR\${SYNC_CMD}" w
-  FileWrite $0 "@echo off$\r$\n"
-  FileWrite $0 "rem Lvyue: end-of-day sync, run by Task Scheduler. Exit code: that of lvyue-cli sync$\r$\n"
-  FileWrite $0 "rem (0 done, 1 refused, 4 hub unreachable, 5 records refused). Output: the log below.$\r$\n"
-  FileWrite $0 "setlocal$\r$\n"
-  FileWrite $0 "chcp 65001 >nul$\r$\n"
-  FileWrite $0 "cd /d $\"%~dp0$\"$\r$\n"
-  FileWrite $0 "set $\"LOGDIR=%LOCALAPPDATA%\Lvyue\logs$\"$\r$\n"
-  FileWrite $0 "if not exist $\"%LOGDIR%$\" mkdir $\"%LOGDIR%$\"$\r$\n"
-  FileWrite $0 "echo ==== %DATE% %TIME% >> $\"%LOGDIR%\sync-task.log$\"$\r$\n"
-  FileWrite $0 "$\"%~dp0${CLI_EXE}$\" sync %* >> $\"%LOGDIR%\sync-task.log$\" 2>&1$\r$\n"
-  FileWrite $0 "exit /b %ERRORLEVEL%$\r$\n"
-  FileClose $0
+  Delete "$INSTDIR\${OLD_SYNC_CMD}"  ; an older version's: the task now runs lvyue-cli.exe itself
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${MENU_DIR}"
@@ -248,17 +250,19 @@ Section "-DesktopChoice"  ; hidden: remembered for the next upgrade; deselected,
 SectionEnd
 
 Section /o "每日下班自动同步" SecSync
-  ; the task of the Windows user running the installer, as that user, while logged on
+  ; the task of the Windows user running the installer, for the default profile, written by the program
+  ; itself (app/platform/task_scheduler.py): only while the user is logged on (Credential Manager needs the
+  ; logon session), started late if the PC was off, in the program folder, logging to the profile's log
   Call TaskName
-  nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Create /F /TN "$TaskName" /SC DAILY /ST $SyncTime /TR "\"$INSTDIR\${SYNC_CMD}\""'
+  nsExec::ExecToLog '"$INSTDIR\${CLI_EXE}" schedule install --time $SyncTime'
   Pop $0
   ${If} $0 == 0
     WriteRegStr SHCTX "${SETUP_KEY}" "SyncTask" "$TaskName"
     WriteRegStr SHCTX "${SETUP_KEY}" "SyncTime" "$SyncTime"
     DetailPrint "已创建计划任务“$TaskName”：每天 $SyncTime 与州级中心同步"
   ${Else}
-    DetailPrint "未能创建计划任务“$TaskName”（schtasks 返回 $0）"
-    MessageBox MB_OK|MB_ICONEXCLAMATION "未能创建“每日下班自动同步”计划任务（schtasks 返回 $0）。$\r$\n程序已安装；可以在桌面程序中点击“同步”，或按安装指南手工创建计划任务。" /SD IDOK
+    DetailPrint "未能创建计划任务“$TaskName”（lvyue-cli schedule install 返回 $0）"
+    MessageBox MB_OK|MB_ICONEXCLAMATION "未能创建“每日下班自动同步”计划任务（lvyue-cli schedule install 返回 $0）。$\r$\n程序已安装；可以在桌面程序中点击“同步”，或按安装指南手工创建计划任务。" /SD IDOK
     ${If} ${Silent}
       SetErrorLevel 2
     ${EndIf}
@@ -269,8 +273,7 @@ Section "-SyncOff"  ; hidden: an upgrade without the sync component removes the 
   ${IfNot} ${SectionIsSelected} ${SecSync}
     ReadRegStr $1 SHCTX "${SETUP_KEY}" "SyncTask"
     ${If} $1 != ""
-      nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Delete /F /TN "$1"'
-      Pop $0
+      Call RemoveSyncTask
       DeleteRegValue SHCTX "${SETUP_KEY}" "SyncTask"
       DeleteRegValue SHCTX "${SETUP_KEY}" "SyncTime"
     ${EndIf}
@@ -563,8 +566,7 @@ Section "Uninstall"
   ${EndIf}
   ReadRegStr $1 SHCTX "${SETUP_KEY}" "SyncTask"
   ${If} $1 != ""
-    nsExec::ExecToLog '"$SYSDIR\schtasks.exe" /Delete /F /TN "$1"'
-    Pop $0
+    Call un.RemoveSyncTask
   ${EndIf}
 
   Delete "$DESKTOP\履约.lnk"
@@ -576,7 +578,7 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\${CLI_EXE}"
-  Delete "$INSTDIR\${SYNC_CMD}"
+  Delete "$INSTDIR\${OLD_SYNC_CMD}"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"  ; only when empty: files someone put there stay
 

@@ -14,10 +14,11 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.common import log_file
 from app.security import log_masking
 from app.services.profile import resolve_home
 from ui.appearance import apply_font_size, apply_readable_colours, profile_settings
@@ -150,8 +151,19 @@ def create_application(qt_args: list[str]) -> QApplication:
     return app
 
 
-def main(args: list[str]) -> int:
+def console_log() -> None:
+    """Warnings on the console that started the window, as before; the windowed build has none
+    (``sys.stderr`` is None): its log is the profile's file (``app.common.log_file``, attached in ``_run``)."""
+    root = logging.getLogger()
+    if sys.stderr is None or root.handlers:
+        return
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in root.handlers:
+        handler.setLevel(logging.WARNING)  # our INFO lines are for the file
+
+
+def main(args: list[str]) -> int:
+    console_log()
     log_masking.install()  # no phone or ID number reaches a log
     options, qt_args = parse_arguments(args)
     problem = None if QApplication.instance() is not None else display_problem(qt_args)
@@ -172,6 +184,46 @@ def _run(app: QApplication, options: argparse.Namespace) -> int:
     timing = quit_when_shown(app)  # noqa: F841  (kept alive for the whole run)
     translators = install_translators(app)  # noqa: F841  (kept alive for the whole run)
     home = home_for(options)
+    # the profile's log file; a first run (no folder yet) logs from its next start: the folder is not made here
+    log = log_file.attach(home, "window") if home.is_dir() else None
+    try:
+        lock = hold_window_lock(home)
+        if lock is None:
+            return PROFILE_IN_USE_EXIT
+        try:
+            return _run_on(app, options, home)
+        finally:
+            if lock is not True:
+                lock.release()
+    finally:
+        log_file.detach(log)
+
+
+PROFILE_IN_USE_EXIT = 1
+
+
+def hold_window_lock(home: Path):
+    """The profile's window lock (``app.services.profile_lock``): the lock, True when there is no folder
+    yet to lock (a first run), None when another window has the profile (said on the console and in a box)."""
+    from app.domain.errors import DomainError
+    from app.messages import describe
+    from app.services.profile_lock import hold_for_window
+
+    if not home.is_dir():
+        return True
+    try:
+        return hold_for_window(home)
+    except DomainError as error:
+        text = describe(error)
+        logging.getLogger(__name__).info("window refused: %s", text)
+        if sys.stderr is not None:
+            print(text, file=sys.stderr, flush=True)
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "Lvyue is already open"), text)
+        return None
+
+
+def _run_on(app: QApplication, options: argparse.Namespace, home: Path) -> int:
+    logging.getLogger(__name__).info("window started: profile %s", home)
     settings = profile_settings(home)
     apply_font_size(settings)
     apply_readable_colours(app)

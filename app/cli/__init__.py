@@ -6,6 +6,9 @@ running; ``sync`` also uses 4 for an unreachable hub); 5 ``sync`` done but recor
 130 cancelled with Ctrl+C (已取消).
 
 ``--encoding NAME`` (or ``LVYUE_ENCODING``) sets the output encoding (``app.cli.encoding``).
+
+A command on an existing profile writes its start, its end (exit code), a refusal and the traceback of an
+internal error to the profile's log file (``app.cli.log_setup``); the console shows what it showed before.
 """
 
 from __future__ import annotations
@@ -81,10 +84,29 @@ def _main(argv: list[str]) -> int:
     if not getattr(args, "handler", None):
         build_parser().print_help()  # every command listed
         return EXIT_USAGE
+    from app.cli import log_setup
+
+    log = log_setup.start(args, argv) if log_setup.wanted(args) else None  # <profile>/logs/lvyue.log
+    code = EXIT_REFUSED
+    try:
+        code = _run(args, out, log)
+        return code
+    except SystemExit as ended:  # a handler's own exit (a usage error of its arguments)
+        code = ended.code if isinstance(ended.code, int) else EXIT_REFUSED
+        raise
+    finally:
+        if log is not None:
+            log.finished(code)
+            log.close()
+
+
+def _run(args, out: Output, log) -> int:
     try:
         return args.handler(args, out) or EXIT_OK
     except DomainError as error:
         out.error(describe(error), code=error.code)
+        if log is not None:
+            log.refused(error.code, describe(error))
         return EXIT_BUSY if error.code in BUSY else EXIT_REFUSED
     except KeyboardInterrupt:
         out.error("已取消", code="cancelled")
@@ -98,10 +120,14 @@ def _main(argv: list[str]) -> int:
         fault = fault_of(error)  # a full disk, a read-only folder, a locked or damaged database
         if fault is not None:
             out.error(describe(fault), code=fault.code)
+            if log is not None:
+                log.refused(fault.code, describe(fault))
             return EXIT_REFUSED
 
         if os.environ.get("LVYUE_DEBUG"):
             traceback.print_exc()
+        if log is not None:
+            log.failed(error)  # the traceback: in the log file only
         out.error(f"程序内部错误（{type(error).__name__}: {error}）。设置环境变量 LVYUE_DEBUG=1 可查看详细信息。",
                   code="internal_error")
         return EXIT_REFUSED

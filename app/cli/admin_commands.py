@@ -130,6 +130,9 @@ def restore(args, out: Output) -> int:
     home = _profile.resolve_home(args.home)
     if not args.file:
         return _list_backups(home, out)
+    from app.services.profile_lock import refuse_if_window_open
+
+    refuse_if_window_open(home)  # the window would go on with the database replaced under it
     damaged = maintenance.damaged_database(home)
     saved = maintenance.restore(home, Path(args.file))
     text = (f"已从 {args.file} 恢复。损坏的数据库已移到 {saved}（未删除）。备份时间之后录入的内容需要重新录入；"

@@ -13,12 +13,14 @@ from app.domain.vocabulary import Action, Channel, Sector, State
 
 COMMANDS = ("init", "user", "complaint", "document", "remind", "audit", "backup", "restore", "rebuild", "demo",
             "version", "enroll", "sync", "report", "breach", "import", "duplicates", "typical", "submission",
-            "credit", "key")
+            "credit", "key", "schedule")
 # The commands whose parsers a module of their own adds (``register(sub, common)``), in the order of the help.
 REGISTERED_BY = {"document": "document_commands", "report": "report_commands", "remind": "reminder_commands",
                  "key": "key_commands", "breach": "breach_commands", "import": "import_commands",
                  "duplicates": "duplicate_commands", "typical": "typical_commands",
                  "submission": "submission_commands", "credit": "credit_commands"}
+# After enroll and sync in the help: the daily sync task (Windows Task Scheduler).
+REGISTERED_AFTER_SYNC = {"schedule": "schedule_commands"}
 # Written only by their own services (a document by ``document issue``), never by ``complaint act``.
 NOT_BY_HAND = (Action.REGISTER, Action.ISSUE_DOCUMENT)
 
@@ -115,6 +117,9 @@ def build_parser(command: str | None = None) -> ChineseParser:
             _cli(module).register(sub, common)
     if want("enroll") or want("sync"):
         _sync(sub, common, want)
+    for name, module in REGISTERED_AFTER_SYNC.items():
+        if want(name):
+            _cli(module).register(sub, common)
     return parser
 
 

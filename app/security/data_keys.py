@@ -14,10 +14,10 @@ import base64
 import json
 
 import keyring
-from keyring.errors import KeyringError
 
 from app.domain.errors import DomainError
 from app.security.key_set import KeySet
+from app.security.keyring_errors import keyring_errors
 
 SERVICE = "lvyue-data-key"
 _UNUSABLE = ("keyring.backends.fail", "keyring.backends.null")
@@ -36,10 +36,8 @@ _backend = _keyring_backend  # the tests give every test a keyring file of its o
 
 
 def load(ref: str) -> KeySet | None:
-    try:
+    with keyring_errors():  # every backend's failure: keyring_failed with the fix
         text = _backend().get_password(SERVICE, ref)
-    except KeyringError as error:
-        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
     if not text:
         return None
     try:
@@ -49,10 +47,8 @@ def load(ref: str) -> KeySet | None:
 
 
 def save(ref: str, keys: KeySet) -> None:
-    try:
+    with keyring_errors():
         _backend().set_password(SERVICE, ref, keys.to_text())
-    except KeyringError as error:
-        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
 
 
 # ---- moving a profile to a new PC: the keys in a file sealed with a passphrase -------------------

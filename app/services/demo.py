@@ -184,6 +184,8 @@ def _remove_profile(home: Path, *, keep_folder: bool) -> None:
 
     if keep_folder:
         for child in home.iterdir():
+            if child.name == "logs":  # the log of the attempt stays (and may be open in this process)
+                continue
             shutil.rmtree(child) if child.is_dir() else child.unlink()
     else:
         shutil.rmtree(home, ignore_errors=True)

@@ -234,11 +234,14 @@ def sync_now(profile: Profile, progress: Callable[[SyncProgress], None] | None =
                 report = run.run(verify=verify, repair=repair)
         except DomainError as error:
             _record(profile, {state.LAST_ERROR_CODE: error.code, state.LAST_ERROR_MESSAGE: describe(error)})
+            log.info("sync not done: %s %s", error.code, describe(error))  # INFO: the log file, not the console
             raise
         except Exception as error:  # never leave the status silent about an unexpected failure
             _record(profile, {state.LAST_ERROR_CODE: "internal", state.LAST_ERROR_MESSAGE: repr(error)[:300]})
             log.exception("sync failed unexpectedly")
             raise
+        log.info("sync done: pushed %s, pulled %s, rejected %s, quarantined %s, integrity %s", report.pushed,
+                 report.pulled, report.rejected, report.quarantined, report.integrity)
         _record(profile, {state.LAST_SUCCESS: report.finished_at, state.LAST_ERROR_CODE: "",
                           state.LAST_ERROR_MESSAGE: "", state.LAST_REPORT: canonical_json(asdict(report))})
         return report

@@ -1,16 +1,17 @@
 """The device token 设备凭据 in the OS keyring (Windows Credential Manager), never in a plain file.
 
 When no keyring backend exists the sync stops with ``keyring_unavailable``; it never falls back to
-storing the token in a file. Tests install an in-memory backend with ``keyring.set_keyring``.
+storing the token in a file. Any backend's failure is ``keyring_failed`` with the fix
+(``app.security.keyring_errors``). Tests install an in-memory backend with ``keyring.set_keyring``.
 """
 
 from __future__ import annotations
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
 
 from app.domain.errors import DomainError
+from app.security.keyring_errors import keyring_errors, keyring_failure
 
 SERVICE = "Lvyue sync"
 _UNUSABLE = ("keyring.backends.fail", "keyring.backends.null")
@@ -33,17 +34,13 @@ def check_available() -> None:
 
 
 def save_token(device_id: str, token: str) -> None:
-    try:
+    with keyring_errors():
         _backend().set_password(SERVICE, device_id, token)
-    except KeyringError as error:
-        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
 
 
 def load_token(device_id: str) -> str:
-    try:
+    with keyring_errors():
         token = _backend().get_password(SERVICE, device_id)
-    except KeyringError as error:
-        raise DomainError("keyring_failed", detail=str(error) or type(error).__name__) from None
     if not token:
         raise DomainError("token_invalid")
     return token
@@ -52,5 +49,6 @@ def load_token(device_id: str) -> str:
 def delete_token(device_id: str) -> None:
     try:
         _backend().delete_password(SERVICE, device_id)
-    except KeyringError:
-        pass
+    except Exception as error:  # nothing to delete, or the keyring refuses: the token is useless anyway
+        if keyring_failure(error) is None:
+            raise

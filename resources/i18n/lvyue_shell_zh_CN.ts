@@ -103,6 +103,14 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/application.py" line="221"/>
+        <source>Lvyue is already open</source>
+        <translation>履约已经打开</translation>
+    </message>
+</context>
+<context>
     <name>AuditFilterBar</name>
     <message>
         <location filename="../../ui/pages/audit_filters.py" line="38"/>

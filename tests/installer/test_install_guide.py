@@ -24,8 +24,8 @@ def test_the_task_name_and_the_data_folder_are_the_real_ones():
     assert f'"{task_base}-%USERNAME%"' in GUIDE
     assert default_home().parts[-3:] == ("Lvyue", "profiles", "default")
     assert r"%LOCALAPPDATA%\Lvyue\profiles\default" in GUIDE
-    sync_cmd = re.search(r'!define SYNC_CMD "([^"]+)"', SCRIPT).group(1)
-    assert f"\\Lvyue\\{sync_cmd}" in GUIDE
+    assert "lvyue-cli.exe schedule install --time" in GUIDE and "lvyue-cli.exe schedule remove" in GUIDE
+    assert r"%LOCALAPPDATA%\Lvyue\profiles\default\logs\lvyue.log" in GUIDE  # where the task's result is
 
 
 def test_the_hub_section_points_to_the_deployment_docs():

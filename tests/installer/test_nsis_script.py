@@ -104,7 +104,13 @@ def test_the_data_folder_the_script_protects_is_the_one_the_program_uses():
     assert r'StrCpy $DataDir "$LOCALAPPDATA\Lvyue"' in SCRIPT.read_text(encoding="utf-8")
 
 
-def test_the_scheduled_task_runs_a_command_the_cli_has():
+def test_the_scheduled_task_is_made_and_removed_by_commands_the_cli_has():
+    """The installer no longer writes the task itself: ``lvyue-cli.exe schedule install --time`` does
+    (app/platform/task_scheduler.py), and ``schedule remove`` undoes it (uninstall, /NOSYNC upgrade)."""
     text = SCRIPT.read_text(encoding="utf-8")
-    assert re.search(r'\$\\"%~dp0\$\{CLI_EXE\}\$\\" sync %\*', text)
-    assert build_parser().parse_args(["sync"]).handler is not None
+    assert "nsExec::ExecToLog '\"$INSTDIR\\${CLI_EXE}\" schedule install --time $SyncTime'" in text
+    assert "nsExec::ExecToLog '\"$INSTDIR\\${CLI_EXE}\" schedule remove'" in text
+    assert "/SC DAILY" not in text and "/TR " not in text  # no more schtasks /Create by hand
+    install = build_parser().parse_args(["schedule", "install", "--time", "17:30"])
+    assert install.handler.__name__ == "install" and install.time == "17:30"
+    assert build_parser().parse_args(["schedule", "remove"]).handler.__name__ == "remove"

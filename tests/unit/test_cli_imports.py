@@ -52,7 +52,8 @@ def heavy_in(names: set[str], heavy=HEAVY) -> list[str]:
     return sorted(n for n in names if any(n == h or n.startswith(h + ".") for h in heavy))
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["document", "issue", "--help"], ["reprot"]])
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["document", "issue", "--help"], ["reprot"],
+                                  ["schedule", "install", "--help"]])
 def test_the_parser_alone_imports_nothing_heavy(args, tmp_path):
     heavy = heavy_in(imported_by(tmp_path, *args))
     assert heavy == [], f"main.py {' '.join(args)} imported {heavy[:15]}"
