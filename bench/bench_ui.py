@@ -228,6 +228,7 @@ class Window:
 
 
 def run(home: Path, runs: int) -> None:
+    from app.domain.clock import china_date
     from app.services.queries import ComplaintFilter, get_complaint
     from app.store.search import match_query
     from ui.models.complaint_table import BLOCK, ListQuery
@@ -293,10 +294,31 @@ def run(home: Path, runs: int) -> None:
         row(f"search '{term}' ({len(term)} char): typed to rows painted", ours, None, raw_search)
         row("    of which the search + count + first block on the pool", worker, 50, raw_search)
     f = ComplaintFilter(states=("forwarded",), overdue_only=True)
+    today = china_date(w.profile.now()).isoformat()
+    where = f"state IN ('forwarded') AND due_on IS NOT NULL AND due_on < '{today}'"
+    raw_filter = median_ms(lambda: (raw.execute(
+        f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC LIMIT {BLOCK}").fetchall(),
+        raw.execute(f"SELECT COUNT(*) FROM complaints WHERE {where}").fetchone()), runs=5)
     w.fetches.clear()
     ours = statistics.median(w.timed(lambda: w.model.set_query(ListQuery(f, "due_on", False))) for _ in range(3))
-    row("filter: forwarded + overdue, by deadline: to rows painted", ours, None, None)
-    row("    of which the query + formatting on the task pool", statistics.median(w.fetches), 10, None)
+    row("filter: forwarded + overdue, by deadline: to rows painted", ours, None, raw_filter)
+    row("    of which the query + formatting on the task pool", statistics.median(w.fetches), 10, raw_filter)
+    for states, sort in ((("closed",), "complainant"), (("closed",), "claim"), (("forwarded",), "respondent")):
+        f = ComplaintFilter(states=states)
+        w.model.set_query(ListQuery(f, sort, False))
+        w.wait_rows()
+        deep, w.fetches[:] = [], []
+        for step in (5, 10, 15, 19):  # a quarter, half, three quarters down, and near the end
+            deep.append(w.timed(lambda s=step: bar.setValue(bar.maximum() * s // 20)))
+        worker = statistics.median(w.fetches)
+        offset = w.model.total // 2
+        names = ", ".join(f"'{state}'" for state in states)
+        raw_deep_filter = median_ms(lambda o=RAW_ORDER[sort], n=names, k=offset: raw.execute(
+            f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) ORDER BY {o} ASC, num ASC "
+            f"LIMIT {BLOCK} OFFSET {k}").fetchall(), runs=5)
+        row(f"{states[0]} ({w.model.total:,}) by {sort}: jump deep, rows painted", statistics.median(deep), None,
+            raw_deep_filter)
+        row("    of which one block on the task pool (median)", worker, 10, raw_deep_filter)
     row(f"first block, raw SQL (page of {BLOCK} + COUNT)", raw_page + raw_count, None, raw_page + raw_count)
     ref = raw.execute("SELECT id FROM complaints WHERE state = 'rectifying' LIMIT 1 OFFSET 100").fetchone()[0]
     service = median_ms(lambda: get_complaint(w.profile, w.ctx.actor, ref))
