@@ -13,6 +13,7 @@ Search terms keep the SQLAlchemy path of ``app.services.queries`` (the character
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,7 @@ class _Statement:
 
 
 _statements: OrderedDict[tuple, _Statement] = OrderedDict()
+_adding = threading.Lock()
 
 
 def _compiled(profile: Profile, key: tuple, build) -> _Statement:
@@ -114,9 +116,10 @@ def _compiled(profile: Profile, key: tuple, build) -> _Statement:
     found = _Statement(compiled.string, tuple(values[name] for name in names),
                        names.index(_OFFSET) if _OFFSET in names else None,
                        names.index(_LIMIT) if _LIMIT in names else None)
-    _statements[key] = found
-    while len(_statements) > _MAX_STATEMENTS:
-        _statements.popitem(last=False)
+    with _adding:  # blocks are read on several pool threads
+        _statements[key] = found
+        while len(_statements) > _MAX_STATEMENTS:
+            _statements.popitem(last=False)
     return found
 
 
