@@ -123,6 +123,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._everything: int | None = None  # all complaints, counted once per query when a block needed it
         self._memo = DeadlineMemo(ctx.profile)  # deadline statuses, one per distinct deadline and day
         self._deadline_texts: dict = {}  # status -> (cell, tooltip) texts
+        self._headers: list[str] | None = None
 
     # -- queries -----------------------------------------------------------------------------------
     @property
@@ -263,9 +264,18 @@ class ComplaintTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.headers()[section] if 0 <= section < len(COLUMNS) else None
+        if self._headers is None:
+            self._headers = self._translated_headers()
+        return self._headers[section] if 0 <= section < len(COLUMNS) else None
 
     def headers(self) -> list[str]:
+        """The column titles, translated once (a header repaint asks ``headerData`` for every section:
+        translating all titles each time held the GUI thread — and the GIL — for a millisecond)."""
+        if self._headers is None:
+            self._headers = self._translated_headers()
+        return list(self._headers)
+
+    def _translated_headers(self) -> list[str]:
         return [self.tr("Case no."), self.tr("State"), self.tr("Complainant"), self.tr("Respondent"),
                 self.tr("County"), self.tr("Sector"), self.tr("Channel"), self.tr("Claim (yuan)"),
                 self.tr("Registered"), self.tr("Deadline"), self.tr("Handler")]
