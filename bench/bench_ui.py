@@ -203,11 +203,21 @@ class Window:
             connection.execute(sql).fetchall()
         return (time.perf_counter() - begin) * 1000
 
-    def measure(self, beside) -> None:
-        """Start a measurement: worker times, and the raw statements ``beside(offset)`` on the pool."""
-        self.fetches.clear()
+    def raw_on_pool(self, beside, actions, reread: bool = False) -> float:
+        """The raw statements ``beside(offset)`` timed on the pool right after each block that ``actions``
+        read (played again after ours were timed: the raw query delays the block it follows);
+        ``reread``: read the query again first, so that the actions land on unread rows again."""
+        if reread:
+            self.model.set_query(self.model.query)
+            self.wait_rows()
         self.raw_fetches.clear()
         self.beside = beside
+        try:
+            for action in actions:
+                self.timed(action)
+        finally:
+            self.beside = None
+        return statistics.median(self.raw_fetches)
 
     def close(self) -> None:
         self.ctx.tasks.wait_idle()
@@ -287,17 +297,18 @@ def run(home: Path, runs: int) -> None:
     raw_count = median_ms(lambda: raw.execute("SELECT COUNT(*) FROM complaints").fetchone())
     bar = w.view.verticalScrollBar()
     jumps = []
-    w.measure(lambda o: [f"SELECT {COLUMNS} FROM complaints ORDER BY registered_at DESC, num DESC "
-                         f"LIMIT {BLOCK} OFFSET {o}"])
-    for step in range(1, 21):  # 5 %, 10 %, … 100 % of the range: every jump lands on unread rows
-        jumps.append(w.timed(lambda s=step: bar.setValue(bar.maximum() * s // 20)))
+    w.fetches.clear()
+    steps = [lambda s=step: bar.setValue(bar.maximum() * s // 20) for step in range(1, 21)]
+    for step in steps:  # 5 %, 10 %, … 100 % of the range: every jump lands on unread rows
+        jumps.append(w.timed(step))
     block_fetch = statistics.median(w.fetches)
+    pool = w.raw_on_pool(lambda o: [f"SELECT {COLUMNS} FROM complaints ORDER BY registered_at DESC, num DESC "
+                                    f"LIMIT {BLOCK} OFFSET {o}"], steps, reread=True)
     offset = total // 2
     raw_deep = median_ms(lambda: raw.execute(f"SELECT {COLUMNS} FROM complaints ORDER BY registered_at DESC, "
                                              f"num DESC LIMIT {BLOCK} OFFSET {offset}").fetchall())
     row("scroll: jump to unread rows, until painted (median)", statistics.median(jumps), None, raw_deep)
-    row("    of which reading one block on the task pool", block_fetch, 10, raw_deep, statistics.median(w.raw_fetches))
-    w.beside = None
+    row("    of which reading one block on the task pool", block_fetch, 10, raw_deep, pool)
     row("scroll: the slowest of 20 jumps", max(jumps), 100)
     paint = median_ms(lambda: w.view.viewport().repaint())
     row("scroll: paint one screen of rows (GUI thread)", paint, 16)
@@ -307,17 +318,17 @@ def run(home: Path, runs: int) -> None:
         for descending in (False, True):
             order = RAW_ORDER[column.sort]
             way = "DESC" if descending else "ASC"
-            w.measure(lambda o, c=order, d=way: [f"SELECT {COLUMNS} FROM complaints ORDER BY {c} {d}, num {d} "
-                                                 f"LIMIT {BLOCK} OFFSET {o}"])
-            times = [w.timed(lambda c=column.sort, d=descending: w.page.sort_by(c, d)) for _ in range(5)]
+            w.fetches.clear()
+            click = lambda c=column.sort, d=descending: w.page.sort_by(c, d)  # noqa: E731
+            times = [w.timed(click) for _ in range(5)]
             worker = statistics.median(w.fetches)
+            pool = w.raw_on_pool(lambda o, c=order, d=way: [
+                f"SELECT {COLUMNS} FROM complaints ORDER BY {c} {d}, num {d} LIMIT {BLOCK} OFFSET {o}"], [click] * 3)
             raw_sort = median_ms(lambda o=order, d=way: (raw.execute(
                 f"SELECT {COLUMNS} FROM complaints ORDER BY {o} {d}, num {d} LIMIT {BLOCK}").fetchall(),
                 raw.execute("SELECT COUNT(*) FROM complaints").fetchone()), runs=5)
             row(f"sort by {column.key} {way.lower()}: click to rows painted", statistics.median(times), None, raw_sort)
-            row("    of which the query + formatting on the task pool", worker, 10, raw_sort,
-                statistics.median(w.raw_fetches))
-    w.beside = None
+            row("    of which the query + formatting on the task pool", worker, 10, raw_sort, pool)
     w.page.sort_by("registered_at", True)
     w.wait_rows()
     for term in ("雄", "楚雄", "建筑工程"):
@@ -339,33 +350,39 @@ def run(home: Path, runs: int) -> None:
     raw_filter = median_ms(lambda: (raw.execute(
         f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC LIMIT {BLOCK}").fetchall(),
         raw.execute(f"SELECT COUNT(*) FROM complaints WHERE {where}").fetchone()), runs=5)
-    w.measure(lambda o: [f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC "
-                         f"LIMIT {BLOCK} OFFSET {o}", f"SELECT COUNT(*) FROM complaints WHERE {where}"])
-    ours = statistics.median(w.timed(lambda: w.model.set_query(ListQuery(f, "due_on", False))) for _ in range(3))
-    row("filter: forwarded + overdue, by deadline: to rows painted", ours, None, raw_filter)
-    row("    of which the query + formatting on the task pool", statistics.median(w.fetches), 10, raw_filter,
-        statistics.median(w.raw_fetches))
-    w.beside = None
+    times, workers = [], []
+    for _ in range(3):  # the filter chosen (its count and first block), from the whole list each time
+        w.model.set_query(ListQuery())
+        w.wait_rows()
+        w.fetches.clear()
+        times.append(w.timed(lambda: w.model.set_query(ListQuery(f, "due_on", False))))
+        workers.append(w.fetches[0])
+    w.model.set_query(ListQuery())
+    w.wait_rows()
+    pool = w.raw_on_pool(lambda o: [f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC "
+                                    f"LIMIT {BLOCK} OFFSET {o}", f"SELECT COUNT(*) FROM complaints WHERE {where}"],
+                         [lambda: w.model.set_query(ListQuery(f, "due_on", False))])
+    row("filter: forwarded + overdue, by deadline: to rows painted", statistics.median(times), None, raw_filter)
+    row("    of which the count + query + formatting on the pool", statistics.median(workers), 10, raw_filter, pool)
     for states, sort in ((("closed",), "complainant"), (("closed",), "claim"), (("forwarded",), "respondent")):
         f = ComplaintFilter(states=states)
         w.model.set_query(ListQuery(f, sort, False))
         w.wait_rows()
         names = ", ".join(f"'{state}'" for state in states)
-        deep = []
-        w.measure(lambda o, c=RAW_ORDER[sort], n=names: [f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) "
-                                                         f"ORDER BY {c} ASC, num ASC LIMIT {BLOCK} OFFSET {o}"])
-        for step in (5, 10, 15, 19):  # a quarter, half, three quarters down, and near the end
-            deep.append(w.timed(lambda s=step: bar.setValue(bar.maximum() * s // 20)))
+        w.fetches.clear()
+        steps = [lambda s=step: bar.setValue(bar.maximum() * s // 20) for step in (5, 10, 15, 19)]
+        deep = [w.timed(step) for step in steps]  # a quarter, half, three quarters down, and near the end
         worker = statistics.median(w.fetches)
+        pool = w.raw_on_pool(lambda o, c=RAW_ORDER[sort], n=names: [
+            f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) ORDER BY {c} ASC, num ASC LIMIT {BLOCK} "
+            f"OFFSET {o}"], steps, reread=True)
         offset = w.model.total // 2
         raw_deep_filter = median_ms(lambda o=RAW_ORDER[sort], n=names, k=offset: raw.execute(
             f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) ORDER BY {o} ASC, num ASC "
             f"LIMIT {BLOCK} OFFSET {k}").fetchall(), runs=5)
         row(f"{states[0]} ({w.model.total:,}) by {sort}: jump deep, rows painted", statistics.median(deep), None,
             raw_deep_filter)
-        row("    of which one block on the task pool (median)", worker, 10, raw_deep_filter,
-            statistics.median(w.raw_fetches))
-        w.beside = None
+        row("    of which one block on the task pool (median)", worker, 10, raw_deep_filter, pool)
     row(f"first block, raw SQL (page of {BLOCK} + COUNT)", raw_page + raw_count, None, raw_page + raw_count)
     ref = raw.execute("SELECT id FROM complaints WHERE state = 'rectifying' LIMIT 1 OFFSET 100").fetchone()[0]
     service = median_ms(lambda: get_complaint(w.profile, w.ctx.actor, ref))

@@ -120,7 +120,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._regions = {r.code: r.name for r in ctx.profile.regions.all()}
         self._names: dict[str, str] | None = None  # read with each query's first block, reused by the rest
-        self._everything: int | None = None  # all complaints, counted once per query when a block needed it
+        self._everything: int | None = None  # about all complaints (the highest row number), read once per query
         self._memo = DeadlineMemo(ctx.profile)  # deadline statuses, one per distinct deadline and day
         self._deadline_texts: dict = {}  # status -> (cell, tooltip) texts
         self._headers: list[str] | None = None
