@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,7 +42,7 @@ COLUMNS = ("id, case_no, state, region_code, complainant_name, respondent_name, 
            "agreement_title, claim_cents, registered_at, received_on, assignee, due_on, due_kind, typical, conflict")
 RAW_ORDER = {"registered_at": "registered_at", "case_no": "case_no", "state": "state",
              "complainant": "complainant_name", "respondent": "respondent_name", "region": "region_code",
-             "claim": "claim_cents", "due_on": "due_on"}
+             "claim": "claim_cents", "due_on": "due_sort"}  # due_sort: due_on, no deadline last
 
 
 def child_start(home: str, started: float) -> None:
@@ -134,11 +135,14 @@ def median_ms(fn, runs: int = 15) -> float:
     return statistics.median(samples)
 
 
-def row(name: str, ours: float, budget: float | None, raw: float | None = None) -> None:
+def row(name: str, ours: float, budget: float | None, raw: float | None = None, pool: float | None = None) -> None:
+    """``raw``: the raw query alone in the main thread; ``pool``: the same on the task pool right after
+    each of our blocks, with the ratio to it (what the list's 3x goal is measured against)."""
     budget_text = f"{budget:8.0f}" if budget is not None else "       —"
     raw_text = f"{raw:9.2f}" if raw is not None else "        —"
+    pool_text = f"{pool:9.2f}{ours / pool:6.1f}x" if pool else ""
     flag = "" if budget is None else ("ok" if ours <= budget else "OVER")
-    print(f"{name:<52}{ours:9.1f}{budget_text}{raw_text}  {flag}")
+    print(f"{name:<52}{ours:9.2f}{budget_text}{raw_text}{pool_text}  {flag}")
 
 
 class Window:
@@ -165,6 +169,12 @@ class Window:
         self.page.show()
         self.model, self.view = self.page.model, self.page.view
         self.fetches: list[float] = []  # worker time per block: query + deadlines + cell texts
+        # the raw query of the same shape, run on the same pool thread right after each block (the GUI
+        # thread paints meanwhile, as it does for ours): ``beside(offset)`` gives its SQL statements
+        self.beside = None
+        self.raw_fetches: list[float] = []
+        self._raw = threading.local()
+        self._raw_connections: list[sqlite3.Connection] = []
         import ui.models.complaint_table as table
 
         original = table.fetch_block
@@ -175,9 +185,45 @@ class Window:
                 return original(*args)
             finally:
                 self.fetches.append((time.perf_counter() - begin) * 1000)
+                if self.beside is not None:
+                    self.raw_fetches.append(self._raw_block(self.beside(args[2] * table.BLOCK)))
 
         table.fetch_block = fetch_block
         self.wait_rows()
+
+    def _raw_block(self, statements: list[str]) -> float:
+        connection = getattr(self._raw, "connection", None)
+        if connection is None:
+            connection = self._raw.connection = sqlite3.connect(self.profile.files.database, check_same_thread=False)
+            connection.execute("PRAGMA cache_size=-32000")  # as the profile's own connections (app.store.engine)
+            connection.execute("PRAGMA temp_store=MEMORY")
+            self._raw_connections.append(connection)
+        begin = time.perf_counter()
+        for sql in statements:
+            connection.execute(sql).fetchall()
+        return (time.perf_counter() - begin) * 1000
+
+    def raw_on_pool(self, beside, actions, reread: bool = False) -> float:
+        """The raw statements ``beside(offset)`` timed on the pool right after each block that ``actions``
+        read (played again after ours were timed: the raw query delays the block it follows);
+        ``reread``: read the query again first, so that the actions land on unread rows again."""
+        if reread:
+            self.model.set_query(self.model.query)
+            self.wait_rows()
+        self.raw_fetches.clear()
+        self.beside = beside
+        try:
+            for action in actions:
+                self.timed(action)
+        finally:
+            self.beside = None
+        return statistics.median(self.raw_fetches)
+
+    def close(self) -> None:
+        self.ctx.tasks.wait_idle()
+        for connection in self._raw_connections:
+            connection.close()
+        self.profile.close()
 
     def wait(self, done, timeout: float = 30.0) -> None:
         """Idle in the event loop (as the app does) until ``done()``, checked when a block arrives.
@@ -228,6 +274,7 @@ class Window:
 
 
 def run(home: Path, runs: int) -> None:
+    from app.domain.clock import china_date
     from app.services.queries import ComplaintFilter, get_complaint
     from app.store.search import match_query
     from ui.models.complaint_table import BLOCK, ListQuery
@@ -237,7 +284,7 @@ def run(home: Path, runs: int) -> None:
     total = raw.execute("SELECT COUNT(*) FROM complaints").fetchone()[0]
     print(f"profile: {total:,} complaints, {home.joinpath('lvyue.sqlite').stat().st_size / 1e6:,.0f} MB, "
           f"{os.cpu_count()} CPUs\n")
-    print(f"{'what (ms)':<52}{'ours':>9}{'budget':>8}{'raw SQL':>9}")
+    print(f"{'what (ms)':<52}{'ours':>9}{'budget':>8}{'raw SQL':>9}{'on pool':>9}{'ratio':>7}")
     for wall, detail in start_times(home, runs, "--child-login"):
         row("start to the login dialog (fresh process)", wall, None)
         print(f"    {detail}")
@@ -251,14 +298,17 @@ def run(home: Path, runs: int) -> None:
     bar = w.view.verticalScrollBar()
     jumps = []
     w.fetches.clear()
-    for step in range(1, 21):  # 5 %, 10 %, … 100 % of the range: every jump lands on unread rows
-        jumps.append(w.timed(lambda s=step: bar.setValue(bar.maximum() * s // 20)))
+    steps = [lambda s=step: bar.setValue(bar.maximum() * s // 20) for step in range(1, 21)]
+    for step in steps:  # 5 %, 10 %, … 100 % of the range: every jump lands on unread rows
+        jumps.append(w.timed(step))
     block_fetch = statistics.median(w.fetches)
+    pool = w.raw_on_pool(lambda o: [f"SELECT {COLUMNS} FROM complaints ORDER BY registered_at DESC, num DESC "
+                                    f"LIMIT {BLOCK} OFFSET {o}"], steps, reread=True)
     offset = total // 2
     raw_deep = median_ms(lambda: raw.execute(f"SELECT {COLUMNS} FROM complaints ORDER BY registered_at DESC, "
                                              f"num DESC LIMIT {BLOCK} OFFSET {offset}").fetchall())
     row("scroll: jump to unread rows, until painted (median)", statistics.median(jumps), None, raw_deep)
-    row("    of which reading one block on the task pool", block_fetch, 10, raw_deep)
+    row("    of which reading one block on the task pool", block_fetch, 10, raw_deep, pool)
     row("scroll: the slowest of 20 jumps", max(jumps), 100)
     paint = median_ms(lambda: w.view.viewport().repaint())
     row("scroll: paint one screen of rows (GUI thread)", paint, 16)
@@ -266,17 +316,19 @@ def run(home: Path, runs: int) -> None:
         if column.sort is None:
             continue
         for descending in (False, True):
-            w.fetches.clear()
-            times = [w.timed(lambda c=column.sort, d=descending: w.page.sort_by(c, d)) for _ in range(3)]
-            worker = statistics.median(w.fetches)
             order = RAW_ORDER[column.sort]
             way = "DESC" if descending else "ASC"
-            nulls = "due_on IS NULL, " if column.sort == "due_on" else ""  # no deadline: last either way
-            raw_sort = median_ms(lambda o=order, d=way, n=nulls: (raw.execute(
-                f"SELECT {COLUMNS} FROM complaints ORDER BY {n}{o} {d}, num {d} LIMIT {BLOCK}").fetchall(),
+            w.fetches.clear()
+            click = lambda c=column.sort, d=descending: w.page.sort_by(c, d)  # noqa: E731
+            times = [w.timed(click) for _ in range(5)]
+            worker = statistics.median(w.fetches)
+            pool = w.raw_on_pool(lambda o, c=order, d=way: [
+                f"SELECT {COLUMNS} FROM complaints ORDER BY {c} {d}, num {d} LIMIT {BLOCK} OFFSET {o}"], [click] * 3)
+            raw_sort = median_ms(lambda o=order, d=way: (raw.execute(
+                f"SELECT {COLUMNS} FROM complaints ORDER BY {o} {d}, num {d} LIMIT {BLOCK}").fetchall(),
                 raw.execute("SELECT COUNT(*) FROM complaints").fetchone()), runs=5)
             row(f"sort by {column.key} {way.lower()}: click to rows painted", statistics.median(times), None, raw_sort)
-            row("    of which the query + formatting on the task pool", worker, 10, raw_sort)
+            row("    of which the query + formatting on the task pool", worker, 10, raw_sort, pool)
     w.page.sort_by("registered_at", True)
     w.wait_rows()
     for term in ("雄", "楚雄", "建筑工程"):
@@ -293,10 +345,44 @@ def run(home: Path, runs: int) -> None:
         row(f"search '{term}' ({len(term)} char): typed to rows painted", ours, None, raw_search)
         row("    of which the search + count + first block on the pool", worker, 50, raw_search)
     f = ComplaintFilter(states=("forwarded",), overdue_only=True)
-    w.fetches.clear()
-    ours = statistics.median(w.timed(lambda: w.model.set_query(ListQuery(f, "due_on", False))) for _ in range(3))
-    row("filter: forwarded + overdue, by deadline: to rows painted", ours, None, None)
-    row("    of which the query + formatting on the task pool", statistics.median(w.fetches), 10, None)
+    today = china_date(w.profile.now()).isoformat()
+    where = f"state IN ('forwarded') AND due_on IS NOT NULL AND due_on < '{today}'"
+    raw_filter = median_ms(lambda: (raw.execute(
+        f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC LIMIT {BLOCK}").fetchall(),
+        raw.execute(f"SELECT COUNT(*) FROM complaints WHERE {where}").fetchone()), runs=5)
+    times, workers = [], []
+    for _ in range(3):  # the filter chosen (its count and first block), from the whole list each time
+        w.model.set_query(ListQuery())
+        w.wait_rows()
+        w.fetches.clear()
+        times.append(w.timed(lambda: w.model.set_query(ListQuery(f, "due_on", False))))
+        workers.append(w.fetches[0])
+    w.model.set_query(ListQuery())
+    w.wait_rows()
+    pool = w.raw_on_pool(lambda o: [f"SELECT {COLUMNS} FROM complaints WHERE {where} ORDER BY due_on ASC, num ASC "
+                                    f"LIMIT {BLOCK} OFFSET {o}", f"SELECT COUNT(*) FROM complaints WHERE {where}"],
+                         [lambda: w.model.set_query(ListQuery(f, "due_on", False))])
+    row("filter: forwarded + overdue, by deadline: to rows painted", statistics.median(times), None, raw_filter)
+    row("    of which the count + query + formatting on the pool", statistics.median(workers), 10, raw_filter, pool)
+    for states, sort in ((("closed",), "complainant"), (("closed",), "claim"), (("forwarded",), "respondent")):
+        f = ComplaintFilter(states=states)
+        w.model.set_query(ListQuery(f, sort, False))
+        w.wait_rows()
+        names = ", ".join(f"'{state}'" for state in states)
+        w.fetches.clear()
+        steps = [lambda s=step: bar.setValue(bar.maximum() * s // 20) for step in (5, 10, 15, 19)]
+        deep = [w.timed(step) for step in steps]  # a quarter, half, three quarters down, and near the end
+        worker = statistics.median(w.fetches)
+        pool = w.raw_on_pool(lambda o, c=RAW_ORDER[sort], n=names: [
+            f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) ORDER BY {c} ASC, num ASC LIMIT {BLOCK} "
+            f"OFFSET {o}"], steps, reread=True)
+        offset = w.model.total // 2
+        raw_deep_filter = median_ms(lambda o=RAW_ORDER[sort], n=names, k=offset: raw.execute(
+            f"SELECT {COLUMNS} FROM complaints WHERE state IN ({n}) ORDER BY {o} ASC, num ASC "
+            f"LIMIT {BLOCK} OFFSET {k}").fetchall(), runs=5)
+        row(f"{states[0]} ({w.model.total:,}) by {sort}: jump deep, rows painted", statistics.median(deep), None,
+            raw_deep_filter)
+        row("    of which one block on the task pool (median)", worker, 10, raw_deep_filter, pool)
     row(f"first block, raw SQL (page of {BLOCK} + COUNT)", raw_page + raw_count, None, raw_page + raw_count)
     ref = raw.execute("SELECT id FROM complaints WHERE state = 'rectifying' LIMIT 1 OFFSET 100").fetchone()[0]
     service = median_ms(lambda: get_complaint(w.profile, w.ctx.actor, ref))
@@ -323,8 +409,7 @@ def run(home: Path, runs: int) -> None:
         row("open a complaint: detail view until shown", median_ms(open_view, runs=5), 50, None)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row("peak RSS after all of the above (MB)", rss, 300)
-    w.ctx.tasks.wait_idle()
-    w.profile.close()
+    w.close()
     raw.close()
 
 

@@ -103,6 +103,12 @@ complaints = Table(
     Index("ix_complaints_typical", "typical", "registered_at"),
     Index("ix_complaints_conflict", "conflict", "registered_at"),
     Index("ix_complaints_due_registered", "due_on", "registered_at", "state"),
+    # one state in each sortable order: deep blocks of a state filter (migration 0019)
+    Index("ix_complaints_state_case_no", "state", "case_no"),
+    Index("ix_complaints_state_complainant", "state", "complainant_name"),
+    Index("ix_complaints_state_respondent", "state", "respondent_name"),
+    Index("ix_complaints_state_region", "state", "region_code"),
+    Index("ix_complaints_state_claim", "state", "claim_cents"),
     Index("ix_complaints_region", "region_code", "registered_at"),
     Index("ix_complaints_region_due", "region_code", "due_on"),
     Index("ix_complaints_due", "due_on"),

@@ -6,6 +6,7 @@ Only services commit. Sessions never cross threads: each unit of work opens its 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +51,13 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
+
+
+class _DriverError:
+    """What ``Store._on_error`` reads of SQLAlchemy's error context, for an error of the driver itself."""
+
+    def __init__(self, error: sqlite3.Error) -> None:
+        self.original_exception = error
 
 
 class Store:
@@ -111,6 +119,26 @@ class Store:
         finally:
             session.rollback()
             session.close()
+
+    @contextmanager
+    def driver_read(self) -> Iterator[sqlite3.Cursor]:
+        """A cursor of the pool's own ``sqlite3`` connection in one read transaction (one snapshot),
+        for reads where SQLAlchemy's statement, session and ``Row`` cost more than the SQL (the list's
+        blocks, ``app.services.list_blocks``). Errors are marked as the engine marks them (``_on_error``)."""
+        pooled = self.engine.raw_connection()
+        try:
+            cursor = pooled.driver_connection.cursor()
+            cursor.execute("BEGIN")
+            try:
+                yield cursor
+            finally:
+                cursor.execute("ROLLBACK")
+                cursor.close()
+        except sqlite3.Error as error:
+            self._on_error(_DriverError(error))
+            raise
+        finally:
+            pooled.close()
 
     def close(self) -> None:
         self.engine.dispose()

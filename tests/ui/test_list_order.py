@@ -76,13 +76,30 @@ def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descen
 def test_a_block_reads_along_the_sort_index_only_when_matches_are_common_enough():
     from app.services.queries import scans_in_order
 
-    f = ComplaintFilter(states=("closed",))
-    assert scans_in_order(f, "complainant", 0, 100, 80_000, 100_000)  # 已办结: ~125 rows read for the first block
+    f = ComplaintFilter(open_only=True)
+    assert scans_in_order(f, "complainant", 0, 100, 80_000, 100_000)  # 未办结: ~125 rows read for the first block
     assert scans_in_order(f, "complainant", 3_000, 100, 80_000, 100_000)
     assert not scans_in_order(f, "complainant", 0, 100, 40, 100_000)  # a rare filter: its own index, then sorted
     assert not scans_in_order(ComplaintFilter(sectors=("ppp",)), "claim", 5_000, 100, 5_000, 100_000)  # deep
-    assert not scans_in_order(f, "due_on", 0, 100, 80_000, 100_000)  # (state, due_sort, …) gives the order
-    assert not scans_in_order(f, "registered_at", 0, 100, 80_000, 100_000)  # (state, registered_at) does
+    closed = ComplaintFilter(states=("closed",))
+    assert not scans_in_order(closed, "due_on", 0, 100, 80_000, 100_000)  # (state, due_sort, …) gives the order
+    assert not scans_in_order(closed, "registered_at", 0, 100, 80_000, 100_000)  # (state, registered_at) does
+    for sort in ("state", "case_no", "complainant", "respondent", "region", "claim"):  # (state, column): 0019
+        assert not scans_in_order(closed, sort, 0, 100, 80_000, 100_000), sort
+    assert scans_in_order(ComplaintFilter(states=("closed", "forwarded")), "claim", 0, 100, 80_000, 100_000)
     assert scans_in_order(ComplaintFilter(sectors=("ppp",)), "due_on", 0, 100, 5_000, 100_000)
     assert not scans_in_order(f, "claim", 0, 100, None, 100_000) and not scans_in_order(f, "claim", 0, 100, 0, 1)
     assert not scans_in_order(ComplaintFilter(search="楚雄"), "claim", 0, 100, 80_000, 100_000)
+
+
+def test_one_state_in_any_order_reads_its_own_index(ctx):
+    """Deep blocks of 已办结 by 投诉人 skip along ``(state, complainant_name)``: no sort of all matches."""
+    from app.services.list_blocks import _block_query
+
+    with ctx.profile.store.read() as session:
+        for sort in ("case_no", "complainant", "respondent", "region", "claim"):
+            query = _block_query(ctx.profile, ctx.actor, ComplaintFilter(states=("closed",)), sort, False, True, False)
+            compiled = query.compile(dialect=session.bind.dialect, compile_kwargs={"literal_binds": True})
+            plan = " | ".join(r[3] for r in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+            assert "COVERING INDEX ix_complaints_state_" in plan, (sort, plan)
+            assert plan.count("TEMP B-TREE") == 1, (sort, plan)  # only the block's 100 rows are sorted

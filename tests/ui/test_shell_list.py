@@ -57,6 +57,10 @@ def _settled(qtbot, model: ComplaintTableModel, total: int) -> None:
                     timeout=5000)
 
 
+def _column(model: ComplaintTableModel, key: str) -> list[str]:
+    return [model.index(row, COLUMN_INDEX[key]).data() for row in range(model.rowCount())]
+
+
 def _names(model: ComplaintTableModel) -> list[str]:
     column = COLUMN_INDEX["complainant"]
     return [model.index(row, column).data() for row in range(model.rowCount())]
@@ -228,11 +232,11 @@ def test_list_pages_in_blocks(qtbot, ctx, add_complaint, monkeypatch):
 
 def test_a_new_order_reuses_the_count_and_a_new_filter_counts_again(qtbot, ctx, known, monkeypatch):
     """Sorting shows the same complaints: the count is not read again; filtering reads it."""
-    import app.services.queries as queries
+    import app.services.list_blocks as list_blocks
 
     counted = []
-    original = queries.count_complaints
-    monkeypatch.setattr(queries, "count_complaints", lambda *args: counted.append(args[-1]) or original(*args))
+    original = list_blocks.count_matches
+    monkeypatch.setattr(list_blocks, "count_matches", lambda *args: counted.append(args[3]) or original(*args))
     model = ComplaintTableModel(ctx)
     model.set_query(ListQuery())
     _settled(qtbot, model, 4)
@@ -301,3 +305,28 @@ def test_block_texts_sharing_deadline_texts_equal_each_rows_own(ctx, known, add_
     together = [row_texts(r, statuses.get(r.id), regions, names, shared) for r in rows]
     assert together == [row_texts(r, statuses.get(r.id), regions, names) for r in rows]
     assert len(shared) < len(rows)  # some rows shared a deadline's texts
+
+
+def test_a_block_formats_only_the_rows_asked_for_and_as_each_row_alone(qtbot, ctx, known):
+    """Blocks arrive as the driver's tuples: a row's texts are made when the view first asks for it, and
+    are those ``row_texts`` makes of its ``ComplaintRow`` with its own deadline status."""
+    from app.services.queries import deadline_statuses, list_complaints
+    from app.services.users import user_names
+    from ui.models.complaint_cells import row_texts
+
+    model = ComplaintTableModel(ctx)
+    model.set_query(ListQuery(sort="complainant", descending=False))
+    _settled(qtbot, model, 4)
+    block = model._blocks[0]
+    assert block.formatted() == 0  # nothing asked for yet (LOADED_ROLE needs no texts)
+    assert model.index(1, COLUMN_INDEX["claim"]).data() and block.formatted() == 1
+    rows = list_complaints(ctx.profile, ctx.actor, sort="complainant", descending=False).rows
+    statuses = deadline_statuses(ctx.profile, rows)
+    regions = {r.code: r.name for r in ctx.profile.regions.all()}
+    names = user_names(ctx.profile)
+    for i, row in enumerate(rows):
+        expected = row_texts(row, statuses.get(row.id), regions, names)
+        assert [model.index(i, column).data() for column in range(len(COLUMN_INDEX))] == list(expected.cells)
+        assert model.index(i, COLUMN_INDEX["deadline"]).data(Qt.ItemDataRole.ToolTipRole) == expected.deadline_tip
+        assert model.index(i, 0).data(ROW_ROLE) == row and model.index(i, 0).data(DEADLINE_ROLE) == statuses.get(row.id)
+    assert block.formatted() == 4 and "杨喆" in _column(model, "assignee")

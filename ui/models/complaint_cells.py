@@ -1,7 +1,8 @@
-"""The texts of the complaint list's cells, made on the task pool together with each block of rows.
+"""The texts of the complaint list's cells, made on the GUI thread when the view first asks for a row.
 
-Painting a screen asks ``data()`` some thousands of times; with the texts ready it only looks them up,
-so scrolling costs the GUI thread a few milliseconds whatever the labels, dates and amounts involve.
+A block is read on the task pool as the driver's tuples; only the rows the view shows get texts (about
+10 µs a row, by table lookups), once: painting a screen asks ``data()`` some thousands of times and
+then only looks them up.
 Strings are translated in the ``ComplaintTableModel`` context, spelled out in every call so that
 ``pyside6-lupdate`` finds them (``QCoreApplication.translate`` is safe from worker threads).
 """
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.deadlines import DeadlineStatus
 from app.domain.vocabulary import Channel, Sector, State, label
 from app.presentation import deadline_text
+from app.services.list_blocks import CONFLICT, row_tuple
 from app.services.queries import ComplaintRow, local_time
 
 KEYS = ("case_no", "state", "complainant", "respondent", "region", "sector", "channel", "claim", "registered",
@@ -75,20 +77,27 @@ def deadline_short(status: DeadlineStatus | None) -> str:
 
 def row_texts(row: ComplaintRow, status: DeadlineStatus | None, regions: dict[str, str],
               names: dict[str, str], deadlines: dict[DeadlineStatus | None, tuple[str, str]] | None = None) -> RowTexts:
-    """``deadlines``: the (cell, tooltip) texts of the statuses met so far, shared by a block's rows
-    (each text asks every installed translator: about 10 µs a call from a worker thread)."""
-    state = _STATES.get(row.state, row.state)
-    if row.conflict:
+    """The texts of a ``ComplaintRow`` (``tuple_texts`` of its tuple)."""
+    return tuple_texts(row_tuple(row), status, regions, names, deadlines)
+
+
+def tuple_texts(t: tuple, status: DeadlineStatus | None, regions: dict[str, str], names: dict[str, str],
+                deadlines: dict[DeadlineStatus | None, tuple[str, str]] | None = None) -> RowTexts:
+    """The texts of one row as read (``LIST_COLUMNS`` order), made when the view first asks for it.
+
+    ``deadlines``: the (cell, tooltip) texts of the statuses met so far, shared by the rows (each
+    text asks every installed translator)."""
+    state = _STATES.get(t[2], t[2])
+    if t[CONFLICT]:
         state += QCoreApplication.translate("ComplaintTableModel", " · to be checked")
     deadline = None if deadlines is None else deadlines.get(status)
     if deadline is None:
         deadline = (deadline_short(status), deadline_text(status))
         if deadlines is not None:
             deadlines[status] = deadline
+    assignee = t[13]
     cells = (
-        row.case_no, state, row.complainant_name, row.respondent_name, regions.get(row.region_code, row.region_code),
-        _SECTORS.get(row.sector, row.sector), _CHANNELS.get(row.channel, row.channel), claim_text(row.claim_cents),
-        registered_day(row.registered_at), deadline[0],
-        names.get(row.assignee, "") if row.assignee else "—",
+        t[1], state, t[4], t[5], regions.get(t[3], t[3]), _SECTORS.get(t[8], t[8]), _CHANNELS.get(t[7], t[7]),
+        claim_text(t[10]), registered_day(t[11]), deadline[0], names.get(assignee, "") if assignee else "—",
     )
     return RowTexts(cells, deadline[1])

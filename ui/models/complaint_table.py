@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from shiboken6 import isValid
 
-from app.domain.deadlines import DeadlineStatus
-from app.services.queries import ComplaintFilter, ComplaintRow, deadline_statuses, list_complaints
-from app.services.users import user_names
+from app.services.list_blocks import DeadlineMemo, RawPage, complaint_row, read_block
+from app.services.queries import ComplaintFilter, ComplaintRow
 from ui.context import UiContext
-from ui.models.complaint_cells import KEYS, RowTexts, row_texts
+from ui.models.complaint_cells import KEYS, RowTexts, tuple_texts
 from ui.tasks import TaskFailure
 
-BLOCK = 100  # about three screens; a block costs ~4 ms to read and format with 100,000 complaints
+BLOCK = 100  # about three screens; a block costs about 1 ms to read with 100,000 complaints
 MAX_BLOCKS = 60  # rows kept in memory: 6,000 at most
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ComplaintRow
 DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 2  # the DeadlineStatus (or None)
@@ -55,32 +54,52 @@ class ListQuery:
     descending: bool = True
 
 
-@dataclass(frozen=True)
 class Block:
-    rows: tuple[ComplaintRow, ...]
-    statuses: dict[str, DeadlineStatus]
-    texts: tuple[RowTexts, ...]
-    total: int  # -1 unless asked for
-    names: dict[str, str] = field(default_factory=dict)  # the handlers' names the texts were made with
-    more: bool = False  # ``total`` is a lower bound (a search term in most complaints)
+    """One block as read on the task pool (the driver's tuples); each row's ``ComplaintRow`` and texts
+    are made on the GUI thread the first time something asks for them."""
+
+    __slots__ = ("_rows", "_texts", "everything", "more", "names", "rows", "today", "total")
+
+    def __init__(self, page: RawPage, names: dict[str, str]) -> None:
+        self.rows = page.rows
+        self.today = page.today
+        self.total = page.total  # -1 unless asked for
+        self.more = page.more  # ``total`` is a lower bound (a search term in most complaints)
+        self.everything = page.everything
+        self.names = names  # the handlers' names the texts are made with
+        self._rows: list[ComplaintRow | None] = [None] * len(page.rows)
+        self._texts: list[RowTexts | None] = [None] * len(page.rows)
+
+    def row(self, offset: int) -> ComplaintRow:
+        found = self._rows[offset]
+        if found is None:
+            found = self._rows[offset] = complaint_row(self.rows[offset], self.today)
+        return found
+
+    def formatted(self) -> int:
+        """How many rows have their texts made (those the view asked for)."""
+        return sum(texts is not None for texts in self._texts)
+
+    def texts(self, offset: int, memo: DeadlineMemo, regions: dict[str, str], deadlines: dict) -> RowTexts:
+        found = self._texts[offset]
+        if found is None:
+            t = self.rows[offset]
+            found = self._texts[offset] = tuple_texts(t, memo.status(t, self.today), regions, self.names, deadlines)
+        return found
 
 
-def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, regions: dict[str, str],
-                names: dict[str, str] | None = None, matches: int | None = None) -> Block:
-    """One block of rows, their deadline statuses and cell texts (runs on the task pool).
+def fetch_block(ctx: UiContext, query: ListQuery, block: int, with_total: bool, names: dict[str, str] | None = None,
+                matches: int | None = None, everything: int | None = None) -> Block:
+    """One block of rows (runs on the task pool): one read transaction on the driver's connection.
 
-    ``names`` (the handlers' names) are read again when not given: the model passes those of the
-    query's first block to the blocks that follow, so a block is one statement (two with the count);
-    ``matches``, the count it knows, spares a filtered block its count (``list_complaints``).
+    ``names`` (the handlers' names) are read in it when not given: the model passes those of the
+    query's first block to the blocks that follow; ``matches``, the count it knows, spares a filtered
+    block its count, and ``everything`` the count of all complaints (``list_blocks.read_block``).
     """
-    page = list_complaints(ctx.profile, ctx.actor, query.filter, sort=query.sort, descending=query.descending,
-                           offset=block * BLOCK, limit=BLOCK, with_total=with_total, matches=matches)
-    statuses = deadline_statuses(ctx.profile, page.rows)
-    if names is None:
-        names = user_names(ctx.profile)
-    deadlines: dict = {}
-    texts = tuple(row_texts(row, statuses.get(row.id), regions, names, deadlines) for row in page.rows)
-    return Block(page.rows, statuses, texts, page.total, names, page.more)
+    page = read_block(ctx.profile, ctx.actor, query.filter, sort=query.sort, descending=query.descending,
+                      offset=block * BLOCK, limit=BLOCK, with_total=with_total, matches=matches,
+                      everything=everything, with_names=names is None)
+    return Block(page, names if names is not None else page.names or {})
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -101,6 +120,10 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._regions = {r.code: r.name for r in ctx.profile.regions.all()}
         self._names: dict[str, str] | None = None  # read with each query's first block, reused by the rest
+        self._everything: int | None = None  # about all complaints (the highest row number), read once per query
+        self._memo = DeadlineMemo(ctx.profile)  # deadline statuses, one per distinct deadline and day
+        self._deadline_texts: dict = {}  # status -> (cell, tooltip) texts
+        self._headers: list[str] | None = None
 
     # -- queries -----------------------------------------------------------------------------------
     @property
@@ -136,6 +159,8 @@ class ComplaintTableModel(QAbstractTableModel):
         self._stale.clear()
         self._pending.clear()
         self._names = None
+        self._everything = None
+        self._deadline_texts.clear()
         self.endResetModel()
         self._fetch(0, with_total=True)
 
@@ -149,7 +174,10 @@ class ComplaintTableModel(QAbstractTableModel):
             self._stale = dict(self._blocks)
         self._blocks.clear()
         self._pending.clear()
-        self._names = None
+        if with_total:  # a refresh: the handlers, the number of complaints and the day may have changed
+            self._names = None
+            self._everything = None
+            self._deadline_texts.clear()
         self._fetch(0, with_total=with_total)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -169,7 +197,7 @@ class ComplaintTableModel(QAbstractTableModel):
         block = self._blocks.get(row // BLOCK) or self._stale.get(row // BLOCK)
         if block is None or row % BLOCK >= len(block.rows):
             return None
-        return block.rows[row % BLOCK]
+        return block.row(row % BLOCK)
 
     # -- fetching ----------------------------------------------------------------------------------
     def _fetch(self, block: int, *, with_total: bool = False) -> None:
@@ -178,8 +206,8 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pending.add(block)
         generation = self._generation
         self._ctx.tasks.run(
-            fetch_block, self._ctx, self._query, block, with_total, self._regions, self._names,
-            self._total if self._known and not with_total else None,
+            fetch_block, self._ctx, self._query, block, with_total, self._names,
+            self._total if self._known and not with_total else None, self._everything,
             on_done=lambda result, g=generation, b=block, t=with_total: self._loaded(g, b, t, result),
             on_error=lambda failure, g=generation, b=block: self._fetch_failed(g, b, failure),
         )
@@ -192,6 +220,8 @@ class ComplaintTableModel(QAbstractTableModel):
         self._blocks[block] = result
         if self._names is None:
             self._names = result.names
+        if self._everything is None:
+            self._everything = result.everything
         self._blocks.move_to_end(block)
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
@@ -234,9 +264,18 @@ class ComplaintTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.headers()[section] if 0 <= section < len(COLUMNS) else None
+        if self._headers is None:
+            self._headers = self._translated_headers()
+        return self._headers[section] if 0 <= section < len(COLUMNS) else None
 
     def headers(self) -> list[str]:
+        """The column titles, translated once (a header repaint asks ``headerData`` for every section:
+        translating all titles each time held the GUI thread — and the GIL — for a millisecond)."""
+        if self._headers is None:
+            self._headers = self._translated_headers()
+        return list(self._headers)
+
+    def _translated_headers(self) -> list[str]:
         return [self.tr("Case no."), self.tr("State"), self.tr("Complainant"), self.tr("Respondent"),
                 self.tr("County"), self.tr("Sector"), self.tr("Channel"), self.tr("Claim (yuan)"),
                 self.tr("Registered"), self.tr("Deadline"), self.tr("Handler")]
@@ -261,13 +300,13 @@ class ComplaintTableModel(QAbstractTableModel):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return block.texts[offset].cells[column]
+            return block.texts(offset, self._memo, self._regions, self._deadline_texts).cells[column]
         if role == ROW_ROLE:
-            return block.rows[offset]
+            return block.row(offset)
         if role == DEADLINE_ROLE:
-            return block.statuses.get(block.rows[offset].id)
+            return self._memo.status(block.rows[offset], block.today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            texts = block.texts[offset]
+            texts = block.texts(offset, self._memo, self._regions, self._deadline_texts)
             return texts.deadline_tip if column == COLUMN_INDEX["deadline"] else texts.cells[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMN_INDEX["claim"]:
             return _RIGHT
