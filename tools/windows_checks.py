@@ -155,23 +155,48 @@ class Checks:
             self.check("the PDF is written", pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-")
 
     def schedule(self) -> None:
-        code, out, err = self.step("schedule show --xml", "schedule", "show", "--xml")
-        self.check("the task runs the sync of this profile", "sync" in out and HOSTILE in out, out)
-        if os.name != "nt":
+        import xml.etree.ElementTree as ElementTree
+
+        code, out, err = self.step("schedule show --xml", "schedule", "show", "--xml", "--json")
+        exec_ = None
+        if code == 0:
+            task = ElementTree.fromstring(json.loads(out)["xml"])
+            ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+            exec_ = task.find("t:Actions/t:Exec", ns)
+            arguments = exec_.findtext("t:Arguments", "", ns) if exec_ is not None else ""
+            self.check("the task runs `sync` of this profile, its folder quoted",
+                       " sync " in f" {arguments} " and f'"{self.home}"' in arguments, arguments)
+            self.check("the task runs only while the user is logged on (Credential Manager needs the session)",
+                       task.findtext("t:Principals/t:Principal/t:LogonType", "", ns) == "InteractiveToken", out)
+        log = self.home / "logs" / "lvyue.log"
+        if os.name != "nt":  # what the task would run, run here: its result is in the profile's log
+            code, out, err = self.run("sync")
+            self.check("sync of a profile not joined to a hub: a Chinese refusal, exit 1", code == 1
+                       and "Traceback" not in err and "程序内部错误" not in err, err)
+            text = log.read_text("utf-8", "replace") if log.is_file() else ""
+            self.check("the run is in <profile>/logs/lvyue.log", "命令开始：sync" in text
+                       and "命令结束：退出码 1" in text, text[-2000:])
             return
         self.step("schedule install", "schedule", "install", "--time", "23:59")
-        name_code, out, err = self.step("schedule show", "schedule", "show")
-        task = next((line.split("：", 1)[1].strip() for line in out.splitlines() if line.startswith("任务名称：")), "")
-        if self.check("schedule show names the task", bool(task), out):
-            ran = subprocess.run(["schtasks", "/Run", "/TN", task], capture_output=True)
-            self.check("schtasks /Run starts it", ran.returncode == 0, ran.stderr.decode("mbcs", "replace"))
-            log = self.home / "logs" / "lvyue.log"
-            deadline = time.monotonic() + 180
-            while time.monotonic() < deadline and not (log.is_file() and "sync" in log.read_text("utf-8", "replace")):
-                time.sleep(2)
-            self.check("the task's run is in the profile's log", log.is_file()
-                       and "sync" in log.read_text("utf-8", "replace"), str(log))
+        code, out, err = self.step("schedule show --json", "schedule", "show", "--json")
+        shown = json.loads(out) if code == 0 else {}
+        self.check("the task is installed", shown.get("installed") is True, out)
+        name = shown.get("task", "")
+        ran = subprocess.run(["schtasks", "/Run", "/TN", name], capture_output=True)
+        self.check("schtasks /Run starts it", ran.returncode == 0, ran.stderr.decode("mbcs", "replace"))
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and "命令结束" not in (log.read_text("utf-8", "replace")
+                                                              if log.is_file() else ""):
+            time.sleep(2)
+        text = log.read_text("utf-8", "replace") if log.is_file() else ""
+        self.check("the task's run is in the profile's log", "命令开始：sync" in text and "命令结束" in text,
+                   text[-2000:])
+        code, out, err = self.run("schedule", "show", "--json")
+        shown = json.loads(out) if code == 0 else {}
+        self.check("schedule show reports the last result", shown.get("last_result") not in (None, ""), out)
         self.step("schedule remove", "schedule", "remove")
+        code, out, err = self.run("schedule", "show", "--json")
+        self.check("the task is gone", code == 0 and json.loads(out).get("installed") is False, out)
 
 
 def main(argv: list[str] | None = None) -> int:
