@@ -174,8 +174,9 @@ class Checks:
             self.check("sync of a profile not joined to a hub: a Chinese refusal, exit 1", code == 1
                        and "Traceback" not in err and "程序内部错误" not in err, err)
             text = log.read_text("utf-8", "replace") if log.is_file() else ""
-            self.check("the run is in <profile>/logs/lvyue.log", "命令开始：sync" in text
-                       and "命令结束：退出码 1" in text, text[-2000:])
+            started = [line for line in text.splitlines() if "命令开始：" in line and " sync" in f" {line.split('：', 1)[1]}"]
+            self.check("the run is in <profile>/logs/lvyue.log", bool(started) and "命令结束：退出码 1" in text,
+                       text[-2000:])
             return
         self.step("schedule install", "schedule", "install", "--time", "23:59")
         code, out, err = self.step("schedule show --json", "schedule", "show", "--json")
@@ -189,7 +190,7 @@ class Checks:
                                                               if log.is_file() else ""):
             time.sleep(2)
         text = log.read_text("utf-8", "replace") if log.is_file() else ""
-        self.check("the task's run is in the profile's log", "命令开始：sync" in text and "命令结束" in text,
+        self.check("the task's run is in the profile's log", "命令开始：sync --home" in text and "命令结束" in text,
                    text[-2000:])
         code, out, err = self.run("schedule", "show", "--json")
         shown = json.loads(out) if code == 0 else {}
