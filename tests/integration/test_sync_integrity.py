@@ -86,3 +86,18 @@ def test_a_repair_keeps_the_credit_checks(hub, tmp_path):
         SyncRun(a.profile, client, None, None).check(verify=None, repair=True)
     assert [c.number for c in credit_check.checks(a.profile, a.officer)] == [issued.number]
     assert credit_check.reprint(a.profile, a.officer, issued.number) == issued.pdf
+
+
+def test_one_edited_event_is_found_although_the_count_still_matches(hub, tmp_path):
+    """The digest, not only the number of events: one stored hash changed, nothing added or removed."""
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    p = device(hub, tmp_path / "zhou", PREFECTURE)
+    made = [register(a) for _ in range(3)]
+    a.sync()
+    p.sync()
+    assert p.sync(verify=True).integrity == "ok"
+    damage(p.profile, [f"UPDATE events SET hash = '{'0' * 64}' WHERE stream = '{made[1]}' AND action = 'register'"])
+    report = p.sync(verify=True)
+    assert report.integrity == "repaired" and Path(report.backup).exists()
+    assert p.sync(verify=True).integrity == "ok"
+    assert projection(p.profile) == projection(a.profile)

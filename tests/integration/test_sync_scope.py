@@ -160,6 +160,17 @@ def test_a_complaint_moved_to_another_county_takes_its_history_along(hub, tmp_pa
     moved = projection(b.profile)[cid]
     assert moved["region_code"] == "532323" and moved == projection(p.profile)[cid]
     assert projection(a.profile)[cid]["region_code"] == "532323"  # 双柏 learns it left its scope
+    # the history goes once: a pull from the move's own hub number on (the cursor a device holds after
+    # the page that carried it) brings nothing of the earlier history again
+    from sqlalchemy import text
+
+    with hub.database.reader() as session:
+        granted = session.execute(text("SELECT granted_seq FROM stream_grants WHERE stream = :s AND moved = 1"),
+                                  {"s": cid}).scalar_one()
+    client = client_of(hub, b)
+    before = client.pull(granted - 1, 500)
+    assert {e.stream for e in before.events} == {cid} and len(before.events) >= 3  # history + the amendment
+    assert client.pull(granted, 500).events == []
 
 
 def test_a_document_prefix_used_by_another_county_is_a_warning_not_a_failed_sync(hub, tmp_path, monkeypatch):
