@@ -141,3 +141,43 @@ def test_logins_and_failures_are_in_the_audit_trail(office):
     assert ("logout", None) in actions
     assert sum(1 for a, _ in actions if a == "login") >= 6
     assert maintenance.verify_audit(office.profile).ok
+
+
+def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2) -> None:
+    """Two events of another device as a pull stores them (server_seq set), the second linked to
+    ``second_prev`` (default: the first's hash) and sealed again so its own hash is right."""
+    from app.domain.events import GENESIS, Event
+
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash"
+    con = raw(office)
+    row = con.execute(f"SELECT {cols} FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    first = Event(f"{row[0]}-a", row[1], "note", {"text": "另一台设备的记录"}, row[4], "another-device", 1,
+                  row[7], row[8], GENESIS).sealed()
+    second = Event(f"{row[0]}-b", row[1], "note", {"text": "第二条"}, row[4], "another-device", second_seq,
+                   row[7], row[8], second_prev or first.hash).sealed()
+    for server_seq, event in enumerate((first, second), start=1000):
+        con.execute(f"INSERT INTO events ({cols}, hash, server_seq) VALUES ({','.join('?' * 12)})",
+                    (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False),
+                     event.actor, event.device_id, event.device_seq, event.device_time, event.base,
+                     event.prev_hash, event.hash, server_seq))
+    con.close()
+
+
+def test_another_devices_chain_verifies_when_its_links_hold(office):
+    with_cases(office, 1)
+    _foreign_chain(office)
+    report = maintenance.verify_audit(office.profile)
+    assert report.ok and report.devices == 2
+
+
+def test_a_resealed_event_linked_to_the_wrong_predecessor_on_another_device_is_named(office):
+    with_cases(office, 1)
+    _foreign_chain(office, second_prev="f" * 64)
+    problems = maintenance.verify_audit(office.profile).problems
+    assert [(p.kind, p.device_id, p.device_seq) for p in problems] == [("event_inserted", "another-device", 2)]
+
+
+def test_another_devices_chain_may_have_gaps_but_not_go_back(office):
+    with_cases(office, 1)
+    _foreign_chain(office, second_prev="f" * 64, second_seq=5)  # events 2-4 are outside our scope
+    assert maintenance.verify_audit(office.profile).ok

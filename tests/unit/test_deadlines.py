@@ -140,3 +140,25 @@ def test_a_breach_reopened_after_closing_owes_feedback_from_the_reopening():
     deadline = current_deadline(complaint, CAL, RULES)
     assert complaint.state.value == "breach_confirmed"
     assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 11, 9))
+
+
+def test_a_deadline_due_today_is_due_soon_not_overdue_and_overdue_the_next_day():
+    due = date(2026, 3, 4)  # a Wednesday
+    today = deadline_status(_deadline(due), due, CAL)
+    assert (today.working_days_left, today.overdue, today.due_soon) == (0, False, True)
+    tomorrow = deadline_status(_deadline(due), date(2026, 3, 5), CAL)
+    assert (tomorrow.working_days_left, tomorrow.overdue, tomorrow.due_soon) == (-1, True, False)
+
+
+def test_due_soon_starts_two_working_days_ahead_counting_over_a_weekend():
+    due = date(2026, 3, 9)  # a Monday: Wednesday is three working days ahead, Thursday two
+    wednesday = deadline_status(_deadline(due), date(2026, 3, 4), CAL)
+    assert (wednesday.working_days_left, wednesday.due_soon) == (3, False)
+    thursday = deadline_status(_deadline(due), date(2026, 3, 5), CAL)
+    assert (thursday.working_days_left, thursday.due_soon, thursday.overdue) == (2, True, False)
+
+
+def test_no_fallback_years_inside_the_published_calendar():
+    status = deadline_status(_deadline(date(2026, 12, 31)), date(2026, 1, 5), CAL)
+    assert status.fallback_years == ()
+    assert deadline_status(_deadline(date(2026, 12, 31)), date(2028, 1, 5), CAL).fallback_years == (2027, 2028)
