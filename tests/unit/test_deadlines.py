@@ -162,3 +162,19 @@ def test_no_fallback_years_inside_the_published_calendar():
     status = deadline_status(_deadline(date(2026, 12, 31)), date(2026, 1, 5), CAL)
     assert status.fallback_years == ()
     assert deadline_status(_deadline(date(2026, 12, 31)), date(2028, 1, 5), CAL).fallback_years == (2027, 2028)
+
+
+def test_each_rule_takes_zero_to_120_working_days_and_says_which_is_wrong():
+    import pytest
+
+    from app.domain.errors import DomainError
+
+    edge = DeadlineRules(forward_days=0, conclude_days=120, feedback_days=120)
+    assert edge.to_dict() == {"forward_days": 0, "conclude_days": 120, "feedback_days": 120}
+    assert DeadlineRules.from_dict(edge.to_dict()) == edge
+    assert DeadlineRules.from_dict({"forward_days": "3"}).forward_days == 3  # stored settings are text
+    for bad in ({"conclude_days": 121}, {"forward_days": -1}, {"feedback_days": 5.0}, {"conclude_days": "15"}):
+        with pytest.raises(DomainError) as info:
+            DeadlineRules(**bad)
+        name, value = next(iter(bad.items()))
+        assert (info.value.code, info.value.params) == ("deadline_rule_invalid", {"rule": name, "value": value})
