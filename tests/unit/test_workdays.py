@@ -255,3 +255,40 @@ def test_between_matches_day_by_day_count(a: date, b: date) -> None:
     lo, hi = min(a, b), max(a, b)
     counted = sum(cal.is_working_day(x) for x in days(lo + timedelta(days=1), hi)) if hi > lo else 0
     assert cal.working_days_between(a, b) == (counted if b >= a else -counted)
+
+
+def test_the_shipped_file_is_what_to_dict_writes(cal: WorkCalendar) -> None:
+    """holidays.json names its source and each year's notice; a year without one writes no notice."""
+    import json
+
+    from app.domain.workdays import DATA_FILE
+
+    assert cal.to_dict() == json.loads(DATA_FILE.read_text("utf-8"))
+    assert cal.to_dict()["years"]["2026"]["notice"] == "国办发明电〔2025〕7号"
+    bare = WorkCalendar({2027: YearSchedule(2027, (Holiday("元旦", D(2027, 1, 1), D(2027, 1, 1)),), frozenset())})
+    assert bare.to_dict()["years"]["2027"] == {"holidays": [{"name": "元旦", "start": "2027-01-01",
+                                                             "end": "2027-01-01"}], "workdays": []}
+
+
+def test_calendars_compare_by_their_years_and_say_which(cal: WorkCalendar) -> None:
+    assert cal != WorkCalendar() and WorkCalendar() == WorkCalendar()
+    assert cal != "not a calendar" and cal != cal.to_dict()
+    assert repr(cal) == "WorkCalendar(years=[2020, 2021, 2022, 2023, 2024, 2025, 2026])"
+
+
+def test_working_day_numbers_subtract_to_the_days_between(cal: WorkCalendar) -> None:
+    a, b = D(2026, 9, 28), D(2026, 10, 12)
+    assert cal.working_day_number(b) - cal.working_day_number(a) == cal.working_days_between(a, b) == 6
+    assert cal.working_day_number(D(2026, 10, 1)) == cal.working_day_number(D(2026, 9, 30))  # a holiday adds none
+
+
+def test_the_constructors_errors_say_what_is_wrong() -> None:
+    y = YearSchedule(2027, (Holiday("元旦", D(2027, 1, 1), D(2027, 1, 3)),), frozenset())
+    with pytest.raises(DomainError) as key:
+        WorkCalendar({2028: y})
+    assert "2028" in key.value.params["detail"] and "2027" in key.value.params["detail"]
+    y2026 = YearSchedule(2026, (), frozenset({D(2026, 12, 26)}))
+    y2027 = YearSchedule(2027, (Holiday("元旦", D(2026, 12, 26), D(2027, 1, 1)),), frozenset())
+    with pytest.raises(DomainError) as clash:
+        WorkCalendar({2026: y2026, 2027: y2027})
+    assert "2026-12-26" in clash.value.params["detail"]

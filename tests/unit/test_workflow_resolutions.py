@@ -105,3 +105,24 @@ def test_a_kept_amendment_that_still_breaks_the_intake_cannot_be_applied():
     assert problem is not None and problem.params == {"action": "amend", "state": "registered"}
     complaint.conflicts.append(kept_entry(good.fact(), device_id="A", server_seq=3, head="h", reason="concurrent"))
     assert resolution_problem(complaint, {"conflict": good.id, "decision": "apply"}) is None
+
+
+def test_attachments_notes_amendments_and_assignment_are_recorded():
+    from tests.unit.test_workflow import PAYLOADS, A, fact, registered
+
+    c = registered()
+    apply(c, fact(A.ATTACH, {**PAYLOADS[A.ATTACH], "media_type": "application/pdf", "description": "合同原件"}))
+    apply(c, fact(A.ATTACH, {"sha256": "b" * 64, "filename": "照片.jpg", "size": 2048}))
+    assert [{k: v for k, v in a.items() if k != "event"} for a in c.attachments] == [
+        {"sha256": "a" * 64, "filename": "合同.pdf", "size": 10, "media_type": "application/pdf",
+         "description": "合同原件"},
+        {"sha256": "b" * 64, "filename": "照片.jpg", "size": 2048, "media_type": None, "description": None},
+    ]
+    assert c.attachments[0]["event"] != c.attachments[1]["event"]
+    apply(c, fact(A.NOTE, PAYLOADS[A.NOTE]))
+    apply(c, fact(A.NOTE, PAYLOADS[A.NOTE]))
+    apply(c, fact(A.AMEND, {"changes": {"received_on": "2026-11-18"}, "reason": "收件日期有误"}))
+    apply(c, fact(A.ASSIGN, PAYLOADS[A.ASSIGN]))
+    assert (c.note_count, c.amendments, c.received_on, c.intake["received_on"], c.assignee) == (
+        2, 1, date(2026, 11, 18), "2026-11-18", "u-handler")
+    assert c.state == State.REGISTERED
