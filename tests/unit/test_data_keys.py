@@ -3,6 +3,7 @@ the token layout and the blind search tokens."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import keyring
@@ -74,6 +75,7 @@ def test_exported_keys_open_with_their_passphrase_only(monkeypatch):
     data = json.loads(text)
     assert (data["format"], data["ref"], data["kdf"], data["n"]) == ("lvyue-data-key-1", "ref-1", "scrypt", 1024)
     assert keys.current not in text  # sealed, not listed
+    assert (len(base64.b64decode(data["salt"])), len(base64.b64decode(data["nonce"]))) == (16, 12)  # GCM's 96 bits
     ref, opened = data_keys.import_text(text, "一二三四五六七八九十十一")
     assert (ref, opened.current, opened.keys) == ("ref-1", keys.current, keys.keys)
     assert json.loads(data_keys.export_text("ref-1", keys, "一二三四五六七八九十十一"))["salt"] != data["salt"]
