@@ -6,6 +6,7 @@
     python tools/mutation.py app/domain --survivors     # list the surviving mutants (no run), with diffs
     python tools/mutation.py app/domain --files deadlines.py money.py   # only these files of the package
     python tools/mutation.py --scores                   # the recorded scores as a Markdown table
+    python tools/mutation.py --rescore                  # ... counted again with today's equivalent list
     python tools/mutation.py                            # every package in PACKAGES, one after the other
 
 Each package runs in its own folder ``.mutation/<package>/`` (git-ignored): symbolic links to the
@@ -143,8 +144,8 @@ def equivalent() -> set[str]:
     return {line.split("#", 1)[0].strip() for line in EQUIVALENT_FILE.read_text("utf-8").splitlines()} - {""}
 
 
-def score(package: str, files: list[str]) -> dict:
-    statuses = results(package, files)
+def score(package: str, files: list[str], statuses: dict[str, str] | None = None) -> dict:
+    statuses = results(package, files) if statuses is None else statuses
     same = equivalent() & statuses.keys()
     counted = {name: status for name, status in statuses.items() if name not in same}
     counts = Counter(counted.values())
@@ -153,6 +154,26 @@ def score(package: str, files: list[str]) -> dict:
     return {"mutants": len(statuses), "killed": killed, "survived": total - killed,
             "equivalent": len(same), "not_checked": counts["not checked"],
             "score": round(100 * killed / total, 1) if total else None, "files": files or ["*"]}
+
+
+def snapshot(package: str, when: str, files: list[str]) -> dict[str, str]:
+    """Keep the statuses of this run (``.mutation/<package>/<when>.json``) so ``--rescore`` can count
+    them again once the list of equivalent mutants has grown."""
+    statuses = results(package, files)
+    (WORK / slug(package) / f"{when}.json").write_text(json.dumps(statuses, indent=0, ensure_ascii=False), "utf-8")
+    return statuses
+
+
+def rescore() -> None:
+    """Recount every recorded score from its snapshot with today's ``EQUIVALENT_FILE``."""
+    scores = json.loads(SCORES_FILE.read_text("utf-8")) if SCORES_FILE.exists() else {}
+    for package, row in scores.items():
+        for when, result in row.items():
+            kept = WORK / slug(package) / f"{when}.json"
+            if kept.exists():
+                files = [] if result.get("files") == ["*"] else result.get("files", [])
+                row[when] = score(package, files, json.loads(kept.read_text("utf-8")))
+    SCORES_FILE.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def record(package: str, when: str, result: dict) -> None:
@@ -203,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="run the last run's survivors again (new tests) and record the score as AFTER")
     group.add_argument("--survivors", action="store_true", help="list the survivors of the last run (no run)")
     group.add_argument("--scores", action="store_true", help="print the recorded scores as a Markdown table")
+    group.add_argument("--rescore", action="store_true",
+                       help="count the recorded runs again with today's list of equivalent mutants")
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutants (default 1; 2 at most)")
     parser.add_argument("--fresh", action="store_true", help="forget the previous run's results")
     parser.add_argument("--files", nargs="+", default=[], metavar="GLOB",
@@ -214,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.scores:
         table()
         return 0
+    if args.rescore:
+        rescore()
+        table()
+        return 0
     failed = 0
     for package in args.packages or list(PACKAGES):
         if args.survivors:
@@ -223,10 +250,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut failed for {package}", file=sys.stderr)
             failed = 1
             continue
-        result = score(package, args.files)
+        when = "before" if args.before else "after" if args.after else None
+        statuses = snapshot(package, when, args.files) if when else None
+        result = score(package, args.files, statuses)
         print(f"== {package}: {json.dumps(result)}", flush=True)
-        if args.before or args.after:
-            record(package, "before" if args.before else "after", result)
+        if when:
+            record(package, when, result)
     return failed
 
 
