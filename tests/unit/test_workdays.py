@@ -292,3 +292,61 @@ def test_the_constructors_errors_say_what_is_wrong() -> None:
     with pytest.raises(DomainError) as clash:
         WorkCalendar({2026: y2026, 2027: y2027})
     assert "2026-12-26" in clash.value.params["detail"]
+
+
+# ---- the holiday data's edges (what an operator may load on the hub) ----------------------------------
+
+
+def _year(year: int, holidays=(), workdays=()) -> YearSchedule:
+    return YearSchedule(year, tuple(holidays), frozenset(workdays))
+
+
+def _refused(make) -> str:
+    with pytest.raises(DomainError) as info:
+        make()
+    assert info.value.code == "calendar_data_invalid"
+    return info.value.params["detail"]
+
+
+def test_years_run_from_1900_to_2999() -> None:
+    assert _year(1900).year == 1900 and _year(2999).year == 2999
+    assert "1899" in _refused(lambda: _year(1899))
+    assert "3000" in _refused(lambda: _year(3000))
+
+
+def test_a_holiday_may_start_in_december_of_the_year_before_and_end_on_new_years_eve() -> None:
+    assert _year(2027, [Holiday("元旦", D(2026, 12, 1), D(2026, 12, 3))]).holidays[0].start == D(2026, 12, 1)
+    assert _year(2027, [Holiday("岁末", D(2027, 12, 29), D(2027, 12, 31))]).holidays[0].end == D(2027, 12, 31)
+    assert "元旦" in _refused(lambda: _year(2027, [Holiday("元旦", D(2026, 11, 30), D(2026, 12, 2))]))
+    assert "岁末" in _refused(lambda: _year(2027, [Holiday("岁末", D(2027, 12, 30), D(2028, 1, 1))]))
+    _refused(lambda: _year(2027, [Holiday("全年", D(2026, 11, 30), D(2028, 1, 1))]))  # both ends outside
+
+
+def test_a_holiday_block_has_31_days_at_most() -> None:
+    assert len(_year(2027, [Holiday("长假", D(2027, 7, 1), D(2027, 7, 31))]).holiday_dates()) == 31
+    assert "31" in _refused(lambda: _year(2027, [Holiday("长假", D(2027, 7, 1), D(2027, 8, 1))]))
+
+
+def test_worked_weekend_days_may_be_at_either_end_of_the_range() -> None:
+    assert D(2024, 12, 1) in _year(2025, workdays=[D(2024, 12, 1)]).workdays  # a Sunday
+    assert D(2028, 12, 31) in _year(2028, workdays=[D(2028, 12, 31)]).workdays  # a Sunday
+    assert "2024-11-30" in _refused(lambda: _year(2025, workdays=[D(2024, 11, 30)]))  # a Saturday, too early
+    assert "2029-01-06" in _refused(lambda: _year(2028, workdays=[D(2029, 1, 6)]))
+
+
+def test_a_schedule_keeps_its_holidays_in_date_order_and_its_workdays_as_a_set() -> None:
+    later, earlier = Holiday("国庆节", D(2027, 10, 1), D(2027, 10, 7)), Holiday("元旦", D(2027, 1, 1), D(2027, 1, 1))
+    schedule = YearSchedule(2027, (later, earlier), [D(2027, 9, 26)])  # type: ignore[arg-type]
+    assert schedule.holidays == (earlier, later)
+    assert schedule.workdays == frozenset({D(2027, 9, 26)}) and isinstance(schedule.workdays, frozenset)
+
+
+def test_malformed_data_says_which_year_and_what() -> None:
+    assert "years" in _refused(lambda: WorkCalendar.from_dict({"source": "x"}))
+    assert "'26'" in _refused(lambda: WorkCalendar.from_dict({"years": {"26": {}}}))
+    bad_name = {"years": {"2027": {"holidays": [{"name": 1, "start": "2027-01-01", "end": "2027-01-01"}],
+                                   "workdays": []}}}
+    assert "2027年" in _refused(lambda: WorkCalendar.from_dict(bad_name))
+    for start, end in (("x", "2027-01-01"), ("2027-01-01", "y")):
+        bad = {"years": {"2027": {"holidays": [{"name": "元旦", "start": start, "end": end}], "workdays": []}}}
+        assert _refused(lambda bad=bad: WorkCalendar.from_dict(bad)).startswith("2027年：日期 ")
