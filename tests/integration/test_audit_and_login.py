@@ -143,7 +143,7 @@ def test_logins_and_failures_are_in_the_audit_trail(office):
     assert maintenance.verify_audit(office.profile).ok
 
 
-def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2) -> None:
+def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2, reverse: bool = False) -> None:
     """Two events of another device as a pull stores them (server_seq set), the second linked to
     ``second_prev`` (default: the first's hash) and sealed again so its own hash is right."""
     from app.domain.events import GENESIS, Event
@@ -155,7 +155,8 @@ def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2) 
                   row[7], row[8], GENESIS).sealed()
     second = Event(f"{row[0]}-b", row[1], "note", {"text": "第二条"}, row[4], "another-device", second_seq,
                    row[7], row[8], second_prev or first.hash).sealed()
-    for server_seq, event in enumerate((first, second), start=1000):
+    pair = [(1000, first), (1001, second)]
+    for server_seq, event in reversed(pair) if reverse else pair:
         con.execute(f"INSERT INTO events ({cols}, hash, server_seq) VALUES ({','.join('?' * 12)})",
                     (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False),
                      event.actor, event.device_id, event.device_seq, event.device_time, event.base,
@@ -181,3 +182,36 @@ def test_another_devices_chain_may_have_gaps_but_not_go_back(office):
     with_cases(office, 1)
     _foreign_chain(office, second_prev="f" * 64, second_seq=5)  # events 2-4 are outside our scope
     assert maintenance.verify_audit(office.profile).ok
+
+
+def test_another_devices_events_stored_out_of_order_still_verify(office):
+    """A complaint moving into our scope brings its earlier history after later events of the same device."""
+    with_cases(office, 1)
+    _foreign_chain(office, reverse=True)
+    assert maintenance.verify_audit(office.profile).ok
+
+
+def test_a_report_names_the_row_the_event_and_its_place_in_the_chain(office):
+    with_cases(office)
+    con = raw(office)
+    total = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    seq, event_id, device, device_seq = con.execute(
+        "SELECT seq, id, device_id, device_seq FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    con.execute("UPDATE events SET actor = 'someone-else' WHERE seq = ?", (seq,))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert report.events_checked == total and report.devices == 1
+    assert report.problems == (AuditProblem("event_edited", seq, event_id, device, device_seq),)
+
+
+def test_an_unsynced_row_of_another_device_is_named_by_its_row(office):
+    with_cases(office, 1)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[5], row[6] = "alien", "some-other-device", 1
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    seq = con.execute("SELECT seq FROM events WHERE id = 'alien'").fetchone()[0]
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert AuditProblem("foreign_unsynced", seq, "alien", "some-other-device", 1) in problems
