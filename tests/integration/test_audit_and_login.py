@@ -219,3 +219,16 @@ def test_an_unsynced_row_of_another_device_is_named_by_its_row(office):
     con.close()
     problems = maintenance.verify_audit(office.profile).problems
     assert AuditProblem("foreign_unsynced", seq, "alien", "some-other-device", 1) in problems
+
+
+def test_a_row_slipped_in_before_the_first_event_is_an_insertion(office):
+    with_cases(office, 1)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[6] = "before-the-first", 0
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    seq = con.execute("SELECT seq FROM events WHERE id = 'before-the-first'").fetchone()[0]
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert AuditProblem("event_inserted", seq, "before-the-first", row[5], 0) in problems
