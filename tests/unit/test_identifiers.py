@@ -258,3 +258,14 @@ def test_citizen_id_birth_date_edges() -> None:
     assert validate_citizen_id(first_day, today=today) == first_day
     leap = make_id("53232419960229001")
     assert validate_citizen_id(leap, today=today) == leap
+
+
+def test_citizen_id_errors_name_the_field_and_the_number_typed() -> None:
+    field = "complainant.legal_representative_id"
+    with pytest.raises(DomainError) as legacy:
+        validate_citizen_id("360426 910101 007", field=field)
+    assert (legacy.value.code, legacy.value.field, legacy.value.params) == (
+        "citizen_id_legacy", field, {"value": "360426910101007"})
+    with pytest.raises(DomainError) as wrong:
+        validate_citizen_id("360426199101010072", field=field)
+    assert (wrong.value.field, wrong.value.params) == (field, {"value": "360426199101010072", "reason": "checksum"})

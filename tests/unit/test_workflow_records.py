@@ -157,3 +157,10 @@ def test_reopen_without_a_target_returns_to_the_state_it_closed_from():
     f = in_state(S.CLOSED)
     f = apply(f, fact(A.REOPEN, PAYLOADS[A.REOPEN], on=later))
     assert (f.state, f.forward_clock_from) == (S.RECTIFIED, None)
+
+
+def test_marking_and_unmarking_a_typical_case():
+    c = apply(registered(), fact(A.MARK_TYPICAL, {"reason": "多次反复失信", "summary": "拖欠工程款三年"}))
+    assert (c.typical, c.typical_reason, c.typical_summary) == (True, "多次反复失信", "拖欠工程款三年")
+    c = apply(c, fact(A.MARK_TYPICAL, {"typical": False, "reason": "已整改", "summary": "x"}))
+    assert (c.typical, c.typical_reason, c.typical_summary) == (False, None, None)
