@@ -116,8 +116,8 @@ def run(package: str, max_children: int, fresh: bool, files: list[str], again: b
                PYTHONDONTWRITEBYTECODE="1")
     command = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     if again and not fresh:
-        alive = [name for name, status in results(package, files).items()
-                 if status not in KILLED and status != "skipped"]
+        alive = [name for name, status in results(package, files).items()  # a stopped run: only what it checked
+                 if status not in KILLED and status not in ("skipped", "not checked")]
         if not alive:
             return 0
         command += alive
