@@ -56,3 +56,42 @@ def test_officers_see_names_and_credit_codes_but_not_phones_or_id_numbers():
     assert mask_personal_text(text) == (
         f"张三 5323**********193X 138****2345 0878-***7257 {CODE} 合同金额 532322198001011930 元")
     assert mask_personal_text(None) == "" and mask_personal_text("无数字") == "无数字"
+
+
+@pytest.mark.parametrize(("phone", "masked"), [
+    ("13871012345", "138****2345"), ("+86 138 7101 2345", "138****2345"), ("8613871012345", "138****2345"),
+    ("0878-3117257", "0878-***7257"), ("010-12345678", "010-****5678"), ("02112345678", "021-****5678"),
+    ("0871-63123456", "0871-****3456"), ("087131172", "*****1172"),  # 9 digits starting 0: no area code rule
+    ("1234567890123", "*********0123"), ("12345", "*2345"), ("1234", "****"), ("12", "****"), ("", ""),
+    ("3117257", "***7257"), ("0878311725712", "*********5712"),  # 13 digits starting 0: too long for a landline
+])
+def test_phone_numbers_keep_the_prefix_they_need_and_the_last_four(phone, masked):
+    from app.domain.masking import mask_phone
+
+    assert mask_phone(phone) == masked
+
+
+@pytest.mark.parametrize(("number", "masked"), [
+    ("530322198001011935", "5303**********1935"), ("12345678", "********"), ("123456789", "1234*6789"),
+    ("abc", "***"), ("", ""), (None, ""), (" 53032219800101193x ", "5303**********193X"),
+])
+def test_id_numbers_keep_four_at_each_end(number, masked):
+    from app.domain.masking import mask_id_number
+
+    assert mask_id_number(number) == masked
+
+
+def _with_check(body17: str) -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return body17 + "10X98765432"[sum(int(d) * w for d, w in zip(body17, weights, strict=True)) % 11]
+
+
+@pytest.mark.parametrize(("body", "masked"), [
+    ("53232219000101193", True), ("53232220991231193", True), ("53232218991231193", False),
+    ("53232221000101193", False), ("53232219801301193", False), ("53232219801200193", False),
+    ("53232219801232193", False), ("53232219801231193", True), ("03232219800101193", False),
+    ("53232219801001193", True), ("53232219800110193", True),
+])
+def test_only_numbers_that_could_be_citizen_ids_are_masked_in_officers_text(body, masked):
+    number = _with_check(body)
+    assert (mask_personal_text(number) != number) is masked
