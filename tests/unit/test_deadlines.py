@@ -178,3 +178,42 @@ def test_each_rule_takes_zero_to_120_working_days_and_says_which_is_wrong():
             DeadlineRules(**bad)
         name, value = next(iter(bad.items()))
         assert (info.value.code, info.value.params) == ("deadline_rule_invalid", {"rule": name, "value": value})
+
+
+def test_each_deadline_names_its_kind_and_whether_it_was_extended():
+    forwarded = apply(registered(), fact(A.FORWARD, {**PAYLOADS[A.FORWARD], "due_on": "2026-12-10"}))
+    assert current_deadline(forwarded, CAL, RULES) == _make(DueKind.CONCLUDE, date(2026, 12, 10), False)
+    extended = apply(forwarded, fact(A.EXTEND, {"new_due": "2027-01-15", "reason": "涉及多个部门"}))
+    assert current_deadline(extended, CAL, RULES) == _make(DueKind.CONCLUDE, date(2027, 1, 15), True)
+    rectifying = apply(forwarded, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                    "requirements": "支付", "rectify_due": "2026-12-31"}))
+    assert current_deadline(rectifying, CAL, RULES) == _make(DueKind.RECTIFY, date(2026, 12, 31), False)
+    status = deadline_status(_make(DueKind.RECTIFY, date(2026, 12, 31), True), date(2026, 12, 1), CAL)
+    assert (status.kind, status.due_on, status.extended) == (DueKind.RECTIFY, date(2026, 12, 31), True)
+
+
+def _make(kind, due, extended):
+    from app.domain.deadlines import Deadline
+
+    return Deadline(kind, due, extended)
+
+
+def test_feedback_after_a_breach_counts_from_the_confirmation_not_the_sanction():
+    complaint = apply(registered(), fact(A.FORWARD, PAYLOADS[A.FORWARD]))
+    complaint = apply(complaint, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                   "requirements": "支付", "rectify_due": "2026-11-30"}))
+    complaint = apply(complaint, fact(A.REFUSE, PAYLOADS[A.REFUSE], on=date(2026, 12, 1)))  # a Tuesday
+    complaint = apply(complaint, fact(A.SANCTION, PAYLOADS[A.SANCTION], on=date(2026, 12, 10)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 12, 8))  # 5 working days after 1 Dec
+
+
+def test_registration_lag_counts_working_days_from_receipt():
+    complaint = registered()  # received and registered on Friday 20 November 2026
+    assert registration_lag(complaint, CAL) == 0
+    complaint.received_on = date(2026, 11, 16)  # the Monday before
+    assert registration_lag(complaint, CAL) == 4
+    complaint.received_on = date(2026, 11, 21)  # a date after registration (typed wrong): no lag
+    assert registration_lag(complaint, CAL) == 0
+    complaint.received_on = None
+    assert registration_lag(complaint, CAL) == 0
