@@ -232,3 +232,37 @@ def test_a_row_slipped_in_before_the_first_event_is_an_insertion(office):
     con.close()
     problems = maintenance.verify_audit(office.profile).problems
     assert AuditProblem("event_inserted", seq, "before-the-first", row[5], 0) in problems
+
+
+def test_a_gap_and_a_cut_tail_are_named_by_row_event_and_sequence(office):
+    with_cases(office)
+    con = raw(office)
+    device = con.execute("SELECT device_id FROM events LIMIT 1").fetchone()[0]
+    gone = con.execute("SELECT device_seq FROM events WHERE action = 'register' LIMIT 1 OFFSET 1").fetchone()[0]
+    after_seq, after_id = con.execute("SELECT seq, id FROM events WHERE device_seq = ?", (gone + 1,)).fetchone()
+    top = con.execute("SELECT MAX(device_seq) FROM events").fetchone()[0]
+    con.execute("DELETE FROM events WHERE device_seq IN (?, ?)", (gone, top))
+    con.close()
+    assert maintenance.verify_audit(office.profile).problems == (
+        AuditProblem("event_missing", after_seq, after_id, device, gone),
+        AuditProblem("chain_truncated", None, None, device, top),
+    )
+
+
+def test_a_well_chained_row_appended_behind_the_applications_back_is_an_insertion(office):
+    from app.domain.events import Event
+
+    with_cases(office, 1)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash"
+    con = raw(office)
+    row = con.execute(f"SELECT {cols}, hash FROM events WHERE action = 'forward'").fetchone()
+    top, last_hash = con.execute("SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
+    event = Event("appended", row[1], "note", {"text": "事后补写"}, row[4], row[5], top + 1, row[7], row[8],
+                  last_hash).sealed()  # its links hold: only the recorded chain head tells
+    con.execute(f"INSERT INTO events ({cols}, hash) VALUES ({','.join('?' * 11)})",
+                (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False), event.actor,
+                 event.device_id, event.device_seq, event.device_time, event.base, event.prev_hash, event.hash))
+    seq = con.execute("SELECT seq FROM events WHERE id = 'appended'").fetchone()[0]
+    con.close()
+    assert maintenance.verify_audit(office.profile).problems == (
+        AuditProblem("event_inserted", seq, "appended", row[5], top + 1),)
