@@ -141,3 +141,128 @@ def test_logins_and_failures_are_in_the_audit_trail(office):
     assert ("logout", None) in actions
     assert sum(1 for a, _ in actions if a == "login") >= 6
     assert maintenance.verify_audit(office.profile).ok
+
+
+def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2, reverse: bool = False) -> None:
+    """Two events of another device as a pull stores them (server_seq set), the second linked to
+    ``second_prev`` (default: the first's hash) and sealed again so its own hash is right."""
+    from app.domain.events import GENESIS, Event
+
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash"
+    con = raw(office)
+    row = con.execute(f"SELECT {cols} FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    first = Event(f"{row[0]}-a", row[1], "note", {"text": "另一台设备的记录"}, row[4], "another-device", 1,
+                  row[7], row[8], GENESIS).sealed()
+    second = Event(f"{row[0]}-b", row[1], "note", {"text": "第二条"}, row[4], "another-device", second_seq,
+                   row[7], row[8], second_prev or first.hash).sealed()
+    pair = [(1000, first), (1001, second)]
+    for server_seq, event in reversed(pair) if reverse else pair:
+        con.execute(f"INSERT INTO events ({cols}, hash, server_seq) VALUES ({','.join('?' * 12)})",
+                    (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False),
+                     event.actor, event.device_id, event.device_seq, event.device_time, event.base,
+                     event.prev_hash, event.hash, server_seq))
+    con.close()
+
+
+def test_another_devices_chain_verifies_when_its_links_hold(office):
+    with_cases(office, 1)
+    _foreign_chain(office)
+    report = maintenance.verify_audit(office.profile)
+    assert report.ok and report.devices == 2
+
+
+def test_a_resealed_event_linked_to_the_wrong_predecessor_on_another_device_is_named(office):
+    with_cases(office, 1)
+    _foreign_chain(office, second_prev="f" * 64)
+    con = sqlite3.connect(office.profile.files.database)
+    seq, event_id = con.execute("SELECT seq, id FROM events WHERE device_id = 'another-device' AND device_seq = 2"
+                                ).fetchone()
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert problems == (AuditProblem("event_inserted", seq, event_id, "another-device", 2),)
+
+
+def test_another_devices_chain_may_have_gaps_but_not_go_back(office):
+    with_cases(office, 1)
+    _foreign_chain(office, second_prev="f" * 64, second_seq=5)  # events 2-4 are outside our scope
+    assert maintenance.verify_audit(office.profile).ok
+
+
+def test_another_devices_events_stored_out_of_order_still_verify(office):
+    """A complaint moving into our scope brings its earlier history after later events of the same device."""
+    with_cases(office, 1)
+    _foreign_chain(office, reverse=True)
+    assert maintenance.verify_audit(office.profile).ok
+
+
+def test_a_report_names_the_row_the_event_and_its_place_in_the_chain(office):
+    with_cases(office)
+    con = raw(office)
+    total = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    seq, event_id, device, device_seq = con.execute(
+        "SELECT seq, id, device_id, device_seq FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    con.execute("UPDATE events SET actor = 'someone-else' WHERE seq = ?", (seq,))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert report.events_checked == total and report.devices == 1
+    assert report.problems == (AuditProblem("event_edited", seq, event_id, device, device_seq),)
+
+
+def test_an_unsynced_row_of_another_device_is_named_by_its_row(office):
+    with_cases(office, 1)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[5], row[6] = "alien", "some-other-device", 1
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    seq = con.execute("SELECT seq FROM events WHERE id = 'alien'").fetchone()[0]
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert AuditProblem("foreign_unsynced", seq, "alien", "some-other-device", 1) in problems
+
+
+def test_a_row_slipped_in_before_the_first_event_is_an_insertion(office):
+    with_cases(office, 1)
+    con = raw(office)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[6] = "before-the-first", 0
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    seq = con.execute("SELECT seq FROM events WHERE id = 'before-the-first'").fetchone()[0]
+    con.close()
+    problems = maintenance.verify_audit(office.profile).problems
+    assert AuditProblem("event_inserted", seq, "before-the-first", row[5], 0) in problems
+
+
+def test_a_gap_and_a_cut_tail_are_named_by_row_event_and_sequence(office):
+    with_cases(office)
+    con = raw(office)
+    device = con.execute("SELECT device_id FROM events LIMIT 1").fetchone()[0]
+    gone = con.execute("SELECT device_seq FROM events WHERE action = 'register' LIMIT 1 OFFSET 1").fetchone()[0]
+    after_seq, after_id = con.execute("SELECT seq, id FROM events WHERE device_seq = ?", (gone + 1,)).fetchone()
+    top = con.execute("SELECT MAX(device_seq) FROM events").fetchone()[0]
+    con.execute("DELETE FROM events WHERE device_seq IN (?, ?)", (gone, top))
+    con.close()
+    assert maintenance.verify_audit(office.profile).problems == (
+        AuditProblem("event_missing", after_seq, after_id, device, gone),
+        AuditProblem("chain_truncated", None, None, device, top),
+    )
+
+
+def test_a_well_chained_row_appended_behind_the_applications_back_is_an_insertion(office):
+    from app.domain.events import Event
+
+    with_cases(office, 1)
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash"
+    con = raw(office)
+    row = con.execute(f"SELECT {cols}, hash FROM events WHERE action = 'forward'").fetchone()
+    top, last_hash = con.execute("SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
+    event = Event("appended", row[1], "note", {"text": "事后补写"}, row[4], row[5], top + 1, row[7], row[8],
+                  last_hash).sealed()  # its links hold: only the recorded chain head tells
+    con.execute(f"INSERT INTO events ({cols}, hash) VALUES ({','.join('?' * 11)})",
+                (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False), event.actor,
+                 event.device_id, event.device_seq, event.device_time, event.base, event.prev_hash, event.hash))
+    seq = con.execute("SELECT seq FROM events WHERE id = 'appended'").fetchone()[0]
+    con.close()
+    assert maintenance.verify_audit(office.profile).problems == (
+        AuditProblem("event_inserted", seq, "appended", row[5], top + 1),)

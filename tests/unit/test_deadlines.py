@@ -157,3 +157,80 @@ def test_a_rule_that_is_not_a_whole_number_of_days_is_refused_with_its_name(valu
 def test_a_stored_rule_written_as_digits_is_read():
     assert DeadlineRules.from_dict({"conclude_days": "10", "feedback_days": 0}) == DeadlineRules(conclude_days=10,
                                                                                                  feedback_days=0)
+
+
+def test_a_deadline_due_today_is_due_soon_not_overdue_and_overdue_the_next_day():
+    due = date(2026, 3, 4)  # a Wednesday
+    today = deadline_status(_deadline(due), due, CAL)
+    assert (today.working_days_left, today.overdue, today.due_soon) == (0, False, True)
+    tomorrow = deadline_status(_deadline(due), date(2026, 3, 5), CAL)
+    assert (tomorrow.working_days_left, tomorrow.overdue, tomorrow.due_soon) == (-1, True, False)
+
+
+def test_due_soon_starts_two_working_days_ahead_counting_over_a_weekend():
+    due = date(2026, 3, 9)  # a Monday: Wednesday is three working days ahead, Thursday two
+    wednesday = deadline_status(_deadline(due), date(2026, 3, 4), CAL)
+    assert (wednesday.working_days_left, wednesday.due_soon) == (3, False)
+    thursday = deadline_status(_deadline(due), date(2026, 3, 5), CAL)
+    assert (thursday.working_days_left, thursday.due_soon, thursday.overdue) == (2, True, False)
+
+
+def test_no_fallback_years_inside_the_published_calendar():
+    status = deadline_status(_deadline(date(2026, 12, 31)), date(2026, 1, 5), CAL)
+    assert status.fallback_years == ()
+    assert deadline_status(_deadline(date(2026, 12, 31)), date(2028, 1, 5), CAL).fallback_years == (2027, 2028)
+
+
+def test_each_rule_takes_zero_to_120_working_days_and_says_which_is_wrong():
+    import pytest
+
+    from app.domain.errors import DomainError
+
+    edge = DeadlineRules(forward_days=0, conclude_days=120, feedback_days=120)
+    assert edge.to_dict() == {"forward_days": 0, "conclude_days": 120, "feedback_days": 120}
+    assert DeadlineRules.from_dict(edge.to_dict()) == edge
+    assert DeadlineRules.from_dict({"forward_days": "3"}).forward_days == 3  # stored settings are text
+    for bad in ({"conclude_days": 121}, {"forward_days": -1}, {"feedback_days": 5.0}, {"conclude_days": "15"}):
+        with pytest.raises(DomainError) as info:
+            DeadlineRules(**bad)
+        name, value = next(iter(bad.items()))
+        assert (info.value.code, info.value.params) == ("deadline_rule_invalid", {"rule": name, "value": value})
+
+
+def test_each_deadline_names_its_kind_and_whether_it_was_extended():
+    forwarded = apply(registered(), fact(A.FORWARD, {**PAYLOADS[A.FORWARD], "due_on": "2026-12-10"}))
+    assert current_deadline(forwarded, CAL, RULES) == _make(DueKind.CONCLUDE, date(2026, 12, 10), False)
+    extended = apply(forwarded, fact(A.EXTEND, {"new_due": "2027-01-15", "reason": "涉及多个部门"}))
+    assert current_deadline(extended, CAL, RULES) == _make(DueKind.CONCLUDE, date(2027, 1, 15), True)
+    rectifying = apply(forwarded, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                    "requirements": "支付", "rectify_due": "2026-12-31"}))
+    assert current_deadline(rectifying, CAL, RULES) == _make(DueKind.RECTIFY, date(2026, 12, 31), False)
+    status = deadline_status(_make(DueKind.RECTIFY, date(2026, 12, 31), True), date(2026, 12, 1), CAL)
+    assert (status.kind, status.due_on, status.extended) == (DueKind.RECTIFY, date(2026, 12, 31), True)
+
+
+def _make(kind, due, extended):
+    from app.domain.deadlines import Deadline
+
+    return Deadline(kind, due, extended)
+
+
+def test_feedback_after_a_breach_counts_from_the_confirmation_not_the_sanction():
+    complaint = apply(registered(), fact(A.FORWARD, PAYLOADS[A.FORWARD]))
+    complaint = apply(complaint, fact(A.CONCLUDE, {"finding": "substantiated", "explanation": "属实",
+                                                   "requirements": "支付", "rectify_due": "2026-11-30"}))
+    complaint = apply(complaint, fact(A.REFUSE, PAYLOADS[A.REFUSE], on=date(2026, 12, 1)))  # a Tuesday
+    complaint = apply(complaint, fact(A.SANCTION, PAYLOADS[A.SANCTION], on=date(2026, 12, 10)))
+    deadline = current_deadline(complaint, CAL, RULES)
+    assert (deadline.kind, deadline.due_on) == (DueKind.FEEDBACK, date(2026, 12, 8))  # 5 working days after 1 Dec
+
+
+def test_registration_lag_counts_working_days_from_receipt():
+    complaint = registered()  # received and registered on Friday 20 November 2026
+    assert registration_lag(complaint, CAL) == 0
+    complaint.received_on = date(2026, 11, 16)  # the Monday before
+    assert registration_lag(complaint, CAL) == 4
+    complaint.received_on = date(2026, 11, 21)  # a date after registration (typed wrong): no lag
+    assert registration_lag(complaint, CAL) == 0
+    complaint.received_on = None
+    assert registration_lag(complaint, CAL) == 0

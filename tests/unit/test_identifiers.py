@@ -226,3 +226,46 @@ def test_citizen_id_required() -> None:
     with pytest.raises(DomainError) as info:
         validate_citizen_id("  ", field="complainant.legal_representative_id")
     assert (info.value.code, info.value.field) == ("required", "complainant.legal_representative_id")
+
+
+def test_a_citizen_id_ending_in_x_is_refused_when_its_check_character_is_a_digit() -> None:
+    prefix = "53232219900101001"
+    right = ric.calc_check_digit(prefix + "0")
+    assert right != "X"
+    with pytest.raises(DomainError) as info:
+        validate_citizen_id(prefix + "X")
+    assert (info.value.code, info.value.params["reason"]) == ("citizen_id_invalid", "checksum")
+    assert validate_citizen_id(prefix + right) == prefix + right
+
+
+def test_a_citizen_id_whose_check_character_is_x_is_refused_with_a_digit() -> None:
+    prefixes = (f"5323221990010{d}{n:03d}" for d in range(1, 10) for n in range(100))
+    prefix = next(p for p in prefixes if ric.calc_check_digit(p + "0") == "X")
+    for digit in "0123456789":
+        with pytest.raises(DomainError) as info:
+            validate_citizen_id(prefix + digit)
+        assert info.value.params["reason"] == "checksum"
+
+
+def test_citizen_id_birth_date_edges() -> None:
+    today = datetime.date(2026, 6, 1)
+    born_today = make_id("53232420260601001")
+    assert validate_citizen_id(born_today, today=today) == born_today
+    with pytest.raises(DomainError) as info:
+        validate_citizen_id(make_id("53232420260602001"), today=today)
+    assert info.value.params["reason"] == "birth_date"
+    first_day = make_id("53232419000101001")
+    assert validate_citizen_id(first_day, today=today) == first_day
+    leap = make_id("53232419960229001")
+    assert validate_citizen_id(leap, today=today) == leap
+
+
+def test_citizen_id_errors_name_the_field_and_the_number_typed() -> None:
+    field = "complainant.legal_representative_id"
+    with pytest.raises(DomainError) as legacy:
+        validate_citizen_id("360426 910101 007", field=field)
+    assert (legacy.value.code, legacy.value.field, legacy.value.params) == (
+        "citizen_id_legacy", field, {"value": "360426910101007"})
+    with pytest.raises(DomainError) as wrong:
+        validate_citizen_id("360426199101010072", field=field)
+    assert (wrong.value.field, wrong.value.params) == (field, {"value": "360426199101010072", "reason": "checksum"})

@@ -182,3 +182,25 @@ def test_words_are_well_formed(cents: int) -> None:
 def test_parse_format_round_trip(amount: Decimal) -> None:
     assert parse_money(format_money(amount)) == amount
     assert parse_money(format_money(amount) + "元") == amount
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        ("1011", "壹仟零壹拾壹元整"),  # one 零 for the zero, none between the digits after it
+        ("100011.11", "壹拾万零壹拾壹元壹角壹分"),
+        ("-5", "负伍元整"),  # a refund or a correction written in words
+        ("-1234.56", "负壹仟贰佰叁拾肆元伍角陆分"),
+        ("-0.00", "零元整"),
+    ],
+)
+def test_money_in_words_after_a_zero_and_below_zero(amount: str, words: str) -> None:
+    assert money_in_words(Decimal(amount)) == words
+
+
+def test_money_in_words_says_why_it_refuses() -> None:
+    with pytest.raises(ValueError, match=r"at most 2 decimals: 1\.001"):
+        money_in_words(Decimal("1.001"))
+    with pytest.raises(ValueError, match="out of range: 1E"):
+        money_in_words(Decimal("1e16"))
+    assert money_in_words(Decimal("9999999999999999.99")).startswith("玖仟玖佰玖拾玖万")

@@ -75,6 +75,8 @@ def test_other_mobile_prefixes_and_beijing() -> None:
         ("+1 650 253 0000", "phone_invalid"),  # not a Chinese number
         ("138abc12345", "phone_invalid"),
         ("电话13871012345", "phone_invalid"),
+        ("+44 7400 123456", "phone_invalid"),  # a valid British mobile: not a Chinese number either
+        ("+0123456789", "phone_invalid"),  # no country has code 0
     ],
 )
 def test_invalid(value: str, code: str) -> None:
@@ -82,6 +84,7 @@ def test_invalid(value: str, code: str) -> None:
         parse_phone(value, field="complainant.phone")
     assert info.value.code == code
     assert info.value.field == "complainant.phone"
+    assert info.value.params == ({} if code == "required" else {"value": value.strip()})  # the form shows it
     assert phone_problem(value) == code
 
 

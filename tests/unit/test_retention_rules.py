@@ -43,3 +43,23 @@ def test_every_session_and_admin_action_has_a_chinese_label_and_can_be_picked():
     for action in (*SESSION_ACTIONS, *ADMIN_ACTIONS):
         assert action_label(action) != action
         assert action in codes
+
+
+def test_retention_edges_a_second_past_six_months_and_a_longer_period():
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    assert retention.expired(now - timedelta(days=180, seconds=1), now)
+    assert not retention.expired(now - timedelta(days=200), now, days=365)  # a longer period is honoured
+    assert retention.expired(now - timedelta(days=366), now, days=365)
+    for odd in ("365", 365.0, None):
+        with pytest.raises(DomainError):
+            retention.check_days(odd)
+
+
+def test_the_monthly_copy_is_the_first_backup_of_the_month_and_keep_latest_zero_keeps_only_those():
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    taken = [datetime(2026, 11, day, 9, tzinfo=UTC) for day in (3, 10, 20)] + [now]
+    dropped = retention.backups_to_drop(taken, now, keep_latest=0)
+    assert dropped == [datetime(2026, 11, 10, 9, tzinfo=UTC), datetime(2026, 11, 20, 9, tzinfo=UTC)]
+    assert retention.backups_to_drop(taken, now, keep_latest=2) == [datetime(2026, 11, 10, 9, tzinfo=UTC)]
+    old = datetime(2026, 3, 1, 9, tzinfo=UTC)  # the first of its month, but nine months ago
+    assert retention.backups_to_drop([old, now], now, keep_latest=1) == [old]

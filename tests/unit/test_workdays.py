@@ -255,3 +255,98 @@ def test_between_matches_day_by_day_count(a: date, b: date) -> None:
     lo, hi = min(a, b), max(a, b)
     counted = sum(cal.is_working_day(x) for x in days(lo + timedelta(days=1), hi)) if hi > lo else 0
     assert cal.working_days_between(a, b) == (counted if b >= a else -counted)
+
+
+def test_the_shipped_file_is_what_to_dict_writes(cal: WorkCalendar) -> None:
+    """holidays.json names its source and each year's notice; a year without one writes no notice."""
+    import json
+
+    from app.domain.workdays import DATA_FILE
+
+    assert cal.to_dict() == json.loads(DATA_FILE.read_text("utf-8"))
+    assert cal.to_dict()["years"]["2026"]["notice"] == "国办发明电〔2025〕7号"
+    bare = WorkCalendar({2027: YearSchedule(2027, (Holiday("元旦", D(2027, 1, 1), D(2027, 1, 1)),), frozenset())})
+    assert bare.to_dict()["years"]["2027"] == {"holidays": [{"name": "元旦", "start": "2027-01-01",
+                                                             "end": "2027-01-01"}], "workdays": []}
+
+
+def test_calendars_compare_by_their_years_and_say_which(cal: WorkCalendar) -> None:
+    assert cal != WorkCalendar() and WorkCalendar() == WorkCalendar()
+    assert cal != "not a calendar" and cal != cal.to_dict()
+    assert repr(cal) == "WorkCalendar(years=[2020, 2021, 2022, 2023, 2024, 2025, 2026])"
+
+
+def test_working_day_numbers_subtract_to_the_days_between(cal: WorkCalendar) -> None:
+    a, b = D(2026, 9, 28), D(2026, 10, 12)
+    assert cal.working_day_number(b) - cal.working_day_number(a) == cal.working_days_between(a, b) == 6
+    assert cal.working_day_number(D(2026, 10, 1)) == cal.working_day_number(D(2026, 9, 30))  # a holiday adds none
+
+
+def test_the_constructors_errors_say_what_is_wrong() -> None:
+    y = YearSchedule(2027, (Holiday("元旦", D(2027, 1, 1), D(2027, 1, 3)),), frozenset())
+    with pytest.raises(DomainError) as key:
+        WorkCalendar({2028: y})
+    assert "2028" in key.value.params["detail"] and "2027" in key.value.params["detail"]
+    y2026 = YearSchedule(2026, (), frozenset({D(2026, 12, 26)}))
+    y2027 = YearSchedule(2027, (Holiday("元旦", D(2026, 12, 26), D(2027, 1, 1)),), frozenset())
+    with pytest.raises(DomainError) as clash:
+        WorkCalendar({2026: y2026, 2027: y2027})
+    assert "2026-12-26" in clash.value.params["detail"]
+
+
+# ---- the holiday data's edges (what an operator may load on the hub) ----------------------------------
+
+
+def _year(year: int, holidays=(), workdays=()) -> YearSchedule:
+    return YearSchedule(year, tuple(holidays), frozenset(workdays))
+
+
+def _refused(make) -> str:
+    with pytest.raises(DomainError) as info:
+        make()
+    assert info.value.code == "calendar_data_invalid"
+    return info.value.params["detail"]
+
+
+def test_years_run_from_1900_to_2999() -> None:
+    assert _year(1900).year == 1900 and _year(2999).year == 2999
+    assert "1899" in _refused(lambda: _year(1899))
+    assert "3000" in _refused(lambda: _year(3000))
+
+
+def test_a_holiday_may_start_in_december_of_the_year_before_and_end_on_new_years_eve() -> None:
+    assert _year(2027, [Holiday("元旦", D(2026, 12, 1), D(2026, 12, 3))]).holidays[0].start == D(2026, 12, 1)
+    assert _year(2027, [Holiday("岁末", D(2027, 12, 29), D(2027, 12, 31))]).holidays[0].end == D(2027, 12, 31)
+    assert "元旦" in _refused(lambda: _year(2027, [Holiday("元旦", D(2026, 11, 30), D(2026, 12, 2))]))
+    assert "岁末" in _refused(lambda: _year(2027, [Holiday("岁末", D(2027, 12, 30), D(2028, 1, 1))]))
+    _refused(lambda: _year(2027, [Holiday("全年", D(2026, 11, 30), D(2028, 1, 1))]))  # both ends outside
+
+
+def test_a_holiday_block_has_31_days_at_most() -> None:
+    assert len(_year(2027, [Holiday("长假", D(2027, 7, 1), D(2027, 7, 31))]).holiday_dates()) == 31
+    assert "31" in _refused(lambda: _year(2027, [Holiday("长假", D(2027, 7, 1), D(2027, 8, 1))]))
+
+
+def test_worked_weekend_days_may_be_at_either_end_of_the_range() -> None:
+    assert D(2024, 12, 1) in _year(2025, workdays=[D(2024, 12, 1)]).workdays  # a Sunday
+    assert D(2028, 12, 31) in _year(2028, workdays=[D(2028, 12, 31)]).workdays  # a Sunday
+    assert "2024-11-30" in _refused(lambda: _year(2025, workdays=[D(2024, 11, 30)]))  # a Saturday, too early
+    assert "2029-01-06" in _refused(lambda: _year(2028, workdays=[D(2029, 1, 6)]))
+
+
+def test_a_schedule_keeps_its_holidays_in_date_order_and_its_workdays_as_a_set() -> None:
+    later, earlier = Holiday("国庆节", D(2027, 10, 1), D(2027, 10, 7)), Holiday("元旦", D(2027, 1, 1), D(2027, 1, 1))
+    schedule = YearSchedule(2027, (later, earlier), [D(2027, 9, 26)])  # type: ignore[arg-type]
+    assert schedule.holidays == (earlier, later)
+    assert schedule.workdays == frozenset({D(2027, 9, 26)}) and isinstance(schedule.workdays, frozenset)
+
+
+def test_malformed_data_says_which_year_and_what() -> None:
+    assert "years" in _refused(lambda: WorkCalendar.from_dict({"source": "x"}))
+    assert "'26'" in _refused(lambda: WorkCalendar.from_dict({"years": {"26": {}}}))
+    bad_name = {"years": {"2027": {"holidays": [{"name": 1, "start": "2027-01-01", "end": "2027-01-01"}],
+                                   "workdays": []}}}
+    assert "2027年" in _refused(lambda: WorkCalendar.from_dict(bad_name))
+    for start, end in (("x", "2027-01-01"), ("2027-01-01", "y")):
+        bad = {"years": {"2027": {"holidays": [{"name": "元旦", "start": start, "end": end}], "workdays": []}}}
+        assert _refused(lambda bad=bad: WorkCalendar.from_dict(bad)).startswith("2027年：日期 ")
