@@ -161,7 +161,15 @@ def _foreign_chain(office, second_prev: str | None = None, second_seq: int = 2, 
                     (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False),
                      event.actor, event.device_id, event.device_seq, event.device_time, event.base,
                      event.prev_hash, event.hash, server_seq))
+    con.commit()
     con.close()
+    # as ``app.sync.inbox`` does in the same transaction: the heads ``audit verify`` checks pulled events against
+    from app.security.pulled_chain import record_pulled
+
+    with office.profile.store.unit_of_work() as uow:
+        record_pulled(uow.session, [(event.device_id, server_seq, event.hash) for server_seq, event in pair],
+                      office.profile.device_id)
+        uow.commit()
 
 
 def test_another_devices_chain_verifies_when_its_links_hold(office):
