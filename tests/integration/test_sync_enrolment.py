@@ -270,3 +270,33 @@ def test_a_device_revoked_by_mistake_comes_back_with_a_replacement_code(hub, tmp
     assert report.pushed >= 1 and report.rejected == 0  # the work done meanwhile goes up, same device chain
     assert [r["was_revoked"] for r in records(security_log_file, "device_replaced")] == [True]
     assert [r["device_id"] for r in records(security_log_file, "device_revoked")] == [a.profile.device_id]
+
+
+def test_a_code_past_its_expiry_is_refused_and_one_about_to_expire_still_works(hub, tmp_path):
+    """注册码 7 天内有效: a minute past its end it is refused in Chinese and stays unused; a minute before it
+    enrols."""
+    from datetime import timedelta
+
+    from app.domain.clock import iso_utc, utc_now
+    from app.messages import describe
+    from app.sync.protocol import EnrolRequest
+    from app.sync.transport import HubClient, SyncError
+    from server.services.enrolment import code_hash
+
+    late, soon = hub.code("532322", "双柏县发展和改革局"), hub.code("532322", "双柏县发展和改革局")
+    with hub.database.writer() as session:
+        for code, minutes in ((late, -1), (soon, 1)):
+            session.execute(text("UPDATE enrolment_codes SET expires_at = :at WHERE code_hash = :h"),
+                            {"at": iso_utc(utc_now() + timedelta(minutes=minutes)), "h": code_hash(code)})
+        session.commit()
+    with HubClient(hub.url, retries=False) as client:
+        with pytest.raises(SyncError) as refused:
+            client.enrol(EnrolRequest(code=late, device_name="sb-1", device_id="01a24d22-0000-7000-8000-00000000e001"))
+        assert refused.value.code == "enrol_code_expired" and refused.value.status == 403
+        assert "过期" in describe(refused.value)
+        answer = client.enrol(EnrolRequest(code=soon, device_name="sb-2",
+                                           device_id="01a24d22-0000-7000-8000-00000000e002"))
+    assert answer.token
+    with hub.database.reader() as session:
+        used = dict(session.execute(text("SELECT code_hash, used_at FROM enrolment_codes")).all())
+    assert used[code_hash(late)] is None and used[code_hash(soon)] is not None
