@@ -86,9 +86,14 @@ def commands_for(profile: Path, home: Path, case_no: str) -> dict[str, list[str]
         "--version": ["main.py", "--version"],
         "--help": ["main.py", "--help"],
         "user list": ["main.py", "user", "list", "--home", str(profile)],
-        "complaint list": ["main.py", "complaint", "list", "--home", str(profile), "--user", "officer",
-                           "--limit", "20"],
+        # without --user a command reads as the office (no login); with it, the password check (argon2id,
+        # ~90 ms by design) and the login's audit event come on top
+        "complaint list": ["main.py", "complaint", "list", "--home", str(profile), "--limit", "20"],
+        "complaint list --user": ["main.py", "complaint", "list", "--home", str(profile), "--user", "officer",
+                                  "--limit", "20"],
         "complaint show": ["main.py", "complaint", "show", case_no, "--home", str(profile)],
+        "complaint show --user": ["main.py", "complaint", "show", case_no, "--home", str(profile), "--user",
+                                  "officer"],
         "document issue": ["main.py", "document", "issue", case_no, "rectification_notice", "--home",
                            str(profile), "--user", "officer", "-o", str(home / "notice.pdf"), "--force"],
     }
