@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".mutation"
 SCORES_FILE = ROOT / "docs" / "mutation-scores.json"
 EQUIVALENT_FILE = ROOT / "tools" / "mutation_equivalent.txt"
-LINKED = ("app", "server", "ui", "resources", "tests", "main.py")
+LINKED = ("app", "server", "ui", "resources", "tests", "bench", "main.py")  # bench: the tests' file keyring
 
 # tests that start a child process (main.py, the hub, a proxy) or need a display or a tool
 _CHILD_PROCESS_TESTS = [
