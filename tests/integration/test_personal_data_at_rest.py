@@ -100,6 +100,7 @@ def test_no_clear_phone_or_id_in_the_profile_or_the_sqlite_hub(hub, tmp_path):
     found = queries.list_complaints(other.profile, other.officer, ComplaintFilter(search="4466"))
     assert [r.id for r in found.rows] == [ids[0]]
     other.profile.close()
+    assert clear_hits(other.home, wanted) == []  # what a pull stores is sealed like what the device writes
 
 
 @pytest.mark.postgres

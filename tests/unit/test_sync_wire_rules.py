@@ -1,0 +1,46 @@
+"""Two small wire rules a hub and its devices must agree on across versions (found by mutation testing,
+issue 17): the scope digest's exact form, and a push answer read result by result."""
+
+from __future__ import annotations
+
+import hashlib
+from types import SimpleNamespace
+
+from app.sync.digest import ScopeDigest
+from app.sync.outbox import record_results
+from app.sync.protocol import ChainHead, PushResponse, PushResult
+
+
+def test_the_scope_digest_is_sha256_of_seq_colon_hash_lines_and_counts_every_row():
+    rows = [(3, "a" * 64), (7, "b" * 64), (8, "c" * 64)]
+    digest = ScopeDigest().extend(rows)
+    assert digest.count == 3
+    expected = hashlib.sha256(b"".join(f"{seq}:{h}\n".encode() for seq, h in rows)).hexdigest()
+    assert digest.hexdigest == expected
+    assert ScopeDigest().count == 0 and ScopeDigest().hexdigest == hashlib.sha256(b"").hexdigest()
+
+
+class _Session:
+    """Records what ``record_results`` writes instead of a database."""
+
+    def __init__(self) -> None:
+        self.statements: list = []
+
+    def execute(self, statement, parameters=None):
+        self.statements.append((statement, parameters))
+
+
+def test_an_answer_for_an_event_not_sent_is_skipped_and_the_rest_still_recorded():
+    rows = [SimpleNamespace(id=f"e{n}", stream="c1") for n in (1, 2, 3)]
+    answer = PushResponse(chain=ChainHead(device_seq=3, hash="f" * 64), results=[
+        PushResult(id="e1", status="accepted", server_seq=11),
+        PushResult(id="not-sent", status="accepted", server_seq=12),  # a confused or hostile hub
+        PushResult(id="e2", status="duplicate", server_seq=13),
+        PushResult(id="e3", status="rejected", code="scope_violation", message="不在辖区内"),
+    ])
+    session = _Session()
+    outcome = record_results(session, rows, {"e1": 5, "e2": 5, "e3": 5}, answer)
+    assert (outcome.accepted, outcome.duplicates, outcome.rejected) == (1, 1, 1)
+    assert outcome.refold == {"c1"}
+    updates = [params for _statement, params in session.statements if isinstance(params, list)]
+    assert updates == [[{"b_id": "e1", "b_seq": 11, "b_horizon": 5}, {"b_id": "e2", "b_seq": 13, "b_horizon": 5}]]
