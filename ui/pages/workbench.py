@@ -98,6 +98,7 @@ class WorkbenchPage(QWidget):
         self._figures: WorkbenchFigures | None = None
         self._loading = False
         self.greeting = Heading("", self, scale=1.5)
+        self.greeting.setWordWrap(True)  # at 150 % and 14 pt the greeting and the button beside it exceed the page
         self.calendar_note = QLabel(self, wordWrap=True)
         self.calendar_note.setStyleSheet("color: #8a5a00;")
         self.calendar_button = QPushButton(self.tr("What to do…"), self)
