@@ -23,6 +23,14 @@ def raw(office) -> sqlite3.Connection:
     return con
 
 
+def insert_alien(con: sqlite3.Connection) -> None:
+    """A copy of a forward event claiming to come from another device, never through the hub (no server_seq)."""
+    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
+    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
+    row[0], row[5], row[6] = "alien", "some-other-device", 1
+    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+
+
 def with_cases(office, n=3):
     for _ in range(n):
         reg = intake.register(office.profile, office.clerk, make_intake())
@@ -101,10 +109,7 @@ def test_an_inserted_row_is_named(office):
 def test_a_row_claiming_another_device_is_named(office):
     with_cases(office, 1)
     con = raw(office)
-    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
-    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
-    row[0], row[5], row[6] = "alien", "some-other-device", 1
-    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    insert_alien(con)
     con.close()
     problems = maintenance.verify_audit(office.profile).problems
     assert AuditProblem in {type(p) for p in problems}
@@ -219,10 +224,7 @@ def test_a_report_names_the_row_the_event_and_its_place_in_the_chain(office):
 def test_an_unsynced_row_of_another_device_is_named_by_its_row(office):
     with_cases(office, 1)
     con = raw(office)
-    cols = "id, stream, action, payload, actor, device_id, device_seq, device_time, base, prev_hash, hash"
-    row = list(con.execute(f"SELECT {cols} FROM events WHERE action = 'forward'").fetchone())
-    row[0], row[5], row[6] = "alien", "some-other-device", 1
-    con.execute(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * 11)})", row)
+    insert_alien(con)
     seq = con.execute("SELECT seq FROM events WHERE id = 'alien'").fetchone()[0]
     con.close()
     problems = maintenance.verify_audit(office.profile).problems
