@@ -5,6 +5,8 @@
     python tools/mutation.py app/domain --after         # ... and record it as the AFTER score
     python tools/mutation.py app/domain --survivors     # list the surviving mutants (no run), with diffs
     python tools/mutation.py app/domain --files deadlines.py money.py   # only these files of the package
+    python tools/mutation.py app/store --sample 150 --before    # a seeded random sample of the mutants
+    python tools/mutation.py app/domain --files 'fold*.py' --label 其余文件 --sample 300 --before
     python tools/mutation.py --scores                   # the recorded scores as a Markdown table
     python tools/mutation.py --rescore                  # ... counted again with today's equivalent list
     python tools/mutation.py                            # every package in PACKAGES, one after the other
@@ -17,6 +19,12 @@ package's files (``only_mutate``) and its tests (``PACKAGES``). mutmut copies th
 for a trampoline in the process that runs pytest, so tests that start ``main.py`` or the hub in a
 child process would test the unmutated code, and the fuzz tests cost seconds per mutant.
 
+``--sample N`` (with ``--seed``, default 17) generates every mutant of the selection, draws N of them
+at random once (kept in ``.mutation/<package>/sample-<label>.json``, so ``--after`` reruns the same ones)
+and runs only those: a package of thousands of mutants whose tests start a hub takes hours in full. The
+score is then an estimate, recorded with the sample size, the population and a Wilson 95 % interval.
+``--label`` keeps a second selection of a package (other files, a sample) beside the first in the scores.
+
 Mutants listed in ``EQUIVALENT_FILE`` (one name a line, ``#`` starts a reason) count as equivalent:
 the score leaves them out and ``--survivors`` marks them. The score is killed / (all - equivalent);
 a mutant no test reaches ("no tests") counts as surviving. Always niced: the machine is shared.
@@ -27,7 +35,9 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -46,6 +56,7 @@ _CHILD_PROCESS_TESTS = [
     "tests/unit/test_bootstrap.py", "tests/unit/test_cli_imports.py", "tests/unit/test_cli_invocation.py",
     "tests/unit/test_deploy_files.py", "tests/unit/test_layers.py", "tests/unit/test_window_start.py",
     "tests/unit/test_file_output_locked.py",
+    "tests/unit/test_tests_assert.py",  # lints the test files (imports tools/): no product code to kill with
 ]
 _UNIT = ["tests/unit", *(f"--ignore={path}" for path in _CHILD_PROCESS_TESTS)]
 _NOT_FUZZ = ["-k", "not fuzz and not postgres"]
@@ -108,21 +119,56 @@ def workspace(package: str, fresh: bool, files: list[str]) -> Path:
     return folder
 
 
-def run(package: str, max_children: int, fresh: bool, files: list[str], again: bool = False) -> int:
-    """Run mutmut; ``again``: only the mutants the last run left alive (mutmut keeps a verdict until the
-    function changes, so new tests would not be tried on them otherwise)."""
+_ENV = dict(LVYUE_NO_BOOTSTRAP="1", QT_QPA_PLATFORM="offscreen", LVYUE_CI="1", PYTHONDONTWRITEBYTECODE="1")
+
+# mutmut's own first step (``mutmut run`` does it before collecting the tests' coverage): copy the
+# sources into mutants/ and write every mutant with its .meta file, all "not checked"
+_GENERATE = """
+import os
+import mutmut.__main__ as m
+m.set_mutant_under_test("mutant_generation")
+os.makedirs("mutants", exist_ok=True)
+m.copy_src_dir(); m.copy_also_copy_files(); m.setup_source_paths(); m.store_lines_covered_by_tests()
+m.create_mutants(1)
+"""
+
+
+def sample_names(package: str, files: list[str], size: int, seed: int, label: str, fresh: bool) -> list[str]:
+    """The names of a seeded random sample of the selection's mutants, drawn once and kept."""
     folder = workspace(package, fresh, files)
-    env = dict(os.environ, LVYUE_NO_BOOTSTRAP="1", QT_QPA_PLATFORM="offscreen", LVYUE_CI="1",
-               PYTHONDONTWRITEBYTECODE="1")
+    kept = folder / f"sample-{label or 'all'}.json"
+    if kept.exists() and not fresh:
+        drawn = json.loads(kept.read_text("utf-8"))
+        if drawn["size"] == size and drawn["seed"] == seed and drawn["files"] == files:
+            return drawn["names"]
+    subprocess.run(["nice", "-n", "15", sys.executable, "-c", _GENERATE], cwd=folder, check=True,
+                   env=dict(os.environ, **_ENV), stdout=subprocess.DEVNULL)
+    population = sorted(results(package, files))
+    names = sorted(random.Random(seed).sample(population, min(size, len(population))))
+    kept.write_text(json.dumps({"size": size, "seed": seed, "files": files, "population": len(population),
+                                "names": names}, indent=0, ensure_ascii=False), "utf-8")
+    return names
+
+
+def run(package: str, max_children: int, fresh: bool, files: list[str], again: bool = False,
+        only: list[str] | None = None) -> int:
+    """Run mutmut; ``again``: only the mutants the last run left alive (mutmut keeps a verdict until the
+    function changes, so new tests would not be tried on them otherwise); ``only``: these mutants (a sample)."""
+    folder = workspace(package, fresh and only is None, files)
     command = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     if again and not fresh:
-        alive = [name for name, status in results(package, files).items()  # a stopped run: only what it checked
-                 if status not in KILLED and status not in ("skipped", "not checked")]
+        statuses = results(package, files)
+        alive = [name for name in (only or statuses)  # a stopped run: only what it checked
+                 if statuses.get(name, "not checked") not in KILLED
+                 and statuses.get(name) not in ("skipped", "not checked")]
         if not alive:
             return 0
         command += alive
-    print(f"== {package}: {' '.join(command[3:])} (in {folder.relative_to(ROOT)})", flush=True)
-    return subprocess.run(command, cwd=folder, env=env).returncode
+    elif only is not None:
+        command += only
+    shown = " ".join(command[3:9]) + (f" … ({len(command) - 9} more)" if len(command) > 9 else "")
+    print(f"== {package}: {shown} (in {folder.relative_to(ROOT)})", flush=True)
+    return subprocess.run(command, cwd=folder, env=dict(os.environ, **_ENV)).returncode
 
 
 def results(package: str, files: list[str] = ()) -> dict[str, str]:
@@ -144,49 +190,79 @@ def equivalent() -> set[str]:
     return {line.split("#", 1)[0].strip() for line in EQUIVALENT_FILE.read_text("utf-8").splitlines()} - {""}
 
 
-def score(package: str, files: list[str], statuses: dict[str, str] | None = None) -> dict:
+def wilson(killed: int, total: int, z: float = 1.96) -> list[float]:
+    """The 95 % Wilson score interval of a sampled score, in percent."""
+    if not total:
+        return [0.0, 100.0]
+    p = killed / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return [round(100 * (centre - half), 1), round(100 * (centre + half), 1)]
+
+
+def score(package: str, files: list[str], statuses: dict[str, str] | None = None,
+          sample: list[str] | None = None) -> dict:
     statuses = results(package, files) if statuses is None else statuses
+    population = len(statuses)
+    if sample is not None:
+        statuses = {name: statuses.get(name, "not checked") for name in sample}
     same = equivalent() & statuses.keys()
     counted = {name: status for name, status in statuses.items() if name not in same}
     counts = Counter(counted.values())
     killed = sum(counts[status] for status in KILLED)
     total = len(counted) - counts["skipped"] - counts["not checked"]
-    return {"mutants": len(statuses), "killed": killed, "survived": total - killed,
-            "equivalent": len(same), "not_checked": counts["not checked"],
-            "score": round(100 * killed / total, 1) if total else None, "files": files or ["*"]}
+    result = {"mutants": population, "killed": killed, "survived": total - killed,
+              "equivalent": len(same), "not_checked": counts["not checked"],
+              "score": round(100 * killed / total, 1) if total else None, "files": files or ["*"]}
+    if sample is not None:
+        result.update(sample=len(sample), interval=wilson(killed, total))
+    return result
 
 
-def snapshot(package: str, when: str, files: list[str]) -> dict[str, str]:
-    """Keep the statuses of this run (``.mutation/<package>/<when>.json``) so ``--rescore`` can count
-    them again once the list of equivalent mutants has grown."""
+def key(package: str, label: str) -> str:
+    """The scores' entry of a selection: the package, or ``package（label）`` for a second one."""
+    return f"{package}（{label}）" if label else package
+
+
+def snapshot(package: str, when: str, files: list[str], label: str = "") -> dict[str, str]:
+    """Keep the statuses of this run (``.mutation/<package>/<when>[-label].json``) so ``--rescore`` can
+    count them again once the list of equivalent mutants has grown."""
     statuses = results(package, files)
-    (WORK / slug(package) / f"{when}.json").write_text(json.dumps(statuses, indent=0, ensure_ascii=False), "utf-8")
+    name = f"{when}-{label}.json" if label else f"{when}.json"
+    (WORK / slug(package) / name).write_text(json.dumps(statuses, indent=0, ensure_ascii=False), "utf-8")
     return statuses
 
 
 def rescore() -> None:
     """Recount every recorded score from its snapshot with today's ``EQUIVALENT_FILE``."""
     scores = json.loads(SCORES_FILE.read_text("utf-8")) if SCORES_FILE.exists() else {}
-    for package, row in scores.items():
+    for entry, row in scores.items():
+        package, _, label = entry.removesuffix("）").partition("（")
         for when, result in row.items():
-            kept = WORK / slug(package) / f"{when}.json"
+            kept = WORK / slug(package) / (f"{when}-{label}.json" if label else f"{when}.json")
             if kept.exists():
                 files = [] if result.get("files") == ["*"] else result.get("files", [])
-                row[when] = score(package, files, json.loads(kept.read_text("utf-8")))
+                drawn = WORK / slug(package) / f"sample-{label or 'all'}.json"
+                sample = json.loads(drawn.read_text("utf-8"))["names"] if "sample" in result and drawn.exists() \
+                    else None
+                row[when] = score(package, files, json.loads(kept.read_text("utf-8")), sample)
     SCORES_FILE.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
-def record(package: str, when: str, result: dict) -> None:
+def record(entry: str, when: str, result: dict) -> None:
     scores = json.loads(SCORES_FILE.read_text("utf-8")) if SCORES_FILE.exists() else {}
-    scores.setdefault(package, {})[when] = result
+    scores.setdefault(entry, {})[when] = result
     SCORES_FILE.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
-def survivors(package: str, files: list[str]) -> None:
+def survivors(package: str, files: list[str], sample: list[str] | None = None) -> None:
     folder = WORK / slug(package)
     same = equivalent()
     unchecked = 0
-    for name, status in results(package, files).items():
+    statuses = results(package, files)
+    if sample is not None:
+        statuses = {name: statuses.get(name, "not checked") for name in sample}
+    for name, status in statuses.items():
         if status in KILLED or status == "skipped":
             continue
         if status == "not checked":
@@ -206,12 +282,23 @@ def table() -> None:
     scores = json.loads(SCORES_FILE.read_text("utf-8")) if SCORES_FILE.exists() else {}
     print("| 包 | 变异体 | 之前 | 之后 | 等价 |")
     print("|---|---:|---:|---:|---:|")
-    for package in PACKAGES:
-        row = scores.get(package, {})
+    order = {package: number for number, package in enumerate(PACKAGES)}
+    entries = sorted({*PACKAGES, *scores}, key=lambda entry: (order.get(entry.partition("（")[0], 99), entry))
+    for entry in entries:
+        row = scores.get(entry, {})
         before, after = row.get("before", {}), row.get("after", {})
-        cell = lambda r: f"{r['score']} % ({r['killed']}/{r['killed'] + r['survived']})" if r else "未运行"  # noqa: E731
-        print(f"| {package} | {(after or before).get('mutants', '')} | {cell(before)} | {cell(after)} "
+        print(f"| {entry} | {(after or before).get('mutants', '')} | {_cell(before)} | {_cell(after)} "
               f"| {after.get('equivalent', '')} |")
+
+
+def _cell(result: dict) -> str:
+    if not result:
+        return "未运行"
+    text = f"{result['score']} % ({result['killed']}/{result['killed'] + result['survived']})"
+    if "sample" in result:
+        low, high = result["interval"]
+        text += f"，抽样 {result['sample']} 个，95 % 区间 {low}–{high} %"
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="count the recorded runs again with today's list of equivalent mutants")
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutants (default 1; 2 at most)")
     parser.add_argument("--fresh", action="store_true", help="forget the previous run's results")
+    parser.add_argument("--sample", type=int, metavar="N",
+                        help="run a seeded random sample of N mutants (drawn once, kept for --after)")
+    parser.add_argument("--seed", type=int, default=17, help="the sample's seed (default 17)")
+    parser.add_argument("--label", default="",
+                        help="record this selection beside the package's main one (e.g. 其余文件)")
     parser.add_argument("--files", nargs="+", default=[], metavar="GLOB",
                         help="only these files of the package (names or globs, e.g. deadlines.py 'work*.py')")
     args = parser.parse_args(argv)
@@ -243,19 +335,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = 0
     for package in args.packages or list(PACKAGES):
+        sample = sample_names(package, args.files, args.sample, args.seed, args.label,
+                              args.fresh and not args.after) if args.sample else None
         if args.survivors:
-            survivors(package, args.files)
+            survivors(package, args.files, sample)
             continue
-        if run(package, min(args.max_children, 2), args.fresh, args.files, again=args.after) != 0:
+        if run(package, min(args.max_children, 2), args.fresh, args.files, again=args.after, only=sample) != 0:
             print(f"mutmut failed for {package}", file=sys.stderr)
             failed = 1
             continue
         when = "before" if args.before else "after" if args.after else None
-        statuses = snapshot(package, when, args.files) if when else None
-        result = score(package, args.files, statuses)
-        print(f"== {package}: {json.dumps(result)}", flush=True)
+        statuses = snapshot(package, when, args.files, args.label) if when else None
+        result = score(package, args.files, statuses, sample)
+        print(f"== {key(package, args.label)}: {json.dumps(result, ensure_ascii=False)}", flush=True)
         if when:
-            record(package, when, result)
+            record(key(package, args.label), when, result)
     return failed
 
 
