@@ -13,6 +13,8 @@ import socket
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +51,7 @@ class MemoryKeyring(KeyringBackend):
 # TESTS ONLY: lets a ``main.py sync`` subprocess read the token the test enrolled with
 # (``PYTHON_KEYRING_BACKEND=tests.sync_fixtures.FileKeyring``). The benches' class, the same files and format
 # (bench/file_keyring.py imports no pytest); the product never stores tokens or keys in files.
-from bench.file_keyring import FileKeyring  # noqa: E402,F401
+from bench.file_keyring import FileKeyring  # noqa: E402
 
 
 # ---- faults --------------------------------------------------------------------------------------
@@ -359,6 +361,22 @@ def process_env(keyring_file: Path, **extra: str) -> dict[str, str]:
                PYTHON_KEYRING_BACKEND="tests.sync_fixtures.FileKeyring", **{KEYRING_FILE_ENV: str(keyring_file)})
     env.update(extra)
     return env
+
+
+@contextmanager
+def file_keyring_env(tmp_path: Path, monkeypatch, *, proxies: bool = True, **extra: str) -> Iterator[dict[str, str]]:
+    """One keyring file for this process and its children: this process uses ``FileKeyring`` on it until
+    the block ends; yields the children's environment (``process_env``). ``proxies=False`` drops the
+    machine's ``*_proxy`` variables (a loopback hub must not go through them)."""
+    keyring_file = tmp_path / "keyring.json"
+    monkeypatch.setenv(KEYRING_FILE_ENV, str(keyring_file))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        env = process_env(keyring_file, **extra)
+        yield env if proxies else {k: v for k, v in env.items() if not k.lower().endswith("_proxy")}
+    finally:
+        keyring.set_keyring(previous)
 
 
 def start_hub_process(data_dir: Path, env: dict[str, str], port: int | None = None):

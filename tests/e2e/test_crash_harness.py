@@ -35,7 +35,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import keyring
 import pytest
 from sqlalchemy import text
 
@@ -53,9 +52,8 @@ from tests.factories import PASSWORD
 from tests.sync_fixtures import (
     NOTE,
     Device,
-    FileKeyring,
     act,
-    process_env,
+    file_keyring_env,
     projection,
     register,
     start_hub_process,
@@ -75,27 +73,23 @@ def crash_settings() -> tuple[int, int]:
 
 @pytest.fixture
 def world(tmp_path, monkeypatch):
-    keyring_file = tmp_path / "keyring.json"
-    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
     monkeypatch.setenv("LVYUE_SYNC_NUMBER_BLOCK", "20")  # the device claims new number blocks often
     monkeypatch.setenv("LVYUE_SYNC_PUSH_BATCH", "4")  # many small batches: many points to be killed at
     monkeypatch.setenv("LVYUE_SYNC_PULL_PAGE", "4")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    env = process_env(keyring_file, LVYUE_HUB_RATE_LIMITS="false")  # the device syncs hundreds of times a minute
-    proc, url = start_hub_process(tmp_path / "hub-data", env)
-    database = HubDatabase(HubSettings(data_dir=tmp_path / "hub-data"))
-    with database.writer() as session:
-        admin.add_user(session, username=USERNAME, display_name="杨喆", roles=["clerk", "handler", "leader"],
-                       region_code="532322", password=PASSWORD)
-        codes = [enrolment.create_code(session, region, office) for region, office in (
-            ("532322", "双柏县发展和改革局"), ("532322", "双柏县发展和改革局"), ("532300", "楚雄州发展和改革委员会"))]
-        session.commit()
-    yield tmp_path, url, database, codes
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=20)
-    database.dispose()
-    keyring.set_keyring(previous)
+    # the device syncs hundreds of times a minute
+    with file_keyring_env(tmp_path, monkeypatch, LVYUE_HUB_RATE_LIMITS="false") as env:
+        proc, url = start_hub_process(tmp_path / "hub-data", env)
+        database = HubDatabase(HubSettings(data_dir=tmp_path / "hub-data"))
+        with database.writer() as session:
+            admin.add_user(session, username=USERNAME, display_name="杨喆", roles=["clerk", "handler", "leader"],
+                           region_code="532322", password=PASSWORD)
+            codes = [enrolment.create_code(session, region, office) for region, office in (
+                ("532322", "双柏县发展和改革局"), ("532322", "双柏县发展和改革局"), ("532300", "楚雄州发展和改革委员会"))]
+            session.commit()
+        yield tmp_path, url, database, codes
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
+        database.dispose()
 
 
 def enrolled(home: Path, url: str, code: str, *, officer: bool = True) -> Device:

@@ -8,12 +8,11 @@ import signal
 import subprocess
 import sys
 
-import keyring
 import pytest
 from sqlalchemy import text
 
 from app.services.profile import open_profile
-from tests.sync_fixtures import ROOT, FileKeyring, process_env, start_hub_process
+from tests.sync_fixtures import ROOT, FileKeyring, file_keyring_env, start_hub_process
 
 PASSWORD = "Yang#2026zhe"
 HOLIDAYS_2027 = {"years": {"2027": {
@@ -26,12 +25,8 @@ HOLIDAYS_2027 = {"years": {"2027": {
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    keyring_file = tmp_path / "keyring.json"
-    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield process_env(keyring_file, LVYUE_HUB_PASSWORD=PASSWORD, LVYUE_PASSWORD=PASSWORD)
-    keyring.set_keyring(previous)
+    with file_keyring_env(tmp_path, monkeypatch, LVYUE_HUB_PASSWORD=PASSWORD, LVYUE_PASSWORD=PASSWORD) as values:
+        yield values
 
 
 def run(env, *args: str) -> subprocess.CompletedProcess:

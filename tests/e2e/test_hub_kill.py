@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 
-import keyring
 import pytest
 from sqlalchemy import text
 
@@ -26,9 +25,8 @@ from tests.sync_fixtures import (
     NOTE,
     ROOT,
     Device,
-    FileKeyring,
     act,
-    process_env,
+    file_keyring_env,
     projection,
     register,
     start_hub_process,
@@ -40,25 +38,20 @@ KILLS = 12
 
 @pytest.fixture
 def world(tmp_path, monkeypatch):
-    keyring_file = tmp_path / "keyring.json"
-    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
     monkeypatch.setenv("LVYUE_SYNC_NUMBER_BLOCK", "400")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    env = process_env(keyring_file, LVYUE_SYNC_PUSH_BATCH="5", LVYUE_SYNC_PULL_PAGE="5")
-    proc, url = start_hub_process(tmp_path / "hub-data", env)
-    database = HubDatabase(HubSettings(data_dir=tmp_path / "hub-data"))
-    with database.writer() as session:
-        admin.add_user(session, username="sb_officer", display_name="杨喆", roles=["clerk", "handler", "leader"],
-                       region_code="532322", password=PASSWORD)
-        codes = [enrolment.create_code(session, r, o) for r, o in (("532322", "双柏县发展和改革局"),
-                                                                   ("532300", "楚雄州发展和改革委员会"))]
-        session.commit()
-    yield tmp_path, url, env, database, codes
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=20)
-    database.dispose()
-    keyring.set_keyring(previous)
+    with file_keyring_env(tmp_path, monkeypatch, LVYUE_SYNC_PUSH_BATCH="5", LVYUE_SYNC_PULL_PAGE="5") as env:
+        proc, url = start_hub_process(tmp_path / "hub-data", env)
+        database = HubDatabase(HubSettings(data_dir=tmp_path / "hub-data"))
+        with database.writer() as session:
+            admin.add_user(session, username="sb_officer", display_name="杨喆", roles=["clerk", "handler", "leader"],
+                           region_code="532322", password=PASSWORD)
+            codes = [enrolment.create_code(session, r, o) for r, o in (("532322", "双柏县发展和改革局"),
+                                                                       ("532300", "楚雄州发展和改革委员会"))]
+            session.commit()
+        yield tmp_path, url, env, database, codes
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
+        database.dispose()
 
 
 def sync_process(home, env) -> subprocess.Popen:

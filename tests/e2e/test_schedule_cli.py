@@ -185,43 +185,36 @@ def release(process: subprocess.Popen) -> None:
 def test_the_scheduled_sync_runs_beside_an_open_window_and_waits_for_a_syncing_one(tmp_path, monkeypatch):
     """A real hub: with a window open (its lock held by another process) the scheduled ``sync`` syncs (0);
     while another process syncs (the sync lock) it exits 4 and says so; the log has both runs."""
-    import keyring
+    from tests.sync_fixtures import file_keyring_env, start_hub_process
 
-    from tests.sync_fixtures import FileKeyring, start_hub_process
-
-    keyring_file = tmp_path / "keyring.json"
-    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    env = process_env(keyring_file, LVYUE_HUB_PASSWORD=PASSWORD, LVYUE_PASSWORD=PASSWORD)
-    env = {k: v for k, v in env.items() if not k.lower().endswith("_proxy")}
     data, home = tmp_path / "hub-data", tmp_path / "双柏 #1"
-    hub, url = start_hub_process(data, env)
-    try:
-        made = subprocess.run([sys.executable, "-m", "server", "admin", "--data", str(data), "--json", "code",
-                               "create", "--region", "532322", "--office", "双柏县发展和改革局"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)
-        code = json.loads(made.stdout)["code"]
-        enrolled = run(env, "enroll", "--hub", url, "--code", code, "--home", str(home))
-        assert enrolled.returncode == 0, enrolled.stderr
-
-        window = holding(env, "window", home)
+    with file_keyring_env(tmp_path, monkeypatch, proxies=False, LVYUE_HUB_PASSWORD=PASSWORD,
+                          LVYUE_PASSWORD=PASSWORD) as env:
+        hub, url = start_hub_process(data, env)
         try:
-            beside = run(env, "sync", "--home", str(home))
-        finally:
-            release(window)
-        assert beside.returncode == 0, beside.stderr
-        assert "同步完成" in beside.stdout
+            made = subprocess.run([sys.executable, "-m", "server", "admin", "--data", str(data), "--json", "code",
+                                   "create", "--region", "532322", "--office", "双柏县发展和改革局"], cwd=ROOT, env=env,
+                                  capture_output=True, text=True, encoding="utf-8", timeout=120)
+            code = json.loads(made.stdout)["code"]
+            enrolled = run(env, "enroll", "--hub", url, "--code", code, "--home", str(home))
+            assert enrolled.returncode == 0, enrolled.stderr
 
-        syncing = holding(env, "sync", home)
-        try:
-            busy = run(env, "sync", "--home", str(home))
+            window = holding(env, "window", home)
+            try:
+                beside = run(env, "sync", "--home", str(home))
+            finally:
+                release(window)
+            assert beside.returncode == 0, beside.stderr
+            assert "同步完成" in beside.stdout
+
+            syncing = holding(env, "sync", home)
+            try:
+                busy = run(env, "sync", "--home", str(home))
+            finally:
+                release(syncing)
+            assert busy.returncode == 4 and "正在同步中" in busy.stderr and "Traceback" not in busy.stderr
         finally:
-            release(syncing)
-        assert busy.returncode == 4 and "正在同步中" in busy.stderr and "Traceback" not in busy.stderr
-    finally:
-        hub.terminate()
-        hub.wait(timeout=30)
-        keyring.set_keyring(previous)
+            hub.terminate()
+            hub.wait(timeout=30)
     log = (home / "logs" / "lvyue.log").read_text(encoding="utf-8")
     assert "sync done: pushed" in log and "sync_busy" in log and "命令结束：退出码 4" in log

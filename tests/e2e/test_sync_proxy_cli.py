@@ -7,24 +7,19 @@ import json
 import subprocess
 import sys
 
-import keyring
 import pytest
 
 from tests.counting_proxy import CountingProxy
-from tests.sync_fixtures import ROOT, FileKeyring, process_env, start_hub_process
+from tests.sync_fixtures import ROOT, file_keyring_env, start_hub_process
 
 PASSWORD = "Yang#2026zhe"
 
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    keyring_file = tmp_path / "keyring.json"
-    monkeypatch.setenv("LVYUE_TEST_KEYRING_FILE", str(keyring_file))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    values = process_env(keyring_file, LVYUE_HUB_PASSWORD=PASSWORD, LVYUE_PASSWORD=PASSWORD)
-    yield {k: v for k, v in values.items() if not k.lower().endswith("_proxy")}
-    keyring.set_keyring(previous)
+    with file_keyring_env(tmp_path, monkeypatch, proxies=False, LVYUE_HUB_PASSWORD=PASSWORD,
+                          LVYUE_PASSWORD=PASSWORD) as values:
+        yield values
 
 
 def run(env, *args: str) -> subprocess.CompletedProcess:
