@@ -8,7 +8,10 @@ columns a pull filters on). ``event_columns`` builds the shared columns for eith
 
 At rest the payload's personal data is sealed (``app.security.fieldcrypt``; which fields:
 ``app.domain.personal_data``): ``event_values(..., cipher=)`` writes the sealed payload and ``event_of``
-opens it again, so the hash, the chain and the wire form stay those of the clear payload.
+opens it again, so the hash, the chain and the wire form stay those of the clear payload. A profile
+also packs the sealed JSON (``stored_payload``: zlib with a preset dictionary, ``app.common.packing``;
+migration 0020); ``event_of`` reads packed and text payloads alike. The hub stores text (it seals with
+``seal_json`` itself and never calls ``event_values`` with a cipher).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Column, Text
 
+from app.common.packing import pack_event
 from app.domain.events import Event, canonical_json
 from app.security.fieldcrypt import FieldCipher, open_json, open_value, seal_json
 
@@ -35,7 +39,7 @@ def event_columns(*, hub: bool) -> list[Column]:
         Column("id", Text, nullable=False, unique=True),
         Column("stream", Text, nullable=False),  # complaint id, or "session" / "admin"
         Column("action", Text, nullable=False),
-        Column("payload", Text, nullable=False),  # canonical JSON
+        Column("payload", Text, nullable=False),  # canonical JSON (a profile: packed, a BLOB)
         Column("actor", Text, nullable=False),
         Column("device_id", Text, nullable=False),
         Column("device_seq", BigInteger, nullable=False),
@@ -68,15 +72,20 @@ def event_of(row: Any) -> Event:
     )
 
 
+def stored_payload(cipher: FieldCipher, payload: Any, clear_json: str | None = None) -> bytes:
+    """A profile's stored form of a payload: its canonical JSON, personal data sealed, packed."""
+    return pack_event(seal_json(cipher, payload, clear_json))
+
+
 def event_values(event: Event, *, horizon: int | None = None, payload_json: str | None = None,
                  cipher: FieldCipher | None = None) -> dict[str, Any]:
     """The row form of ``event``: every shared column (``payload`` as canonical JSON). With ``cipher``
-    (every store writes with its own) the payload's personal data is sealed; without it, the clear form
-    (the wire)."""
+    (only a profile writes with it, its own) the payload is stored sealed and packed
+    (``stored_payload``); without it, the clear text form (the wire)."""
     payload = payload_json if payload_json is not None else canonical_json(event.payload)
     return {
         "id": event.id, "stream": event.stream, "action": event.action,
-        "payload": seal_json(cipher, event.payload, payload) if cipher is not None else payload,
+        "payload": stored_payload(cipher, event.payload, payload) if cipher is not None else payload,
         "actor": event.actor, "device_id": event.device_id, "device_seq": event.device_seq,
         "device_time": event.device_time, "base": event.base, "prev_hash": event.prev_hash, "hash": event.hash,
         "server_seq": event.server_seq, "horizon": horizon,

@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.common.sqlite_copy import backup_file, timestamped_name
-from app.contract.event_record import event_of
+from app.contract.event_record import event_of, stored_payload
 from app.domain.clock import iso_utc, utc_now
 from app.security import pulled_chain
 from app.security.fieldcrypt import seal_json
@@ -73,7 +73,7 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
             answer = client.pull(cursor, page, include_own=True)
             with fresh.unit_of_work() as uow:
                 cipher = uow.events.cipher
-                rows = [{**w.model_dump(exclude={"payload"}), "payload": seal_json(cipher, w.payload)}
+                rows = [{**w.model_dump(exclude={"payload"}), "payload": stored_payload(cipher, w.payload)}
                         for w in answer.events]
                 if rows:
                     uow.session.execute(insert(events), rows)

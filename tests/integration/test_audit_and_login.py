@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from app.common.packing import unpacked
 from app.domain.errors import DomainError
 from app.security.audit import AuditProblem
 from app.services import act, auth, intake, maintenance
@@ -61,9 +62,21 @@ def test_an_edited_row_is_named(office):
     with_cases(office)
     con = raw(office)
     seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'forward' LIMIT 1").fetchone()
-    changed = json.loads(payload)
+    changed = json.loads(unpacked(payload))  # stored packed (``app.common.packing``)
     changed["department"] = "另一个部门"
     con.execute("UPDATE events SET payload = ? WHERE seq = ?", (json.dumps(changed, ensure_ascii=False), seq))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert kinds(report) == ["event_edited"]
+    assert report.problems[0].row == seq
+
+
+def test_a_damaged_packed_payload_is_named(office):
+    with_cases(office)
+    con = raw(office)
+    seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    assert payload[:2] == b"e1"
+    con.execute("UPDATE events SET payload = ? WHERE seq = ?", (payload[:-4] + b"\xff\x00\xff\x00", seq))
     con.close()
     report = maintenance.verify_audit(office.profile)
     assert kinds(report) == ["event_edited"]
