@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from app.common.packing import unpacked
+from app.contract.event_record import hash_text
 from app.domain.errors import DomainError
 from app.security.audit import AuditProblem
 from app.services import act, auth, intake, maintenance
@@ -281,7 +282,7 @@ def test_a_well_chained_row_appended_behind_the_applications_back_is_an_insertio
     row = con.execute(f"SELECT {cols}, hash FROM events WHERE action = 'forward'").fetchone()
     top, last_hash = con.execute("SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
     event = Event("appended", row[1], "note", {"text": "事后补写"}, row[4], row[5], top + 1, row[7], row[8],
-                  last_hash).sealed()  # its links hold: only the recorded chain head tells
+                  hash_text(last_hash)).sealed()  # stored as 32 bytes  # its links hold: only the recorded chain head tells
     con.execute(f"INSERT INTO events ({cols}, hash) VALUES ({','.join('?' * 11)})",
                 (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False), event.actor,
                  event.device_id, event.device_seq, event.device_time, event.base, event.prev_hash, event.hash))

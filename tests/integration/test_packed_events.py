@@ -1,4 +1,4 @@
-"""Migration 0020 (packed event payloads): a profile written before it reads the same events after it
+"""Migration 0020 (packed events): a profile written before it reads the same events after it
 (ids, hashes, payloads as byte-identical canonical JSON), audit verify passes, searches find the same,
 the downgrade gives the text back; a packed profile still syncs with a real hub, which keeps text."""
 
@@ -10,7 +10,7 @@ from alembic import command
 from sqlalchemy import text
 
 from app.common import packing
-from app.contract.event_record import event_of
+from app.contract.event_record import event_of, hash_text
 from app.domain.events import canonical_json
 from app.services import auth, maintenance
 from app.services.profile import open_profile
@@ -44,15 +44,24 @@ def _events(db) -> list[tuple]:
         con.close()
 
 
+def _hashes(db) -> dict[int, tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return {seq: (p, h) for seq, p, h in con.execute("SELECT seq, prev_hash, hash FROM events")}
+    finally:
+        con.close()
+
+
 def _as_before_0020(db, seqs=None) -> None:
-    """Payloads back as sealed text (all, or those of ``seqs``), the schema at 0019."""
+    """Payloads back as sealed text and hashes as hex (all rows, or those of ``seqs``), the schema at 0019."""
     con = sqlite3.connect(db)
     try:
         trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = 'events_append_only_update'").fetchone()[0]
         con.execute("DROP TRIGGER events_append_only_update")
-        rows = [(packing.unpacked(p), seq) for seq, p in con.execute("SELECT seq, payload FROM events")
+        rows = [(packing.unpacked(p), hash_text(ph), hash_text(h), seq)
+                for seq, p, ph, h in con.execute("SELECT seq, payload, prev_hash, hash FROM events")
                 if seqs is None or seq in seqs]
-        con.executemany("UPDATE events SET payload = ? WHERE seq = ?", rows)
+        con.executemany("UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?", rows)
         con.execute(trigger)
         con.execute("UPDATE alembic_version SET version_num = '0019'")
         con.commit()
@@ -65,11 +74,13 @@ def test_0020_packs_every_payload_reads_the_same_and_unpacks_on_downgrade(tmp_pa
     office = populate(make_office(home, FixedClock(china_noon(2026, 11, 26))))
     db = office.profile.files.database
     assert all(packing.is_packed(p) for p in _stored(db).values())  # new writes are packed
+    assert {(type(p), len(p), type(h), len(h)) for p, h in _hashes(db).values()} == {(bytes, 32, bytes, 32)}
     searches = _searches(office)
     office.profile.close()
     _as_before_0020(db)
-    text_before = _stored(db)
+    text_before, hex_before = _stored(db), _hashes(db)
     assert text_before and all(isinstance(p, str) for p in text_before.values())
+    assert all(isinstance(p, str) and isinstance(h, str) for p, h in hex_before.values())
     events_before = _events(db)
 
     profile = open_profile(home, daily_backup=False)  # migrates to head, then VACUUM
@@ -78,6 +89,8 @@ def test_0020_packs_every_payload_reads_the_same_and_unpacks_on_downgrade(tmp_pa
     stored = _stored(db)
     assert all(packing.is_packed(p) for p in stored.values())
     assert {seq: packing.unpacked(p) for seq, p in stored.items()} == text_before  # the sealed JSON unchanged
+    assert {seq: (hash_text(p), hash_text(h)) for seq, (p, h) in _hashes(db).items()} == hex_before
+    assert {(type(p), type(h)) for p, h in _hashes(db).values()} == {(bytes, bytes)}
     assert sum(map(len, stored.values())) < 0.8 * sum(len(t.encode()) for t in text_before.values())
     assert _events(db) == events_before
     assert maintenance.verify_audit(profile).ok
@@ -94,7 +107,7 @@ def test_0020_packs_every_payload_reads_the_same_and_unpacks_on_downgrade(tmp_pa
         command.downgrade(config, "0019")
         connection.commit()
     engine.dispose()
-    assert _stored(db) == text_before
+    assert _stored(db) == text_before and _hashes(db) == hex_before
 
 
 def test_a_migrated_profile_syncs_and_the_hub_keeps_text(hub, tmp_path):
@@ -112,6 +125,7 @@ def test_a_migrated_profile_syncs_and_the_hub_keeps_text(hub, tmp_path):
     before = _events(db)
     a.profile = open_profile(home, clock=clock, daily_backup=False)
     assert _events(db) == before and all(packing.is_packed(p) for p in _stored(db).values())
+    assert {(type(p), type(h)) for p, h in _hashes(db).values()} == {(bytes, bytes)}
     a.officer = auth.login(a.profile, COUNTY_A[2], PASSWORD)
     act(a, made[1], "note", NOTE)  # written packed after the migration, pushed below
     report = a.sync(verify=True)

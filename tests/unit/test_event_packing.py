@@ -8,7 +8,7 @@ import hashlib
 
 from app.common import packing
 from app.common.event_dictionary import DICTIONARY_E1
-from app.contract.event_record import event_of, event_values, stored_payload
+from app.contract.event_record import event_of, event_values, hash_text, stored_hash, stored_payload
 from app.domain.events import Event, canonical_json
 from app.security.fieldcrypt import FieldCipher, new_key
 
@@ -53,8 +53,10 @@ def test_a_profile_row_is_packed_and_sealed_the_wire_form_is_clear_text():
     inside = packing.unpacked(row["payload"])
     assert "13987124466" not in inside and "enc1:" in inside  # sealed first, then packed
     assert b"13987124466" not in row["payload"]
+    assert row["hash"] == bytes.fromhex(event.hash) and row["prev_hash"] == bytes(32)  # 32 bytes each
     wire = event_values(event)  # no cipher: the clear canonical text (the hub and the wire)
     assert wire["payload"] == canonical_json(PERSONAL)
+    assert (wire["prev_hash"], wire["hash"]) == (event.prev_hash, event.hash)
     back = event_of(row)
     assert back == event and back.payload == PERSONAL
     assert back.hash == event.hash == event_of(wire).hash
@@ -86,3 +88,16 @@ def test_a_damaged_packed_value_is_a_value_error():
         except ValueError:
             continue
         raise AssertionError(f"{damaged!r} unpacked")
+
+
+def test_hashes_are_stored_as_bytes_and_read_as_hex():
+    digest = "0b6e957ab4461b8751c7db125ed80dc85709fa2ecc8a4786e76e32b7574577fd"
+    assert stored_hash(digest) == bytes.fromhex(digest) and hash_text(stored_hash(digest)) == digest
+    assert hash_text(memoryview(bytes.fromhex(digest))) == digest and hash_text(digest) == digest
+    assert hash_text(None) is None
+    for odd in ("", "1" * 63, digest.upper(), "x" * 64):  # only a forged row holds these: kept as they are
+        assert stored_hash(odd) == odd and hash_text(stored_hash(odd)) == odd
+    cipher = _cipher()
+    event = _event(PAYLOAD)
+    old = {**event_values(event, cipher=cipher), "prev_hash": event.prev_hash, "hash": event.hash}
+    assert event_of(old) == event_of(event_values(event, cipher=cipher)) == event  # text rows read alike
