@@ -15,7 +15,6 @@ This is a measurement, not a pass/fail test.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -36,6 +35,7 @@ from sqlalchemy import select  # noqa: E402
 
 from app.documents import load_font_set, render_pdf  # noqa: E402
 from app.documents.templates import TemplateLibrary  # noqa: E402
+from app.security.fieldcrypt import open_json  # noqa: E402
 from app.services import documents, office_settings  # noqa: E402
 from app.store.tables import events  # noqa: E402
 from tests.conftest import make_office  # noqa: E402 (cheap password hashing, users of every role)
@@ -123,8 +123,8 @@ def main() -> int:
 
         fonts = load_font_set()
         with profile.store.read() as session:
-            payload = json.loads(session.execute(select(events.c.payload).where(events.c.id == first.event_id))
-                                 .scalar_one())
+            payload = open_json(session.execute(select(events.c.payload).where(events.c.id == first.event_id))
+                                .scalar_one())  # stored packed (``app.common.packing``)
         doc = TemplateLibrary().version("rectification_notice", None, payload["template_version"]).render(
             payload["snapshot"])
         render_ms, render_cpu = _median_ms(lambda: render_pdf(doc, fonts), args.repeat)

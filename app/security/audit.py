@@ -58,6 +58,9 @@ def verify(session: Session, local_device_id: str) -> AuditReport:
         except TokenError:  # a sealed value that fails authentication: edited (or moved) at rest
             event = event_of({**row._mapping, "payload": "{}"})
             problems.append(AuditProblem("token_tampered", row.seq, event.id, event.device_id, event.device_seq))
+        except ValueError:  # a payload that does not unpack or parse: edited at rest
+            event = event_of({**row._mapping, "payload": "{}"})
+            problems.append(AuditProblem("event_edited", row.seq, event.id, event.device_id, event.device_seq))
         else:
             if event.compute_hash() != event.hash:
                 problems.append(AuditProblem("event_edited", row.seq, event.id, event.device_id, event.device_seq))

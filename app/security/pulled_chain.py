@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.contract.event_record import hash_text
 from app.store.meta import MetaStore
 from app.store.tables import events, meta
 
@@ -42,8 +43,10 @@ ADOPTED = "pulled_heads"  # meta key set once the heads cover every pulled event
 MODULUS = 2 ** 256
 
 
-def item(server_seq: int, event_hash: str) -> int:
-    return int.from_bytes(hashlib.sha256(f"{server_seq}:{event_hash}".encode("ascii")).digest(), "big")
+def item(server_seq: int, event_hash: str | bytes) -> int:
+    """One event's term (``event_hash`` as 64 hex digits, or its 32 stored bytes: ``hash_text``)."""
+    text = hash_text(event_hash)
+    return int.from_bytes(hashlib.sha256(f"{server_seq}:{text}".encode("ascii")).digest(), "big")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.contract.event_record import HASHED, event_of, event_values
+from app.contract.event_record import HASHED, event_of, event_values, hash_text
 from app.domain.events import GENESIS, Event
 from app.security.fieldcrypt import FieldCipher, cipher_for
 from app.store.tables import events
@@ -50,7 +50,7 @@ class EventLog:
     def chain_head(self, device_id: str | None = None) -> tuple[int, str]:
         """(last device_seq, last hash) of a device's chain; (0, GENESIS) when it has none."""
         row = self.session.connection().exec_driver_sql(_CHAIN_HEAD, (device_id or self.device_id,)).first()
-        return (row[0], row[1]) if row else (0, GENESIS)
+        return (row[0], hash_text(row[1])) if row else (0, GENESIS)
 
     def append(self, draft: Draft) -> Event:
         """Seal ``draft`` onto this device's chain and store it (driver SQL: this is the hot path)."""

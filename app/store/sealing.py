@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from app.common.packing import pack
+from app.common.packing import pack, pack_event
 from app.domain.complaint import Complaint
 from app.security.fieldcrypt import FieldCipher, open_json, seal_json
 from app.store.complaints import search_row
@@ -25,7 +25,7 @@ _TRIGGER = "events_append_only_update"
 
 
 def _rewrite(session: Session, table: str, key: str, column: str, cipher: FieldCipher,
-             progress: Callable[[int], None] | None, *, packed: bool = False) -> int:
+             progress: Callable[[int], None] | None, *, packer: Callable[[str], bytes] | None = None) -> int:
     connection = session.connection()
     last, count = None, 0
     while True:
@@ -39,8 +39,8 @@ def _rewrite(session: Session, table: str, key: str, column: str, cipher: FieldC
         for row_key, text in rows:
             value = open_json(text)
             sealed = seal_json(cipher, value)
-            if packed:  # the aggregates are stored packed (``app.common.packing``)
-                sealed = pack(sealed)
+            if packer is not None:  # aggregates and event payloads are stored packed (``app.common.packing``)
+                sealed = packer(sealed)
             if sealed != text:
                 changed.append((sealed, row_key))
         if changed:
@@ -76,11 +76,11 @@ def seal_everything(session: Session, cipher: FieldCipher, progress: Callable[[i
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_TRIGGER,)).scalar()
     if trigger:
         connection.exec_driver_sql(f"DROP TRIGGER {_TRIGGER}")
-    count = _rewrite(session, "events", "seq", "payload", cipher, progress)
+    count = _rewrite(session, "events", "seq", "payload", cipher, progress, packer=pack_event)
     if trigger:
         connection.exec_driver_sql(trigger)
     _rewrite(session, "sync_quarantine", "event_id", "event", cipher, None)
-    _rewrite(session, "complaint_data", "num", "data", cipher, None, packed=True)
+    _rewrite(session, "complaint_data", "num", "data", cipher, None, packer=pack)
     reindex_search(session, cipher)
     connection.exec_driver_sql(
         "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = '1'", (SEALED_FLAG,))

@@ -58,9 +58,9 @@ class BlobOutcome:
 def attachment_owner(session, sha256: str) -> tuple[str | None, str | None]:
     """(case number, file name as recorded) of the first complaint that attached ``sha256``; looked up
     only to name a missing file."""
-    e, c = events.c, complaints.c
+    e, c = events.c, complaints.c  # payloads are stored packed (``app.common.packing``): no LIKE on them
     rows = session.execute(select(e.payload, c.case_no).outerjoin(complaints, c.id == e.stream)
-                           .where(e.action == "attach", e.payload.contains(sha256)).order_by(e.seq)).all()
+                           .where(e.action == "attach").order_by(e.seq))
     for payload, case_no in rows:
         try:
             data = open_json(payload)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
-from app.contract.event_record import event_values
+from app.contract.event_record import event_values, hash_text
 from app.security.fieldcrypt import FieldCipher
 from app.security.pulled_chain import record_pulled
 from app.store.projector import Horizons, Projector
@@ -61,7 +61,7 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         row = known.get(wire.id)
         if row is None:
             fresh.append(wire)
-        elif row.hash != wire.hash or row.server_seq not in (None, wire.server_seq):
+        elif hash_text(row.hash) != wire.hash or row.server_seq not in (None, wire.server_seq):
             outcome.damaged.append(wire.id)
         elif row.server_seq is None:
             late.append({"b_id": wire.id, "b_seq": wire.server_seq, "b_horizon": wire.horizon})

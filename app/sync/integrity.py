@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.common.sqlite_copy import backup_file, timestamped_name
-from app.contract.event_record import event_of
+from app.contract.event_record import event_of, hash_text, stored_hash, stored_payload
 from app.domain.clock import iso_utc, utc_now
 from app.security import pulled_chain
 from app.security.fieldcrypt import seal_json
@@ -38,7 +38,7 @@ CARRIED = ("meta", "users", "number_blocks", "sync_reference", "sync_rejections"
 def local_digest(session: Session, cursor: int) -> ScopeDigest:
     rows = session.execute(select(E.server_seq, E.hash).where(E.server_seq.is_not(None), E.server_seq <= cursor)
                            .order_by(E.server_seq).execution_options(yield_per=5000))
-    return ScopeDigest().extend((r.server_seq, r.hash) for r in rows)
+    return ScopeDigest().extend((r.server_seq, hash_text(r.hash)) for r in rows)
 
 
 def matches(store: Store, client: HubClient) -> bool:
@@ -73,8 +73,8 @@ def repair(store: Store, backups: Path, client: HubClient, projector: Projector,
             answer = client.pull(cursor, page, include_own=True)
             with fresh.unit_of_work() as uow:
                 cipher = uow.events.cipher
-                rows = [{**w.model_dump(exclude={"payload"}), "payload": seal_json(cipher, w.payload)}
-                        for w in answer.events]
+                rows = [{**w.model_dump(exclude={"payload"}), "payload": stored_payload(cipher, w.payload),
+                         "prev_hash": stored_hash(w.prev_hash), "hash": stored_hash(w.hash)} for w in answer.events]
                 if rows:
                     uow.session.execute(insert(events), rows)
                 uow.commit()
@@ -158,8 +158,8 @@ def _misfit(session: Session, event, device_id: str) -> str | None:
         return "hash_mismatch"
     if session.execute(select(E.id).where(E.device_id == device_id, E.device_seq == event.device_seq)).first():
         return "chain_fork"
-    before = session.execute(select(E.hash).where(E.device_id == device_id, E.device_seq == event.device_seq - 1)
-                             ).scalar()
+    before = hash_text(session.execute(select(E.hash).where(E.device_id == device_id,
+                                                            E.device_seq == event.device_seq - 1)).scalar())
     if event.device_seq > 1 and before is not None and before != event.prev_hash:
         return "chain_fork"
     return None

@@ -34,6 +34,7 @@ import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import text
@@ -178,13 +179,15 @@ class Checker:
         assert audit.ok, audit.problems
         with profile.store.read() as session:
             held = set(session.execute(text("SELECT id FROM events")).scalars())
-            attachments = session.execute(text(
-                "SELECT id, device_id, json_extract(payload, '$.sha256') FROM events WHERE action = 'attach'")).all()
+            # payloads are stored packed (``app.common.packing``): read in Python, not with json_extract
+            attachments = [(r.id, r.device_id, open_json(r.payload).get("sha256")) for r in session.execute(text(
+                "SELECT id, device_id, payload FROM events WHERE action = 'attach'"))]
             register_rows = session.execute(text("SELECT event_id, number, sha256 FROM issued_documents")).all()
-            issue_events = {r.id: r for r in session.execute(text(
-                "SELECT id, device_id, json_extract(payload, '$.sha256') AS sha256, "
-                "json_extract(payload, '$.number') AS number FROM events "
-                "WHERE action = 'issue_document'"))}
+            issue_events = {}
+            for r in session.execute(text("SELECT id, device_id, payload FROM events WHERE action = 'issue_document'")):
+                payload = open_json(r.payload)
+                issue_events[r.id] = SimpleNamespace(device_id=r.device_id, sha256=payload.get("sha256"),
+                                                     number=payload.get("number"))
             queued = set(session.execute(text("SELECT sha256 FROM sync_blobs WHERE direction = 'down'")).scalars())
             cases = session.execute(text("SELECT case_no, id FROM complaints")).all()
         for line in finished:  # what the child was told was done is there

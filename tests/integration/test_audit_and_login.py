@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 
+from app.common.packing import unpacked
+from app.contract.event_record import hash_text
 from app.domain.errors import DomainError
 from app.security.audit import AuditProblem
 from app.services import act, auth, intake, maintenance
@@ -61,9 +63,21 @@ def test_an_edited_row_is_named(office):
     with_cases(office)
     con = raw(office)
     seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'forward' LIMIT 1").fetchone()
-    changed = json.loads(payload)
+    changed = json.loads(unpacked(payload))  # stored packed (``app.common.packing``)
     changed["department"] = "另一个部门"
     con.execute("UPDATE events SET payload = ? WHERE seq = ?", (json.dumps(changed, ensure_ascii=False), seq))
+    con.close()
+    report = maintenance.verify_audit(office.profile)
+    assert kinds(report) == ["event_edited"]
+    assert report.problems[0].row == seq
+
+
+def test_a_damaged_packed_payload_is_named(office):
+    with_cases(office)
+    con = raw(office)
+    seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'forward' LIMIT 1").fetchone()
+    assert payload[:2] == b"e1"
+    con.execute("UPDATE events SET payload = ? WHERE seq = ?", (payload[:-4] + b"\xff\x00\xff\x00", seq))
     con.close()
     report = maintenance.verify_audit(office.profile)
     assert kinds(report) == ["event_edited"]
@@ -268,7 +282,7 @@ def test_a_well_chained_row_appended_behind_the_applications_back_is_an_insertio
     row = con.execute(f"SELECT {cols}, hash FROM events WHERE action = 'forward'").fetchone()
     top, last_hash = con.execute("SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
     event = Event("appended", row[1], "note", {"text": "事后补写"}, row[4], row[5], top + 1, row[7], row[8],
-                  last_hash).sealed()  # its links hold: only the recorded chain head tells
+                  hash_text(last_hash)).sealed()  # stored as 32 bytes  # its links hold: only the recorded chain head tells
     con.execute(f"INSERT INTO events ({cols}, hash) VALUES ({','.join('?' * 11)})",
                 (event.id, event.stream, event.action, json.dumps(event.payload, ensure_ascii=False), event.actor,
                  event.device_id, event.device_seq, event.device_time, event.base, event.prev_hash, event.hash))

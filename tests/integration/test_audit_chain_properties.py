@@ -27,7 +27,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from app.contract.event_record import event_of, event_values
+from app.contract.event_record import event_of, event_values, hash_text
 from app.domain.events import Event
 from app.security import pulled_chain
 from app.services import maintenance
@@ -168,7 +168,8 @@ def test_rewriting_the_recorded_heads_too_is_caught_by_the_next_sync(toured):
     d = toured[0]
     with d.profile.store.unit_of_work() as uow:
         changed = tamper(uow.session, uow.events.cipher, d.profile.device_id, "reseal_last", "pulled", 0)
-        resealed = uow.session.execute(text("SELECT hash FROM events WHERE id = :i"), {"i": changed}).scalar_one()
+        resealed = hash_text(uow.session.execute(text("SELECT hash FROM events WHERE id = :i"),
+                                                 {"i": changed}).scalar_one())
         pulled_chain.reset(uow.session, d.profile.device_id)
         uow.commit()
     assert maintenance.verify_audit(d.profile).ok  # offline, a consistent rewrite of both goes unseen
@@ -177,7 +178,7 @@ def test_rewriting_the_recorded_heads_too_is_caught_by_the_next_sync(toured):
     assert report.integrity == "repaired"
     assert maintenance.verify_audit(d.profile).ok
     with d.profile.store.read() as session:
-        restored = session.execute(text("SELECT hash FROM events WHERE id = :i"), {"i": changed}).scalar_one()
+        restored = hash_text(session.execute(text("SELECT hash FROM events WHERE id = :i"), {"i": changed}).scalar_one())
     assert restored != resealed  # the hub's event is back, not the re-sealed one
 
 

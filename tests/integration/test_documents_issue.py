@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.common.packing import unpacked
 from app.documents import grid
 from app.documents.linebreak import CLOSING_MARKS, OPENING_MARKS
 from app.domain.document_kinds import KIND_LABELS
@@ -176,7 +177,7 @@ def test_the_event_records_kind_number_snapshot_template_and_digest(issued):
     sample = next(s for s in made if s.kind == "forward_letter")
     with office.profile.store.read() as session:
         row = session.execute(select(events).where(events.c.id == sample.issued.event_id)).one()
-    payload = json.loads(row.payload)
+    payload = json.loads(unpacked(row.payload))  # stored packed (``app.common.packing``)
     assert row.action == "issue_document" and row.actor == office.handler.user_id
     assert set(payload) == {"kind", "variant", "number", "template_version", "snapshot", "sha256", "pages"}
     assert payload["variant"] == "letter"  # to the office's own government (issue 9)

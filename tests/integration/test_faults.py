@@ -6,6 +6,7 @@ where this machine lets the test mount one)."""
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -104,7 +105,10 @@ def test_a_full_database_refuses_a_registration_and_keeps_what_was_saved(office)
         db.execute("VACUUM")  # no free pages left: the next write must grow the file
         pages = db.execute("PRAGMA page_count").fetchone()[0]
     big = intake()
-    big["description"] = "拖欠工程款" * 120  # the most a description may hold (app.domain.text_limits)
+    # the most a description may hold (app.domain.text_limits), in characters that do not compress: the
+    # event and the aggregate are stored packed (``app.common.packing``), a repeated word would fit a page
+    rng = random.Random(98)
+    big["description"] = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(600))
     with pragma_on_connect(profile, f"max_page_count = {pages}"):
         fault = refusal(lambda: register(profile, office.clerk, big))
     assert fault.code == "disk_full"

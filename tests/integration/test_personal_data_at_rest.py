@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from app.common.packing import is_packed, pack_event, unpacked
 from app.security.fieldcrypt import TokenError, decrypt, open_json
 from app.services import auth, documents, drafts, maintenance, office_settings, queries
 from app.services.queries import ComplaintFilter
@@ -42,13 +43,43 @@ def needles(people) -> set[bytes]:
     return found
 
 
+def packed_texts(path: Path) -> bytes:
+    """Every packed value (``app.common.packing``: aggregates, event payloads) of an SQLite file,
+    unpacked: zlib hides clear text from a byte search, so the scan looks inside them too."""
+    if path.read_bytes()[:16] != b"SQLite format 3\x00":
+        return b""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = []
+        tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                  "AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        for table in tables:
+            for row in con.execute(f'SELECT * FROM "{table}"'):
+                found += [unpacked(v).encode() for v in row if is_packed(v)]
+        return b"\n".join(found)
+    finally:
+        con.close()
+
+
 def clear_hits(folder: Path, wanted: set[bytes]) -> list[tuple[str, bytes]]:
     hits = []
     for path in folder.rglob("*"):
         if path.is_file():
-            data = path.read_bytes()
+            data = path.read_bytes() + packed_texts(path)
             hits += [(str(path), n) for n in wanted if n in data]
     return hits
+
+
+def test_the_scan_looks_inside_packed_values(tmp_path):
+    """A clear number packed into a stored value is found (the scan would be blind to zlib otherwise)."""
+    db = tmp_path / "x.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE t (v)")
+    con.execute("INSERT INTO t VALUES (?)", (pack_event('{"phone":"13987124466"}'),))
+    con.commit()
+    con.close()
+    assert b"13987124466" not in db.read_bytes()
+    assert clear_hits(tmp_path, {b"13987124466"}) == [(str(db), b"13987124466")]
 
 
 def _complainant(phone: str, number: str, address: str = ADDRESS) -> dict:
@@ -167,10 +198,11 @@ def test_a_tampered_token_is_reported_by_audit_verify(office):
     con = sqlite3.connect(path)
     try:
         con.execute("DROP TRIGGER events_append_only_update")  # what an attacker with the file can do
-        seq, payload = con.execute("SELECT seq, payload FROM events WHERE action = 'register'").fetchone()
+        seq, stored = con.execute("SELECT seq, payload FROM events WHERE action = 'register'").fetchone()
+        payload = unpacked(stored)  # stored packed (``app.common.packing``)
         token = re.search(r'"phone":"(enc1:[^"]+)"', payload).group(1)
         forged = token[:-6] + ("AAAAAA" if not token.endswith("AAAAAA") else "BBBBBB")
-        con.execute("UPDATE events SET payload = ? WHERE seq = ?", (payload.replace(token, forged), seq))
+        con.execute("UPDATE events SET payload = ? WHERE seq = ?", (pack_event(payload.replace(token, forged)), seq))
         con.commit()
     finally:
         con.close()
@@ -208,7 +240,7 @@ def test_a_profile_of_an_older_version_is_backed_up_then_sealed(office, tmp_path
         assert maintenance.verify_audit(profile).ok
         backups = list((home / "backups").glob("lvyue-pre-seal-*.sqlite"))
         assert len(backups) == 1 and PEOPLE[0][1].encode() in backups[0].read_bytes()  # the copy came first
-        assert PEOPLE[0][1].encode() not in (home / "lvyue.sqlite").read_bytes()
+        assert clear_hits(home, {PEOPLE[0][1].encode()}) == [(str(backups[0]), PEOPLE[0][1].encode())]
         assert queries.list_complaints(profile, None, ComplaintFilter(search="4466")).total == 1
     finally:
         profile.close()
@@ -226,7 +258,7 @@ def test_key_rotation_reseals_everything_and_keeps_old_backups_readable(office):
     assert report.old_key == old_key and report.new_key != old_key and report.backup.exists()
     home = office.profile.files.home
     office.profile.close()
-    data = (home / "lvyue.sqlite").read_bytes()
+    data = (home / "lvyue.sqlite").read_bytes() + packed_texts(home / "lvyue.sqlite")
     assert f"enc1:{old_key}:".encode() not in data and f"enc1:{report.new_key}:".encode() in data
     profile = open_profile(home, daily_backup=False)
     try:

@@ -7,6 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from app.common.packing import unpacked
 from app.domain.errors import DomainError, ValidationFailed
 from app.messages import describe
 from app.security.passwords import password_problem
@@ -34,7 +35,7 @@ def session_actions(office) -> list[tuple[str, str]]:
     with office.profile.store.read() as s:
         rows = s.execute(select(events.c.action, events.c.payload).where(events.c.stream.in_(("session", "admin")))
                          .order_by(events.c.seq)).all()
-    return [(a, p) for a, p in rows]
+    return [(a, unpacked(p)) for a, p in rows]  # stored packed (``app.common.packing``)
 
 
 @pytest.mark.parametrize("roles", [["admin", "clerk"], ["auditor", "leader"], ["admin", "auditor"],

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from app.common.packing import pack_event, unpacked
 from app.domain.ids import uuid7
 from app.services import maintenance
 from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
@@ -23,6 +24,17 @@ def damage(profile, statements: list[str]) -> None:
         uow.commit()
 
 
+def edited_payloads(profile, stream: str, old: str, new: str) -> list[str]:
+    """UPDATEs that replace ``old`` with ``new`` inside a stream's payloads (stored packed, so an SQL
+    ``replace`` cannot reach the text)."""
+    with profile.store.read() as session:
+        rows = session.execute(text("SELECT seq, payload FROM events WHERE stream = :s"), {"s": stream}).all()
+    edits = [f"UPDATE events SET payload = x'{pack_event(unpacked(p).replace(old, new)).hex()}' WHERE seq = {seq}"
+             for seq, p in rows if old in unpacked(p)]
+    assert edits, f"no payload of {stream} holds {old}"
+    return edits
+
+
 def test_a_damaged_scope_is_found_backed_up_and_repaired(hub, tmp_path):
     a = device(hub, tmp_path / "sb", COUNTY_A)
     p = device(hub, tmp_path / "zhou", PREFECTURE)
@@ -35,7 +47,7 @@ def test_a_damaged_scope_is_found_backed_up_and_repaired(hub, tmp_path):
     foreign = uuid7()
     damage(p.profile, [
         f"DELETE FROM events WHERE stream = '{made[2]}' AND action = 'register'",
-        f"UPDATE events SET payload = replace(payload, '双柏县人民政府', '某某') WHERE stream = '{made[0]}'",
+        *edited_payloads(p.profile, made[0], "双柏县人民政府", "某某"),
         "INSERT INTO events (id, stream, action, payload, actor, device_id, device_seq, device_time, base, "
         f"prev_hash, hash, server_seq) VALUES ('{foreign}', '{made[3]}', 'note', '{{}}', 'x', 'intruder', 1, "
         f"'2026-11-26T00:00:00.000Z', NULL, '{'0' * 64}', '{'1' * 64}', NULL)",

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.common.packing import unpacked
 from app.domain.events import SESSION_STREAM
 from app.services.act import act
 from app.services.intake import register
@@ -51,7 +52,7 @@ def test_reveal_records_the_event_then_shows_the_values_and_masks_again(qtbot, o
     with qtbot.waitSignal(view.revealed_changed, timeout=10000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [row] = reveals(office)
-    assert row.actor == office.handler.user_id and view.complaint_id in str(row.payload)
+    assert row.actor == office.handler.user_id and view.complaint_id in unpacked(row.payload)
     shown = texts(view)
     assert ID in shown and "查姆大道18号" in shown and "138 8701 2345" in shown
     assert "13887012345" in shown  # the note as typed

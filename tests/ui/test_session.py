@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from app.common.packing import unpacked
 from app.services import auth, intake, users
 from app.services.profile import create_profile
 from tests import factories
@@ -74,7 +75,7 @@ def log_in(qtbot, startup: Startup, username: str, password: str = PASSWORD) -> 
 def session_events(home) -> list[tuple[str, dict]]:
     with sqlite3.connect(home / "lvyue.sqlite") as db:
         rows = db.execute("SELECT action, payload FROM events WHERE stream = 'session' ORDER BY seq").fetchall()
-    return [(a, json.loads(p)) for a, p in rows]
+    return [(a, json.loads(unpacked(p))) for a, p in rows]  # stored packed (``app.common.packing``)
 
 
 def test_logout_returns_to_the_login_and_another_user_logs_in(qtbot, startup, home):
