@@ -4,7 +4,7 @@ found by name, pinyin initials, credit code and case number, within the user's s
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -211,3 +211,14 @@ def test_a_phone_typed_into_the_facts_is_masked_in_the_register_and_nowhere_in_c
     assert facts == "经办人（电话139****4466，身份证5323**********2312）拒不兑现"
     data = b"".join(f.read_bytes() for f in p.files.home.rglob("lvyue.sqlite*") if f.is_file())
     assert b"13987124466" not in data and b"532322198803152312" not in data
+
+
+def test_a_confirmation_period_of_one_day_finds_that_days_records(office):
+    p, o = office.profile, office
+    finance = _breached(office)
+    day = date(2026, 12, 2)  # _breached confirms on this day
+    rows = credit_register.register_page(p, o.officer, RegisterFilter(confirmed_from=day, confirmed_to=day)).rows
+    assert [r.case_no for r in rows] == [finance]
+    with pytest.raises(DomainError) as raised:
+        credit_register.register_page(p, o.officer, RegisterFilter(confirmed_from=day, confirmed_to=day - timedelta(days=1)))
+    assert raised.value.code == "register_period_invalid"

@@ -159,3 +159,28 @@ def test_preview_takes_no_number_and_the_auditor_may_not_issue(office, register)
     with p.store.read() as session:
         snapshot = json.loads(session.execute(select(credit_checks.c.snapshot)).scalar())
     assert snapshot["verdict"] == "in_force" and snapshot["scope"] == "532322"
+
+
+def test_six_code_characters_already_find_the_body_by_its_code_and_five_do_not(office, register):
+    """The start of a 统一社会信用代码 counts from 6 characters with a digit among them."""
+    p, o = office.profile, office
+    (by_code,) = credit_check.find_bodies(p, o.officer, register["code"][:6])
+    assert (by_code.name, by_code.records) == (FINANCE, 2)
+    assert credit_check.looks_like_code(register["code"][:6]) and not credit_check.looks_like_code(register["code"][:5])
+    assert not credit_check.looks_like_code("ABCDEF")  # no digit: a name or initials, not a code
+
+
+def test_a_sanction_that_has_run_out_is_not_reported_as_being_carried_out(office):
+    """An unrepaired record whose only sanction ran out (3–4 December): the check on the 7th lists the
+    sanction but does not say a measure is still being carried out (only sanctions in force that day count)."""
+    p, o = office.profile, office
+    case = _breached(office, WATER)
+    o.clock.now = china_noon(2026, 12, 3)
+    act.act(p, o.leader, case, "sanction", {"measures": ["public_criticism"], "imposed_by": "双柏县人民政府",
+                                            "start_on": "2026-12-03", "end_on": "2026-12-04"})
+    o.clock.now = china_noon(2026, 12, 7)
+    checked = credit_check.result(p, o.clerk, name=WATER)
+    (record,) = checked.records
+    assert len(record.sanctions) == 1 and record.sanctions_in_force == 0
+    assert checked.verdict == "in_force" and checked.finding.sanctioned == ()
+    assert "尚未修复的政务失信记录1条。" in checked.statement and "惩戒措施在实施" not in checked.statement

@@ -196,3 +196,18 @@ def test_feedback_letters_follow_the_record(office):
     issued, text = issue(office, repaired, "feedback_letter")
     assert issued.variant == "rectified" and "逾期未整改" not in text and "届满后未完成整改" not in text
     assert "本局已于2026年12月22日终止对其实施的公开通报批评、限制申请扶持政策" in text
+
+
+def test_a_measure_in_force_until_the_day_of_the_repair_is_ended_by_it_not_said_to_have_run_out(office):
+    """A sanction runs to its end date inclusive: one ending on the repair day (22 December) was still in
+    force, so the repair notice ends it; one that ended the day before had run out (已到期)."""
+    until_repair = (date(2026, 12, 15), "sanction", {"measures": ["cancel_awards"], "imposed_by": OFFICE,
+                                                     "start_on": "2026-12-15", "end_on": "2026-12-22"}, "leader")
+    case_no = make_case(office, steps=[forward(), conclude(), REFUSE_OVERDUE, until_repair, REPAIR])
+    _, text = issue(office, case_no, "repair_notice")
+    assert "本局终止对你单位实施的取消评优评先和试点示范资格" in text and "已到期" not in text
+    day_before = (date(2026, 12, 15), "sanction", {"measures": ["cancel_awards"], "imposed_by": OFFICE,
+                                                   "start_on": "2026-12-15", "end_on": "2026-12-21"}, "leader")
+    case_no = make_case(office, steps=[forward(), conclude(), REFUSE_OVERDUE, day_before, REPAIR])
+    _, text = issue(office, case_no, "repair_notice")
+    assert "（至2026年12月21日）已到期" in text and "本局终止" not in text

@@ -4,6 +4,7 @@ text at registration, the review list, dismissal (kept across a rebuild) and mer
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -106,3 +107,17 @@ def test_a_forwarded_complaint_is_listed_but_not_mergeable(office, cases):
     act.act(office.profile, office.handler, second, "forward", {"department": "双柏县人民政府"})
     (listed,) = duplicates.review_list(office.profile, office.officer, days=30)
     assert listed.newer.case_no == second and not listed.mergeable
+
+
+@pytest.mark.parametrize(("days", "listed"), [(180, True), (-180, True), (181, False), (-181, False)])
+def test_the_window_holds_complaints_received_up_to_180_days_apart_either_way(office, cases, days, listed):
+    """Near-identical text, received exactly 180 days after (or before) the complaint on file: still a
+    candidate; one day more and it is not."""
+    base = make_intake()
+    with office.profile.store.read() as session:
+        on_file = date.fromisoformat(session.execute(text("SELECT received_on FROM complaints WHERE case_no = :c"),
+                                                     {"c": cases}).scalar_one())
+        found = duplicates.find_duplicates_for_fields(
+            session, "双柏县某某商贸有限公司", None, "双柏县财政局", base["description"] + base["claim"]["text"],
+            received_on=on_file + timedelta(days=days))
+    assert [c.case_no for c in found] == ([cases] if listed else [])

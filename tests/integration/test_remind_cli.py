@@ -67,3 +67,11 @@ def test_bad_requests_are_answered_in_chinese(run, args, message):
     code, out, err = run("remind", "issue", *args, "--user", "handler")
     assert message in out + err
     assert code == (0 if "没有可开具" in message else 1)
+
+
+def test_a_clerk_may_not_issue_reminders_and_nothing_is_issued(run):
+    code, out, err = run("remind", "issue", "--kind", "urge_letter", "--all-overdue", "--user", "clerk")
+    assert code == 1
+    assert "您的角色无权进行" in err and "共开具" not in out
+    code, out, _ = run("remind", "list", "--json", "--user", "handler")
+    assert {i["urged"] for g in json.loads(out)["groups"] for i in g["items"]} == {0}

@@ -371,3 +371,10 @@ def test_returns_redirections_and_reopening_start_new_stages(office):
     november = reports.supervision(office.profile, office.leader, D(2026, 11, 1), D(2026, 11, 30))
     t = {x.stage: x for x in november.timeliness}
     assert (t["forward"].finished, t["conclude"].finished, t["feedback"].finished) == (2, 1, 1)
+
+
+def test_a_period_ending_today_is_still_provisional_and_one_ending_yesterday_is_not(office, cases):
+    """Today's work is not finished: a report up to today may still change; up to yesterday it may not."""
+    office.clock.now = china_noon(2026, 10, 31)
+    assert reports.supervision(office.profile, office.leader, D(2026, 10, 1), D(2026, 10, 31)).provisional
+    assert not reports.supervision(office.profile, office.leader, D(2026, 10, 1), D(2026, 10, 30)).provisional

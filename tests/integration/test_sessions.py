@@ -176,3 +176,35 @@ def test_idle_lock_minutes_default_and_admin_setting(office):
             session_settings.set_idle_lock_minutes(office.profile, office.admin, wrong)
         assert "1–60 分钟" in describe(caught.value)
     assert ("session_settings", '{"idle_lock_minutes":5}') in session_actions(office)
+
+
+def test_the_shortest_and_longest_idle_lock_are_kept(office):
+    """1 and 60 minutes are allowed settings: stored and read back as set (not replaced by the default)."""
+    for minutes in (1, 60):
+        assert session_settings.set_idle_lock_minutes(office.profile, office.admin, minutes) == minutes
+        assert session_settings.idle_lock_minutes(office.profile) == minutes
+
+
+@pytest.mark.parametrize("display_name", [" 张 ", "\u3000张", "张"])
+def test_a_display_name_needs_two_characters_besides_spaces(office, display_name):
+    with pytest.raises(ValidationFailed) as caught:
+        users.add_user(office.profile, office.admin, username="zhang", display_name=display_name, roles=["clerk"],
+                       password="Zhang#2026x")
+    assert [(e.field, e.code) for e in caught.value.errors] == [("display_name", "string_too_short")]
+    assert users.add_user(office.profile, office.admin, username="zhang", display_name=" 张三 ", roles=["clerk"],
+                          password="Zhang#2026x").display_name.strip() == "张三"
+
+
+def test_only_an_admin_sets_another_users_password_and_it_is_then_temporary(office):
+    handler = office.handler.user_id
+    with pytest.raises(DomainError) as caught:
+        users.change_password(office.profile, office.clerk, handler, "Clerk#2026sets")
+    assert caught.value.code == "admin_required"
+    assert auth.login(office.profile, "handler", PASSWORD).must_change_password is False  # unchanged
+
+    users.change_password(office.profile, office.admin, handler, "Reset#2026tmp")
+    assert auth.login(office.profile, "handler", "Reset#2026tmp").must_change_password is True
+    users.change_password(office.profile, office.clerk, office.clerk.user_id, "Clerk#2026own")
+    assert auth.login(office.profile, "clerk", "Clerk#2026own").must_change_password is False
+    assert [a for a, _ in session_actions(office) if a.startswith("password_")][-2:] == ["password_reset",
+                                                                                         "password_change"]

@@ -5,6 +5,7 @@ for 信用云南 searched byte by byte for clear personal data."""
 from __future__ import annotations
 
 import zipfile
+from datetime import date, timedelta
 
 import pytest
 
@@ -156,3 +157,16 @@ def test_the_export_stops_when_a_clear_value_would_leak(office, cases, tmp_path,
     with pytest.raises(DomainError) as raised:
         typical_export.export(o.profile, o.officer, tmp_path / "out")
     assert raised.value.code == "typical_masking_leak" and not (tmp_path / "out").exists()
+
+
+def test_a_period_of_one_day_is_allowed_and_an_inverted_one_is_refused(office, cases):
+    """Proposals for breaches confirmed on one day (from = to) hold that day's; a period ending before it
+    starts is refused with the message naming both dates."""
+    day = date(2026, 12, 2)  # the day the fixture's breaches were confirmed
+    one_day = typical_cases.propose(office.profile, office.officer, period_from=day, period_to=day)
+    assert [p.case_no for p in one_day.rows] == [cases["big"], cases["small"]]
+    assert {p.confirmed_on for p in one_day.rows} == {"2026-12-02"}
+    with pytest.raises(DomainError) as raised:
+        typical_cases.propose(office.profile, office.officer, period_from=day + timedelta(days=1), period_to=day)
+    assert (raised.value.code, raised.value.params) == ("register_period_invalid",
+                                                        {"start": "2026-12-03", "end": "2026-12-02"})
