@@ -228,6 +228,12 @@ def snapshot(package: str, when: str, files: list[str], label: str = "") -> dict
     """Keep the statuses of this run (``.mutation/<package>/<when>[-label].json``) so ``--rescore`` can
     count them again once the list of equivalent mutants has grown."""
     statuses = results(package, files)
+    kept = WORK / slug(package) / (f"before-{label}.json" if label else "before.json")
+    if when == "after" and kept.exists():  # new test files change mutmut's test selection, and it then
+        # forgets every verdict: a mutant the BEFORE run killed stays killed (tests were only added)
+        for name, status in json.loads(kept.read_text("utf-8")).items():
+            if status in KILLED and statuses.get(name, "not checked") == "not checked":
+                statuses[name] = status
     name = f"{when}-{label}.json" if label else f"{when}.json"
     (WORK / slug(package) / name).write_text(json.dumps(statuses, indent=0, ensure_ascii=False), "utf-8")
     return statuses
