@@ -44,3 +44,13 @@ def test_spells_deadlines_and_sanctions_of_a_complaint():
     assert rows.sanctions == ((0, "ev1", "2026-05-03", "2026-05-01", "2026-12-31", None),
                               (1, "", "2026-06-01", "2026-06-01", None, None))
     assert rows.breach is None
+
+
+def test_a_complaint_closed_as_a_duplicate_ends_its_forward_stage_as_merged_and_a_rejection_as_rejected():
+    from app.domain.workflow import apply
+    from tests.unit.test_workflow import PAYLOADS, A, fact, registered
+
+    merged = apply(registered(), fact(A.MERGE, PAYLOADS[A.MERGE]))
+    rejected = apply(registered(), fact(A.REJECT, PAYLOADS[A.REJECT]))
+    assert [s[5] for s in merged.milestones["stages"]] == ["merged"]
+    assert [s[5] for s in rejected.milestones["stages"]] == ["rejected"]
