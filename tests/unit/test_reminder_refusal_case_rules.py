@@ -8,7 +8,13 @@ from datetime import date
 
 import pytest
 
-from app.domain.reminders import SUPERVISION_NOTICE, URGE_LETTER, ReminderRefused, availability, check_recorded
+from app.domain.reminders import (
+    SUPERVISION_NOTICE,
+    URGE_LETTER,
+    ReminderRefused,
+    availability,
+    check_recorded,
+)
 from tests.unit.test_reminders import CAL, COUNTY, OTHER_COUNTY, RULES, complaint
 
 
