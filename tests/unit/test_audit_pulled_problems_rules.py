@@ -82,3 +82,15 @@ def test_a_sealed_value_edited_at_rest_names_its_event_and_device(office):
         uow.session.execute(text("UPDATE events SET payload = :p WHERE id = :id"), {"p": tampered, "id": row.id})
         uow.commit()
     assert ("token_tampered", row.id, row.device_id, row.device_seq) in _problems(profile)
+
+
+def test_a_page_that_also_holds_this_devices_own_events_records_the_others_all_the_same(office):
+    profile = office.profile
+    pulled = _chain(OTHER, 3, 100)
+    with profile.store.unit_of_work() as uow:
+        uow.session.execute(insert(events), [event_values(e, cipher=uow.events.cipher) for e in pulled])
+        own = (profile.device_id, 99, "f" * 64)  # a repair pulls this device's own events too
+        pulled_chain.record_pulled(uow.session, [own, *((e.device_id, e.server_seq, e.hash) for e in pulled)],
+                                   profile.device_id)
+        uow.commit()
+    assert _problems(profile) == []
