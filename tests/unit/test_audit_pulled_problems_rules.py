@@ -94,3 +94,24 @@ def test_a_page_that_also_holds_this_devices_own_events_records_the_others_all_t
                                    profile.device_id)
         uow.commit()
     assert _problems(profile) == []
+
+
+def test_heads_recorded_page_by_page_or_reset_after_a_repair_verify_clean(office):
+    profile = office.profile
+    pulled = _chain(OTHER, 4, 100)
+    with profile.store.unit_of_work() as uow:
+        _store(uow, pulled[:2], recorded=True)  # the first page
+        uow.commit()
+    with profile.store.unit_of_work() as uow:
+        _store(uow, pulled[2:], recorded=True)  # the next page goes on from the stored head
+        uow.commit()
+    assert _problems(profile) == []
+    with profile.store.unit_of_work() as uow:
+        pulled_chain.reset(uow.session, profile.device_id)  # what a repair does with what it downloaded
+        uow.commit()
+    assert _problems(profile) == []
+    with profile.store.unit_of_work() as uow:
+        uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_delete"))
+        uow.session.execute(text("DELETE FROM events WHERE id = :id"), {"id": pulled[0].id})
+        uow.commit()
+    assert ("event_missing", None, OTHER, None) in _problems(profile)
