@@ -22,6 +22,7 @@ def test_closing_one_of_two_openings_keeps_the_other_and_closing_both_leaves_no_
     try:
         unbind(url, second)
         assert cipher_for(engine) is first
+        assert cipher_for(SimpleNamespace(engine=engine)) is first  # a Connection: its engine's URL
         bind(url, second)
         unbind(url, first)
         assert cipher_for(engine) is second
