@@ -38,6 +38,8 @@ def test_complaint_codes_in_chinese_down_to_the_intake_and_an_unknown_one_as_sto
     assert readable("c1", "conclude", {"finding": "a_new_code", "explanation": "经核实"})["finding"] == "a_new_code"
     registered = readable("c1", "register", {"intake": intake()})["intake"]
     assert (registered["respondent"]["kind"], registered["channel"]) == ("机关", "12345政务服务热线")
+    assert readable("c1", "sanction", {"measures": ["public_criticism"], "imposed_by": "州发展改革委"}) == \
+        {"measures": ["公开通报批评"], "imposed_by": "州发展改革委"}  # a list of codes, each named
     assert readable("c1", "amend", {"changes": {"respondent.kind": "organ"}, "reason": "更正"}) == \
         {"changes": {"respondent.kind": "机关"}, "reason": "更正"}
 

@@ -18,7 +18,8 @@ def _complaint() -> SimpleNamespace:
     return SimpleNamespace(breach=None, milestones={
         "spells": [["registered", "2026-03-02"], ["forwarded", "2026-03-04"]],
         "stages": [["forward", "2026-03-02", "2026-03-02", None, "2026-03-04", "forwarded"],
-                   ["conclude", "2026-03-04", "2026-03-04", None, None, None, "2026-03-20", "2026-04-30"],
+                   ["conclude", "2026-03-04", "2026-03-04", None, None, None, "2026-03-20", "2026-04-30",
+                    "2026-04-20", "2026-05-29"],
                    ["rectify", "2026-03-04", "2026-03-04", "2026-05-01", None, None],
                    ["rectify", "2026-03-04", "2026-03-04", None, None, None]],
         "sanctions": {"ev1": "2026-05-03"}},
@@ -33,13 +34,14 @@ def test_spells_deadlines_and_sanctions_of_a_complaint():
     assert [row[:10] for row in rows.deadlines] == [
         # forward: due one working day after it started, ended on the 4th after two working days
         (0, 0, "forward", "2026-03-02", "2026-03-03", "2026-03-02", "2026-03-04", "2026-03-04", "forwarded", 2),
-        # conclude: 15 working days, extended on 3-20 to 4-30 and still open
+        # conclude: 15 working days, extended on 3-20 to 4-30, on 4-20 to 5-29, and still open
         (1, 0, "conclude", "2026-03-04", "2026-03-25", "2026-03-04", "2026-03-20", None, "extended", None),
-        (1, 1, "conclude", "2026-03-04", "2026-04-30", "2026-03-20", None, None, None, None),
+        (1, 1, "conclude", "2026-03-04", "2026-04-30", "2026-03-20", "2026-04-20", None, "extended", None),
+        (1, 2, "conclude", "2026-03-04", "2026-05-29", "2026-04-20", None, None, None, None),
         # rectify: the due date the officer set; without one, no working days are added
         (2, 0, "rectify", "2026-03-04", "2026-05-01", "2026-03-04", None, None, None, None),
         (3, 0, "rectify", "2026-03-04", "2026-03-04", "2026-03-04", None, None, None, None)]
-    dues = ("2026-03-03", "2026-03-25", "2026-04-30", "2026-05-01", "2026-03-04")
+    dues = ("2026-03-03", "2026-03-25", "2026-04-30", "2026-05-29", "2026-05-01", "2026-03-04")
     assert [row[10] for row in rows.deadlines] == [rank(date.fromisoformat(d)) for d in dues]
     assert rows.sanctions == ((0, "ev1", "2026-05-03", "2026-05-01", "2026-12-31", None),
                               (1, "", "2026-06-01", "2026-06-01", None, None))

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from app.domain.errors import DomainError
-from app.domain.submission_fields import load_table, parse_table
+from app.domain.submission_fields import format_value, load_table, parse_table
 from app.domain.submissions import row_of
 
 TABLE = {"version": "2026.1", "fields": [
@@ -58,3 +58,11 @@ def test_a_value_that_does_not_fit_is_named_with_its_column_and_value():
     assert problems == ["诉求金额“30万”不符合格式（金额（元，两位小数））",
                         "信用代码“123”不符合格式（统一社会信用代码（18位））"]
     assert row_of(table, {})[1] == ["缺少案号"]
+
+
+def test_a_value_refused_by_its_format_carries_the_column_value_and_format():
+    code = parse_table(TABLE).fields[2]
+    with pytest.raises(DomainError) as refused:
+        format_value(code, "123")
+    assert (refused.value.code, refused.value.params) == (
+        "submission_value_invalid", {"title": "信用代码", "value": "123", "format": "统一社会信用代码（18位）"})
