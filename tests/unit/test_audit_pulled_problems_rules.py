@@ -115,3 +115,16 @@ def test_heads_recorded_page_by_page_or_reset_after_a_repair_verify_clean(office
         uow.session.execute(text("DELETE FROM events WHERE id = :id"), {"id": pulled[0].id})
         uow.commit()
     assert ("event_missing", None, OTHER, None) in _problems(profile)
+
+
+def test_a_pulled_event_resealed_at_rest_names_the_device_whose_chain_changed(office):
+    profile = office.profile
+    pulled = _chain(OTHER, 3, 100)
+    with profile.store.unit_of_work() as uow:
+        _store(uow, pulled, recorded=True)
+        uow.commit()
+    with profile.store.unit_of_work() as uow:
+        uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_update"))
+        uow.session.execute(text("UPDATE events SET hash = :h WHERE id = :id"), {"h": "e" * 64, "id": pulled[1].id})
+        uow.commit()
+    assert ("event_edited", None, OTHER, None) in _problems(profile)
