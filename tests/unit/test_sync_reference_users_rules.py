@@ -1,0 +1,37 @@
+"""Users from the hub's reference data on a device (found by mutation testing, issue 17): a deactivated
+user's password verifier is never kept here, even if a hub sends one, so nobody can log in as them on
+this device and their hash does not sit on the PC; an active user of the office keeps theirs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.domain.deadlines import DeadlineRules
+from app.services import auth
+from app.store.tables import users
+from app.sync.protocol import Reference
+from app.sync.reference import apply_reference
+from tests.factories import PASSWORD
+
+VERIFIER = "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"
+
+
+def _hub_user(user_id: str, username: str, active: bool) -> dict:
+    return {"id": user_id, "username": username, "display_name": f"{username}同志", "roles": ["handler"],
+            "region_code": "532322", "password_hash": VERIFIER, "active": active}
+
+
+def test_a_deactivated_users_verifier_sent_by_a_hub_is_not_kept_on_the_device(office):
+    profile = office.profile
+    reference = Reference(version=2, regions=[], departments=[], deadline_rules=DeadlineRules().to_dict(),
+                          holidays={}, document_prefixes=[],
+                          users=[_hub_user("u-gone", "chen_gone", active=False),
+                                 _hub_user("u-here", "wang_here", active=True)])
+    with profile.store.unit_of_work() as uow:
+        apply_reference(uow, reference, profile.now())
+        uow.commit()
+    with profile.store.read() as session:
+        stored = dict(session.execute(select(users.c.username, users.c.password_hash)
+                                      .where(users.c.id.in_(["u-gone", "u-here"]))).all())
+    assert stored == {"chen_gone": "", "wang_here": VERIFIER}
+    assert auth.login(profile, "officer", PASSWORD)  # the local accounts are untouched
