@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import insert, text
 
+from app.common.packing import pack_event, unpacked
 from app.contract.event_record import event_values
 from app.domain.events import GENESIS, Event
 from app.security import pulled_chain
@@ -71,15 +72,17 @@ def test_a_pulled_event_deleted_names_the_device_that_lost_it(office):
 
 def test_a_sealed_value_edited_at_rest_names_its_event_and_device(office):
     profile = office.profile
-    with profile.store.read() as session:
-        row = session.execute(text("SELECT id, payload, device_id, device_seq FROM events "
-                                   "WHERE payload LIKE '%enc1:%' ORDER BY seq LIMIT 1")).one()
-    token_start = row.payload.index("enc1:")
-    tampered = row.payload[:token_start + 12] + ("A" if row.payload[token_start + 12] != "A" else "B") + \
-        row.payload[token_start + 13:]
+    with profile.store.read() as session:  # payloads are stored packed (``app.common.packing``)
+        rows = session.execute(text("SELECT id, payload, device_id, device_seq FROM events ORDER BY seq")).all()
+    row = next(r for r in rows if "enc1:" in unpacked(r.payload))
+    payload = unpacked(row.payload)
+    token_start = payload.index("enc1:")
+    tampered = payload[:token_start + 12] + ("A" if payload[token_start + 12] != "A" else "B") + \
+        payload[token_start + 13:]
     with profile.store.unit_of_work() as uow:
         uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_update"))
-        uow.session.execute(text("UPDATE events SET payload = :p WHERE id = :id"), {"p": tampered, "id": row.id})
+        uow.session.execute(text("UPDATE events SET payload = :p WHERE id = :id"),
+                            {"p": pack_event(tampered), "id": row.id})
         uow.commit()
     assert ("token_tampered", row.id, row.device_id, row.device_seq) in _problems(profile)
 
