@@ -6,6 +6,7 @@ Input from the window, the CLI and sync is validated with pydantic; every failur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -139,6 +140,14 @@ CODE_FIELDS = {
 }
 
 
+def _choices(expected: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` written as the Chinese messages list choices: ``a、b或c``."""
+    values = re.findall(r"'([^']*)'", expected)
+    if len(values) < 2:
+        return values[0] if values else expected
+    return "、".join(values[:-1]) + "或" + values[-1]
+
+
 def to_field_errors(error: ValidationError, prefix: str = "") -> list[FieldError]:
     result = []
     for item in error.errors(include_url=False):
@@ -150,6 +159,6 @@ def to_field_errors(error: ValidationError, prefix: str = "") -> list[FieldError
             path = f"{prefix}.{path}" if path else prefix
         params = {key: str(value) for key, value in (item.get("ctx") or {}).items() if key != "error"}
         if item["type"] in ("enum", "literal_error") and "expected" in params:
-            params["expected"] = params["expected"]
+            params["expected"] = _choices(params["expected"])
         result.append(FieldError(path or "(root)", item["type"], params))
     return result

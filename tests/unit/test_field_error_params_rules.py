@@ -18,5 +18,22 @@ def test_a_wrong_choice_names_the_field_under_its_prefix_and_the_expected_choice
         validate(Intake, data, prefix="intake")
     [(field, code, params)] = [(e.field, e.code, e.params) for e in failed.value.errors]
     assert (field, code) == ("intake.channel", "enum")
-    assert params == {"expected": "'credit_website', 'hotline_12345', 'internet_supervision', 'business_environment', "
-                                  "'online_petition', 'letter', 'visit', 'referred' or 'other'"}
+    assert params == {"expected": "credit_website、hotline_12345、internet_supervision、business_environment、"
+                                  "online_petition、letter、visit、referred或other"}
+
+
+def test_a_choice_between_two_reads_as_chinese_and_one_alone_without_quotes():
+    from typing import Literal
+
+    from app.domain.schema import InputModel
+
+    class Two(InputModel):
+        kind: Literal["letter", "visit"]
+
+    class One(InputModel):
+        kind: Literal["letter"]
+
+    for model, expected in ((Two, "letter或visit"), (One, "letter")):
+        with pytest.raises(ValidationFailed) as failed:
+            validate(model, {"kind": "pigeon"})
+        assert [e.params for e in failed.value.errors] == [{"expected": expected}]
