@@ -16,36 +16,24 @@ from server.services.reference import reference_version
 from server.tables import departments, document_prefixes, regions, users
 from tests.factories import PASSWORD
 
-pytest_plugins = ("tests.sync_fixtures",)  # memory_keyring
+pytest_plugins = ("tests.sync_fixtures", "tests.hub_database")  # memory_keyring, hub_database
 
 
 @pytest.fixture
-def database(tmp_path, memory_keyring):
-    from server.app import prepare
-    from server.db import HubDatabase
-    from server.settings import HubSettings
-
-    settings = HubSettings(data_dir=tmp_path / "hub-data")
-    prepare(settings)
-    made = HubDatabase(settings)
-    yield made
-    made.dispose()
+def database(hub_database):
+    return hub_database
 
 
 def run(database, func, *args, **kwargs):
-    with database.writer() as session:
-        result = func(session, *args, **kwargs)
-        session.commit()
-        return result
+    return database.run(func, *args, **kwargs)
 
 
 def read(database, statement):
-    with database.reader() as session:
-        return session.execute(statement).all()
+    return database.read(statement)
 
 
 def version(database) -> int:
-    with database.reader() as session:
+    with database.database.reader() as session:
         return reference_version(session)
 
 
@@ -113,7 +101,7 @@ def test_setting_a_prefix_changes_that_region_and_kind_only(database):
     assert version(database) > before
     assert _set_rows(database) == [("532322", "forward_letter", "双发改新函"), ("532322", "receipt", "双发改收"),
                                    ("532323", "forward_letter", "牟发改转函")]
-    with database.reader() as session:
+    with database.database.reader() as session:
         owner = prefixes.owner_of(session, "双发改新函")
     assert (owner.region_code, owner.source) == ("532322", "admin")
     assert run(database, admin.unset_prefix, "532322", "forward_letter") == "双发改新函"
