@@ -82,7 +82,8 @@ PACKAGES: dict[str, list[str]] = {
                         _I + "test_sync_ordering.py", _I + "test_sync_scope.py", _I + "test_sync_prefixes.py",
                         _I + "test_sync_enrolment.py", _I + "test_sync_credentials.py", _I + "test_hub_trust.py",
                         _I + "test_hub_limits.py", _I + "test_hub_audit.py", _I + "test_sessions_hub.py",
-                        _I + "test_sync_blobs.py", _I + "test_sync_integrity.py", *_NOT_FUZZ],
+                        _I + "test_sync_blobs.py", _I + "test_sync_integrity.py",
+                        _I + "test_hub_admin_reference.py", _I + "test_hub_enrolment_records.py", *_NOT_FUZZ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
@@ -228,6 +229,12 @@ def snapshot(package: str, when: str, files: list[str], label: str = "") -> dict
     """Keep the statuses of this run (``.mutation/<package>/<when>[-label].json``) so ``--rescore`` can
     count them again once the list of equivalent mutants has grown."""
     statuses = results(package, files)
+    before = WORK / slug(package) / (f"before-{label}.json" if label else "before.json")
+    if when == "after" and before.exists():
+        # a test file added to PACKAGES changes mutmut's test selection, and mutmut then forgets every
+        # verdict; --after reran only the survivors, so the others keep the verdict the BEFORE run gave
+        kept = json.loads(before.read_text("utf-8"))
+        statuses = {**kept, **{n: s for n, s in statuses.items() if s != "not checked" or n not in kept}}
     name = f"{when}-{label}.json" if label else f"{when}.json"
     (WORK / slug(package) / name).write_text(json.dumps(statuses, indent=0, ensure_ascii=False), "utf-8")
     return statuses
