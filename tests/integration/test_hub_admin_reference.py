@@ -83,6 +83,10 @@ def test_a_hub_user_is_kept_under_a_new_id_and_a_wrong_one_is_refused_field_by_f
     run(database, admin.set_password, "WANG", new_password)
     [(hashed,)] = read(database, select(users.c.password_hash).where(users.c.id == user_id))
     assert verify_password(hashed, new_password)
+    run(database, admin.set_user_active, "Wang", False)
+    assert read(database, select(users.c.active).where(users.c.id == user_id)) == [(0,)]
+    run(database, admin.set_user_active, "wang", True)
+    assert read(database, select(users.c.active).where(users.c.id == user_id)) == [(1,)]
     run(database, admin.set_user_region, "wang", "532323")
     assert read(database, select(users.c.region_code).where(users.c.id == user_id)) == [("532323",)]
     assert refusal(database, admin.set_password, "nobody", new_password).code == "user_not_found"
