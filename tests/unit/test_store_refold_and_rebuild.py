@@ -144,3 +144,16 @@ def test_a_rebuild_in_any_chunks_gives_the_live_rows(office, chunk):
         assert Projector(profile.calendar, profile.rules).rebuild(uow.complaints, chunk=chunk) == 2
         uow.commit()
     assert _rows(office) == live
+
+
+def test_what_the_fold_set_aside_is_replaced_for_every_stream_however_many(office):
+    streams = [f"stream-{n:04d}" for n in range(1003)]
+    with office.profile.store.unit_of_work() as uow:
+        uow.session.execute(quarantine.insert(), [
+            {"event_id": f"event-{s}", "event": "{}", "reason": "malformed", "quarantined_at": "2026-11-26T04:00:00Z",
+             "origin": "fold", "stream": s} for s in streams] + [
+            {"event_id": "by-the-hub", "event": "{}", "reason": "admin_quarantine",
+             "quarantined_at": "2026-11-26T04:00:00Z", "origin": "hub", "stream": streams[500]}])
+        projector_module.record_set_aside(uow.session, iter(streams), [])
+        left = uow.session.execute(select(quarantine.c.event_id, quarantine.c.origin)).all()
+    assert [tuple(r) for r in left] == [("by-the-hub", "hub")]  # the hub's own quarantine stays
