@@ -48,3 +48,24 @@ def test_the_statistics_rows_follow_each_action_and_a_note_leaves_them(office):
     assert (noted_spells, noted_deadlines) == (spells, deadlines)
     assert noted.version > complaint.version
     _as_history_gives(office, noted, noted_spells, noted_deadlines)
+
+
+def _departments(office, complaint_id):
+    with office.profile.store.read() as session:
+        connection = session.connection()
+        num = connection.exec_driver_sql("SELECT num FROM complaints WHERE id = ?", (complaint_id,)).scalar()
+        return connection.exec_driver_sql("SELECT department FROM state_spells WHERE num = ?", (num,)).all()
+
+
+def test_a_corrected_competent_department_moves_the_statistics_rows_with_it(office):
+    p, o = office.profile, office
+    reg = intake.register(p, o.clerk, make_intake())
+    assert _departments(office, reg.complaint_id) == [("双柏县人民政府",)]
+    act.act(p, o.handler, reg.case_no, "amend",
+            {"changes": {"respondent.competent_department": "双柏县农业农村局"}, "reason": "主管部门更正"})
+    assert _departments(office, reg.complaint_id) == [("双柏县农业农村局",)]
+    act.act(p, o.handler, reg.case_no, "amend", {"changes": {"respondent.name": "双柏县农业技术推广中心"},
+                                                 "reason": "名称更正"})
+    with office.profile.store.read() as session:
+        names = session.connection().exec_driver_sql("SELECT respondent_name FROM stage_deadlines").all()
+    assert names and set(names) == {("双柏县农业技术推广中心",)}
