@@ -107,3 +107,18 @@ def test_a_prefix_of_another_region_refuses_the_whole_enrolment(hub_database, se
     assert refused.value.params == {"prefix": "牟发改受", "owner": "532323", "owner_name": "牟定县"}
     [line] = security("enrolment_refused")
     assert (line["reason"], line["detail_prefix"], line["detail_owner"]) == ("enrol_prefix_taken", "牟发改受", "532323")
+
+
+def test_numbers_another_device_already_printed_refuse_the_enrolment(hub_database):
+    hub = hub_database
+    first = [NumberClaim(series="case:532322", year=2026, max=17)]
+    _enrol(hub, hub.run(enrolment.create_code, "532322", "双柏县发展和改革局"), device_id="pc-1", numbers_used=first)
+    code = hub.run(enrolment.create_code, "532322", "双柏县发展和改革局")
+    with pytest.raises(HubError) as overlap:
+        _enrol(hub, code, device_id="pc-2", numbers_used=[NumberClaim(series="case:532322", year=2026, max=5)])
+    assert (overlap.value.code, overlap.value.params) == (
+        "numbers_overlap", {"series": "case:532322", "year": 2026, "highest": 5})
+    assert hub.read(select(devices.c.id)) == [("pc-1",)]
+    assert hub.read(select(number_blocks.c.device_id, number_blocks.c.end)) == [("pc-1", 17)]
+    answer = _enrol(hub, code, device_id="pc-2", numbers_used=[NumberClaim(series="case:532322", year=2025, max=5)])
+    assert answer.device_id == "pc-2"  # another year's numbers are its own
