@@ -86,7 +86,8 @@ PACKAGES: dict[str, list[str]] = {
                         _I + "test_sync_blobs.py", _I + "test_sync_integrity.py",
                         _I + "test_hub_admin_reference.py", _I + "test_hub_enrolment_records.py",
                         _I + "test_hub_prefix_owners.py",
-                        _I + "test_hub_push_answers.py", *_NOT_FUZZ],
+                        _I + "test_hub_push_answers.py",
+                        _I + "test_hub_quarantine_scope.py", *_NOT_FUZZ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
