@@ -163,9 +163,10 @@ def run(package: str, max_children: int, fresh: bool, files: list[str], again: b
     command = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     if again and not fresh:
         statuses = results(package, files)
+        same = equivalent()  # listed as equivalent: left out of the score, so not worth minutes again
         alive = [name for name in (only or statuses)  # a stopped run: only what it checked
                  if statuses.get(name, "not checked") not in KILLED
-                 and statuses.get(name) not in ("skipped", "not checked")]
+                 and statuses.get(name) not in ("skipped", "not checked") and name not in same]
         if not alive:
             return 0
         command += alive
