@@ -31,6 +31,8 @@ def test_a_user_is_found_by_id(office):
         user = uow.users.get(office.handler.user_id)
         assert (user.username, user.display_name, user.roles) == ("handler", "王承办", ("handler",))
         assert uow.users.get("no-such-user") is None
+        assert uow.users.by_username(" HANDLER ").id == office.handler.user_id
+        assert uow.users.by_username("nobody") is None
         assert uow.users.names()[office.leader.user_id] == "张审核"
 
 

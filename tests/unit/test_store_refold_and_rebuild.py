@@ -157,3 +157,23 @@ def test_what_the_fold_set_aside_is_replaced_for_every_stream_however_many(offic
         projector_module.record_set_aside(uow.session, iter(streams), [])
         left = uow.session.execute(select(quarantine.c.event_id, quarantine.c.origin)).all()
     assert [tuple(r) for r in left] == [("by-the-hub", "hub")]  # the hub's own quarantine stays
+
+
+def test_a_rebuild_keeps_the_first_holder_of_a_case_number_and_sets_the_other_aside(office):
+    stream, case_no = _case(office, forward=False)
+    with office.profile.store.unit_of_work() as uow:
+        connection = uow.session.connection()
+        row = list(connection.exec_driver_sql(
+            f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? AND action = 'register'", (stream,)).one())
+        for n in (1, 2):  # two later copies under other complaint ids, written by another device
+            copy = [f"copied-{n}", f"another-complaint-{n}", *row[2:5], "another-device", n, *row[7:]]
+            connection.exec_driver_sql(f"INSERT INTO events ({REGISTER_COLUMNS}) VALUES ({','.join('?' * 11)})",
+                                       tuple(copy))
+        uow.commit()
+    assert _rebuild(office) == 1
+    with office.profile.store.read() as session:
+        holders = session.execute(select(complaints.c.id).where(complaints.c.case_no == case_no)).scalars().all()
+        aside = session.execute(select(quarantine.c.event_id, quarantine.c.reason).order_by(
+            quarantine.c.event_id)).all()
+    assert holders == [stream]
+    assert [tuple(a) for a in aside] == [("copied-1", "case_no_taken"), ("copied-2", "case_no_taken")]
