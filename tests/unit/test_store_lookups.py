@@ -84,3 +84,20 @@ def test_a_register_search_takes_underscore_percent_and_backslash_as_typed(offic
         assert found("100%") == ["完成率100%整"]
         assert found("a\\b") == ["目录a\\b"]
         assert found("1") == sorted(texts[:4])
+
+
+def test_a_user_changed_by_the_administrator_reads_back_changed(office):
+    with office.profile.store.unit_of_work() as uow:
+        uow.users.update(office.handler.user_id, "2026-11-26T05:00:00.000Z", roles=["handler", "leader"],
+                         active=False, must_change_password=True, display_name="王承办（借调）")
+        uow.commit()
+    with office.profile.store.reading() as uow:
+        user = uow.users.get(office.handler.user_id)
+    assert (user.roles, user.active, user.must_change_password, user.display_name) == (
+        ("handler", "leader"), False, True, "王承办（借调）")
+    with office.profile.store.unit_of_work() as uow:
+        uow.users.update(office.handler.user_id, "2026-11-26T06:00:00.000Z", active=True, must_change_password=False)
+        uow.commit()
+    with office.profile.store.reading() as uow:
+        user = uow.users.get(office.handler.user_id)
+    assert (user.roles, user.active, user.must_change_password) == (("handler", "leader"), True, False)
