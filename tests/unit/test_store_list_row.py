@@ -38,3 +38,12 @@ def test_the_department_and_an_absent_deadline(office, complaint):
             "SELECT department, due_on, office_code, conflict FROM complaints WHERE id = ?", (complaint.id,)).one()
     assert listed[0] == "双柏县财政局" and listed[1] is not None and listed[2] == complaint.office_code
     assert listed[3] == 0
+
+
+def test_the_row_flags_a_complaint_kept_for_review_and_keeps_its_channel_reference(complaint):
+    assert projection_row(complaint, None)["conflict"] == 0
+    changed = copy.deepcopy(complaint)
+    changed.conflicts = [{"event": "e-1", "action": "forward"}]
+    changed.intake["channel_ref"] = "12345-2026-0088"
+    row = projection_row(changed, None)
+    assert (row["conflict"], row["channel_ref"]) == (1, "12345-2026-0088")
