@@ -93,3 +93,20 @@ def test_a_refused_event_is_kept_sealed_refused_alike_twice_and_counted_in_the_s
     refused = [line for line in _security_lines(hub) if line["event"] == "events_refused"]
     assert refused[-1]["codes"] == {"out_of_scope": 2}
     assert refused[-1]["events"] == [f"{wire['id']}:out_of_scope"] * 2
+
+
+def test_an_event_sent_again_in_a_later_push_gets_its_first_answer(hub, tmp_path):
+    """A device whose push answer was lost sends the same events again."""
+    a, complaint, rogue = _setup(hub, tmp_path)
+    with a.profile.store.reading() as uow:
+        payload = json.loads(json.dumps(uow.events.stream(complaint)[0].payload))
+    payload["intake"]["respondent"]["region_code"] = "532323"
+    refused = rogue.make(stream="another-county-complaint", action="register", payload=payload)
+    note = rogue.make(stream=complaint, action="note", payload=NOTE)
+    first = _push(hub, rogue, [refused, note]).results
+    again = _push(hub, rogue, [refused, note]).results
+    assert (again[0].status, again[0].code, again[0].params) == ("rejected", "out_of_scope", {"region": "532323"})
+    assert (again[1].status, again[1].server_seq) == ("duplicate", first[1].server_seq)
+    changed = _push(hub, rogue, [{**note, "device_seq": note["device_seq"] + 5},
+                                 {**refused, "hash": "f" * 64}]).results
+    assert [(r.status, r.code) for r in changed] == [("rejected", "event_conflict")] * 2
