@@ -299,20 +299,21 @@ def survivors(package: str, files: list[str], sample: list[str] | None = None) -
 
 def table() -> None:
     scores = json.loads(SCORES_FILE.read_text("utf-8")) if SCORES_FILE.exists() else {}
-    print("| 包 | 变异体 | 之前 | 之后 | 等价 |")
-    print("|---|---:|---:|---:|---:|")
+    print("| 包 | 变异体 | 之前 | 之后 | 复核（另一批抽样） | 等价 |")
+    print("|---|---:|---:|---:|---:|---:|")
     order = {package: number for number, package in enumerate(PACKAGES)}
     entries = sorted({*PACKAGES, *scores}, key=lambda entry: (order.get(entry.partition("（")[0], 99), entry))
     for entry in entries:
         row = scores.get(entry, {})
-        before, after = row.get("before", {}), row.get("after", {})
-        print(f"| {entry} | {(after or before).get('mutants', '')} | {_cell(before)} | {_cell(after)} "
-              f"| {after.get('equivalent', '')} |")
+        before, after, check = row.get("before", {}), row.get("after", {}), row.get("check", {})
+        last = after or check
+        print(f"| {entry} | {(after or before or check).get('mutants', '')} | {_cell(before, check)} "
+              f"| {_cell(after, check)} | {_cell(check, not check)} | {last.get('equivalent', '')} |")
 
 
-def _cell(result: dict) -> str:
+def _cell(result: dict, blank: object = False) -> str:
     if not result:
-        return "未运行"
+        return "—" if blank else "未运行"
     text = f"{result['score']} % ({result['killed']}/{result['killed'] + result['survived']})"
     if "sample" in result:
         low, high = result["interval"]
@@ -328,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--before", action="store_true", help="record the score as BEFORE in " + SCORES_FILE.name)
     group.add_argument("--after", action="store_true",
                        help="run the last run's survivors again (new tests) and record the score as AFTER")
+    group.add_argument("--check", action="store_true",
+                       help="record the score as CHECK: a second sample (another --seed and --label) drawn after "
+                            "the tests were written, so none of them was written for its mutants")
     group.add_argument("--survivors", action="store_true", help="list the survivors of the last run (no run)")
     group.add_argument("--scores", action="store_true", help="print the recorded scores as a Markdown table")
     group.add_argument("--rescore", action="store_true",
@@ -363,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut failed for {package}", file=sys.stderr)
             failed = 1
             continue
-        when = "before" if args.before else "after" if args.after else None
+        when = "before" if args.before else "after" if args.after else "check" if args.check else None
         statuses = snapshot(package, when, args.files, args.label) if when else None
         result = score(package, args.files, statuses, sample)
         print(f"== {key(package, args.label)}: {json.dumps(result, ensure_ascii=False)}", flush=True)

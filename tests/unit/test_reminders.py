@@ -23,6 +23,7 @@ from app.domain.reminders import (
 )
 from app.domain.vocabulary import State
 from app.domain.workdays import WorkCalendar
+from app.messages import describe
 from tests import factories
 
 CAL = WorkCalendar.load_default()
@@ -90,6 +91,7 @@ def test_nothing_is_offered_for_a_step_that_is_not_overdue(c, today):
         with pytest.raises(ReminderRefused) as caught:
             availability(kind, c, office, today, CAL, RULES)
         assert caught.value.code == "reminder_not_overdue"
+        assert f"案件 {c.case_no} 目前没有超期未办" in describe(caught.value)  # the batch lists it by case
 
 
 def test_overdue_feedback_is_supervised_by_the_prefecture_but_never_urged_by_the_office_that_owes_it():
