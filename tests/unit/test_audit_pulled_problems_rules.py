@@ -41,6 +41,14 @@ def _problems(profile) -> list[tuple]:
         return [(p.kind, p.event_id, p.device_id, p.device_seq) for p in verify(session, profile.device_id).problems]
 
 
+def _delete(profile, event_id: str) -> None:
+    """What an intruder with the file does: the append-only trigger dropped, one event deleted."""
+    with profile.store.unit_of_work() as uow:
+        uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_delete"))
+        uow.session.execute(text("DELETE FROM events WHERE id = :id"), {"id": event_id})
+        uow.commit()
+
+
 def test_pulled_events_slipped_in_or_from_a_device_never_pulled_are_named(office):
     profile = office.profile
     pulled = _chain(OTHER, 4, 100)
@@ -63,10 +71,7 @@ def test_a_pulled_event_deleted_names_the_device_that_lost_it(office):
     with profile.store.unit_of_work() as uow:
         _store(uow, pulled, recorded=True)
         uow.commit()
-    with profile.store.unit_of_work() as uow:
-        uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_delete"))
-        uow.session.execute(text("DELETE FROM events WHERE id = :id"), {"id": pulled[1].id})
-        uow.commit()
+    _delete(profile, pulled[1].id)
     assert ("event_missing", None, OTHER, None) in _problems(profile)
 
 
@@ -113,10 +118,7 @@ def test_heads_recorded_page_by_page_or_reset_after_a_repair_verify_clean(office
         pulled_chain.reset(uow.session, profile.device_id)  # what a repair does with what it downloaded
         uow.commit()
     assert _problems(profile) == []
-    with profile.store.unit_of_work() as uow:
-        uow.session.execute(text("DROP TRIGGER IF EXISTS events_append_only_delete"))
-        uow.session.execute(text("DELETE FROM events WHERE id = :id"), {"id": pulled[0].id})
-        uow.commit()
+    _delete(profile, pulled[0].id)
     assert ("event_missing", None, OTHER, None) in _problems(profile)
 
 
