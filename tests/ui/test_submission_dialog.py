@@ -43,8 +43,8 @@ def test_preview_create_export_and_mark_sent(qtbot, office, ctx, tmp_path):
     assert done.info.number == "532322-BS-2026-0001"
     records = json.loads((tmp_path / "532322-BS-2026-0001.json").read_text(encoding="utf-8"))["records"]
     assert [r["record_no"] for r in records] == [case]
-    qtbot.waitUntil(lambda: dialog.history.rowCount() == 1, timeout=5000)
-    assert dialog.history.item(0, 2).text() == "已导出（未报送）"
+    qtbot.waitUntil(lambda: dialog.history.rowCount() == 1 and dialog.history.item(0, 2).text() == "已导出（未报送）",
+                    timeout=5000)
     qtbot.waitUntil(lambda: "尚未登记已报送" in dialog.warning.text(), timeout=5000)
     assert not dialog.create_button.isEnabled(), "nothing left to send"
     dialog.select("532322-BS-2026-0001")
@@ -77,3 +77,4 @@ def test_the_credit_menu_opens_the_dialog(qtbot, ctx):
     window.submission_action.trigger()
     assert window.submission_dialog.isVisible() and window.submission_dialog.windowTitle() == "上报省平台"
     window.submission_dialog.close()
+

@@ -134,6 +134,7 @@ class SubmissionDialog(QDialog):
         layout.addWidget(history_box, 1)
         layout.addLayout(bottom)
         self._history_read = False
+        self._history_asked = 0  # refresh_history calls so far
         self.history_empty = EmptyState(
             self.history, self.tr("No submissions yet. Choose the month above and press “Create and export…”."),
             is_loading=lambda: not self._history_read)
@@ -206,7 +207,12 @@ class SubmissionDialog(QDialog):
 
     # -- the history ---------------------------------------------------------------------------------
     def refresh_history(self) -> None:
-        self.ctx.tasks.run(credit_submissions.submissions, self.ctx.profile, on_done=self._show_history,
+        # Reads run on the pool side by side and may finish out of order: only the latest one is shown
+        # (a read that began between "create" and "export" would otherwise put 草稿 back over 已导出).
+        self._history_asked += 1
+        asked = self._history_asked
+        self.ctx.tasks.run(credit_submissions.submissions, self.ctx.profile,
+                           on_done=lambda rows: self._show_history(rows) if asked == self._history_asked else None,
                            on_error=self._failed, owner=self)
 
     def _show_history(self, rows: tuple[SubmissionInfo, ...]) -> None:
