@@ -78,3 +78,41 @@ def test_the_credit_menu_opens_the_dialog(qtbot, ctx):
     assert window.submission_dialog.isVisible() and window.submission_dialog.windowTitle() == "上报省平台"
     window.submission_dialog.close()
 
+
+
+def test_an_older_history_read_finishing_last_does_not_replace_the_newer_one(qtbot, office, ctx, monkeypatch):
+    """History reads run side by side on the pool. A read asked first but answering last (here: held until
+    the newer one is shown) must not put its older rows back over the newer ones."""
+    import threading
+
+    from app.services import credit_submissions
+
+    _breach(office, "双柏县财政局", credit_code("11", "532322"))
+    dialog = SubmissionDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10000)  # the dialog's own first read
+    credit_submissions.create(ctx.profile, ctx.actor, "2026-12")
+
+    real = credit_submissions.submissions
+    release = threading.Event()
+    asked: list[int] = []
+
+    def first_held(profile):
+        asked.append(1)
+        if len(asked) == 1:  # the older read: it answers "nothing yet" after the newer one is shown
+            release.wait(10)
+            return ()
+        return real(profile)
+
+    monkeypatch.setattr(credit_submissions, "submissions", first_held)
+    try:
+        dialog.refresh_history()
+        with qtbot.waitSignal(dialog.history_loaded, timeout=10000) as loaded:
+            dialog.refresh_history()
+    finally:
+        release.set()  # never leave the held read behind, even when the newer one did not come
+    assert loaded.args[0] == 1
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10000)  # the older read has answered (and was ignored)
+    assert len(asked) == 2
+    assert dialog.history.rowCount() == 1
+    assert dialog.history.item(0, 0).text() == "532322-BS-2026-0001"
