@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, func, literal_column, select, union_all
 
 from app.domain.clock import china_date
 from app.domain.deadlines import Deadline, DeadlineStatus, DueKind, deadline_status
@@ -127,6 +127,9 @@ def _block_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort
                  deep: bool, in_order: bool) -> Select:
     """``queries.list_query`` with the offset and the limit left as parameters."""
     today = china_date(profile.now())
+    states = None if in_order else queries.merged_states(f, sort)
+    if states is not None:
+        return _merged_block_query(profile, actor, f, sort, descending, states)
     conditions = queries._where(profile, actor, f, today)
     if in_order:
         conditions = [queries._unindexed(condition) for condition in conditions]
@@ -136,6 +139,19 @@ def _block_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort
         numbers = select(c.num).where(*conditions).order_by(*order).offset(offset).limit(limit)
         return select(*LIST_COLUMNS).where(c.num.in_(numbers)).order_by(*order)
     return select(*LIST_COLUMNS).order_by(*order).offset(offset).limit(limit)
+
+
+def _merged_block_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str, descending: bool,
+                        states: tuple[str, ...]) -> Select:
+    """A block of several states (``queries.merged_states``): one ordered arm per state on its ``(state,
+    column)`` index, merged by SQLite, skipped to the block; only the block's rows are read whole."""
+    rest = queries._where(profile, actor, replace(f, states=(), open_only=False), china_date(profile.now()))
+    column = queries.SORT_COLUMNS[sort]
+    arms = [select(c.num.label("n"), column.label("k")).where(c.state == state, *rest) for state in states]
+    key, num = literal_column("k"), literal_column("n")
+    merged = (union_all(*arms).order_by(*([key.desc(), num.desc()] if descending else [key.asc(), num.asc()]))
+              .offset(bindparam(_OFFSET, 0)).limit(bindparam(_LIMIT, 0)).subquery())
+    return select(*LIST_COLUMNS).where(c.num.in_(select(merged.c.n))).order_by(*queries._order(sort, descending, f))
 
 
 def _count_query(profile: Profile, actor: Actor | None, f: ComplaintFilter) -> Select:

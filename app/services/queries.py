@@ -305,11 +305,26 @@ def scans_in_order(f: ComplaintFilter, sort: str, offset: int, limit: int, match
     """
     if matches is None or matches <= 0 or f.search.strip() or f.nums is not None or sort == "registered_at":
         return False
-    if len(f.states) == 1 and sort in STATE_ORDERS:
+    if sort in STATE_ORDERS and (len(f.states) == 1 or merged_states(f, sort) is not None):
         return False
     if sort == "due_on" and (f.states or f.open_only or f.overdue_only or f.due_within_days is not None):
         return False
     return (offset + limit) * everything <= SCAN_ROWS * matches
+
+
+def merged_states(f: ComplaintFilter, sort: str) -> tuple[str, ...] | None:
+    """The states whose ``(state, column)`` indexes a block of ``f`` in the order ``sort`` is merged from:
+    several states, or 未办结 (every state but 已办结); None when that does not apply.
+
+    Each state's matches come off its index already in order; SQLite merges the states (``MERGE (UNION
+    ALL)``) and skips to the block, instead of sorting every match (未办结 by 投诉人 at 20,000 complaints,
+    a block half-way down: 55–190 ms → 1–2 ms)."""
+    if sort not in STATE_ORDERS or f.search.strip() or f.nums is not None:
+        return None
+    if not f.open_only:
+        return f.states if len(f.states) > 1 else None
+    states = tuple(str(s) for s in (f.states or tuple(State)) if s != State.CLOSED.value)
+    return states if len(states) > 1 else None
 
 
 def list_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str = "registered_at",

@@ -60,6 +60,13 @@ def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descen
          f"state = 'forwarded' AND due_on IS NOT NULL AND due_on < '{today}'"),
         (ComplaintFilter(sectors=("procurement",)), "sector = 'procurement'"),
         (ComplaintFilter(open_only=True, overdue_only=True), f"state != 'closed' AND due_on < '{today}'"),
+        # several states: merged from each state's (state, column) index where the order has one
+        (ComplaintFilter(open_only=True), "state != 'closed'"),
+        (ComplaintFilter(states=("forwarded", "closed")), "state IN ('forwarded', 'closed')"),
+        (ComplaintFilter(states=("registered", "forwarded", "closed"), sectors=("procurement", "bidding")),
+         "state IN ('registered', 'forwarded', 'closed') AND sector IN ('procurement', 'bidding')"),
+        (ComplaintFilter(states=("forwarded", "closed"), open_only=True), "state = 'forwarded'"),
+        (ComplaintFilter(open_only=True, sectors=("bidding",)), "state != 'closed' AND sector = 'bidding'"),
     ]
     assert len(_expected(ctx, cases[1][1], "num", False)) > 0  # the sample has overdue complaints
     for f, where in cases:
@@ -77,16 +84,20 @@ def test_a_block_reads_along_the_sort_index_only_when_matches_are_common_enough(
     from app.services.queries import scans_in_order
 
     f = ComplaintFilter(open_only=True)
-    assert scans_in_order(f, "complainant", 0, 100, 80_000, 100_000)  # 未办结: ~125 rows read for the first block
-    assert scans_in_order(f, "complainant", 3_000, 100, 80_000, 100_000)
-    assert not scans_in_order(f, "complainant", 0, 100, 40, 100_000)  # a rare filter: its own index, then sorted
+    common = ComplaintFilter(sectors=("procurement", "bidding", "ppp"))
+    assert scans_in_order(common, "complainant", 0, 100, 80_000, 100_000)  # ~125 rows read for the first block
+    assert scans_in_order(common, "complainant", 3_000, 100, 80_000, 100_000)
+    assert not scans_in_order(common, "complainant", 0, 100, 40, 100_000)  # a rare filter: its own index, sorted
     assert not scans_in_order(ComplaintFilter(sectors=("ppp",)), "claim", 5_000, 100, 5_000, 100_000)  # deep
     closed = ComplaintFilter(states=("closed",))
     assert not scans_in_order(closed, "due_on", 0, 100, 80_000, 100_000)  # (state, due_sort, …) gives the order
     assert not scans_in_order(closed, "registered_at", 0, 100, 80_000, 100_000)  # (state, registered_at) does
     for sort in ("state", "case_no", "complainant", "respondent", "region", "claim"):  # (state, column): 0019
         assert not scans_in_order(closed, sort, 0, 100, 80_000, 100_000), sort
-    assert scans_in_order(ComplaintFilter(states=("closed", "forwarded")), "claim", 0, 100, 80_000, 100_000)
+    several = ComplaintFilter(states=("closed", "forwarded"))
+    assert not scans_in_order(several, "claim", 0, 100, 80_000, 100_000)  # merged from (state, claim_cents)
+    assert not scans_in_order(f, "complainant", 3_000, 100, 80_000, 100_000)  # 未办结 by 投诉人: merged too
+    assert scans_in_order(several, "updated_at", 0, 100, 80_000, 100_000)  # no (state, updated_at) index
     assert scans_in_order(ComplaintFilter(sectors=("ppp",)), "due_on", 0, 100, 5_000, 100_000)
     assert not scans_in_order(f, "claim", 0, 100, None, 100_000) and not scans_in_order(f, "claim", 0, 100, 0, 1)
     assert not scans_in_order(ComplaintFilter(search="楚雄"), "claim", 0, 100, 80_000, 100_000)
@@ -103,3 +114,19 @@ def test_one_state_in_any_order_reads_its_own_index(ctx):
             plan = " | ".join(r[3] for r in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
             assert "COVERING INDEX ix_complaints_state_" in plan, (sort, plan)
             assert plan.count("TEMP B-TREE") == 1, (sort, plan)  # only the block's 100 rows are sorted
+
+
+def test_several_states_merge_their_own_indexes(ctx):
+    """未办结, or several states, in an order with ``(state, column)`` indexes: each state's matches come off
+    its index in order and SQLite merges them; only the block's rows are sorted, never all matches."""
+    from app.services.list_blocks import _block_query
+
+    with ctx.profile.store.read() as session:
+        for f in (ComplaintFilter(open_only=True), ComplaintFilter(states=("forwarded", "closed"))):
+            for sort in ("state", "case_no", "complainant", "respondent", "region", "claim"):
+                for descending in (False, True):
+                    query = _block_query(ctx.profile, ctx.actor, f, sort, descending, True, False)
+                    compiled = query.compile(dialect=session.bind.dialect, compile_kwargs={"literal_binds": True})
+                    plan = " | ".join(r[3] for r in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+                    assert "MERGE (UNION ALL)" in plan, (f, sort, plan)
+                    assert plan.count("TEMP B-TREE") == 1, (f, sort, plan)  # the block's rows only
