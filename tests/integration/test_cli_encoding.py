@@ -106,6 +106,9 @@ def test_redirected_output_in_the_encoding_asked(profile, option, encoding, kept
 
 def test_the_environment_variable_and_a_wrong_name(profile):
     home, env, tmp = profile
+    added = cli(env, "complaint", "add", "--file", "-", "--user", "wang", "--home", str(home),
+                stdin=json.dumps(complaint(), ensure_ascii=False).encode("utf-8"))  # its own: run alone, too
+    assert added.returncode == 0, added.stderr.decode("utf-8")
     target = tmp / "列表-env.txt"
     with target.open("wb") as stream:
         listed = cli({**env, "LVYUE_ENCODING": "gb18030"}, "--json", "complaint", "list", "--home", str(home),
