@@ -110,3 +110,26 @@ def test_an_event_sent_again_in_a_later_push_gets_its_first_answer(hub, tmp_path
     changed = _push(hub, rogue, [{**note, "device_seq": note["device_seq"] + 5},
                                  {**refused, "hash": "f" * 64}]).results
     assert [(r.status, r.code) for r in changed] == [("rejected", "event_conflict")] * 2
+
+
+def test_a_second_event_under_a_number_the_hub_has_is_a_fork_and_a_wrong_link_is_a_broken_chain(hub, tmp_path):
+    """Planted bug P (issue 17): an event numbered like one the hub already holds is a fork of the device's
+    chain (the profile was restored from an old copy), not a gap; the next number linked to something else
+    is a broken chain. Each names its numbers."""
+    _, complaint, rogue = _setup(hub, tmp_path)
+    seq, prev = rogue.seq, rogue.prev
+    kept = rogue.make(stream=complaint, action="note", payload=NOTE)
+    assert _push(hub, rogue, [kept]).results[0].status == "accepted"
+    rogue.seq, rogue.prev = seq, prev  # an old copy of the profile goes on from where it was
+    other = rogue.make(stream=complaint, action="note", payload={"text": "恢复旧备份后记下的另一条"})
+    assert other["device_seq"] == kept["device_seq"] and other["id"] != kept["id"]
+    [fork] = _push(hub, rogue, [other]).results
+    assert (fork.status, fork.code) == ("rejected", "chain_fork")
+    assert fork.params == {"device_seq": kept["device_seq"], "hub_seq": kept["device_seq"]}
+    assert CJK.search(fork.message)
+
+    rogue.seq, rogue.prev = kept["device_seq"], "0" * 64  # the next number, linked to an event the hub never had
+    unlinked = rogue.make(stream=complaint, action="note", payload=NOTE)
+    [broken] = _push(hub, rogue, [unlinked]).results
+    assert (broken.status, broken.code) == ("rejected", "chain_broken")
+    assert broken.params == {"device_seq": kept["device_seq"] + 1}
