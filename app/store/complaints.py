@@ -15,9 +15,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.common.days import day_number
 from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
@@ -132,7 +133,11 @@ def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tup
     deadlines, its case number and respondent) copied in, and its breach register row if any."""
     where = (row["region_code"], row["department"])
     named = (*where, row["case_no"], row["respondent_name"])
-    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *named) for r in rows.deadlines],
+    # the dates of spells and deadlines are stored as day numbers (``app.common.days``, migration 0021)
+    spells = [(num, seq, state, day_number(entered), day_number(left), *where)
+              for seq, state, entered, left in rows.spells]
+    deadlines = [(num, *r[:3], *map(day_number, r[3:8]), *r[8:], *named) for r in rows.deadlines]
+    return (spells, deadlines,
             [(num, *r, *where) for r in rows.sanctions], [(num, *rows.breach)] if rows.breach else [])
 
 
@@ -263,13 +268,19 @@ class ComplaintStore:
         for table in (complaint_data, complaints, duplicate_marks, *_MILESTONE_TABLES, *_MONTHLY_SUMS):
             # the sums last: their triggers just emptied them
             if table.name in triggered:
-                self._delete_in_chunks(table.name)
+                self._delete_in_chunks(table)
             else:
                 self.session.execute(delete(table))
 
-    def _delete_in_chunks(self, name: str) -> None:
+    def _delete_in_chunks(self, table: Table) -> None:
         """Empty a table with triggers a chunk of rows at a time: one ``DELETE`` of them all gathers
-        every row for its triggers first (380 MB for the deadlines of 100,000 complaints)."""
-        statement = text(f"DELETE FROM {name} WHERE rowid IN (SELECT rowid FROM {name} LIMIT {_CLEAR_CHUNK})")
+        every row for its triggers first (380 MB for the deadlines of 100,000 complaints). A table
+        WITHOUT ROWID (``stage_deadlines``, migration 0021) is chunked by its primary key."""
+        name = table.name
+        key = "rowid"
+        if table.dialect_options["sqlite"].get("with_rowid") is False:
+            key = f"({', '.join(c.name for c in table.primary_key)})"
+        statement = text(f"DELETE FROM {name} WHERE {key} IN (SELECT {key.strip('()')} FROM {name} "
+                         f"LIMIT {_CLEAR_CHUNK})")
         while self.session.execute(statement).rowcount:
             pass
