@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.common.days import day_number
@@ -268,19 +268,13 @@ class ComplaintStore:
         for table in (complaint_data, complaints, duplicate_marks, *_MILESTONE_TABLES, *_MONTHLY_SUMS):
             # the sums last: their triggers just emptied them
             if table.name in triggered:
-                self._delete_in_chunks(table)
+                self._delete_in_chunks(table.name)
             else:
                 self.session.execute(delete(table))
 
-    def _delete_in_chunks(self, table: Table) -> None:
+    def _delete_in_chunks(self, name: str) -> None:
         """Empty a table with triggers a chunk of rows at a time: one ``DELETE`` of them all gathers
-        every row for its triggers first (380 MB for the deadlines of 100,000 complaints). A table
-        WITHOUT ROWID (``stage_deadlines``, migration 0021) is chunked by its primary key."""
-        name = table.name
-        key = "rowid"
-        if table.dialect_options["sqlite"].get("with_rowid") is False:
-            key = f"({', '.join(c.name for c in table.primary_key)})"
-        statement = text(f"DELETE FROM {name} WHERE {key} IN (SELECT {key.strip('()')} FROM {name} "
-                         f"LIMIT {_CLEAR_CHUNK})")
+        every row for its triggers first (380 MB for the deadlines of 100,000 complaints)."""
+        statement = text(f"DELETE FROM {name} WHERE rowid IN (SELECT rowid FROM {name} LIMIT {_CLEAR_CHUNK})")
         while self.session.execute(statement).rowcount:
             pass

@@ -1,4 +1,4 @@
-"""Migration 0021: the supervision tables keep their dates as day numbers, WITHOUT ROWID. A profile written
+"""Migration 0021: the supervision tables keep their dates as day numbers (state spells WITHOUT ROWID). A profile written
 before it gives the same rows, monthly sums and report after it, keeps its sums right on later actions,
 and the downgrade gives back the ISO text it had."""
 
@@ -18,6 +18,7 @@ from app.store.migrate import _config, current_revision, head_revision
 from tests.integration.test_reports import FROM, IN_PERIOD, LATER, TO, milestone_rows, monthly_sums, run
 
 TABLES = ("state_spells", "stage_deadlines")
+AFTER = {"state_spells": (True, {"integer", "null"}), "stage_deadlines": (False, {"integer", "null"})}
 
 
 def _migrate(db, revision: str, *, down: bool) -> None:
@@ -74,7 +75,7 @@ def test_0021_converts_the_rows_keeps_the_figures_and_the_downgrade_gives_the_te
     cases: dict[str, str] = {}
     run(office, IN_PERIOD + LATER, cases)
     db = office.profile.files.database
-    assert _stored(db) == {t: (True, {"integer", "null"}) for t in TABLES}  # new writes: day numbers
+    assert _stored(db) == AFTER  # new writes: day numbers
     rows, sums, report, schema = milestone_rows(office), monthly_sums(office), _report(office), _schema(db)
     assert all(rows[:2]) and all(sums) and report["timeliness"] and sums[:2] == _sums_of_rows(office)
     office.profile.close()
@@ -89,7 +90,7 @@ def test_0021_converts_the_rows_keeps_the_figures_and_the_downgrade_gives_the_te
 
     office.profile = open_profile(office.profile.files.home, daily_backup=False)  # migrates to head
     assert current_revision(office.profile.store.engine) == head_revision()
-    assert _stored(db) == {t: (True, {"integer", "null"}) for t in TABLES}
+    assert _stored(db) == AFTER
     assert _schema(db) == schema
     assert (milestone_rows(office), monthly_sums(office), _report(office)) == (rows, sums, report)
 

@@ -1,13 +1,16 @@
-"""supervision tables: dates as day numbers, WITHOUT ROWID, then VACUUM
+"""supervision tables: dates as day numbers, state spells WITHOUT ROWID, then VACUUM
 
 Revision ID: 0021
 Revises: 0020
 Create Date: 2026-12-07
 
-``state_spells`` and ``stage_deadlines`` kept their dates as ISO text (10 bytes each, seven dates a
-deadline row, most of them in four indexes too) in rowid tables. They now hold day numbers (days since
-1970-01-01, ``app.common.days``: two bytes) and are WITHOUT ROWID, keyed by their primary key alone:
-45.7 -> 36.0 MB at 20,000 demo complaints. Day numbers order and compare like the text did, so the
+``state_spells`` and ``stage_deadlines`` kept their dates as ISO text (10 bytes each,
+five dates a deadline row, most of them in four indexes too) in rowid tables. They now hold day numbers (days since
+1970-01-01, ``app.common.days``: two bytes), and ``state_spells`` is WITHOUT ROWID, keyed by its primary
+key alone (its index then holds the complaint's ``num``: a drill reads no row). ``stage_deadlines``
+keeps its rowid: the overdue list reads its rows through ``ix_stage_deadlines_open``, and by the
+three-column key that took twice as long, for 0.6 MB less. 45.7 -> 35.1 MB at 20,000 demo complaints
+(``docs/figures.md``). Day numbers order and compare like the text did, so the
 indexes are the same columns; the triggers that keep the monthly sums take the month of a day number
 (``strftime('%Y-%m', d * 86400, 'unixepoch')``). The sums themselves (text months) do not change.
 
@@ -37,6 +40,7 @@ DEADLINES = """CREATE TABLE {name} (
     outcome TEXT, working_days INTEGER, due_rank INTEGER NOT NULL, region_code TEXT NOT NULL,
     department TEXT NOT NULL, case_no TEXT NOT NULL, respondent_name TEXT NOT NULL,
     PRIMARY KEY (num, stage_no, segment)){rowid}"""
+WITHOUT_ROWID = {"state_spells"}
 COLUMNS = {
     "state_spells": (SPELLS, ["num", "seq", "state", "entered_on", "left_on", "region_code", "department"],
                      {"entered_on", "left_on"}),
@@ -46,7 +50,7 @@ COLUMNS = {
                         {"started_on", "due_on", "set_on", "until_on", "ended_on"}),
 }
 
-# The monthly sums' triggers (0005, 0006) with the month and the on-time test of a stored date (``{month}``).
+# The monthly sums' triggers (0005, 0006), with the month of the stored end date (``{new_month}``, ``{old_month}``).
 TRIGGERS = [
     """CREATE TRIGGER stage_deadlines_sum_in AFTER INSERT ON stage_deadlines WHEN NEW.ended_on IS NOT NULL BEGIN
         INSERT INTO stage_month_counts (month, region_code, stage, outcome, on_time, n)
@@ -89,7 +93,7 @@ def _convert(table: str, *, days: bool) -> None:
         (table,))]
     convert = TO_DAY if days else TO_TEXT
     op.execute(create.format(name=f"{table}_new", date="INTEGER" if days else "TEXT",
-                             rowid=" WITHOUT ROWID" if days else ""))
+                             rowid=" WITHOUT ROWID" if days and table in WITHOUT_ROWID else ""))
     selected = ", ".join(convert.format(c) if c in dates else c for c in columns)
     op.execute(f"INSERT INTO {table}_new ({', '.join(columns)}) SELECT {selected} FROM {table}")
     op.execute(f"DROP TABLE {table}")  # its indexes and triggers with it
