@@ -2,9 +2,8 @@
 
 A day is kept as the number of days since 1970-01-01 (2026-12-07 is 20,794): two bytes in a SQLite record
 where the ISO text takes ten, and it orders and compares like the text did (migration 0021). In SQL a day
-number turns into its month ``YYYY-MM`` with ``SQL_MONTH`` (and into ISO text with
-``date(x * 86400, 'unixepoch')``, which costs about 6 µs a row: rows read for display are converted in
-Python, ``day_of``).
+number turns back into ISO text with ``date(x * 86400, 'unixepoch')`` (``SQL_DATE``) and into its month
+``YYYY-MM`` with ``strftime('%Y-%m', x * 86400, 'unixepoch')`` (``SQL_MONTH``).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from datetime import date, timedelta
 
 EPOCH = date(1970, 1, 1)
 _EPOCH_ORDINAL = EPOCH.toordinal()
+SQL_DATE = "date({} * 86400, 'unixepoch')"
 SQL_MONTH = "strftime('%Y-%m', {} * 86400, 'unixepoch')"
 
 
