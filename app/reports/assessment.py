@@ -19,11 +19,19 @@ from typing import Any, Literal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.common.days import day_number
 from app.domain.milestones import Stage
 from app.domain.regions import RegionRegistry
 from app.domain.workdays import WorkCalendar
 from app.reports.figures import Rate, SanctionFigures, Timeliness
-from app.reports.supervision import _OVERDUE, ReportScope, _stage_counts, _utc_start, split_months
+from app.reports.supervision import (
+    _OVERDUE,
+    ReportScope,
+    _stage_counts,
+    _utc_start,
+    day_params,
+    split_months,
+)
 
 Unit = Literal["region_code", "department"]
 PREFECTURE_LEVEL = "州本级"
@@ -105,7 +113,7 @@ def assessment(session: Session, *, period_from: date, period_to: date, region_c
     params = dict(scope.where()[1])
     params.update(f=period_from.isoformat(), t=period_to.isoformat(), e=as_of.isoformat(),
                   uf=_utc_start(period_from), ut=_utc_start(period_to + timedelta(days=1)),
-                  rank=calendar.working_day_number(as_of))
+                  rank=calendar.working_day_number(as_of), **day_params(period_from, period_to, as_of))
     months = split_months(period_from, period_to)
     counties = _units(session, scope, params, "region_code", months)
     by_unit = _units(session, scope, params, "department", months) if departments else {}
@@ -190,7 +198,7 @@ def _units(session: Session, scope: ReportScope, params: dict[str, Any], unit: U
                            f"AND registered_at < :ub{w} GROUP BY {unit}", day):
             received[key] += n
     for a, b in ranges:
-        day = {"a": a.isoformat(), "b": b.isoformat()}
+        day = {"a": day_number(a), "b": day_number(b)}
         for key, *row, n in rows(f"SELECT {unit}, stage, outcome, ended_on <= due_on, COUNT(*) FROM stage_deadlines "
                                  f"WHERE ended_on >= :a AND ended_on <= :b{w} GROUP BY 1, 2, 3, 4", day):
             stage_sums[(key, *row)] += n
@@ -198,7 +206,7 @@ def _units(session: Session, scope: ReportScope, params: dict[str, Any], unit: U
     for (key, *row), n in stage_sums.items():
         stage_rows[key].append((*row, n))
     closed = dict(rows(f"SELECT {unit}, COUNT(*) FROM state_spells WHERE state = 'closed' "
-                       f"AND entered_on >= :f AND entered_on <= :t{w} GROUP BY {unit}"))
+                       f"AND entered_on >= :fd AND entered_on <= :td{w} GROUP BY {unit}"))
     cols = f"{unit} AS unit, :rank - due_rank AS over"
     overdue = {key: (n, over) for key, n, over in rows(
         f"SELECT unit, COUNT(*), SUM(over) FROM ({_OVERDUE.format(cols=cols, w=w)}) GROUP BY unit")}
@@ -211,7 +219,7 @@ def _units(session: Session, scope: ReportScope, params: dict[str, Any], unit: U
         f"FROM sanction_spells WHERE recorded_on <= :t{w} GROUP BY {unit}")}
     repaired = dict(rows(
         f"SELECT s.{unit}, COUNT(*) FROM state_spells s CROSS JOIN state_spells p ON p.num = s.num "
-        f"AND p.seq = s.seq - 1 WHERE s.state = 'repaired' AND s.entered_on >= :f AND s.entered_on <= :t "
+        f"AND p.seq = s.seq - 1 WHERE s.state = 'repaired' AND s.entered_on >= :fd AND s.entered_on <= :td "
         f"AND p.state IN ('breach_confirmed', 'sanctioned'){scope.where('s')[0]} GROUP BY s.{unit}"))
     keys = set(received) | set(stage_rows) | set(closed) | set(overdue) | set(sanctions) | set(repaired)
     found: dict[str, UnitFigures] = {}

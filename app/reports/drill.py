@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.milestones import DONE, Outcome, Stage
 from app.reports.figures import SupervisionReport
-from app.reports.supervision import FINDINGS, ReportScope
+from app.reports.supervision import FINDINGS, ReportScope, day_params
 
 RECEIVED = "received"
 RECEIVED_BY_CHANNEL = "received_by_channel"
@@ -108,8 +108,9 @@ def figure_value(report: SupervisionReport, figure: Figure) -> int:
 
 # The conditions of ``app.reports.supervision`` written out again (that module reads monthly sums where it
 # can; these read the rows): tests compare every drill with its figure, so the two cannot drift apart.
-_OVERDUE = ("SELECT {cols} FROM stage_deadlines WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{w} "
-            "UNION ALL SELECT {cols} FROM stage_deadlines WHERE until_on > :e AND set_on <= :e AND due_on < :e{w}")
+# Dates of the supervision tables are day numbers: :fd, :td, :ed (``supervision.day_params``).
+_OVERDUE = ("SELECT {cols} FROM stage_deadlines WHERE until_on IS NULL AND set_on <= :ed AND due_on < :ed{w} "
+            "UNION ALL SELECT {cols} FROM stage_deadlines WHERE until_on > :ed AND set_on <= :ed AND due_on < :ed{w}")
 
 
 def _utc_start(day: date) -> str:
@@ -135,7 +136,8 @@ def drill(session: Session, figure: Figure, *, period_from: date, period_to: dat
     as_of = min(period_to, today)
     w, params = scope.where()
     params = {**params, "f": period_from.isoformat(), "t": period_to.isoformat(), "e": as_of.isoformat(),
-              "uf": _utc_start(period_from), "ut": _utc_start(period_to + timedelta(days=1)), "key": figure.key}
+              "uf": _utc_start(period_from), "ut": _utc_start(period_to + timedelta(days=1)), "key": figure.key,
+              **day_params(period_from, period_to, as_of)}
     sql = _sql(figure, w, scope)
     nums = [row[0] for row in session.execute(text(sql), params)]
     distinct = frozenset(nums)
@@ -159,9 +161,9 @@ def _sql(figure: Figure, w: str, scope: ReportScope) -> str:
         column = {RECEIVED_BY_CHANNEL: "channel", RECEIVED_BY_SECTOR: "sector", RECEIVED_BY_COUNTY: "region_code"}
         return f"{received} AND {column[kind]} = :key"
     if kind == STATE_AT_END:
-        return (f"SELECT num FROM state_spells WHERE state = :key AND entered_on <= :e "
-                f"AND (left_on IS NULL OR left_on > :e){w}")
-    ended = f"SELECT num FROM stage_deadlines WHERE ended_on >= :f AND ended_on <= :t{w}"
+        return (f"SELECT num FROM state_spells WHERE state = :key AND entered_on <= :ed "
+                f"AND (left_on IS NULL OR left_on > :ed){w}")
+    ended = f"SELECT num FROM stage_deadlines WHERE ended_on >= :fd AND ended_on <= :td{w}"
     if kind in (FINISHED, ON_TIME, LATE):
         stage = Stage(figure.key)
         done = f"{ended} AND stage = :key AND outcome IN {_in(DONE[stage])}"
@@ -186,7 +188,7 @@ def _sql(figure: Figure, w: str, scope: ReportScope) -> str:
         return sanctions + "lifted_on >= :f AND lifted_on <= :t"
     if kind == REPAIRED:
         return (f"SELECT s.num FROM state_spells s CROSS JOIN state_spells p ON p.num = s.num AND p.seq = s.seq - 1 "
-                f"WHERE s.state = 'repaired' AND s.entered_on >= :f AND s.entered_on <= :t "
+                f"WHERE s.state = 'repaired' AND s.entered_on >= :fd AND s.entered_on <= :td "
                 f"AND p.state IN ('breach_confirmed', 'sanctioned'){scope.where('s')[0]}")
     overdue = _OVERDUE.format(cols="num, region_code, department", w=w)
     if kind == OVERDUE:

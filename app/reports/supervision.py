@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.common.days import SQL_DATE, day_number
 from app.domain.milestones import DONE, Outcome, Stage
 from app.domain.vocabulary import State
 from app.domain.workdays import WorkCalendar
@@ -74,6 +75,12 @@ def _utc_start(day: date) -> str:
     return f"{(day - timedelta(days=1)).isoformat()}T16:00:00.000Z"
 
 
+def day_params(period_from: date, period_to: date, as_of: date) -> dict[str, int]:
+    """:fd, :td and :ed, the day numbers of the period's first and last day and of the day the report is
+    as of, for the supervision tables' dates (``app.common.days``)."""
+    return {"fd": day_number(period_from), "td": day_number(period_to), "ed": day_number(as_of)}
+
+
 def split_months(start: date, end: date) -> tuple[tuple[str, str] | None, list[tuple[date, date]]]:
     """The whole months inside ``[start, end]`` (first and last ``YYYY-MM``, or None) and the day ranges
     outside them, which are read from the detail rows."""
@@ -98,7 +105,7 @@ def supervision_report(session: Session, *, period_from: date, period_to: date, 
     params = dict(scope.where()[1])
     params.update(f=period_from.isoformat(), t=period_to.isoformat(), e=as_of.isoformat(),
                   uf=_utc_start(period_from), ut=_utc_start(period_to + timedelta(days=1)),
-                  rank=calendar.working_day_number(as_of))
+                  rank=calendar.working_day_number(as_of), **day_params(period_from, period_to, as_of))
     run = _Run(session, scope, params, split_months(period_from, period_to))
     channels, sectors, counties, total = run.received()
     by_respondent = run.respondents() if respondents else []
@@ -128,8 +135,9 @@ def _counts(counter: Counter) -> tuple[Count, ...]:
 # The index is named: for one department the planner would rather walk ix_stage_deadlines_department
 # and read every row of it (100 ms instead of 7 at 100,000 complaints).
 _OPEN = "stage_deadlines INDEXED BY ix_stage_deadlines_open"
-_OVERDUE = (f"SELECT {{cols}} FROM {_OPEN} WHERE until_on IS NULL AND set_on <= :e AND due_on < :e{{w}} "
-            f"UNION ALL SELECT {{cols}} FROM {_OPEN} WHERE until_on > :e AND set_on <= :e AND due_on < :e{{w}}")
+# Their dates are day numbers (``app.common.days``): :ed, :fd and :td are the day numbers of :e, :f and :t.
+_OVERDUE = (f"SELECT {{cols}} FROM {_OPEN} WHERE until_on IS NULL AND set_on <= :ed AND due_on < :ed{{w}} "
+            f"UNION ALL SELECT {{cols}} FROM {_OPEN} WHERE until_on > :ed AND set_on <= :ed AND due_on < :ed{{w}}")
 
 
 class _Run:
@@ -184,8 +192,8 @@ class _Run:
         for state in State:
             found[state.value] = self.session.execute(text(
                 f"SELECT (SELECT COUNT(*) FROM state_spells WHERE state = :s AND left_on IS NULL "
-                f"AND entered_on <= :e{self.w}) + (SELECT COUNT(*) FROM state_spells WHERE state = :s "
-                f"AND left_on > :e AND entered_on <= :e{self.w})"), {**self.params, "s": state.value}).scalar_one()
+                f"AND entered_on <= :ed{self.w}) + (SELECT COUNT(*) FROM state_spells WHERE state = :s "
+                f"AND left_on > :ed AND entered_on <= :ed{self.w})"), {**self.params, "s": state.value}).scalar_one()
         return _counts(found)
 
     def stage_counts(self) -> list:
@@ -198,7 +206,7 @@ class _Run:
         for a, b in self._ranges(monthly):
             rows += self._all(f"SELECT stage, outcome, ended_on <= due_on, COUNT(*) FROM stage_deadlines "
                               f"WHERE ended_on >= :a AND ended_on <= :b{self.w} GROUP BY 1, 2, 3",
-                              {"a": a.isoformat(), "b": b.isoformat()})
+                              {"a": day_number(a), "b": day_number(b)})
         return rows
 
     def stage_days(self) -> list:
@@ -211,7 +219,7 @@ class _Run:
         for a, b in self._ranges(monthly):
             rows += self._all(f"SELECT stage, outcome, working_days, COUNT(*) FROM stage_deadlines "
                               f"WHERE ended_on >= :a AND ended_on <= :b{self.w} GROUP BY 1, 2, 3",
-                              {"a": a.isoformat(), "b": b.isoformat()})
+                              {"a": day_number(a), "b": day_number(b)})
         return rows
 
     def overdue_groups(self) -> tuple[int, tuple[OverdueGroup, ...], tuple[OverdueGroup, ...]]:
@@ -244,7 +252,8 @@ class _Run:
                 w, extra = f"{w} AND due_rank <= :rank - :least", {"least": least, "limit": limit}
             else:
                 extra = {"limit": limit}
-        cols = "case_no, region_code, department, respondent_name, stage, due_on, :rank - due_rank AS over"
+        cols = (f"case_no, region_code, department, respondent_name, stage, {SQL_DATE.format('due_on')} AS due, "
+                ":rank - due_rank AS over")
         sql = f"SELECT * FROM ({_OVERDUE.format(cols=cols, w=w)}) ORDER BY over DESC, case_no, stage"
         rows = self._all(sql + (" LIMIT :limit" if limit else ""), extra or None)
         return tuple(OverdueItem(*row) for row in rows)
@@ -264,15 +273,15 @@ class _Run:
         sanction (a reopening that resumes a repaired case is not a second repair)."""
         # CROSS JOIN keeps this order: the few repaired spells first, each one's previous spell by key
         sql = (f"SELECT COUNT(*) FROM state_spells s CROSS JOIN state_spells p ON p.num = s.num AND p.seq = s.seq - 1 "
-               f"WHERE s.state = 'repaired' AND s.entered_on >= :f AND s.entered_on <= :t "
+               f"WHERE s.state = 'repaired' AND s.entered_on >= :fd AND s.entered_on <= :td "
                f"AND p.state IN ('breach_confirmed', 'sanctioned'){self.scope.where('s')[0]}")
         return self.session.execute(text(sql), self.params).scalar_one()
 
     def repeats(self, by_respondent: list[tuple[tuple[str, str], int]]) -> tuple[Repeat, ...]:
         rows = self._all(
-            f"SELECT respondent_name, region_code, COUNT(*), SUM(ended_on >= :f) "
+            f"SELECT respondent_name, region_code, COUNT(*), SUM(ended_on >= :fd) "
             f"FROM stage_deadlines INDEXED BY ix_stage_deadlines_outcome "
-            f"WHERE outcome = 'refused' AND ended_on <= :t{self.w} GROUP BY respondent_name, region_code")
+            f"WHERE outcome = 'refused' AND ended_on <= :td{self.w} GROUP BY respondent_name, region_code")
         breaches = {(name, region): (n, in_period) for name, region, n, in_period in rows}
         complaints = dict(by_respondent)
         keys = {k for k, n in complaints.items() if n >= 2} | {k for k, (n, _) in breaches.items() if n >= 2}

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.common.days import SQL_MONTH, after_month, month_start
 from app.reports.supervision import FINDINGS, ReportScope
 
 _MONTH_OF_REGISTRATION = "substr(datetime(registered_at, '+8 hours'), 1, 7)"  # as migration 0005
@@ -48,8 +49,9 @@ def monthly_trend(session: Session, *, first: date, last: date, scope: ReportSco
                       ut=f"{(end - timedelta(days=1)).isoformat()}T16:00:00.000Z")
         received = (f"SELECT {_MONTH_OF_REGISTRATION}, COUNT(*) FROM complaints "
                     f"WHERE registered_at >= :uf AND registered_at < :ut{w} GROUP BY 1")
-        concluded = (f"SELECT substr(ended_on, 1, 7), COUNT(*) FROM stage_deadlines "
-                     f"WHERE ended_on >= :m0 AND ended_on < :m1 || '-32' AND stage = 'conclude' "
+        params.update(d0=month_start(months[0]), d1=after_month(months[-1]))  # day numbers (app.common.days)
+        concluded = (f"SELECT {SQL_MONTH.format('ended_on')}, COUNT(*) FROM stage_deadlines "
+                     f"WHERE ended_on >= :d0 AND ended_on < :d1 AND stage = 'conclude' "
                      f"AND outcome IN {_FINDINGS}{w} GROUP BY 1")
     else:
         received = f"SELECT month, SUM(n) FROM received_month WHERE month >= :m0 AND month <= :m1{w} GROUP BY 1"

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.common.days import day_number
 from app.common.packing import pack
 from app.domain.complaint import Complaint
 from app.domain.deadlines import Deadline
@@ -132,7 +133,11 @@ def _milestone_params(num: int, rows: MilestoneRows, row: dict[str, Any]) -> tup
     deadlines, its case number and respondent) copied in, and its breach register row if any."""
     where = (row["region_code"], row["department"])
     named = (*where, row["case_no"], row["respondent_name"])
-    return ([(num, *r, *where) for r in rows.spells], [(num, *r, *named) for r in rows.deadlines],
+    # the dates of spells and deadlines are stored as day numbers (``app.common.days``, migration 0021)
+    spells = [(num, seq, state, day_number(entered), day_number(left), *where)
+              for seq, state, entered, left in rows.spells]
+    deadlines = [(num, *r[:3], *map(day_number, r[3:8]), *r[8:], *named) for r in rows.deadlines]
+    return (spells, deadlines,
             [(num, *r, *where) for r in rows.sanctions], [(num, *rows.breach)] if rows.breach else [])
 
 

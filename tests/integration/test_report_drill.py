@@ -161,3 +161,19 @@ def test_a_county_user_sees_only_their_county(prefecture):
     with pytest.raises(Exception, match="region_out_of_scope"):
         statistics_data(prefecture, county, StatisticsRequest(request.period_from, request.period_to,
                                                               Area("532300")))
+
+
+def test_a_departments_trend_bars_equal_each_months_report_of_that_department(prefecture):
+    """For one competent department the bars are counted from the detail rows (no monthly sums per
+    department): each month's bar must still be that month's report of the department."""
+    officer = auth.login(prefecture, "officer", DEMO_PASSWORD)
+    year = StatisticsRequest(date(2026, 1, 1), date(2026, 12, 31), Area("532300"))
+    department = statistics_data(prefecture, officer, year).report.overdue_by_department[0].key
+    request = StatisticsRequest(date(2026, 10, 1), date(2026, 10, 31), Area("532300"), department)
+    trend = statistics_data(prefecture, officer, request).trend
+    assert sum(p.concluded for p in trend) > 0
+    for point in trend:
+        start, end = d.month_range(point.month)
+        month = statistics_data(prefecture, officer,
+                                StatisticsRequest(start, end, Area("532300"), department)).report
+        assert (point.received, point.concluded) == (month.received, month.substantiated.denominator), point.month

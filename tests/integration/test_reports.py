@@ -14,6 +14,7 @@ from itertools import pairwise
 import pytest
 from sqlalchemy import select
 
+from app.common.days import day_of
 from app.domain.errors import DomainError
 from app.reports import supervision
 from app.services import act, intake, reports
@@ -294,8 +295,13 @@ def test_department_and_region_filters(office, cases):
 
 
 def milestone_rows(office):
+    """Every row of the three tables, dates as ISO text (the first two store day numbers, migration 0021)."""
+    def iso(name, value):
+        return day_of(value).isoformat() if name.endswith("_on") and isinstance(value, int) else value
+
     with office.profile.store.read() as session:
-        return [sorted(tuple(r) for r in session.execute(select(t)).all())
+        return [sorted(tuple(iso(name, v) for name, v in zip(t.c.keys(), r, strict=True))
+                       for r in session.execute(select(t)).all())
                 for t in (state_spells, stage_deadlines, sanction_spells)]
 
 

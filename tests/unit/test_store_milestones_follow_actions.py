@@ -9,6 +9,8 @@ from app.domain.milestones import milestone_rows
 from app.services import act, intake
 from tests.factories import intake as make_intake
 
+ISO = "date({} * 86400, 'unixepoch')"  # the tables' day numbers as the dates they are (migration 0021)
+
 
 def _stored(office, complaint_id):
     with office.profile.store.reading() as uow:
@@ -16,9 +18,11 @@ def _stored(office, complaint_id):
         connection = uow.session.connection()
         num = connection.exec_driver_sql("SELECT num FROM complaints WHERE id = ?", (complaint_id,)).scalar()
         spells = connection.exec_driver_sql(
-            "SELECT seq, state, entered_on, left_on FROM state_spells WHERE num = ? ORDER BY seq", (num,)).all()
+            f"SELECT seq, state, {ISO.format('entered_on')}, {ISO.format('left_on')} FROM state_spells "
+            f"WHERE num = ? ORDER BY seq", (num,)).all()
         deadlines = connection.exec_driver_sql(
-            "SELECT stage, due_on, until_on FROM stage_deadlines WHERE num = ? ORDER BY stage_no, segment",
+            f"SELECT stage, {ISO.format('due_on')}, {ISO.format('until_on')} FROM stage_deadlines WHERE num = ? "
+            f"ORDER BY stage_no, segment",
             (num,)).all()
     return complaint, [tuple(s) for s in spells], [tuple(d) for d in deadlines]
 
