@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text, text
+from sqlalchemy import Column, Index, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
 from app.contract.event_record import event_columns
 
@@ -26,8 +26,6 @@ events = Table(
     *event_columns(hub=False),  # the shared record (app.contract.event_record)
     Index("ix_events_stream_seq", "stream", "seq"),
     Index("ux_events_device_seq", "device_id", "device_seq", unique=True),
-    # the decisions on typical cases, for the proposals (migration 0010)
-    Index("ix_events_mark_typical", "seq", "stream", sqlite_where=text("action = 'mark_typical'")),
     # the audit trail newest first, by period, category or complaint, action, actor or device (migration 0016)
     Index("ix_events_time", "device_time"),
     Index("ix_events_stream_time", "stream", "device_time"),
@@ -266,10 +264,8 @@ breach_records = Table(
     Column("sanction_count", Integer, nullable=False),
     Column("changed_on", Text, nullable=False),
     Column("digest", Text, nullable=False),
-    Index("ix_breach_records_confirmed", "confirmed_on", "region_code"),
     Index("ix_breach_records_respondent", "respondent_name", "status"),
     Index("ix_breach_records_code", "respondent_code"),
-    Index("ix_breach_records_region", "region_code", "confirmed_on"),
     Index("ix_breach_records_changed", "changed_on"),
     Index("ix_breach_records_typical", "region_code", "confirmed_on", "respondent_name", "ground", "claim_cents",
           "case_no", "complaint_id", "complainant_name"),  # typical-case proposals (migration 0010)
