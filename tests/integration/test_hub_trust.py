@@ -263,3 +263,21 @@ def test_the_hub_refuses_new_text_over_the_input_limit(any_hub, fleet):
     assert "800 字" in answer.message and "最多 500 字" in answer.message
     assert wire["id"] not in stored_ids(hub)
     assert rogue.push(rogue.make(stream=target, action="note", payload={"text": "联" * 500})).status == "accepted"
+
+
+def test_the_suspects_list_gives_at_most_the_number_asked_oldest_first(any_hub, fleet):
+    """``admin event suspects --limit N`` lists N events, oldest first, and ``--since`` starts after one
+    (planted bug W, issue 17: one more than asked)."""
+    hub = any_hub
+    _honest, rogue, _zhou, target, _ = fleet
+    forged = [rogue.make(stream=target, action="note", payload=NOTE, actor=hub_user_id(hub, "md_officer"))
+              for _ in range(3)]
+    for wire in forged:
+        plant(hub, wire)
+    ids = [w["id"] for w in forged]
+    with hub.database.reader() as session:
+        assert [s.event_id for s in hub_quarantine.suspects(session, limit=2)] == ids[:2]
+        every = list(hub_quarantine.suspects(session, limit=3))
+        assert [s.event_id for s in every] == ids
+        later = hub_quarantine.suspects(session, since=every[0].server_seq, limit=5)
+        assert [s.event_id for s in later] == ids[1:]
