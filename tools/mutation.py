@@ -96,8 +96,9 @@ PACKAGES: dict[str, list[str]] = {
                  _I + "test_faults_sync.py", _I + "test_sync_proxy_tls.py",
                  "tests/unit/test_sync_blob_resume_rules.py", "tests/unit/test_sync_push_halves_rules.py",
                  "tests/unit/test_sync_reference_users_rules.py", *_NOT_FUZZ],
-    "server/services": ["tests/unit/test_prefix_rule.py", "tests/unit/test_typical_rules.py",
-                        "tests/unit/test_hub_audit_report.py", "tests/unit/test_hub_blob_files.py",
+    # (tests/unit/test_typical_rules.py left out: mutmut's stats found none of its 50 tests reaching the package)
+    "server/services": ["tests/unit/test_prefix_rule.py", "tests/unit/test_hub_audit_report.py",
+                        "tests/unit/test_hub_blob_files.py",
                         _I + "test_sync_ordering.py", _I + "test_sync_scope.py", _I + "test_sync_prefixes.py",
                         _I + "test_sync_enrolment.py", _I + "test_sync_credentials.py", _I + "test_hub_trust.py",
                         _I + "test_hub_limits.py", _I + "test_hub_audit.py", _I + "test_sessions_hub.py",
