@@ -154,3 +154,12 @@ def test_a_prefix_two_regions_may_claim_is_refused_to_a_third_with_both_named(hu
     assert (refused.value.status, refused.value.code) == (409, "enrol_prefix_taken")
     assert refused.value.params == {"prefix": "双发改函", "owner": "532322、532399", "owner_name": "双柏县、双新区"}
     assert hub.read(select(devices.c.id)) == []
+
+
+def test_a_replacement_code_for_a_device_the_hub_never_enrolled_is_refused_naming_it(hub_database):
+    hub = hub_database
+    with pytest.raises(HubError) as unknown:
+        hub.run(enrolment.create_code, None, None, replaces="pc-typo")
+    assert (unknown.value.status, unknown.value.code, unknown.value.params) == (
+        404, "device_not_found", {"device": "pc-typo"})
+    assert hub.read(select(enrolment_codes.c.code_hash)) == []
