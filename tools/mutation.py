@@ -337,6 +337,8 @@ def _cell(result: dict, blank: object = False) -> str:
     if "sample" in result:
         low, high = result["interval"]
         text += f"，抽样 {result['sample']} 个，95 % 区间 {low}–{high} %"
+    if result.get("not_checked"):  # a stopped run: the score is that of the checked part only
+        text += f"，{result['not_checked']} 个未检查"
     return text
 
 
