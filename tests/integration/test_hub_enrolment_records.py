@@ -15,8 +15,8 @@ from app.domain.clock import parse_iso
 from app.sync.protocol import EnrolRequest, NumberClaim
 from server.auth import token_hash
 from server.errors import HubError
-from server.services import enrolment
-from server.tables import devices, enrolment_codes, number_blocks
+from server.services import admin, enrolment, numbering
+from server.tables import devices, enrolment_codes, number_blocks, number_series
 
 pytest_plugins = ("tests.sync_fixtures", "tests.hub_database")  # memory_keyring, hub_database
 
@@ -122,3 +122,44 @@ def test_numbers_another_device_already_printed_refuse_the_enrolment(hub_databas
     assert hub.read(select(number_blocks.c.device_id, number_blocks.c.end)) == [("pc-1", 17)]
     answer = _enrol(hub, code, device_id="pc-2", numbers_used=[NumberClaim(series="case:532322", year=2025, max=5)])
     assert answer.device_id == "pc-2"  # another year's numbers are its own
+
+
+def test_the_administrator_moves_a_series_on_but_never_back_over_numbers_handed_out(hub_database):
+    """``python -m server admin numbers set-next``: below what a device already printed is refused with the
+    highest number in use named (the Chinese message shows it); at or above it, the series continues there."""
+    hub = hub_database
+    used = [NumberClaim(series="case:532322", year=2026, max=17)]
+    _enrol(hub, hub.run(enrolment.create_code, "532322", "双柏县发展和改革局"), device_id="pc-1", numbers_used=used)
+    with pytest.raises(HubError) as back:
+        hub.run(numbering.set_next, "case:532322", 2026, 17)
+    assert (back.value.status, back.value.code, back.value.params) == (
+        409, "numbers_overlap", {"series": "case:532322", "year": 2026, "highest": 17})
+    hub.run(numbering.set_next, "case:532322", 2026, 18)
+    hub.run(numbering.set_next, "case:532322", 2026, 40)
+    assert hub.read(select(number_series.c.next).where(number_series.c.series == "case:532322",
+                                                       number_series.c.year == 2026)) == [(40,)]
+    with pytest.raises(HubError) as again:
+        hub.run(numbering.set_next, "case:532322", 2026, 39)
+    assert again.value.params["highest"] == 39
+
+
+def test_a_prefix_two_regions_may_claim_is_refused_to_a_third_with_both_named(hub_database):
+    """A standalone office of 牟定县 printed numbers under 双发改函, which the short name 双 gives to 双柏县 and
+    to a second region called 双…: neither is the enrolling office, so the enrolment is refused naming both."""
+    hub = hub_database
+    hub.run(admin.add_region, "532399", "双新区", "双")
+    code = hub.run(enrolment.create_code, "532323", "牟定县发展和改革局")
+    with pytest.raises(HubError) as refused:
+        _enrol(hub, code, device_id="pc-9", numbers_used=[NumberClaim(series="doc:双发改函", year=2026, max=2)])
+    assert (refused.value.status, refused.value.code) == (409, "enrol_prefix_taken")
+    assert refused.value.params == {"prefix": "双发改函", "owner": "532322、532399", "owner_name": "双柏县、双新区"}
+    assert hub.read(select(devices.c.id)) == []
+
+
+def test_a_replacement_code_for_a_device_the_hub_never_enrolled_is_refused_naming_it(hub_database):
+    hub = hub_database
+    with pytest.raises(HubError) as unknown:
+        hub.run(enrolment.create_code, None, None, replaces="pc-typo")
+    assert (unknown.value.status, unknown.value.code, unknown.value.params) == (
+        404, "device_not_found", {"device": "pc-typo"})
+    assert hub.read(select(enrolment_codes.c.code_hash)) == []

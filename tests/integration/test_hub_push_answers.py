@@ -13,8 +13,9 @@ from sqlalchemy import select, text
 
 from app.sync.transport import HubClient
 from server.tables import counters, rejections
+from server.tables import events as hub_events
 from tests.poison import Rogue
-from tests.sync_fixtures import COUNTY_A, NOTE, device, register
+from tests.sync_fixtures import COUNTY_A, NOTE, PREFECTURE, device, register
 
 pytest_plugins = ("tests.sync_fixtures",)  # the hub fixture
 
@@ -133,3 +134,20 @@ def test_a_second_event_under_a_number_the_hub_has_is_a_fork_and_a_wrong_link_is
     [broken] = _push(hub, rogue, [unlinked]).results
     assert (broken.status, broken.code) == ("rejected", "chain_broken")
     assert broken.params == {"device_seq": kept["device_seq"] + 1}
+
+def test_a_registration_in_a_region_the_hub_does_not_know_is_refused_naming_the_region(hub, tmp_path):
+    """A prefecture device (or a tampered one) files a complaint under a county code of its prefecture that
+    the hub's region table does not hold: refused as region_unknown with the code, in Chinese, not stored."""
+    z = device(hub, tmp_path / "z", PREFECTURE)
+    complaint = register(z, "532322")
+    z.sync()
+    rogue = Rogue(hub.url, z.profile, z.officer.user_id)
+    with z.profile.store.reading() as uow:
+        payload = json.loads(json.dumps(uow.events.stream(complaint)[0].payload))
+    payload["intake"]["respondent"]["region_code"] = "532398"  # inside 5323, in no region table
+    wire = rogue.make(stream="unknown-region-complaint", action="register", payload=payload)
+    [answer] = _push(hub, rogue, [wire]).results
+    assert (answer.status, answer.code, answer.params) == ("rejected", "region_unknown", {"region": "532398"})
+    assert "532398" in answer.message and CJK.search(answer.message)
+    with hub.database.reader() as session:
+        assert session.execute(select(hub_events.c.id).where(hub_events.c.id == wire["id"])).first() is None

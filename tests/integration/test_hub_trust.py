@@ -224,6 +224,7 @@ def test_the_hub_refuses_statements_the_complaint_contradicts(any_hub, fleet):
     answer = rogue.push(early)
     assert (answer.status, answer.code) == ("rejected", "facts_contradicted")
     assert "整改期限" in answer.message
+    assert answer.message.startswith("“拒不整改认定”记录")  # the refused action named, not "…"
     backdated = rogue.make(stream=target, action="refuse", base=first["id"], payload={
         "confirmed_by": "双柏县人民政府", "confirmed_on": "2020-01-01", "facts": "拒绝支付。", "ground": "refused",
         "ground_detail": "复函明确拒绝支付。"})

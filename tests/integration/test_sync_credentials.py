@@ -6,7 +6,7 @@ another region or is deactivated."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.domain.errors import DomainError
 from app.messages import describe
@@ -14,6 +14,7 @@ from app.services import auth
 from app.sync import credentials
 from app.sync.transport import HubClient
 from server.services import admin
+from server.tables import devices, rejections
 from tests.factories import PASSWORD
 from tests.sync_fixtures import COUNTY_A, COUNTY_B, PREFECTURE, device, register
 
@@ -81,3 +82,18 @@ def test_a_moved_or_deactivated_user_loses_the_verifier_the_device_held(hub, tmp
     hub.admin(admin.set_user_active, "sb_officer", True)  # back at work: the verifier returns
     b.sync()
     assert auth.login(b.profile, "sb_officer", PASSWORD).username == "sb_officer"
+
+
+def test_a_failed_login_under_a_name_no_user_has_is_taken_by_the_hub(hub, tmp_path):
+    """The security record of a login under an unknown name (no acting user) reaches the hub like any other
+    event: nothing refused, the hub's chain head for the device is the device's own."""
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    a.sync()
+    assert refused_login(a.profile, "no_such_user").code == "login_failed"
+    a.sync()
+    with hub.database.reader() as session:
+        refused = session.execute(select(rejections.c.code).where(rejections.c.device_id == a.profile.device_id))
+        assert refused.all() == []
+        held = session.execute(select(devices.c.chain_seq).where(devices.c.id == a.profile.device_id)).scalar_one()
+    with a.profile.store.reading() as uow:
+        assert held == uow.events.chain_head()[0]

@@ -55,3 +55,32 @@ def test_pulled_events_a_killed_sync_left_unprojected_are_shown_at_the_next_open
     finally:
         reopened.close()
         first.profile.close()
+
+
+def test_a_projection_that_fails_at_the_start_of_a_sync_is_reported_by_its_kind_and_the_sync_goes_on(
+        hub, tmp_path, monkeypatch):
+    """The sync's first step projects what an earlier sync left; if that fails, the officer is told what kind
+    of error it was (for the helpdesk) and the device still sends its own work."""
+    pc = device(hub, tmp_path / "sb-pc1", COUNTY_A)
+    real, calls = inbox.project_dirty, []
+
+    def failing_first(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(inbox, "project_dirty", failing_first)
+    mine = register(pc)
+    report = sync.sync_now(pc.profile)
+    assert "整理上次下载的案件时出错（OSError），本次同步继续进行" in report.warnings
+    assert mine in stored_streams(hub)
+
+
+def stored_streams(hub) -> set[str]:
+    from sqlalchemy import select
+
+    from server.tables import events as hub_events
+
+    with hub.database.reader() as session:
+        return set(session.execute(select(hub_events.c.stream)).scalars())

@@ -1,14 +1,20 @@
-"""Two small wire rules a hub and its devices must agree on across versions (found by mutation testing,
-issue 17): the scope digest's exact form, and a push answer read result by result."""
+"""Small wire rules a hub and its devices must agree on across versions (found by mutation testing,
+issue 17): the scope digest's exact form, a push answer read result by result, and a 429 that is not the
+hub's own told to the officer with the time to wait."""
 
 from __future__ import annotations
 
 import hashlib
 from types import SimpleNamespace
 
+import httpx
+import pytest
+
+from app.messages import describe
 from app.sync.digest import ScopeDigest
 from app.sync.outbox import record_results
 from app.sync.protocol import ChainHead, PushResponse, PushResult
+from app.sync.transport import HubClient, SyncError
 
 
 def test_the_scope_digest_is_sha256_of_seq_colon_hash_lines_and_counts_every_row():
@@ -44,3 +50,26 @@ def test_an_answer_for_an_event_not_sent_is_skipped_and_the_rest_still_recorded(
     assert outcome.refold == {"c1"}
     updates = [params for _statement, params in session.statements if isinstance(params, list)]
     assert updates == [[{"b_id": "e1", "b_seq": 11, "b_horizon": 5}, {"b_id": "e2", "b_seq": 13, "b_horizon": 5}]]
+
+
+def _turned_away(response: httpx.Response) -> SyncError:
+    with HubClient("http://hub.invalid", "t", transport=httpx.MockTransport(lambda request: response),
+                   retries=False) as client, pytest.raises(SyncError) as refused:
+        client.push([{"id": "e1"}])
+    return refused.value
+
+
+def test_a_too_many_requests_answer_from_a_proxy_says_how_long_to_wait():
+    """A 429 that is not the hub's own (a proxy's page, or a hub error without a wait): the officer is told
+    to sync again after the time the answer's Retry-After gives, in minutes from a minute on, and the data
+    stays on the device; without a time, "几分钟"."""
+    later = _turned_away(httpx.Response(429, text="<html>Too Many Requests</html>", headers={"Retry-After": "90"}))
+    assert (later.code, later.transient, later.params["retry_after"]) == ("rate_limited", True, 90)
+    assert describe(later) == "向中心发送的请求过于频繁，请2分钟后再同步；数据仍完整保存在本机"
+    soon = _turned_away(httpx.Response(429, json={"error": "rate_limited", "message": "", "params": {}},
+                                       headers={"Retry-After": "20"}))
+    assert "请20秒后再同步" in describe(soon)
+    minute = _turned_away(httpx.Response(429, text="", headers={"Retry-After": "60"}))
+    assert "请1分钟后再同步" in describe(minute)
+    unknown = _turned_away(httpx.Response(429, text="slow down"))
+    assert "请几分钟后再同步" in describe(unknown)
