@@ -46,3 +46,25 @@ def test_a_redirection_to_the_same_department_names_it():
     assert forwarded.department
     assert _errors(forwarded, A.REDIRECT, same) == [
         ("department", "redirect_same_department", {"department": forwarded.department})]
+
+
+def test_an_accountability_decision_cannot_be_dated_after_today():
+    confirmed = in_state(S.BREACH_CONFIRMED)
+    decided = {**PAYLOADS[A.HOLD_ACCOUNTABLE], "decided_on": "2026-12-05"}
+    assert _errors(confirmed, A.HOLD_ACCOUNTABLE, decided) == [
+        ("decided_on", "date_after_record", {"latest": "2026-12-04", "what": "今天"})]
+
+
+def test_a_sanction_ending_before_the_breach_was_confirmed_names_the_confirmation():
+    confirmed = in_state(S.BREACH_CONFIRMED)
+    day = confirmed.breach["confirmed_on"]
+    before = date.fromordinal(date.fromisoformat(day).toordinal() - 1).isoformat()
+    payload = {**PAYLOADS[A.SANCTION], "start_on": day, "end_on": before}
+    assert _errors(confirmed, A.SANCTION, payload) == [
+        ("end_on", "date_before_record", {"earliest": day, "what": "确认违约失信之日"})]
+
+
+def test_a_reopening_cannot_set_its_deadline_before_today():
+    closed = in_state(S.CLOSED)
+    assert _errors(closed, A.REOPEN, {**PAYLOADS[A.REOPEN], "due_on": "2026-12-03"}) == [
+        ("due_on", "date_before_record", {"earliest": "2026-12-04", "what": "今天"})]

@@ -26,3 +26,9 @@ def test_the_coverage_file_comments_have_no_trailing_blanks_and_read_back():
     text = format_coverage([(0x3000, 0x3000), (0x4E00, 0x9FA5)], header="字体覆盖\n\n由 tools 生成 ")
     assert text == "# 字体覆盖\n#\n# 由 tools 生成\n3000\n4E00-9FA5\n"
     assert parse_coverage(text) == [(0x3000, 0x3000), (0x4E00, 0x9FA5)]
+
+
+def test_five_unprintable_characters_are_all_shown_without_a_count():
+    [error] = payload_unprintable("refuse", {"facts": "".join(PRIVATE[:5])})
+    assert error.params["chars_detail"] == "、".join(f"“{ch}”（U+{ord(ch):X}）" for ch in PRIVATE[:5])
+    assert error.params["count"] == "5"

@@ -30,3 +30,10 @@ def test_a_text_field_holding_an_object_is_not_reported_as_too_long():
     data["description"] = {"description": "字" * 5000}
     data["claim"] = {"text": "字" * 301}
     assert [e.field for e in payload_too_long("register", {"intake": data})] == ["intake.claim.text"]
+
+
+def test_every_person_over_the_limit_is_reported_not_only_the_last():
+    persons = [{"name": "张某", "position": "局长", "responsibility": "main", "outcome": "字" * 501},
+               {"name": "李某", "position": "科长", "responsibility": "direct", "outcome": "字" * 502}]
+    found = payload_too_long("hold_accountable", {"decided_by": "县纪委监委", "persons": persons})
+    assert [(e.field, e.params["length"]) for e in found] == [("persons.0.outcome", 501), ("persons.1.outcome", 502)]
