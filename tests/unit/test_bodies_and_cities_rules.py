@@ -36,3 +36,10 @@ def test_prefectures_and_county_level_cities_are_cities():
     assert not registry.is_city("532322")  # 双柏县
     assert not registry.is_city("530000")  # 云南省
     assert not registry.is_city("999999")  # unknown
+
+
+def test_before_forwarding_the_conclusion_is_owed_by_the_respondents_competent_department():
+    c = in_state(S.REGISTERED)
+    assert not c.department
+    assert responsible_body(DueKind.CONCLUDE, c) == (c.intake["respondent"]["competent_department"], None)
+    assert responsible_body(DueKind.CONCLUDE, in_state(S.FORWARDED))[0] == in_state(S.FORWARDED).department
