@@ -240,6 +240,13 @@ def proc_blocked_in(pid: int, syscall: str, fd: int | None = None, deadline_s: f
     return False
 
 
+def _console_ctrl_c() -> None:
+    """In the child before it starts: Ctrl+C acts as in a console. A test run started as a background job
+    (``cmd &`` in a script) has SIGINT ignored, children inherit that and Python then installs no handler, so
+    the bootstrap would never see the signal (this test failed so once, in a run started with ``&``)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def end_group(child: subprocess.Popen) -> None:
     """SIGKILL whatever is left of the child's process group (pip's own subprocesses included)."""
     try:
@@ -266,7 +273,7 @@ def test_ctrl_c_during_the_install_is_quiet(tmp_path):
                       PIP_TIMEOUT="600")
         child = subprocess.Popen([sys.executable, "main.py", "--version"], cwd=folder, env=env,
                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err_stream,
-                                 start_new_session=True)
+                                 start_new_session=True, preexec_fn=_console_ctrl_c)
         try:
             server.settimeout(300)
             connection, _ = server.accept()  # pip asks the index: the bootstrap is inside the pip step
