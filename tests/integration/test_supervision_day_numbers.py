@@ -8,27 +8,15 @@ import sqlite3
 from collections import Counter
 from datetime import date as D
 
-from alembic import command
-
 from app.services import reports
 from app.services.maintenance import rebuild_projections
 from app.services.profile import open_profile
-from app.store.engine import create_sqlite_engine
-from app.store.migrate import _config, current_revision, head_revision
+from app.store.migrate import current_revision, head_revision
 from tests.integration.test_reports import FROM, IN_PERIOD, LATER, TO, milestone_rows, monthly_sums, run
+from tests.migrating import migrate_to
 
 TABLES = ("state_spells", "stage_deadlines")
 AFTER = {"state_spells": (True, {"integer", "null"}), "stage_deadlines": (False, {"integer", "null"})}
-
-
-def _migrate(db, revision: str, *, down: bool) -> None:
-    engine = create_sqlite_engine(db)
-    config = _config()
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-        connection.commit()
-    engine.dispose()
 
 
 def _stored(db) -> dict[str, tuple]:
@@ -80,7 +68,7 @@ def test_0021_converts_the_rows_keeps_the_figures_and_the_downgrade_gives_the_te
     assert all(rows[:2]) and all(sums) and report["timeliness"] and sums[:2] == _sums_of_rows(office)
     office.profile.close()
 
-    _migrate(db, "0020", down=True)
+    migrate_to(db, "0020", down=True)
     assert _stored(db) == {t: (False, {"text", "null"}) for t in TABLES}
     assert _schema(db) == schema
     con = sqlite3.connect(db)

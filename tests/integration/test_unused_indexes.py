@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
-
 from app.services.profile import open_profile
-from app.store.engine import create_sqlite_engine
-from app.store.migrate import _config, current_revision, head_revision
+from app.store.migrate import current_revision, head_revision
 from app.store.tables import metadata
+from tests.migrating import migrate_to
 
 DROPPED = {"ix_breach_records_confirmed", "ix_breach_records_region", "ix_events_mark_typical"}
 # created by migration 0003 for the document register, declared in app.store.document_index
@@ -25,16 +23,6 @@ def _indexes(db) -> dict[str, str]:
         con.close()
 
 
-def _migrate(db, revision: str, down: bool) -> None:
-    engine = create_sqlite_engine(db)
-    config = _config()
-    with engine.connect() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-        connection.commit()
-    engine.dispose()
-
-
 def test_the_schema_has_exactly_the_indexes_tables_py_declares(office):
     declared = {ix.name for table in metadata.tables.values() for ix in table.indexes}
     present = {name for name, table in _indexes(office.profile.files.database).items() if table in metadata.tables}
@@ -45,7 +33,7 @@ def test_the_schema_has_exactly_the_indexes_tables_py_declares(office):
 def test_0022_drops_three_indexes_and_the_downgrade_brings_them_back(office):
     db = office.profile.files.database
     office.profile.close()
-    _migrate(db, "0021", down=True)
+    migrate_to(db, "0021", down=True)
     assert DROPPED <= set(_indexes(db))
     profile = open_profile(db.parent, daily_backup=False)  # migrates to head
     try:
@@ -53,9 +41,9 @@ def test_0022_drops_three_indexes_and_the_downgrade_brings_them_back(office):
     finally:
         profile.close()
     assert not DROPPED & set(_indexes(db))
-    _migrate(db, "0021", down=True)
+    migrate_to(db, "0021", down=True)
     assert DROPPED <= set(_indexes(db))
-    _migrate(db, "head", down=False)
+    migrate_to(db, "head", down=False)
     assert not DROPPED & set(_indexes(db))
 
 
