@@ -94,12 +94,13 @@ def test_an_older_history_read_finishing_last_does_not_replace_the_newer_one(qtb
     credit_submissions.create(ctx.profile, ctx.actor, "2026-12")
 
     real = credit_submissions.submissions
-    release = threading.Event()
+    entered, release = threading.Event(), threading.Event()
     asked: list[int] = []
 
     def first_held(profile):
         asked.append(1)
-        if len(asked) == 1:  # the older read: it answers "nothing yet" after the newer one is shown
+        if not entered.is_set():  # the older read: it answers "nothing yet" after the newer one is shown
+            entered.set()
             release.wait(10)
             return ()
         return real(profile)
@@ -107,6 +108,7 @@ def test_an_older_history_read_finishing_last_does_not_replace_the_newer_one(qtb
     monkeypatch.setattr(credit_submissions, "submissions", first_held)
     try:
         dialog.refresh_history()
+        assert entered.wait(10)  # the older read is on its thread and held before the newer one is asked
         with qtbot.waitSignal(dialog.history_loaded, timeout=10000) as loaded:
             dialog.refresh_history()
     finally:
