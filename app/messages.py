@@ -191,6 +191,7 @@ MESSAGES: dict[str, str] = {
     "blob_offset_mismatch": "附件续传位置不一致，将从第 {received} 字节继续",
     "blob_hash_mismatch": "上传的附件内容与摘要不符，已丢弃",
     "blob_not_found": "中心没有该附件，或该附件不在本设备的管辖范围内",
+    "missing_locally": "本机找不到该附件的文件（可能已被删除或移走），请在案件中重新添加",
     "request_invalid": "请求格式不正确（{where}：{detail}）",
     "hub_internal_error": "中心内部错误，请稍后重试或联系中心管理员",
     "keyring_unavailable": "本机没有可用的系统凭据库（Windows 凭据管理器），无法安全保存同步凭据，已停止",

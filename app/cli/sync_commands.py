@@ -116,6 +116,9 @@ def _status(profile, out: Output) -> int:
         lines.append(f"上次同步失败：{s.last_error_message}")
     if s.clock_warning:
         lines.append(f"注意：{s.clock_warning}")
+    if s.blob_failures:
+        lines.append(f"未能传输的附件（{len(s.blob_failures)} 个，每次同步都会再试）：")
+        lines += [f"  {f.describe()}" for f in s.blob_failures]
     if s.rejected:
         lines.append(f"中心拒收的记录（{len(s.rejected)} 条，仍保存在本机）：")
         lines += [f"  {r.case_no or '—'}  {r.action_label}  {r.device_time[:16]}  {r.message}" for r in s.rejected]

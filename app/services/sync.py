@@ -29,7 +29,7 @@ from app.security.fieldcrypt import open_json
 from app.services.profile import Profile, create_profile, is_initialised, open_profile
 from app.store.meta import MetaStore
 from app.store.tables import complaint_data, complaints, events, number_blocks, quarantine
-from app.sync import credentials, outbox, proxies, state
+from app.sync import blobs, credentials, outbox, proxies, state
 from app.sync.lock import sync_lock
 from app.sync.protocol import CHAIN_REJECTIONS, EnrolRequest, NumberClaim
 from app.sync.reference import merged_regions, read_kind
@@ -53,6 +53,24 @@ class RejectedEvent:
     message: str  # the hub's reason, in Chinese
     rejected_at: str
     needs_admin: bool  # the device chain itself is wrong: later events are refused too until it is fixed
+
+
+@dataclass(frozen=True)
+class BlobFailure:
+    """An attachment that could not be sent or fetched at the last try (it is tried again at each sync)."""
+
+    direction: str  # up | down
+    case_no: str | None
+    filename: str | None
+    sha256: str
+    code: str
+    reason: str  # in Chinese
+    attempts: int
+
+    def describe(self) -> str:
+        way = "上传" if self.direction == "up" else "下载"
+        return (f"{way} {self.case_no or '（未知案件）'}“{self.filename or self.sha256[:12]}”：{self.reason}"
+                f"（已试 {self.attempts} 次）")
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class SyncStatus:
     clock_skew_seconds: float | None
     clock_warning: str | None
     daily_time: str | None
+    blob_failures: tuple[BlobFailure, ...] = ()
     proxy_setting: str = "system"  # "system", "direct" or a proxy URL (``app.sync.proxies``)
     route: str = ""  # how the hub is reached now: "经代理 http://10.1.1.1:8080（…）" or "直连…"
 
@@ -124,13 +143,14 @@ def status(profile: Profile) -> SyncStatus:
         values = meta.all()
         e, r, c = events.c, rejections.c, complaints.c
         refused = session.execute(
-            select(e.id, e.stream, e.action, e.device_time, r.code, r.message, r.rejected_at, c.case_no)
+            select(e.id, e.stream, e.action, e.device_time, r.code, r.message, r.params, r.rejected_at, c.case_no)
             .join(rejections, r.event_id == e.id).outerjoin(complaints, c.id == e.stream)
             .order_by(e.device_seq)).all()
         conflicted = session.execute(
             select(c.id, c.case_no, complaint_data.c.data).join(complaint_data, complaint_data.c.num == c.num)
             .where(c.conflict == 1).order_by(c.updated_at.desc())).all()
         blobs_pending = session.execute(select(func.count()).select_from(blob_queue)).scalar_one()
+        failures = tuple(_blob_failures(session))
         pending = outbox.pending_count(session, profile.device_id)
         kept = tuple(_quarantined(session, profile.device_id))
     skew = float(values[state.SKEW]) if values.get(state.SKEW) else None
@@ -144,12 +164,12 @@ def status(profile: Profile) -> SyncStatus:
         last_success_at=values.get(state.LAST_SUCCESS), last_error_code=values.get(state.LAST_ERROR_CODE) or None,
         last_error_message=values.get(state.LAST_ERROR_MESSAGE) or None, pending_events=pending,
         rejected=tuple(RejectedEvent(x.id, x.stream if x.case_no else None, x.case_no, x.action, _action_label(x.action),
-                                     x.device_time, x.code, x.message, x.rejected_at, x.code in CHAIN_REJECTIONS)
+                                     x.device_time, x.code, x.message or message(x.code, json.loads(x.params or "{}")), x.rejected_at, x.code in CHAIN_REJECTIONS)
                       for x in refused),
         conflicts=tuple(ConflictItem(x.id, x.case_no, tuple(open_json(x.data).get("conflicts", [])))
                         for x in conflicted),
         quarantined=kept, blobs_pending=blobs_pending, clock_skew_seconds=skew, clock_warning=warning,
-        daily_time=values.get(state.DAILY_TIME) or None, proxy_setting=values.get(state.PROXY) or proxies.SYSTEM,
+        daily_time=values.get(state.DAILY_TIME) or None, blob_failures=failures, proxy_setting=values.get(state.PROXY) or proxies.SYSTEM,
         route=route_text(values.get(state.HUB_URL), values.get(state.PROXY)))
 
 
@@ -177,6 +197,20 @@ def set_proxy(profile: Profile, text: str | None) -> str:
     value = proxies.parse_setting(text)
     _record(profile, {state.PROXY: value})
     return value
+
+
+def _blob_failures(session) -> list[BlobFailure]:
+    """The queued attachments whose last try failed, named by case and file (``blobs.attachment_owner``)."""
+    b = blob_queue.c
+    rows = session.execute(select(b.sha256, b.direction, b.attempts, b.last_error)
+                           .where(b.last_error.is_not(None)).order_by(b.direction.desc(), b.sha256)).all()
+    failures = []
+    for row in rows:
+        case_no, filename = blobs.attachment_owner(session, row.sha256)
+        code, params = blobs.failure_reason(row.last_error)
+        failures.append(BlobFailure(row.direction, case_no, filename, row.sha256, code, message(code, params),
+                                    row.attempts))
+    return failures
 
 
 def _quarantined(session, device_id: str) -> list[QuarantinedEvent]:

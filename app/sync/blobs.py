@@ -11,6 +11,7 @@ path or a request: it is dropped from the queue with a logged reason, and the sy
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -22,6 +23,7 @@ from sqlalchemy import delete, insert, select, update
 
 from app.common.permissions import private_dir
 from app.domain.errors import DomainError
+from app.domain.events import canonical_json
 from app.domain.filenames import is_sha256_hex, require_sha256
 from app.security.fieldcrypt import open_json
 from app.store.partial_files import hold
@@ -71,6 +73,19 @@ def attachment_owner(session, sha256: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def failure_reason(last_error: str) -> tuple[str, dict]:
+    """(code, params) of a queued attachment's last failure (rows written by earlier versions hold the
+    bare code)."""
+    try:
+        value = json.loads(last_error)
+    except ValueError:
+        return last_error, {}
+    if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+        return last_error, {}
+    params = value.get("params")
+    return value["code"], params if isinstance(params, dict) else {}
+
+
 def missing_names(store: Store, shas: list[str]) -> list[str]:
     """“案号 文件名” for each missing attachment (for the sync report)."""
     names = []
@@ -106,7 +121,13 @@ def _queued(store: Store, direction: str) -> list[str]:
     return [sha for sha in queued if is_sha256_hex(sha)]
 
 
-def _finish(store: Store, sha: str, direction: str, error: str | None) -> None:
+def _finish(store: Store, sha: str, direction: str, error: str | SyncError | None) -> None:
+    """Done: off the queue. Failed: one more try counted, and why (``last_error``: the code and its
+    numbers as JSON, shown on the 同步 page through ``failure_reason``)."""
+    if isinstance(error, SyncError):
+        error = canonical_json({"code": error.code, "params": error.params})
+    elif error is not None:
+        error = canonical_json({"code": error, "params": {}})
     with store.unit_of_work() as uow:
         where = (Q.sha256 == sha) & (Q.direction == direction)
         if error is None:
@@ -132,7 +153,7 @@ def upload_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Callabl
         except SyncError as error:
             if error.transient:
                 raise
-            _finish(store, sha, "up", error.code)
+            _finish(store, sha, "up", error)
             outcome.failed += 1
             continue
         _finish(store, sha, "up", None)
@@ -186,7 +207,7 @@ def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Calla
         except SyncError as error:
             if error.transient:
                 raise
-            _finish(store, sha, "down", error.code)
+            _finish(store, sha, "down", error)
             outcome.failed += 1
             continue
         finally:

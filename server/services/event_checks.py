@@ -61,6 +61,11 @@ class StreamView:
     intake: dict[str, Any] | None = None  # read on demand (amendments only)
 
 
+def _view(row) -> StreamView:
+    """A ``streams`` row as the hub's view of its complaint (the intake is read on demand)."""
+    return StreamView(row.region, row.office_code, row.case_no)
+
+
 @dataclass
 class Context:
     session: Session
@@ -80,13 +85,13 @@ class Context:
     def stream(self, stream: str) -> StreamView | None:
         if stream not in self.streams:
             row = self.session.execute(select(streams).where(streams.c.stream == stream)).first()
-            self.streams[stream] = StreamView(row.region, row.office_code, row.case_no) if row else None
+            self.streams[stream] = _view(row) if row else None
         return self.streams[stream]
 
     def preload(self, names: set[str], actor_ids: set[str]) -> None:
         if names:
             for row in self.session.execute(select(streams).where(streams.c.stream.in_(names))):
-                self.streams[row.stream] = StreamView(row.region, row.office_code, row.case_no)
+                self.streams[row.stream] = _view(row)
             for name in names - set(self.streams):
                 self.streams[name] = None
         self._load_actors(actor_ids)

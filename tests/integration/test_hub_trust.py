@@ -19,7 +19,7 @@ from app.services import maintenance
 from app.services import sync as sync_service
 from server.services import quarantine as hub_quarantine
 from server.tables import events as hub_events
-from tests.factories import intake
+from tests.factories import corrupt, credit_code, intake
 from tests.poison import Rogue, hub_user_id, plant, stored_ids
 from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
 
@@ -240,6 +240,26 @@ def test_the_hub_refuses_statements_the_complaint_contradicts(any_hub, fleet):
         d.sync()
         aggregate = json.loads(projection(d.profile)[target]["aggregate"])
         assert aggregate["state"] == "breach_confirmed", [c["reason"] for c in aggregate["conflicts"]]
+
+
+def test_the_hub_judges_an_amendment_against_the_intake_as_amended_before(any_hub, fleet):
+    """The hub's view of a complaint's intake is its registration with every accepted amendment applied, also
+    when they came in earlier pushes: an amendment that an earlier one makes invalid is refused, one that
+    only an earlier one makes valid is accepted (found by mutation testing, issue 17)."""
+    hub = any_hub
+    honest, rogue, _zhou, target, _ = fleet
+    wrong_check = corrupt(credit_code())
+    act(honest, target, "amend", {"changes": {
+        "complainant.credit_code_override": True, "complainant.credit_code_override_reason": "以营业执照原件为准",
+        "complainant.credit_code": wrong_check}, "reason": "按营业执照更正"})
+    honest.sync()  # accepted: stored on the hub, read back from its log by the next push
+    cleared = rogue.push(rogue.make(stream=target, action="amend", base=hub_head(hub, target), payload={
+        "changes": {"complainant.credit_code_override_reason": None}, "reason": "删去说明"}))
+    assert (cleared.status, cleared.code) == ("rejected", "payload_invalid"), cleared.message
+    assert "校验" in cleared.message or "说明" in cleared.message, cleared.message
+    reworded = rogue.push(rogue.make(stream=target, action="amend", base=hub_head(hub, target), payload={
+        "changes": {"complainant.credit_code_override_reason": "以营业执照副本为准"}, "reason": "更正说明"}))
+    assert reworded.status == "accepted", reworded.message  # valid only with the override the first set
 
 
 def test_the_hub_refuses_new_text_no_document_font_can_print(any_hub, fleet):

@@ -242,6 +242,24 @@ def test_a_refused_record_is_listed_with_the_hubs_reason_and_what_to_do(qtbot, m
     assert indicator.level == "attention" and "中心拒收 1 条记录" in indicator.toolTip()
 
 
+def test_an_attachment_the_hub_refuses_is_named_under_what_waits(qtbot, make_device, open_window, hub, tmp_path):
+    from app.services.attachments import attach_file
+
+    device = make_device()
+    hub.database.settings.max_blob_bytes = 1024 * 1024
+    cid = register(device)
+    source = tmp_path / "现场录像.mp4"
+    source.write_bytes(b"\x01" * 1_100_000)
+    attach_file(device.profile, device.officer, cid, source)
+    window = open_window(device)
+    sync_by_button(qtbot, window)
+    page = window.sync
+    qtbot.waitUntil(lambda: "附件过大" in page.pending.text(), timeout=10000)
+    first, failure = page.pending.text().split("\n")
+    assert first == "0 条记录，附件 1 个"
+    assert failure.startswith("上传 ") and failure.endswith("“现场录像.mp4”：附件过大（上限 1 MB）（已试 1 次）")
+
+
 def test_a_conflicted_complaint_is_listed_and_its_button_opens_it(qtbot, make_device, open_window):
     mine, other = make_device("sb-1"), make_device("sb-2")
     cid = register(mine)

@@ -254,6 +254,8 @@ class SyncPage(QWidget):
         pending = self.tr("{pending} records").format(pending=f"{s.pending_events:,}")
         if s.blobs_pending:
             pending += self.tr(", {n} attachments").format(n=s.blobs_pending)
+        # which attachments failed at the last try and why (tried again at each sync), in the service's Chinese
+        pending += "".join("\n" + failure.describe() for failure in s.blob_failures)
         self.pending.setText(pending)
         self.facts.setVisible(True)
         # the proxy is this PC's network, known to whoever sits at it; TLS still checks the hub whatever the route
