@@ -267,8 +267,9 @@ class Shooter:
 
     def enrolled_sync_page(self, hub, tasks) -> None:
         """Two computers of 双柏县 change one complaint offline at once; one also holds a record for another
-        county (written behind the services, as a damaged or tampered profile would); a malformed record of
-        the other computer reached the hub before it checked content and is set aside here."""
+        county (written behind the services, as a damaged or tampered profile would) and an attachment over
+        the hub's limit; a malformed record of the other computer reached the hub before it checked content
+        and is set aside here."""
         from app.domain.clock import iso_utc
         from app.domain.ids import uuid7
         from app.services import sync
@@ -296,6 +297,13 @@ class Shooter:
                                                  "intake": intake("532323")}))
                 uow.commit()
             register(a1)
+            # a scanned video over the hub's limit: named under what waits, with the reason and the tries
+            from app.services.attachments import attach_file
+
+            hub.database.settings.max_blob_bytes = 1024 * 1024
+            video = self.scratch / "现场录像.mp4"
+            video.write_bytes(os.urandom(1_100_000))
+            attach_file(a1.profile, a1.officer, complaints[2], video)
             # a record an older hub let through from a faulty program: a forward without a department
             from tests.poison import Rogue, plant
 

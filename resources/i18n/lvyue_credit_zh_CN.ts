@@ -23,7 +23,7 @@
     <name>SubmissionDialog</name>
     <message>
         <location filename="../../ui/credit/submission_dialog.py" line="85"/>
-        <location filename="../../ui/credit/submission_dialog.py" line="276"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="282"/>
         <source>Report to the provincial platform</source>
         <translation>上报省平台</translation>
     </message>
@@ -113,43 +113,43 @@
         <translation>报送记录</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="138"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="139"/>
         <source>No submissions yet. Choose the month above and press “Create and export…”.</source>
         <translation>还没有报送记录。在上方选择月份，点“生成并导出…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="166"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="167"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="171"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="172"/>
         <source>New %1, changed %2, repaired %3 (%4 in all) would go up for %5.</source>
         <translation>%5 将报送：新增 %1 条，变更 %2 条，修复 %3 条（共 %4 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="175"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="176"/>
         <source>Held back (missing required fields): %1</source>
         <translation>暂缓报送（缺少必填项）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="179"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="180"/>
         <source>Submission %1 was exported but is not recorded as sent.</source>
         <translation>报送批次 %1 已导出但尚未登记已报送。</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="182"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="183"/>
         <source>Draft %1 is open: export it before creating another.</source>
         <translation>报送草稿 %1 尚未导出：请先导出再生成新的批次。</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="189"/>
-        <location filename="../../ui/credit/submission_dialog.py" line="245"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="190"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="251"/>
         <source>Folder for the submission files</source>
         <translation>选择报送文件的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/credit/submission_dialog.py" line="199"/>
+        <location filename="../../ui/credit/submission_dialog.py" line="200"/>
         <source>Submission %1 written: %2</source>
         <translation>已生成报送批次 %1：%2</translation>
     </message>

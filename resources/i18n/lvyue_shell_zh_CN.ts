@@ -467,82 +467,82 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="240"/>
+        <location filename="../../ui/models/complaint_table.py" line="279"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="240"/>
+        <location filename="../../ui/models/complaint_table.py" line="279"/>
         <source>State</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="240"/>
+        <location filename="../../ui/models/complaint_table.py" line="279"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="240"/>
+        <location filename="../../ui/models/complaint_table.py" line="279"/>
         <source>Respondent</source>
         <translation>被投诉主体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="241"/>
+        <location filename="../../ui/models/complaint_table.py" line="280"/>
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="241"/>
+        <location filename="../../ui/models/complaint_table.py" line="280"/>
         <source>Sector</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="241"/>
+        <location filename="../../ui/models/complaint_table.py" line="280"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="241"/>
+        <location filename="../../ui/models/complaint_table.py" line="280"/>
         <source>Claim (yuan)</source>
         <translation>诉求金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="242"/>
+        <location filename="../../ui/models/complaint_table.py" line="281"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="242"/>
+        <location filename="../../ui/models/complaint_table.py" line="281"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_table.py" line="242"/>
+        <location filename="../../ui/models/complaint_table.py" line="281"/>
         <source>Handler</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="67"/>
+        <location filename="../../ui/models/complaint_cells.py" line="69"/>
         <source>{due} · {days} working days overdue</source>
         <translation>{due} 超期{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="69"/>
+        <location filename="../../ui/models/complaint_cells.py" line="71"/>
         <source>{due} overdue</source>
         <translation>{due} 已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="71"/>
+        <location filename="../../ui/models/complaint_cells.py" line="73"/>
         <source>{due} due today</source>
         <translation>{due} 今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="72"/>
+        <location filename="../../ui/models/complaint_cells.py" line="74"/>
         <source>{due} · {days} working days left</source>
         <translation>{due} 剩{days}个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/models/complaint_cells.py" line="82"/>
+        <location filename="../../ui/models/complaint_cells.py" line="92"/>
         <source> · to be checked</source>
         <translation> · 待核对</translation>
     </message>
@@ -2967,7 +2967,7 @@ Try again now?</source>
     <name>SyncPage</name>
     <message>
         <location filename="../../ui/pages/sync.py" line="65"/>
-        <location filename="../../ui/pages/sync.py" line="265"/>
+        <location filename="../../ui/pages/sync.py" line="267"/>
         <source>Standalone mode: not connected to the prefecture hub</source>
         <translation>单机模式，未接入州级中心</translation>
     </message>
@@ -3063,12 +3063,17 @@ Try again now?</source>
         <translation>以下记录不计入任何案件：它们格式有误（由某台电脑上有故障或过旧的程序产生），或已由中心管理员在所有设备上隔离。记录均予保存，其余数据照常同步。此处无需操作；如列有本机的记录，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="267"/>
+        <location filename="../../ui/pages/sync.py" line="223"/>
+        <source>{n} attachments did not go through (why: under Waiting to be sent); each sync tries them again.</source>
+        <translation>{n} 个附件未能传输（原因见“待上传”一栏），每次同步都会再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="269"/>
         <source>Everything is saved on this computer and works without a network. When this office is enrolled with the prefecture hub (Settings → Connect to the prefecture hub, by the system administrator), the records waiting here are sent at the first sync and nothing is lost.</source>
         <translation>所有数据保存在本机，无需联网即可使用。本单位接入州级中心后（由系统管理员在“设置 → 接入州级中心”中办理），待上传的记录在首次同步时全部上传，不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="289"/>
+        <location filename="../../ui/pages/sync.py" line="291"/>
         <source>Complaints to check ({n})</source>
         <translation>待核对的案件（{n} 件）</translation>
     </message>
@@ -3098,11 +3103,6 @@ Try again now?</source>
         <translation>附件：上传 {up} 个，下载 {down} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="223"/>
-        <source>{n} attachments are not through yet; the next sync carries on.</source>
-        <translation>{n} 个附件尚未传完，下次同步时继续。</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/sync.py" line="226"/>
         <source>This computer&apos;s data was repaired from the hub (copy kept: {backup}).</source>
         <translation>已按中心数据修复本机数据（原数据库已备份：{backup}）。</translation>
@@ -3123,32 +3123,32 @@ Try again now?</source>
         <translation>，附件 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="274"/>
+        <location filename="../../ui/pages/sync.py" line="276"/>
         <source>Enrolled with the prefecture hub</source>
         <translation>已接入州级中心</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="286"/>
+        <location filename="../../ui/pages/sync.py" line="288"/>
         <source>Refused by the hub ({n})</source>
         <translation>中心拒收的记录（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="292"/>
+        <location filename="../../ui/pages/sync.py" line="294"/>
         <source>Set aside ({n})</source>
         <translation>隔离保存的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="297"/>
+        <location filename="../../ui/pages/sync.py" line="299"/>
         <source>Sent before the cancel: {sent} records; {left} still wait and go with the next sync.</source>
         <translation>取消前已上传 {sent} 条记录；还有 {left} 条待上传，下次同步时继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="304"/>
+        <location filename="../../ui/pages/sync.py" line="306"/>
         <source>The last attempt ({time}) failed: {message}</source>
         <translation>上次同步（{time}）失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="302"/>
+        <location filename="../../ui/pages/sync.py" line="304"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>
@@ -3470,123 +3470,123 @@ Try again now?</source>
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="103"/>
+        <location filename="../../ui/pages/workbench.py" line="104"/>
         <source>What to do…</source>
         <translation>怎么办…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="105"/>
+        <location filename="../../ui/pages/workbench.py" line="106"/>
         <source>Where the holiday schedule comes from and how deadlines are counted meanwhile (Settings)</source>
         <translation>节假日安排从哪里来、在此之前期限怎样计算（设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="110"/>
+        <location filename="../../ui/pages/workbench.py" line="111"/>
         <source>Register a complaint (Ctrl+N)</source>
         <translation>登记投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="133"/>
+        <location filename="../../ui/pages/workbench.py" line="134"/>
         <source>Deadlines</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="135"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="135"/>
+        <location filename="../../ui/pages/workbench.py" line="136"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="136"/>
+        <location filename="../../ui/pages/workbench.py" line="137"/>
         <source>Due within 3 working days</source>
         <translation>3个工作日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="140"/>
+        <location filename="../../ui/pages/workbench.py" line="141"/>
         <source>Assigned to me</source>
         <translation>我承办的</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="140"/>
+        <location filename="../../ui/pages/workbench.py" line="141"/>
         <source>Whole area</source>
         <translation>本辖区全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="146"/>
-        <location filename="../../ui/pages/workbench.py" line="154"/>
+        <location filename="../../ui/pages/workbench.py" line="147"/>
+        <location filename="../../ui/pages/workbench.py" line="155"/>
         <source>Open the list of these complaints</source>
         <translation>打开这些案件的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="150"/>
+        <location filename="../../ui/pages/workbench.py" line="151"/>
         <source>Open complaints</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="163"/>
+        <location filename="../../ui/pages/workbench.py" line="164"/>
         <source>Complaints by state</source>
         <translation>各办理状态案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="177"/>
+        <location filename="../../ui/pages/workbench.py" line="178"/>
         <source>Recent activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="181"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="181"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="181"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="181"/>
+        <location filename="../../ui/pages/workbench.py" line="182"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="182"/>
+        <location filename="../../ui/pages/workbench.py" line="183"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="190"/>
+        <location filename="../../ui/pages/workbench.py" line="191"/>
         <source>Nothing has been done yet. Press Ctrl+N to register the first complaint.</source>
         <translation>还没有办理记录。按 Ctrl+N 登记第一件投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="191"/>
+        <location filename="../../ui/pages/workbench.py" line="192"/>
         <source>Nothing has been done yet.</source>
         <translation>还没有办理记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="192"/>
+        <location filename="../../ui/pages/workbench.py" line="193"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="207"/>
+        <location filename="../../ui/pages/workbench.py" line="208"/>
         <source>The workbench could not be read</source>
         <translation>无法读取工作台数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="217"/>
+        <location filename="../../ui/pages/workbench.py" line="218"/>
         <source>{name}, today is {date}</source>
         <translation>{name}，您好！今天是{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/workbench.py" line="220"/>
+        <location filename="../../ui/pages/workbench.py" line="221"/>
         <source>The holiday schedule for {year} has not been entered: working days are counted as Monday to Friday only.</source>
         <translation>{year}年节假日安排尚未录入，办理期限暂按周一至周五计算工作日。</translation>
     </message>

@@ -252,7 +252,8 @@ def test_an_attachment_the_hub_refuses_is_named_under_what_waits(qtbot, make_dev
     source.write_bytes(b"\x01" * 1_100_000)
     attach_file(device.profile, device.officer, cid, source)
     window = open_window(device)
-    sync_by_button(qtbot, window)
+    outcome = sync_by_button(qtbot, window)
+    assert "1 个附件未能传输（原因见“待上传”一栏），每次同步都会再试。" in outcome
     page = window.sync
     qtbot.waitUntil(lambda: "附件过大" in page.pending.text(), timeout=10000)
     first, failure = page.pending.text().split("\n")

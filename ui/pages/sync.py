@@ -220,7 +220,7 @@ class SyncPage(QWidget):
             lines.append(self.tr("Attachments: {up} sent, {down} received.").format(
                 up=report.blobs_up, down=report.blobs_down))
         if report.blobs_failed:
-            lines.append(self.tr("{n} attachments are not through yet; the next sync carries on.").format(
+            lines.append(self.tr("{n} attachments did not go through (why: under Waiting to be sent); each sync tries them again.").format(
                 n=report.blobs_failed))
         if report.integrity == "repaired":
             lines.append(self.tr("This computer's data was repaired from the hub (copy kept: {backup}).").format(
