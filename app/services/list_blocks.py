@@ -23,7 +23,7 @@ from sqlalchemy import Select, bindparam, func, literal_column, select, union_al
 from app.domain.clock import china_date
 from app.domain.deadlines import Deadline, DeadlineStatus, DueKind, deadline_status
 from app.domain.regions import scope_prefix
-from app.services import queries
+from app.services import list_orders, queries
 from app.services.profile import Profile
 from app.services.queries import LIST_COLUMNS, ComplaintFilter, ComplaintRow
 from app.services.users import Actor
@@ -154,6 +154,25 @@ def _merged_block_query(profile: Profile, actor: Actor | None, f: ComplaintFilte
     return select(*LIST_COLUMNS).where(c.num.in_(select(merged.c.n))).order_by(*queries._order(sort, descending, f))
 
 
+def _keeps_order(f: ComplaintFilter, sort: str, offset: int, matches: int | None, in_order: bool) -> bool:
+    """Whether this block is read from a kept order (``list_orders``): a block past the first of a filter
+    with many matches that no index gives in this order (neither read along the sort's index nor merged
+    from the states' own indexes), so that each block would sort every match again."""
+    return (offset > 0 and not in_order and matches is not None and matches >= list_orders.MIN_MATCHES
+            and not f.search.strip() and queries.merged_states(f, sort) is None)
+
+
+def _order_query(profile: Profile, actor: Actor | None, f: ComplaintFilter, sort: str, descending: bool) -> Select:
+    """Every match's row number in list order (a kept order, ``list_orders``)."""
+    conditions = queries._where(profile, actor, f, china_date(profile.now()))
+    return select(c.num).where(*conditions).order_by(*queries._order(sort, descending, f))
+
+
+def _columns_sql(profile: Profile) -> str:
+    """``SELECT`` of the list's columns and the row number last, without a ``WHERE``."""
+    return _compiled(profile, ("columns",), lambda: select(*LIST_COLUMNS, c.num)).sql
+
+
 def _count_query(profile: Profile, actor: Actor | None, f: ComplaintFilter) -> Select:
     return select(func.count()).select_from(complaints).where(*queries._where(profile, actor, f,
                                                                                    china_date(profile.now())))
@@ -194,9 +213,15 @@ def read_block(profile: Profile, actor: Actor | None, f: ComplaintFilter, *,
                 everything = cursor.execute("SELECT max(num) FROM complaints").fetchone()[0] or 0
             in_order = queries.scans_in_order(f, sort, offset, limit, matches, everything)
         deep = filtered or scope is not None or offset > queries.DEEP_OFFSET
-        statement = _compiled(profile, ("block", f, sort, descending, scope, today_iso, in_order, deep),
-                              lambda: _block_query(profile, actor, f, sort, descending, deep, in_order))
-        rows = cursor.execute(statement.sql, statement.bind(offset, limit)).fetchall()
+        if _keeps_order(f, sort, offset, matches, in_order):
+            key = (f, sort, descending, scope, today_iso)
+            order = _compiled(profile, ("order", *key), lambda: _order_query(profile, actor, f, sort, descending))
+            numbers = list_orders.kept_order(cursor, profile.store, key, order.sql, order.params)
+            rows = list_orders.rows_in_order(cursor, _columns_sql(profile), numbers[offset:offset + limit])
+        else:
+            statement = _compiled(profile, ("block", f, sort, descending, scope, today_iso, in_order, deep),
+                                  lambda: _block_query(profile, actor, f, sort, descending, deep, in_order))
+            rows = cursor.execute(statement.sql, statement.bind(offset, limit)).fetchall()
         if with_total and not filtered:
             total = count_matches(cursor, profile, actor, f, scope, today_iso)
         names = dict(cursor.execute("SELECT id, display_name FROM users").fetchall()) if with_names else None

@@ -424,3 +424,11 @@ credit_checks = Table(
     Index("ix_credit_checks_checked", "checked_on"),
     Index("ix_credit_checks_body", "body_name"),
 )
+
+
+list_stamp = Table(  # one row; moved by triggers on every change to complaints (migration 0023)
+    "list_stamp",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("n", Integer, nullable=False),
+)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from app.domain.clock import china_date
-from app.services import queries
+from app.services import list_orders, queries
 from app.services.queries import ComplaintFilter, list_complaints
 
 SORTS = {"registered_at": "registered_at", "case_no": "case_no", "state": "state", "complainant": "complainant_name",
@@ -43,13 +43,16 @@ def _expected(ctx, where: str, column: str, descending: bool) -> list[str]:
             f"SELECT id FROM complaints WHERE {where} ORDER BY {column} {way}, num {way}")).scalars())
 
 
-@pytest.mark.parametrize("scan_rows", [0, queries.SCAN_ROWS], ids=["filter index", "sort index"])
+@pytest.mark.parametrize("scan_rows,kept", [(0, False), (queries.SCAN_ROWS, False), (0, True)],
+                         ids=["filter index", "sort index", "kept order"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("sort", list(SORTS))
-def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descending, scan_rows, monkeypatch):
-    """Both ways to a filtered block: matches by the filter's index then sorted, or read along the
-    sort's index (``scans_in_order``; a share of 1/12 or more always does, in this sample)."""
+def test_every_sort_and_filter_pages_in_the_plain_order(ctx, mixed, sort, descending, scan_rows, kept, monkeypatch):
+    """Every way to a filtered block: matches by the filter's index then sorted, read along the sort's
+    index (``scans_in_order``; a share of 1/12 or more always does, in this sample), or sliced from the
+    list's kept order after its first block (``list_orders``, here for any number of matches)."""
     monkeypatch.setattr(queries, "SCAN_ROWS", scan_rows)
+    monkeypatch.setattr(list_orders, "MIN_MATCHES", 0 if kept else 10**9)
     today = china_date(ctx.profile.now()).isoformat()
     cases = [
         (ComplaintFilter(), "1"),
@@ -130,3 +133,62 @@ def test_several_states_merge_their_own_indexes(ctx):
                     plan = " | ".join(r[3] for r in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
                     assert "MERGE (UNION ALL)" in plan, (f, sort, plan)
                     assert plan.count("TEMP B-TREE") == 1, (f, sort, plan)  # the block's rows only
+
+
+def test_a_kept_order_is_read_again_after_any_complaint_changes(ctx, mixed, act, monkeypatch):
+    """A block past the first slices the list's kept order; a change to any complaint (a forward, a
+    renamed complainant) moves the list stamp, and the next block is in the new order."""
+    monkeypatch.setattr(list_orders, "MIN_MATCHES", 0)
+    monkeypatch.setattr(queries, "SCAN_ROWS", 0)  # not along the sort's index: the share is large here
+    f = ComplaintFilter(sectors=("procurement", "bidding"))
+    where = "sector IN ('procurement', 'bidding')"
+
+    def pages() -> list[str]:
+        got = []
+        for offset in (0, 3, 6):
+            got += [r.id for r in list_complaints(ctx.profile, ctx.actor, f, sort="complainant", descending=False,
+                                                  offset=offset, limit=3).rows]
+        return got
+
+    def stamp() -> int:
+        with ctx.profile.store.read() as session:
+            return session.execute(text("SELECT n FROM list_stamp")).scalar_one()
+
+    assert pages() == _expected(ctx, where, "complainant_name", False)[:9]
+    before = stamp()
+    last = _expected(ctx, where, "complainant_name", False)[-1]
+    case_no = next(r.case_no for r in mixed if r.complaint_id == last)
+    act(case_no, "amend", {"changes": {"complainant.name": "双柏县丙有限公司"}, "reason": "更正名称"})
+    assert stamp() > before
+    expected = _expected(ctx, where, "complainant_name", False)
+    assert expected.index(last) < 9  # it moved up into the pages read
+    assert pages() == expected[:9]
+
+
+def test_each_profile_keeps_its_own_orders(office, tmp_path, monkeypatch):
+    """Two profiles whose list stamps are equal never share a kept order."""
+    from app.services import intake as intake_service
+    from tests import factories
+    from tests.conftest import make_office
+
+    monkeypatch.setattr(list_orders, "MIN_MATCHES", 0)
+    monkeypatch.setattr(queries, "SCAN_ROWS", 0)
+    other = make_office(tmp_path / "other", office.clock)
+    try:
+        for made, names in ((office, "甲乙丙丁"), (other, "戊己庚辛")):
+            for name in names:
+                intake_service.register(made.profile, made.officer, factories.intake(
+                    complainant=f"双柏县{name}有限公司", sector="procurement"))
+        f = ComplaintFilter(sectors=("procurement",))
+        for made in (office, other):
+            with made.profile.store.read() as session:
+                assert session.execute(text("SELECT n FROM list_stamp")).scalar_one() == 4
+            rows = list_complaints(made.profile, made.officer, f, sort="complainant", descending=False, offset=2,
+                                   limit=2).rows
+            with made.profile.store.read() as session:
+                expected = list(session.execute(text(
+                    "SELECT id FROM complaints WHERE sector = 'procurement' ORDER BY complainant_name, num"
+                    " LIMIT 2 OFFSET 2")).scalars())
+            assert [r.id for r in rows] == expected
+    finally:
+        other.profile.close()
