@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.store.projector import Horizons
 from app.store.tables import events
 from app.sync import credentials, outbox
+from app.sync.tables import dirty
 from app.sync.transport import HubClient
 from tests.integration.test_sync_stale_page import apply, cursor_and_count
 from tests.sync_fixtures import COUNTY_A, device, register
@@ -39,5 +40,11 @@ def test_an_own_event_whose_push_answer_was_lost_takes_its_hub_number_from_a_pul
                                           .where(events.c.id.in_(list(numbers)))).all())
             assert stored == numbers  # each takes the number the hub gave it
             assert outbox.pending_count(session, me) == 0  # nothing to send again
+            # its complaint is projected again with the hub's numbers (they order the fold against other
+            # devices' events, and the kept conflicts carry them), though no other device's event came with it
+            streams = set(session.execute(select(events.c.stream).where(events.c.id.in_(list(numbers))))
+                          .scalars()) - {"session", "admin"}  # logins and user records: no complaint
+            assert streams
+            assert set(session.execute(select(dirty.c.stream)).scalars()) == streams
     finally:
         pc.profile.close()
