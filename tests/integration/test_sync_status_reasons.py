@@ -10,7 +10,7 @@ import os
 import re
 from datetime import timedelta
 
-from app.domain.clock import utc_now
+from app.domain.clock import iso_utc, utc_now
 from app.messages import message
 from app.services import queries, sync
 from app.services.attachments import attach_file
@@ -102,6 +102,27 @@ def test_a_refusal_without_the_hubs_words_is_told_from_its_code_and_numbers(hub,
     by_id = {r.event_id: r.message for r in sync.status(a.profile).rejected}
     assert by_id[rows[0].id] == "行政区划“532323”不在本设备的管辖范围内"
     assert by_id[rows[1].id] == "中心自己的说法"  # the hub's words when it gives them
+
+
+def test_refusals_in_every_push_batch_are_counted(hub, tmp_path, monkeypatch):
+    """Pushed in batches (``LVYUE_SYNC_PUSH_BATCH``): the report counts the refusals of all of them."""
+    from app.domain.ids import uuid7
+    from app.store.events import Draft
+    from tests.factories import intake
+
+    monkeypatch.setenv("LVYUE_SYNC_PUSH_BATCH", "1")
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    with a.profile.store.unit_of_work() as uow:  # registrations for another county, behind the services
+        for n in (1, 2):
+            uow.events.append(Draft(id=uuid7(), stream=uuid7(), action="register", actor=a.officer.user_id,
+                                    device_time=iso_utc(utc_now()),
+                                    payload={"case_no": f"532323-2026-000{n}", "office_code": "532323",
+                                             "intake": intake("532323")}))
+        uow.commit()
+    register(a)
+    report = a.sync()
+    assert report.rejected == 2 and report.pushed >= 1  # one refusal in each of two batches, the rest go
+    assert len(a.status().rejected) == 2
 
 
 def test_the_clock_warning_gives_the_minutes_the_clocks_differ(hub, tmp_path):
