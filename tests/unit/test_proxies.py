@@ -92,7 +92,7 @@ def test_setting_entries(entry, stored):
 
 
 @pytest.mark.parametrize("entry", ["socks5://10.1.1.1:1080", "http://", "10.1.1.1:80x", "http://a b:1",
-                                   "http://proxy/path", "ftp://proxy:21"])
+                                   "http://proxy/path", "ftp://proxy:21", "10.1.1.1:", "http://proxy.corp:/"])
 def test_wrong_setting_entries_are_refused_in_chinese(entry):
     with pytest.raises(DomainError) as refused:
         proxies.parse_setting(entry)

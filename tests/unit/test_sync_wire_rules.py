@@ -73,3 +73,20 @@ def test_a_too_many_requests_answer_from_a_proxy_says_how_long_to_wait():
     assert "请1分钟后再同步" in describe(minute)
     unknown = _turned_away(httpx.Response(429, text="slow down"))
     assert "请几分钟后再同步" in describe(unknown)
+
+
+def test_a_pull_names_its_cursor_page_size_and_whether_own_events_come_back():
+    """The hub reads ``cursor``, ``limit`` and ``include_own`` (server/routers/events.py): a page size under any other name
+    would be ignored, and the device would get the hub's default page instead of what it asked for."""
+    asked = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(dict(request.url.params))
+        return httpx.Response(200, json={"events": [], "next_cursor": 12, "more": False, "head": 12})
+
+    with HubClient("http://hub.invalid", "t", transport=httpx.MockTransport(answer), retries=False) as client:
+        page = client.pull(12, 7)
+        client.pull(0, 1000, include_own=True)
+    assert (page.next_cursor, page.more, page.events) == (12, False, [])
+    assert asked == [{"cursor": "12", "limit": "7", "include_own": "false"},
+                     {"cursor": "0", "limit": "1000", "include_own": "true"}]
