@@ -130,3 +130,22 @@ def test_sync_while_another_sync_holds_the_profile_exits_4(profile):
     assert busy.returncode == 4 and "正在同步中" in busy.stderr.decode("utf-8")
     free = cli(env, "sync", "--home", str(home))
     assert free.returncode == 1 and "正在同步中" not in free.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("option", [[], ["--json"]])
+def test_a_reader_that_stops_early_is_no_error(profile, option):
+    """``main.py complaint list | head -1`` (or ``| findstr /m``): the reader closes the pipe before the listing
+    is written. The command ends quietly with 0, not with “程序内部错误（BrokenPipeError …）”."""
+    import os
+
+    home, env, _tmp = profile
+    cli(env, "complaint", "add", "--file", "-", "--user", "wang", "--home", str(home),
+        stdin=json.dumps(complaint(), ensure_ascii=False).encode("utf-8"))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # closed before the child writes a byte: every write meets a broken pipe
+    try:
+        listed = cli(env, *option, "complaint", "list", "--home", str(home), stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert listed.returncode == 0, listed.stderr.decode("utf-8")
+    assert listed.stderr.decode("utf-8") == ""
