@@ -101,3 +101,10 @@ def test_sanction_lines_show_the_seeds_measures_in_chinese_then_the_others_as_wr
     assert line.status == SanctionStatus.IN_FORCE and line.period == "2026-03-01 至 2027-02-28"
     [bare] = sanction_lines([{"measures": ["public_criticism"], "start_on": "2026-03-01"}], date(2026, 5, 1))
     assert (bare.imposed_by, bare.end_on, bare.period) == ("", None, "2026-03-01 起（未定期限）")
+
+
+def test_a_lifted_sanction_shows_the_day_it_was_lifted():
+    lifted = {**SANCTION, "lifted_on": "2026-09-30"}
+    row = _row(_complaint(sanctions=[lifted]))
+    assert [s["lifted_on"] for s in json.loads(row["sanctions"])] == ["2026-09-30"]
+    assert [s["lifted_on"] for s in json.loads(_row(_complaint())["sanctions"])] == [None]
