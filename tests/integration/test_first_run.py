@@ -300,7 +300,8 @@ def test_ctrl_c_in_a_command_is_quiet(tmp_path):
     with open(err_file, "wb") as err_stream:
         child = subprocess.Popen([sys.executable, "main.py", "complaint", "add", "--file", "-", "--home",
                                   str(tmp_path / "no-profile"), "--user", "x"], cwd=ROOT, env=env,
-                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_stream)
+                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err_stream,
+                                 preexec_fn=_console_ctrl_c)  # SIGINT is ignored in a run started with `&`
         try:
             assert proc_blocked_in(child.pid, "read", fd=0), "the command never waited on standard input"
             child.send_signal(signal.SIGINT)
