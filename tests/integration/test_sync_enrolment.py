@@ -152,6 +152,29 @@ def test_a_standalone_office_that_used_another_regions_prefix_cannot_join(hub, t
         again.close()
 
 
+
+def test_a_county_office_that_used_its_prefectures_prefix_cannot_join(hub, tmp_path, office):
+    """楚发改受 is the prefecture's (楚雄州, 532300) series: a county office (双柏县, 532322) that printed
+    numbers under it while standalone is refused at enrolment, the prefecture named, told it has not
+    joined and what to do, and nothing stored: the prefecture's own office would print the same numbers."""
+    from app.messages import describe
+    from app.services import office_settings
+
+    office_settings.update(office.profile, office.leader, {"prefixes": {"receipt": "楚发改受"}})
+    assert issue_in(office, "registered", "receipt") == "楚发改受〔2026〕1号"
+    home = office.profile.files.home
+    office.profile.close()
+    code = hub.code("532322", "双柏县发展和改革局")
+    counts = {t: hub.count(t) for t in ("devices", "number_blocks", "number_series", "prefix_owners")}
+    with pytest.raises(DomainError) as refused:
+        sync.enroll(home, hub.url, code, "old-pc")
+    assert refused.value.code == "enrol_prefix_taken"
+    assert refused.value.params["prefix"] == "楚发改受" and refused.value.params["owner"] == "532300"
+    said = describe(refused.value)
+    assert "“楚发改受”属于楚雄彝族自治州（532300），中心不能接收这些编号" in said and "未加入同步" in said
+    assert {t: hub.count(t) for t in counts} == counts
+
+
 def test_without_auto_adoption_an_unowned_prefix_waits_for_the_administrator(hub, tmp_path, office):
     from app.services import office_settings
     from server.services import prefixes

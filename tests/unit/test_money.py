@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from app.domain.errors import DomainError
 from app.domain.money import format_money, money_in_words, parse_money
+from app.messages import describe
 
 
 @pytest.mark.parametrize(
@@ -204,3 +205,23 @@ def test_money_in_words_says_why_it_refuses() -> None:
     with pytest.raises(ValueError, match="out of range: 1E"):
         money_in_words(Decimal("1e16"))
     assert money_in_words(Decimal("9999999999999999.99")).startswith("玖仟玖佰玖拾玖万")
+
+
+@pytest.mark.parametrize(
+    ("typed", "grouped", "amount"),
+    [
+        ("1234,567", "1,234,567", "1234567.00"),
+        ("12345,678.00", "12,345,678.00", "12345678.00"),
+        ("1,2345,678", "12,345,678", "12345678.00"),
+        ("1234,567万元", "1,234,567万元", "12345670000.00"),
+    ],
+)
+def test_a_thousands_separator_after_four_digits_is_a_typo_and_is_refused(typed: str, grouped: str,
+                                                                          amount: str) -> None:
+    """“1234,567” could be 1,234,567 or 123,456.7 mistyped: the officer is asked again, the amount is
+    never guessed (a wrong amount on a breach register is worse than a question)."""
+    with pytest.raises(DomainError) as info:
+        parse_money(typed, field="agreement.amount")
+    assert info.value.code == "money_invalid"
+    assert describe(info.value).endswith(f"金额“{typed}”格式不正确")
+    assert parse_money(grouped) == Decimal(amount)  # grouped by threes, the same digits are fine

@@ -6,12 +6,14 @@ over an earlier one."""
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from app.common.sqlite_copy import backup_file
+from app.services import maintenance
 from app.store.backup import (
     CORE_TABLES,
     check_backup,
@@ -93,3 +95,19 @@ def test_a_damaged_database_is_moved_aside_with_its_journal_never_over_another(t
         assert target.with_name(expected + "-shm").read_bytes() == b"shm %d" % round_
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"lvyue-damaged-20261126-090507{n}.sqlite{s}" for n in ("", "-2") for s in ("", "-wal", "-shm"))
+
+
+def test_the_restore_line_offers_the_newest_good_copy_not_the_oldest(office):
+    """A damaged database is refused with the newest backup that passes its check (the least lost
+    work); copies are listed newest first, and a damaged newest one is passed over."""
+    folder = office.profile.files.backups
+    for existing in folder.glob("*.sqlite"):
+        existing.unlink()
+    copies = [backup_file(office.profile.files.database, folder / f"{name}.sqlite") for name in ("a", "b", "c")]
+    for days, copy in enumerate(copies):  # a: 2 March, b: 3 March, c: 4 March
+        stamp = datetime(2026, 3, 2 + days, 18, 0).timestamp()
+        os.utime(copy, (stamp, stamp))
+    assert [c.path.name for c in list_backups(folder)] == ["c.sqlite", "b.sqlite", "a.sqlite"]
+    assert maintenance.newest_good_backup(office.profile.files.home).path.name == "c.sqlite"
+    copies[2].write_bytes(b"not a database" * 100)
+    assert maintenance.newest_good_backup(office.profile.files.home).path.name == "b.sqlite"
