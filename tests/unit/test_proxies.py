@@ -71,6 +71,9 @@ def test_the_environment_comes_before_the_registry_with_httpx_rules():
     assert route("https://hub.example.com", SINGLE, environ={**env, "NO_PROXY": "*"}).proxy is None
     assert route("https://hub.example.com", SINGLE, environ={"https_proxy": "proxy.corp:3128"}).proxy \
         == "http://proxy.corp:3128"
+    local = {**env, "NO_PROXY": "LocalHost"}  # httpx's rule: localhost (any case) is that host only
+    assert route("https://localhost:8443", SINGLE, environ=local).proxy is None
+    assert route("https://hub.localhost", SINGLE, environ=local).proxy == "http://proxy.corp:3128"
 
 
 def test_the_profile_setting_wins_over_environment_and_registry():
@@ -115,3 +118,50 @@ def test_the_client_is_built_with_the_resolved_proxy_and_ignores_the_environment
     with HubClient("https://hub.example.com") as client:
         assert client.route == proxies.Route("http://proxy.corp:3128", "environment")
         assert client._http._transport_for_url(client._http.base_url) is not client._http._transport
+
+
+def test_windows_settings_switched_on_without_a_server_mean_direct():
+    assert proxies.registry_proxies({"ProxyEnable": 1, "ProxyServer": ""}) == {}
+    assert proxies.registry_proxies({"ProxyEnable": 1}) == {}
+
+
+class _FakeKey:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _FakeWinreg:
+    """The two calls ``read_registry`` makes, over a dict keyed by (hive, path); a missing key or value raises
+    ``OSError`` (``FileNotFoundError``) as the real module does."""
+    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE = "HKCU", "HKLM"
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def OpenKey(self, hive, path):  # winreg's own names
+        if (hive, path) not in self.keys:
+            raise FileNotFoundError(path)
+        key = _FakeKey()
+        key.values = self.keys[(hive, path)]
+        return key
+
+    def QueryValueEx(self, key, name):
+        if name not in key.values:
+            raise FileNotFoundError(name)
+        return key.values[name], 1
+
+
+def test_the_registry_is_read_from_the_current_users_internet_options(monkeypatch):
+    import sys
+
+    settings = {"ProxyEnable": 1, "ProxyServer": "10.1.1.1:8080"}  # no ProxyOverride: left out, not an error
+    fake = _FakeWinreg({("HKCU", proxies.INTERNET_SETTINGS): settings,
+                        ("HKLM", proxies.INTERNET_SETTINGS): {"ProxyEnable": 1, "ProxyServer": "machine:1"}})
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    assert proxies.read_registry() == settings
+    fake.keys.clear()  # no Internet Options at all (a locked-down account): direct
+    assert proxies.read_registry() == {}

@@ -35,3 +35,19 @@ def test_a_deactivated_users_verifier_sent_by_a_hub_is_not_kept_on_the_device(of
                                       .where(users.c.id.in_(["u-gone", "u-here"]))).all())
     assert stored == {"chen_gone": "", "wang_here": VERIFIER}
     assert auth.login(profile, "officer", PASSWORD)  # the local accounts are untouched
+
+
+def test_a_local_account_with_a_hub_users_name_gives_the_name_up_and_is_switched_off(office):
+    """The hub's account wins the name: the local ``officer`` becomes ``officer.local``, inactive (it keeps its
+    history under its id), and the hub's ``officer`` is the one the name logs in as from now on."""
+    profile = office.profile
+    local_id = office.officer.user_id
+    reference = Reference(version=2, regions=[], departments=[], deadline_rules=DeadlineRules().to_dict(),
+                          holidays={}, document_prefixes=[], users=[_hub_user("u-hub-officer", "officer", active=True)])
+    with profile.store.unit_of_work() as uow:
+        apply_reference(uow, reference, profile.now())
+        uow.commit()
+    with profile.store.read() as session:
+        rows = {r.id: (r.username, r.active) for r in session.execute(
+            select(users.c.id, users.c.username, users.c.active).where(users.c.id.in_([local_id, "u-hub-officer"])))}
+    assert rows == {local_id: ("officer.local", 0), "u-hub-officer": ("officer", 1)}

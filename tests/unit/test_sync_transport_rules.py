@@ -1,0 +1,28 @@
+"""How the sync client names a network failure (found by mutation testing, issue 17, app/sync check with
+seed 61): an untrusted certificate is reported with the verifier's own words, at most 200 characters of
+them (a chain of long certificate names must not flood the status line or the log)."""
+
+from __future__ import annotations
+
+import ssl
+
+import httpx
+
+from app.sync.transport import transport_failure
+
+
+def _untrusted(message: str) -> httpx.ConnectError:
+    cause = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    cause.verify_message = message
+    error = httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED]")
+    error.__cause__ = cause
+    return error
+
+
+def test_an_untrusted_certificate_is_named_with_at_most_200_characters_of_the_reason():
+    long = "unable to get local issuer certificate: " + "CN=楚雄州发展和改革委员会内部证书颁发机构," * 20
+    failure = transport_failure(_untrusted(long), None)
+    assert failure.code == "hub_certificate_untrusted"
+    assert failure.params["detail"] == long[:200] and len(failure.params["detail"]) == 200
+    short = transport_failure(_untrusted("self-signed certificate"), None)
+    assert short.params["detail"] == "self-signed certificate"
