@@ -111,8 +111,10 @@ def _run(args, out: Output, log) -> int:
     except KeyboardInterrupt:
         out.error("已取消", code="cancelled")
         return EXIT_CANCELLED
-    except BrokenPipeError:  # the reader stopped early (`| head`, `| findstr /m`): what it took was right
-        _quiet_stdout()
+    except BrokenPipeError:  # the reader stopped early (`| head`) while a handler wrote on its own
+        from app.cli.output import quiet_stdout
+
+        quiet_stdout()
         return EXIT_OK
     except Exception as error:  # a bug or an environment fault: say so plainly, keep the details
         import os
@@ -134,17 +136,6 @@ def _run(args, out: Output, log) -> int:
         out.error(f"程序内部错误（{type(error).__name__}: {error}）。设置环境变量 LVYUE_DEBUG=1 可查看详细信息。",
                   code="internal_error")
         return EXIT_REFUSED
-
-
-def _quiet_stdout() -> None:
-    """The rest of the output, and the interpreter's last flush, go nowhere instead of raising again."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def utf8_streams() -> None:

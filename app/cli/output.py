@@ -42,11 +42,15 @@ class Output:
         self.json_mode = json_mode
 
     def result(self, data: Any, text: str | None = None) -> None:
-        """One command result: JSON in ``--json`` mode, else ``text`` (or a readable rendering)."""
-        if self.json_mode:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
-        elif text is not None:
-            print(text)
+        """One command result: JSON in ``--json`` mode, else ``text`` (or a readable rendering). A reader
+        that has closed the pipe (``| head -1``) gets nothing more; the command itself carries on."""
+        try:
+            if self.json_mode:
+                print(json.dumps(data, ensure_ascii=False, indent=2, default=_default), flush=True)
+            elif text is not None:
+                print(text, flush=True)
+        except BrokenPipeError:
+            quiet_stdout()
 
     def table(self, headers: list[str], rows: list[list[str]]) -> str:
         widths = [display_width(h) for h in headers]
@@ -66,3 +70,14 @@ class Output:
     def info(self, text: str) -> None:
         """Progress and notes go to stderr so stdout stays clean for ``--json``."""
         print(text, file=sys.stderr, flush=True)
+
+
+def quiet_stdout() -> None:
+    """The rest of the output, and the interpreter's last flush, go nowhere instead of raising again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no stdout at all (a windowed start)
+        pass
