@@ -1,6 +1,7 @@
 """How the sync client names a network failure (found by mutation testing, issue 17, app/sync check with
 seed 61): an untrusted certificate is reported with the verifier's own words, at most 200 characters of
-them (a chain of long certificate names must not flood the status line or the log)."""
+them (a chain of long certificate names must not flood the status line or the log); a hub answer that is
+not the hub's error body (a proxy's error page) likewise."""
 
 from __future__ import annotations
 
@@ -26,3 +27,15 @@ def test_an_untrusted_certificate_is_named_with_at_most_200_characters_of_the_re
     assert failure.params["detail"] == long[:200] and len(failure.params["detail"]) == 200
     short = transport_failure(_untrusted("self-signed certificate"), None)
     assert short.params["detail"] == "self-signed certificate"
+
+
+def test_a_hub_answer_that_is_no_error_body_is_shown_with_at_most_200_characters():
+    """A proxy's or web server's own error page (HTML) instead of the hub's JSON: “中心返回错误” with the first
+    200 characters of it, retried later when the status says so."""
+    from app.sync.transport import HubClient
+
+    page = "<html><head><title>502 Bad Gateway</title></head><body>" + "nginx 网关错误 " * 40 + "</body></html>"
+    with HubClient("https://hub.example.com", "token") as client:
+        failure = client._refusal(502, page)
+    assert (failure.code, failure.transient, failure.status) == ("hub_error", True, 502)
+    assert failure.params["detail"] == page[:200]
