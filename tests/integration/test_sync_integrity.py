@@ -52,10 +52,13 @@ def test_a_damaged_scope_is_found_backed_up_and_repaired(hub, tmp_path):
         f"prev_hash, hash, server_seq) VALUES ('{foreign}', '{made[3]}', 'note', '{{}}', 'x', 'intruder', 1, "
         f"'2026-11-26T00:00:00.000Z', NULL, '{'0' * 64}', '{'1' * 64}', NULL)",
     ])
-    report = p.sync(verify=True)
+    shown = []
+    report = p.sync(progress=shown.append, verify=True)
     assert report.integrity == "repaired"
     assert Path(report.backup).exists()
     assert report.quarantined == 1  # the slipped-in row is kept aside, not dropped
+    downloads = [s for s in shown if s.stage == "repair" and s.done]  # the status line counts the download
+    assert downloads and downloads[-1].text == f"已重新下载 {downloads[-1].done} 条记录"
     status = p.status()
     assert [(q.code, q.origin) for q in status.quarantined] == [("foreign_unsynced", "repair")]
     a.sync()

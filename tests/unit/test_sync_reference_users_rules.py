@@ -51,3 +51,6 @@ def test_a_local_account_with_a_hub_users_name_gives_the_name_up_and_is_switched
         rows = {r.id: (r.username, r.active) for r in session.execute(
             select(users.c.id, users.c.username, users.c.active).where(users.c.id.in_([local_id, "u-hub-officer"])))}
     assert rows == {local_id: ("officer.local", 0), "u-hub-officer": ("officer", 1)}
+    with profile.store.read() as session:  # a new user from the hub starts with no failed logins behind them
+        failed = session.execute(select(users.c.failed_count).where(users.c.id == "u-hub-officer")).scalar()
+    assert failed == 0
