@@ -124,22 +124,32 @@ def test_a_standalone_office_joins_and_its_document_numbers_continue(hub, tmp_pa
             "SELECT MIN(start) FROM number_blocks WHERE series = 'doc:双发改受' AND year = 2026")).scalar() > 3
 
 
-def test_a_standalone_office_that_used_another_regions_prefix_cannot_join(hub, tmp_path, office):
+ENROLMENT_TABLES = ("devices", "number_blocks", "number_series", "prefix_owners")
+
+
+def _enrol_after_using(hub, office, prefix: str):
+    """The office prints one receipt under ``prefix`` while standalone, then tries to join: the refusal,
+    the hub's row counts from before the attempt, and the profile's folder."""
     from app.services import office_settings
 
-    office_settings.update(office.profile, office.leader, {"prefixes": {"receipt": "牟发改受"}})
-    assert issue_in(office, "registered", "receipt") == "牟发改受〔2026〕1号"
+    office_settings.update(office.profile, office.leader, {"prefixes": {"receipt": prefix}})
+    assert issue_in(office, "registered", "receipt") == f"{prefix}〔2026〕1号"
     home = office.profile.files.home
     office.profile.close()
     code = hub.code("532322", "双柏县发展和改革局")
-    counts = {t: hub.count(t) for t in ("devices", "number_blocks", "number_series", "prefix_owners")}
+    counts = {t: hub.count(t) for t in ENROLMENT_TABLES}
     with pytest.raises(DomainError) as refused:
         sync.enroll(home, hub.url, code, "old-pc")
-    assert refused.value.code == "enrol_prefix_taken"
-    assert refused.value.params["prefix"] == "牟发改受" and refused.value.params["owner"] == "532323"
+    return refused.value, counts, home
+
+
+def test_a_standalone_office_that_used_another_regions_prefix_cannot_join(hub, tmp_path, office):
     from app.messages import describe
 
-    assert "“牟发改受”属于牟定县（532323）" in describe(refused.value)
+    refused, counts, home = _enrol_after_using(hub, office, "牟发改受")
+    assert refused.code == "enrol_prefix_taken"
+    assert refused.params["prefix"] == "牟发改受" and refused.params["owner"] == "532323"
+    assert "“牟发改受”属于牟定县（532323）" in describe(refused)
     assert {t: hub.count(t) for t in counts} == counts  # nothing stored at the hub ...
     with hub.database.reader() as session:
         assert session.execute(text("SELECT used_at FROM enrolment_codes")).scalar() is None  # ... the code unspent
@@ -152,25 +162,16 @@ def test_a_standalone_office_that_used_another_regions_prefix_cannot_join(hub, t
         again.close()
 
 
-
 def test_a_county_office_that_used_its_prefectures_prefix_cannot_join(hub, tmp_path, office):
     """楚发改受 is the prefecture's (楚雄州, 532300) series: a county office (双柏县, 532322) that printed
     numbers under it while standalone is refused at enrolment, the prefecture named, told it has not
     joined and what to do, and nothing stored: the prefecture's own office would print the same numbers."""
     from app.messages import describe
-    from app.services import office_settings
 
-    office_settings.update(office.profile, office.leader, {"prefixes": {"receipt": "楚发改受"}})
-    assert issue_in(office, "registered", "receipt") == "楚发改受〔2026〕1号"
-    home = office.profile.files.home
-    office.profile.close()
-    code = hub.code("532322", "双柏县发展和改革局")
-    counts = {t: hub.count(t) for t in ("devices", "number_blocks", "number_series", "prefix_owners")}
-    with pytest.raises(DomainError) as refused:
-        sync.enroll(home, hub.url, code, "old-pc")
-    assert refused.value.code == "enrol_prefix_taken"
-    assert refused.value.params["prefix"] == "楚发改受" and refused.value.params["owner"] == "532300"
-    said = describe(refused.value)
+    refused, counts, _home = _enrol_after_using(hub, office, "楚发改受")
+    assert refused.code == "enrol_prefix_taken"
+    assert refused.params["prefix"] == "楚发改受" and refused.params["owner"] == "532300"
+    said = describe(refused)
     assert "“楚发改受”属于楚雄彝族自治州（532300），中心不能接收这些编号" in said and "未加入同步" in said
     assert {t: hub.count(t) for t in counts} == counts
 
