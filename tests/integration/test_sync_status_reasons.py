@@ -73,6 +73,22 @@ def test_an_attachment_whose_file_is_gone_asks_to_attach_it_again(hub, tmp_path)
     assert "重新添加" in failure.reason and failure.case_no == _case_no(a, cid)
 
 
+def test_a_missing_file_does_not_hold_back_the_attachments_queued_after_it(hub, tmp_path):
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    cid = register(a)
+    shas = sorted(_scan_attached(a, cid, tmp_path, f"材料{i}.pdf") for i in range(3))
+    blob_file(a.profile.files.blobs, shas[0]).unlink()  # the first in the queue's order is gone
+    report = a.sync()
+    assert (report.blobs_up, report.blobs_failed) == (2, 1)
+    assert [f.sha256 for f in a.status().blob_failures] == [shas[0]]
+
+
+def _scan_attached(d, cid: str, tmp_path, name: str) -> str:
+    source, sha = _scan(tmp_path, name, 3000)
+    attach_file(d.profile, d.officer, cid, source)
+    return sha
+
+
 def test_an_attachment_that_went_through_leaves_no_failure(hub, tmp_path):
     a = device(hub, tmp_path / "sb", COUNTY_A)
     cid = register(a)

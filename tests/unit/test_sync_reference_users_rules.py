@@ -54,3 +54,25 @@ def test_a_local_account_with_a_hub_users_name_gives_the_name_up_and_is_switched
     with profile.store.read() as session:  # a new user from the hub starts with no failed logins behind them
         failed = session.execute(select(users.c.failed_count).where(users.c.id == "u-hub-officer")).scalar()
     assert failed == 0
+
+
+def test_a_user_the_hub_no_longer_sends_is_switched_off_and_stamped(office, clock):
+    """Moved to another region or removed at the hub: inactive here, no verifier, and the change dated."""
+    profile = office.profile
+
+    def apply_and_read(users_sent):
+        reference = Reference(version=2, regions=[], departments=[], deadline_rules=DeadlineRules().to_dict(),
+                              holidays={}, document_prefixes=[], users=users_sent)
+        with profile.store.unit_of_work() as uow:
+            apply_reference(uow, reference, profile.now())
+            uow.commit()
+        with profile.store.read() as session:
+            return session.execute(select(users.c.active, users.c.password_hash, users.c.updated_at)
+                                   .where(users.c.id == "u-li")).one()
+
+    first = apply_and_read([_hub_user("u-li", "li_moved", active=True)])
+    assert (first.active, first.password_hash) == (1, VERIFIER)
+    clock.advance(days=3)
+    gone = apply_and_read([])
+    assert (gone.active, gone.password_hash) == (0, "")
+    assert str(gone.updated_at) > str(first.updated_at)  # the switch-off carries its own date
