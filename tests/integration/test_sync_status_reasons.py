@@ -136,8 +136,15 @@ def test_refusals_in_every_push_batch_are_counted(hub, tmp_path, monkeypatch):
                                              "intake": intake("532323")}))
         uow.commit()
     register(a)
+    from app.sync.transport import HubClient
+
+    pushes = []
+    push = HubClient.push
+    monkeypatch.setattr(HubClient, "push", lambda client, *args, **kwargs: pushes.append(1) or push(client, *args,
+                                                                                                   **kwargs))
     report = a.sync()
     assert report.rejected == 2 and report.pushed >= 1  # one refusal in each of two batches, the rest go
+    assert len(pushes) >= 3  # one event a request, as the setting says
     assert len(a.status().rejected) == 2
 
 
