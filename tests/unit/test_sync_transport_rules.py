@@ -39,3 +39,19 @@ def test_a_hub_answer_that_is_no_error_body_is_shown_with_at_most_200_characters
         failure = client._refusal(502, page)
     assert (failure.code, failure.transient, failure.status) == ("hub_error", True, 502)
     assert failure.params["detail"] == page[:200]
+
+
+def test_chinese_text_travels_as_utf8_and_large_bodies_compressed():
+    """A push of Chinese case text is sent as UTF-8, not as \\u escapes (a third of the bytes, further from the
+    hub's request limit); a body from 2 KB on is gzip-compressed and says so."""
+    import gzip
+    import json
+
+    from app.sync.transport import HubClient
+
+    with HubClient("https://hub.example.com", "token") as client:
+        small = client._json_body({"text": "双柏县农业农村局"})
+        large = client._json_body({"text": "双柏县农业农村局拖欠扶持资金" * 100})
+    assert small == {"content": '{"text":"双柏县农业农村局"}'.encode(), "headers": {"Content-Type": "application/json"}}
+    assert large["headers"]["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(large["content"])) == {"text": "双柏县农业农村局拖欠扶持资金" * 100}
