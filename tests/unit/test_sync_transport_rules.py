@@ -55,3 +55,42 @@ def test_chinese_text_travels_as_utf8_and_large_bodies_compressed():
     assert small == {"content": '{"text":"双柏县农业农村局"}'.encode(), "headers": {"Content-Type": "application/json"}}
     assert large["headers"]["Content-Encoding"] == "gzip"
     assert json.loads(gzip.decompress(large["content"])) == {"text": "双柏县农业农村局拖欠扶持资金" * 100}
+
+
+def test_a_proxy_that_failed_is_named_with_the_kind_of_failure():
+    from app.sync.proxies import Route
+
+    failure = transport_failure(httpx.ConnectError("connection refused"), Route("http://10.1.1.1:3128", "setting"))
+    assert (failure.code, failure.transient) == ("hub_proxy_failed", True)
+    assert failure.params == {"proxy": "http://10.1.1.1:3128", "detail": "ConnectError"}
+    direct = transport_failure(httpx.ConnectError("connection refused"), Route(None, "none"))
+    assert (direct.code, direct.params) == ("hub_unreachable", {"detail": "ConnectError"})
+
+
+def test_an_upload_resumes_from_where_the_hub_says_or_from_the_start(tmp_path):
+    """The hub answers “offset mismatch” with the bytes it holds; without that number the upload starts over
+    rather than failing."""
+    from app.sync.blobs import _upload
+    from app.sync.protocol import BlobStatus
+    from app.sync.transport import SyncError
+
+    data = b"x" * 10
+    path = tmp_path / "blob"
+    path.write_bytes(data)
+    sent = []
+
+    class Hub:
+        def __init__(self):
+            self.mismatches = [SyncError("blob_offset_mismatch", received=4), SyncError("blob_offset_mismatch")]
+
+        def blob_status(self, sha):
+            return BlobStatus(sha256=sha, exists=False, received=7, max_size=1 << 20)
+
+        def blob_upload(self, sha, offset, size, chunk):
+            sent.append(offset)
+            if self.mismatches:
+                raise self.mismatches.pop(0)
+            return BlobStatus(sha256=sha, exists=True, received=size, max_size=1 << 20)
+
+    _upload(Hub(), "a" * 64, path)
+    assert sent == [7, 4, 0]
