@@ -1,7 +1,8 @@
 """How the sync client names a network failure (found by mutation testing, issue 17, app/sync check with
 seed 61): an untrusted certificate is reported with the verifier's own words, at most 200 characters of
 them (a chain of long certificate names must not flood the status line or the log); a hub answer that is
-not the hub's error body (a proxy's error page) likewise."""
+not the hub's error body (a proxy's error page) likewise; a 400 is the hub's refusal; the hub's calendar years
+are laid over the shipped ones."""
 
 from __future__ import annotations
 
@@ -94,3 +95,33 @@ def test_an_upload_resumes_from_where_the_hub_says_or_from_the_start(tmp_path):
 
     _upload(Hub(), "a" * 64, path)
     assert sent == [7, 4, 0]
+
+
+def test_a_refusal_with_status_400_is_read_as_the_hubs_refusal():
+    from app.sync.transport import HubClient, SyncError
+
+    def answer(request):
+        return httpx.Response(400, json={"error": "protocol_unsupported", "message": "协议不符", "params": {"version": 9}})
+
+    with HubClient("https://hub.example.com", "token", transport=httpx.MockTransport(answer), retries=False) as client:
+        try:
+            client.meta()
+        except SyncError as refused:
+            failure = refused
+    assert (failure.code, failure.status, failure.transient, failure.params) == (
+        "protocol_unsupported", 400, False, {"version": 9})
+
+
+def test_the_hubs_calendar_years_are_laid_over_the_shipped_ones():
+    import json
+
+    from app.domain.workdays import WorkCalendar
+    from app.sync.reference import merged_calendar
+
+    base = WorkCalendar.load_default()
+    latest = max(base.known_years())
+    data = {"years": {str(latest + 1): {"notice": "国办发明电〔2027〕1号", "holidays": [
+        {"name": "元旦", "start": f"{latest + 1}-01-01", "end": f"{latest + 1}-01-03"}], "workdays": []}}}
+    merged = merged_calendar(base, json.dumps(data, ensure_ascii=False))
+    assert merged.known_years() == base.known_years() | {latest + 1}
+    assert merged_calendar(base, "{not json") is base
