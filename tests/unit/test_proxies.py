@@ -165,3 +165,8 @@ def test_the_registry_is_read_from_the_current_users_internet_options(monkeypatc
     assert proxies.read_registry() == settings
     fake.keys.clear()  # no Internet Options at all (a locked-down account): direct
     assert proxies.read_registry() == {}
+
+
+def test_a_per_protocol_entry_that_names_its_scheme_keeps_it():
+    values = {"ProxyEnable": 1, "ProxyServer": "http=http://10.1.1.1:8080;https=https://10.1.1.2:8443"}
+    assert proxies.registry_proxies(values) == {"http": "http://10.1.1.1:8080", "https": "https://10.1.1.2:8443"}
