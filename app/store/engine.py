@@ -30,11 +30,11 @@ def busy_timeout_ms(value: int | None = None) -> int:
         return BUSY_TIMEOUT_MS
 
 
-def create_sqlite_engine(path: Path, *, read_only: bool = False, busy_ms: int | None = None) -> Engine:
+def create_sqlite_engine(path: Path, *, busy_ms: int | None = None) -> Engine:
     url = URL.create("sqlite+pysqlite", database=str(path))  # path as data: "#", "%41" stay literal
     busy_ms = busy_timeout_ms(busy_ms)
     engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
     # secure_delete: a row rewritten (sealed, re-sealed) leaves no old bytes behind in the file
-    extra = ("cache_size=-32000", "temp_store=MEMORY", "secure_delete=ON") + (("query_only=ON",) if read_only else ())
+    extra = ("cache_size=-32000", "temp_store=MEMORY", "secure_delete=ON")
     install_sqlite_transactions(engine, busy_timeout_ms=busy_ms, extra_pragmas=extra)
     return engine

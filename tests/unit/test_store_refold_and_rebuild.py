@@ -7,6 +7,7 @@ counts up to full."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -177,3 +178,32 @@ def test_a_rebuild_keeps_the_first_holder_of_a_case_number_and_sets_the_other_as
             quarantine.c.event_id)).all()
     assert holders == [stream]
     assert [tuple(a) for a in aside] == [("copied-1", "case_no_taken"), ("copied-2", "case_no_taken")]
+
+
+def test_a_refold_applies_the_hubs_events_before_this_pcs_unsent_ones(office):
+    stream, case_no = _case(office)  # registered and forwarded, then sent: the hub numbered both
+    with office.profile.store.unit_of_work() as uow:
+        connection = uow.session.connection()
+        seqs = list(connection.exec_driver_sql("SELECT seq FROM events WHERE stream = ? ORDER BY seq",
+                                               (stream,)).scalars())
+        for number, seq in enumerate(seqs, start=1):
+            connection.exec_driver_sql("UPDATE events SET server_seq = ?, horizon = ? WHERE seq = ?",
+                                       (number, number - 1, seq))
+        uow.commit()
+    act.act(office.profile, office.handler, case_no, "note", {"text": "已电话联系被投诉单位"})  # not sent yet
+    live = _stored(office, stream)
+    folded = _refold(office, stream)
+    assert folded.to_json() == live.to_json()  # the note folds onto the registered, forwarded complaint
+    assert folded.version == len(seqs) + 1 and folded.department == "双柏县人民政府"
+
+
+def test_new_case_numbers_already_held_are_found_in_every_batch_of_the_check(office):
+    held = [_case(office, forward=False)[1] for _ in range(3)]
+    new = [SimpleNamespace(id=f"new-{n}", case_no=f"532300-2026-{n + 5000:04d}") for n in range(1001)]
+    # numbers are asked about 500 at a time: the last of the first batch, the first of the second and third
+    for position, case_no in zip((499, 500, 1000), held, strict=True):
+        new[position] = SimpleNamespace(id=f"copy-{position}", case_no=case_no)
+    profile = office.profile
+    with profile.store.unit_of_work() as uow:
+        kept = Projector(profile.calendar, profile.rules)._unique_numbers(uow.complaints, new)
+    assert [c.id for c in kept] == [c.id for c in new if not c.id.startswith("copy-")]
