@@ -32,7 +32,7 @@ def _record(row: Row) -> UserRecord:
         roles=tuple(r for r in row.roles.split(",") if r), region_code=row.region_code,
         password_hash=row.password_hash, active=bool(row.active), failed_count=row.failed_count,
         locked_until=row.locked_until, created_at=row.created_at, password_changed_at=row.password_changed_at,
-        must_change_password=bool(getattr(row, "must_change_password", 0)),
+        must_change_password=bool(row.must_change_password),
     )
 
 

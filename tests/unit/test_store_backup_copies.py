@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from app.common.sqlite_copy import backup_file
@@ -19,6 +20,7 @@ from app.store.backup import (
     check_backup,
     integrity_problem,
     list_backups,
+    marked_initialised,
     set_aside,
     table_names,
 )
@@ -127,3 +129,38 @@ def test_an_index_out_of_step_with_its_table_is_reported_and_the_log_names_the_f
     with caplog.at_level(logging.WARNING, logger="app.store.faults"):
         assert integrity_problem(path) == "数据库文件内容已损坏（完整性检查未通过）"  # the file opens; the check finds it
     assert "missing from index ix_events" in caplog.text and str(path) in caplog.text  # for whoever looks into it
+
+
+def test_a_database_of_another_program_is_not_a_profile_and_the_log_names_it(tmp_path, caplog):
+    path = tmp_path / "other-program.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)")
+    con.commit()
+    con.close()
+    with caplog.at_level(logging.WARNING, logger="app.store.faults"):
+        checked = check_backup(list_backups(tmp_path)[0])
+    assert checked.checked and checked.problem == "不是履约系统的数据库"  # not "unreadable": it reads fine
+    assert (checked.events, checked.last_event_at, checked.enrolled) == (0, None, False)
+    assert "no such table" in caplog.text and str(path) in caplog.text
+
+
+def test_a_copys_time_is_its_file_time_in_utc(tmp_path):
+    path = tmp_path / "lvyue-daily-20261126.sqlite"
+    path.write_bytes(b"")
+    os.utime(path, (1_764_147_600, 1_764_147_600))  # 2025-11-26 09:00:00 UTC
+    [listed] = list_backups(tmp_path)
+    assert listed.taken_at == datetime(2025, 11, 26, 9, 0, tzinfo=UTC) and listed.taken_at.utcoffset() == timedelta(0)
+    assert maintenance.local_time(listed.taken_at) == "2025-11-26 17:00"  # shown in Beijing time
+
+
+@pytest.mark.parametrize(("value", "initialised"), [("1", True), ("0", False), (None, False)])
+def test_only_a_profile_marked_initialised_counts_as_set_up(tmp_path, value, initialised):
+    path = tmp_path / "lvyue.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('region_code', '532322')")
+    if value is not None:
+        con.execute("INSERT INTO meta VALUES ('initialised', ?)", (value,))
+    con.commit()
+    con.close()
+    assert marked_initialised(path) is initialised

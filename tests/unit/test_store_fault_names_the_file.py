@@ -5,13 +5,14 @@ nobody knows. The officer reads the name to find the full disk or the read-only 
 from __future__ import annotations
 
 import errno
+import logging
 import sqlite3
 
 import pytest
 from sqlalchemy.exc import OperationalError
 
 from app.messages import describe
-from app.store.faults import fault_of
+from app.store.faults import fault_of, sqlite_reason
 from app.store.uow import Store
 
 FILE = "D:/履约/lvyue.sqlite"
@@ -58,3 +59,16 @@ def test_an_io_error_of_a_file_names_that_file():
     text = describe(fault)
     assert "E:/证据/合同.pdf" in text and "Input/output error" in text
     assert "未能写入文件" in describe(fault_of(OSError(errno.EIO, "Input/output error")))
+
+
+def test_sqlites_own_words_go_to_the_log_with_the_file_if_known(tmp_path, caplog):
+    path = tmp_path / "garbage.sqlite"
+    path.write_bytes(b"not a database at all" * 300)
+    with pytest.raises(sqlite3.DatabaseError) as raised, sqlite3.connect(path) as con:
+        con.execute("SELECT 1 FROM sqlite_master")
+    with caplog.at_level(logging.WARNING, logger="app.store.faults"):
+        unnamed = sqlite_reason(raised.value)
+        named = sqlite_reason(raised.value, FILE)
+    assert unnamed == named and unnamed.startswith("不是有效的数据库文件")  # the officer reads Chinese
+    assert [r.getMessage() for r in caplog.records] == [
+        "SQLite: file is not a database", f"SQLite: file is not a database ({FILE})"]

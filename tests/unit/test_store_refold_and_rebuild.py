@@ -207,3 +207,62 @@ def test_new_case_numbers_already_held_are_found_in_every_batch_of_the_check(off
     with profile.store.unit_of_work() as uow:
         kept = Projector(profile.calendar, profile.rules)._unique_numbers(uow.complaints, new)
     assert [c.id for c in kept] == [c.id for c in new if not c.id.startswith("copy-")]
+
+
+def _found(office, term):
+    from app.store.search import match_query
+
+    blind = office.profile.store.cipher.blind
+    with office.profile.store.read() as session:
+        return session.connection().exec_driver_sql(
+            "SELECT c.id FROM complaint_search s JOIN complaints c ON c.num = s.rowid "
+            "WHERE complaint_search MATCH ?", (match_query(term, blind),)).scalars().all()
+
+
+def test_a_refold_that_takes_the_department_away_takes_it_out_of_the_search(office):
+    reg = intake.register(office.profile, office.clerk, make_intake())
+    act.act(office.profile, office.handler, reg.case_no, "forward", {"department": "双柏县财政局"})
+    assert _found(office, "双柏县财政局") == [reg.complaint_id]
+    with office.profile.store.unit_of_work() as uow:  # the hub administrator quarantined the forward
+        forward = uow.session.execute(select(events.c.id).where(events.c.stream == reg.complaint_id,
+                                                                events.c.action == "forward")).scalar_one()
+        uow.session.execute(quarantine.insert().values(event_id=forward, event="{}", reason="admin_quarantine",
+                                                       quarantined_at="2026-11-26T04:00:00Z", origin="hub",
+                                                       stream=reg.complaint_id))
+        uow.commit()
+    assert _refold(office, reg.complaint_id).department is None
+    assert _found(office, "双柏县财政局") == []
+
+
+def test_a_rebuild_records_what_the_fold_set_aside(office):
+    stream, _ = _case(office, forward=False)
+    with office.profile.store.unit_of_work() as uow:  # another device's "forward" carrying a registration
+        connection = uow.session.connection()
+        row = list(connection.exec_driver_sql(
+            f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? AND action = 'register'", (stream,)).one())
+        row[0], row[2], row[5], row[6] = "odd-forward", "forward", "another-device", 1
+        connection.exec_driver_sql(f"INSERT INTO events ({REGISTER_COLUMNS}) VALUES ({','.join('?' * 11)})",
+                                   tuple(row))
+        uow.commit()
+    assert _rebuild(office) == 1
+    with office.profile.store.read() as session:
+        aside = session.execute(select(quarantine.c.event_id, quarantine.c.reason, quarantine.c.origin,
+                                       quarantine.c.stream)).all()
+    assert [(a.event_id, a.origin, a.stream) for a in aside] == [("odd-forward", "fold", stream)]
+    assert aside[0].reason == "payload_invalid"
+    assert _stored(office, stream).state.value == "registered"
+
+
+def test_a_rebuild_after_everything_was_sent_gives_the_same_rows(office):
+    for forward in (True, False):
+        _case(office, forward)
+    live = _rows(office)
+    with office.profile.store.unit_of_work() as uow:  # a full sync: the hub numbered every event, in order
+        connection = uow.session.connection()
+        seqs = list(connection.exec_driver_sql("SELECT seq FROM events ORDER BY seq").scalars())
+        for number, seq in enumerate(seqs, start=1):
+            connection.exec_driver_sql("UPDATE events SET server_seq = ?, horizon = ? WHERE seq = ?",
+                                       (number, number - 1, seq))
+        uow.commit()
+    assert _rebuild(office) == 2
+    assert _rows(office) == live
