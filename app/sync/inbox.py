@@ -40,7 +40,6 @@ class PageOutcome:
     applied: bool
     inserted: int = 0
     damaged: list[str] = field(default_factory=list)
-    blobs: int = 0
 
 
 def _row(wire: WireEvent, cipher: FieldCipher) -> dict:
@@ -86,7 +85,6 @@ def apply_page(uow: UnitOfWork, page: PullResponse, requested_cursor: int, blob_
         if isinstance(sha, str) and SHA256.match(sha) and not blob_exists(sha):  # never a path from a device
             session.execute(insert(blob_queue).prefix_with("OR IGNORE").values(sha256=sha, direction="down",
                                                                                attempts=0))
-            outcome.blobs += 1
     if touched:  # ``reindex`` is no longer read: the projection compares every search row (projector)
         session.execute(insert(dirty).prefix_with("OR IGNORE"), [{"stream": s, "reindex": 1} for s in touched])
     uow.meta.set(state.CURSOR, str(page.next_cursor))
