@@ -101,3 +101,24 @@ def test_fault_messages_carry_no_english_detail():
         text_ = describe(fault_of(sqlite3.DatabaseError(english), path="D:/履约/lvyue.sqlite"))
         assert not re.search(r"[A-Za-z]{3,}", text_.replace("D:/履约/lvyue.sqlite", "").replace("main.py", "")
                              .replace("restore", "").replace("Windows", "")), text_
+
+
+def test_a_damaged_file_says_what_sqlite_found_in_chinese():
+    fault = fault_of(sqlite3.DatabaseError("file is not a database"), path="D:/履约/lvyue.sqlite")
+    assert describe(fault).startswith(
+        "数据库文件已损坏（不是有效的数据库文件（文件头已损坏、被其他内容覆盖，或已加密而密钥不符））")
+
+
+@pytest.mark.parametrize(("english", "code"), [
+    ("disk I/O error", "disk_full"),  # growing the -shm file on a full disk reads as an I/O error
+    ("database is locked", "database_busy"),  # a full disk does not make a lock a lack of room
+    ("file is not a database", "database_corrupt_found"),
+])
+def test_only_an_io_error_on_a_nearly_full_disk_is_read_as_a_full_disk(monkeypatch, english, code):
+    from app.store import faults
+
+    monkeypatch.setattr(faults, "_nearly_full", lambda path: True)
+    assert fault_of(sqlite3.OperationalError(english), path="D:/履约/lvyue.sqlite").code == code
+    monkeypatch.setattr(faults, "_nearly_full", lambda path: False)
+    expected = "disk_io_error" if code == "disk_full" else code
+    assert fault_of(sqlite3.OperationalError(english), path="D:/履约/lvyue.sqlite").code == expected

@@ -27,8 +27,16 @@ def engine(tmp_path):
     engine.dispose()
 
 
+def _pages(engine) -> tuple[int, int]:
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        return (driver.execute("PRAGMA freelist_count").fetchone()[0],
+                driver.execute("PRAGMA page_count").fetchone()[0])
+
+
 def test_a_file_more_than_sparse_is_vacuumed(engine):
-    assert compaction.free_share(engine) > 0.4
+    free, pages = _pages(engine)
+    assert compaction.free_share(engine) == free / pages and 0.4 < free / pages < 0.6
     assert compaction.vacuum_if_sparse(engine) is True
     assert compaction.free_share(engine) == 0.0
     assert compaction.vacuum_if_sparse(engine) is False  # nothing free now
@@ -41,3 +49,23 @@ def test_a_file_at_or_below_the_share_is_left_as_it_is(engine, monkeypatch, shar
     assert compaction.vacuum_if_sparse(engine) is False
     monkeypatch.undo()
     assert compaction.free_share(engine) == measured  # no VACUUM ran
+
+
+def test_a_few_free_pages_in_a_large_file_are_left(tmp_path):
+    db = tmp_path / "lvyue.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE kept (text TEXT)")
+        con.executemany("INSERT INTO kept VALUES (?)", [("x" * 500,) for _ in range(400)])
+        con.execute("CREATE TABLE small (text TEXT)")
+        con.execute("INSERT INTO small VALUES ('one page')")
+        con.commit()
+        con.execute("DROP TABLE small")
+    engine = create_sqlite_engine(db)
+    try:
+        free, pages = _pages(engine)
+        assert free == 1 and pages > 50
+        assert compaction.free_share(engine) == free / pages
+        assert compaction.vacuum_if_sparse(engine) is False
+        assert _pages(engine) == (free, pages)
+    finally:
+        engine.dispose()

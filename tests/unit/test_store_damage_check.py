@@ -77,3 +77,19 @@ def test_damage_met_by_a_direct_read_leaves_the_mark_for_the_next_start(office):
     with pytest.raises(sqlite3.DatabaseError), profile.store.driver_read() as cursor:  # the list's own reads
         cursor.execute("SELECT * FROM complaints ORDER BY num").fetchall()
     assert damage_mark(database)  # the next start checks the file fully and offers a restore
+
+
+def test_a_chinese_damage_note_reads_back_whatever_the_systems_encoding(tmp_path):
+    """The daily check leaves its Chinese finding as the note; on a Chinese Windows the system encoding is
+    GBK, and the note is read back as UTF-8 at the next start. Here the C locale (ASCII) stands in for it."""
+    import locale
+
+    database = tmp_path / "lvyue.sqlite"
+    finding = "数据库文件内容已损坏（完整性检查未通过）"
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    try:
+        mark_damaged(database, finding)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    assert damage_mark(database) == finding

@@ -198,10 +198,10 @@ def test_a_refold_applies_the_hubs_events_before_this_pcs_unsent_ones(office):
 
 
 def test_new_case_numbers_already_held_are_found_in_every_batch_of_the_check(office):
-    held = [_case(office, forward=False)[1] for _ in range(3)]
+    held = [_case(office, forward=False)[1] for _ in range(4)]
     new = [SimpleNamespace(id=f"new-{n}", case_no=f"532300-2026-{n + 5000:04d}") for n in range(1001)]
-    # numbers are asked about 500 at a time: the last of the first batch, the first of the second and third
-    for position, case_no in zip((499, 500, 1000), held, strict=True):
+    # numbers are asked about 500 at a time: the first and last of the first batch, the first of the others
+    for position, case_no in zip((0, 499, 500, 1000), held, strict=True):
         new[position] = SimpleNamespace(id=f"copy-{position}", case_no=case_no)
     profile = office.profile
     with profile.store.unit_of_work() as uow:
@@ -266,3 +266,20 @@ def test_a_rebuild_after_everything_was_sent_gives_the_same_rows(office):
         uow.commit()
     assert _rebuild(office) == 2
     assert _rows(office) == live
+
+
+def test_the_registration_set_aside_for_a_held_number_is_the_one_first_in_hub_order(office):
+    stream, _ = _case(office, forward=False)
+    with office.profile.store.unit_of_work() as uow:  # two registrations of another complaint under the same
+        connection = uow.session.connection()          # number, written here in the opposite of the hub's order
+        row = list(connection.exec_driver_sql(
+            f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? AND action = 'register'", (stream,)).one())
+        for event_id, device_seq, server_seq in (("later-on-the-hub", 1, 20), ("first-on-the-hub", 2, 10)):
+            copy = [event_id, "another-complaint", *row[2:5], "another-device", device_seq, *row[7:]]
+            connection.exec_driver_sql(f"INSERT INTO events ({REGISTER_COLUMNS}, server_seq, horizon) "
+                                       f"VALUES ({','.join('?' * 13)})", (*copy, server_seq, server_seq - 1))
+        uow.commit()
+    assert _refold(office, "another-complaint") is None
+    with office.profile.store.read() as session:
+        aside = session.execute(select(quarantine.c.event_id, quarantine.c.reason)).all()
+    assert [tuple(a) for a in aside] == [("first-on-the-hub", "case_no_taken")]
