@@ -190,6 +190,7 @@ MESSAGES: dict[str, str] = {
     "blob_too_large": "附件过大（上限 {limit_mb} MB）",
     "blob_offset_mismatch": "附件续传位置不一致，将从第 {received} 字节继续",
     "blob_hash_mismatch": "上传的附件内容与摘要不符，已丢弃",
+    "blob_download_mismatch": "下载的附件内容与摘要不符（传输中被改动，或中心的文件已损坏），已丢弃，下次同步再试",
     "blob_not_found": "中心没有该附件，或该附件不在本设备的管辖范围内",
     "missing_locally": "本机找不到该附件的文件（可能已被删除或移走），请在案件中重新添加",
     "request_invalid": "请求格式不正确（{where}：{detail}）",

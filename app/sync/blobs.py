@@ -201,8 +201,8 @@ def download_all(store: Store, blobs_dir: Path, client: HubClient, cancel: Calla
             with open(tmp_name, "rb") as tmp:
                 for block in iter(lambda: tmp.read(CHUNK), b""):
                     digest.update(block)
-            if digest.hexdigest() != sha:
-                raise SyncError("blob_hash_mismatch")
+            if digest.hexdigest() != sha:  # changed on the way, or a damaged file on the hub
+                raise SyncError("blob_download_mismatch")
             os.replace(tmp_name, target)
         except SyncError as error:
             if error.transient:

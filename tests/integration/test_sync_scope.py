@@ -184,3 +184,19 @@ def test_a_document_prefix_used_by_another_county_is_a_warning_not_a_failed_sync
     assert report.pushed >= 1  # the sync itself goes on
     assert any("双发改受" in w and "前缀" in w for w in report.warnings)
     assert a.sync().warnings == []
+
+
+def test_a_pull_leaves_out_the_devices_own_events_unless_a_repair_asks_for_them(hub, tmp_path):
+    a = device(hub, tmp_path / "sb", COUNTY_A)
+    a2 = device(hub, tmp_path / "sb-2", COUNTY_A)  # a second PC of the same office
+    mine, theirs = register(a), register(a2)
+    a.sync()
+    a2.sync()
+    with client_of(hub, a) as client:
+        pulled = client.pull(0, 1000)
+        everything = client.pull(0, 1000, include_own=True)  # what the repair downloads
+    assert a.profile.device_id not in {e.device_id for e in pulled.events}
+    assert theirs in {e.stream for e in pulled.events} and mine not in {e.stream for e in pulled.events}
+    own = {e.id for e in everything.events if e.device_id == a.profile.device_id}
+    assert own and {e.stream for e in everything.events} >= {mine, theirs}
+    assert {e.id for e in everything.events} - own == {e.id for e in pulled.events}

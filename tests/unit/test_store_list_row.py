@@ -35,9 +35,12 @@ def test_the_department_and_an_absent_deadline(office, complaint):
     act.act(office.profile, office.handler, complaint.case_no, "forward", {"department": "双柏县财政局"})
     with office.profile.store.read() as session:
         listed = session.connection().exec_driver_sql(
-            "SELECT department, due_on, office_code, conflict FROM complaints WHERE id = ?", (complaint.id,)).one()
+            "SELECT department, due_on, office_code, conflict, due_sort FROM complaints WHERE id = ?",
+            (complaint.id,)).one()
     assert listed[0] == "双柏县财政局" and listed[1] is not None and listed[2] == complaint.office_code
     assert listed[3] == 0
+    # sorted by deadline, soonest first: a complaint with one comes before one without, whatever the date
+    assert sorted([NO_DEADLINE, listed[4], "2999-12-31"]) == [listed[4], "2999-12-31", NO_DEADLINE]
 
 
 def test_the_row_flags_a_complaint_kept_for_review_and_keeps_its_channel_reference(complaint):
