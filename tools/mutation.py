@@ -101,7 +101,7 @@ PACKAGES: dict[str, list[str]] = {
                  "tests/unit/test_sync_credentials_rules.py", "tests/unit/test_sync_transport_rules.py",
                  "tests/unit/test_sync_repair_and_quarantine_rules.py",
                  "tests/unit/test_sync_queue_and_enrolment_rules.py", _I + "test_sync_progress_counts.py",
-                 "tests/unit/test_sync_blob_download_check.py",
+                 "tests/unit/test_sync_blob_download_check.py", "tests/unit/test_sync_numbers_and_names_rules.py",
                  *_NOT_FUZZ],
     # (tests/unit/test_typical_rules.py left out: mutmut's stats found none of its 50 tests reaching the package)
     "server/services": ["tests/unit/test_prefix_rule.py", "tests/unit/test_hub_audit_report.py",

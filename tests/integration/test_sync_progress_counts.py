@@ -7,15 +7,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
+
+from sqlalchemy import func, select
 
 from app.messages import describe
 from app.services.attachments import attach_file
 from app.sync import outbox
 from app.sync.blobs import blob_file
 from app.sync.runner import SyncCancelled
+from server.tables import events as hub_events
 from tests.sync_fixtures import COUNTY_A, act, device, projection, register
 
 pytest_plugins = ("tests.sync_fixtures",)  # the hub and memory_keyring fixtures
+
+
+def _hub_streams(hub) -> set[str]:
+    with hub.database.reader() as session:
+        return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
 
 
 def test_the_upload_progress_counts_this_pcs_records_up_to_their_total(hub, tmp_path, monkeypatch):
@@ -55,9 +64,13 @@ def test_a_repair_in_the_sync_that_brought_new_reference_data_projects_with_it(h
     hub.add_user("sb_clerk2", "532322", name="新来的登记员")  # the hub's reference data changes
     report = a.sync(repair=True)
     assert report.reference_updated and report.integrity == "repaired"
+    backup = Path(report.backup)
+    assert backup.exists() and f"本机数据与中心核对不一致，已备份本机数据库（{backup.name}）并重新下载" in report.warnings
     after = projection(a.profile)
     assert after.keys() == before.keys()
     assert [(c["state"], c["due_on"]) for c in after.values()] == [(c["state"], c["due_on"]) for c in before.values()]
+    new = register(a)  # work after the repair goes up as before (its horizon from the repair's pull mark)
+    assert a.sync().pushed >= 1 and new in _hub_streams(hub)
 
 
 def test_a_cancelled_sync_says_so_and_that_the_work_done_is_kept():

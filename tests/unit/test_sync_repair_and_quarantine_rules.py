@@ -47,3 +47,47 @@ def test_a_quarantined_event_this_device_never_received_is_kept_without_a_compla
     with office.profile.store.read() as session:
         rows = session.execute(select(quarantine.c.event_id, quarantine.c.stream, quarantine.c.reason)).all()
     assert [tuple(r) for r in rows] == [(missing, None, "admin_quarantine")]
+
+
+def test_an_unsent_event_the_fresh_copy_already_holds_is_neither_copied_nor_set_aside(office, tmp_path):
+    """Another device's event this PC holds without a hub number (seed 79): when the hub sent it in the repair,
+    the fresh copy has it, and carrying the old unnumbered row over would only make it a quarantined double."""
+    from app.store.uow import Store
+    from app.sync.integrity import _carry_unsent
+
+    old = office.profile.store
+    registered = intake.register(office.profile, office.clerk, make_intake())
+    event_id = uuid7()
+    with old.unit_of_work() as uow:  # pulled before the hub numbered it (or written by a replaced device)
+        connection = uow.session.connection()
+        row = connection.exec_driver_sql("SELECT * FROM events WHERE stream = ? AND action = 'register'",
+                                         (registered.complaint_id,)).mappings().one()
+        copy = {**row, "id": event_id, "stream": uuid7(), "device_id": "another-device", "device_seq": 1,
+                "server_seq": None}
+        del copy["seq"]
+        connection.exec_driver_sql(f"INSERT INTO events ({', '.join(copy)}) VALUES ({', '.join('?' * len(copy))})",
+                                   tuple(copy.values()))
+        uow.commit()
+    fresh = Store(tmp_path / "fresh.sqlite")
+    fresh.use_cipher(old.cipher)
+    try:
+        fresh.migrate(tmp_path / "backups")
+        with old.read() as session:  # the hub sent it back numbered
+            row = session.connection().exec_driver_sql("SELECT * FROM events WHERE id = ?", (event_id,)).mappings().one()
+        with fresh.unit_of_work() as uow:
+            uow.session.connection().exec_driver_sql(
+                f"INSERT INTO events ({', '.join(k for k in row if k != 'seq')}) "
+                f"VALUES ({', '.join('?' for k in row if k != 'seq')})",
+                tuple(7 if k == "server_seq" else v for k, v in row.items() if k != "seq"))
+            uow.commit()
+        carried, quarantined = _carry_unsent(fresh, old, office.profile.device_id, 7)
+        with fresh.read() as session:
+            copies = session.connection().exec_driver_sql("SELECT count(*) FROM events WHERE id = ?", (event_id,)).scalar()
+            aside = session.execute(select(quarantine.c.event_id)).scalars().all()
+    finally:
+        fresh.close()
+    assert (copies, aside, quarantined) == (1, [], 0)
+    with old.read() as session:  # this PC's own unsent work is what is carried over
+        own = session.connection().exec_driver_sql("SELECT count(*) FROM events WHERE device_id = ?",
+                                                   (office.profile.device_id,)).scalar()
+    assert carried == own > 0
