@@ -28,6 +28,7 @@ from app.services.profile import make_daily_backup, open_profile
 from app.services.queries import get_complaint
 from app.store.backup import DAMAGE_SUFFIX, check_backup, list_backups
 from app.store.faults import fault_of
+from tests.damaged_files import damage_complaints_page
 from tests.factories import intake
 
 
@@ -312,11 +313,7 @@ def test_a_damaged_page_met_while_working_says_restart_and_restore(office):
         register(profile, office.clerk, intake())
     profile.store.engine.dispose()
     database = profile.files.database
-    with sqlite3.connect(database) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = db.execute("PRAGMA page_size").fetchone()[0]
-        page = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'complaints'").fetchone()[0]
-    overwrite(database, (page - 1) * size, b"\x0d" + b"\xa5" * 500)
+    damage_complaints_page(database)
     from app.services.queries import list_complaints
 
     fault = refusal(lambda: list_complaints(profile, office.clerk))

@@ -25,6 +25,7 @@ from app.store.backup import (
     table_names,
 )
 from app.store.tables import events
+from tests.damaged_files import index_out_of_step
 
 
 def _copy(office, tmp_path, name="copy.sqlite"):
@@ -117,15 +118,7 @@ def test_the_restore_line_offers_the_newest_good_copy_not_the_oldest(office):
 
 def test_an_index_out_of_step_with_its_table_is_reported_and_the_log_names_the_file(tmp_path, caplog):
     path = tmp_path / "inside.sqlite"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE events (a TEXT, b TEXT)")
-    con.execute("CREATE INDEX ix_events ON events (a)")
-    con.executemany("INSERT INTO events VALUES (?, ?)", [(f"a{i}", f"b{i}") for i in range(50)])
-    con.commit()
-    con.execute("PRAGMA writable_schema = ON")  # the index now claims another column: its entries do not match
-    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_events ON events (b)' WHERE name = 'ix_events'")
-    con.commit()
-    con.close()
+    index_out_of_step(path)
     with caplog.at_level(logging.WARNING, logger="app.store.faults"):
         assert integrity_problem(path) == "数据库文件内容已损坏（完整性检查未通过）"  # the file opens; the check finds it
     assert "missing from index ix_events" in caplog.text and str(path) in caplog.text  # for whoever looks into it

@@ -12,16 +12,21 @@ from app.store import compaction
 from app.store.engine import create_sqlite_engine
 
 
-@pytest.fixture
-def engine(tmp_path):
-    db = tmp_path / "lvyue.sqlite"
+def _file_with_a_dropped_table(db, rows_dropped: int) -> None:
+    """400 rows kept, and a table of ``rows_dropped`` rows made and dropped: its pages are left free."""
     with sqlite3.connect(db) as con:
         con.execute("CREATE TABLE kept (text TEXT)")
         con.executemany("INSERT INTO kept VALUES (?)", [("x" * 500,) for _ in range(400)])
         con.execute("CREATE TABLE scratch (text TEXT)")
-        con.executemany("INSERT INTO scratch VALUES (?)", [("x" * 500,) for _ in range(400)])
+        con.executemany("INSERT INTO scratch VALUES (?)", [("x" * 500,) for _ in range(rows_dropped)])
         con.commit()
-        con.execute("DROP TABLE scratch")  # about half the pages now free
+        con.execute("DROP TABLE scratch")
+
+
+@pytest.fixture
+def engine(tmp_path):
+    db = tmp_path / "lvyue.sqlite"
+    _file_with_a_dropped_table(db, 400)  # about half the pages now free
     engine = create_sqlite_engine(db)
     yield engine
     engine.dispose()
@@ -53,13 +58,7 @@ def test_a_file_at_or_below_the_share_is_left_as_it_is(engine, monkeypatch, shar
 
 def test_a_few_free_pages_in_a_large_file_are_left(tmp_path):
     db = tmp_path / "lvyue.sqlite"
-    with sqlite3.connect(db) as con:
-        con.execute("CREATE TABLE kept (text TEXT)")
-        con.executemany("INSERT INTO kept VALUES (?)", [("x" * 500,) for _ in range(400)])
-        con.execute("CREATE TABLE small (text TEXT)")
-        con.execute("INSERT INTO small VALUES ('one page')")
-        con.commit()
-        con.execute("DROP TABLE small")
+    _file_with_a_dropped_table(db, 1)  # one page free
     engine = create_sqlite_engine(db)
     try:
         free, pages = _pages(engine)

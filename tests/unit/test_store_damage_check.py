@@ -11,6 +11,7 @@ import pytest
 
 from app.services import intake, maintenance
 from app.store.backup import damage_mark, database_problem, mark_damaged
+from tests.damaged_files import damage_complaints_page, index_out_of_step
 from tests.factories import intake as make_intake
 
 
@@ -42,17 +43,7 @@ def test_damage_inside_a_table_is_found_only_by_the_full_check(tmp_path):
 
 def test_the_full_check_logs_what_sqlite_found_with_the_file(tmp_path, caplog):
     path = tmp_path / "lvyue.sqlite"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    con.execute("INSERT INTO meta VALUES ('initialised', '1')")
-    con.execute("CREATE TABLE events (a TEXT, b TEXT)")
-    con.execute("CREATE INDEX ix_events ON events (a)")
-    con.executemany("INSERT INTO events VALUES (?, ?)", [(f"a{i}", f"b{i}") for i in range(50)])
-    con.commit()
-    con.execute("PRAGMA writable_schema = ON")  # the index now claims another column: its entries do not match
-    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX ix_events ON events (b)' WHERE name = 'ix_events'")
-    con.commit()
-    con.close()
+    index_out_of_step(path, profile_meta=True)
     with caplog.at_level(logging.WARNING, logger="app.store.faults"):
         assert database_problem(path) is None
         assert database_problem(path, thorough=True) == "数据库文件内容已损坏（完整性检查未通过）"
@@ -66,13 +57,7 @@ def test_damage_met_by_a_direct_read_leaves_the_mark_for_the_next_start(office):
         intake.register(profile, office.clerk, make_intake())
     profile.store.engine.dispose()
     database = profile.files.database
-    with sqlite3.connect(database) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = db.execute("PRAGMA page_size").fetchone()[0]
-        page = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'complaints'").fetchone()[0]
-    with database.open("r+b") as file:
-        file.seek((page - 1) * size)
-        file.write(b"\x0d" + b"\xa5" * 500)
+    damage_complaints_page(database)
     assert damage_mark(database) is None
     with pytest.raises(sqlite3.DatabaseError), profile.store.driver_read() as cursor:  # the list's own reads
         cursor.execute("SELECT * FROM complaints ORDER BY num").fetchall()

@@ -29,6 +29,18 @@ def _case(office, forward: bool = True) -> tuple[str, str]:
     return reg.complaint_id, reg.case_no
 
 
+def _copy_registration(office, of: str, **changes) -> None:
+    """Another row in the log made from the registration of stream ``of``: ``changes`` by column."""
+    with office.profile.store.unit_of_work() as uow:
+        connection = uow.session.connection()
+        row = connection.exec_driver_sql(f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? "
+                                         "AND action = 'register'", (of,)).mappings().one()
+        values = {**row, **changes}
+        connection.exec_driver_sql(f"INSERT INTO events ({', '.join(values)}) VALUES ({','.join('?' * len(values))})",
+                                   tuple(values.values()))
+        uow.commit()
+
+
 def _refold(office, stream):
     profile = office.profile
     with profile.store.unit_of_work() as uow:
@@ -76,14 +88,8 @@ def test_an_event_the_hub_quarantined_is_left_out_of_the_refold(office):
 
 def test_a_second_registration_of_a_held_case_number_is_set_aside_not_saved(office):
     stream, case_no = _case(office, forward=False)
-    with office.profile.store.unit_of_work() as uow:
-        connection = uow.session.connection()
-        row = list(connection.exec_driver_sql(
-            f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? AND action = 'register'", (stream,)).one())
-        row[0], row[1], row[5], row[6] = "copied-registration", "another-complaint", "another-device", 1
-        connection.exec_driver_sql(f"INSERT INTO events ({REGISTER_COLUMNS}) VALUES ({','.join('?' * 11)})",
-                                   tuple(row))
-        uow.commit()
+    _copy_registration(office, stream, id="copied-registration", stream="another-complaint",
+                       device_id="another-device", device_seq=1)
     assert _refold(office, "another-complaint") is None
     assert _stored(office, "another-complaint") is None
     with office.profile.store.read() as session:
@@ -235,15 +241,8 @@ def test_a_refold_that_takes_the_department_away_takes_it_out_of_the_search(offi
 
 
 def test_a_rebuild_records_what_the_fold_set_aside(office):
-    stream, _ = _case(office, forward=False)
-    with office.profile.store.unit_of_work() as uow:  # another device's "forward" carrying a registration
-        connection = uow.session.connection()
-        row = list(connection.exec_driver_sql(
-            f"SELECT {REGISTER_COLUMNS} FROM events WHERE stream = ? AND action = 'register'", (stream,)).one())
-        row[0], row[2], row[5], row[6] = "odd-forward", "forward", "another-device", 1
-        connection.exec_driver_sql(f"INSERT INTO events ({REGISTER_COLUMNS}) VALUES ({','.join('?' * 11)})",
-                                   tuple(row))
-        uow.commit()
+    stream, _ = _case(office, forward=False)  # another device's "forward" carrying a registration
+    _copy_registration(office, stream, id="odd-forward", action="forward", device_id="another-device", device_seq=1)
     assert _rebuild(office) == 1
     with office.profile.store.read() as session:
         aside = session.execute(select(quarantine.c.event_id, quarantine.c.reason, quarantine.c.origin,
