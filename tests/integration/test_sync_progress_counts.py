@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.domain.clock import utc_now
 from app.messages import describe
 from app.services.attachments import attach_file
 from app.sync import outbox
 from app.sync.blobs import blob_file
 from app.sync.runner import SyncCancelled
 from server.tables import events as hub_events
+from tests.factories import FixedClock
 from tests.sync_fixtures import COUNTY_A, act, device, projection, register
 
 pytest_plugins = ("tests.sync_fixtures",)  # the hub and memory_keyring fixtures
@@ -77,3 +80,14 @@ def test_a_cancelled_sync_says_so_and_that_the_work_done_is_kept():
     cancelled = SyncCancelled()
     assert cancelled.code == "sync_cancelled"
     assert describe(cancelled) == "同步已取消，已完成的部分已保存"
+
+
+def test_the_integrity_check_runs_once_a_day_unless_asked_for(hub, tmp_path):
+    clock = FixedClock(utc_now())
+    a = device(hub, tmp_path / "sb", COUNTY_A, clock=clock)  # its first sync checked
+    register(a)
+    assert a.sync().integrity == "skipped"  # checked less than 20 hours ago
+    assert a.sync(verify=True).integrity == "ok"  # 立即核对
+    clock.now = clock.now + timedelta(hours=21)
+    assert a.sync().integrity == "ok"  # a day later it is due again
+    assert a.sync().integrity == "skipped"
