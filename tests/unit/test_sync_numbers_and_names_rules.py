@@ -82,3 +82,10 @@ def test_a_number_block_is_never_asked_for_twice_by_a_retry():
         with pytest.raises(SyncError):
             client.meta()
     assert requests == ["/v1/meta"] * 3
+
+
+def test_a_hub_no_environment_proxy_covers_is_reached_directly_and_the_status_says_why():
+    from app.sync.proxies import _environment_route
+
+    route = _environment_route("https://hub.cx.gov.cn", {"HTTP_PROXY": "http://10.1.1.1:8080"})  # http only
+    assert route.proxy is None and route.describe() == "直连（环境变量）"
