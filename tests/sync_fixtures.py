@@ -296,6 +296,16 @@ def projection(profile) -> dict[str, dict]:
                 for r in rows}
 
 
+def hub_streams(hub) -> set[str]:
+    """The complaints (streams) the hub holds events of."""
+    from sqlalchemy import func, select
+
+    from server.tables import events as hub_events
+
+    with hub.database.reader() as session:
+        return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
+
+
 def event_ids(profile) -> set[str]:
     from sqlalchemy import text
 

@@ -21,7 +21,17 @@ from server.services import quarantine as hub_quarantine
 from server.tables import events as hub_events
 from tests.factories import corrupt, credit_code, intake
 from tests.poison import Rogue, hub_user_id, plant, stored_ids
-from tests.sync_fixtures import COUNTY_A, FORWARD, NOTE, PREFECTURE, act, device, projection, register
+from tests.sync_fixtures import (
+    COUNTY_A,
+    FORWARD,
+    NOTE,
+    PREFECTURE,
+    act,
+    device,
+    hub_streams,
+    projection,
+    register,
+)
 
 pytest_plugins = ("tests.sync_fixtures",)
 
@@ -132,7 +142,7 @@ def test_poison_already_on_the_hub_is_set_aside_and_every_device_keeps_syncing(a
     report = honest.sync()
     assert report.pushed == 2 and report.quarantined == len(planted), report
     assert any("隔离" in w for w in report.warnings)
-    assert mine in stored_ids_streams(hub)
+    assert mine in hub_streams(hub)
     after = projection(honest.profile)[target]
     assert after["state"] == before["state"] == "forwarded" and after["conflict"] == 0
     status = honest.status()
@@ -182,11 +192,6 @@ def test_the_administrator_quarantines_an_event_for_the_whole_fleet(any_hub, fle
     honest.sync()
     assert json.loads(projection(honest.profile)[target]["aggregate"])["note_count"] == 1
     assert not [q for q in honest.status().quarantined if q.event_id == forged["id"]]
-
-
-def stored_ids_streams(hub) -> set[str]:
-    with hub.database.reader() as session:
-        return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
 
 
 def test_status_lists_set_aside_records_in_chinese(any_hub, fleet):

@@ -10,24 +10,16 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from app.domain.clock import utc_now
 from app.messages import describe
 from app.services.attachments import attach_file
 from app.sync import outbox
 from app.sync.blobs import blob_file
 from app.sync.runner import SyncCancelled
-from server.tables import events as hub_events
 from tests.factories import FixedClock
-from tests.sync_fixtures import COUNTY_A, act, device, projection, register
+from tests.sync_fixtures import COUNTY_A, act, device, hub_streams, projection, register
 
 pytest_plugins = ("tests.sync_fixtures",)  # the hub and memory_keyring fixtures
-
-
-def _hub_streams(hub) -> set[str]:
-    with hub.database.reader() as session:
-        return set(session.execute(select(func.distinct(hub_events.c.stream))).scalars())
 
 
 def test_the_upload_progress_counts_this_pcs_records_up_to_their_total(hub, tmp_path, monkeypatch):
@@ -73,7 +65,7 @@ def test_a_repair_in_the_sync_that_brought_new_reference_data_projects_with_it(h
     assert after.keys() == before.keys()
     assert [(c["state"], c["due_on"]) for c in after.values()] == [(c["state"], c["due_on"]) for c in before.values()]
     new = register(a)  # work after the repair goes up as before (its horizon from the repair's pull mark)
-    assert a.sync().pushed >= 1 and new in _hub_streams(hub)
+    assert a.sync().pushed >= 1 and new in hub_streams(hub)
 
 
 def test_a_cancelled_sync_says_so_and_that_the_work_done_is_kept():
